@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Kronika.Core.Evaluation;
+using Kronika.Core.IO;
+using Kronika.Core.Model;
+using Kronika.Lithuanian;
+
+namespace Kronika.Cli;
+
+/// <summary>
+/// `kronika eval FILE.conllu`: rebuilds each document's raw text from its `# text` lines, analyzes it and scores
+/// tokens and sentences (and tags, once the pipeline has them) against the gold file, CoNLL 2018 style.
+/// </summary>
+public static class EvalCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var file = new Argument<string>("gold") { Description = "A gold CoNLL-U file, e.g. ../shared/data/ud-lithuanian-alksnis/lt_alksnis-ud-test.conllu" };
+        var inputFormat = new Option<string>("--input-format") { Description = "text: analyze the raw text; conllu: keep the gold tokens and sentences and score tagging only", DefaultValueFactory = _ => "text" };
+        inputFormat.AcceptOnlyFromAmong("text", "conllu");
+        var command = new Command("eval", "Score the pipeline against a gold CoNLL-U treebank file.") { file, inputFormat };
+        command.SetAction(result => Run(io, result.GetValue(file)!, result.GetValue(inputFormat) == "conllu"));
+        return command;
+    }
+
+    private static int Run(CliIO io, string path, bool goldTokens)
+    {
+        if (!File.Exists(path)) throw new UsageException($"{path}: no such file");
+        List<ConlluDocument> gold;
+        using (var reader = new StreamReader(path)) gold = Conllu.ReadDocuments(reader);
+        var results = Evaluate(gold, goldTokens);
+        io.Out.WriteLine($"{Path.GetFileName(path)}: {gold.Count} documents, {gold.Sum(d => d.Sentences.Count)} sentences, {gold.Sum(d => d.Sentences.Sum(s => s.Words.Count))} tokens{(goldTokens ? " (gold tokens)" : "")}");
+        io.Out.WriteLine($"{"Metric",-10} {"Precision",9} {"Recall",9} {"F1",9}");
+        foreach (var m in results)
+            io.Out.WriteLine($"{m.Name,-10} {100 * m.Precision,9:F2} {100 * m.Recall,9:F2} {100 * m.F1,9:F2}");
+        return KronikaCli.Ok;
+    }
+
+    public static IReadOnlyList<Metric> Evaluate(IReadOnlyList<ConlluDocument> gold, bool goldTokens)
+    {
+        var pipeline = LithuanianPipeline.Create();
+        var evaluator = new ConlluEvaluator();
+        var systems = gold.AsParallel().AsOrdered()
+            .Select(g => pipeline.Process(goldTokens ? g.ToDocument() : new Document(g.RawText(), source: new ArticleSource(g.Id ?? "-"))))
+            .ToList();
+        for (var i = 0; i < gold.Count; i++) evaluator.Add(gold[i], systems[i]);
+        return evaluator.Results();
+    }
+}

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace Kronika.Cli;
+
+/// <summary>The `kronika` command line. Every command writes results to stdout and one line per problem to stderr.</summary>
+public static class KronikaCli
+{
+    public const int Ok = 0;
+    public const int SomeInputsFailed = 1;
+    public const int UsageError = 2;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
+    {
+        var io = new CliIO(stdout, stderr, stdin);
+        var root = new RootCommand("Kronika: a chronicle of events from Lithuanian news.")
+        {
+            AnalyzeCommand.Create(io),
+            EvalCommand.Create(io),
+        };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            stderr.WriteLine($"error: {parsed.Errors[0].Message} (see 'kronika {string.Join(' ', args.Take(1))} --help')");
+            return UsageError;
+        }
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return UsageError;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return SomeInputsFailed;
+        }
+    }
+
+    /// <summary>Parses a `--date` value; an impossible date is a usage error naming the value.</summary>
+    public static DateOnly? ParseDate(string? value)
+    {
+        if (value is null) return null;
+        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            throw new UsageException($"--date: '{value}' is not a date of the form YYYY-MM-DD");
+        return date;
+    }
+}
+
+/// <summary>The streams a command talks to, so tests can run commands in-process.</summary>
+public sealed record CliIO(TextWriter Out, TextWriter Error, Func<Stream> Stdin);
+
+/// <summary>A mistake in how a command was called; reported as one line with exit code 2.</summary>
+public sealed class UsageException(string message) : Exception(message);

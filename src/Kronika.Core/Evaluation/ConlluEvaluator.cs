@@ -1,0 +1,133 @@
+using Kronika.Core.IO;
+using Kronika.Core.Model;
+
+namespace Kronika.Core.Evaluation;
+
+/// <summary>Counts for one metric; precision, recall and F1 follow the CoNLL 2018 shared task.</summary>
+public sealed record Metric(string Name, int Correct, int SystemCount, int GoldCount)
+{
+    public double Precision => SystemCount == 0 ? 0 : (double)Correct / SystemCount;
+    public double Recall => GoldCount == 0 ? 0 : (double)Correct / GoldCount;
+    public double F1 => SystemCount + GoldCount == 0 ? 0 : 2.0 * Correct / (SystemCount + GoldCount);
+}
+
+/// <summary>
+/// Scores system documents against gold CoNLL-U the way the CoNLL 2018 evaluation script does: tokens and
+/// sentences are aligned by their character spans over the text with whitespace removed, and tag columns are
+/// scored on aligned tokens only.
+/// </summary>
+public sealed class ConlluEvaluator
+{
+    private int _tokensCorrect, _tokensSystem, _tokensGold;
+    private int _sentCorrect, _sentSystem, _sentGold;
+    private int _upos, _xpos, _feats, _lemma, _allTags;
+    private bool _tagged;
+
+    public void Add(ConlluDocument gold, Document system)
+    {
+        var raw = gold.RawText();
+        if (raw != system.Text)
+            throw new ArgumentException($"document {gold.Id}: the system text differs from the gold text");
+        var nonSpace = NonSpaceIndex(raw);
+
+        var goldWords = gold.Sentences.SelectMany(s => s.Words).ToList();
+        var goldSpans = GoldSpans(gold, nonSpace);
+        var systemSpans = new (int Start, int End)[system.TokenCount];
+        for (var i = 0; i < system.TokenCount; i++)
+        {
+            ref readonly var t = ref system.TokenAt(i);
+            systemSpans[i] = (nonSpace[t.Start], nonSpace[t.End - 1] + 1);
+        }
+
+        _tokensGold += goldSpans.Count;
+        _tokensSystem += systemSpans.Length;
+        _tagged |= (system.Layers & Layers.Morphology) != 0;
+
+        // Both span lists are sorted and non-overlapping, so one merge pass aligns them.
+        int g = 0, s = 0;
+        while (g < goldSpans.Count && s < systemSpans.Length)
+        {
+            if (goldSpans[g] == systemSpans[s])
+            {
+                _tokensCorrect++;
+                ScoreTags(goldWords[g], system.Token(s));
+                g++;
+                s++;
+            }
+            else if (goldSpans[g].End <= systemSpans[s].End) g++;
+            else s++;
+        }
+
+        var goldSentences = new HashSet<(int, int)>();
+        var wordIndex = 0;
+        foreach (var sentence in gold.Sentences)
+        {
+            if (sentence.Words.Count == 0) continue;
+            goldSentences.Add((goldSpans[wordIndex].Start, goldSpans[wordIndex + sentence.Words.Count - 1].End));
+            wordIndex += sentence.Words.Count;
+        }
+        _sentGold += goldSentences.Count;
+        foreach (var sentence in system.SentenceTable)
+        {
+            _sentSystem++;
+            var span = (systemSpans[sentence.FirstToken].Start, systemSpans[sentence.FirstToken + sentence.TokenCount - 1].End);
+            if (goldSentences.Contains(span)) _sentCorrect++;
+        }
+    }
+
+    private void ScoreTags(ConlluWord gold, Token system)
+    {
+        var upos = gold.Upos == (system.Upos == Upos.None ? "_" : system.Upos.ToString());
+        var xpos = gold.Xpos == (system.Xpos ?? "_");
+        var feats = gold.Feats == (system.Feats ?? "_");
+        var lemma = gold.Lemma == (system.Lemma ?? "_");
+        if (upos) _upos++;
+        if (xpos) _xpos++;
+        if (feats) _feats++;
+        if (lemma) _lemma++;
+        if (upos && xpos && feats) _allTags++;
+    }
+
+    public IReadOnlyList<Metric> Results()
+    {
+        var list = new List<Metric>
+        {
+            new("Tokens", _tokensCorrect, _tokensSystem, _tokensGold),
+            new("Sentences", _sentCorrect, _sentSystem, _sentGold),
+        };
+        if (_tagged)
+        {
+            list.Add(new("UPOS", _upos, _tokensSystem, _tokensGold));
+            list.Add(new("XPOS", _xpos, _tokensSystem, _tokensGold));
+            list.Add(new("UFeats", _feats, _tokensSystem, _tokensGold));
+            list.Add(new("AllTags", _allTags, _tokensSystem, _tokensGold));
+            list.Add(new("Lemmas", _lemma, _tokensSystem, _tokensGold));
+        }
+        return list;
+    }
+
+    /// <summary>Maps each character of the text to its index among the non-whitespace characters.</summary>
+    private static int[] NonSpaceIndex(string text)
+    {
+        var map = new int[text.Length];
+        var n = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            map[i] = n;
+            if (!char.IsWhiteSpace(text[i])) n++;
+        }
+        return map;
+    }
+
+    private static List<(int Start, int End)> GoldSpans(ConlluDocument gold, int[] nonSpace)
+    {
+        var spans = new List<(int, int)>();
+        var doc = gold.ToDocument();
+        for (var i = 0; i < doc.TokenCount; i++)
+        {
+            ref readonly var t = ref doc.TokenAt(i);
+            spans.Add((nonSpace[t.Start], nonSpace[t.End - 1] + 1));
+        }
+        return spans;
+    }
+}

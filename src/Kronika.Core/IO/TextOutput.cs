@@ -1,0 +1,30 @@
+using Kronika.Core.Model;
+
+namespace Kronika.Core.IO;
+
+/// <summary>A readable rendering for people: one block per document, each sentence with its tokens.</summary>
+public static class TextOutput
+{
+    public static void Write(TextWriter w, Document doc)
+    {
+        var date = doc.Date is { } d ? d.ToString("yyyy-MM-dd") : "no date";
+        w.WriteLine($"# {doc.Source.Name} · {date} · {doc.Paragraphs.Count} paragraphs · {doc.SentenceCount} sentences · {doc.TokenCount} tokens");
+        for (var s = 0; s < doc.SentenceCount; s++)
+        {
+            var sentence = doc.Sentence(s);
+            w.WriteLine($"{s + 1,4}  {sentence.Text.ReplaceLineEndings(" ")}");
+            w.Write("      ");
+            var tokens = sentence.Tokens;
+            for (var i = 0; i < tokens.TokenCount; i++)
+            {
+                if (i > 0) w.Write(" | ");
+                var t = tokens[i];
+                w.Write(t.Span);
+                if (t.Lemma is { } lemma) w.Write($"/{lemma}");
+                if (t.Upos != Upos.None) w.Write($"/{t.Upos}");
+            }
+            w.WriteLine();
+        }
+        w.WriteLine();
+    }
+}

@@ -1,0 +1,97 @@
+namespace Kronika.Core.Model;
+
+/// <summary>Where an article came from: a file, a URL, stdin.</summary>
+public sealed record ArticleSource(string Name, string? Url = null, string? Site = null, string? Title = null);
+
+/// <summary>A character range of the text; End is exclusive.</summary>
+public readonly record struct TextRange(int Start, int End)
+{
+    public int Length => End - Start;
+}
+
+/// <summary>
+/// One article: its text, its publication date (the anchor for relative time expressions), the token table
+/// and the annotation layers. Steps fill it in pipeline order; the text itself is never rewritten.
+/// </summary>
+public sealed class Document
+{
+    private TokenData[] _tokens;
+    private readonly List<SentenceData> _sentences = [];
+
+    public Document(string text, DateOnly? date = null, ArticleSource? source = null, IReadOnlyList<TextRange>? paragraphs = null)
+    {
+        Text = text;
+        Date = date;
+        Source = source ?? new ArticleSource("-");
+        Paragraphs = paragraphs ?? [new TextRange(0, text.Length)];
+        _tokens = new TokenData[Math.Max(16, text.Length / 5)];
+    }
+
+    public string Text { get; }
+
+    /// <summary>The publication date (document creation time); null only for treebank input.</summary>
+    public DateOnly? Date { get; }
+
+    public ArticleSource Source { get; }
+
+    /// <summary>Paragraph ranges in order; a paragraph end always ends a sentence.</summary>
+    public IReadOnlyList<TextRange> Paragraphs { get; }
+
+    /// <summary>The layers filled so far.</summary>
+    public Layers Layers { get; set; }
+
+    public Vocabulary Vocabulary { get; } = new();
+
+    public int TokenCount { get; private set; }
+
+    public IReadOnlyList<SentenceData> SentenceTable => _sentences;
+
+    public int SentenceCount => _sentences.Count;
+
+    public Token Token(int index) => new(this, index);
+
+    public Sentence Sentence(int index) => new(this, index);
+
+    public ref TokenData TokenAt(int index)
+    {
+        if ((uint)index >= (uint)TokenCount) throw new ArgumentOutOfRangeException(nameof(index));
+        return ref _tokens[index];
+    }
+
+    /// <summary>The token table as a read-only span (fast paths read it directly).</summary>
+    public ReadOnlySpan<TokenData> TokenTable => _tokens.AsSpan(0, TokenCount);
+
+    public int AddToken(int start, int length, TokenKind kind, TokenFlags flags = TokenFlags.None)
+    {
+        if (start < 0 || length <= 0 || start + length > Text.Length)
+            throw new ArgumentOutOfRangeException(nameof(start), $"token {start}+{length} outside text of length {Text.Length}");
+        if (TokenCount > 0 && start < _tokens[TokenCount - 1].End)
+            throw new ArgumentException($"token at {start} overlaps the previous token", nameof(start));
+        if (TokenCount == _tokens.Length) Array.Resize(ref _tokens, _tokens.Length * 2);
+        _tokens[TokenCount] = new TokenData { Start = start, Length = length, Kind = kind, Flags = flags };
+        return TokenCount++;
+    }
+
+    public void AddSentence(int firstToken, int tokenCount)
+    {
+        if (tokenCount <= 0 || firstToken < 0 || firstToken + tokenCount > TokenCount)
+            throw new ArgumentOutOfRangeException(nameof(tokenCount));
+        if (_sentences.Count > 0)
+        {
+            var last = _sentences[^1];
+            if (firstToken < last.FirstToken + last.TokenCount)
+                throw new ArgumentException("sentences must not overlap", nameof(firstToken));
+        }
+        _sentences.Add(new SentenceData(firstToken, tokenCount));
+    }
+
+    public IEnumerable<Token> Tokens()
+    {
+        for (var i = 0; i < TokenCount; i++) yield return new Token(this, i);
+    }
+
+    public IEnumerable<Sentence> Sentences()
+    {
+        for (var i = 0; i < _sentences.Count; i++) yield return new Sentence(this, i);
+    }
+}

@@ -1,0 +1,34 @@
+using System.Collections.Frozen;
+using System.Reflection;
+
+namespace Kronika.Lithuanian;
+
+/// <summary>
+/// The small UTF-8 data files embedded beside each step. Lines are trimmed; empty lines and lines starting with
+/// '#' are comments.
+/// </summary>
+public static class Resources
+{
+    private static readonly Assembly Assembly = typeof(Resources).Assembly;
+
+    /// <summary>Every embedded resource name (folder path with '/' separators, e.g. `Tokenization/Data/abbreviations.txt`).</summary>
+    public static IEnumerable<string> Names =>
+        Assembly.GetManifestResourceNames().Select(n => n.Replace('\\', '/')).Order(StringComparer.Ordinal);
+
+    public static IEnumerable<string> Lines(string name)
+    {
+        var stream = Assembly.GetManifestResourceStream(name)
+            ?? Assembly.GetManifestResourceStream(name.Replace('/', '\\'))
+            ?? throw new InvalidOperationException($"embedded resource '{name}' is missing");
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            var trimmed = line.Trim();
+            if (trimmed.Length == 0 || trimmed[0] == '#') continue;
+            yield return trimmed;
+        }
+    }
+
+    public static FrozenSet<string> Set(string name, StringComparer? comparer = null) =>
+        Lines(name).ToFrozenSet(comparer ?? StringComparer.Ordinal);
+}
