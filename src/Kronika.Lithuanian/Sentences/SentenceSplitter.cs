@@ -7,63 +7,86 @@ namespace Kronika.Lithuanian.Sentences;
 
 /// <summary>
 /// Groups tokens into sentences. A sentence ends at `.`, `!`, `?`, `...`, `?..`, `!..` (with the closing quotes and
-/// brackets after them), at `;` and at a `:` that opens a list, a dialogue or a capitalised clause (ALKSNIS
-/// conventions), and always at a paragraph end. Periods of initials (`V. Putinas`) and abbreviations (`2024 m.`)
-/// end a sentence only when the word after them opens one; `1.` at the start of a sentence is a list number.
+/// brackets after them) unless the text goes on in lowercase, at `;` and at a `:` before a list number, a dialogue
+/// dash or a capital (ALKSNIS conventions), and always at a paragraph end. Periods of initials (`V. Putinas`) and
+/// abbreviations (`2024 m.`) end a sentence only when the word after them opens one; `1.` or `IV.` at the start of
+/// a sentence numbers a list item.
 /// </summary>
 public sealed class SentenceSplitter(Abbreviations abbreviations, FrozenSet<string> sentenceStarters) : IPipelineStep
 {
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _starters = sentenceStarters.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public static FrozenSet<string> LoadSentenceStarters() => Resources.Set("Sentences/Data/sentence-starters.txt");
-
     public string Name => "sentence-splitter";
     public Layers Requires => Layers.Tokens;
     public Layers Provides => Layers.Sentences;
+
+    public static FrozenSet<string> LoadSentenceStarters() => Resources.Set("Sentences/Data/sentence-starters.txt");
 
     public void Process(Document doc, CancellationToken ct = default)
     {
         var tokens = doc.TokenTable;
         var text = doc.Text.AsSpan();
         var start = 0;
+        var brackets = 0;
         for (var i = 0; i < tokens.Length; i++)
         {
-            var last = i == tokens.Length - 1 || (tokens[i + 1].Flags & TokenFlags.ParagraphStart) != 0;
-            if (!last && tokens[i].Kind == TokenKind.Punctuation && EndsSentence(tokens, text, start, i))
+            var end = i;
+            var last = IsParagraphEnd(tokens, i);
+            if (!last && tokens[i].Kind == TokenKind.Punctuation)
             {
-                i = AbsorbClosers(tokens, text, i);
-                last = true;
+                var c = text[tokens[i].Start];
+                if (c == '(') brackets++;
+                else if (c == ')' && brackets > 0) brackets--;
+                else if (IsStop(tokens, text, start, i, brackets))
+                {
+                    end = AbsorbClosers(tokens, text, i);
+                    // `;` and `:` were judged by what follows them already.
+                    last = c is ';' or ':' || IsParagraphEnd(tokens, end) || !GoesOn(tokens, text, end + 1);
+                }
             }
             if (!last) continue;
-            doc.AddSentence(start, i + 1 - start);
-            start = i + 1;
+            doc.AddSentence(start, end + 1 - start);
+            start = end + 1;
+            i = end;
+            brackets = 0;
         }
     }
 
-    private bool EndsSentence(ReadOnlySpan<TokenData> tokens, ReadOnlySpan<char> text, int start, int i)
+    private static bool IsParagraphEnd(ReadOnlySpan<TokenData> tokens, int i) =>
+        i == tokens.Length - 1 || (tokens[i + 1].Flags & TokenFlags.ParagraphStart) != 0;
+
+    /// <summary>Whether the punctuation token at i can end the sentence, judged from the token after it.</summary>
+    private bool IsStop(ReadOnlySpan<TokenData> tokens, ReadOnlySpan<char> text, int start, int i, int brackets)
     {
         var t = tokens[i];
         var s = text.Slice(t.Start, t.Length);
-        var next = tokens[i + 1];
-        var nextText = text.Slice(next.Start, next.Length);
+        var next = Text(tokens[i + 1], text);
         switch (s[0])
         {
             case '.' when s.Length == 1:
                 if ((t.Flags & TokenFlags.AbbreviationPeriod) != 0) return AbbreviationEnds(tokens, text, i);
-                // `1.` and `2.1.3.` at the start of a sentence number a list item.
-                if (i - 1 == start && tokens[i - 1].Kind == TokenKind.Number) return false;
-                return !StartsLowercase(nextText);
+                // `1.`, `2.1.3.` and `IV.` at the start of a sentence number a list item.
+                return !(i - 1 == start && IsListNumber(tokens[i - 1], text));
             case '.' or '?' or '!' or '…':
-                return !StartsLowercase(nextText);
-            case ';':
                 return true;
+            case ';':
+                return brackets == 0;
             case ':':
-                return IsListNumber(tokens, text, i + 1) || nextText is "–" or "—" or "-"
-                    || CharClasses.Of(nextText[0]) == CharClass.Upper
-                    || (nextText is "„" or "\"" or "“" && i + 2 < tokens.Length && CharClasses.Of(text[tokens[i + 2].Start]) is CharClass.Upper or CharClass.Digit);
+                return brackets == 0 && (IsListItem(tokens, text, i + 1) || IsDash(next) || CharClasses.Of(next[0]) == CharClass.Upper);
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// The text goes on after a stop when the next token is lowercase, a comma, or a dash before a lowercase word
+    /// (`– Niekur aš neisiu! – pareiškiau.`).
+    /// </summary>
+    private static bool GoesOn(ReadOnlySpan<TokenData> tokens, ReadOnlySpan<char> text, int next)
+    {
+        var s = Text(tokens[next], text);
+        if (CharClasses.Of(s[0]) == CharClass.Lower || s is "," or ";" or ":") return true;
+        return IsDash(s) && next + 1 < tokens.Length && CharClasses.Of(text[tokens[next + 1].Start]) == CharClass.Lower;
     }
 
     /// <summary>Decides whether the period of `V.` or `2024 m.` also ends the sentence, from the word that follows.</summary>
@@ -71,19 +94,25 @@ public sealed class SentenceSplitter(Abbreviations abbreviations, FrozenSet<stri
     {
         var word = tokens[period - 1];
         if ((word.Flags & TokenFlags.Initial) != 0) return false;
-        var next = tokens[period + 1];
-        var nextText = text.Slice(next.Start, next.Length);
-        if (CharClasses.Of(nextText[0]) != CharClass.Upper || IsAllCaps(nextText)) return false;
-        return abbreviations.Classify(text.Slice(word.Start, word.Length)) switch
+        var next = Text(tokens[period + 1], text);
+        if (CharClasses.Of(next[0]) != CharClass.Upper || IsAllCaps(next)) return false;
+        return abbreviations.Classify(Text(word, text)) switch
         {
             AbbreviationClass.Unit => true,
-            AbbreviationClass.Count => _starters.Contains(nextText),
+            AbbreviationClass.Count => _starters.Contains(next),
             _ => false,
         };
     }
 
-    private static bool IsListNumber(ReadOnlySpan<TokenData> tokens, ReadOnlySpan<char> text, int i) =>
-        i + 1 < tokens.Length && tokens[i].Kind == TokenKind.Number && text[tokens[i + 1].Start] == '.' && tokens[i + 1].Length == 1;
+    private static bool IsListItem(ReadOnlySpan<TokenData> tokens, ReadOnlySpan<char> text, int i) =>
+        i + 1 < tokens.Length && IsListNumber(tokens[i], text) && Text(tokens[i + 1], text) is ".";
+
+    private static bool IsListNumber(TokenData token, ReadOnlySpan<char> text) =>
+        token.Kind == TokenKind.Number || IsRomanNumeral(Text(token, text));
+
+    private static bool IsRomanNumeral(ReadOnlySpan<char> s) => s.Length <= 6 && s.IndexOfAnyExcept("IVXLC") < 0;
+
+    private static bool IsDash(ReadOnlySpan<char> s) => s is "–" or "—" or "-";
 
     /// <summary>Closing quotes and brackets after the stop belong to the sentence they close.</summary>
     private static int AbsorbClosers(ReadOnlySpan<TokenData> tokens, ReadOnlySpan<char> text, int i)
@@ -91,10 +120,9 @@ public sealed class SentenceSplitter(Abbreviations abbreviations, FrozenSet<stri
         while (i + 1 < tokens.Length && (tokens[i + 1].Flags & TokenFlags.ParagraphStart) == 0)
         {
             var closer = tokens[i + 1];
-            var c = text[closer.Start];
             var attached = closer.Start == tokens[i].End;
             var opensNext = closer.End < text.Length && CharClasses.IsWordChar(text[closer.End]);
-            var closes = c switch
+            var closes = text[closer.Start] switch
             {
                 '“' or '"' or '»' or '”' or '’' or '\'' => !opensNext || attached,
                 ')' or ']' => attached,
@@ -106,7 +134,7 @@ public sealed class SentenceSplitter(Abbreviations abbreviations, FrozenSet<stri
         return i;
     }
 
-    private static bool StartsLowercase(ReadOnlySpan<char> s) => CharClasses.Of(s[0]) == CharClass.Lower;
+    private static ReadOnlySpan<char> Text(TokenData token, ReadOnlySpan<char> text) => text.Slice(token.Start, token.Length);
 
     private static bool IsAllCaps(ReadOnlySpan<char> s)
     {

@@ -117,7 +117,8 @@ public sealed class Tokenizer(Abbreviations abbreviations) : IPipelineStep
         var text = doc.Text;
         ref var token = ref doc.TokenAt(index);
         var period = token.End;
-        if (period + 1 < text.Length && text[period + 1] == '.') return false; // `m...`: an ellipsis, not a period
+        // `m...` is an ellipsis after the word; `tūkst..` is the abbreviation's period and a full stop (ALKSNIS).
+        if (period + 2 < text.Length && text[period + 1] == '.' && text[period + 2] == '.') return false;
         if (word.Length == 1 && CharClasses.Of(word[0]) == CharClass.Upper) token.Flags |= TokenFlags.Initial;
         else if (abbreviations.Classify(word) != AbbreviationClass.None) token.Flags |= TokenFlags.Abbreviation;
         else return false;
@@ -231,10 +232,12 @@ public sealed class Tokenizer(Abbreviations abbreviations) : IPipelineStep
             return TrimUrlEnd(text, i, j);
         }
 
-        // Only ASCII letters, digits and [._%+-] can make an address; look for '@' or a final `.tld`.
+        // Only ASCII letters, digits and [._%+-] can make an address; look for '@' or a final `.tld`. An address is
+        // at most 254 characters, which also keeps this look-ahead from making long runs like `a.a.a.…` quadratic.
         var end = i;
         var at = -1;
-        while (end < text.Length)
+        var limit = Math.Min(text.Length, i + 254);
+        while (end < limit)
         {
             var c = text[end];
             if (char.IsAsciiLetterOrDigit(c) || c is '_' or '%' or '+' or '-') end++;
@@ -265,12 +268,18 @@ public sealed class Tokenizer(Abbreviations abbreviations) : IPipelineStep
     private static bool IsKnownTopLevelDomain(ReadOnlySpan<char> tld) =>
         tld is "lt" or "com" or "eu" or "org" or "net" or "lv" or "ee" or "pl" or "ru" or "ua" or "by" or "de" or "uk" or "fr" or "gov" or "info" or "io" or "tv" or "fm";
 
-    /// <summary>Punctuation at the end of a URL usually belongs to the sentence, not the address.</summary>
+    /// <summary>Punctuation at the end of a URL usually belongs to the sentence, not the address; a ')' stays when it closes a '(' of the URL.</summary>
     private static int TrimUrlEnd(ReadOnlySpan<char> text, int start, int end)
     {
+        var open = text[start..end].Count('(');
+        var close = text[start..end].Count(')');
         while (end > start + 1 && text[end - 1] is '.' or ',' or ';' or ':' or '!' or '?' or '\'' or '’' or ')' or ']')
         {
-            if (text[end - 1] == ')' && text[start..end].Count('(') >= text[start..end].Count(')')) break;
+            if (text[end - 1] == ')')
+            {
+                if (open >= close) break;
+                close--;
+            }
             end--;
         }
         return end;

@@ -1,0 +1,29 @@
+using Kronika.Core.Model;
+
+namespace Kronika.Lithuanian.Tests;
+
+/// <summary>Runs the Lithuanian pipeline on a string.</summary>
+internal static class Analyze
+{
+    private static readonly Kronika.Core.Pipeline.Pipeline Pipeline = LithuanianPipeline.Create();
+
+    public static Document Text(string text, IReadOnlyList<TextRange>? paragraphs = null) =>
+        Pipeline.Process(new Document(text, new DateOnly(2025, 8, 13), paragraphs: paragraphs));
+
+    /// <summary>Paragraphs separated by newlines, as the article reader makes them.</summary>
+    public static Document Paragraphs(params string[] paragraphs)
+    {
+        var ranges = new List<TextRange>();
+        var pos = 0;
+        foreach (var p in paragraphs)
+        {
+            ranges.Add(new TextRange(pos, pos + p.Length));
+            pos += p.Length + 1;
+        }
+        return Text(string.Join('\n', paragraphs), ranges);
+    }
+
+    public static string[] Tokens(string text) => Text(text).Tokens().Select(t => t.Text).ToArray();
+
+    public static string[] Sentences(string text) => Text(text).Sentences().Select(s => s.Text).ToArray();
+}

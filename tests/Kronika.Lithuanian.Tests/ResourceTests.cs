@@ -1,0 +1,30 @@
+namespace Kronika.Lithuanian.Tests;
+
+public class ResourceTests
+{
+    [Fact]
+    public void Resources_EveryEmbeddedDataFileLoads()
+    {
+        var names = Resources.Names.ToList();
+        Assert.Contains("Tokenization/Data/abbreviations.txt", names);
+        Assert.Contains("Sentences/Data/sentence-starters.txt", names);
+        foreach (var name in names) Assert.NotEmpty(Resources.Lines(name));
+    }
+
+    [Fact]
+    public void Resources_EveryDataFileInTheSourceTreeIsEmbedded()
+    {
+        var source = Path.Combine(Kronika.Tests.TestPaths.RepositoryRoot, "src", "Kronika.Lithuanian");
+        var files = Directory.GetFiles(source, "*.txt", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+            .Select(f => Path.GetRelativePath(source, f).Replace('\\', '/'));
+        Assert.Equal(files.Order(), Resources.Names.Order());
+    }
+
+    [Fact]
+    public void LithuanianPipeline_ChainsTheStepsInOrder()
+    {
+        var pipeline = LithuanianPipeline.Create();
+        Assert.Equal(["tokenizer", "sentence-splitter"], pipeline.Steps.Select(s => s.Name));
+    }
+}
