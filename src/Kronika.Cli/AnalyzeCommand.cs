@@ -16,6 +16,11 @@ public static class AnalyzeCommand
             Description = "Article files, folders (all *.txt inside, recursively) or - for standard input. Default: -",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        inputs.Validators.Add(result =>
+        {
+            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
+                if (value.StartsWith('-') && value != "-") result.AddError($"unknown option '{value}'");
+        });
         var format = new Option<string>("--format", "-f") { Description = "Output format", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "conllu");
         var inputFormat = new Option<string>("--input-format") { Description = "text: articles in the seed format; conllu: keep the given tokens and sentences", DefaultValueFactory = _ => "text" };

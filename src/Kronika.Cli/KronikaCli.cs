@@ -21,7 +21,8 @@ public static class KronikaCli
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            stderr.WriteLine($"error: {parsed.Errors[0].Message} (see 'kronika {string.Join(' ', args.Take(1))} --help')");
+            var message = string.Join(' ', parsed.Errors[0].Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            stderr.WriteLine($"error: {message} (see 'kronika {string.Join(' ', args.Take(1))} --help')");
             return UsageError;
         }
         try
