@@ -15,12 +15,17 @@ public static class Resources
     public static IEnumerable<string> Names =>
         Assembly.GetManifestResourceNames().Select(n => n.Replace('\\', '/')).Order(StringComparer.Ordinal);
 
+    /// <summary>The embedded text data files (not the models).</summary>
+    public static IEnumerable<string> DataNames => Names.Where(n => n.EndsWith(".txt", StringComparison.Ordinal));
+
+    public static Stream Open(string name) =>
+        Assembly.GetManifestResourceStream(name)
+        ?? Assembly.GetManifestResourceStream(name.Replace('/', '\\'))
+        ?? throw new InvalidOperationException($"embedded resource '{name}' is missing");
+
     public static IEnumerable<string> Lines(string name)
     {
-        var stream = Assembly.GetManifestResourceStream(name)
-            ?? Assembly.GetManifestResourceStream(name.Replace('/', '\\'))
-            ?? throw new InvalidOperationException($"embedded resource '{name}' is missing");
-        using var reader = new StreamReader(stream);
+        using var reader = new StreamReader(Open(name));
         while (reader.ReadLine() is { } line)
         {
             var trimmed = line.Trim();

@@ -8,7 +8,7 @@ public class ResourceTests
         var names = Resources.Names.ToList();
         Assert.Contains("Tokenization/Data/abbreviations.txt", names);
         Assert.Contains("Sentences/Data/sentence-starters.txt", names);
-        foreach (var name in names) Assert.NotEmpty(Resources.Lines(name));
+        foreach (var name in Resources.DataNames) Assert.NotEmpty(Resources.Lines(name));
     }
 
     [Fact]
@@ -18,7 +18,7 @@ public class ResourceTests
         var files = Directory.GetFiles(source, "*.txt", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
             .Select(f => Path.GetRelativePath(source, f).Replace('\\', '/'));
-        Assert.Equal(files.Order(), Resources.Names.Order());
+        Assert.Equal(files.Order(), Resources.DataNames.Order());
     }
 
     [Fact]

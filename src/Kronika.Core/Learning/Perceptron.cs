@@ -1,0 +1,179 @@
+using System.Collections.Frozen;
+
+namespace Kronika.Core.Learning;
+
+/// <summary>
+/// A trained multi-class linear model over hashed sparse features: for each feature, the classes it has a weight for.
+/// Immutable and safe to share across threads.
+/// </summary>
+public sealed class PerceptronModel
+{
+    private readonly FrozenDictionary<ulong, (int Offset, int Count)> _index;
+    private readonly int[] _classes;
+    private readonly float[] _weights;
+
+    public PerceptronModel(int classCount, IReadOnlyDictionary<ulong, (int Class, float Weight)[]> weights)
+    {
+        ClassCount = classCount;
+        var index = new Dictionary<ulong, (int, int)>(weights.Count);
+        var classes = new List<int>();
+        var values = new List<float>();
+        foreach (var (feature, list) in weights.OrderBy(p => p.Key))
+        {
+            index[feature] = (classes.Count, list.Length);
+            foreach (var (c, w) in list)
+            {
+                classes.Add(c);
+                values.Add(w);
+            }
+        }
+        _index = index.ToFrozenDictionary();
+        _classes = [.. classes];
+        _weights = [.. values];
+    }
+
+    public int ClassCount { get; }
+
+    public int FeatureCount => _index.Count;
+
+    public int WeightCount => _weights.Length;
+
+    /// <summary>Adds the weights of the features to <paramref name="scores"/> (one slot per class).</summary>
+    public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        foreach (var f in features)
+        {
+            if (!_index.TryGetValue(f, out var entry)) continue;
+            var classes = _classes.AsSpan(entry.Offset, entry.Count);
+            var weights = _weights.AsSpan(entry.Offset, entry.Count);
+            for (var i = 0; i < classes.Length; i++) scores[classes[i]] += weights[i];
+        }
+    }
+
+    /// <summary>The best class among <paramref name="candidates"/>, or among all classes when there are none.</summary>
+    public int Predict(ReadOnlySpan<ulong> features, ReadOnlySpan<int> candidates, Span<float> scratch)
+    {
+        var scores = scratch[..ClassCount];
+        scores.Clear();
+        Score(features, scores);
+        return Best(scores, candidates);
+    }
+
+    public static int Best(ReadOnlySpan<float> scores, ReadOnlySpan<int> candidates)
+    {
+        var best = -1;
+        var bestScore = float.NegativeInfinity;
+        if (candidates.IsEmpty)
+        {
+            for (var c = 0; c < scores.Length; c++)
+                if (scores[c] > bestScore) (best, bestScore) = (c, scores[c]);
+        }
+        else
+        {
+            foreach (var c in candidates)
+                if (scores[c] > bestScore) (best, bestScore) = (c, scores[c]);
+        }
+        return best;
+    }
+
+    public void Save(BinaryWriter w)
+    {
+        w.Write(ClassCount);
+        w.Write(_index.Count);
+        foreach (var (feature, (offset, count)) in _index.OrderBy(p => p.Key))
+        {
+            w.Write(feature);
+            w.Write(count);
+            for (var i = offset; i < offset + count; i++)
+            {
+                w.Write((ushort)_classes[i]);
+                w.Write((Half)_weights[i]);
+            }
+        }
+    }
+
+    public static PerceptronModel Load(BinaryReader r)
+    {
+        var classCount = r.ReadInt32();
+        var count = r.ReadInt32();
+        var weights = new Dictionary<ulong, (int, float)[]>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var feature = r.ReadUInt64();
+            var list = new (int, float)[r.ReadInt32()];
+            for (var j = 0; j < list.Length; j++) list[j] = (r.ReadUInt16(), (float)r.ReadHalf());
+            weights[feature] = list;
+        }
+        return new PerceptronModel(classCount, weights);
+    }
+}
+
+/// <summary>
+/// Trains an averaged perceptron (Collins 2002): on each mistake, the true class's weights go up and the guessed
+/// class's go down; the final weights are the average over all steps, which generalizes far better.
+/// </summary>
+public sealed class PerceptronTrainer(int classCount)
+{
+    private sealed class Weight
+    {
+        public float Value;
+        public double Total;
+        public int Stamp;
+    }
+
+    private readonly Dictionary<ulong, Dictionary<int, Weight>> _weights = [];
+    private int _step;
+
+    public int ClassCount => classCount;
+
+    public int Predict(ReadOnlySpan<ulong> features, ReadOnlySpan<int> candidates, Span<float> scratch)
+    {
+        var scores = scratch[..classCount];
+        scores.Clear();
+        foreach (var f in features)
+        {
+            if (!_weights.TryGetValue(f, out var byClass)) continue;
+            foreach (var (c, w) in byClass) scores[c] += w.Value;
+        }
+        return PerceptronModel.Best(scores, candidates);
+    }
+
+    /// <summary>Counts one training example; updates the weights when the guess was wrong.</summary>
+    public void Update(int truth, int guess, ReadOnlySpan<ulong> features)
+    {
+        _step++;
+        if (truth == guess) return;
+        foreach (var f in features)
+        {
+            if (!_weights.TryGetValue(f, out var byClass)) _weights[f] = byClass = [];
+            Change(byClass, truth, 1f);
+            if (guess >= 0) Change(byClass, guess, -1f);
+        }
+    }
+
+    private void Change(Dictionary<int, Weight> byClass, int c, float delta)
+    {
+        if (!byClass.TryGetValue(c, out var w)) byClass[c] = w = new Weight { Stamp = _step };
+        w.Total += (_step - w.Stamp) * (double)w.Value;
+        w.Stamp = _step;
+        w.Value += delta;
+    }
+
+    /// <summary>The averaged weights as an immutable model; weights smaller than <paramref name="prune"/> are dropped.</summary>
+    public PerceptronModel Average(float prune = 1e-3f)
+    {
+        var result = new Dictionary<ulong, (int, float)[]>();
+        foreach (var (feature, byClass) in _weights)
+        {
+            var list = new List<(int, float)>();
+            foreach (var (c, w) in byClass)
+            {
+                var total = w.Total + (_step - w.Stamp) * (double)w.Value;
+                var average = (float)(total / Math.Max(1, _step));
+                if (Math.Abs(average) >= prune) list.Add((c, average));
+            }
+            if (list.Count > 0) result[feature] = [.. list];
+        }
+        return new PerceptronModel(classCount, result);
+    }
+}

@@ -1,0 +1,180 @@
+using System.Collections.Frozen;
+using System.IO.Compression;
+using System.Text;
+using Kronika.Core.Learning;
+using Kronika.Core.Model;
+
+namespace Kronika.Lithuanian.Morphology;
+
+/// <summary>The reading of one word: its Jablonskis tag, lemma, UD part of speech and features.</summary>
+public readonly record struct MorphReading(string Xpos, string Lemma, Upos Upos, string Feats);
+
+/// <summary>
+/// The trained morphology: an averaged perceptron choosing each word's Jablonskis tag (XPOS) left to right, a tag
+/// dictionary that limits frequent words to the tags they were seen with, the lemmatizer, and the XPOS → UD mapper.
+/// Immutable and safe to share across threads.
+/// </summary>
+public sealed class MorphologyModel
+{
+    private const string Magic = "KRONIKA-MORPHOLOGY-1";
+    private readonly FrozenDictionary<string, int[]> _tagDictionary;
+    private readonly int[] _noCandidates = [];
+
+    public MorphologyModel(string[] tags, PerceptronModel weights, IReadOnlyDictionary<string, int[]> tagDictionary, Lemmatizer lemmatizer, UdMapper mapper)
+    {
+        Tags = tags;
+        Weights = weights;
+        _tagDictionary = tagDictionary.ToFrozenDictionary(StringComparer.Ordinal);
+        Lemmatizer = lemmatizer;
+        Mapper = mapper;
+    }
+
+    public string[] Tags { get; }
+    public PerceptronModel Weights { get; }
+    public Lemmatizer Lemmatizer { get; }
+    public UdMapper Mapper { get; }
+
+    /// <summary>The tags a word may take: those seen with it in training when it was seen often enough, else all.</summary>
+    public ReadOnlySpan<int> Candidates(string lower) => _tagDictionary.TryGetValue(lower, out var tags) ? tags : _noCandidates;
+
+    /// <summary>Tags a sentence left to right and reads each word.</summary>
+    public MorphReading[] Read(IReadOnlyList<WordProfile> sentence, IReadOnlyList<string> forms, Lexicon lexicon)
+    {
+        var xpos = TagSentence(sentence);
+        var result = new MorphReading[forms.Count];
+        for (var i = 0; i < forms.Count; i++)
+        {
+            var lemma = Lemmatizer.Lemmatize(forms[i], xpos[i], lexicon);
+            var (upos, feats) = Mapper.Map(xpos[i], lemma);
+            result[i] = new MorphReading(xpos[i], lemma, upos, feats);
+        }
+        return result;
+    }
+
+    public string[] TagSentence(IReadOnlyList<WordProfile> sentence)
+    {
+        var tags = new string[sentence.Count];
+        var features = new List<ulong>(64);
+        var scratch = new float[Tags.Length];
+        for (var i = 0; i < sentence.Count; i++)
+        {
+            TaggerFeatures.Extract(sentence, i, i > 0 ? tags[i - 1] : "<s>", i > 1 ? tags[i - 2] : "<s>", features);
+            var best = Weights.Predict(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(features), Candidates(sentence[i].Lower), scratch);
+            tags[i] = Tags[best];
+        }
+        return tags;
+    }
+
+    public void Save(Stream stream)
+    {
+        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var w = new BinaryWriter(gzip, Encoding.UTF8);
+        w.Write(Magic);
+        WriteStrings(w, Tags);
+        Weights.Save(w);
+        w.Write(_tagDictionary.Count);
+        foreach (var (form, tags) in _tagDictionary.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            w.Write(form);
+            w.Write(tags.Length);
+            foreach (var t in tags) w.Write((ushort)t);
+        }
+        w.Write(Lemmatizer.Seen.Count);
+        foreach (var (key, lemma) in Lemmatizer.Seen.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            w.Write(key);
+            w.Write(lemma);
+        }
+        w.Write(Lemmatizer.Rules.Count);
+        foreach (var (key, rules) in Lemmatizer.Rules.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            w.Write(key);
+            w.Write(rules.Length);
+            foreach (var r in rules)
+            {
+                w.Write(r.Remove);
+                w.Write(r.Add);
+                w.Write(r.Count);
+            }
+        }
+        WriteReadings(w, Mapper.ByXposLemma);
+        WriteReadings(w, Mapper.ByXpos);
+        w.Write(Mapper.ByCategory.Count);
+        foreach (var (category, upos) in Mapper.ByCategory.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            w.Write(category);
+            w.Write((byte)upos);
+        }
+        w.Write(Mapper.FeaturesOfPart.Count);
+        foreach (var (part, feats) in Mapper.FeaturesOfPart.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            w.Write(part);
+            WriteStrings(w, feats);
+        }
+    }
+
+    public static MorphologyModel Load(Stream stream)
+    {
+        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
+        using var r = new BinaryReader(new BufferedStream(gzip, 1 << 16), Encoding.UTF8);
+        if (r.ReadString() != Magic) throw new InvalidDataException("not a Kronika morphology model");
+        var tags = ReadStrings(r);
+        var weights = PerceptronModel.Load(r);
+        var tagDictionary = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        for (var n = r.ReadInt32(); n > 0; n--)
+        {
+            var form = r.ReadString();
+            var list = new int[r.ReadInt32()];
+            for (var i = 0; i < list.Length; i++) list[i] = r.ReadUInt16();
+            tagDictionary[form] = list;
+        }
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var n = r.ReadInt32(); n > 0; n--) seen[r.ReadString()] = r.ReadString();
+        var rules = new Dictionary<string, EditRule[]>(StringComparer.Ordinal);
+        for (var n = r.ReadInt32(); n > 0; n--)
+        {
+            var key = r.ReadString();
+            var list = new EditRule[r.ReadInt32()];
+            for (var i = 0; i < list.Length; i++) list[i] = new EditRule(r.ReadString(), r.ReadString(), r.ReadInt32());
+            rules[key] = list;
+        }
+        var byXposLemma = ReadReadings(r);
+        var byXpos = ReadReadings(r);
+        var byCategory = new Dictionary<string, Upos>(StringComparer.Ordinal);
+        for (var n = r.ReadInt32(); n > 0; n--) byCategory[r.ReadString()] = (Upos)r.ReadByte();
+        var featuresOfPart = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        for (var n = r.ReadInt32(); n > 0; n--) featuresOfPart[r.ReadString()] = ReadStrings(r);
+        return new MorphologyModel(tags, weights, tagDictionary, new Lemmatizer(seen, rules), new UdMapper(byXposLemma, byXpos, byCategory, featuresOfPart));
+    }
+
+    private static void WriteStrings(BinaryWriter w, string[] values)
+    {
+        w.Write(values.Length);
+        foreach (var v in values) w.Write(v);
+    }
+
+    private static string[] ReadStrings(BinaryReader r)
+    {
+        var values = new string[r.ReadInt32()];
+        for (var i = 0; i < values.Length; i++) values[i] = r.ReadString();
+        return values;
+    }
+
+    private static void WriteReadings(BinaryWriter w, IReadOnlyDictionary<string, (Upos Upos, string Feats)> table)
+    {
+        w.Write(table.Count);
+        foreach (var (key, (upos, feats)) in table.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            w.Write(key);
+            w.Write((byte)upos);
+            w.Write(feats);
+        }
+    }
+
+    private static Dictionary<string, (Upos, string)> ReadReadings(BinaryReader r)
+    {
+        var table = new Dictionary<string, (Upos, string)>(StringComparer.Ordinal);
+        for (var n = r.ReadInt32(); n > 0; n--) table[r.ReadString()] = ((Upos)r.ReadByte(), r.ReadString());
+        return table;
+    }
+}

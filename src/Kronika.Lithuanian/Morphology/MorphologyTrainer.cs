@@ -1,0 +1,57 @@
+using System.Runtime.InteropServices;
+using Kronika.Core.Learning;
+
+namespace Kronika.Lithuanian.Morphology;
+
+/// <summary>Training settings; the defaults are the ones tuned on the dev split.</summary>
+public sealed record MorphologyTrainingOptions(int Epochs = 10, int TagDictionaryMinCount = 3, int Seed = 1);
+
+/// <summary>Trains the morphology model from treebank sentences.</summary>
+public static class MorphologyTrainer
+{
+    public static MorphologyModel Train(IReadOnlyList<TaggedSentence> sentences, Lexicon lexicon, MorphologyTrainingOptions options, TextWriter log)
+    {
+        var words = sentences.SelectMany(s => s.Words).ToList();
+        var tags = words.Select(w => w.Xpos).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var tagIds = tags.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => p.i, StringComparer.Ordinal);
+        var tagDictionary = words
+            .GroupBy(w => w.Form.ToLowerInvariant(), StringComparer.Ordinal)
+            .Where(g => g.Count() >= options.TagDictionaryMinCount)
+            .ToDictionary(g => g.Key, g => g.Select(w => tagIds[w.Xpos]).Distinct().Order().ToArray(), StringComparer.Ordinal);
+        log.WriteLine($"training on {sentences.Count:N0} sentences, {words.Count:N0} words, {tags.Length} tags; {tagDictionary.Count:N0} forms in the tag dictionary");
+
+        var profiler = new WordProfiler(lexicon);
+        var profiles = new Dictionary<string, WordProfile>(StringComparer.Ordinal);
+        WordProfile ProfileOf(string form) => profiles.TryGetValue(form, out var p) ? p : profiles[form] = profiler.Profile(form);
+        var data = sentences.Select(s => (Profiles: s.Words.Select(w => ProfileOf(w.Form)).ToArray(), Gold: s.Words.Select(w => tagIds[w.Xpos]).ToArray())).ToArray();
+
+        var trainer = new PerceptronTrainer(tags.Length);
+        var random = new Random(options.Seed);
+        var features = new List<ulong>(64);
+        var scratch = new float[tags.Length];
+        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            random.Shuffle(data);
+            int correct = 0, total = 0;
+            foreach (var (profilesOfSentence, gold) in data)
+            {
+                var predicted = new string[gold.Length];
+                for (var i = 0; i < gold.Length; i++)
+                {
+                    TaggerFeatures.Extract(profilesOfSentence, i, i > 0 ? predicted[i - 1] : "<s>", i > 1 ? predicted[i - 2] : "<s>", features);
+                    var candidates = tagDictionary.TryGetValue(profilesOfSentence[i].Lower, out var c) ? c : [];
+                    var span = CollectionsMarshal.AsSpan(features);
+                    var guess = trainer.Predict(span, candidates, scratch);
+                    trainer.Update(gold[i], guess, span);
+                    predicted[i] = tags[guess];
+                    if (guess == gold[i]) correct++;
+                    total++;
+                }
+            }
+            log.WriteLine($"epoch {epoch}: {100.0 * correct / total:F2}% of training tags right while learning");
+        }
+        var weights = trainer.Average();
+        log.WriteLine($"model: {weights.FeatureCount:N0} features, {weights.WeightCount:N0} weights");
+        return new MorphologyModel(tags, weights, tagDictionary, Lemmatizer.Train(words), UdMapper.Train(words));
+    }
+}
