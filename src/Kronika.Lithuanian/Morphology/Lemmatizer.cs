@@ -43,32 +43,40 @@ public sealed class Lemmatizer
     {
         if (_seen.TryGetValue(SeenKey(form, xpos), out var lemma)) return lemma;
         var proper = xpos.StartsWith("dkt.tikr", StringComparison.Ordinal);
-        if (xpos.StartsWith("akr", StringComparison.Ordinal) || xpos.StartsWith("skyr", StringComparison.Ordinal)
-            || xpos.StartsWith("sktv.arab", StringComparison.Ordinal) || xpos.StartsWith("sktv.rom", StringComparison.Ordinal))
-            return form;
+        if (IsItsOwnLemma(xpos)) return form;
         var lower = form.ToLowerInvariant();
         if (_seen.TryGetValue(SeenKey(lower, xpos), out lemma)) return Cased(lemma, form, proper, lexicon);
 
+        // Candidates from the rules of the exact tag and of its part of speech. Rank: what the lexicon says first
+        // (a dictionary form, then a known word), then the exact tag over the coarse one, then the longer (more
+        // specific) ending, then frequency (rules are sorted by count, and the first of equal rank wins).
         string? best = null;
         var bestRank = -1;
-        foreach (var tagKey in TagKeys(xpos))
+        var keys = TagKeys(xpos);
+        for (var level = 0; level < keys.Length; level++)
         {
             for (var k = Math.Min(MaxSuffix, lower.Length); k >= 0; k--)
             {
-                if (!_rules.TryGetValue(RuleKey(tagKey, lower.AsSpan(lower.Length - k)), out var rules)) continue;
+                if (!_rules.TryGetValue(RuleKey(keys[level], lower.AsSpan(lower.Length - k)), out var rules)) continue;
                 foreach (var rule in rules.AsSpan(0, Math.Min(rules.Length, 6)))
                 {
                     var candidate = string.Concat(lower.AsSpan(0, lower.Length - rule.Remove.Length), rule.Add);
                     if (candidate.Length == 0) continue;
-                    // Rank: what the lexicon says first, then the longer (more specific) ending, then frequency (rules are sorted by count).
-                    var rank = Validity(candidate, proper, lexicon) * 100 + k;
+                    var rank = Validity(candidate, proper, lexicon) * 1000 + (keys.Length - level) * 100 + k;
                     if (rank > bestRank) (best, bestRank) = (candidate, rank);
                 }
             }
-            if (best is not null) break;
+            if (bestRank >= 2000) break; // a dictionary form from the exact tag: no need to look further
         }
         return Cased(best ?? lower, form, proper, lexicon);
     }
+
+    /// <summary>Acronyms, foreign words, numbers in digits, punctuation and other symbols are their own lemma (ALKSNIS).</summary>
+    private static bool IsItsOwnLemma(string xpos) =>
+        xpos.StartsWith("akr", StringComparison.Ordinal) || xpos.StartsWith("užs", StringComparison.Ordinal)
+        || xpos.StartsWith("skyr", StringComparison.Ordinal) || xpos.StartsWith("kita", StringComparison.Ordinal)
+        || xpos.StartsWith("tęs", StringComparison.Ordinal) || xpos.StartsWith("sktv.arab", StringComparison.Ordinal)
+        || xpos.StartsWith("sktv.rom", StringComparison.Ordinal);
 
     private static int Validity(string candidate, bool proper, Lexicon lexicon)
     {

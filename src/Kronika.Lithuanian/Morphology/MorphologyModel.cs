@@ -16,15 +16,17 @@ public readonly record struct MorphReading(string Xpos, string Lemma, Upos Upos,
 /// </summary>
 public sealed class MorphologyModel
 {
-    private const string Magic = "KRONIKA-MORPHOLOGY-1";
+    private const string Magic = "KRONIKA-MORPHOLOGY-2";
     private readonly FrozenDictionary<string, int[]> _tagDictionary;
-    private readonly int[] _noCandidates = [];
+    private readonly FrozenDictionary<ulong, int[]> _analysisTags;
 
-    public MorphologyModel(string[] tags, PerceptronModel weights, IReadOnlyDictionary<string, int[]> tagDictionary, Lemmatizer lemmatizer, UdMapper mapper)
+    public MorphologyModel(string[] tags, PerceptronModel weights, IReadOnlyDictionary<string, int[]> tagDictionary,
+        IReadOnlyDictionary<ulong, int[]> analysisTags, Lemmatizer lemmatizer, UdMapper mapper)
     {
         Tags = tags;
         Weights = weights;
         _tagDictionary = tagDictionary.ToFrozenDictionary(StringComparer.Ordinal);
+        _analysisTags = analysisTags.ToFrozenDictionary();
         Lemmatizer = lemmatizer;
         Mapper = mapper;
     }
@@ -34,8 +36,33 @@ public sealed class MorphologyModel
     public Lemmatizer Lemmatizer { get; }
     public UdMapper Mapper { get; }
 
-    /// <summary>The tags a word may take: those seen with it in training when it was seen often enough, else all.</summary>
-    public ReadOnlySpan<int> Candidates(string lower) => _tagDictionary.TryGetValue(lower, out var tags) ? tags : _noCandidates;
+    /// <summary>
+    /// The tags a word may take (empty: any), most frequent first: those seen with the word in training;
+    /// else, when every lexicon analysis of the word was seen in training, the tags seen with those analyses.
+    /// </summary>
+    public int[] Candidates(WordProfile word) => Candidates(word, _tagDictionary, _analysisTags);
+
+    /// <summary>Each word's most frequent training tag (null for words not seen): a guess at the right context's tags.</summary>
+    internal static string?[] LikelyTags(IReadOnlyList<WordProfile> sentence, IReadOnlyDictionary<string, int[]> tagDictionary, string[] tags)
+    {
+        var likely = new string?[sentence.Count];
+        for (var i = 0; i < likely.Length; i++)
+            if (tagDictionary.TryGetValue(sentence[i].Lower, out var seen)) likely[i] = tags[seen[0]];
+        return likely;
+    }
+
+    internal static int[] Candidates(WordProfile word, IReadOnlyDictionary<string, int[]> tagDictionary, IReadOnlyDictionary<ulong, int[]> analysisTags)
+    {
+        if (tagDictionary.TryGetValue(word.Lower, out var tags)) return tags;
+        if (word.Analyses.Length == 0) return [];
+        var union = new SortedSet<int>();
+        foreach (var a in word.Analyses)
+        {
+            if (!analysisTags.TryGetValue(a, out var seen)) return [];
+            union.UnionWith(seen);
+        }
+        return [.. union];
+    }
 
     /// <summary>Tags a sentence left to right and reads each word.</summary>
     public MorphReading[] Read(IReadOnlyList<WordProfile> sentence, IReadOnlyList<string> forms, Lexicon lexicon)
@@ -54,12 +81,13 @@ public sealed class MorphologyModel
     public string[] TagSentence(IReadOnlyList<WordProfile> sentence)
     {
         var tags = new string[sentence.Count];
+        var likely = LikelyTags(sentence, _tagDictionary, Tags);
         var features = new List<ulong>(64);
         var scratch = new float[Tags.Length];
         for (var i = 0; i < sentence.Count; i++)
         {
-            TaggerFeatures.Extract(sentence, i, i > 0 ? tags[i - 1] : "<s>", i > 1 ? tags[i - 2] : "<s>", features);
-            var best = Weights.Predict(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(features), Candidates(sentence[i].Lower), scratch);
+            TaggerFeatures.Extract(sentence, i, tags, likely, features);
+            var best = Weights.Predict(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(features), Candidates(sentence[i]), scratch);
             tags[i] = Tags[best];
         }
         return tags;
@@ -76,6 +104,13 @@ public sealed class MorphologyModel
         foreach (var (form, tags) in _tagDictionary.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             w.Write(form);
+            w.Write(tags.Length);
+            foreach (var t in tags) w.Write((ushort)t);
+        }
+        w.Write(_analysisTags.Count);
+        foreach (var (analysis, tags) in _analysisTags.OrderBy(p => p.Key))
+        {
+            w.Write(analysis);
             w.Write(tags.Length);
             foreach (var t in tags) w.Write((ushort)t);
         }
@@ -128,6 +163,14 @@ public sealed class MorphologyModel
             for (var i = 0; i < list.Length; i++) list[i] = r.ReadUInt16();
             tagDictionary[form] = list;
         }
+        var analysisTags = new Dictionary<ulong, int[]>();
+        for (var n = r.ReadInt32(); n > 0; n--)
+        {
+            var analysis = r.ReadUInt64();
+            var list = new int[r.ReadInt32()];
+            for (var i = 0; i < list.Length; i++) list[i] = r.ReadUInt16();
+            analysisTags[analysis] = list;
+        }
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var n = r.ReadInt32(); n > 0; n--) seen[r.ReadString()] = r.ReadString();
         var rules = new Dictionary<string, EditRule[]>(StringComparer.Ordinal);
@@ -144,7 +187,7 @@ public sealed class MorphologyModel
         for (var n = r.ReadInt32(); n > 0; n--) byCategory[r.ReadString()] = (Upos)r.ReadByte();
         var featuresOfPart = new Dictionary<string, string[]>(StringComparer.Ordinal);
         for (var n = r.ReadInt32(); n > 0; n--) featuresOfPart[r.ReadString()] = ReadStrings(r);
-        return new MorphologyModel(tags, weights, tagDictionary, new Lemmatizer(seen, rules), new UdMapper(byXposLemma, byXpos, byCategory, featuresOfPart));
+        return new MorphologyModel(tags, weights, tagDictionary, analysisTags, new Lemmatizer(seen, rules), new UdMapper(byXposLemma, byXpos, byCategory, featuresOfPart));
     }
 
     private static void WriteStrings(BinaryWriter w, string[] values)

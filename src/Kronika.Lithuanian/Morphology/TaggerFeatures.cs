@@ -10,6 +10,8 @@ public sealed class WordProfile
     public required bool Capitalised { get; init; }
     /// <summary>Hashes of the form's lexicon analyses: the suffix rule (paradigm flag, ending), the prefix, the headword's flags.</summary>
     public required ulong[] Lexical { get; init; }
+    /// <summary>One hash per lexicon analysis (suffix rule or headword paradigm, and prefix): the tags a word can take follow from these.</summary>
+    public required ulong[] Analyses { get; init; }
     /// <summary>The suffix-rule flags only, used as a context feature of the neighbours.</summary>
     public required ulong[] Paradigms { get; init; }
 }
@@ -22,6 +24,7 @@ public sealed class WordProfiler(Lexicon lexicon)
         var analyses = lexicon.Analyze(form);
         var lexical = new HashSet<ulong>();
         var paradigms = new HashSet<ulong>();
+        var signatures = new HashSet<ulong>();
         if (analyses.Count == 0) lexical.Add(FeatureHash.Of(Templates.LexUnknown));
         foreach (var a in analyses)
         {
@@ -37,6 +40,9 @@ public sealed class WordProfiler(Lexicon lexicon)
                 paradigms.Add(FeatureHash.Of(Templates.NeighbourParadigm, "=", lexicon.FlagsOf(a.Headword)));
             }
             if (a.Prefix is { } p) lexical.Add(FeatureHash.Of(Templates.LexPrefix, p.Append));
+            signatures.Add(a.Suffix is { } suffix
+                ? FeatureHash.Of(Templates.AnalysisSignature, [suffix.Flag], suffix.Append, a.Prefix?.Append ?? "")
+                : FeatureHash.Of(Templates.AnalysisSignature, "=", lexicon.FlagsOf(a.Headword), a.Prefix?.Append ?? ""));
             if (char.IsUpper(a.Headword.Text[0])) lexical.Add(FeatureHash.Of(Templates.LexProperHeadword));
         }
         return new WordProfile
@@ -45,6 +51,7 @@ public sealed class WordProfiler(Lexicon lexicon)
             Shape = Shape(form),
             Capitalised = form.Length > 0 && char.IsUpper(form[0]),
             Lexical = [.. lexical],
+            Analyses = [.. signatures],
             Paradigms = [.. paradigms],
         };
     }
@@ -71,15 +78,21 @@ internal static class Templates
     public const int Bias = 1, Word = 2, Suffix = 3, Prefix = 4, Shape = 5, PrevTag = 6, PrevTags = 7, PrevWord = 8,
         NextWord = 9, Prev2Word = 10, Next2Word = 11, PrevTagWord = 12, NextSuffix = 13, PrevSuffix = 14,
         PrevTagSuffix = 15, SentenceStart = 16, LexUnknown = 17, LexSuffix = 18, LexFlag = 19, LexHeadword = 20,
-        LexPrefix = 21, LexProperHeadword = 22, NeighbourParadigm = 23, NextParadigm = 24, PrevParadigm = 25;
+        LexPrefix = 21, LexProperHeadword = 22, NeighbourParadigm = 23, NextParadigm = 24, PrevParadigm = 25,
+        CapitalisedInside = 26, LastNominative = 27, AnalysisSignature = 28, NextLikely = 29, NextLikelies = 30,
+        NextLikelySuffix = 31;
 }
 
 /// <summary>The tagger's features for one token in its sentence, given the tags already chosen to its left.</summary>
 public static class TaggerFeatures
 {
-    public static void Extract(IReadOnlyList<WordProfile> sentence, int i, string prevTag, string prev2Tag, List<ulong> features)
+    /// <param name="tags">The tags chosen so far; only those left of <paramref name="i"/> are read.</param>
+    /// <param name="likely">Each word's most frequent tag in training (null if unseen): the right context's likely tags.</param>
+    public static void Extract(IReadOnlyList<WordProfile> sentence, int i, string[] tags, string?[] likely, List<ulong> features)
     {
         features.Clear();
+        var prevTag = i > 0 ? tags[i - 1] : "<s>";
+        var prev2Tag = i > 1 ? tags[i - 2] : "<s>";
         var w = sentence[i];
         var lower = w.Lower.AsSpan();
         features.Add(FeatureHash.Of(Templates.Bias));
@@ -92,6 +105,11 @@ public static class TaggerFeatures
         features.Add(FeatureHash.Of(Templates.PrevTagWord, prevTag, lower));
         features.Add(FeatureHash.Of(Templates.PrevTagSuffix, prevTag, lower[^Math.Min(3, lower.Length)..]));
         if (i == 0 && w.Capitalised) features.Add(FeatureHash.Of(Templates.SentenceStart));
+        // A capital inside a sentence (not after an opening quote or dash) usually marks a name.
+        if (i > 0 && w.Capitalised && sentence[i - 1].Shape is not ("p" or "-" or "."))
+            features.Add(FeatureHash.Of(Templates.CapitalisedInside));
+        // Verbs and predicates agree in number with the subject, most often the nominative to their left.
+        features.Add(FeatureHash.Of(Templates.LastNominative, LastNominativeNumber(tags, i), lower[^Math.Min(2, lower.Length)..]));
         features.AddRange(w.Lexical);
 
         var prev = i > 0 ? sentence[i - 1].Lower : "<s>";
@@ -104,9 +122,26 @@ public static class TaggerFeatures
         features.Add(FeatureHash.Of(Templates.Next2Word, next2));
         features.Add(FeatureHash.Of(Templates.NextSuffix, next.AsSpan()[^Math.Min(3, next.Length)..]));
         features.Add(FeatureHash.Of(Templates.PrevSuffix, prev.AsSpan()[^Math.Min(3, prev.Length)..]));
+        var nextLikely = i + 1 < likely.Length ? likely[i + 1] ?? "?" : "</s>";
+        var next2Likely = i + 2 < likely.Length ? likely[i + 2] ?? "?" : "</s>";
+        features.Add(FeatureHash.Of(Templates.NextLikely, nextLikely));
+        features.Add(FeatureHash.Of(Templates.NextLikelies, nextLikely, next2Likely));
+        features.Add(FeatureHash.Of(Templates.NextLikelySuffix, nextLikely, lower[^Math.Min(2, lower.Length)..]));
         if (i + 1 < sentence.Count)
             foreach (var p in sentence[i + 1].Paradigms) features.Add(FeatureHash.Add(p, Templates.NextParadigm));
         if (i > 0)
             foreach (var p in sentence[i - 1].Paradigms) features.Add(FeatureHash.Add(p, Templates.PrevParadigm));
+    }
+
+    /// <summary>`vns`, `dgs` or `-`: the number of the nearest nominative tag to the left.</summary>
+    private static string LastNominativeNumber(string[] tags, int i)
+    {
+        for (var j = i - 1; j >= 0; j--)
+        {
+            var t = tags[j];
+            if (!t.EndsWith(".V.", StringComparison.Ordinal)) continue;
+            return t.Contains(".dgs.", StringComparison.Ordinal) ? "dgs" : t.Contains(".vns.", StringComparison.Ordinal) ? "vns" : "-";
+        }
+        return "-";
     }
 }
