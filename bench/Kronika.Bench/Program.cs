@@ -3,59 +3,79 @@ using Kronika.Core.Model;
 using Kronika.Ingest;
 using Kronika.Lithuanian;
 
-// Throughput of reading + tokenizing + sentence splitting over samples/ repeated to a corpus of at least --mb MB.
-// Speeds are noisy on shared machines, so each figure is also given as a ratio to a baseline measured in the same
-// run over the same texts: splitting on whitespace with String.Split, the least any tokenizer must do.
-var mb = args.Length >= 2 && args[0] == "--mb" ? int.Parse(args[1]) : 50;
+// Throughput of the pipeline over samples/ repeated into a corpus: reading + tokenizing + sentence splitting over
+// --mb MB (default 50), and the same plus tagging and lemmatizing over --tag-mb MB (default 5). Speeds are noisy
+// on shared machines, so each figure is also given as a ratio to a baseline measured in the same run over the same
+// texts: decoding and splitting on whitespace with String.Split, the least any tokenizer must do.
+var mb = Option("--mb", 50);
+var tagMb = Option("--tag-mb", 5);
 var root = FindRoot();
 var samples = Directory.GetFiles(Path.Combine(root, "samples"), "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToArray();
-var corpus = new List<byte[]>();
-long bytes = 0;
-while (bytes < mb * 1024L * 1024)
-{
-    foreach (var s in samples)
-    {
-        corpus.Add(s);
-        bytes += s.Length;
-    }
-}
 var source = new ArticleSource("bench");
-var pipeline = LithuanianPipeline.Create();
-Console.WriteLine($"corpus: {corpus.Count:N0} articles, {bytes / 1048576.0:F1} MB (samples/ repeated), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
-// Warm up (JIT, tiered compilation, resource loading).
+var load = Stopwatch.StartNew();
+var full = LithuanianPipeline.Create();
+var loadSeconds = load.Elapsed.TotalSeconds;
+var segmentation = LithuanianPipeline.Create(Layers.Sentences);
+Console.WriteLine($"model load (lexicon + morphology, first call, includes JIT): {loadSeconds:F2} s");
+Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}");
+
+foreach (var b in samples) full.Process(Parse(b)); // warm up
 for (var i = 0; i < 3; i++)
-    foreach (var b in samples) pipeline.Process(ArticleReader.Parse(TextDecoder.Decode(b).Text, source));
+    foreach (var b in samples) segmentation.Process(Parse(b));
 
-var baseline = Best(3, () =>
-{
-    long tokens = 0;
-    foreach (var b in corpus)
-    {
-        var text = TextDecoder.Decode(b).Text;
-        tokens += text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
-    }
-    return tokens;
-});
-var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-var single = Best(3, () =>
-{
-    long tokens = 0;
-    foreach (var b in corpus)
-    {
-        var doc = pipeline.Process(ArticleReader.Parse(TextDecoder.Decode(b).Text, source));
-        tokens += doc.TokenCount;
-    }
-    return tokens;
-});
-var allocatedPerMb = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 3.0 / (bytes / 1048576.0);
-var parallel = Best(3, () => corpus.AsParallel()
-    .Sum(b => (long)pipeline.Process(ArticleReader.Parse(TextDecoder.Decode(b).Text, source)).TokenCount));
-
+var (corpus, bytes) = Corpus(mb);
+Console.WriteLine($"segmentation corpus: {corpus.Count:N0} articles, {bytes / 1048576.0:F1} MB");
+var baseline = Best(3, () => corpus.Sum(b => (long)TextDecoder.Decode(b).Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length));
 Report("baseline: decode + String.Split on whitespace, 1 core", baseline, bytes, null);
+var allocated = GC.GetTotalAllocatedBytes(precise: true);
+var single = Best(3, () => corpus.Sum(b => (long)segmentation.Process(Parse(b)).TokenCount));
+var allocatedPerMb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 3.0 / (bytes / 1048576.0);
 Report("read + tokenize + split sentences, 1 core", single, bytes, baseline);
-Report($"read + tokenize + split sentences, {Environment.ProcessorCount} cores", parallel, bytes, baseline);
-Console.WriteLine($"memory: peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB; {allocatedPerMb / 1048576.0:F1} MB allocated per MB of input (decoded text, token table, sentences; freed per article)");
+Report($"read + tokenize + split sentences, {Environment.ProcessorCount} cores", Best(3, () => corpus.AsParallel().Sum(b => (long)segmentation.Process(Parse(b)).TokenCount)), bytes, baseline);
+Console.WriteLine($"  allocated: {allocatedPerMb / 1048576.0:F1} MB per MB of input (decoded text, token table, sentences; freed per article)");
+
+var (tagCorpus, tagBytes) = Corpus(tagMb);
+Console.WriteLine($"tagging corpus: {tagCorpus.Count:N0} articles, {tagBytes / 1048576.0:F1} MB");
+var tagBaseline = Best(2, () => tagCorpus.Sum(b => (long)TextDecoder.Decode(b).Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length));
+Report("baseline: decode + String.Split on whitespace, 1 core", tagBaseline, tagBytes, null);
+Report("read + tokenize + split + tag + lemmatize, 1 core", Best(2, () => tagCorpus.Sum(b => (long)full.Process(Parse(b)).TokenCount)), tagBytes, tagBaseline);
+Report($"read + tokenize + split + tag + lemmatize, {Environment.ProcessorCount} cores", Best(2, () => tagCorpus.AsParallel().Sum(b => (long)full.Process(Parse(b)).TokenCount)), tagBytes, tagBaseline);
+// The corpus above repeats samples/, so after the first pass every word is in the tagger's memo. Text whose every
+// word is new: the treebank's dev and test texts, tagged once by a fresh pipeline.
+var treebank = Path.Combine(root, "..", "shared", "data", "ud-lithuanian-alksnis");
+if (Directory.Exists(treebank))
+{
+    var texts = new[] { "lt_alksnis-ud-dev.conllu", "lt_alksnis-ud-test.conllu" }
+        .SelectMany(f => Kronika.Core.IO.Conllu.ReadDocuments(new StreamReader(Path.Combine(treebank, f))))
+        .Select(d => d.RawText()).ToList();
+    var cold = LithuanianPipeline.Create();
+    var sw = Stopwatch.StartNew();
+    var coldTokens = texts.Sum(t => (long)cold.Process(new Document(t, source: source)).TokenCount);
+    Report("read + tokenize + split + tag + lemmatize, 1 core, cold (treebank dev+test, every word new)", (coldTokens, sw.Elapsed.TotalSeconds), texts.Sum(t => (long)t.Length), null);
+}
+Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");
+
+Document Parse(byte[] b) => ArticleReader.Parse(TextDecoder.Decode(b).Text, source);
+
+(List<byte[]> Corpus, long Bytes) Corpus(int megabytes)
+{
+    var list = new List<byte[]>();
+    long total = 0;
+    while (total < megabytes * 1048576L)
+        foreach (var s in samples)
+        {
+            list.Add(s);
+            total += s.Length;
+        }
+    return (list, total);
+}
+
+int Option(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1]) : fallback;
+}
 
 static (long Tokens, double Seconds) Best(int runs, Func<long> work)
 {
@@ -73,8 +93,8 @@ static (long Tokens, double Seconds) Best(int runs, Func<long> work)
 
 static void Report(string name, (long Tokens, double Seconds) r, long bytes, (long Tokens, double Seconds)? baseline)
 {
-    var ratio = baseline is { } b ? $"  ({b.Seconds / r.Seconds:F2}× the baseline's speed)" : "";
-    Console.WriteLine($"{name}: {r.Tokens / r.Seconds / 1e6:F2} M tokens/s, {bytes / 1048576.0 / r.Seconds:F1} MB/s, {r.Tokens:N0} tokens in {r.Seconds:F2} s{ratio}");
+    var ratio = baseline is { } b ? $"  ({b.Seconds / r.Seconds:F3}× the baseline's speed)" : "";
+    Console.WriteLine($"{name}: {r.Tokens / r.Seconds / 1e3:N0} K tokens/s, {bytes / 1048576.0 / r.Seconds:F2} MB/s, {r.Tokens:N0} tokens in {r.Seconds:F2} s{ratio}");
 }
 
 static string FindRoot()

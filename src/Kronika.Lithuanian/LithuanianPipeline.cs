@@ -1,3 +1,4 @@
+using Kronika.Core.Model;
 using Kronika.Core.Pipeline;
 using Kronika.Lithuanian.Morphology;
 using Kronika.Lithuanian.Sentences;
@@ -11,17 +12,23 @@ public static class LithuanianPipeline
     public const string LexiconResource = "Models/lexicon.bin.gz";
     public const string MorphologyResource = "Models/morphology.bin.gz";
 
-    public static Pipeline Create()
+    /// <param name="through">Stop after the step that provides these layers (and load no model a later step needs).</param>
+    /// <param name="morphology">A morphology model to use instead of the embedded one (to evaluate a freshly trained model).</param>
+    public static Pipeline Create(Layers through = Layers.Morphology, MorphologyModel? morphology = null)
     {
         var abbreviations = Abbreviations.Load();
-        var lexicon = LoadLexicon();
-        return new Pipeline(
-        [
+        var steps = new List<IPipelineStep>
+        {
             new Tokenizer(abbreviations),
             new SentenceSplitter(abbreviations, SentenceSplitter.LoadSentenceStarters()),
-            new MorphologicalTagger(LoadMorphology(), lexicon),
-        ]);
+        };
+        if (Covered(steps, through)) return new Pipeline(steps);
+        steps.Add(new MorphologicalTagger(morphology ?? LoadMorphology(), LoadLexicon()));
+        return new Pipeline(steps);
     }
+
+    private static bool Covered(List<IPipelineStep> steps, Layers through) =>
+        (through & ~steps.Aggregate(Layers.None, (layers, step) => layers | step.Provides)) == Layers.None;
 
     public static Lexicon LoadLexicon()
     {

@@ -9,7 +9,12 @@ public sealed record ModelEntry(string File, string Description, string Source, 
 /// <summary>Models/manifest.json: the list of committed models, rewritten by `kronika train`.</summary>
 public static class ModelManifest
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private sealed record Manifest(List<ModelEntry> Models);
 

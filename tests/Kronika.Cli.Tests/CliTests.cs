@@ -67,7 +67,8 @@ public sealed class CliTests : IDisposable
         var (code, output, _) = RunWithInput(" date 2025-08-13 Laimėjo 84:79.", "analyze", "-", "--format", "conllu");
         Assert.Equal(KronikaCli.Ok, code);
         Assert.Contains("# text = Laimėjo 84:79.", output);
-        Assert.Contains("2\t84:79\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No", output);
+        Assert.Matches(@"(?m)^2\t84:79\t84:79\tNUM\t[^\t]+\t[^\t]+\t_\t_\t_\tSpaceAfter=No$", output);
+        Assert.Matches(@"(?m)^1\tLaimėjo\tlaimėti\tVERB\t", output);
     }
 
     [Fact]

@@ -5,10 +5,15 @@ namespace Kronika.Lithuanian.Tests;
 /// <summary>Runs the Lithuanian pipeline on a string.</summary>
 internal static class Analyze
 {
-    private static readonly Kronika.Core.Pipeline.Pipeline Pipeline = LithuanianPipeline.Create();
+    public static readonly Kronika.Core.Pipeline.Pipeline Full = LithuanianPipeline.Create();
+    public static readonly Kronika.Core.Pipeline.Pipeline Segmentation = LithuanianPipeline.Create(Layers.Sentences);
 
+    /// <summary>Tokens and sentences only (the tokenizer and splitter tests need no model).</summary>
     public static Document Text(string text, IReadOnlyList<TextRange>? paragraphs = null) =>
-        Pipeline.Process(new Document(text, new DateOnly(2025, 8, 13), paragraphs: paragraphs));
+        Segmentation.Process(new Document(text, new DateOnly(2025, 8, 13), paragraphs: paragraphs));
+
+    /// <summary>Every layer the pipeline has.</summary>
+    public static Document Fully(string text) => Full.Process(new Document(text, new DateOnly(2025, 8, 13)));
 
     /// <summary>Paragraphs separated by newlines, as the article reader makes them.</summary>
     public static Document Paragraphs(params string[] paragraphs)

@@ -20,7 +20,7 @@ public sealed class ConlluEvaluator
 {
     private int _tokensCorrect, _tokensSystem, _tokensGold;
     private int _sentCorrect, _sentSystem, _sentGold;
-    private int _upos, _xpos, _feats, _lemma, _allTags;
+    private int _upos, _xpos, _feats, _lemma, _allTags, _propnLemma, _propnGold;
     private bool _tagged;
 
     public void Add(ConlluDocument gold, Document system)
@@ -40,6 +40,7 @@ public sealed class ConlluEvaluator
         }
 
         _tokensGold += goldSpans.Count;
+        _propnGold += goldWords.Count(w => w.Upos == "PROPN");
         _tokensSystem += systemSpans.Length;
         _tagged |= (system.Layers & Layers.Morphology) != 0;
 
@@ -86,6 +87,7 @@ public sealed class ConlluEvaluator
         if (feats) _feats++;
         if (lemma) _lemma++;
         if (upos && xpos && feats) _allTags++;
+        if (lemma && gold.Upos == "PROPN") _propnLemma++;
     }
 
     public IReadOnlyList<Metric> Results()
@@ -102,6 +104,8 @@ public sealed class ConlluEvaluator
             list.Add(new("UFeats", _feats, _tokensSystem, _tokensGold));
             list.Add(new("AllTags", _allTags, _tokensSystem, _tokensGold));
             list.Add(new("Lemmas", _lemma, _tokensSystem, _tokensGold));
+            // Of the gold proper nouns, how many got the right lemma (recall; names matter most in news).
+            list.Add(new("PROPN lemma", _propnLemma, _propnGold, _propnGold));
         }
         return list;
     }

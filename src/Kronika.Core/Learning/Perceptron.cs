@@ -21,7 +21,7 @@ public sealed class PerceptronModel
         foreach (var (feature, list) in weights.OrderBy(p => p.Key))
         {
             index[feature] = (classes.Count, list.Length);
-            foreach (var (c, w) in list)
+            foreach (var (c, w) in list.OrderBy(p => p.Class))
             {
                 classes.Add(c);
                 values.Add(w);
@@ -53,10 +53,32 @@ public sealed class PerceptronModel
     /// <summary>The best class among <paramref name="candidates"/>, or among all classes when there are none.</summary>
     public int Predict(ReadOnlySpan<ulong> features, ReadOnlySpan<int> candidates, Span<float> scratch)
     {
+        if (candidates.Length == 1) return candidates[0];
+        if (candidates.Length is > 1 and <= 16) return PredictAmong(features, candidates);
         var scores = scratch[..ClassCount];
         scores.Clear();
         Score(features, scores);
         return Best(scores, candidates);
+    }
+
+    /// <summary>Scores only the given classes: each feature's classes are sorted, so a binary search finds each weight.</summary>
+    private int PredictAmong(ReadOnlySpan<ulong> features, ReadOnlySpan<int> candidates)
+    {
+        Span<float> scores = stackalloc float[candidates.Length];
+        foreach (var f in features)
+        {
+            if (!_index.TryGetValue(f, out var entry)) continue;
+            var classes = _classes.AsSpan(entry.Offset, entry.Count);
+            for (var c = 0; c < candidates.Length; c++)
+            {
+                var at = classes.BinarySearch(candidates[c]);
+                if (at >= 0) scores[c] += _weights[entry.Offset + at];
+            }
+        }
+        var best = 0;
+        for (var c = 1; c < candidates.Length; c++)
+            if (scores[c] > scores[best]) best = c;
+        return candidates[best];
     }
 
     public static int Best(ReadOnlySpan<float> scores, ReadOnlySpan<int> candidates)

@@ -16,18 +16,41 @@ public sealed class Lemmatizer
 {
     public const int MaxSuffix = 8;
     private readonly FrozenDictionary<string, string> _seen;
+    private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _seenLookup;
     private readonly FrozenDictionary<string, EditRule[]> _rules;
+    private readonly FrozenDictionary<string, EditRule[]>.AlternateLookup<ReadOnlySpan<char>> _rulesLookup;
+
+    private static readonly string[] VerbPrefixes =
+        ["nebe", "tebe", "ne", "be", "te", "pa", "nu", "iš", "at", "ati", "pri", "su", "per", "už", "ap", "api", "į", "par", "pra", "si"];
+
+    private readonly FrozenDictionary<string, string> _verbStems = Resources.Lines("Morphology/Data/verb-stems.txt")
+        .Select(l => l.Split('\t'))
+        .ToFrozenDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
 
     public Lemmatizer(IReadOnlyDictionary<string, string> seen, IReadOnlyDictionary<string, EditRule[]> rules)
     {
         _seen = seen.ToFrozenDictionary(StringComparer.Ordinal);
+        _seenLookup = _seen.GetAlternateLookup<ReadOnlySpan<char>>();
         _rules = rules.ToFrozenDictionary(StringComparer.Ordinal);
+        _rulesLookup = _rules.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public IReadOnlyDictionary<string, string> Seen => _seen;
     public IReadOnlyDictionary<string, EditRule[]> Rules => _rules;
 
     public static string SeenKey(string form, string xpos) => form + "\t" + xpos;
+
+    /// <summary>Writes `a\tb` into the buffer (lowercasing a or b when asked) and returns it: a lookup key without allocating.</summary>
+    internal static ReadOnlySpan<char> Key(Span<char> buffer, ReadOnlySpan<char> a, ReadOnlySpan<char> b, bool lowerA = false, bool lowerB = false)
+    {
+        if (a.Length + b.Length + 1 > buffer.Length) buffer = new char[a.Length + b.Length + 1];
+        if (lowerA) a.ToLowerInvariant(buffer);
+        else a.CopyTo(buffer);
+        buffer[a.Length] = '\t';
+        if (lowerB) b.ToLowerInvariant(buffer[(a.Length + 1)..]);
+        else b.CopyTo(buffer[(a.Length + 1)..]);
+        return buffer[..(a.Length + b.Length + 1)];
+    }
 
     private static string RuleKey(string tagKey, ReadOnlySpan<char> suffix) => string.Concat(tagKey, "\t", suffix);
 
@@ -41,34 +64,61 @@ public sealed class Lemmatizer
 
     public string Lemmatize(string form, string xpos, Lexicon lexicon)
     {
-        if (_seen.TryGetValue(SeenKey(form, xpos), out var lemma)) return lemma;
+        Span<char> buffer = stackalloc char[128];
+        if (_seenLookup.TryGetValue(Key(buffer, form, xpos), out var lemma)) return lemma;
         var proper = xpos.StartsWith("dkt.tikr", StringComparison.Ordinal);
         if (IsItsOwnLemma(xpos)) return form;
+        if (_seenLookup.TryGetValue(Key(buffer, form, xpos, lowerA: true), out lemma)) return Cased(lemma, form, proper, lexicon);
         var lower = form.ToLowerInvariant();
-        if (_seen.TryGetValue(SeenKey(lower, xpos), out lemma)) return Cased(lemma, form, proper, lexicon);
+        // A Lithuanian name never ends in a consonant other than s or š when inflected: `Kim`, `Jong`, `Leyen` are
+        // foreign names that do not decline, and stay as written.
+        if (proper && !IsLithuanianEnding(lower[^1])) return form;
 
-        // Candidates from the rules of the exact tag and of its part of speech. Rank: what the lexicon says first
-        // (a dictionary form, then a known word), then the exact tag over the coarse one, then the longer (more
-        // specific) ending, then frequency (rules are sorted by count, and the first of equal rank wins).
-        string? best = null;
-        var bestRank = -1;
-        var keys = TagKeys(xpos);
-        for (var level = 0; level < keys.Length; level++)
+        // Candidates from the rules of the exact tag, then of its part of speech; within each, longer (more specific)
+        // endings first, then more frequent rules. The lexicon decides: the first candidate that is a dictionary form
+        // wins, else the first word it knows, else the first candidate.
+        var candidates = new List<string>(16);
+        // A verb's lemma is its infinitive (`-ti`, reflexive `-tis`); the lexicon also lists past and present stems
+        // as headwords (rašė, rašo), so without this check `pasiuntė` would pass as its own dictionary form.
+        var verb = xpos.StartsWith("vksm", StringComparison.Ordinal);
+        if (verb && IrregularInfinitive(lower) is { } infinitive) candidates.Add(infinitive);
+        foreach (var tagKey in TagKeys(xpos))
         {
             for (var k = Math.Min(MaxSuffix, lower.Length); k >= 0; k--)
             {
-                if (!_rules.TryGetValue(RuleKey(keys[level], lower.AsSpan(lower.Length - k)), out var rules)) continue;
+                if (!_rulesLookup.TryGetValue(Key(buffer, tagKey, lower.AsSpan(lower.Length - k)), out var rules)) continue;
                 foreach (var rule in rules.AsSpan(0, Math.Min(rules.Length, 6)))
                 {
                     var candidate = string.Concat(lower.AsSpan(0, lower.Length - rule.Remove.Length), rule.Add);
-                    if (candidate.Length == 0) continue;
-                    var rank = Validity(candidate, proper, lexicon) * 1000 + (keys.Length - level) * 100 + k;
-                    if (rank > bestRank) (best, bestRank) = (candidate, rank);
+                    if (candidate.Length == 0 || candidates.Contains(candidate)) continue;
+                    if (verb && !candidate.EndsWith("ti", StringComparison.Ordinal) && !candidate.EndsWith("tis", StringComparison.Ordinal)) continue;
+                    candidates.Add(candidate);
                 }
             }
-            if (bestRank >= 2000) break; // a dictionary form from the exact tag: no need to look further
         }
-        return Cased(best ?? lower, form, proper, lexicon);
+        if (candidates.Count == 0) return Cased(lower, form, proper, lexicon);
+        // A name the lexicon knows beats a common word it knows: Vilnių → Vilnius, not vilnis 'wave'.
+        if (proper)
+            foreach (var c in candidates)
+                if (lexicon.IsProperDictionaryForm(Capitalise(c))) return Capitalise(c);
+        foreach (var c in candidates)
+            if (lexicon.IsDictionaryForm(proper ? Capitalise(c) : c)) return Cased(c, form, proper, lexicon);
+        foreach (var c in candidates)
+            if (lexicon.Accepts(proper ? Capitalise(c) : c)) return Cased(c, form, proper, lexicon);
+        return Cased(candidates[0], form, proper, lexicon);
+    }
+
+    /// <summary>The infinitive of a form listed in Data/verb-stems.txt, with the prefixes before it kept (`nebepasiuntė` → `nebepasiųsti`).</summary>
+    private string? IrregularInfinitive(string lower, int depth = 0)
+    {
+        if (_verbStems.TryGetValue(lower, out var infinitive)) return infinitive;
+        if (depth == 3) return null;
+        foreach (var prefix in VerbPrefixes)
+        {
+            if (lower.Length <= prefix.Length + 2 || !lower.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            if (IrregularInfinitive(lower[prefix.Length..], depth + 1) is { } found) return prefix + found;
+        }
+        return null;
     }
 
     /// <summary>Acronyms, foreign words, numbers in digits, punctuation and other symbols are their own lemma (ALKSNIS).</summary>
@@ -78,14 +128,7 @@ public sealed class Lemmatizer
         || xpos.StartsWith("tęs", StringComparison.Ordinal) || xpos.StartsWith("sktv.arab", StringComparison.Ordinal)
         || xpos.StartsWith("sktv.rom", StringComparison.Ordinal);
 
-    private static int Validity(string candidate, bool proper, Lexicon lexicon)
-    {
-        var analyses = lexicon.Analyze(proper ? Capitalise(candidate) : candidate);
-        if (analyses.Count == 0) return 0;
-        foreach (var a in analyses)
-            if (a.Suffix is null) return 2;
-        return 1;
-    }
+    private static bool IsLithuanianEnding(char last) => "aąeęėiįyouųūsš".Contains(last);
 
     /// <summary>Proper nouns are capitalised; a lowercase lemma of a capitalised form takes the lexicon's capital if it has one.</summary>
     private static string Cased(string lemma, string form, bool proper, Lexicon lexicon)

@@ -86,16 +86,18 @@ public sealed partial class Lexicon
         AnalyzeCased(title, results, capitalisedOnly: true);
     }
 
-    private void AnalyzeCased(ReadOnlySpan<char> word, List<LexicalAnalysis> results, bool capitalisedOnly)
+    private void AnalyzeCased(ReadOnlySpan<char> word, List<LexicalAnalysis> results, bool capitalisedOnly, bool headwordsOnly = false)
     {
-        AnalyzeSuffixes(word, null, results, capitalisedOnly);
+        if (headwordsOnly) AddHeadwords(word, 0, null, null, results, capitalisedOnly);
+        else AnalyzeSuffixes(word, null, results, capitalisedOnly);
         if (!_prefixesByFirstChar.TryGetValue(word[0], out var prefixes)) return;
         foreach (var prefix in prefixes)
         {
             if (prefix.Append.Length >= word.Length || !word.StartsWith(prefix.Append, StringComparison.Ordinal)) continue;
             var rest = word[prefix.Append.Length..];
             if (!prefix.Compiled.MatchesStart(rest)) continue;
-            AnalyzeSuffixes(rest, prefix, results, capitalisedOnly);
+            if (headwordsOnly) AddHeadwords(rest, FlagBit(prefix.Flag), null, prefix, results, capitalisedOnly);
+            else AnalyzeSuffixes(rest, prefix, results, capitalisedOnly);
         }
     }
 
@@ -148,11 +150,26 @@ public sealed partial class Lexicon
     /// <summary>Whether the form is a dictionary form: a headword itself, possibly with a prefix (`parašyti` = pa + rašyti).</summary>
     public bool IsDictionaryForm(ReadOnlySpan<char> form)
     {
-        var results = new List<LexicalAnalysis>(4);
-        Analyze(form, results);
-        foreach (var a in results)
-            if (a.Suffix is null) return true;
-        return false;
+        if (form.IsEmpty || form.Length > 64) return false;
+        var results = new List<LexicalAnalysis>(2);
+        Span<char> lower = stackalloc char[form.Length];
+        form.ToLowerInvariant(lower);
+        AnalyzeCased(lower, results, capitalisedOnly: false, headwordsOnly: true);
+        if (results.Count == 0 && char.IsUpper(form[0]))
+        {
+            lower[0] = char.ToUpperInvariant(lower[0]);
+            AnalyzeCased(lower, results, capitalisedOnly: true, headwordsOnly: true);
+        }
+        return results.Count > 0;
+    }
+
+    /// <summary>Whether the capitalised form is itself a capitalised headword (a place or a name: `Vilnius`).</summary>
+    public bool IsProperDictionaryForm(ReadOnlySpan<char> form)
+    {
+        if (form.IsEmpty || !char.IsUpper(form[0])) return false;
+        var results = new List<LexicalAnalysis>(2);
+        AddHeadwords(form, 0, null, null, results, capitalisedOnly: true);
+        return results.Count > 0;
     }
 
     public void Save(Stream stream)

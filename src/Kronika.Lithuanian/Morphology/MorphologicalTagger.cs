@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Kronika.Core.Model;
 using Kronika.Core.Pipeline;
 
@@ -9,35 +10,49 @@ namespace Kronika.Lithuanian.Morphology;
 /// </summary>
 public sealed class MorphologicalTagger(MorphologyModel model, Lexicon lexicon) : IPipelineStep
 {
+    /// <summary>How many word profiles the memo keeps; news vocabulary repeats, so a few hundred thousand cover most text.</summary>
+    private const int MemoCapacity = 200_000;
+
+    private readonly WordProfiler _profiler = new(lexicon);
+
+    // Memos of pure functions (form → lexicon profile; form and tag → lemma and UD reading), shared by all threads:
+    // they change no result, only speed.
+    private readonly ConcurrentDictionary<string, WordProfile> _memo = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Form, string Xpos), MorphReading> _readings = new();
+
     public string Name => "morphology";
     public Layers Requires => Layers.Tokens | Layers.Sentences;
     public Layers Provides => Layers.Morphology;
 
     public void Process(Document doc, CancellationToken ct = default)
     {
-        var profiler = new WordProfiler(lexicon);
-        // Word profiles (lexicon analyses) are the costly part; a document repeats its words, so compute each once.
-        var profiles = new Dictionary<string, WordProfile>(StringComparer.Ordinal);
+        var memo = _memo.GetAlternateLookup<ReadOnlySpan<char>>();
         var vocabulary = doc.Vocabulary;
-        var forms = new List<string>();
         var sentenceProfiles = new List<WordProfile>();
         foreach (var sentence in doc.SentenceTable)
         {
             ct.ThrowIfCancellationRequested();
-            forms.Clear();
             sentenceProfiles.Clear();
             for (var i = sentence.FirstToken; i < sentence.FirstToken + sentence.TokenCount; i++)
             {
-                var form = doc.Token(i).Text;
-                forms.Add(form);
-                if (!profiles.TryGetValue(form, out var profile)) profiles[form] = profile = profiler.Profile(form);
+                var span = doc.Token(i).Span;
+                if (!memo.TryGetValue(span, out var profile))
+                {
+                    profile = _profiler.Profile(span.ToString());
+                    if (_memo.Count < MemoCapacity) _memo.TryAdd(profile.Form, profile);
+                }
                 sentenceProfiles.Add(profile);
             }
-            var readings = model.Read(sentenceProfiles, forms, lexicon);
-            for (var i = 0; i < readings.Length; i++)
+            var tags = model.TagSentence(sentenceProfiles);
+            for (var i = 0; i < tags.Length; i++)
             {
                 ref var token = ref doc.TokenAt(sentence.FirstToken + i);
-                var r = readings[i];
+                var form = sentenceProfiles[i].Form;
+                if (!_readings.TryGetValue((form, tags[i]), out var r))
+                {
+                    r = model.ReadWord(form, tags[i], lexicon);
+                    if (_readings.Count < MemoCapacity) _readings.TryAdd((form, tags[i]), r);
+                }
                 token.Lemma = vocabulary.Intern(r.Lemma);
                 token.Xpos = vocabulary.Intern(r.Xpos);
                 token.Feats = vocabulary.Intern(r.Feats == "_" ? "" : r.Feats);

@@ -16,13 +16,18 @@ public readonly record struct MorphReading(string Xpos, string Lemma, Upos Upos,
 /// </summary>
 public sealed class MorphologyModel
 {
-    private const string Magic = "KRONIKA-MORPHOLOGY-2";
+    private const string Magic = "KRONIKA-MORPHOLOGY-4";
     private readonly FrozenDictionary<string, int[]> _tagDictionary;
     private readonly FrozenDictionary<ulong, int[]> _analysisTags;
+    private readonly int[] _nameTags;
+    private readonly FrozenDictionary<string, int[]> _nameEndings;
 
     public MorphologyModel(string[] tags, PerceptronModel weights, IReadOnlyDictionary<string, int[]> tagDictionary,
-        IReadOnlyDictionary<ulong, int[]> analysisTags, Lemmatizer lemmatizer, UdMapper mapper)
+        IReadOnlyDictionary<ulong, int[]> analysisTags, int[] nameTags, IReadOnlyDictionary<string, int[]> nameEndings,
+        Lemmatizer lemmatizer, UdMapper mapper)
     {
+        _nameTags = nameTags;
+        _nameEndings = nameEndings.ToFrozenDictionary(StringComparer.Ordinal);
         Tags = tags;
         Weights = weights;
         _tagDictionary = tagDictionary.ToFrozenDictionary(StringComparer.Ordinal);
@@ -37,10 +42,48 @@ public sealed class MorphologyModel
     public UdMapper Mapper { get; }
 
     /// <summary>
-    /// The tags a word may take (empty: any), most frequent first: those seen with the word in training;
-    /// else, when every lexicon analysis of the word was seen in training, the tags seen with those analyses.
+    /// The tags word i of a sentence may take (empty: any), most frequent first: those seen with the word in training;
+    /// else those seen with its lexicon analyses, when every analysis was seen. A capitalised word inside a sentence
+    /// takes the tags it had capitalised in training. An unseen word that looks like a name (see
+    /// <see cref="TaggerFeatures.LooksLikeName"/>: `D. Trumpo` is not the adjective `trumpas`, `Macronu` is not a verb)
+    /// may take the proper-noun tags that nouns with its ending take (`-u` instrumental, `-ui` dative); any other
+    /// capitalised word inside a sentence, the tags capitalised words had.
     /// </summary>
-    public int[] Candidates(WordProfile word) => Candidates(word, _tagDictionary, _analysisTags);
+    public int[] Candidates(IReadOnlyList<WordProfile> sentence, int i) =>
+        Candidates(sentence, i, _tagDictionary, _analysisTags, _nameTags, _nameEndings);
+
+    /// <summary>Capitalised forms seen inside sentences are kept in the tag dictionary under this prefix.</summary>
+    internal const string CapitalisedKey = "^";
+
+    internal static int[] Candidates(IReadOnlyList<WordProfile> sentence, int i, IReadOnlyDictionary<string, int[]> tagDictionary,
+        IReadOnlyDictionary<ulong, int[]> analysisTags, int[] nameTags, IReadOnlyDictionary<string, int[]> nameEndings)
+    {
+        var word = sentence[i];
+        var inside = TaggerFeatures.IsCapitalisedInside(sentence, i);
+        if (inside && tagDictionary.TryGetValue(CapitalisedKey + word.Lower, out var capitalised)) return capitalised;
+        if (TaggerFeatures.LooksLikeName(sentence, i) && (inside || !tagDictionary.ContainsKey(word.Lower)))
+        {
+            for (var k = Math.Min(3, word.Lower.Length); k >= 1; k--)
+                if (nameEndings.TryGetValue(word.Lower[^k..], out var byEnding)) return byEnding;
+        }
+        if (tagDictionary.TryGetValue(word.Lower, out var tags)) return tags;
+        var fromAnalyses = FromAnalyses(word, analysisTags);
+        if (!inside || nameTags.Length == 0) return fromAnalyses;
+        var names = fromAnalyses.Intersect(nameTags).ToArray();
+        return names.Length > 0 ? names : nameTags;
+    }
+
+    private static int[] FromAnalyses(WordProfile word, IReadOnlyDictionary<ulong, int[]> analysisTags)
+    {
+        if (word.Analyses.Length == 0) return [];
+        var union = new SortedSet<int>();
+        foreach (var a in word.Analyses)
+        {
+            if (!analysisTags.TryGetValue(a, out var seen)) return [];
+            union.UnionWith(seen);
+        }
+        return [.. union];
+    }
 
     /// <summary>Each word's most frequent training tag (null for words not seen): a guess at the right context's tags.</summary>
     internal static string?[] LikelyTags(IReadOnlyList<WordProfile> sentence, IReadOnlyDictionary<string, int[]> tagDictionary, string[] tags)
@@ -65,17 +108,20 @@ public sealed class MorphologyModel
     }
 
     /// <summary>Tags a sentence left to right and reads each word.</summary>
-    public MorphReading[] Read(IReadOnlyList<WordProfile> sentence, IReadOnlyList<string> forms, Lexicon lexicon)
+    public MorphReading[] Read(IReadOnlyList<WordProfile> sentence, Lexicon lexicon)
     {
         var xpos = TagSentence(sentence);
-        var result = new MorphReading[forms.Count];
-        for (var i = 0; i < forms.Count; i++)
-        {
-            var lemma = Lemmatizer.Lemmatize(forms[i], xpos[i], lexicon);
-            var (upos, feats) = Mapper.Map(xpos[i], lemma);
-            result[i] = new MorphReading(xpos[i], lemma, upos, feats);
-        }
+        var result = new MorphReading[sentence.Count];
+        for (var i = 0; i < result.Length; i++) result[i] = ReadWord(sentence[i].Form, xpos[i], lexicon);
         return result;
+    }
+
+    /// <summary>The lemma and UD reading of a word once its tag is chosen.</summary>
+    public MorphReading ReadWord(string form, string xpos, Lexicon lexicon)
+    {
+        var lemma = Lemmatizer.Lemmatize(form, xpos, lexicon);
+        var (upos, feats) = Mapper.Map(xpos, lemma);
+        return new MorphReading(xpos, lemma, upos, feats);
     }
 
     public string[] TagSentence(IReadOnlyList<WordProfile> sentence)
@@ -87,7 +133,7 @@ public sealed class MorphologyModel
         for (var i = 0; i < sentence.Count; i++)
         {
             TaggerFeatures.Extract(sentence, i, tags, likely, features);
-            var best = Weights.Predict(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(features), Candidates(sentence[i]), scratch);
+            var best = Weights.Predict(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(features), Candidates(sentence, i), scratch);
             tags[i] = Tags[best];
         }
         return tags;
@@ -106,6 +152,13 @@ public sealed class MorphologyModel
             w.Write(form);
             w.Write(tags.Length);
             foreach (var t in tags) w.Write((ushort)t);
+        }
+        WriteTags(w, _nameTags);
+        w.Write(_nameEndings.Count);
+        foreach (var (ending, tags) in _nameEndings.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            w.Write(ending);
+            WriteTags(w, tags);
         }
         w.Write(_analysisTags.Count);
         foreach (var (analysis, tags) in _analysisTags.OrderBy(p => p.Key))
@@ -163,6 +216,9 @@ public sealed class MorphologyModel
             for (var i = 0; i < list.Length; i++) list[i] = r.ReadUInt16();
             tagDictionary[form] = list;
         }
+        var nameTags = ReadTags(r);
+        var nameEndings = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        for (var n = r.ReadInt32(); n > 0; n--) nameEndings[r.ReadString()] = ReadTags(r);
         var analysisTags = new Dictionary<ulong, int[]>();
         for (var n = r.ReadInt32(); n > 0; n--)
         {
@@ -187,7 +243,20 @@ public sealed class MorphologyModel
         for (var n = r.ReadInt32(); n > 0; n--) byCategory[r.ReadString()] = (Upos)r.ReadByte();
         var featuresOfPart = new Dictionary<string, string[]>(StringComparer.Ordinal);
         for (var n = r.ReadInt32(); n > 0; n--) featuresOfPart[r.ReadString()] = ReadStrings(r);
-        return new MorphologyModel(tags, weights, tagDictionary, analysisTags, new Lemmatizer(seen, rules), new UdMapper(byXposLemma, byXpos, byCategory, featuresOfPart));
+        return new MorphologyModel(tags, weights, tagDictionary, analysisTags, nameTags, nameEndings, new Lemmatizer(seen, rules), new UdMapper(byXposLemma, byXpos, byCategory, featuresOfPart));
+    }
+
+    private static void WriteTags(BinaryWriter w, int[] tags)
+    {
+        w.Write(tags.Length);
+        foreach (var t in tags) w.Write((ushort)t);
+    }
+
+    private static int[] ReadTags(BinaryReader r)
+    {
+        var tags = new int[r.ReadInt32()];
+        for (var i = 0; i < tags.Length; i++) tags[i] = r.ReadUInt16();
+        return tags;
     }
 
     private static void WriteStrings(BinaryWriter w, string[] values)

@@ -31,6 +31,38 @@ public static class MorphologyTrainer
             .GroupBy(p => p.Analysis)
             .ToDictionary(g => g.Key, g => g.Select(p => p.Tag).Distinct().Order().ToArray());
 
+        // Capitalised words inside sentences: their tags by form, and the proper-noun tags an unseen one may take.
+        var inside = data
+            .SelectMany(d => d.Gold.Select((tag, i) => (d.Profiles[i].Lower, Tag: tag, Inside: TaggerFeatures.IsCapitalisedInside(d.Profiles, i))))
+            .Where(p => p.Inside)
+            .ToList();
+        foreach (var g in inside.GroupBy(p => p.Lower, StringComparer.Ordinal))
+            tagDictionary[MorphologyModel.CapitalisedKey + g.Key] = g.GroupBy(p => p.Tag).OrderByDescending(t => t.Count()).ThenBy(t => t.Key).Select(t => t.Key).ToArray();
+        var nameTags = inside.GroupBy(p => p.Tag).Where(g => g.Count() >= 2).Select(g => g.Key).Order().ToArray();
+        log.WriteLine($"{nameTags.Length} tags for unseen capitalised words inside sentences");
+
+        // What a name's ending says about its case: the tags nouns (common and proper) with that ending take, as
+        // proper-noun tags (`dkt.vyr.vns.Įn.` → `dkt.tikr.vyr.vns.Įn.`), for endings of one to three letters.
+        var endingCounts = new Dictionary<string, Dictionary<int, int>>(StringComparer.Ordinal);
+        foreach (var w in words.Where(w => w.Xpos.StartsWith("dkt.", StringComparison.Ordinal)))
+        {
+            var proper = w.Xpos.StartsWith("dkt.tikr.", StringComparison.Ordinal) ? w.Xpos : "dkt.tikr." + w.Xpos[4..];
+            if (!tagIds.TryGetValue(proper, out var tag)) continue;
+            var lower = w.Form.ToLowerInvariant();
+            for (var k = 1; k <= Math.Min(3, lower.Length); k++)
+            {
+                if (!endingCounts.TryGetValue(lower[^k..], out var counts)) endingCounts[lower[^k..]] = counts = [];
+                counts[tag] = counts.GetValueOrDefault(tag) + 1;
+            }
+        }
+        var nameEndings = endingCounts
+            .Where(p => p.Value.Values.Sum() >= 20)
+            .ToDictionary(p => p.Key, p =>
+            {
+                var total = p.Value.Values.Sum();
+                return p.Value.Where(t => t.Value >= 0.03 * total).OrderByDescending(t => t.Value).ThenBy(t => t.Key).Select(t => t.Key).ToArray();
+            }, StringComparer.Ordinal);
+
         var trainer = new PerceptronTrainer(tags.Length);
         var random = new Random(options.Seed);
         var features = new List<ulong>(64);
@@ -60,6 +92,6 @@ public static class MorphologyTrainer
         }
         var weights = trainer.Average(options.Prune);
         log.WriteLine($"model: {weights.FeatureCount:N0} features, {weights.WeightCount:N0} weights");
-        return new MorphologyModel(tags, weights, tagDictionary, analysisTags, Lemmatizer.Train(words), UdMapper.Train(words));
+        return new MorphologyModel(tags, weights, tagDictionary, analysisTags, nameTags, nameEndings, Lemmatizer.Train(words), UdMapper.Train(words));
     }
 }

@@ -5,6 +5,8 @@ namespace Kronika.Lithuanian.Morphology;
 /// <summary>What the tagger knows about a word form regardless of context: its lowercase form, shape and lexicon analyses.</summary>
 public sealed class WordProfile
 {
+    /// <summary>The form as written.</summary>
+    public required string Form { get; init; }
     public required string Lower { get; init; }
     public required string Shape { get; init; }
     public required bool Capitalised { get; init; }
@@ -12,6 +14,10 @@ public sealed class WordProfile
     public required ulong[] Lexical { get; init; }
     /// <summary>One hash per lexicon analysis (suffix rule or headword paradigm, and prefix): the tags a word can take follow from these.</summary>
     public required ulong[] Analyses { get; init; }
+    /// <summary>Whether a lexicon analysis comes from a capitalised headword (a place or a name: `Vilnių` ← `Vilnius`).</summary>
+    public required bool HasProperHeadword { get; init; }
+    /// <summary>Whether a lexicon analysis comes from a lowercase headword (a common word).</summary>
+    public required bool HasCommonHeadword { get; init; }
     /// <summary>The suffix-rule flags only, used as a context feature of the neighbours.</summary>
     public required ulong[] Paradigms { get; init; }
 }
@@ -39,7 +45,12 @@ public sealed class WordProfiler(Lexicon lexicon)
                 lexical.Add(FeatureHash.Of(Templates.LexHeadword, lexicon.FlagsOf(a.Headword)));
                 paradigms.Add(FeatureHash.Of(Templates.NeighbourParadigm, "=", lexicon.FlagsOf(a.Headword)));
             }
-            if (a.Prefix is { } p) lexical.Add(FeatureHash.Of(Templates.LexPrefix, p.Append));
+            if (a.Prefix is { } p)
+            {
+                lexical.Add(FeatureHash.Of(Templates.LexPrefix, p.Append));
+                // ne-, nebe-, nepa-, neišsi-…: a negated form, whatever the verbal prefix after the negation.
+                if (p.Append.StartsWith("ne", StringComparison.Ordinal)) lexical.Add(FeatureHash.Of(Templates.LexNegated));
+            }
             signatures.Add(a.Suffix is { } suffix
                 ? FeatureHash.Of(Templates.AnalysisSignature, [suffix.Flag], suffix.Append, a.Prefix?.Append ?? "")
                 : FeatureHash.Of(Templates.AnalysisSignature, "=", lexicon.FlagsOf(a.Headword), a.Prefix?.Append ?? ""));
@@ -47,11 +58,14 @@ public sealed class WordProfiler(Lexicon lexicon)
         }
         return new WordProfile
         {
+            Form = form,
             Lower = form.ToLowerInvariant(),
             Shape = Shape(form),
             Capitalised = form.Length > 0 && char.IsUpper(form[0]),
             Lexical = [.. lexical],
             Analyses = [.. signatures],
+            HasProperHeadword = analyses.Any(a => char.IsUpper(a.Headword.Text[0])),
+            HasCommonHeadword = analyses.Any(a => !char.IsUpper(a.Headword.Text[0])),
             Paradigms = [.. paradigms],
         };
     }
@@ -80,7 +94,7 @@ internal static class Templates
         PrevTagSuffix = 15, SentenceStart = 16, LexUnknown = 17, LexSuffix = 18, LexFlag = 19, LexHeadword = 20,
         LexPrefix = 21, LexProperHeadword = 22, NeighbourParadigm = 23, NextParadigm = 24, PrevParadigm = 25,
         CapitalisedInside = 26, LastNominative = 27, AnalysisSignature = 28, NextLikely = 29, NextLikelies = 30,
-        NextLikelySuffix = 31;
+        NextLikelySuffix = 31, LexNegated = 32;
 }
 
 /// <summary>The tagger's features for one token in its sentence, given the tags already chosen to its left.</summary>
@@ -105,9 +119,7 @@ public static class TaggerFeatures
         features.Add(FeatureHash.Of(Templates.PrevTagWord, prevTag, lower));
         features.Add(FeatureHash.Of(Templates.PrevTagSuffix, prevTag, lower[^Math.Min(3, lower.Length)..]));
         if (i == 0 && w.Capitalised) features.Add(FeatureHash.Of(Templates.SentenceStart));
-        // A capital inside a sentence (not after an opening quote or dash) usually marks a name.
-        if (i > 0 && w.Capitalised && sentence[i - 1].Shape is not ("p" or "-" or "."))
-            features.Add(FeatureHash.Of(Templates.CapitalisedInside));
+        if (IsCapitalisedInside(sentence, i)) features.Add(FeatureHash.Of(Templates.CapitalisedInside));
         // Verbs and predicates agree in number with the subject, most often the nominative to their left.
         features.Add(FeatureHash.Of(Templates.LastNominative, LastNominativeNumber(tags, i), lower[^Math.Min(2, lower.Length)..]));
         features.AddRange(w.Lexical);
@@ -133,10 +145,34 @@ public static class TaggerFeatures
             foreach (var p in sentence[i - 1].Paradigms) features.Add(FeatureHash.Add(p, Templates.PrevParadigm));
     }
 
-    /// <summary>`vns`, `dgs` or `-`: the number of the nearest nominative tag to the left.</summary>
+    /// <summary>
+    /// A capitalised (not all-caps) word inside a sentence, not after an opening quote, bracket or dash: nearly
+    /// always a name or part of one (after an initial's period too: `V. Putinas`).
+    /// </summary>
+    public static bool IsCapitalisedInside(IReadOnlyList<WordProfile> sentence, int i) =>
+        i > 0 && sentence[i].Capitalised && sentence[i].Shape.StartsWith('X') && sentence[i].Shape != "X" && sentence[i - 1].Shape is not ("p" or "-");
+
+    /// <summary>
+    /// Whether a capitalised word looks like a name: inside a sentence, after an initial (`D. Trumpo`), or a place or
+    /// name the lexicon knows (`Vilnių`), or a word it does not know (`Macronu`); anywhere, a word the lexicon knows
+    /// only as a name (`Seulo`) or not at all.
+    /// </summary>
+    public static bool LooksLikeName(IReadOnlyList<WordProfile> sentence, int i)
+    {
+        var w = sentence[i];
+        if (!w.Capitalised || w.Shape == "X" || !w.Shape.StartsWith("Xx", StringComparison.Ordinal)) return false;
+        if (w.Analyses.Length == 0 || (w.HasProperHeadword && !w.HasCommonHeadword)) return true;
+        return IsCapitalisedInside(sentence, i) && (FollowsInitial(sentence, i) || w.HasProperHeadword);
+    }
+
+    /// <summary>Whether the word comes right after an initial (`V.`, `M. K.`).</summary>
+    public static bool FollowsInitial(IReadOnlyList<WordProfile> sentence, int i) =>
+        i > 1 && sentence[i - 1].Lower == "." && sentence[i - 2].Shape == "X" && sentence[i - 2].Lower.Length == 1;
+
+    /// <summary>`vns`, `dgs` or `-`: the number of the nearest nominative tag among the 30 to the left.</summary>
     private static string LastNominativeNumber(string[] tags, int i)
     {
-        for (var j = i - 1; j >= 0; j--)
+        for (var j = i - 1; j >= Math.Max(0, i - 30); j--)
         {
             var t = tags[j];
             if (!t.EndsWith(".V.", StringComparison.Ordinal)) continue;

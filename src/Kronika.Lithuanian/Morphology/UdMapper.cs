@@ -11,6 +11,7 @@ namespace Kronika.Lithuanian.Morphology;
 public sealed class UdMapper
 {
     private readonly FrozenDictionary<string, (Upos Upos, string Feats)> _byXposLemma;
+    private readonly FrozenDictionary<string, (Upos Upos, string Feats)>.AlternateLookup<ReadOnlySpan<char>> _byXposLemmaLookup;
     private readonly FrozenDictionary<string, (Upos Upos, string Feats)> _byXpos;
     private readonly FrozenDictionary<string, Upos> _byCategory;
     private readonly FrozenDictionary<string, string[]> _featuresOfPart;
@@ -22,6 +23,7 @@ public sealed class UdMapper
         IReadOnlyDictionary<string, string[]> featuresOfPart)
     {
         _byXposLemma = byXposLemma.ToFrozenDictionary(StringComparer.Ordinal);
+        _byXposLemmaLookup = _byXposLemma.GetAlternateLookup<ReadOnlySpan<char>>();
         _byXpos = byXpos.ToFrozenDictionary(StringComparer.Ordinal);
         _byCategory = byCategory.ToFrozenDictionary(StringComparer.Ordinal);
         _featuresOfPart = featuresOfPart.ToFrozenDictionary(StringComparer.Ordinal);
@@ -34,7 +36,8 @@ public sealed class UdMapper
 
     public (Upos Upos, string Feats) Map(string xpos, string lemma)
     {
-        if (_byXposLemma.TryGetValue(xpos + "\t" + lemma.ToLowerInvariant(), out var r)) return r;
+        Span<char> buffer = stackalloc char[128];
+        if (_byXposLemmaLookup.TryGetValue(Lemmatizer.Key(buffer, xpos, lemma, lowerB: true), out var r)) return r;
         if (_byXpos.TryGetValue(xpos, out r)) return r;
         return Compose(xpos);
     }
