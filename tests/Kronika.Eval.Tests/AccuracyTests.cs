@@ -42,19 +42,19 @@ public class AccuracyTests
     public void Morphology_OnTestSetWithGoldTokens_KeepsTaggingAndLemmaAccuracy()
     {
         var scores = Scores("lt_alksnis-ud-test.conllu", goldTokens: true);
-        AtLeast(scores, "UPOS", 94.8, 95.21);
-        AtLeast(scores, "XPOS", 87.7, 88.20);
-        AtLeast(scores, "UFeats", 88.1, 88.49);
-        AtLeast(scores, "Lemmas", 95.0, 95.33);
-        AtLeast(scores, "PROPN lemma", 90.5, 91.43);
+        AtLeast(scores, "UPOS", 94.8, 95.29);
+        AtLeast(scores, "XPOS", 88.0, 88.54);
+        AtLeast(scores, "UFeats", 88.3, 88.77);
+        AtLeast(scores, "Lemmas", 95.1, 95.62);
+        AtLeast(scores, "PROPN lemma", 91.5, 92.65);
     }
 
     [Fact]
     public void Morphology_OnTestSetFromRawText_KeepsTaggingAndLemmaF1()
     {
         var scores = Scores("lt_alksnis-ud-test.conllu", goldTokens: false);
-        AtLeast(scores, "UPOS", 94.7, 95.07);
-        AtLeast(scores, "UFeats", 88.0, 88.33);
-        AtLeast(scores, "Lemmas", 94.9, 95.21);
+        AtLeast(scores, "UPOS", 94.7, 95.18);
+        AtLeast(scores, "UFeats", 88.1, 88.62);
+        AtLeast(scores, "Lemmas", 95.0, 95.51);
     }
 }

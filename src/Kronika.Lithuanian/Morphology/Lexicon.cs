@@ -30,6 +30,7 @@ public sealed partial class Lexicon
     private readonly SuffixTrie _suffixes;
     private readonly FrozenDictionary<char, AffixRule[]> _prefixesByFirstChar;
     private readonly string _flagChars;
+    private readonly ulong _suffixFlagMask;
 
     public Lexicon(IReadOnlyList<AffixRule> rules, IEnumerable<(string Text, string Flags)> headwords)
     {
@@ -40,6 +41,7 @@ public sealed partial class Lexicon
             .ToFrozenDictionary(g => g.Key, g => g.Select(h => new Headword(h.Text, FlagMask(h.Flags))).ToArray(), StringComparer.Ordinal);
         _headwordLookup = _headwords.GetAlternateLookup<ReadOnlySpan<char>>();
         _suffixes = new SuffixTrie(rules.Where(r => !r.IsPrefix));
+        _suffixFlagMask = rules.Where(r => !r.IsPrefix).Aggregate(0UL, (mask, r) => mask | FlagBit(r.Flag));
         _prefixesByFirstChar = rules.Where(r => r.IsPrefix && r.Append.Length > 0)
             .GroupBy(r => r.Append[0])
             .ToFrozenDictionary(g => g.Key, g => g.ToArray());
@@ -198,6 +200,9 @@ public sealed partial class Lexicon
 
     /// <summary>The flag characters of a headword, e.g. `D` for a noun of the first declension.</summary>
     public string FlagsOf(Headword headword) => FlagString(headword.Flags);
+
+    /// <summary>The headword's suffix flags only: its paradigm, without the prefixes it takes.</summary>
+    public string ParadigmOf(Headword headword) => FlagString(headword.Flags & _suffixFlagMask);
 
     private string FlagString(ulong mask)
     {

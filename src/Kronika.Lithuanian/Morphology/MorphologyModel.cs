@@ -21,6 +21,7 @@ public sealed class MorphologyModel
     private readonly FrozenDictionary<ulong, int[]> _analysisTags;
     private readonly int[] _nameTags;
     private readonly FrozenDictionary<string, int[]> _nameEndings;
+    private readonly string[] _properNounTags;
 
     public MorphologyModel(string[] tags, PerceptronModel weights, IReadOnlyDictionary<string, int[]> tagDictionary,
         IReadOnlyDictionary<ulong, int[]> analysisTags, int[] nameTags, IReadOnlyDictionary<string, int[]> nameEndings,
@@ -28,6 +29,7 @@ public sealed class MorphologyModel
     {
         _nameTags = nameTags;
         _nameEndings = nameEndings.ToFrozenDictionary(StringComparer.Ordinal);
+        _properNounTags = tags.Select(ProperNounTag).ToArray();
         Tags = tags;
         Weights = weights;
         _tagDictionary = tagDictionary.ToFrozenDictionary(StringComparer.Ordinal);
@@ -46,32 +48,54 @@ public sealed class MorphologyModel
     /// else those seen with its lexicon analyses, when every analysis was seen. A capitalised word inside a sentence
     /// takes the tags it had capitalised in training. An unseen word that looks like a name (see
     /// <see cref="TaggerFeatures.LooksLikeName"/>: `D. Trumpo` is not the adjective `trumpas`, `Macronu` is not a verb)
-    /// may take the proper-noun tags that nouns with its ending take (`-u` instrumental, `-ui` dative); any other
+    /// takes a tag nouns with its ending take (`-u` instrumental, `-ui` dative), as a proper noun; any other
     /// capitalised word inside a sentence, the tags capitalised words had.
     /// </summary>
-    public int[] Candidates(IReadOnlyList<WordProfile> sentence, int i) =>
+    public (int[] Tags, bool Name) Candidates(IReadOnlyList<WordProfile> sentence, int i) =>
         Candidates(sentence, i, _tagDictionary, _analysisTags, _nameTags, _nameEndings);
 
     /// <summary>Capitalised forms seen inside sentences are kept in the tag dictionary under this prefix.</summary>
     internal const string CapitalisedKey = "^";
 
-    internal static int[] Candidates(IReadOnlyList<WordProfile> sentence, int i, IReadOnlyDictionary<string, int[]> tagDictionary,
+    /// <summary>Each word's most frequent tag among nouns with its ending (one to three letters).</summary>
+    internal static string?[] EndingTags(IReadOnlyList<WordProfile> sentence, IReadOnlyDictionary<string, int[]> nameEndings, string[] tags)
+    {
+        var endings = new string?[sentence.Count];
+        for (var i = 0; i < endings.Length; i++)
+        {
+            var lower = sentence[i].Lower;
+            for (var k = Math.Min(3, lower.Length); k >= 1 && endings[i] is null; k--)
+                if (nameEndings.TryGetValue(lower[^k..], out var byEnding)) endings[i] = tags[byEnding[0]];
+        }
+        return endings;
+    }
+
+    /// <returns>The candidate tags, and whether the word is read as a name: then the candidates are common-noun
+    /// tags (`dkt.vyr.vns.Įn.`), far better trained than the proper-noun ones, and the chosen one is turned into its
+    /// proper-noun form (`dkt.tikr.vyr.vns.Įn.`).</returns>
+    internal static (int[] Tags, bool Name) Candidates(IReadOnlyList<WordProfile> sentence, int i, IReadOnlyDictionary<string, int[]> tagDictionary,
         IReadOnlyDictionary<ulong, int[]> analysisTags, int[] nameTags, IReadOnlyDictionary<string, int[]> nameEndings)
     {
         var word = sentence[i];
         var inside = TaggerFeatures.IsCapitalisedInside(sentence, i);
-        if (inside && tagDictionary.TryGetValue(CapitalisedKey + word.Lower, out var capitalised)) return capitalised;
+        if (inside && tagDictionary.TryGetValue(CapitalisedKey + word.Lower, out var capitalised)) return (capitalised, false);
         if (TaggerFeatures.LooksLikeName(sentence, i) && (inside || !tagDictionary.ContainsKey(word.Lower)))
         {
             for (var k = Math.Min(3, word.Lower.Length); k >= 1; k--)
-                if (nameEndings.TryGetValue(word.Lower[^k..], out var byEnding)) return byEnding;
+                if (nameEndings.TryGetValue(word.Lower[^k..], out var byEnding)) return (byEnding, true);
         }
-        if (tagDictionary.TryGetValue(word.Lower, out var tags)) return tags;
+        if (tagDictionary.TryGetValue(word.Lower, out var tags)) return (tags, false);
         var fromAnalyses = FromAnalyses(word, analysisTags);
-        if (!inside || nameTags.Length == 0) return fromAnalyses;
+        if (!inside || nameTags.Length == 0) return (fromAnalyses, false);
         var names = fromAnalyses.Intersect(nameTags).ToArray();
-        return names.Length > 0 ? names : nameTags;
+        return (names.Length > 0 ? names : nameTags, false);
     }
+
+    /// <summary>`dkt.vyr.vns.K.` → `dkt.tikr.vyr.vns.K.`</summary>
+    private static string ProperNounTag(string commonNounTag) =>
+        commonNounTag.StartsWith("dkt.", StringComparison.Ordinal) && !commonNounTag.StartsWith("dkt.tikr.", StringComparison.Ordinal)
+            ? "dkt.tikr." + commonNounTag[4..]
+            : commonNounTag;
 
     private static int[] FromAnalyses(WordProfile word, IReadOnlyDictionary<ulong, int[]> analysisTags)
     {
@@ -92,19 +116,6 @@ public sealed class MorphologyModel
         for (var i = 0; i < likely.Length; i++)
             if (tagDictionary.TryGetValue(sentence[i].Lower, out var seen)) likely[i] = tags[seen[0]];
         return likely;
-    }
-
-    internal static int[] Candidates(WordProfile word, IReadOnlyDictionary<string, int[]> tagDictionary, IReadOnlyDictionary<ulong, int[]> analysisTags)
-    {
-        if (tagDictionary.TryGetValue(word.Lower, out var tags)) return tags;
-        if (word.Analyses.Length == 0) return [];
-        var union = new SortedSet<int>();
-        foreach (var a in word.Analyses)
-        {
-            if (!analysisTags.TryGetValue(a, out var seen)) return [];
-            union.UnionWith(seen);
-        }
-        return [.. union];
     }
 
     /// <summary>Tags a sentence left to right and reads each word.</summary>
@@ -128,13 +139,15 @@ public sealed class MorphologyModel
     {
         var tags = new string[sentence.Count];
         var likely = LikelyTags(sentence, _tagDictionary, Tags);
+        var endings = EndingTags(sentence, _nameEndings, Tags);
         var features = new List<ulong>(64);
         var scratch = new float[Tags.Length];
         for (var i = 0; i < sentence.Count; i++)
         {
-            TaggerFeatures.Extract(sentence, i, tags, likely, features);
-            var best = Weights.Predict(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(features), Candidates(sentence, i), scratch);
-            tags[i] = Tags[best];
+            TaggerFeatures.Extract(sentence, i, tags, likely, endings, features);
+            var (candidates, name) = Candidates(sentence, i);
+            var best = Weights.Predict(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(features), candidates, scratch);
+            tags[i] = name ? _properNounTags[best] : Tags[best];
         }
         return tags;
     }

@@ -41,13 +41,16 @@ public static class MorphologyTrainer
         var nameTags = inside.GroupBy(p => p.Tag).Where(g => g.Count() >= 2).Select(g => g.Key).Order().ToArray();
         log.WriteLine($"{nameTags.Length} tags for unseen capitalised words inside sentences");
 
-        // What a name's ending says about its case: the tags nouns (common and proper) with that ending take, as
-        // proper-noun tags (`dkt.vyr.vns.Įn.` → `dkt.tikr.vyr.vns.Įn.`), for endings of one to three letters.
+        // What a name's ending says about its case: the tags nouns (common and proper) with that ending take, for
+        // endings of one to three letters — as proper-noun tags where training has them (`dkt.vyr.vns.Įn.` →
+        // `dkt.tikr.vyr.vns.Įn.`), else as the common-noun tag, turned into a proper-noun tag when chosen.
         var endingCounts = new Dictionary<string, Dictionary<int, int>>(StringComparer.Ordinal);
         foreach (var w in words.Where(w => w.Xpos.StartsWith("dkt.", StringComparison.Ordinal)))
         {
-            var proper = w.Xpos.StartsWith("dkt.tikr.", StringComparison.Ordinal) ? w.Xpos : "dkt.tikr." + w.Xpos[4..];
-            if (!tagIds.TryGetValue(proper, out var tag)) continue;
+            var tikr = w.Xpos.StartsWith("dkt.tikr.", StringComparison.Ordinal);
+            var proper = tikr ? w.Xpos : "dkt.tikr." + w.Xpos[4..];
+            var common = tikr ? "dkt." + w.Xpos[9..] : w.Xpos;
+            if (!tagIds.TryGetValue(proper, out var tag) && !tagIds.TryGetValue(common, out tag)) continue;
             var lower = w.Form.ToLowerInvariant();
             for (var k = 1; k <= Math.Min(3, lower.Length); k++)
             {
@@ -75,9 +78,10 @@ public static class MorphologyTrainer
             {
                 var predicted = new string[gold.Length];
                 var likely = MorphologyModel.LikelyTags(profilesOfSentence, tagDictionary, tags);
+                var endings = MorphologyModel.EndingTags(profilesOfSentence, nameEndings, tags);
                 for (var i = 0; i < gold.Length; i++)
                 {
-                    TaggerFeatures.Extract(profilesOfSentence, i, predicted, likely, features);
+                    TaggerFeatures.Extract(profilesOfSentence, i, predicted, likely, endings, features);
                     // Training chooses among all tags, even where tagging will be restricted to a word's candidates:
                     // the weights must also tell tags apart for words no dictionary restricts (measured on dev: +1.1 XPOS).
                     var span = CollectionsMarshal.AsSpan(features);

@@ -43,7 +43,8 @@ public sealed class WordProfiler(Lexicon lexicon)
             else
             {
                 lexical.Add(FeatureHash.Of(Templates.LexHeadword, lexicon.FlagsOf(a.Headword)));
-                paradigms.Add(FeatureHash.Of(Templates.NeighbourParadigm, "=", lexicon.FlagsOf(a.Headword)));
+                lexical.Add(FeatureHash.Of(Templates.LexParadigm, lexicon.ParadigmOf(a.Headword)));
+                paradigms.Add(FeatureHash.Of(Templates.NeighbourParadigm, "=", lexicon.ParadigmOf(a.Headword)));
             }
             if (a.Prefix is { } p)
             {
@@ -51,9 +52,11 @@ public sealed class WordProfiler(Lexicon lexicon)
                 // ne-, nebe-, nepa-, neišsi-…: a negated form, whatever the verbal prefix after the negation.
                 if (p.Append.StartsWith("ne", StringComparison.Ordinal)) lexical.Add(FeatureHash.Of(Templates.LexNegated));
             }
+            // The prefix only counts as negating or not: `nepasi-` and `ne-` say the same about the tag.
+            var prefix = a.Prefix is null ? "" : a.Prefix.Append.StartsWith("ne", StringComparison.Ordinal) ? "ne" : "+";
             signatures.Add(a.Suffix is { } suffix
-                ? FeatureHash.Of(Templates.AnalysisSignature, [suffix.Flag], suffix.Append, a.Prefix?.Append ?? "")
-                : FeatureHash.Of(Templates.AnalysisSignature, "=", lexicon.FlagsOf(a.Headword), a.Prefix?.Append ?? ""));
+                ? FeatureHash.Of(Templates.AnalysisSignature, [suffix.Flag], suffix.Append, prefix)
+                : FeatureHash.Of(Templates.AnalysisSignature, "=", lexicon.ParadigmOf(a.Headword), prefix));
             if (char.IsUpper(a.Headword.Text[0])) lexical.Add(FeatureHash.Of(Templates.LexProperHeadword));
         }
         return new WordProfile
@@ -94,7 +97,7 @@ internal static class Templates
         PrevTagSuffix = 15, SentenceStart = 16, LexUnknown = 17, LexSuffix = 18, LexFlag = 19, LexHeadword = 20,
         LexPrefix = 21, LexProperHeadword = 22, NeighbourParadigm = 23, NextParadigm = 24, PrevParadigm = 25,
         CapitalisedInside = 26, LastNominative = 27, AnalysisSignature = 28, NextLikely = 29, NextLikelies = 30,
-        NextLikelySuffix = 31, LexNegated = 32;
+        NextLikelySuffix = 31, LexNegated = 32, EndingTag = 33, LexParadigm = 34;
 }
 
 /// <summary>The tagger's features for one token in its sentence, given the tags already chosen to its left.</summary>
@@ -102,7 +105,8 @@ public static class TaggerFeatures
 {
     /// <param name="tags">The tags chosen so far; only those left of <paramref name="i"/> are read.</param>
     /// <param name="likely">Each word's most frequent tag in training (null if unseen): the right context's likely tags.</param>
-    public static void Extract(IReadOnlyList<WordProfile> sentence, int i, string[] tags, string?[] likely, List<ulong> features)
+    /// <param name="endings">Each word's most frequent noun tag for its ending, as a proper noun (null if none).</param>
+    public static void Extract(IReadOnlyList<WordProfile> sentence, int i, string[] tags, string?[] likely, string?[] endings, List<ulong> features)
     {
         features.Clear();
         var prevTag = i > 0 ? tags[i - 1] : "<s>";
@@ -123,6 +127,7 @@ public static class TaggerFeatures
         // Verbs and predicates agree in number with the subject, most often the nominative to their left.
         features.Add(FeatureHash.Of(Templates.LastNominative, LastNominativeNumber(tags, i), lower[^Math.Min(2, lower.Length)..]));
         features.AddRange(w.Lexical);
+        features.Add(FeatureHash.Of(Templates.EndingTag, endings[i] ?? "-", w.Capitalised ? "X" : "x"));
 
         var prev = i > 0 ? sentence[i - 1].Lower : "<s>";
         var prev2 = i > 1 ? sentence[i - 2].Lower : "<s>";
