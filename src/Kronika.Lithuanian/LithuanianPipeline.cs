@@ -2,6 +2,7 @@ using Kronika.Core.Model;
 using Kronika.Core.Pipeline;
 using Kronika.Lithuanian.Morphology;
 using Kronika.Lithuanian.Sentences;
+using Kronika.Lithuanian.Time;
 using Kronika.Lithuanian.Tokenization;
 
 namespace Kronika.Lithuanian;
@@ -14,7 +15,7 @@ public static class LithuanianPipeline
 
     /// <param name="through">Stop after the step that provides these layers (and load no model a later step needs).</param>
     /// <param name="morphology">A morphology model to use instead of the embedded one (to evaluate a freshly trained model).</param>
-    public static Pipeline Create(Layers through = Layers.Morphology, MorphologyModel? morphology = null)
+    public static Pipeline Create(Layers through = Layers.Times, MorphologyModel? morphology = null)
     {
         var abbreviations = Abbreviations.Load();
         var steps = new List<IPipelineStep>
@@ -24,6 +25,8 @@ public static class LithuanianPipeline
         };
         if (Covered(steps, through)) return new Pipeline(steps);
         steps.Add(new MorphologicalTagger(morphology ?? LoadMorphology(), LoadLexicon()));
+        if (Covered(steps, through)) return new Pipeline(steps);
+        steps.Add(TimeNormalizer.Load());
         return new Pipeline(steps);
     }
 

@@ -58,3 +58,26 @@ public class AccuracyTests
         AtLeast(scores, "Lemmas", 95.0, 95.51);
     }
 }
+
+/// <summary>Time expressions scored with TempEval-3 measures (`kronika eval-time`).</summary>
+public class TimeAccuracyTests
+{
+    private static Dictionary<string, double> Scores(string path) =>
+        EvalTimeCommand.Evaluate(EvalTimeCommand.Read(path)).Results().ToDictionary(m => m.Name, m => 100 * m.F1);
+
+    [Fact]
+    public void Time_OnHeldOutSuite_KeepsValueF1()
+    {
+        // Written by a separate author from the conventions alone, never read while the rules were written.
+        var scores = Scores(Path.Combine(TestPaths.RepositoryRoot, "tests", "Kronika.Eval.Tests", "Data", "time-heldout.jsonl"));
+        Assert.True(scores["Relaxed"] >= 95.5, $"relaxed F1 {scores["Relaxed"]:F2} (measured 96.90)");
+        Assert.True(scores["Value F1"] >= 93.0, $"value F1 {scores["Value F1"]:F2} (measured 94.65)");
+    }
+
+    [Fact]
+    public void Time_OnTeamSuite_KeepsValueF1()
+    {
+        var scores = Scores(Path.Combine(TestPaths.RepositoryRoot, "tests", "Kronika.Lithuanian.Tests", "Time", "time-cases.jsonl"));
+        Assert.True(scores["Value F1"] >= 99.0, $"value F1 {scores["Value F1"]:F2} (measured 100.00)");
+    }
+}

@@ -25,7 +25,7 @@ public class ResourceTests
     public void LithuanianPipeline_ChainsTheStepsInOrder()
     {
         var pipeline = LithuanianPipeline.Create();
-        Assert.Equal(["tokenizer", "sentence-splitter", "morphology"], pipeline.Steps.Select(s => s.Name));
+        Assert.Equal(["tokenizer", "sentence-splitter", "morphology", "time"], pipeline.Steps.Select(s => s.Name));
         Assert.Equal(["tokenizer", "sentence-splitter"], LithuanianPipeline.Create(Kronika.Core.Model.Layers.Sentences).Steps.Select(s => s.Name));
     }
 }

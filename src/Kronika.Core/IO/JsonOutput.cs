@@ -69,6 +69,24 @@ public static class JsonOutput
             w.WriteEndObject();
         }
         w.WriteEndArray();
+
+        if ((doc.Layers & Layers.Times) != 0)
+        {
+            w.WriteStartArray("times");
+            foreach (var t in doc.Times)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("start", t.Start);
+                w.WriteNumber("end", t.End);
+                w.WriteString("text", doc.Text.AsSpan(t.Start, t.End - t.Start));
+                w.WriteString("type", t.Type);
+                w.WriteString("value", t.Value);
+                WriteNullable(w, "mod", t.Mod);
+                if (t.Anchor is { } anchor) w.WriteString("anchor", anchor);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
         w.WriteEndObject();
     }
 

@@ -24,6 +24,9 @@ public static class TextOutput
                 if (t.Upos != Upos.None) w.Write($"/{t.Upos}");
             }
             w.WriteLine();
+            foreach (var t in doc.Times)
+                if (t.Start >= sentence.Start && t.Start < sentence.End)
+                    w.WriteLine($"      time: {doc.Text[t.Start..t.End].ReplaceLineEndings(" ")} → {t.Type} {t.Value}{(t.Mod is null ? "" : " " + t.Mod)}");
         }
         w.WriteLine();
     }

@@ -42,6 +42,9 @@ public sealed class Document
 
     public Vocabulary Vocabulary { get; } = new();
 
+    /// <summary>The time expressions, in text order (the Times layer).</summary>
+    public List<TimeExpression> Times { get; } = [];
+
     public int TokenCount { get; private set; }
 
     public IReadOnlyList<SentenceData> SentenceTable => _sentences;

@@ -13,6 +13,8 @@ public sealed class MorphologicalTagger(MorphologyModel model, Lexicon lexicon) 
     /// <summary>How many word profiles the memo keeps; news vocabulary repeats, so a few hundred thousand cover most text.</summary>
     private const int MemoCapacity = 200_000;
 
+    private const string Abbreviation = "sutr.";
+
     private readonly WordProfiler _profiler = new(lexicon);
 
     // Memos of pure functions (form → lexicon profile; form and tag → lemma and UD reading), shared by all threads:
@@ -44,6 +46,10 @@ public sealed class MorphologicalTagger(MorphologyModel model, Lexicon lexicon) 
                 sentenceProfiles.Add(profile);
             }
             var tags = model.TagSentence(sentenceProfiles);
+            // The tokenizer already knows abbreviations and initials (`m.`, `saus.`, `V.`): they are `sutr.`, whatever
+            // their letters look like to the tagger (`Saus` is not a verb).
+            for (var i = 0; i < tags.Length; i++)
+                if ((doc.TokenAt(sentence.FirstToken + i).Flags & (TokenFlags.Abbreviation | TokenFlags.Initial)) != 0) tags[i] = Abbreviation;
             for (var i = 0; i < tags.Length; i++)
             {
                 ref var token = ref doc.TokenAt(sentence.FirstToken + i);

@@ -94,12 +94,17 @@ public sealed class SentenceSplitter(Abbreviations abbreviations, FrozenSet<stri
     {
         var word = tokens[period - 1];
         if ((word.Flags & TokenFlags.Initial) != 0) return false;
-        var next = Text(tokens[period + 1], text);
+        var after = period + 1;
+        // An opening quote after the period: judge by the word inside it (`9 d. „Sutarėme…`).
+        if (Text(tokens[after], text) is "„" or "\"" && after + 1 < tokens.Length && (tokens[after + 1].Flags & TokenFlags.ParagraphStart) == 0) after++;
+        var next = Text(tokens[after], text);
         if (CharClasses.Of(next[0]) != CharClass.Upper || IsAllCaps(next)) return false;
+        var quoted = after > period + 1;
         return abbreviations.Classify(Text(word, text)) switch
         {
             AbbreviationClass.Unit => true,
-            AbbreviationClass.Count => _starters.Contains(next),
+            // A quotation opening with a capital after `2024 m.` starts a sentence; a bare capital may be a name.
+            AbbreviationClass.Count => quoted || _starters.Contains(next),
             _ => false,
         };
     }

@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Text.Json;
+using Kronika.Core.Evaluation;
+using Kronika.Core.Model;
+using Kronika.Lithuanian;
+
+namespace Kronika.Cli;
+
+/// <summary>
+/// `kronika eval-time FILE.jsonl`: scores time expressions against lines of
+/// `{"dct", "text", "times": [{"text", "type", "value", "mod"}]}` (TempEval-3 measures).
+/// </summary>
+public static class EvalTimeCommand
+{
+    /// <summary>One line of a time test file.</summary>
+    public sealed record Case(string Dct, string Text, List<GoldTimeText> Times);
+
+    public sealed record GoldTimeText(string Text, string Type, string Value, string? Mod);
+
+    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
+
+    public static Command Create(CliIO io)
+    {
+        var file = new Argument<string>("file") { Description = "JSON lines: {\"dct\", \"text\", \"times\": [{\"text\", \"type\", \"value\", \"mod\"}]}" };
+        var errors = new Option<bool>("--errors") { Description = "Also print every mismatch" };
+        var command = new Command("eval-time", "Score time expressions: strict and relaxed extent F1, type and value accuracy, value F1.") { file, errors };
+        command.SetAction(result =>
+        {
+            var path = result.GetValue(file)!;
+            if (!File.Exists(path)) throw new UsageException($"{path}: no such file");
+            var cases = Read(path);
+            var evaluator = Evaluate(cases);
+            io.Out.WriteLine($"{Path.GetFileName(path)}: {cases.Count} texts, {cases.Sum(c => c.Times.Count)} time expressions");
+            io.Out.WriteLine($"{"Metric",-10} {"Precision",9} {"Recall",9} {"F1",9}");
+            foreach (var m in evaluator.Results())
+                io.Out.WriteLine($"{m.Name,-10} {100 * m.Precision,9:F2} {100 * m.Recall,9:F2} {100 * m.F1,9:F2}");
+            if (result.GetValue(errors))
+                foreach (var e in evaluator.Errors) io.Out.WriteLine(e);
+            return KronikaCli.Ok;
+        });
+        return command;
+    }
+
+    public static List<Case> Read(string path)
+    {
+        var cases = new List<Case>();
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            try
+            {
+                cases.Add(JsonSerializer.Deserialize<Case>(line, Json) ?? throw new FormatException("empty line"));
+            }
+            catch (JsonException e)
+            {
+                throw new FormatException($"{path}:{lineNumber}: {e.Message}");
+            }
+        }
+        return cases;
+    }
+
+    /// <summary>The gold spans of a case: each expression's text found in order in the case's text.</summary>
+    public static List<GoldTime> GoldSpans(Case c)
+    {
+        var spans = new List<GoldTime>();
+        var from = 0;
+        foreach (var t in c.Times)
+        {
+            var at = c.Text.IndexOf(t.Text, from, StringComparison.Ordinal);
+            if (at < 0) throw new FormatException($"'{t.Text}' is not in '{c.Text}'");
+            spans.Add(new GoldTime(at, at + t.Text.Length, t.Type, t.Value, t.Mod));
+            from = at + t.Text.Length;
+        }
+        return spans;
+    }
+
+    public static TimeEvaluator Evaluate(IReadOnlyList<Case> cases)
+    {
+        var pipeline = LithuanianPipeline.Create();
+        var evaluator = new TimeEvaluator();
+        foreach (var c in cases)
+        {
+            var doc = pipeline.Process(new Document(c.Text, DateOnly.Parse(c.Dct, System.Globalization.CultureInfo.InvariantCulture)));
+            evaluator.Add(c.Text, GoldSpans(c), doc.Times);
+        }
+        return evaluator;
+    }
+}

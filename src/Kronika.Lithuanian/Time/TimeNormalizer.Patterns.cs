@@ -1,0 +1,752 @@
+using System.Globalization;
+using Kronika.Core.Model;
+
+namespace Kronika.Lithuanian.Time;
+
+public sealed partial class TimeNormalizer
+{
+    private static readonly HashSet<string> ThisForms =
+        ["šis", "ši", "šį", "šią", "šio", "šios", "šiam", "šiai", "šiuo", "šia", "šiame", "šioje", "šie", "šių", "šiems", "šiais", "šiomis", "šiuose", "šiose"];
+
+    private static readonly HashSet<string> ThatForms =
+        ["tas", "ta", "tą", "to", "tos", "tam", "tuo", "toje", "tame", "tie", "tų", "tiems", "tuos", "tais", "tomis", "tuose", "tose"];
+
+    private static readonly HashSet<string> NextForms =
+        ["kitas", "kita", "kitą", "kito", "kitos", "kitam", "kitai", "kitu", "kitame", "kitoje", "kiti", "kitų", "kitiems", "kitoms", "kitus", "kitais", "kitomis", "kituose", "kitose"];
+
+    private static readonly HashSet<string> EveryForms = ["kiekvieną", "kiekvienas", "kiekviena", "kiekvieno", "kiekvienos", "kiekvienais", "kiekvieną"];
+
+    private static readonly HashSet<string> Dashes = ["–", "—", "-"];
+
+    private enum Relation
+    {
+        This,
+        Past,
+        Next,
+        Same,
+    }
+
+    /// <summary>Tries every pattern at token i, modifiers first.</summary>
+    private Found? Match(Words s, int i, Context c)
+    {
+        var w = s.Lower[i];
+
+        // Open intervals and approximations: the word that sets the modifier belongs to the expression.
+        switch (w)
+        {
+            case "nuo":
+                return WithMod(Core(s, i + 1, c), "SINCE");
+            case "iki" when s[i - 1] != "likus":
+                return WithMod(Core(s, i + 1, c), "BEFORE", durationMod: "LESS_THAN");
+            case "po" when Offset(s, i, c) is { } after:
+                return after;
+            case "po":
+                return WithMod(Core(s, i + 1, c), "AFTER", durationMod: null, requireDate: true);
+            case "prieš" when Offset(s, i, c) is { } before:
+                return before;
+            case "prieš":
+                return WithMod(Core(s, i + 1, c), "BEFORE", durationMod: null, requireDate: true);
+            case "apie" or "maždaug" or "beveik" or "bent" or "mažiausiai" or "per" or "ilgiau" or "daugiau" or "mažiau" or "ne":
+                // `120 km per valandą`, `100 eurų per mėnesį` are rates, not times.
+                var rate = w == "per" && i > 0 && s.Pos(i - 1) is Upos.NOUN or Upos.NUM or Upos.X;
+                if (Approximation(s, i) is { } approx && !rate && (Core(s, i + approx.Length, c) ?? BareUnit(s, i + approx.Length)) is { } core)
+                {
+                    // `per` only frames a duration (`per parą`, `per pastaruosius 10 metų`); the others modify any amount.
+                    if (core.Type == "DURATION") return core with { Length = core.Length + approx.Length, Mod = approx.Mod ?? core.Mod };
+                    if (w == "apie" && core.Type is "TIME" or "DATE") return core with { Length = core.Length + 1, Mod = "APPROX" };
+                }
+                break;
+        }
+        if (w == "likus") return Countdown(s, i, c);
+        return Core(s, i, c);
+    }
+
+    private static Found? WithMod(Found? core, string mod, string? durationMod = null, bool requireDate = false)
+    {
+        if (core is not { } f) return null;
+        if (f.Type == "DURATION") return durationMod is null ? null : f with { Length = f.Length + 1, Mod = durationMod };
+        if (f.Type == "SET" || (requireDate && f.Type != "DATE")) return null;
+        return f with { Length = f.Length + 1, Mod = f.Mod ?? mod };
+    }
+
+    /// <summary>`daugiau nei`, `mažiau kaip`, `apie`, `beveik`, `bent`, `ne mažiau kaip`, `ilgiau nei`, `per`: its length and modifier.</summary>
+    private static (int Length, string? Mod)? Approximation(Words s, int i)
+    {
+        var w = s.Lower[i];
+        var than = s[i + 1] is "nei" or "kaip";
+        return w switch
+        {
+            "apie" or "maždaug" => (1, "APPROX"),
+            "beveik" => (1, "LESS_THAN"),
+            "bent" or "mažiausiai" => (1, "MORE_THAN"),
+            "per" => (1, null),
+            "daugiau" or "ilgiau" when than => (2, "MORE_THAN"),
+            "mažiau" or "trumpiau" when than => (2, "LESS_THAN"),
+            "ne" when s[i + 1] == "mažiau" && s[i + 2] is "nei" or "kaip" => (3, "MORE_THAN"),
+            "ne" when s[i + 1] == "daugiau" && s[i + 2] is "nei" or "kaip" => (3, "LESS_THAN"),
+            _ => null,
+        };
+    }
+
+    /// <summary>The expression proper, without an interval or approximation word before it.</summary>
+    private Found? Core(Words s, int i, Context c)
+    {
+        if (i >= s.Count) return null;
+        return IsoDate(s, i, c)
+            ?? YearExpression(s, i, c)
+            ?? CenturyOrDecade(s, i, c)
+            ?? MonthExpression(s, i, c)
+            ?? DayOfMonth(s, i, c)
+            ?? RelativePeriod(s, i, c)
+            ?? Weekday(s, i, c)
+            ?? Deictic(s, i, c)
+            ?? OrdinalPeriod(s, i, c)
+            ?? SeasonAlone(s, i, c)
+            ?? Frequency(s, i)
+            ?? Vague(s, i)
+            ?? ClockTime(s, i, c.ReferenceOr(Grain.Day).Start)
+            ?? Duration(s, i)
+            ?? DayPartAlone(s, i, c);
+    }
+
+    // ---- Dates written as numbers -------------------------------------------------------------------------
+
+    /// <summary>`2024-08-13`, `2024.08.13` (a single token), with a time after it.</summary>
+    private Found? IsoDate(Words s, int i, Context c)
+    {
+        var t = s.Lower[i];
+        if (t.Length != 10 || !s.IsNumber(i) || !(t[4] is '-' or '.') || t[7] != t[4]) return null;
+        if (!DateOnly.TryParseExact(t.Replace('.', '-'), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return null;
+        return WithTime(s, i + 1, date, new Found(1, "DATE", Period.Of(Grain.Day, date).Value, Reference: Period.Of(Grain.Day, date)));
+    }
+
+    /// <summary>A year: `2024 m.`, `2024 metais`, `2024-ųjų`, `2024-aisiais`; a bare number only in `2009–2010 m.`.</summary>
+    private static (int Year, int Length)? Year(Words s, int i, bool bare = false)
+    {
+        var t = s.Lower[i];
+        if (!s.IsNumber(i)) return null;
+        var dash = t.IndexOf('-');
+        if (dash == 4 && t[5..] is "ųjų" or "aisiais" or "uosius" or "ieji" or "ųjų" or "iesiems" or "ais" or "ieji")
+            return int.TryParse(t.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1000 and <= 2199 ? (y, 1) : null;
+        if (t.Length != 4 || !int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1000 or > 2199) return null;
+        if (s.IsAbbreviation(i + 1, "m")) return (year, 3);
+        if (s[i + 1] is "metai" or "metų" or "metais" or "metus" or "metams" or "metuose") return (year, 2);
+        return bare ? (year, 1) : null;
+    }
+
+    /// <summary>
+    /// A year and what follows it: a month and day (`2024 m. rugpjūčio 13 d.`), a month, a season, a quarter or half,
+    /// its start, middle or end; or a range (`2009–2010 m.`) whose first year stands alone.
+    /// </summary>
+    private Found? YearExpression(Words s, int i, Context c)
+    {
+        if (Year(s, i) is not { } y)
+        {
+            // `2009–2010 m.`: the first year of a range is bare.
+            if (Year(s, i, bare: true) is { } first && s[i + 1] is { } dash && Dashes.Contains(dash) && Year(s, i + 2) is not null)
+                return new Found(1, "DATE", Period.Year(first.Year).Value, Reference: Period.Year(first.Year));
+            return null;
+        }
+        var year = Period.Year(y.Year);
+        var j = i + y.Length;
+        if (WithinYear(s, j, c, y.Year) is { } inner) return inner with { Length = inner.Length + y.Length };
+        return new Found(y.Length, "DATE", year.Value, Reference: year);
+    }
+
+    /// <summary>After a year (or `šių metų`): a month (with a day), a season, a quarter or half, or the year's start/middle/end.</summary>
+    private Found? WithinYear(Words s, int j, Context c, int year)
+    {
+        if (j >= s.Count) return null;
+        if (Month(s, j, strict: false) is { } month)
+        {
+            if (Day(s, j + month.Length) is { } day && SafeDate(year, month.Month, day.Day) is { } date)
+                return WithTime(s, j + month.Length + day.Length, date,
+                    new Found(month.Length + day.Length, "DATE", Period.Of(Grain.Day, date).Value, Reference: Period.Of(Grain.Day, date)));
+            var m = Period.Month(year, month.Month);
+            var length = month.Length + MonthWord(s, j + month.Length);
+            return WithPart(s, j + length, new Found(length, "DATE", m.Value, Reference: m));
+        }
+        if (words.Get(s.Lower[j], "season") is { } season)
+        {
+            var p = Period.Season(year, season);
+            return new Found(1, "DATE", p.Value, Reference: p);
+        }
+        if (OrdinalPeriod(s, j, c, year) is { } ordinal) return ordinal;
+        return PartOf(s, j) is { } part ? new Found(1, "DATE", Period.Year(year).Value, part, Period.Year(year)) : null;
+    }
+
+    /// <summary>`pradžioje` START, `viduryje` MID, `pabaigoje` END (and their nominative/genitive forms).</summary>
+    private static string? PartOf(Words s, int i) => s[i] switch
+    {
+        "pradžioje" or "pradžia" or "pradžią" or "pradžios" => "START",
+        "viduryje" or "vidurys" or "vidurį" or "vidurio" => "MID",
+        "pabaigoje" or "pabaiga" or "pabaigą" or "pabaigos" => "END",
+        _ => null,
+    };
+
+    private static Found WithPart(Words s, int i, Found found) =>
+        PartOf(s, i) is { } part ? found with { Length = found.Length + 1, Mod = part } : found;
+
+    // ---- Months and days ----------------------------------------------------------------------------------
+
+    /// <summary>
+    /// A month name in any case or abbreviated (`rugpj.`). Nominatives need a year before them; a capitalised month
+    /// form after a name is a surname (`Rasa Gegužė`); `kovą` is the month only when the lemma says so (else it is
+    /// `kova` 'fight').
+    /// </summary>
+    private (int Month, int Length)? Month(Words s, int i, bool strict)
+    {
+        var w = s.Lower[i];
+        if (words.Get(w, "month") is { } m)
+        {
+            var month = int.Parse(m, CultureInfo.InvariantCulture);
+            if (strict && (w.EndsWith("is") || w.EndsWith("as") || w is "gegužė" or "liepa")) return null; // nominative
+            if (strict && w is "kovą" or "kovu" && !IsMarchNotFight(s, i)) return null;
+            if (s.IsCapitalised(i) && i > 0 && (s.IsCapitalised(i - 1) || s[i - 1] == ".")) return null;
+            return (month, 1);
+        }
+        if (words.Get(w, "month-abbr") is { } a && s[i + 1] == ".") return (int.Parse(a, CultureInfo.InvariantCulture), 2);
+        return null;
+    }
+
+    /// <summary>
+    /// `kovą` is March or `kova` 'fight': March when the tagger says so, when a day or `mėnesį` follows, or when it
+    /// opens a clause; a fight when a verb governs it (`laimėjo kovą`) or a preposition follows (`kovą su korupcija`).
+    /// </summary>
+    private static bool IsMarchNotFight(Words s, int i)
+    {
+        if (s.Lemma(i) == "kovas" || s.IsNumber(i + 1) || s[i + 1] is "mėnesį" || s.IsAbbreviation(i + 1, "mėn")) return true;
+        if (s[i + 1] is "su" or "prieš" or "dėl" or "už" or "prie") return false;
+        return i == 0 || !s.IsWordOrNumber(i - 1) || s[i - 1] is "pernai" or "šiemet" or "nuo" or "iki" or "po";
+    }
+
+    /// <summary>`mėnesį`, `mėnesio`, `mėn.` after a month name: how many tokens.</summary>
+    private static int MonthWord(Words s, int i) =>
+        s[i] is "mėnesį" or "mėnesio" or "mėnesyje" or "mėnuo" or "mėnesiais" or "mėnesiams" ? 1 : s.IsAbbreviation(i, "mėn") ? 2 : 0;
+
+    /// <summary>A day of the month: `13 d.`, `13-ąją`, `13-oji`, or a bare `13` before a dash or at the end of a date.</summary>
+    private (int Day, int Length)? Day(Words s, int i)
+    {
+        if (i >= s.Count || !s.IsNumber(i)) return null;
+        var t = s.Lower[i];
+        if (t.Contains('-'))
+            return numbers.Ordinal(t) is { } ordinal && ordinal is >= 1 and <= 31 ? (ordinal, 1) : null;
+        if (!int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var day) || day is < 1 or > 31) return null;
+        if (s.IsAbbreviation(i + 1, "d")) return (day, 3);
+        if (s[i + 1] is "dieną" or "dienos" or "diena") return (day, 2);
+        return (day, 1);
+    }
+
+    private static DateOnly? SafeDate(int year, int month, int day) =>
+        day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+
+    /// <summary>
+    /// A month without a year (`balandį`, `balandžio mėnesį`, `rugpjūčio 13 d.`, `gegužės 5–7 d.`): the year follows
+    /// the tense — the latest such date not after the DCT in the past, the earliest not before it in the future, the
+    /// DCT's own year otherwise.
+    /// </summary>
+    private Found? MonthExpression(Words s, int i, Context c)
+    {
+        if (Month(s, i, strict: true) is not { } month) return null;
+        var tense = s.TenseAt(i);
+        var j = i + month.Length;
+        if (Day(s, j) is { } day)
+        {
+            if (SafeDate(YearFor(c.Dct, tense, month.Month, day.Day), month.Month, day.Day) is not { } date) return null;
+            return WithTime(s, j + day.Length, date, new Found(month.Length + day.Length, "DATE", Period.Of(Grain.Day, date).Value, Reference: Period.Of(Grain.Day, date)));
+        }
+        var w = s.Lower[i];
+        var genitive = month.Length == 2 || w.EndsWith('o') || w.EndsWith("ės") || w.EndsWith("os");
+        var monthWord = MonthWord(s, j);
+        // A bare genitive month needs something that makes it a time: `mėnesį`, a part (`liepos pabaigoje`), a preposition.
+        if (genitive && monthWord == 0 && PartOf(s, j) is null && !(i > 0 && s[i - 1] is "nuo" or "iki" or "po" or "prieš")) return null;
+        // The second month of a range (`2024 m. liepos–rugpjūčio`) takes the year of the first.
+        var monthYear = i > 0 && Dashes.Contains(s[i - 1]!) && c.Reference is { Grain: Grain.Month or Grain.Day } r
+            ? r.Start.Year
+            : YearFor(c.Dct, tense, month.Month, 1, monthOnly: true);
+        var p = Period.Month(monthYear, month.Month);
+        return WithPart(s, j + monthWord, new Found(month.Length + monthWord, "DATE", p.Value, Reference: p));
+    }
+
+    /// <summary>
+    /// The year of a year-less date or month: in the past, the latest not after the DCT; in the future, the earliest
+    /// not before it; otherwise the closest to it (`nuo sausio 1-osios` in an article of 19 December is next January).
+    /// </summary>
+    private static int YearFor(DateOnly dct, Tense tense, int month, int day, bool monthOnly = false)
+    {
+        var candidate = new DateOnly(dct.Year, month, Math.Min(day, DateTime.DaysInMonth(dct.Year, month)));
+        var after = monthOnly ? month > dct.Month : candidate > dct;
+        var before = monthOnly ? month < dct.Month : candidate < dct;
+        if (tense == Tense.Past) return after ? dct.Year - 1 : dct.Year;
+        if (tense == Tense.Future) return before ? dct.Year + 1 : dct.Year;
+        // Closest: months apart, counted on a 12-month circle; half a year away stays in the DCT's year.
+        var monthsAhead = (month - dct.Month + 12) % 12;
+        if (monthsAhead == 0 || monthsAhead == 6) return dct.Year;
+        return monthsAhead < 6
+            ? (month < dct.Month ? dct.Year + 1 : dct.Year)
+            : (month > dct.Month ? dct.Year - 1 : dct.Year);
+    }
+
+    /// <summary>`13 d.` alone (or `7 d.` closing `gegužės 5–7 d.`): a day of the month last mentioned, else of the DCT's month.</summary>
+    private Found? DayOfMonth(Words s, int i, Context c)
+    {
+        // `13 d.`, or an ordinal day in the cases dates take (`13-ąją` on the 13th, `iki 13-osios`); not `15-oji vieta`.
+        var ordinalDay = s.IsNumber(i) && s.Lower[i].IndexOf('-') is var dash && dash > 0 && s.Lower[i][(dash + 1)..] is "ąją" or "osios" or "ąja" or "ojoje";
+        if (!s.IsAbbreviation(i + 1, "d") && !ordinalDay) return null;
+        if (ordinalDay && i + 1 < s.Count && s.Pos(i + 1) is Upos.NOUN or Upos.ADJ) return null; // `15-ąją vietą`
+        if (i > 0 && (s[i - 1] is "straipsnio" or "punkto" or "dalies" or "str" or "p" or "nr" || s[i - 1] == "." && i > 1 && s[i - 2] is "str" or "p" or "nr")) return null;
+        if (Day(s, i) is not { } day) return null;
+        var month = c.ReferenceOr(Grain.Month);
+        if (SafeDate(month.Start.Year, month.Start.Month, day.Day) is not { } date) return null;
+        return WithTime(s, i + day.Length, date, new Found(day.Length, "DATE", Period.Of(Grain.Day, date).Value, Reference: Period.Of(Grain.Day, date)));
+    }
+
+    /// <summary>A time after a date joins it: `penktadienį 15 val.`, `2024-08-13 15:30`, `vakar vakare`.</summary>
+    private Found WithTime(Words s, int i, DateOnly date, Found found)
+    {
+        if (ClockTime(s, i, date) is { } time) return time with { Length = found.Length + time.Length };
+        if (DayPartWord(s, i) is { } part)
+            return found with { Length = found.Length + 1, Type = "TIME", Value = Period.Of(Grain.Day, date).Value + "T" + part };
+        return found;
+    }
+
+    // ---- Clock times and parts of the day -------------------------------------------------------------------
+
+    /// <summary>`15 val.`, `15.30 val.`, `15 val. 30 min.`, `15:30`, `15 valandą`, on the given day.</summary>
+    private static Found? ClockTime(Words s, int i, DateOnly day)
+    {
+        if (i >= s.Count || !s.IsNumber(i)) return null;
+        var t = s.Lower[i];
+        int hour, minute = 0, length;
+        var sep = t.IndexOfAny([':', '.']);
+        // `15:30`, or `15.30` with `val.` after it (a bare `15.30` may be a decimal).
+        if (t.Length is 4 or 5 && sep > 0 && (t[sep] == ':' || s.IsAbbreviation(i + 1, "val")))
+        {
+            if (!int.TryParse(t.AsSpan(0, sep), NumberStyles.None, CultureInfo.InvariantCulture, out hour)
+                || !int.TryParse(t.AsSpan(sep + 1), NumberStyles.None, CultureInfo.InvariantCulture, out minute)) return null;
+            length = s.IsAbbreviation(i + 1, "val") ? 3 : 1;
+        }
+        else if (int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out hour) && s.IsAbbreviation(i + 1, "val"))
+        {
+            length = 3;
+            if (s.IsNumber(i + 3) && s.IsAbbreviation(i + 4, "min") && int.TryParse(s.Lower[i + 3], NumberStyles.None, CultureInfo.InvariantCulture, out minute)) length = 6;
+        }
+        else if (int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out hour) && s[i + 1] is "valandą" or "valandos" && hour <= 24) length = 2;
+        else return null;
+        if (hour is < 0 or > 24 || minute is < 0 or > 59) return null;
+        return new Found(length, "TIME", $"{Period.Of(Grain.Day, day).Value}T{hour:D2}:{minute:D2}", Reference: Period.Of(Grain.Day, day));
+    }
+
+    /// <summary>A part of the day as an adverb or accusative (`vakare`, `vakarą`, `ryte`, `naktį`, `popiet`): MO, AF, EV, NI.</summary>
+    private string? DayPartWord(Words s, int i)
+    {
+        var w = s[i];
+        if (w is null || words.Get(w, "daypart") is not { } part) return null;
+        // Only the forms that say "in the …": not `rytas` or `vakaro`.
+        return w is "ryte" or "rytą" or "vakare" or "vakarą" or "naktį" or "popiet" or "popietę" or "vidurdienį" ? part : null;
+    }
+
+    /// <summary>`vakare` alone: the evening of the day last mentioned, else of the DCT.</summary>
+    private Found? DayPartAlone(Words s, int i, Context c)
+    {
+        if (DayPartWord(s, i) is not { } part || s.Lower[i] is "rytą" or "vakarą" or "popietę") return null;
+        var day = c.ReferenceOr(Grain.Day).Start;
+        return new Found(1, "TIME", Period.Of(Grain.Day, day).Value + "T" + part);
+    }
+
+    // ---- Weekdays -----------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// A weekday: with a past verb the latest such day on or before the DCT, with a future verb the next on or after
+    /// it, otherwise the closest. A weekday that is the DCT's own resolves to the DCT itself: news report the same
+    /// day. Plural instrumental (`sekmadieniais`) is a habit: SET `XXXX-WXX-7`.
+    /// </summary>
+    private Found? Weekday(Words s, int i, Context c)
+    {
+        var w = s.Lower[i];
+        if (words.Get(w, "weekdays") is { } habit && w.EndsWith("ais"))
+            return new Found(1, "SET", $"XXXX-WXX-{habit}");
+        if (words.Get(w, "weekday") is not { } d) return null;
+        if (w.EndsWith("is")) return null; // nominative: `Pirmadienis buvo…` names the day, it does not place an event
+        var day = WeekdayDate(c.Dct, int.Parse(d, CultureInfo.InvariantCulture), s.TenseAt(i));
+        return WithTime(s, i + 1, day, new Found(1, "DATE", Period.Of(Grain.Day, day).Value, Reference: Period.Of(Grain.Day, day)));
+    }
+
+    private static DateOnly WeekdayDate(DateOnly dct, int isoDay, Tense tense, Relation? relation = null)
+    {
+        var today = ((int)dct.DayOfWeek + 6) % 7 + 1;
+        var back = (today - isoDay + 7) % 7;
+        var forward = (isoDay - today + 7) % 7;
+        return relation switch
+        {
+            Relation.Past => dct.AddDays(-(back == 0 ? 7 : back)),
+            Relation.Next => dct.AddDays(forward == 0 ? 7 : forward),
+            Relation.This => Period.Of(Grain.Week, dct).Start.AddDays(isoDay - 1),
+            _ => tense switch
+            {
+                Tense.Past => dct.AddDays(-back),
+                Tense.Future => dct.AddDays(forward),
+                _ => back <= forward ? dct.AddDays(-back) : dct.AddDays(forward),
+            },
+        };
+    }
+
+    // ---- Deictic words and relative periods ---------------------------------------------------------------
+
+    /// <summary>`vakar`, `šiandien`, `rytoj`, `pernai`, `šiemet`, `kitąmet`, `šįryt` (with a part of day or time after them).</summary>
+    private Found? Deictic(Words s, int i, Context c)
+    {
+        var w = s.Lower[i];
+        if (words.Get(w, "day-offset") is { } days)
+        {
+            var day = c.Dct.AddDays(int.Parse(days, CultureInfo.InvariantCulture));
+            return WithTime(s, i + 1, day, new Found(1, "DATE", Period.Of(Grain.Day, day).Value, Reference: Period.Of(Grain.Day, day)));
+        }
+        if (words.Get(w, "year-offset") is { } years)
+        {
+            var year = Period.Year(c.Dct.Year + int.Parse(years, CultureInfo.InvariantCulture));
+            if (WithinYear(s, i + 1, c, year.Start.Year) is { } inner && inner.Type == "DATE" && inner.Mod is null)
+                return inner with { Length = inner.Length + 1 };
+            return new Found(1, "DATE", year.Value, Reference: year);
+        }
+        if (words.Get(w, "today-part") is { } part) return new Found(1, "TIME", Period.Of(Grain.Day, c.Dct).Value + "T" + part);
+        return null;
+    }
+
+    private static Relation? RelationOf(string? w) => w switch
+    {
+        null => null,
+        _ when ThisForms.Contains(w) => Relation.This,
+        _ when NextForms.Contains(w) || w.StartsWith("ateinan", StringComparison.Ordinal) || w.StartsWith("būsim", StringComparison.Ordinal) => Relation.Next,
+        _ when w.StartsWith("praėjus", StringComparison.Ordinal) || w.StartsWith("praeit", StringComparison.Ordinal) => Relation.Past,
+        _ when ThatForms.Contains(w) => Relation.Same,
+        _ => null,
+    };
+
+    private static Grain? UnitGrain(string unit) => unit switch
+    {
+        "D" or "DAY24" => Grain.Day,
+        "W" => Grain.Week,
+        "M" => Grain.Month,
+        "Y" => Grain.Year,
+        "Q" => Grain.Quarter,
+        "HALF" => Grain.Half,
+        "DECADE" => Grain.Decade,
+        "CENTURY" => Grain.Century,
+        _ => null,
+    };
+
+    /// <summary>
+    /// `šią savaitę`, `praėjusį mėnesį`, `kitais metais`, `ateinančiais metais`, `tą pačią dieną`, `kitą dieną`,
+    /// `šį rudenį`, `praėjusį penktadienį`, `šį savaitgalį`, `tų metų rudenį`, `šios savaitės pradžioje`,
+    /// `šių metų kovo 3 d.`: a period relative to the DCT, or (`tas`, `kita diena`) to the date last mentioned.
+    /// </summary>
+    private Found? RelativePeriod(Words s, int i, Context c)
+    {
+        if (RelationOf(s.Lower[i]) is not { } relation) return null;
+        var j = i + 1;
+        if (relation == Relation.Same && s[j] is { } same && (same.StartsWith("pat", StringComparison.Ordinal) || same.StartsWith("pač", StringComparison.Ordinal))) j++;
+        if (j >= s.Count) return null;
+        var w = s.Lower[j];
+        var tense = s.TenseAt(i);
+
+        if (words.Get(w, "weekday") is { } weekday && relation != Relation.Same)
+        {
+            var day = WeekdayDate(c.Dct, int.Parse(weekday, CultureInfo.InvariantCulture), tense, relation);
+            return WithTime(s, j + 1, day, new Found(j + 1 - i, "DATE", Period.Of(Grain.Day, day).Value, Reference: Period.Of(Grain.Day, day)));
+        }
+        if (words.Get(w, "season") is { } season)
+        {
+            var p = RelativeSeason(c, season, relation);
+            return new Found(j + 1 - i, "DATE", p.Value, Reference: p);
+        }
+        if (words.Get(w, "daypart") is { } part && relation is Relation.This or Relation.Same)
+        {
+            var day = relation == Relation.This ? c.Dct : c.ReferenceOr(Grain.Day).Start;
+            return new Found(j + 1 - i, "TIME", Period.Of(Grain.Day, day).Value + "T" + part);
+        }
+        if (words.Get(w, "unit") is not { } unit) return null;
+        if (unit == "WE")
+        {
+            var week = RelativeTo(c, Grain.Week, relation);
+            return new Found(j + 1 - i, "DATE", week.Value + "-WE", Reference: week);
+        }
+        if (UnitGrain(unit) is not { } grain) return null;
+        // `kita diena` is the day after the one last mentioned; `kitą savaitę` the week after the DCT's.
+        var period = relation == Relation.Next && grain == Grain.Day
+            ? c.ReferenceOr(Grain.Day).As(Grain.Day).Shift(1)
+            : RelativeTo(c, grain, relation);
+        var length = j + 1 - i;
+        var found = new Found(length, "DATE", period.Value, Reference: period);
+        if (grain == Grain.Day) return WithTime(s, j + 1, period.Start, found);
+        // A genitive unit opens a longer expression: `tų metų rudenį`, `šių metų kovo 3 d.`, `šios savaitės pradžioje`.
+        if (grain == Grain.Year && WithinYear(s, j + 1, c, period.Start.Year) is { } inner) return inner with { Length = inner.Length + length };
+        if (grain == Grain.Month && Day(s, j + 1) is { } d && s.IsAbbreviation(j + 2, "d") && SafeDate(period.Start.Year, period.Start.Month, d.Day) is { } date)
+            return new Found(length + d.Length, "DATE", Period.Of(Grain.Day, date).Value, Reference: Period.Of(Grain.Day, date));
+        return WithPart(s, j + 1, found);
+    }
+
+    private static Period RelativeTo(Context c, Grain grain, Relation relation) => relation switch
+    {
+        Relation.This => Period.Of(grain, c.Dct),
+        Relation.Past => Period.Of(grain, c.Dct).Shift(-1),
+        Relation.Next => Period.Of(grain, c.Dct).Shift(1),
+        _ => c.ReferenceOr(grain).As(grain),
+    };
+
+    /// <summary>`šį rudenį` = the autumn of the DCT's year; `praėjusį rudenį` the last autumn before the DCT's season; `kitą` the next.</summary>
+    private static Period RelativeSeason(Context c, string season, Relation relation)
+    {
+        var current = Period.Of(Grain.Season, c.Dct);
+        var thisYear = Period.Season(relation == Relation.Same ? c.ReferenceOr(Grain.Year).Start.Year : c.Dct.Year, season);
+        if (relation == Relation.Same) return thisYear;
+        if (relation == Relation.This) return season == "WI" && c.Dct.Month <= 2 ? Period.Season(c.Dct.Year - 1, season) : thisYear;
+        var p = thisYear;
+        if (relation == Relation.Past) while (p.Start >= current.Start) p = p.Shift(-4);
+        else while (p.Start <= current.Start) p = p.Shift(4);
+        return p;
+    }
+
+    /// <summary>`rudenį`, `pavasarį` alone: the nearest such season in the direction of the tense (the current one if it is that season).</summary>
+    private Found? SeasonAlone(Words s, int i, Context c)
+    {
+        var w = s.Lower[i];
+        if (words.Get(w, "season") is not { } season || !(w.EndsWith('į') || w.EndsWith('ą') || w.EndsWith("je"))) return null;
+        var current = Period.Of(Grain.Season, c.Dct);
+        var p = Period.Season(c.Dct.Year, season);
+        if (season == "WI" && c.Dct.Month <= 2) p = Period.Season(c.Dct.Year - 1, season);
+        var tense = s.TenseAt(i);
+        if (tense == Tense.Past && p.Start > current.Start) p = p.Shift(-4);
+        if (tense == Tense.Future && p.Start < current.Start) p = p.Shift(4);
+        return new Found(1, "DATE", p.Value, Reference: p);
+    }
+
+    // ---- Quarters, halves, centuries, decades ---------------------------------------------------------------
+
+    /// <summary>`pirmąjį ketvirtį` → Q1, `antrajame pusmetyje` → H2, `I ketv.`: of the given year, else of the DCT's.</summary>
+    private Found? OrdinalPeriod(Words s, int i, Context c) => OrdinalPeriod(s, i, c, c.Dct.Year);
+
+    private Found? OrdinalPeriod(Words s, int i, Context c, int year)
+    {
+        if (i + 1 >= s.Count) return null;
+        var n = numbers.Ordinal(s.Lower[i]) ?? RomanNumeral(s.Form(i));
+        if (n is not { } k) return null;
+        var unitLength = s.IsAbbreviation(i + 1, "ketv") ? 2 : 1;
+        var unit = unitLength == 2 ? "Q" : words.Get(s.Lower[i + 1], "unit");
+        Period p;
+        if (unit == "Q" && k is >= 1 and <= 4) p = new Period(Grain.Quarter, new DateOnly(year, 3 * k - 2, 1));
+        else if (unit == "HALF" && k is 1 or 2) p = new Period(Grain.Half, new DateOnly(year, 6 * k - 5, 1));
+        else return null;
+        return WithPart(s, i + 1 + unitLength, new Found(1 + unitLength, "DATE", p.Value, Reference: p));
+    }
+
+    private static int? RomanNumeral(string s)
+    {
+        if (s.Length is 0 or > 6 || s.AsSpan().IndexOfAnyExcept("IVXLC") >= 0) return null;
+        int total = 0, previous = 0;
+        for (var i = s.Length - 1; i >= 0; i--)
+        {
+            var v = s[i] switch { 'I' => 1, 'V' => 5, 'X' => 10, 'L' => 50, _ => 100 };
+            total += v < previous ? -v : v;
+            previous = Math.Max(previous, v);
+        }
+        return total;
+    }
+
+    /// <summary>
+    /// `XX a.`, `XXI amžiaus pradžioje`, `praėjusio amžiaus pabaigoje`, `9-ajame dešimtmetyje` (the 1980s unless a
+    /// century is named), `XX a. 9-ajame dešimtmetyje`.
+    /// </summary>
+    private Found? CenturyOrDecade(Words s, int i, Context c)
+    {
+        Period? century = null;
+        var length = 0;
+        if (RomanNumeral(s.Form(i)) is { } roman && roman is >= 1 and <= 30)
+        {
+            if (s.IsAbbreviation(i + 1, "a")) length = 3;
+            else if (s[i + 1] is { } u && words.Get(u, "unit") == "CENTURY" && u != "a") length = 2;
+            if (length > 0) century = new Period(Grain.Century, new DateOnly(Math.Max(1, (roman - 1) * 100), 1, 1));
+        }
+        else if (RelationOf(s.Lower[i]) is Relation.Past or Relation.This && s[i + 1] is "amžiaus" or "amžiuje" or "amžiaus")
+        {
+            century = Period.Of(Grain.Century, c.Dct).Shift(RelationOf(s.Lower[i]) == Relation.Past ? -1 : 0);
+            length = 2;
+        }
+        if (century is { } cent)
+        {
+            if (Decade(s, i + length, cent) is { } decade) return decade with { Length = decade.Length + length };
+            return WithPart(s, i + length, new Found(length, "DATE", cent.Value, Reference: cent));
+        }
+        return Decade(s, i, new Period(Grain.Century, new DateOnly(1900, 1, 1)));
+    }
+
+    private Found? Decade(Words s, int i, Period century)
+    {
+        if (i + 1 >= s.Count || numbers.Ordinal(s.Lower[i]) is not { } n || n is < 1 or > 10) return null;
+        if (words.Get(s.Lower[i + 1], "unit") != "DECADE") return null;
+        var decade = new Period(Grain.Decade, century.Start.AddYears(10 * (n - 1)));
+        return WithPart(s, i + 2, new Found(2, "DATE", decade.Value, Reference: decade));
+    }
+
+    // ---- Offsets, durations, frequencies ----------------------------------------------------------------------
+
+    /// <summary>An amount: digits, number words (`trejus`, `dvidešimt penkerius`), `kelias` (X), `pusę` (½).</summary>
+    private (string Value, double? Number, int Length)? Amount(Words s, int i)
+    {
+        if (i >= s.Count) return null;
+        var t = s.Lower[i];
+        if (s.IsNumber(i) && double.TryParse(t.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var digits))
+            return (digits.ToString(CultureInfo.InvariantCulture), digits, 1);
+        if (!numbers.TryGet(t, out var word)) return null;
+        if (word.Indefinite) return ("X", null, 1);
+        var value = word.Value!.Value;
+        var length = 1;
+        // Tens followed by units: `dvidešimt penkerius`.
+        if (value is >= 20 and < 100 && value % 10 == 0 && i + 1 < s.Count && numbers.TryGet(s.Lower[i + 1], out var unitWord) && unitWord.Value is >= 1 and < 10)
+        {
+            value += unitWord.Value.Value;
+            length = 2;
+        }
+        return (value.ToString(CultureInfo.InvariantCulture), value, length);
+    }
+
+    /// <summary>
+    /// `prieš dvejus metus` → the year two before the DCT's; `prieš 10 dienų` → that day; `prieš savaitę`; `po trijų
+    /// savaičių` → that week; `prieš kelerius metus` → PAST_REF.
+    /// </summary>
+    private Found? Offset(Words s, int i, Context c)
+    {
+        var sign = s.Lower[i] == "prieš" ? -1 : 1;
+        var j = i + 1;
+        var amount = Amount(s, j);
+        var k = amount is { } a ? j + a.Length : j;
+        if (k >= s.Count || words.Get(s.Lower[k], "unit") is not { } unit || UnitGrain(unit) is not { } grain || grain > Grain.Year) return null;
+        if (amount is { Value: "X" }) return new Found(k + 1 - i, "DATE", sign < 0 ? "PAST_REF" : "FUTURE_REF");
+        var count = amount is { Number: { } n } ? n : 1;
+        if (count != Math.Floor(count)) return null;
+        var from = sign < 0 || s.TenseAt(i) != Tense.Past || c.Reference is null ? Period.Of(grain, c.Dct) : c.ReferenceOr(grain).As(grain);
+        var p = from.Shift(sign * (int)count);
+        return new Found(k + 1 - i, "DATE", p.Value, Reference: p);
+    }
+
+    /// <summary>`likus trims dienoms iki susitikimo`: an offset from an event, resolved later if the text dates the event.</summary>
+    private Found? Countdown(Words s, int i, Context c)
+    {
+        var j = i + 1;
+        if (s[j] is "vos" or "tik" or "dar" or "vienai") j += s[j] == "vienai" ? 0 : 1;
+        var amount = Amount(s, j);
+        var k = amount is { } a ? j + a.Length : j;
+        if (k >= s.Count || words.Get(s.Lower[k], "unit") is not { } unit || UnitGrain(unit) is null) return null;
+        // The event: the head noun of the genitive phrase after `iki`, up to the next punctuation.
+        string? eventLemma = null;
+        if (s[k + 1] == "iki")
+            for (var e = k + 2; e < s.Count && (s.IsWordOrNumber(e) || s.Has(e, TokenFlags.AbbreviationPeriod)); e++)
+                if (s.Pos(e) == Upos.NOUN) eventLemma = s.Lemma(e);
+        return new Found(k + 1 - i, "DATE", "XXXX-XX-XX", Anchor: eventLemma ?? "?");
+    }
+
+    private (Grain Grain, int Count)? AnchorOffset(Words s, int i, int length)
+    {
+        for (var k = i + length - 1; k > i; k--)
+            if (words.Get(s.Lower[k], "unit") is { } unit && UnitGrain(unit) is { } grain)
+            {
+                var amount = Amount(s, k - 1);
+                return (grain, amount is { Number: { } n } ? (int)n : 1);
+            }
+        return null;
+    }
+
+    /// <summary>
+    /// `trejus metus` → P3Y, `dvi valandas` → PT2H, `kelias savaites` → PXW, `pusmetį` → P6M, `parą` → P1D,
+    /// `pusę metų` → P6M. An age (`20 metų vyras`, `20 metų amžiaus`) is not a duration.
+    /// </summary>
+    private Found? Duration(Words s, int i)
+    {
+        var w = s.Lower[i];
+        if (w is "parą" or "paros") return new Found(1, "DURATION", "P1D");
+        if (w is "pusmetį" or "pusmečio") return new Found(1, "DURATION", "P6M");
+        if (w is "visą" or "visus" or "ištisus" or "ištisą" && s[i + 1] is { } whole && words.Get(whole, "unit") is { } u1 && DurationValue("1", u1) is { } v1)
+            return new Found(2, "DURATION", v1);
+        if (Amount(s, i) is not { } amount) return null;
+        var k = i + amount.Length;
+        if (k >= s.Count) return null;
+        var unitToken = s.IsAbbreviation(k, "val") || s.IsAbbreviation(k, "min") || s.IsAbbreviation(k, "mėn") ? 2 : 1;
+        if (words.Get(s.Lower[k], "unit") is not { } unit || unit == "WE" || s.Lower[k] == "a") return null;
+        if (unit == "Y" && IsAge(s, k + unitToken)) return null;
+        var value = amount.Number is 0.5 ? HalfOf(unit) : DurationValue(amount.Value, unit);
+        return value is null ? null : new Found(amount.Length + unitToken, "DURATION", value);
+    }
+
+    private static readonly HashSet<string> People =
+    [
+        "vyras", "moteris", "vaikas", "vaikinas", "mergina", "berniukas", "mergaitė", "jaunuolis", "jaunuolė", "paauglys",
+        "paauglė", "studentas", "studentė", "pacientas", "pacientė", "vairuotojas", "vairuotoja", "sūnus", "dukra",
+        "senolis", "senolė", "pensininkas", "pensininkė", "kūdikis", "žmogus", "vyriškis", "moteriškė",
+        "įtariamasis", "įtariamoji", "mokinys", "mokinė",
+    ];
+
+    /// <summary>`20 metų vyras`, `45 metų amžiaus`: an age, not a length of time.</summary>
+    /// <summary>A unit alone after `per`, `beveik`, `ilgiau nei` (`per savaitę`, `beveik valandą`): one of it.</summary>
+    private Found? BareUnit(Words s, int i) =>
+        s[i] is { } w && words.Get(w, "unit") is { } unit && unit is not ("WE" or "CENTURY") && DurationValue("1", unit) is { } value
+            ? new Found(1, "DURATION", value)
+            : null;
+
+    private static bool IsAge(Words s, int next) =>
+        next < s.Count && (s[next] == "amžiaus" || s.Lemma(next) is { } lemma && People.Contains(lemma)
+            || s.Pos(next) == Upos.ADJ && s.Lemma(next + 1) is { } noun && People.Contains(noun));
+
+    private static string? DurationValue(string n, string unit) => unit switch
+    {
+        "D" or "DAY24" => $"P{n}D",
+        "W" => $"P{n}W",
+        "M" => $"P{n}M",
+        "Y" => $"P{n}Y",
+        "H" => $"PT{n}H",
+        "MIN" => $"PT{n}M",
+        "Q" => n == "X" ? "PXM" : $"P{3 * double.Parse(n, CultureInfo.InvariantCulture)}M",
+        "HALF" => n == "X" ? "PXM" : $"P{6 * double.Parse(n, CultureInfo.InvariantCulture)}M",
+        "DECADE" => n == "X" ? "PXY" : $"P{10 * double.Parse(n, CultureInfo.InvariantCulture)}Y",
+        "CENTURY" => n == "X" ? "PXY" : $"P{100 * double.Parse(n, CultureInfo.InvariantCulture)}Y",
+        _ => null,
+    };
+
+    private static string? HalfOf(string unit) => unit switch
+    {
+        "Y" => "P6M",
+        "M" => "P15D",
+        "D" or "DAY24" => "PT12H",
+        "H" => "PT30M",
+        _ => null,
+    };
+
+    /// <summary>`kasmet` P1Y, `kasdien` P1D, `kas savaitę` P1W, `kiekvieną pirmadienį` XXXX-WXX-1, `savaitgaliais`.</summary>
+    private Found? Frequency(Words s, int i)
+    {
+        var w = s.Lower[i];
+        if (words.Get(w, "set") is { } set) return new Found(1, "SET", set.StartsWith('T') ? "XXXX-XX-XX" + set : set);
+        if (w == "savaitgaliais") return new Found(1, "SET", "XXXX-WXX-WE");
+        if (w is not "kas" && !EveryForms.Contains(w) || i + 1 >= s.Count) return null;
+        var next = s.Lower[i + 1];
+        if (words.Get(next, "weekday") is { } day) return new Found(2, "SET", $"XXXX-WXX-{day}");
+        if (words.Get(next, "unit") is { } unit && DurationValue("1", unit) is { } value) return new Found(2, "SET", value);
+        if (words.Get(next, "daypart") is { } part) return new Found(2, "SET", "XXXX-XX-XXT" + part);
+        return null;
+    }
+
+    /// <summary>`neseniai`, `pastaruoju metu`, `pastaraisiais metais` PAST_REF; `ateityje`, `artimiausiu metu` FUTURE_REF; `dabar`, `šiuo metu` PRESENT_REF.</summary>
+    private Found? Vague(Words s, int i)
+    {
+        var w = s.Lower[i];
+        var next = s[i + 1];
+        if (words.Get(w, "vague") is { } value) return new Found(1, "DATE", value);
+        if (w is "pastaruoju" or "pastaraisiais" or "pastarąjį" or "pastarąsias" or "pastaruosius" && next is "metu" or "metais" or "laiku" or "mėnesiais" or "dešimtmečiais")
+            return new Found(2, "DATE", "PAST_REF");
+        if (w is "artimiausiu" or "artimiausiais" or "artimiausiomis" && next is "metu" or "metais" or "mėnesiais" or "savaitėmis" or "dienomis")
+            return new Found(2, "DATE", "FUTURE_REF");
+        if (w is "ateityje") return new Found(1, "DATE", "FUTURE_REF");
+        if (w is "šiuo" && next is "metu") return new Found(2, "DATE", "PRESENT_REF");
+        if (w is "šiais" && next is "laikais") return new Found(2, "DATE", "PRESENT_REF");
+        return null;
+    }
+}

@@ -1,0 +1,191 @@
+using Kronika.Core.Model;
+using Kronika.Core.Pipeline;
+using Kronika.Lithuanian.Quantities;
+
+namespace Kronika.Lithuanian.Time;
+
+/// <summary>
+/// Finds Lithuanian time expressions and gives each a TIMEX3 type and value, resolved against the publication date
+/// (DCT) and, for anaphoric expressions (`tą pačią dieną`, `kitą dieną`, `tų metų rudenį`), against the date last
+/// mentioned. Words are matched by form tables (Data/time-words.txt, number words) so every case of a month, weekday
+/// or unit is known; the tense of the nearest verb decides which way year-less dates and weekdays point. The
+/// sentence is scanned left to right and at each token the patterns are tried longest first
+/// (TimeNormalizer.Patterns.cs); the first that matches takes its tokens.
+/// </summary>
+public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers) : IPipelineStep
+{
+    public string Name => "time";
+    public Layers Requires => Layers.Tokens | Layers.Sentences | Layers.Morphology;
+    public Layers Provides => Layers.Times;
+
+    public static TimeNormalizer Load() => new(TimeWords.Load(), NumberWords.Load());
+
+    /// <summary>Which way a clause points in time, from its verb.</summary>
+    internal enum Tense
+    {
+        Unknown,
+        Past,
+        Present,
+        Future,
+    }
+
+    /// <summary>What a pattern found: how many tokens, and the TIMEX3 it makes.</summary>
+    internal readonly record struct Found(int Length, string Type, string Value, string? Mod = null, Period? Reference = null, string? Anchor = null);
+
+    /// <summary>The state carried through one document: the publication date and the date last mentioned.</summary>
+    private sealed class Context(DateOnly dct)
+    {
+        private readonly List<Period> _mentioned = [];
+
+        public DateOnly Dct { get; } = dct;
+
+        /// <summary>The date last mentioned.</summary>
+        public Period? Reference
+        {
+            get => _mentioned.Count == 0 ? null : _mentioned[^1];
+            set
+            {
+                if (value is { } p) _mentioned.Add(p);
+            }
+        }
+
+        /// <summary>
+        /// The last mentioned period at least as fine as <paramref name="grain"/> (`tą pačią dieną` looks for a day, not
+        /// the month mentioned after it), seen at that grain; the DCT's when none.
+        /// </summary>
+        public Period ReferenceOr(Grain grain)
+        {
+            for (var i = _mentioned.Count - 1; i >= 0; i--)
+                if (_mentioned[i].Grain <= grain && _mentioned[i].Grain != Grain.Season) return _mentioned[i].As(grain);
+            return Period.Of(grain, Dct);
+        }
+    }
+
+    /// <summary>An offset from an event (`likus trims dienoms iki susitikimo`), resolved once the whole text is read.</summary>
+    private sealed record PendingAnchor(int Index, string EventLemma, Grain Grain, int Count);
+
+    public void Process(Document doc, CancellationToken ct = default)
+    {
+        var context = new Context(doc.Date ?? DateOnly.FromDateTime(DateTime.UtcNow));
+        var anchors = new List<PendingAnchor>();
+        foreach (var sentenceData in doc.SentenceTable)
+        {
+            ct.ThrowIfCancellationRequested();
+            var s = new Words(doc, sentenceData);
+            for (var i = 0; i < s.Count;)
+            {
+                if (!s.IsWordOrNumber(i) || Match(s, i, context) is not { } found)
+                {
+                    i++;
+                    continue;
+                }
+                var end = i + found.Length - 1;
+                doc.Times.Add(new TimeExpression(s.Start(i), s.End(end), found.Type, found.Value, found.Mod, found.Anchor));
+                if (found.Reference is { } reference) context.Reference = reference;
+                if (found.Anchor is not null && AnchorOffset(s, i, found.Length) is { } offset)
+                    anchors.Add(new PendingAnchor(doc.Times.Count - 1, found.Anchor, offset.Grain, offset.Count));
+                i += found.Length;
+            }
+        }
+        ResolveAnchors(doc, anchors);
+    }
+
+    /// <summary>
+    /// `likus trims dienoms iki susitikimo`: when another sentence dates the event (a sentence holding its lemma and a
+    /// day), the expression is that day moved back by the offset; otherwise it stays `XXXX-XX-XX`.
+    /// </summary>
+    private static void ResolveAnchors(Document doc, List<PendingAnchor> anchors)
+    {
+        foreach (var anchor in anchors)
+        {
+            var own = doc.Times[anchor.Index];
+            foreach (var sentence in doc.Sentences())
+            {
+                if (own.Start >= sentence.Start && own.Start < sentence.End) continue;
+                var mentions = sentence.Tokens.Tokens().Any(t => t.Lemma == anchor.EventLemma);
+                if (!mentions) continue;
+                var dated = doc.Times.FirstOrDefault(t => t.Start >= sentence.Start && t.End <= sentence.End && t.Type == "DATE" && t.Value.Length == 10 && t.Value[0] != 'X');
+                if (dated is null || !DateOnly.TryParse(dated.Value, System.Globalization.CultureInfo.InvariantCulture, out var date)) continue;
+                var moved = new Period(anchor.Grain, date).Shift(-anchor.Count);
+                doc.Times[anchor.Index] = own with { Value = moved.Grain == Grain.Day ? moved.Value : Period.Of(anchor.Grain, moved.Start).Value };
+                break;
+            }
+        }
+    }
+
+    /// <summary>A sentence's tokens as the patterns read them: lowercase forms, lemmas, tags and the verb tense around each.</summary>
+    internal sealed class Words
+    {
+        private readonly Document _doc;
+        private readonly int _first;
+        private readonly Tense[] _tense;
+
+        public Words(Document doc, SentenceData sentence)
+        {
+            _doc = doc;
+            _first = sentence.FirstToken;
+            Count = sentence.TokenCount;
+            Lower = new string[Count];
+            for (var i = 0; i < Count; i++) Lower[i] = doc.Token(_first + i).Text.ToLowerInvariant();
+            _tense = Tenses();
+        }
+
+        public int Count { get; }
+        public string[] Lower { get; }
+
+        public Token Token(int i) => _doc.Token(_first + i);
+        public int Start(int i) => _doc.TokenAt(_first + i).Start;
+        public int End(int i) => _doc.TokenAt(_first + i).End;
+        public string Form(int i) => Token(i).Text;
+        public string? Lemma(int i) => Token(i).Lemma;
+        public Upos Pos(int i) => Token(i).Upos;
+        public bool Has(int i, TokenFlags flag) => (_doc.TokenAt(_first + i).Flags & flag) != 0;
+        public Tense TenseAt(int i) => _tense[i];
+
+        public string? this[int i] => i >= 0 && i < Count ? Lower[i] : null;
+
+        public bool IsWordOrNumber(int i) => _doc.TokenAt(_first + i).Kind is TokenKind.Word or TokenKind.Number;
+
+        public bool IsNumber(int i) => i < Count && _doc.TokenAt(_first + i).Kind == TokenKind.Number;
+
+        /// <summary>An abbreviation and its period (`m` `.`): true when token i is <paramref name="word"/> followed by its period.</summary>
+        public bool IsAbbreviation(int i, string word) => i + 1 < Count && Lower[i] == word && Lower[i + 1] == ".";
+
+        public bool IsCapitalised(int i) => i < Count && Form(i).Length > 0 && char.IsUpper(Form(i)[0]);
+
+        /// <summary>Each token's tense: that of the nearest finite verb (or conditional, imperative, participle) in the sentence.</summary>
+        private Tense[] Tenses()
+        {
+            var verbs = new List<(int Index, Tense Tense)>();
+            for (var i = 0; i < Count; i++)
+            {
+                var t = Token(i);
+                if (t.Upos is not (Upos.VERB or Upos.AUX) || t.Feats is not { } feats || t.Has(TokenFlags.Abbreviation)) continue;
+                var tense = feats.Contains("Tense=Past") ? Tense.Past
+                    : feats.Contains("Tense=Fut") || feats.Contains("Mood=Cnd") || feats.Contains("Mood=Imp") ? Tense.Future
+                    : feats.Contains("Tense=Pres") ? Tense.Present
+                    : Tense.Unknown;
+                // `yra pranešusios` (present auxiliary + past participle) is a perfect: past.
+                if (tense == Tense.Present && t.Upos == Upos.AUX && i + 1 < Count && Token(i + 1).Feats is { } next && next.Contains("Tense=Past"))
+                    tense = Tense.Past;
+                if (tense != Tense.Unknown) verbs.Add((i, tense));
+            }
+            // A clause ends at a comma, semicolon, colon, dash or bracket: a verb in the same clause counts first.
+            var clause = new int[Count];
+            for (var i = 1; i < Count; i++) clause[i] = clause[i - 1] + (Lower[i - 1] is "," or ";" or ":" or "–" or "—" or "(" or ")" ? 1 : 0);
+            var result = new Tense[Count];
+            for (var i = 0; i < Count; i++)
+            {
+                var best = Tense.Unknown;
+                var distance = int.MaxValue;
+                foreach (var (index, tense) in verbs)
+                {
+                    var d = Math.Abs(index - i) + (clause[index] == clause[i] ? 0 : 1000);
+                    if (d < distance) (best, distance) = (tense, d);
+                }
+                result[i] = best;
+            }
+            return result;
+        }
+    }
+}
