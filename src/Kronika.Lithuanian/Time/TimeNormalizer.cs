@@ -74,7 +74,7 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers)
             var s = new Words(doc, sentenceData);
             for (var i = 0; i < s.Count;)
             {
-                if (!s.IsWordOrNumber(i) || Match(s, i, context) is not { } found)
+                if (!MayStartTime(s, i) || Match(s, i, context) is not { } found)
                 {
                     i++;
                     continue;
@@ -113,12 +113,35 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers)
         }
     }
 
+    /// <summary>
+    /// Whether an expression can start at token i: a number, a word of the time or number tables, a Roman numeral, or
+    /// one of the words that open expressions. Most tokens are none of these, so the patterns are not tried on them.
+    /// </summary>
+    private bool MayStartTime(Words s, int i)
+    {
+        if (!s.IsWordOrNumber(i)) return false;
+        if (s.IsNumber(i)) return true;
+        var w = s.Lower[i];
+        return words.Has(w) || numbers.TryGet(w, out _) || numbers.Ordinal(w) is not null || StartWords.Contains(w)
+            || RelationOf(w) is not null || IsRoman(s.Token(i).Span)
+            || w.StartsWith("pastar", StringComparison.Ordinal) || w.StartsWith("artimiausi", StringComparison.Ordinal);
+    }
+
+    private static readonly HashSet<string> StartWords =
+    [
+        "nuo", "iki", "po", "prieš", "per", "apie", "maždaug", "beveik", "bent", "mažiausiai", "ilgiau", "daugiau", "mažiau",
+        "trumpiau", "ne", "likus", "kas", "visą", "visus", "ištisus", "ištisą", "ateityje", "šiuo", "šiais", "kiekvieną",
+        "kiekvienas", "kiekviena", "kiekvieno", "kiekvienos", "kiekvienais", "savaitgaliais",
+    ];
+
+    private static bool IsRoman(ReadOnlySpan<char> s) => s.Length is > 0 and <= 6 && s.IndexOfAnyExcept("IVXLC") < 0;
+
     /// <summary>A sentence's tokens as the patterns read them: lowercase forms, lemmas, tags and the verb tense around each.</summary>
     internal sealed class Words
     {
         private readonly Document _doc;
         private readonly int _first;
-        private readonly Tense[] _tense;
+        private Tense[]? _tense;
 
         public Words(Document doc, SentenceData sentence)
         {
@@ -127,7 +150,6 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers)
             Count = sentence.TokenCount;
             Lower = new string[Count];
             for (var i = 0; i < Count; i++) Lower[i] = doc.Token(_first + i).Text.ToLowerInvariant();
-            _tense = Tenses();
         }
 
         public int Count { get; }
@@ -140,7 +162,7 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers)
         public string? Lemma(int i) => Token(i).Lemma;
         public Upos Pos(int i) => Token(i).Upos;
         public bool Has(int i, TokenFlags flag) => (_doc.TokenAt(_first + i).Flags & flag) != 0;
-        public Tense TenseAt(int i) => _tense[i];
+        public Tense TenseAt(int i) => (_tense ??= Tenses())[i];
 
         public string? this[int i] => i >= 0 && i < Count ? Lower[i] : null;
 

@@ -31,5 +31,6 @@ public sealed class TimeWords
         return null;
     }
 
-    public bool Is(string lower, string category) => Get(lower, category) is not null;
+    /// <summary>Whether the lowercase form is in the table at all.</summary>
+    public bool Has(string lower) => _forms.ContainsKey(lower);
 }
