@@ -18,6 +18,7 @@ public static class KronikaCli
             AnalyzeCommand.Create(io),
             EvalCommand.Create(io),
             EvalTimeCommand.Create(io),
+            EvalNerCommand.Create(io),
             TrainCommand.Create(io),
         };
         var parsed = root.Parse(args);

@@ -1,5 +1,6 @@
 using Kronika.Core.Model;
 using Kronika.Core.Pipeline;
+using Kronika.Lithuanian.Entities;
 using Kronika.Lithuanian.Morphology;
 using Kronika.Lithuanian.Sentences;
 using Kronika.Lithuanian.Time;
@@ -15,7 +16,7 @@ public static class LithuanianPipeline
 
     /// <param name="through">Stop after the step that provides these layers (and load no model a later step needs).</param>
     /// <param name="morphology">A morphology model to use instead of the embedded one (to evaluate a freshly trained model).</param>
-    public static Pipeline Create(Layers through = Layers.Times, MorphologyModel? morphology = null)
+    public static Pipeline Create(Layers through = Layers.Entities | Layers.Times, MorphologyModel? morphology = null)
     {
         var abbreviations = Abbreviations.Load();
         var steps = new List<IPipelineStep>
@@ -24,8 +25,11 @@ public static class LithuanianPipeline
             new SentenceSplitter(abbreviations, SentenceSplitter.LoadSentenceStarters()),
         };
         if (Covered(steps, through)) return new Pipeline(steps);
-        steps.Add(new MorphologicalTagger(morphology ?? LoadMorphology(), LoadLexicon()));
+        var model = morphology ?? LoadMorphology();
+        var lexicon = LoadLexicon();
+        steps.Add(new MorphologicalTagger(model, lexicon));
         if (Covered(steps, through)) return new Pipeline(steps);
+        steps.Add(EntityRecognizer.Load(model, lexicon));
         steps.Add(TimeNormalizer.Load());
         return new Pipeline(steps);
     }

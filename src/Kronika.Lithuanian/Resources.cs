@@ -16,7 +16,7 @@ public static class Resources
         Assembly.GetManifestResourceNames().Select(n => n.Replace('\\', '/')).Order(StringComparer.Ordinal);
 
     /// <summary>The embedded text data files (not the models).</summary>
-    public static IEnumerable<string> DataNames => Names.Where(n => n.EndsWith(".txt", StringComparison.Ordinal));
+    public static IEnumerable<string> DataNames => Names.Where(n => n.EndsWith(".txt", StringComparison.Ordinal) || n.EndsWith(".tsv", StringComparison.Ordinal));
 
     public static Stream Open(string name) =>
         Assembly.GetManifestResourceStream(name)

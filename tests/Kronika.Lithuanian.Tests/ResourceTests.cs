@@ -15,7 +15,8 @@ public class ResourceTests
     public void Resources_EveryDataFileInTheSourceTreeIsEmbedded()
     {
         var source = Path.Combine(Kronika.Tests.TestPaths.RepositoryRoot, "src", "Kronika.Lithuanian");
-        var files = Directory.GetFiles(source, "*.txt", SearchOption.AllDirectories)
+        var files = Directory.GetFiles(source, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".txt") || f.EndsWith(".tsv"))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
             .Select(f => Path.GetRelativePath(source, f).Replace('\\', '/'));
         Assert.Equal(files.Order(), Resources.DataNames.Order());
@@ -25,7 +26,7 @@ public class ResourceTests
     public void LithuanianPipeline_ChainsTheStepsInOrder()
     {
         var pipeline = LithuanianPipeline.Create();
-        Assert.Equal(["tokenizer", "sentence-splitter", "morphology", "time"], pipeline.Steps.Select(s => s.Name));
+        Assert.Equal(["tokenizer", "sentence-splitter", "morphology", "entities", "time"], pipeline.Steps.Select(s => s.Name));
         Assert.Equal(["tokenizer", "sentence-splitter"], LithuanianPipeline.Create(Kronika.Core.Model.Layers.Sentences).Steps.Select(s => s.Name));
     }
 }

@@ -70,6 +70,24 @@ public static class JsonOutput
         }
         w.WriteEndArray();
 
+        if ((doc.Layers & Layers.Entities) != 0)
+        {
+            w.WriteStartArray("entities");
+            foreach (var e in doc.Entities)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("id", e.Id);
+                w.WriteNumber("start", e.Start);
+                w.WriteNumber("end", e.End);
+                w.WriteString("text", doc.Text.AsSpan(e.Start, e.End - e.Start));
+                w.WriteString("type", e.Type);
+                w.WriteString("canonical", e.Canonical);
+                WriteNullable(w, "kb", e.Kb);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+
         if ((doc.Layers & Layers.Times) != 0)
         {
             w.WriteStartArray("times");

@@ -24,6 +24,9 @@ public static class TextOutput
                 if (t.Upos != Upos.None) w.Write($"/{t.Upos}");
             }
             w.WriteLine();
+            foreach (var e in doc.Entities)
+                if (e.Start >= sentence.Start && e.Start < sentence.End)
+                    w.WriteLine($"      {e.Type.ToLowerInvariant()}: {doc.Text[e.Start..e.End].ReplaceLineEndings(" ")} → {e.Canonical}{(e.Kb is null ? "" : " " + e.Kb)} #{e.Id}");
             foreach (var t in doc.Times)
                 if (t.Start >= sentence.Start && t.Start < sentence.End)
                     w.WriteLine($"      time: {doc.Text[t.Start..t.End].ReplaceLineEndings(" ")} → {t.Type} {t.Value}{(t.Mod is null ? "" : " " + t.Mod)}");

@@ -7,3 +7,10 @@ namespace Kronika.Core.Model;
 /// susitikimo`): the value is then the anchor's date moved by the offset, or unresolved (`XXXX-XX-XX`).
 /// </summary>
 public sealed record TimeExpression(int Start, int End, string Type, string Value, string? Mod = null, string? Anchor = null);
+
+/// <summary>
+/// A mention of a named entity: its span, type (PER, ORG, LOC, MISC), the canonical nominative name of the entity it
+/// refers to, its Wikidata id where known, and an <see cref="Id"/> shared by every mention of the same entity in the
+/// document.
+/// </summary>
+public sealed record EntityMention(int Id, int Start, int End, string Type, string Canonical, string? Kb = null);

@@ -42,6 +42,9 @@ public sealed class Document
 
     public Vocabulary Vocabulary { get; } = new();
 
+    /// <summary>The named-entity mentions, in text order (the Entities layer).</summary>
+    public List<EntityMention> Entities { get; } = [];
+
     /// <summary>The time expressions, in text order (the Times layer).</summary>
     public List<TimeExpression> Times { get; } = [];
 

@@ -1,0 +1,162 @@
+using Kronika.Core.Model;
+
+namespace Kronika.Lithuanian.Entities;
+
+public sealed partial class EntityRecognizer
+{
+    /// <summary>
+    /// The nominative of the whole name, inflecting only what inflects: every word of a person's name
+    /// (`Sergejumi Lavrovu` → `Sergejus Lavrovas`; initials and undeclined foreign words as written); in an organization
+    /// or place, the head and the adjectives agreeing with it (`Jungtinėse … Valstijose` → `Jungtinės … Valstijos`),
+    /// while genitives stay (`Kursko srityje` → `Kursko sritis`).
+    /// </summary>
+    private string Canonical(Sentence s, int i, int end, string type, bool hasHead)
+    {
+        var words = new List<string>();
+        if (type == "PER")
+        {
+            // A foreign name whose surname does not end as Lithuanian names do (`Karoline Leavitt`) is left as written.
+            var foreign = !EndsLithuanian(s.Display(end - 1)) && end - i > 1;
+            for (var k = i; k < end; k++)
+            {
+                if (s[k] == "." && k > i && s.Has(k - 1, TokenFlags.Initial)) continue;
+                if (s.Has(k, TokenFlags.Initial)) words.Add(s.Display(k) + ".");
+                else if (Particles.Contains(s.Forms[k]) || foreign) words.Add(s.Display(k));
+                else if (k < end - 1 && lists.FirstName(s.Display(k), s.Feature(k, "Gender")) is { } first) words.Add(first);
+                else if (end - i == 1 && s.Feature(k, "Number") == "Plur") words.Add(FamilyName(s, k));
+                else words.Add(NameLemma(s, k));
+            }
+            return string.Join(' ', words);
+        }
+        var head = end - 1;
+        var headCase = s.Feature(head, "Case");
+        var plural = s.Feature(head, "Number") == "Plur";
+        var gender = s.Feature(head, "Gender");
+        for (var k = i; k < end; k++)
+        {
+            if (k == head) words.Add(HeadNominative(s, k, plural, hasHead));
+            else if (s.Token(k).Upos == Upos.ADJ && s.Feature(k, "Case") == headCase && headCase is not null)
+                words.Add(Cased(AdjectiveNominative(s.Token(k).Lemma ?? s.Lower(k), gender, plural, s.Feature(k, "Definite") == "Def"), s.IsCapitalised(k)));
+            else words.Add(s.Display(k));
+        }
+        return string.Join(' ', words);
+    }
+
+    private string HeadNominative(Sentence s, int k, bool plural, bool commonHead)
+    {
+        var lemma = commonHead && !s.IsCapitalised(k) ? s.Token(k).Lemma ?? s.Lower(k) : NameLemma(s, k);
+        if (plural && s.Feature(k, "Case") != "Nom") lemma = PluralNominative(lemma);
+        else if (plural) lemma = s.Display(k);
+        return Cased(lemma, s.IsCapitalised(k));
+    }
+
+    /// <summary>
+    /// A family named in the plural (`Sabonių šeima`, `Landsbergiai`, `Turkevičiai`) is named by the singular masculine
+    /// surname: the one the knowledge base has, else by its ending (`-čiai` → `-čius`, `-iai` → `-is`, `-ai` → `-as`).
+    /// </summary>
+    private string FamilyName(Sentence s, int k)
+    {
+        var form = s.Display(k);
+        if (kb.Surname(NameKey.Word(form)) is { } known) return known;
+        var stem = NameKey.Word(form);
+        var original = form.ToLowerInvariant();
+        var singular = original.EndsWith("čiai") || original.EndsWith("čių") ? stem.TrimEnd('t') + "čius"
+            : original.EndsWith("iai") || original.EndsWith("ių") ? stem + "is"
+            : stem + "as";
+        return Cased(singular, true);
+    }
+
+    /// <summary>Inflected Lithuanian names end in a vowel, s or š; `Kim`, `Leavitt`, `Jong` do not decline.</summary>
+    private static bool EndsLithuanian(string form) => form.Length > 0 && "aąeęėiįyouųūsšAĄEĘĖIĮYOUŲŪSŠ".Contains(form[^1]);
+
+    private static string Cased(string word, bool capital) =>
+        word.Length == 0 ? word : capital ? char.ToUpperInvariant(word[0]) + word[1..] : char.ToLowerInvariant(word[0]) + word[1..];
+
+    /// <summary>
+    /// The nominative of a name word: the tagger's lemma when it read a proper noun; otherwise the lemmatizer asked for
+    /// a proper noun of the word's gender, number and case (`Trumpo` → `Trumpas`, not the adjective `trumpas`). A word
+    /// ending in a consonant other than s or š is a foreign name that does not decline (`Kim`, `Jong`).
+    /// </summary>
+    private string NameLemma(Sentence s, int k)
+    {
+        var form = s.Display(k);
+        if (form.Length == 0 || !EndsLithuanian(form) || s.IsAcronym(k)) return form;
+        var token = s.Token(k);
+        if (token.Xpos is { } xpos && xpos.StartsWith("dkt.tikr", StringComparison.Ordinal) && token.Lemma is { } lemma && !s.Headline)
+            return Cased(lemma, true);
+        var proper = ProperTag(s.Feature(k, "Gender"), s.Feature(k, "Number"), s.Feature(k, "Case"));
+        if (proper is null) return Cased(token.Lemma ?? form, true);
+        return Cased(morphology.Lemmatizer.Lemmatize(form, proper, lexicon), true);
+    }
+
+    /// <summary>A Jablonskis proper-noun tag (`dkt.tikr.vyr.vns.K.`) from UD gender, number and case.</summary>
+    private static string? ProperTag(string? gender, string? number, string? @case)
+    {
+        var g = gender switch { "Masc" => "vyr", "Fem" => "mot", _ => null };
+        var n = number switch { "Sing" => "vns", "Plur" => "dgs", _ => null };
+        var c = @case switch { "Nom" => "V", "Gen" => "K", "Dat" => "N", "Acc" => "G", "Ins" => "Įn", "Loc" => "Vt", "Voc" => "Š", _ => null };
+        return g is null || n is null || c is null ? null : $"dkt.tikr.{g}.{n}.{c}.";
+    }
+
+    /// <summary>`tauta` → `tautos`, `rūmas` → `rūmai`: the plural nominative of a singular noun lemma (plural lemmas stay).</summary>
+    private static string PluralNominative(string lemma)
+    {
+        if (lemma.EndsWith("ai") || lemma.EndsWith("os") || lemma.EndsWith("ės") || lemma.EndsWith("ys") || lemma.EndsWith("ūs")) return lemma;
+        if (lemma.EndsWith("ias")) return lemma[..^3] + "iai";
+        if (lemma.EndsWith("as")) return lemma[..^2] + "ai";
+        if (lemma.EndsWith("is")) return lemma[..^2] + "iai";
+        if (lemma.EndsWith("us")) return lemma[..^2] + "ūs";
+        if (lemma.EndsWith('a')) return lemma[..^1] + "os";
+        if (lemma.EndsWith('ė')) return lemma[..^1] + "ės";
+        return lemma;
+    }
+
+    /// <summary>The nominative of an adjective agreeing with its head: `jungtinis` feminine plural → `jungtinės`,
+    /// definite `baltas` masculine plural → `baltieji`.</summary>
+    private static string AdjectiveNominative(string lemma, string? gender, bool plural, bool definite)
+    {
+        var feminine = gender == "Fem";
+        string stem, type;
+        if (lemma.EndsWith("ias")) (stem, type) = (lemma[..^3], "ias");
+        else if (lemma.EndsWith("as")) (stem, type) = (lemma[..^2], "as");
+        else if (lemma.EndsWith("is")) (stem, type) = (lemma[..^2], "is");
+        else if (lemma.EndsWith("us")) (stem, type) = (lemma[..^2], "us");
+        else return lemma;
+        var ending = (type, definite, feminine, plural) switch
+        {
+            ("as", false, false, false) => "as",
+            ("as", false, false, true) => "i",
+            ("as", false, true, false) => "a",
+            ("as", false, true, true) => "os",
+            ("as", true, false, false) => "asis",
+            ("as", true, false, true) => "ieji",
+            ("as", true, true, false) => "oji",
+            ("as", true, true, true) => "osios",
+            ("ias", false, false, false) => "ias",
+            ("ias", false, false, true) => "i",
+            ("ias", false, true, false) => "ia",
+            ("ias", false, true, true) => "ios",
+            ("ias", true, false, false) => "iasis",
+            ("ias", true, false, true) => "ieji",
+            ("ias", true, true, false) => "ioji",
+            ("ias", true, true, true) => "iosios",
+            ("is", false, false, false) => "is",
+            ("is", false, false, true) => "iai",
+            ("is", false, true, false) => "ė",
+            ("is", false, true, true) => "ės",
+            ("is", true, false, false) => "ysis",
+            ("is", true, false, true) => "ieji",
+            ("is", true, true, false) => "ioji",
+            ("is", true, true, true) => "iosios",
+            ("us", false, false, false) => "us",
+            ("us", false, false, true) => "ūs",
+            ("us", false, true, false) => "i",
+            ("us", false, true, true) => "ios",
+            ("us", true, false, false) => "usis",
+            ("us", true, false, true) => "ieji",
+            ("us", true, true, false) => "ioji",
+            _ => "iosios",
+        };
+        return stem + ending;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Collections.Frozen;
+
+namespace Kronika.Lithuanian.Entities;
+
+/// <summary>One entity of the knowledge base: type, canonical nominative name, other names, a related name (a country's
+/// capital, a city's country, a person's role), Wikidata id and where the facts came from.</summary>
+public sealed record KbEntry(string Type, string Canonical, string[] Aliases, string? Related, string? Wikidata, string Source);
+
+/// <summary>
+/// The gazetteer written by this team as data (Entities/Data/kb-*.tsv): places, organizations and people with their
+/// Lithuanian names and Wikidata ids. Names are looked up by <see cref="NameKey"/>, so any case of any name or alias
+/// finds its entry; a person is also found by initial and surname (`V. Putinas`) and, when no other person in the
+/// base shares it (of the same gender), by surname alone.
+/// </summary>
+public sealed class KnowledgeBase
+{
+    private readonly FrozenDictionary<string, KbEntry[]> _byKey;
+    private readonly FrozenDictionary<string, KbEntry[]> _surnames;
+
+    public KnowledgeBase(IEnumerable<KbEntry> entries)
+    {
+        Entries = entries.ToList();
+        var byKey = new Dictionary<string, List<KbEntry>>(StringComparer.Ordinal);
+        var surnames = new Dictionary<string, List<KbEntry>>(StringComparer.Ordinal);
+        void Add(Dictionary<string, List<KbEntry>> index, string key, KbEntry entry)
+        {
+            if (key.Length == 0) return;
+            if (!index.TryGetValue(key, out var list)) index[key] = list = [];
+            if (!list.Contains(entry)) list.Add(entry);
+        }
+        foreach (var e in Entries)
+        {
+            foreach (var name in e.Aliases.Prepend(e.Canonical))
+            {
+                Add(byKey, NameKey.Of(name), e);
+                if (e.Type != "PER") continue;
+                var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (words.Length < 2) continue;
+                var surname = Surname(words);
+                var given = words[..^surname.Length];
+                // `V. Putinas` and `M. K. Čiurlionis`: the first initial, and every given name's initial.
+                Add(byKey, NameKey.Of([char.ToLowerInvariant(given[0][0]) + ".", .. surname]), e);
+                Add(byKey, NameKey.Of([.. given.Select(g => char.ToLowerInvariant(g[0]) + "."), .. surname]), e);
+                Add(surnames, NameKey.Of(surname), e);
+            }
+        }
+        _byKey = byKey.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _surnames = surnames.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<KbEntry> Entries { get; }
+
+    /// <summary>The surname of a full name: the last word, with `von der`/`de`-style particles before it (`von der Leyen`).</summary>
+    public static string[] Surname(string[] words)
+    {
+        var start = words.Length - 1;
+        while (start > 1 && words[start - 1] is "von" or "der" or "van" or "de" or "da" or "di" or "la" or "le" or "bin" or "al") start--;
+        return words[start..];
+    }
+
+    public static KnowledgeBase Load() => new(Resources.Names
+        .Where(n => n.StartsWith("Entities/Data/kb-", StringComparison.Ordinal))
+        .SelectMany(Read));
+
+    private static IEnumerable<KbEntry> Read(string resource)
+    {
+        foreach (var line in Resources.Lines(resource))
+        {
+            var c = line.Split('\t');
+            if (c.Length != 6) throw new FormatException($"{resource}: expected 6 columns in '{line}'");
+            yield return new KbEntry(c[0], c[1], c[2].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                c[3].Length == 0 ? null : c[3], c[4].Length == 0 ? null : c[4], c[5]);
+        }
+    }
+
+    /// <summary>The entries a name (in any case) may refer to; empty when none.</summary>
+    public KbEntry[] Find(string key) => _byKey.TryGetValue(key, out var found) ? found : [];
+
+    public bool Contains(string key) => _byKey.ContainsKey(key);
+
+    /// <summary>A surname (by key) of people in the base, shared or not, as written in their names (`Landsbergis`).</summary>
+    public string? Surname(string key) =>
+        _surnames.TryGetValue(key, out var people) ? Surname(people[0].Canonical.Split(' ')).Last() : null;
+
+    /// <summary>The people with this surname (by key): a surname alone names one of them only if the caller can tell which.</summary>
+    public KbEntry[] FindBySurname(string key) => _surnames.TryGetValue(key, out var people) ? people : [];
+}

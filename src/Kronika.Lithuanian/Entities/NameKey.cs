@@ -1,0 +1,45 @@
+namespace Kronika.Lithuanian.Entities;
+
+/// <summary>
+/// A key under which every case of a name falls together: each word lowercased and stripped of its inflectional
+/// ending (`Jungtinėse Amerikos Valstijose` and `Jungtinės Amerikos Valstijos` → `jungtin amerik valstij`,
+/// `Vilniuje`, `Vilniaus`, `Vilnius` → `viln`). Used to look names up in the knowledge base and to tell mentions of
+/// one entity apart from others; not a linguistic stem.
+/// </summary>
+public static class NameKey
+{
+    // Longest first. Noun, adjective and name endings of all cases and both numbers.
+    private static readonly string[] Endings = new[]
+    {
+        // Definite adjectives (Baltieji rūmai, Aukščiausiajame Teisme, Didžiosios Britanijos).
+        "iuosiuose", "uosiuose", "iesiems", "iosiose", "iosioms", "iosiomis", "osiose", "osioms", "osiomis", "iuosius",
+        "uosius", "aisiais", "iosios", "osios", "iajame", "ajame", "iojoje", "ojoje", "iajam", "ajam", "iajai", "ajai",
+        "iuoju", "uoju", "iojo", "ojo", "ioji", "oji", "iąją", "ąją", "iąja", "ąja", "iąjį", "ąjį", "ieji", "asis", "ysis",
+        "usis", "iasis", "ųjų", "ąsias",
+        // Nouns, adjectives and names of all cases and both numbers.
+        "iuose", "iausiu", "iumi", "iams", "umi", "imi", "iais", "iuje", "iaus", "iose", "ioms", "iomis", "ėmis", "omis",
+        "uose", "iems", "ioje", "aus", "ias", "ios", "yje", "uje", "ėje", "oje", "ose", "ėse", "ams", "oms", "ėms", "ais", "iai", "ius",
+        "ių", "iui", "iu", "io", "ės", "es", "as", "is", "ys", "us", "ui", "ai", "os", "ą", "ę", "į", "ų", "ū", "a", "e",
+        "ė", "i", "o", "u", "y",
+    }.OrderByDescending(e => e.Length).ToArray();
+
+    public static string Of(IEnumerable<string> words) => string.Join(' ', words.Select(Word));
+
+    public static string Of(string name) => Of(name.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>`dž` and `č` before an ending alternate with `d` and `t` (`Sąjūdis`, `Sąjūdžio`): the key keeps `d`, `t`.</summary>
+    private static string Alternation(string stem) =>
+        stem.EndsWith("dž", StringComparison.Ordinal) ? stem[..^2] + "d" : stem.EndsWith('č') ? stem[..^1] + "t" : stem;
+
+    /// <summary>One word's key: lowercase, without its ending; initials keep their period (`v.`).</summary>
+    public static string Word(string word)
+    {
+        var lower = word.ToLowerInvariant();
+        // Initials, very short words and acronyms (`NATO`, `JAV`) do not decline.
+        if (lower.EndsWith('.') || lower.Length <= 2 || word.Length > 1 && word.All(c => !char.IsLower(c))) return lower;
+        foreach (var ending in Endings)
+            if (lower.Length - ending.Length >= 2 && lower.EndsWith(ending, StringComparison.Ordinal))
+                return Alternation(lower[..^ending.Length]);
+        return Alternation(lower);
+    }
+}
