@@ -81,3 +81,27 @@ public class TimeAccuracyTests
         Assert.True(scores["Value F1"] >= 99.0, $"value F1 {scores["Value F1"]:F2} (measured 100.00)");
     }
 }
+
+/// <summary>Named entities scored by `kronika eval-ner`.</summary>
+public class EntityAccuracyTests
+{
+    private static Dictionary<string, double> Scores(string path) =>
+        EvalNerCommand.Evaluate(EvalNerCommand.Read(path)).Results().ToDictionary(m => m.Name, m => 100 * m.F1);
+
+    [Fact]
+    public void Entities_OnHeldOutSet_KeepFAndCanonicalAccuracy()
+    {
+        // Written and annotated by a separate author from the conventions alone; never read while writing the rules.
+        var scores = Scores(Path.Combine(TestPaths.RepositoryRoot, "tests", "Kronika.Eval.Tests", "Data", "ner-heldout.jsonl"));
+        Assert.True(scores["All"] >= 91.0, $"F1 {scores["All"]:F2} (measured 92.29)");
+        Assert.True(scores["Canonical"] >= 96.5, $"canonical accuracy {scores["Canonical"]:F2} (measured 97.80)");
+    }
+
+    [Fact]
+    public void Entities_OnTeamSet_KeepFAndCanonicalAccuracy()
+    {
+        var scores = Scores(Path.Combine(TestPaths.RepositoryRoot, "tests", "Kronika.Lithuanian.Tests", "Entities", "ner-cases.jsonl"));
+        Assert.True(scores["All"] >= 96.0, $"F1 {scores["All"]:F2} (measured 97.09)");
+        Assert.True(scores["Canonical"] >= 97.5, $"canonical accuracy {scores["Canonical"]:F2} (measured 98.69)");
+    }
+}

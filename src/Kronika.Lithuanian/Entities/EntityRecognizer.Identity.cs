@@ -8,7 +8,18 @@ public sealed partial class EntityRecognizer
     private sealed class Cluster(string type)
     {
         public string Type { get; } = type;
-        public KbEntry? Kb { get; set; }
+        public KbEntry? Kb
+        {
+            get;
+            set
+            {
+                field = value;
+                KbMention = value is null ? null : new Mention(0, 0, value.Type, value.Canonical, value, []);
+            }
+        }
+
+        /// <summary>The knowledge base's name as a mention, to compare short mentions with.</summary>
+        public Mention? KbMention { get; private set; }
         public List<Mention> Mentions { get; } = [];
 
         /// <summary>The knowledge base's name, else the fullest name seen (most words, initials last).</summary>
@@ -63,15 +74,13 @@ public sealed partial class EntityRecognizer
     private static bool Same(Cluster c, Mention m)
     {
         if (m.Type != "PER")
-            return c.Mentions.Any(o => NameKey.Of(o.Canonical) == NameKey.Of(m.Canonical)) || c.Kb is { } kb && kb.Aliases.Append(kb.Canonical).Any(a => NameKey.Of(a) == NameKey.Of(m.Canonical));
-        var mine = m.Canonical.Split(' ');
-        return c.Mentions.Append(c.Kb is null ? null : new Mention(0, 0, "PER", c.Kb.Canonical, c.Kb, [])).OfType<Mention>().Any(o =>
+            return c.Mentions.Any(o => o.Key == m.Key) || c.Kb is { } kb && kb.Keys.Contains(m.Key);
+        var candidates = c.KbMention is { } known ? c.Mentions.Append(known) : c.Mentions;
+        return candidates.Any(o =>
         {
-            var theirs = o.Canonical.Split(' ');
-            if (NameKey.Of(KnowledgeBase.Surname(mine)) != NameKey.Of(KnowledgeBase.Surname(theirs))) return false;
-            // Given names: both missing, one missing, or the same first letter (an initial) and, when both full, the same name.
-            var a = mine.Length > KnowledgeBase.Surname(mine).Length ? mine[0] : null;
-            var b = theirs.Length > KnowledgeBase.Surname(theirs).Length ? theirs[0] : null;
+            if (o.SurnameKey != m.SurnameKey) return false;
+            // Given names: one missing, or the same first letter (an initial) and, when both are full, the same name.
+            var (a, b) = (m.Given, o.Given);
             if (a is null || b is null) return true;
             if (char.ToLowerInvariant(a[0]) != char.ToLowerInvariant(b[0])) return false;
             return a.EndsWith('.') || b.EndsWith('.') || NameKey.Word(a) == NameKey.Word(b);

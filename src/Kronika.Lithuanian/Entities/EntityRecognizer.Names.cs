@@ -17,12 +17,17 @@ public sealed partial class EntityRecognizer
         {
             // A foreign name whose surname does not end as Lithuanian names do (`Karoline Leavitt`) is left as written.
             var foreign = !EndsLithuanian(s.Display(end - 1)) && end - i > 1;
+            // The surname tells the gender (`-ienė`, `-aitė` are women's), which picks the first name (`Joną` → `Jonas`, not `Jonė`).
+            var surname = s.Lower(end - 1);
+            var personGender = FemaleSurnameEndings.Any(e => surname.EndsWith(e, StringComparison.Ordinal)) ? "Fem"
+                : end - i > 1 && EndsLithuanian(surname) ? "Masc"
+                : null;
             for (var k = i; k < end; k++)
             {
                 if (s[k] == "." && k > i && s.Has(k - 1, TokenFlags.Initial)) continue;
                 if (s.Has(k, TokenFlags.Initial)) words.Add(s.Display(k) + ".");
-                else if (Particles.Contains(s.Forms[k]) || foreign) words.Add(s.Display(k));
-                else if (k < end - 1 && lists.FirstName(s.Display(k), s.Feature(k, "Gender")) is { } first) words.Add(first);
+                else if (Particles.Contains(s.Form(k)) || foreign) words.Add(s.Display(k));
+                else if (k < end - 1 && lists.FirstName(s.Display(k), personGender ?? s.Feature(k, "Gender")) is { } first) words.Add(first);
                 else if (end - i == 1 && s.Feature(k, "Number") == "Plur") words.Add(FamilyName(s, k));
                 else words.Add(NameLemma(s, k));
             }

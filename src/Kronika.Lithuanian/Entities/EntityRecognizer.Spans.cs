@@ -28,10 +28,11 @@ public sealed partial class EntityRecognizer
             }
             // A capitalised word opening a clause is a name only if it looks like one; it may still open a known
             // longer name (`Krašto apsaugos ministerija pranešė`).
-            var mention = MayStartName(s, i) ? FromKnowledgeBase(s, i) ?? FromRun(s, i, earlier.Concat(found))
+            var before = earlier.Concat(found);
+            var mention = MayStartName(s, i, before) ? FromKnowledgeBase(s, i) ?? FromRun(s, i, before)
                 : s.IsCapitalised(i) && OpensClause(s, i) ? FromKnowledgeBase(s, i, minLength: 2)
                 : null;
-            if (mention is not { } m)
+            if (mention is not { } m || Enumerable.Range(i, m.Length).Any(k => k < s.Count && used[k]))
             {
                 i++;
                 continue;
@@ -46,17 +47,20 @@ public sealed partial class EntityRecognizer
 
     /// <summary>Whether a name can start here: a capitalised word, an acronym or an initial; at a clause start only a
     /// word the tagger, the base or the first-name list takes for a name.</summary>
-    private bool MayStartName(Sentence s, int i)
+    private bool MayStartName(Sentence s, int i, IEnumerable<Mention> earlier)
     {
         if (s.IsInitial(i)) return true;
-        if (!s.IsWord(i) || !s.IsCapitalised(i) || lists.NotNames.Contains(s.Forms[i])) return false;
+        if (!s.IsWord(i) || !s.IsCapitalised(i) || lists.NotNames.Contains(s.Form(i))) return false;
         if (s.Headline) return IsHeadlineName(s, i);
         if (!OpensClause(s, i)) return true;
         // At a clause start: a known name where the tagger reads a noun (`Kremlius pareiškė`, not `Kitas`, `Viena`), a
         // first name, an acronym, or a proper noun that is not also a common word (`Lietuviai`, `Dalis` are).
         if (s.IsAcronym(i)) return true;
-        var commonWord = lexicon.Analyze(s.Lower(i)).Any(a => !char.IsUpper(a.Headword.Text[0]));
-        var key = NameKey.Word(s.Display(i));
+        // A surname the text has already given a person (`Putinas išvyko`, though `putinas` is also a shrub).
+        var surnameKey = s.Key(i);
+        if (earlier.Any(m => m.Type == "PER" && m.LastWordKey == surnameKey)) return true;
+        var commonWord = IsCommonWord(s.Lower(i));
+        var key = s.Key(i);
         if (s.Token(i).Upos is Upos.NOUN or Upos.X or Upos.PROPN && !commonWord && (kb.Contains(key) || kb.FindBySurname(key).Length > 0)) return true;
         if (s.Token(i).Upos == Upos.PROPN && kb.Contains(key)) return true;
         return !commonWord && (s.Token(i).Upos == Upos.PROPN || IsFirstName(s, i));
@@ -64,10 +68,10 @@ public sealed partial class EntityRecognizer
 
     /// <summary>In a capitals headline every word is capitalised: a name is a known name or a proper noun of the lexicon.</summary>
     private bool IsHeadlineName(Sentence s, int i) =>
-        kb.Contains(NameKey.Word(s.Display(i))) || kb.FindBySurname(NameKey.Word(s.Display(i))).Length > 0
-        || !lexicon.Analyze(s.Lower(i)).Any(a => !char.IsUpper(a.Headword.Text[0])) && (IsFirstName(s, i) || lexicon.IsProperDictionaryForm(NameLemma(s, i)));
+        kb.Contains(s.Key(i)) || kb.FindBySurname(s.Key(i)).Length > 0
+        || !IsCommonWord(s.Lower(i)) && (IsFirstName(s, i) || lexicon.IsProperDictionaryForm(NameLemma(s, i)));
 
-    private bool IsFirstName(Sentence s, int i) => s.IsWord(i) && lists.FirstName(s.Display(i), s.Feature(i, "Gender")) is not null;
+    private bool IsFirstName(Sentence s, int i) => s.IsWord(i) && lists.FirstNames.ContainsKey(s.Key(i));
 
     /// <summary>The first word of a sentence, quotation or dash clause is capitalised whatever it is.</summary>
     private static bool OpensClause(Sentence s, int i) => i == 0 || s[i - 1] is "„" or "\"" or "“" or "–" or "—" or ":" or "(" or "-";
@@ -85,7 +89,7 @@ public sealed partial class EntityRecognizer
             var close = -1;
             for (var k = i + 1; k < Math.Min(s.Count, i + 7); k++)
                 if (s[k] is "“" or "\"" or "”") { close = k; break; }
-            if (close <= i + 1) continue;
+            if (close <= i + 1 || Enumerable.Range(i, close - i + 1).Any(k => used[k] || k > i && k < close && s[k] is "„" or "\"")) continue;
             var trigger = i > 0 && (s.Lemma(i - 1) is { } lemma && lists.OrganizationTriggers.Contains(lemma.ToLowerInvariant())
                 || lists.OrganizationTriggers.Contains(s.Lower(i - 1)) || lists.OrganizationHeads.Contains(s.Lower(i - 1)));
             var hasVerb = Enumerable.Range(i + 1, close - i - 1).Any(k => s.Token(k).Upos is Upos.VERB or Upos.AUX);
@@ -132,17 +136,27 @@ public sealed partial class EntityRecognizer
     /// </summary>
     private (Mention Mention, int Length)? FromKnowledgeBase(Sentence s, int i, int minLength = 1)
     {
-        for (var length = Math.Min(MaxNameWords, s.Count - i); length >= minLength; length--)
+        if (!s.IsWord(i) && !s.IsInitial(i) || !kb.StartsName(s.IsInitial(i) ? s.Lower(i) + "." : s.Key(i))) return null;
+        // How far a name of the base can reach from here: as long as the words so far begin one.
+        var reach = i;
+        while (reach < s.Count && (s.IsWord(reach) || s.IsInitial(reach)))
+        {
+            var next = s.IsInitial(reach) ? reach + 2 : reach + 1;
+            if (!kb.IsPrefix(KeyOf(s, i, next))) break;
+            reach = next;
+        }
+        for (var length = Math.Max(reach - i, 1); length >= minLength; length--)
         {
             var last = i + length - 1;
             if (!s.IsWord(last)) continue; // a name does not end with an initial's period or punctuation
-            var words = Words(s, i, i + length);
-            var candidates = kb.Find(NameKey.Of(words));
+            var candidates = kb.Find(KeyOf(s, i, i + length));
             // A surname alone: the one person of the base with it, of the mention's gender (`Zelenski` is not `Zelenska`).
-            if (candidates.Length == 0 && length == 1 && kb.FindBySurname(NameKey.Word(s.Display(i))).Where(e => Agrees(s, i, e.Canonical.Split(' ')[^1])).ToArray() is { Length: 1 } person)
+            if (candidates.Length == 0 && length == 1 && kb.FindBySurname(s.Key(i)).Where(e => Agrees(s, i, e.Canonical.Split(' ')[^1])).ToArray() is { Length: 1 } person)
                 candidates = person;
             if (candidates.Length == 0) continue;
             var entry = Choose(candidates, s, i);
+            // A first name before a capitalised word starts a person's name, whatever else it may name (`Rasa`).
+            if (length == 1 && entry.Type != "PER" && IsFirstName(s, i) && s.IsCapitalised(i + 1)) continue;
             // A surname alone that the base knows is taken where the tagger reads a name or inside a sentence.
             if (length == 1 && entry.Type == "PER" && s.Token(i).Upos != Upos.PROPN && !s.Headline && OpensClause(s, i)) continue;
             if (entry.Type == "LOC" && s.Feature(last, "Case") == "Gen" && HeadAfter(s, i + length) is { } head)
@@ -150,7 +164,7 @@ public sealed partial class EntityRecognizer
                 var end = head.End;
                 return (new Mention(s.Start(i), s.End(end - 1), head.Type, Canonical(s, i, end, head.Type, hasHead: true), null, [.. Words(s, i, end)]), end - i);
             }
-            return (new Mention(s.Start(i), s.End(last), entry.Type, entry.Canonical, entry, [.. words]), length);
+            return (new Mention(s.Start(i), s.End(last), entry.Type, entry.Canonical, entry, [.. Words(s, i, i + length)]), length);
         }
         return null;
     }
@@ -168,6 +182,19 @@ public sealed partial class EntityRecognizer
             "Fem" => !masculine,
             _ => true,
         };
+    }
+
+    /// <summary>The <see cref="NameKey"/> of tokens from..to, from the sentence's cached word keys (`V.` for an initial).</summary>
+    private static string KeyOf(Sentence s, int from, int to)
+    {
+        var sb = new System.Text.StringBuilder();
+        for (var k = from; k < to; k++)
+        {
+            if (s[k] == "." && k > from && s.Has(k - 1, TokenFlags.Initial)) continue;
+            if (sb.Length > 0) sb.Append(' ');
+            sb.Append(s.IsInitial(k) ? s.Lower(k) + "." : s.Key(k));
+        }
+        return sb.ToString();
     }
 
     /// <summary>Of several entries sharing a name, a place after a place preposition, a person after a title, else the first.</summary>
@@ -203,12 +230,12 @@ public sealed partial class EntityRecognizer
         while (j < s.Count && j - i < MaxNameWords)
         {
             if (s.IsInitial(j)) j += 2;
-            else if (s.IsWord(j) && s.IsCapitalised(j) && !IsTitle(s, j) && !lists.NotNames.Contains(s.Forms[j])
+            else if (s.IsWord(j) && s.IsCapitalised(j) && !IsTitle(s, j) && !lists.NotNames.Contains(s.Form(j))
                      && !(j > i && s.IsAcronym(j) != s.IsAcronym(i)) && (!s.Headline || IsHeadlineName(s, j))) j++;
-            else if (j > i && s.IsWord(j) && Particles.Contains(s.Forms[j]) && s.IsCapitalised(j + 1)) j++;
+            else if (j > i && s.IsWord(j) && Particles.Contains(s.Form(j)) && s.IsCapitalised(j + 1)) j++;
             else break;
             // A known name starting inside the run ends it (`Rusijos Kursko srityje` is two names).
-            if (j < s.Count && j > i && FromKnowledgeBase(s, j) is not null && kb.Find(NameKey.Of(Words(s, i, j + 1))).Length == 0) break;
+            if (j < s.Count && j > i && FromKnowledgeBase(s, j) is not null && kb.Find(KeyOf(s, i, j + 1)).Length == 0) break;
         }
         if (j == i || s[j - 1] == ".") return null;
 
@@ -216,7 +243,9 @@ public sealed partial class EntityRecognizer
         // A head alone at a clause start is a common noun (`Partijos „Vardan Lietuvos“`, `Banko „Swedbank“`).
         if (headType is not null && j - i == 1 && OpensClause(s, i)) return null;
         var end = j;
-        if (headType is null && HeadAfter(s, j) is { } head) (headType, end) = head;
+        // A person's name does not grow into an organization (`Jono Petraičio partija` is not a name).
+        var personal = IsFirstName(s, i) || Enumerable.Range(i, j - i).Any(k => s.Has(k, TokenFlags.Initial));
+        if (headType is null && !personal && HeadAfter(s, j) is { } head) (headType, end) = head;
 
         var words = Words(s, i, end);
         var type = headType ?? TypeOf(s, i, end, earlier);
@@ -247,10 +276,10 @@ public sealed partial class EntityRecognizer
         if (i > 0 && s.Lemma(i - 1) is { } before && lists.OrganizationTriggers.Contains(before.ToLowerInvariant())) return "ORG";
         if (FemaleSurnameEndings.Any(e => last.EndsWith(e, StringComparison.Ordinal))) return "PER";
         // `Sabonių šeima`, `Landsbergiai`: a family name in the plural.
-        if (end - i == 1 && s.Feature(i, "Number") == "Plur" && (s.Lemma(end) is { } next && Family.Contains(next) || kb.Surname(NameKey.Word(s.Display(i))) is not null))
+        if (end - i == 1 && s.Feature(i, "Number") == "Plur" && (s.Lemma(end) is { } next && Family.Contains(next) || kb.Surname(s.Key(i)) is not null))
             return "PER";
-        var key = NameKey.Word(s.Display(end - 1));
-        if (earlier.Any(m => m.Type == "PER" && m.NameWords.Length > 0 && NameKey.Word(m.NameWords[^1]) == key)) return "PER";
+        var key = s.Key(end - 1);
+        if (earlier.Any(m => m.Type == "PER" && m.LastWordKey == key)) return "PER";
         if (s.Feature(end - 1, "Case") == "Loc" || i > 0 && PlacePrepositions.Contains(s.Lower(i - 1))) return "LOC";
         if (end - i >= 2) return "PER";
         return lexicon.IsProperDictionaryForm(NameLemma(s, i)) ? "LOC" : "PER";
@@ -266,7 +295,7 @@ public sealed partial class EntityRecognizer
         {
             var (owner, org) = (found[k], found[k + 1]);
             if (owner.Type is not ("LOC" or "ORG") || org.Type != "ORG") continue;
-            var last = Enumerable.Range(0, s.Count).FirstOrDefault(t => s.End(t) == owner.End, -1);
+            var last = s.TokenEndingAt(owner.End);
             if (last < 0 || last + 1 >= s.Count || s.Start(last + 1) != org.Start) continue;
             if (s.Feature(last, "Case") != "Gen" && !s.IsAcronym(last)) continue;
             found[k] = new Mention(owner.Start, org.End, "ORG", string.Join(' ', owner.NameWords) + " " + org.Canonical, null, [.. owner.NameWords, .. org.NameWords]);

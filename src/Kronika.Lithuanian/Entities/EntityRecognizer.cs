@@ -29,9 +29,11 @@ public sealed record EntityWords(
         Resources.Set("Entities/Data/not-names.txt"));
 
     /// <summary>The nominative first name a form (any case) is, if it is one; the gender picks between `Gitanas` and `Gitana`.</summary>
-    public string? FirstName(string form, string? gender)
+    public string? FirstName(string form, string? gender) => FirstNameByKey(NameKey.Word(form), gender);
+
+    public string? FirstNameByKey(string key, string? gender)
     {
-        if (!FirstNames.TryGetValue(NameKey.Word(form), out var names)) return null;
+        if (!FirstNames.TryGetValue(key, out var names)) return null;
         var wanted = gender switch { "Fem" => "f", "Masc" => "m", _ => null };
         return (names.FirstOrDefault(n => n.Gender == wanted) is { Name: not null } match ? match : names[0]).Name;
     }
@@ -53,11 +55,44 @@ public sealed partial class EntityRecognizer(KnowledgeBase kb, EntityWords lists
     public Layers Requires => Layers.Tokens | Layers.Sentences | Layers.Morphology;
     public Layers Provides => Layers.Entities;
 
+    // A memo of a pure function (lowercase form → is it a common word of the lexicon), shared by all threads.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _commonWords = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the lexicon knows the lowercase form as a common word (`dalis`, `lietuviai`, `putinas` the shrub).</summary>
+    private bool IsCommonWord(string lower)
+    {
+        if (_commonWords.TryGetValue(lower, out var common)) return common;
+        common = lexicon.Analyze(lower).Any(a => !char.IsUpper(a.Headword.Text[0]));
+        if (_commonWords.Count < 200_000) _commonWords.TryAdd(lower, common);
+        return common;
+    }
+
     public static EntityRecognizer Load(MorphologyModel morphology, Lexicon lexicon) =>
         new(KnowledgeBase.Load(), EntityWords.Load(), morphology, lexicon);
 
     /// <summary>A mention before identities are assigned.</summary>
-    private sealed record Mention(int Start, int End, string Type, string Canonical, KbEntry? Kb, string[] NameWords);
+    private sealed record Mention(int Start, int End, string Type, string Canonical, KbEntry? Kb, string[] NameWords)
+    {
+        private string? _key, _surnameKey, _lastWordKey;
+
+        /// <summary>The key of the name's last word as written (`Putino` → `putin`).</summary>
+        public string LastWordKey => _lastWordKey ??= NameWords.Length == 0 ? "" : NameKey.Word(NameWords[^1]);
+
+        /// <summary>The canonical name's <see cref="NameKey"/>, computed once.</summary>
+        public string Key => _key ??= NameKey.Of(Canonical);
+
+        public string SurnameKey => _surnameKey ??= NameKey.Of(KnowledgeBase.Surname(Canonical.Split(' ')));
+
+        /// <summary>The given name or initial, when the canonical name has one before the surname.</summary>
+        public string? Given
+        {
+            get
+            {
+                var words = Canonical.Split(' ');
+                return words.Length > KnowledgeBase.Surname(words).Length ? words[0] : null;
+            }
+        }
+    }
 
     public void Process(Document doc, CancellationToken ct = default)
     {
@@ -81,42 +116,77 @@ public sealed partial class EntityRecognizer(KnowledgeBase kb, EntityWords lists
             _doc = doc;
             _first = data.FirstToken;
             Count = data.TokenCount;
-            Forms = new string[Count];
-            for (var i = 0; i < Count; i++) Forms[i] = doc.Token(_first + i).Text;
-            var words = Forms.Where(f => f.Length > 1 && f.Any(char.IsLetter)).ToList();
+            _forms = new string?[Count];
+            _keys = new string?[Count];
+            _lower = new string?[Count];
             // A headline in capitals (`LIETUVOS KARIUOMENĖ GAVO TANKŲ`): words are read in title case.
-            Headline = words.Count >= 2 && words.Count(w => !w.Any(char.IsLower)) * 10 >= words.Count * 8;
+            int words = 0, capitals = 0;
+            for (var i = 0; i < Count; i++)
+            {
+                var f = Span(i);
+                if (f.Length < 2 || !char.IsLetter(f[0])) continue;
+                words++;
+                if (!HasLower(f)) capitals++;
+            }
+            Headline = words >= 2 && capitals * 10 >= words * 8;
         }
 
+        private readonly string?[] _keys;
+
         public int Count { get; }
-        public string[] Forms { get; }
+        private readonly string?[] _forms;
+
+        /// <summary>The tokens' forms, each made into a string only when asked for.</summary>
+        public string Form(int i) => _forms[i] ??= _doc.Text.Substring(Start(i), _doc.TokenAt(_first + i).Length);
+
+        private ReadOnlySpan<char> Span(int i) => _doc.Text.AsSpan(Start(i), _doc.TokenAt(_first + i).Length);
+
+        private static bool HasLower(ReadOnlySpan<char> s)
+        {
+            foreach (var c in s)
+                if (char.IsLower(c)) return true;
+            return false;
+        }
+
+        /// <summary>The word's <see cref="NameKey"/>, computed once.</summary>
+        public string Key(int i) => _keys[i] ??= NameKey.Word(Display(i));
         public bool Headline { get; }
 
         public Token Token(int i) => _doc.Token(_first + i);
         public int Start(int i) => _doc.TokenAt(_first + i).Start;
         public int End(int i) => _doc.TokenAt(_first + i).End;
+        /// <summary>The index of the token ending at a character offset, or -1.</summary>
+        public int TokenEndingAt(int end)
+        {
+            for (var t = 0; t < Count; t++)
+                if (End(t) == end) return t;
+            return -1;
+        }
+
         public bool Has(int i, TokenFlags flag) => (_doc.TokenAt(_first + i).Flags & flag) != 0;
         public TokenKind Kind(int i) => _doc.TokenAt(_first + i).Kind;
-        public string? this[int i] => i >= 0 && i < Count ? Forms[i] : null;
-        public string Lower(int i) => Forms[i].ToLowerInvariant();
+        public string? this[int i] => i >= 0 && i < Count ? Form(i) : null;
+        private readonly string?[] _lower;
+
+        public string Lower(int i) => _lower[i] ??= Form(i).ToLowerInvariant();
         public string? Lemma(int i) => i >= 0 && i < Count ? Token(i).Lemma : null;
 
         /// <summary>The form as a name is written: title case for words of a capitals headline.</summary>
         public string Display(int i)
         {
-            var f = Forms[i];
+            var f = Form(i);
             if (!Headline || f.Length < 2 || f.Any(char.IsLower)) return f;
             return char.ToUpperInvariant(f[0]) + f[1..].ToLowerInvariant();
         }
 
-        public bool IsCapitalised(int i) => i >= 0 && i < Count && Forms[i].Length > 0 && char.IsUpper(Forms[i][0]);
+        public bool IsCapitalised(int i) => i >= 0 && i < Count && char.IsUpper(_doc.Text[Start(i)]);
 
-        public bool IsAcronym(int i) => !Headline && Forms[i].Length >= 2 && Forms[i].Any(char.IsLetter) && !Forms[i].Any(char.IsLower) && Kind(i) == TokenKind.Word;
+        public bool IsAcronym(int i) => !Headline && Kind(i) == TokenKind.Word && Span(i).Length >= 2 && !HasLower(Span(i));
 
         public bool IsWord(int i) => i >= 0 && i < Count && Kind(i) is TokenKind.Word;
 
         /// <summary>`V` `.`: an initial and its period.</summary>
-        public bool IsInitial(int i) => i + 1 < Count && Has(i, TokenFlags.Initial) && Forms[i + 1] == ".";
+        public bool IsInitial(int i) => i + 1 < Count && Has(i, TokenFlags.Initial) && _doc.Text[Start(i + 1)] == '.';
 
         public string? Feature(int i, string name)
         {

@@ -4,7 +4,13 @@ namespace Kronika.Lithuanian.Entities;
 
 /// <summary>One entity of the knowledge base: type, canonical nominative name, other names, a related name (a country's
 /// capital, a city's country, a person's role), Wikidata id and where the facts came from.</summary>
-public sealed record KbEntry(string Type, string Canonical, string[] Aliases, string? Related, string? Wikidata, string Source);
+public sealed record KbEntry(string Type, string Canonical, string[] Aliases, string? Related, string? Wikidata, string Source)
+{
+    private HashSet<string>? _keys;
+
+    /// <summary>The <see cref="NameKey"/> of every name of the entry, computed once.</summary>
+    public HashSet<string> Keys => _keys ??= [.. Aliases.Append(Canonical).Select(NameKey.Of)];
+}
 
 /// <summary>
 /// The gazetteer written by this team as data (Entities/Data/kb-*.tsv): places, organizations and people with their
@@ -16,6 +22,21 @@ public sealed class KnowledgeBase
 {
     private readonly FrozenDictionary<string, KbEntry[]> _byKey;
     private readonly FrozenDictionary<string, KbEntry[]> _surnames;
+    private readonly FrozenSet<string> _firstWords;
+    private readonly FrozenSet<string> _prefixes;
+
+    /// <summary>The word-level prefixes of a key: `jungtin amerik valstij` → `jungtin`, `jungtin amerik`, and itself.</summary>
+    private static IEnumerable<string> Prefixes(string key)
+    {
+        for (var at = key.IndexOf(' '); at >= 0; at = key.IndexOf(' ', at + 1)) yield return key[..at];
+        yield return key;
+    }
+
+    /// <summary>Whether some name of the base starts with these words (by key), so a longer name may still match.</summary>
+    public bool IsPrefix(string key) => _prefixes.Contains(key);
+
+    /// <summary>Whether some name of the base starts with this word (by key): a cheap test before building longer keys.</summary>
+    public bool StartsName(string wordKey) => _firstWords.Contains(wordKey);
 
     public KnowledgeBase(IEnumerable<KbEntry> entries)
     {
@@ -46,6 +67,8 @@ public sealed class KnowledgeBase
         }
         _byKey = byKey.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         _surnames = surnames.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _firstWords = byKey.Keys.Concat(surnames.Keys).Select(k => k.Split(' ')[0]).ToFrozenSet(StringComparer.Ordinal);
+        _prefixes = byKey.Keys.SelectMany(Prefixes).ToFrozenSet(StringComparer.Ordinal);
     }
 
     public IReadOnlyList<KbEntry> Entries { get; }

@@ -23,9 +23,21 @@ public static class NameKey
         "ė", "i", "o", "u", "y",
     }.OrderByDescending(e => e.Length).ToArray();
 
+    // Endings by their last letter, longest first: a word is tried only against the endings it can have.
+    private static readonly Dictionary<char, string[]> EndingsByLast = Endings
+        .GroupBy(e => e[^1])
+        .ToDictionary(g => g.Key, g => g.ToArray());
+
     public static string Of(IEnumerable<string> words) => string.Join(' ', words.Select(Word));
 
     public static string Of(string name) => Of(name.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    private static bool IsLower(string word)
+    {
+        foreach (var c in word)
+            if (char.IsUpper(c)) return false;
+        return true;
+    }
 
     /// <summary>`dž` and `č` before an ending alternate with `d` and `t` (`Sąjūdis`, `Sąjūdžio`): the key keeps `d`, `t`.</summary>
     private static string Alternation(string stem) =>
@@ -34,12 +46,13 @@ public static class NameKey
     /// <summary>One word's key: lowercase, without its ending; initials keep their period (`v.`).</summary>
     public static string Word(string word)
     {
-        var lower = word.ToLowerInvariant();
+        var lower = IsLower(word) ? word : word.ToLowerInvariant();
         // Initials, very short words and acronyms (`NATO`, `JAV`) do not decline.
         if (lower.EndsWith('.') || lower.Length <= 2 || word.Length > 1 && word.All(c => !char.IsLower(c))) return lower;
-        foreach (var ending in Endings)
-            if (lower.Length - ending.Length >= 2 && lower.EndsWith(ending, StringComparison.Ordinal))
-                return Alternation(lower[..^ending.Length]);
+        if (EndingsByLast.TryGetValue(lower[^1], out var endings))
+            foreach (var ending in endings)
+                if (lower.Length - ending.Length >= 2 && lower.EndsWith(ending, StringComparison.Ordinal))
+                    return Alternation(lower[..^ending.Length]);
         return Alternation(lower);
     }
 }

@@ -1,0 +1,150 @@
+using System.Text;
+using Kronika.Core.Model;
+using Kronika.Ingest;
+using Kronika.Tests;
+
+namespace Kronika.Lithuanian.Tests.Entities;
+
+public class EntityRecognizerTests
+{
+    private static Document Entities(string text) => Analyze.Full.Process(new Document(text, new DateOnly(2025, 8, 13)));
+
+    private static EntityMention Only(string text, string mention)
+    {
+        var doc = Entities(text);
+        var found = doc.Entities.Where(e => doc.Text[e.Start..e.End] == mention).ToList();
+        Assert.True(found.Count == 1, $"'{mention}' in '{text}': found {string.Join("; ", doc.Entities.Select(e => $"{doc.Text[e.Start..e.End]}={e.Type}:{e.Canonical}"))}");
+        return found[0];
+    }
+
+    [Theory]
+    // People in every case, known to the knowledge base and not.
+    [InlineData("Ingrida Šimonytė pristatė planą.", "Ingrida Šimonytė", "PER", "Ingrida Šimonytė")]
+    [InlineData("Ingridos Šimonytės kalba buvo trumpa.", "Ingridos Šimonytės", "PER", "Ingrida Šimonytė")]
+    [InlineData("Laišką perdavė Ingridai Šimonytei.", "Ingridai Šimonytei", "PER", "Ingrida Šimonytė")]
+    [InlineData("Jie kritikavo Ingridą Šimonytę.", "Ingridą Šimonytę", "PER", "Ingrida Šimonytė")]
+    [InlineData("Jis susitiko su Ingrida Šimonyte.", "Ingrida Šimonyte", "PER", "Ingrida Šimonytė")]
+    [InlineData("Jis kalbėjo su Sergejumi Lavrovu.", "Sergejumi Lavrovu", "PER", "Sergejus Lavrovas")]
+    [InlineData("Sprendimą pasirašė Rolandui Paksui artimas žmogus.", "Rolandui Paksui", "PER", "Rolandas Paksas")]
+    [InlineData("Vakar atvyko Jonas Petraitis.", "Jonas Petraitis", "PER", "Jonas Petraitis")]
+    [InlineData("Rinkimus laimėjo Jono Petraičio partija.", "Jono Petraičio", "PER", "Jonas Petraitis")]
+    [InlineData("Apdovanojimas įteiktas Jonui Petraičiui.", "Jonui Petraičiui", "PER", "Jonas Petraitis")]
+    [InlineData("Policija sulaikė Joną Petraitį.", "Joną Petraitį", "PER", "Jonas Petraitis")]
+    [InlineData("Komisijai vadovaus Rasa Jankauskienė.", "Rasa Jankauskienė", "PER", "Rasa Jankauskienė")]
+    [InlineData("Žurnalistai kalbino Rasą Jankauskienę.", "Rasą Jankauskienę", "PER", "Rasa Jankauskienė")]
+    [InlineData("Ministras susitiko su V. Putinu.", "V. Putinu", "PER", "Vladimiras Putinas")]
+    [InlineData("Sankcijos skirtos D. Trumpo komandai.", "D. Trumpo", "PER", "Donaldas Trumpas")]
+    [InlineData("Paroda skirta M. K. Čiurlioniui.", "M. K. Čiurlioniui", "PER", "Mikalojus Konstantinas Čiurlionis")]
+    [InlineData("Pchenjane lankėsi Kim Jong Unas.", "Kim Jong Unas", "PER", "Kim Jong Unas")]
+    // Places and organizations, inflecting only what inflects.
+    [InlineData("Kariai iš Šiaurės Korėjos kovoja.", "Šiaurės Korėjos", "LOC", "Šiaurės Korėja")]
+    [InlineData("Mūšiai vyksta Kursko srityje.", "Kursko srityje", "LOC", "Kursko sritis")]
+    [InlineData("Delegacija lankosi Jungtinėse Amerikos Valstijose.", "Jungtinėse Amerikos Valstijose", "LOC", "Jungtinės Amerikos Valstijos")]
+    [InlineData("Ministras dalyvavo Europos Sąjungos susitikime.", "Europos Sąjungos", "ORG", "Europos Sąjunga")]
+    [InlineData("Susitikimas vyks Aliaskoje.", "Aliaskoje", "LOC", "Aliaska")]
+    [InlineData("Anot Seulo, žuvo 600 karių.", "Seulo", "LOC", "Seulas")]
+    [InlineData("Jis gyvena Vilniuje.", "Vilniuje", "LOC", "Vilnius")]
+    [InlineData("Apie tai pranešė Krašto apsaugos ministerija.", "Krašto apsaugos ministerija", "ORG", "Krašto apsaugos ministerija")]
+    [InlineData("Palūkanas keičia Lietuvos bankas.", "Lietuvos bankas", "ORG", "Lietuvos bankas")]
+    [InlineData("Sutartį pasirašė bendrovė „Ignitis“.", "Ignitis", "ORG", "Ignitis")]
+    [InlineData("Kaip skelbia KCNA, susitikimas įvyko.", "KCNA", "ORG", "Korėjos centrinė telegramų agentūra")]
+    [InlineData("Šalys yra NATO narės.", "NATO", "ORG", "Šiaurės Atlanto sutarties organizacija")]
+    [InlineData("Maskva pareiškė protestą.", "Maskva", "LOC", "Maskva")]
+    [InlineData("LIETUVOS KARIUOMENĖ GAVO TANKŲ", "LIETUVOS KARIUOMENĖ", "ORG", "Lietuvos kariuomenė")]
+    public void EntityRecognizer_FindsTheNameAndItsNominative(string text, string mention, string type, string canonical)
+    {
+        var e = Only(text, mention);
+        Assert.Equal(type, e.Type);
+        Assert.Equal(canonical, e.Canonical);
+    }
+
+    [Fact]
+    public void EntityRecognizer_LinksKnownEntitiesToWikidata()
+    {
+        Assert.Equal("Q7747", Only("Apie tai kalbėjo V. Putinas.", "V. Putinas").Kb);
+        Assert.Equal("Q37", Only("Kariai grįžo į Lietuvą.", "Lietuvą").Kb);
+        Assert.Null(Only("Vakar atvyko Jonas Petraitis.", "Jonas Petraitis").Kb);
+    }
+
+    [Fact]
+    public void EntityRecognizer_GivesEveryMentionOfOnePersonOneId()
+    {
+        var doc = Entities("Vladimiras Putinas atvyko. V. Putino kalba truko valandą. Putinas išvyko vakare. D. Trumpui jis paskambino, o su Donaldu Trumpu susitiks penktadienį.");
+        var ids = doc.Entities.GroupBy(e => e.Canonical).ToDictionary(g => g.Key, g => g.Select(e => e.Id).Distinct().ToList());
+        Assert.Single(ids["Vladimiras Putinas"]);
+        Assert.Equal(3, doc.Entities.Count(e => e.Canonical == "Vladimiras Putinas"));
+        Assert.Single(ids["Donaldas Trumpas"]);
+        Assert.NotEqual(ids["Vladimiras Putinas"][0], ids["Donaldas Trumpas"][0]);
+    }
+
+    [Fact]
+    public void EntityRecognizer_UsesTheFullestNameSeenForUnknownPeople()
+    {
+        var doc = Entities("Tyrimą atliko Jonas Petraitis. J. Petraičio teigimu, rezultatai geri. Petraitis žada tęsti darbą.");
+        var people = doc.Entities.Where(e => e.Type == "PER").ToList();
+        Assert.Equal(3, people.Count);
+        Assert.All(people, p => Assert.Equal("Jonas Petraitis", p.Canonical));
+        Assert.Single(people.Select(p => p.Id).Distinct());
+    }
+
+    [Fact]
+    public void EntityRecognizer_KeepsTwoPeopleWithOneSurnameApart()
+    {
+        var doc = Entities("Vytautas Landsbergis ir Gabrielius Landsbergis kalbėjo kartu.");
+        var people = doc.Entities.Where(e => e.Type == "PER").ToList();
+        Assert.Equal(2, people.Count);
+        Assert.NotEqual(people[0].Id, people[1].Id);
+    }
+
+    [Fact]
+    public void EntityRecognizer_GivesOnePlaceOneIdInEveryCase()
+    {
+        var doc = Entities("Šiaurės Korėja pasiuntė karių. Šiaurės Korėjos kariai kovoja, o Šiaurės Korėjai tai naudinga.");
+        var korea = doc.Entities.Where(e => e.Canonical == "Šiaurės Korėja").ToList();
+        Assert.Equal(3, korea.Count);
+        Assert.Single(korea.Select(e => e.Id).Distinct());
+    }
+
+    [Theory]
+    [InlineData("Lietuviai vis dažniau atostogauja užsienyje.")]
+    [InlineData("Prezidentas pasirašė įstatymą, o ministerija jį paskelbė.")]
+    [InlineData("Rusų kariai traukiasi, sako ukrainiečių karininkai.")]
+    [InlineData("Dalis gyventojų liko be elektros.")]
+    [InlineData("Balandį kainos kilo 15 proc.")]
+    [InlineData("Tai buvo sunkūs metai.")]
+    public void EntityRecognizer_FindsNothingWhereThereAreNoNames(string text)
+    {
+        Assert.Empty(Entities(text).Entities);
+    }
+
+    [Fact]
+    public void EntityRecognizer_KeepsSpansInOrderOnHostileText()
+    {
+        var random = new Random(3);
+        string[] pieces = ["V.", "Putinas", "„", "“", "Ignitis", "bendrovė", "JAV", "Kursko", "srityje", ".", "Lietuvos", "bankas", "von", "der", "Leyen", "–", "ir", "M.", "K.", "AB", "(", ")", "LIETUVOS", "Šiaurės"];
+        var text = string.Join(' ', Enumerable.Range(0, 3000).Select(_ => pieces[random.Next(pieces.Length)]));
+        var doc = Entities(text);
+        var previousEnd = 0;
+        foreach (var e in doc.Entities)
+        {
+            Assert.True(e.Start >= previousEnd && e.End > e.Start && e.End <= text.Length);
+            Assert.False(string.IsNullOrWhiteSpace(e.Canonical));
+            previousEnd = e.End;
+        }
+        Assert.NotEmpty(doc.Entities);
+    }
+
+    [Theory]
+    [InlineData("2025-08-13-putinas-kim.txt")]
+    [InlineData("2024-12-19-biudzetas-2025.txt")]
+    [InlineData("2023-07-12-nato-vilniuje.txt")]
+    [InlineData("2024-10-23-siaures-korejos-kariai.txt")]
+    public void Entities_MatchGoldenFile(string sample)
+    {
+        var doc = Analyze.Full.Process(ArticleReader.Read([Path.Combine(TestPaths.Samples, sample)]).Single().Document!);
+        var sb = new StringBuilder();
+        foreach (var e in doc.Entities)
+            sb.Append($"{doc.Text[e.Start..e.End]}\t{e.Type}\t{e.Canonical}\t{e.Kb ?? "-"}\t#{e.Id}\n");
+        Golden.Check("Kronika.Lithuanian.Tests", "Entities", Path.ChangeExtension(sample, ".entities.tsv"), sb.ToString());
+    }
+}
