@@ -57,7 +57,8 @@ public sealed partial class EntityRecognizer
 
     /// <summary>
     /// A family named in the plural (`Sabonių šeima`, `Landsbergiai`, `Turkevičiai`) is named by the singular masculine
-    /// surname: the one the knowledge base has, else by its ending (`-čiai` → `-čius`, `-iai` → `-is`, `-ai` → `-as`).
+    /// surname: the one the knowledge base has, else by its ending (`-aičių` → `-aitis`, `-čiai` → `-čius`, `-iai` →
+    /// `-is`, `-ai` → `-as`).
     /// </summary>
     private string FamilyName(Sentence s, int k)
     {
@@ -65,7 +66,9 @@ public sealed partial class EntityRecognizer
         if (kb.Surname(NameKey.Word(form)) is { } known) return known;
         var stem = NameKey.Word(form);
         var original = form.ToLowerInvariant();
-        var singular = original.EndsWith("čiai") || original.EndsWith("čių") ? stem.TrimEnd('t') + "čius"
+        // -aičiai/-aičių come from -aitis (Petraitis), other -čiai/-čių from -čius (Turkevičius).
+        var singular = original.EndsWith("aičiai") || original.EndsWith("aičių") ? stem + "is"
+            : original.EndsWith("čiai") || original.EndsWith("čių") ? stem.TrimEnd('t') + "čius"
             : original.EndsWith("iai") || original.EndsWith("ių") ? stem + "is"
             : stem + "as";
         return Cased(singular, true);

@@ -36,6 +36,9 @@ public class EntityRecognizerTests
     [InlineData("Sankcijos skirtos D. Trumpo komandai.", "D. Trumpo", "PER", "Donaldas Trumpas")]
     [InlineData("Paroda skirta M. K. Čiurlioniui.", "M. K. Čiurlioniui", "PER", "Mikalojus Konstantinas Čiurlionis")]
     [InlineData("Pchenjane lankėsi Kim Jong Unas.", "Kim Jong Unas", "PER", "Kim Jong Unas")]
+    // Families in the plural are named by the singular surname.
+    [InlineData("Kaune Sabonių šeima atidarė mokyklą.", "Sabonių", "PER", "Sabonis")]
+    [InlineData("Vakar Petraičių šeima grįžo namo.", "Petraičių", "PER", "Petraitis")]
     // Places and organizations, inflecting only what inflects.
     [InlineData("Kariai iš Šiaurės Korėjos kovoja.", "Šiaurės Korėjos", "LOC", "Šiaurės Korėja")]
     [InlineData("Mūšiai vyksta Kursko srityje.", "Kursko srityje", "LOC", "Kursko sritis")]
