@@ -34,6 +34,9 @@ public sealed class Document
 
     public ArticleSource Source { get; }
 
+    /// <summary>The text's language (ISO 639-1); only Lithuanian (`lt`) text goes through the Lithuanian pipeline.</summary>
+    public string Language { get; set; } = "lt";
+
     /// <summary>Paragraph ranges in order; a paragraph end always ends a sentence.</summary>
     public IReadOnlyList<TextRange> Paragraphs { get; }
 
