@@ -1,0 +1,60 @@
+namespace Kronika.Store;
+
+/// <summary>What writing one article did.</summary>
+public enum WriteOutcome
+{
+    /// <summary>A new article.</summary>
+    Inserted,
+    /// <summary>An article already stored from the same source, whose content changed: replaced.</summary>
+    Updated,
+    /// <summary>The same content is already stored: nothing to do.</summary>
+    Unchanged,
+    /// <summary>A new copy of a story already stored (near-duplicate): kept, linked to the first, not counted twice.</summary>
+    Copy,
+}
+
+/// <summary>A search: the query (may be empty when filters are given) and its filters.</summary>
+public sealed record SearchRequest(
+    QueryNode? Query,
+    DateOnly? From = null,
+    DateOnly? To = null,
+    IReadOnlyList<string>? EntityKeys = null,
+    string? Type = null,
+    bool EventDates = false,
+    int Limit = 20,
+    int Offset = 0);
+
+/// <summary>One found article: where it is from, its score, and a snippet in its own words with the matches marked.</summary>
+public sealed record SearchHit(long Id, DateOnly Date, string Title, string Source, string? Url, double Score, string Snippet, IReadOnlyList<(int Start, int End)> Highlights, int Copies);
+
+public sealed record SearchPage(int Total, IReadOnlyList<SearchHit> Hits);
+
+/// <summary>An entity across the store: its names, type, Wikidata id, how often and in how many articles it is mentioned.</summary>
+public sealed record EntitySummary(string Key, string Canonical, string Type, string? Kb, int Mentions, int Articles);
+
+/// <summary>Articles per period mentioning an entity, by publication date and by the dates they talk about, and the entities most mentioned with it.</summary>
+public sealed record Timeline(EntitySummary Entity, IReadOnlyList<(string Period, int Articles)> ByPublication, IReadOnlyList<(string Period, int Articles)> ByReference, IReadOnlyList<(EntitySummary Entity, int Articles)> CoMentioned);
+
+/// <summary>The store of analyzed articles: an embedded SQLite file by default, PostgreSQL for a shared server.</summary>
+public interface IStore : IDisposable
+{
+    /// <summary>Writes a batch in one transaction: all of it is stored, or (on a crash) none of it.</summary>
+    IReadOnlyList<WriteOutcome> Write(IReadOnlyList<StoredArticle> batch);
+
+    int ArticleCount();
+
+    /// <summary>Articles, copies not counted.</summary>
+    int StoryCount();
+
+    SearchPage Search(SearchRequest request);
+
+    IReadOnlyList<EntitySummary> Entities(string? type, int top);
+
+    /// <summary>The entity keys whose canonical name (any case) or Wikidata id is <paramref name="name"/>.</summary>
+    IReadOnlyList<string> EntityKeys(string name);
+
+    /// <summary>The timeline of an entity; `period` is `day`, `week` or `month`.</summary>
+    Timeline? Timeline(string entityKey, string period, int coMentioned);
+
+    StoredArticle? Get(long id);
+}

@@ -1,0 +1,348 @@
+using System.Globalization;
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Kronika.Store;
+
+/// <summary>
+/// The store on a shared PostgreSQL server: the same tables as <see cref="SqliteStore"/>, the articles' lemmas indexed
+/// as a `simple` tsvector (GIN), ranked by ts_rank_cd. Batches are written in transactions.
+/// </summary>
+public sealed class PostgresStore : IStore
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS articles (
+            id BIGSERIAL PRIMARY KEY,
+            source_id TEXT NOT NULL UNIQUE,
+            hash TEXT NOT NULL,
+            date DATE NOT NULL,
+            title TEXT NOT NULL,
+            url TEXT,
+            site TEXT,
+            language TEXT NOT NULL,
+            text TEXT NOT NULL,
+            lemmas TEXT NOT NULL,
+            spans BYTEA NOT NULL,
+            simhash BIGINT NOT NULL,
+            duplicate_of BIGINT,
+            ingested TIMESTAMPTZ NOT NULL DEFAULT now(),
+            fts TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', lemmas)) STORED);
+        CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
+        CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
+        CREATE INDEX IF NOT EXISTS articles_fts ON articles USING GIN (fts);
+        CREATE TABLE IF NOT EXISTS mentions (
+            article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            entity_key TEXT NOT NULL,
+            canonical TEXT NOT NULL,
+            type TEXT NOT NULL,
+            kb TEXT,
+            start_offset INT NOT NULL,
+            end_offset INT NOT NULL);
+        CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_key);
+        CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
+        CREATE TABLE IF NOT EXISTS times (
+            article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start_offset INT NOT NULL,
+            end_offset INT NOT NULL,
+            type TEXT NOT NULL,
+            value TEXT NOT NULL,
+            mod TEXT,
+            day_from DATE,
+            day_to DATE);
+        CREATE INDEX IF NOT EXISTS times_article ON times(article_id);
+        CREATE INDEX IF NOT EXISTS times_range ON times(day_from, day_to);
+        """;
+
+    private readonly NpgsqlDataSource _source;
+    private List<(long Id, ulong SimHash)>? _stories;
+
+    public PostgresStore(string connectionString)
+    {
+        _source = NpgsqlDataSource.Create(connectionString);
+        using var connection = _source.OpenConnection();
+        using var lockCommand = new NpgsqlCommand("SELECT pg_advisory_lock(4711)", connection);
+        lockCommand.ExecuteNonQuery();
+        using (var command = new NpgsqlCommand(Schema, connection)) command.ExecuteNonQuery();
+        using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(4711)", connection);
+        unlock.ExecuteNonQuery();
+    }
+
+    /// <summary>`postgres://user:password@host:port/database` as an Npgsql connection string.</summary>
+    public static string ConnectionString(string uri)
+    {
+        var u = new Uri(uri);
+        var user = u.UserInfo.Split(':', 2);
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = u.Host,
+            Port = u.Port > 0 ? u.Port : 5432,
+            Database = Uri.UnescapeDataString(u.AbsolutePath.TrimStart('/')),
+            Username = user.Length > 0 && user[0].Length > 0 ? Uri.UnescapeDataString(user[0]) : null,
+            Password = user.Length > 1 ? Uri.UnescapeDataString(user[1]) : null,
+        };
+        return builder.ToString();
+    }
+
+    private NpgsqlCommand Command(NpgsqlConnection connection, string sql, NpgsqlTransaction? transaction = null, params (string Name, object? Value)[] parameters)
+    {
+        var command = new NpgsqlCommand(sql, connection, transaction);
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return command;
+    }
+
+    public IReadOnlyList<WriteOutcome> Write(IReadOnlyList<StoredArticle> batch)
+    {
+        using var connection = _source.OpenConnection();
+        _stories ??= LoadStories(connection);
+        var outcomes = new List<WriteOutcome>(batch.Count);
+        var added = new List<(long, ulong)>();
+        using var transaction = connection.BeginTransaction();
+        foreach (var a in batch)
+        {
+            using (var sameContent = Command(connection, "SELECT 1 FROM articles WHERE hash = @h LIMIT 1", transaction, ("h", a.Hash)))
+                if (sameContent.ExecuteScalar() is not null)
+                {
+                    outcomes.Add(WriteOutcome.Unchanged);
+                    continue;
+                }
+            long? previous;
+            using (var sameSource = Command(connection, "SELECT id FROM articles WHERE source_id = @s", transaction, ("s", a.SourceId)))
+                previous = sameSource.ExecuteScalar() as long?;
+            if (previous is { } old)
+                using (var delete = Command(connection, "DELETE FROM articles WHERE id = @id", transaction, ("id", old))) delete.ExecuteNonQuery();
+            var original = NearDuplicate.Find(a.SimHash, _stories.Concat(added), previous);
+            long id;
+            using (var insert = Command(connection, """
+                INSERT INTO articles (source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, duplicate_of)
+                VALUES (@s, @h, @d, @t, @u, @site, @lang, @text, @lemmas, @spans, @sim, @dup) RETURNING id
+                """, transaction,
+                ("s", a.SourceId), ("h", a.Hash), ("d", a.Date), ("t", a.Title), ("u", a.Url), ("site", a.Site), ("lang", a.Language),
+                ("text", a.Text), ("lemmas", a.Lemmas), ("spans", Snippets.Pack(a.Spans)), ("sim", unchecked((long)a.SimHash)), ("dup", original)))
+                id = (long)insert.ExecuteScalar()!;
+            using (var writer = connection.BeginBinaryImport("COPY mentions (article_id, entity_key, canonical, type, kb, start_offset, end_offset) FROM STDIN (FORMAT BINARY)"))
+            {
+                foreach (var m in a.Mentions)
+                {
+                    writer.StartRow();
+                    writer.Write(id, NpgsqlDbType.Bigint);
+                    writer.Write(m.EntityKey);
+                    writer.Write(m.Canonical);
+                    writer.Write(m.Type);
+                    if (m.Kb is null) writer.WriteNull(); else writer.Write(m.Kb);
+                    writer.Write(m.Start);
+                    writer.Write(m.End);
+                }
+                writer.Complete();
+            }
+            using (var writer = connection.BeginBinaryImport("COPY times (article_id, start_offset, end_offset, type, value, mod, day_from, day_to) FROM STDIN (FORMAT BINARY)"))
+            {
+                foreach (var t in a.Times)
+                {
+                    writer.StartRow();
+                    writer.Write(id, NpgsqlDbType.Bigint);
+                    writer.Write(t.Start);
+                    writer.Write(t.End);
+                    writer.Write(t.Type);
+                    writer.Write(t.Value);
+                    if (t.Mod is null) writer.WriteNull(); else writer.Write(t.Mod);
+                    if (t.From is { } f) writer.Write(f, NpgsqlDbType.Date); else writer.WriteNull();
+                    if (t.To is { } to) writer.Write(to, NpgsqlDbType.Date); else writer.WriteNull();
+                }
+                writer.Complete();
+            }
+            if (original is null) added.Add((id, a.SimHash));
+            outcomes.Add(previous is not null ? WriteOutcome.Updated : original is not null ? WriteOutcome.Copy : WriteOutcome.Inserted);
+        }
+        transaction.Commit();
+        _stories.AddRange(added);
+        return outcomes;
+    }
+
+    private List<(long, ulong)> LoadStories(NpgsqlConnection connection)
+    {
+        var list = new List<(long, ulong)>();
+        using var command = Command(connection, "SELECT id, simhash FROM articles WHERE duplicate_of IS NULL");
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) list.Add((reader.GetInt64(0), unchecked((ulong)reader.GetInt64(1))));
+        return list;
+    }
+
+    private int Count(string sql)
+    {
+        using var connection = _source.OpenConnection();
+        using var command = Command(connection, sql);
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    public int ArticleCount() => Count("SELECT COUNT(*) FROM articles");
+
+    public int StoryCount() => Count("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NULL");
+
+    public SearchPage Search(SearchRequest request)
+    {
+        using var connection = _source.OpenConnection();
+        var where = new StringBuilder("a.duplicate_of IS NULL");
+        var parameters = new List<(string, object?)>();
+        var score = "0.0::float8";
+        var order = "a.date DESC, a.id DESC";
+        if (request.Query is { } query)
+        {
+            var tsquery = ToTsQuery(query, parameters);
+            where.Append($" AND a.fts @@ ({tsquery})");
+            score = $"ts_rank_cd(a.fts, {tsquery})::float8";
+            order = "score DESC, a.date DESC";
+        }
+        AddFilters(request, where, parameters);
+        int total;
+        using (var count = Command(connection, $"SELECT COUNT(*) FROM articles a WHERE {where}", null, [.. parameters]))
+            total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        var hits = new List<(long, double)>();
+        using (var select = Command(connection, $"SELECT a.id, {score} AS score FROM articles a WHERE {where} ORDER BY {order} LIMIT @limit OFFSET @offset", null,
+                   [.. parameters, ("limit", request.Limit), ("offset", request.Offset)]))
+        using (var reader = select.ExecuteReader())
+            while (reader.Read()) hits.Add((reader.GetInt64(0), reader.GetDouble(1)));
+        var matches = request.Query is { } q2 ? QueryParser.Matcher(q2) : _ => false;
+        return new SearchPage(total, hits.Select(h =>
+        {
+            var article = Get(h.Item1)!;
+            var (snippet, highlights) = Snippets.Make(article, matches);
+            var copies = Count($"SELECT COUNT(*) FROM articles WHERE duplicate_of = {h.Item1}");
+            return new SearchHit(h.Item1, article.Date, article.Title, article.SourceId, article.Url, h.Item2, snippet, highlights, copies);
+        }).ToList());
+    }
+
+    /// <summary>The query as a tsquery expression; every word goes in as a parameter, never as SQL or tsquery syntax.</summary>
+    private static string ToTsQuery(QueryNode node, List<(string, object?)> parameters)
+    {
+        string Param(object value)
+        {
+            var name = $"p{parameters.Count}";
+            parameters.Add((name, value));
+            return "@" + name;
+        }
+        return node switch
+        {
+            TermNode t => "(" + string.Join(" || ", t.Alternatives.Select(a => $"plainto_tsquery('simple', {Param(a)})")) + ")",
+            PrefixNode p => $"to_tsquery('simple', {Param("'" + p.Prefix.Replace("'", "''").Replace("\\", "") + "':*")})",
+            PhraseNode ph => $"phraseto_tsquery('simple', {Param(string.Join(' ', ph.Lemmas))})",
+            AndNode a => "(" + string.Join(" && ", a.Parts.Select(p => ToTsQuery(p, parameters))) + ")",
+            OrNode o => "(" + string.Join(" || ", o.Parts.Select(p => ToTsQuery(p, parameters))) + ")",
+            NotNode n => $"({ToTsQuery(n.Include, parameters)} && !!{ToTsQuery(n.Exclude, parameters)})",
+            _ => throw new ArgumentOutOfRangeException(nameof(node)),
+        };
+    }
+
+    private static void AddFilters(SearchRequest request, StringBuilder where, List<(string, object?)> parameters)
+    {
+        if (!request.EventDates)
+        {
+            if (request.From is { } f) { where.Append(" AND a.date >= @from"); parameters.Add(("from", f)); }
+            if (request.To is { } t) { where.Append(" AND a.date <= @to"); parameters.Add(("to", t)); }
+        }
+        else if (request.From is not null || request.To is not null)
+        {
+            where.Append(" AND EXISTS (SELECT 1 FROM times t WHERE t.article_id = a.id AND t.day_from IS NOT NULL AND t.day_to >= @from AND t.day_from <= @to)");
+            parameters.Add(("from", request.From ?? new DateOnly(1, 1, 1)));
+            parameters.Add(("to", request.To ?? new DateOnly(9999, 12, 31)));
+        }
+        if (request.EntityKeys is { } keys)
+        {
+            where.Append(" AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_key = ANY(@keys)");
+            parameters.Add(("keys", keys.ToArray()));
+            if (request.Type is { } type) { where.Append(" AND m.type = @type"); parameters.Add(("type", type)); }
+            where.Append(')');
+        }
+        else if (request.Type is { } type)
+        {
+            where.Append(" AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.type = @type)");
+            parameters.Add(("type", type));
+        }
+    }
+
+    private List<EntitySummary> Entities(string sql, params (string, object?)[] parameters)
+    {
+        using var connection = _source.OpenConnection();
+        using var command = Command(connection, sql, null, parameters);
+        var list = new List<EntitySummary>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            list.Add(new EntitySummary(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                Convert.ToInt32(reader.GetInt64(4)), Convert.ToInt32(reader.GetInt64(5))));
+        return list;
+    }
+
+    public IReadOnlyList<EntitySummary> Entities(string? type, int top) => Entities($"""
+        SELECT m.entity_key, MAX(m.canonical), m.type, MAX(m.kb), COUNT(*), COUNT(DISTINCT m.article_id)
+        FROM mentions m JOIN articles a ON a.id = m.article_id
+        WHERE a.duplicate_of IS NULL {(type is null ? "" : "AND m.type = @type")}
+        GROUP BY m.entity_key, m.type ORDER BY 6 DESC, 5 DESC, 2 LIMIT @top
+        """, ("type", type), ("top", top));
+
+    public IReadOnlyList<string> EntityKeys(string name)
+    {
+        using var connection = _source.OpenConnection();
+        using var command = Command(connection, "SELECT DISTINCT entity_key FROM mentions WHERE lower(canonical) = lower(@n) OR kb = @n OR entity_key = @n", null, ("n", name));
+        var keys = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) keys.Add(reader.GetString(0));
+        return keys;
+    }
+
+    public Timeline? Timeline(string entityKey, string period, int coMentioned)
+    {
+        var entity = Entities("""
+            SELECT m.entity_key, MAX(m.canonical), m.type, MAX(m.kb), COUNT(*), COUNT(DISTINCT m.article_id)
+            FROM mentions m JOIN articles a ON a.id = m.article_id
+            WHERE a.duplicate_of IS NULL AND m.entity_key = @k GROUP BY m.entity_key, m.type ORDER BY 6 DESC LIMIT 1
+            """, ("k", entityKey)).FirstOrDefault();
+        if (entity is null) return null;
+        var format = period switch { "day" => "YYYY-MM-DD", "week" => "IYYY-\"W\"IW", _ => "YYYY-MM" };
+        const string articlesOf = "SELECT DISTINCT m.article_id FROM mentions m JOIN articles a ON a.id = m.article_id WHERE a.duplicate_of IS NULL AND m.entity_key = @k";
+        var byPublication = Periods($"SELECT to_char(a.date, '{format}') AS p, COUNT(*) FROM articles a WHERE a.id IN ({articlesOf}) GROUP BY p ORDER BY p", entityKey);
+        var byReference = Periods($"SELECT to_char(t.day_from, '{format}') AS p, COUNT(DISTINCT t.article_id) FROM times t WHERE t.day_from IS NOT NULL AND t.day_from = t.day_to AND t.article_id IN ({articlesOf}) GROUP BY p ORDER BY p", entityKey);
+        var co = Entities($"""
+            SELECT m.entity_key, MAX(m.canonical), m.type, MAX(m.kb), COUNT(*), COUNT(DISTINCT m.article_id)
+            FROM mentions m WHERE m.article_id IN ({articlesOf}) AND m.entity_key <> @k
+            GROUP BY m.entity_key, m.type ORDER BY 6 DESC, 5 DESC LIMIT @top
+            """, ("k", entityKey), ("top", coMentioned));
+        return new Timeline(entity, byPublication, byReference, co.Select(e => (e, e.Articles)).ToList());
+    }
+
+    private List<(string, int)> Periods(string sql, string entityKey)
+    {
+        using var connection = _source.OpenConnection();
+        using var command = Command(connection, sql, null, ("k", entityKey));
+        var list = new List<(string, int)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) list.Add((reader.GetString(0), Convert.ToInt32(reader.GetInt64(1))));
+        return list;
+    }
+
+    public StoredArticle? Get(long id)
+    {
+        using var connection = _source.OpenConnection();
+        StoredArticle article;
+        using (var command = Command(connection, "SELECT source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash FROM articles WHERE id = @id", null, ("id", id)))
+        using (var reader = command.ExecuteReader())
+        {
+            if (!reader.Read()) return null;
+            article = new StoredArticle(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateOnly>(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6), reader.GetString(7),
+                reader.GetString(8), Snippets.Unpack(reader.GetFieldValue<byte[]>(9)), unchecked((ulong)reader.GetInt64(10)), [], []);
+        }
+        var mentions = new List<StoredMention>();
+        using (var command = Command(connection, "SELECT entity_key, canonical, type, kb, start_offset, end_offset FROM mentions WHERE article_id = @id ORDER BY start_offset", null, ("id", id)))
+        using (var r = command.ExecuteReader())
+            while (r.Read()) mentions.Add(new StoredMention(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetInt32(4), r.GetInt32(5)));
+        var times = new List<StoredTime>();
+        using (var command = Command(connection, "SELECT start_offset, end_offset, type, value, mod, day_from, day_to FROM times WHERE article_id = @id ORDER BY start_offset", null, ("id", id)))
+        using (var r = command.ExecuteReader())
+            while (r.Read())
+                times.Add(new StoredTime(r.GetInt32(0), r.GetInt32(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
+                    r.IsDBNull(5) ? null : r.GetFieldValue<DateOnly>(5), r.IsDBNull(6) ? null : r.GetFieldValue<DateOnly>(6)));
+        return article with { Mentions = mentions, Times = times };
+    }
+
+    public void Dispose() => _source.Dispose();
+}

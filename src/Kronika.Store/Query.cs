@@ -1,0 +1,152 @@
+namespace Kronika.Store;
+
+/// <summary>A parsed search query: terms (lemmas, with their surface form as an alternative), prefixes, phrases, AND/OR/NOT.</summary>
+public abstract record QueryNode;
+
+/// <summary>A word: any of its lemma keys matches (`Putino` → `putinas`, and the form itself).</summary>
+public sealed record TermNode(string[] Alternatives) : QueryNode;
+
+/// <summary>`prezident*`: any lemma starting with the prefix.</summary>
+public sealed record PrefixNode(string Prefix) : QueryNode;
+
+/// <summary>`"Šiaurės Korėja"`: these lemmas in this order.</summary>
+public sealed record PhraseNode(string[] Lemmas) : QueryNode;
+
+public sealed record AndNode(QueryNode[] Parts) : QueryNode;
+
+public sealed record OrNode(QueryNode[] Parts) : QueryNode;
+
+/// <summary>`A NOT B`: the left side without the right.</summary>
+public sealed record NotNode(QueryNode Include, QueryNode Exclude) : QueryNode;
+
+/// <summary>A mistake in a query, said in one line.</summary>
+public sealed class QueryException(string message) : Exception(message);
+
+/// <summary>
+/// Parses the query language of `kronika search`: words (matched by lemma), `"phrases"`, `prefix*`, `AND`, `OR`,
+/// `NOT`, parentheses; words side by side mean AND. <paramref name="lemmatize"/> turns text into the lemma keys of its
+/// words, as the store indexes them.
+/// </summary>
+public sealed class QueryParser(Func<string, string[]> lemmatize)
+{
+    private List<string> _tokens = [];
+    private int _at;
+
+    public QueryNode Parse(string query)
+    {
+        _tokens = Tokens(query);
+        _at = 0;
+        if (_tokens.Count == 0) throw new QueryException("the query is empty");
+        var node = Or();
+        if (_at < _tokens.Count) throw new QueryException($"unexpected '{_tokens[_at]}'");
+        return node;
+    }
+
+    private static List<string> Tokens(string query)
+    {
+        var tokens = new List<string>();
+        var i = 0;
+        while (i < query.Length)
+        {
+            var c = query[i];
+            if (char.IsWhiteSpace(c)) { i++; continue; }
+            if (c is '(' or ')') { tokens.Add(c.ToString()); i++; continue; }
+            if (c is '"' or '„' or '“')
+            {
+                var end = query.IndexOfAny(['"', '“', '”'], i + 1);
+                if (end < 0) throw new QueryException("a quotation mark is not closed");
+                tokens.Add("\"" + query[(i + 1)..end]);
+                i = end + 1;
+                continue;
+            }
+            var start = i;
+            while (i < query.Length && !char.IsWhiteSpace(query[i]) && query[i] is not ('(' or ')' or '"' or '„')) i++;
+            tokens.Add(query[start..i]);
+        }
+        return tokens;
+    }
+
+    private string? Peek => _at < _tokens.Count ? _tokens[_at] : null;
+
+    private QueryNode Or()
+    {
+        var parts = new List<QueryNode> { And() };
+        while (Peek == "OR")
+        {
+            _at++;
+            parts.Add(And());
+        }
+        return parts.Count == 1 ? parts[0] : new OrNode([.. parts]);
+    }
+
+    private QueryNode And()
+    {
+        var parts = new List<QueryNode>();
+        QueryNode? excluded = null;
+        while (Peek is { } next && next is not ("OR" or ")"))
+        {
+            if (next == "AND") { _at++; continue; }
+            if (next == "NOT")
+            {
+                _at++;
+                if (Peek is null) throw new QueryException("NOT needs a term after it");
+                var term = Unary();
+                excluded = excluded is null ? term : new OrNode([excluded, term]);
+                continue;
+            }
+            parts.Add(Unary());
+        }
+        if (parts.Count == 0) throw new QueryException(excluded is null ? "a term is missing" : "NOT needs a term before it");
+        var included = parts.Count == 1 ? parts[0] : new AndNode([.. parts]);
+        return excluded is null ? included : new NotNode(included, excluded);
+    }
+
+    private QueryNode Unary()
+    {
+        var token = _tokens[_at++];
+        if (token == "(")
+        {
+            var inner = Or();
+            if (Peek != ")") throw new QueryException("a parenthesis is not closed");
+            _at++;
+            return inner;
+        }
+        if (token == ")") throw new QueryException("unexpected ')'");
+        if (token.StartsWith('"'))
+        {
+            var lemmas = lemmatize(token[1..]);
+            if (lemmas.Length == 0) throw new QueryException("the phrase has no words");
+            return lemmas.Length == 1 ? new TermNode(lemmas) : new PhraseNode(lemmas);
+        }
+        if (token.EndsWith('*') && token.Length > 1)
+        {
+            var prefix = StoredArticle.LemmaKey(token.TrimEnd('*'));
+            if (prefix.Length < 2) throw new QueryException($"'{token}': a prefix needs at least two letters");
+            return new PrefixNode(prefix);
+        }
+        var alternatives = lemmatize(token).Append(StoredArticle.LemmaKey(token)).Where(a => a.Length > 0).Distinct().ToArray();
+        if (alternatives.Length == 0) throw new QueryException($"'{token}' has no word to search for");
+        return new TermNode(alternatives);
+    }
+
+    /// <summary>Whether a lemma key matches a word or prefix of the query (for highlighting).</summary>
+    public static Func<string, bool> Matcher(QueryNode node)
+    {
+        var words = new HashSet<string>();
+        var prefixes = new List<string>();
+        void Collect(QueryNode n)
+        {
+            switch (n)
+            {
+                case TermNode t: words.UnionWith(t.Alternatives); break;
+                case PrefixNode p: prefixes.Add(p.Prefix); break;
+                case PhraseNode ph: words.UnionWith(ph.Lemmas); break;
+                case AndNode a: foreach (var part in a.Parts) Collect(part); break;
+                case OrNode o: foreach (var part in o.Parts) Collect(part); break;
+                case NotNode x: Collect(x.Include); break;
+            }
+        }
+        Collect(node);
+        return lemma => words.Contains(lemma) || prefixes.Any(p => lemma.StartsWith(p, StringComparison.Ordinal));
+    }
+}

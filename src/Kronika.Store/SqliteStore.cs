@@ -1,0 +1,369 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace Kronika.Store;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode, written in transactions (a killed process leaves every committed
+/// batch and nothing half-written), searched through an FTS5 index of the articles' lemmas ranked by BM25.
+/// </summary>
+public sealed class SqliteStore : IStore
+{
+    private const string Schema = """
+        PRAGMA journal_mode = WAL;
+        PRAGMA synchronous = NORMAL;
+        PRAGMA foreign_keys = ON;
+        CREATE TABLE IF NOT EXISTS articles (
+            id INTEGER PRIMARY KEY,
+            source_id TEXT NOT NULL UNIQUE,
+            hash TEXT NOT NULL,
+            date TEXT NOT NULL,
+            title TEXT NOT NULL,
+            url TEXT,
+            site TEXT,
+            language TEXT NOT NULL,
+            text TEXT NOT NULL,
+            lemmas TEXT NOT NULL,
+            spans BLOB NOT NULL,
+            simhash INTEGER NOT NULL,
+            duplicate_of INTEGER,
+            ingested TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
+        CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
+        CREATE TABLE IF NOT EXISTS mentions (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            entity_key TEXT NOT NULL,
+            canonical TEXT NOT NULL,
+            type TEXT NOT NULL,
+            kb TEXT,
+            start_offset INTEGER NOT NULL,
+            end_offset INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_key);
+        CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
+        CREATE TABLE IF NOT EXISTS times (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start_offset INTEGER NOT NULL,
+            end_offset INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            value TEXT NOT NULL,
+            mod TEXT,
+            day_from TEXT,
+            day_to TEXT);
+        CREATE INDEX IF NOT EXISTS times_article ON times(article_id);
+        CREATE INDEX IF NOT EXISTS times_range ON times(day_from, day_to);
+        CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(lemmas, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+        CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, lemmas) VALUES (new.id, new.lemmas);
+        END;
+        CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, lemmas) VALUES ('delete', old.id, old.lemmas);
+        END;
+        """;
+
+    private readonly SqliteConnection _connection;
+    private List<(long Id, ulong SimHash)>? _stories;
+
+    public SqliteStore(string path)
+    {
+        Path = path;
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        _connection.Open();
+        Execute(Schema);
+    }
+
+    public string Path { get; }
+
+    private void Execute(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Command(string sql, SqliteTransaction? transaction = null, params (string Name, object? Value)[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return command;
+    }
+
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public IReadOnlyList<WriteOutcome> Write(IReadOnlyList<StoredArticle> batch)
+    {
+        _stories ??= LoadStories();
+        var outcomes = new List<WriteOutcome>(batch.Count);
+        using var transaction = _connection.BeginTransaction();
+        var added = new List<(long, ulong)>();
+        foreach (var a in batch)
+        {
+            using (var sameContent = Command("SELECT 1 FROM articles WHERE hash = $h LIMIT 1", transaction, ("$h", a.Hash)))
+                if (sameContent.ExecuteScalar() is not null)
+                {
+                    outcomes.Add(WriteOutcome.Unchanged);
+                    continue;
+                }
+            long? previous;
+            using (var sameSource = Command("SELECT id FROM articles WHERE source_id = $s", transaction, ("$s", a.SourceId)))
+                previous = sameSource.ExecuteScalar() as long?;
+            if (previous is { } old)
+                using (var delete = Command("DELETE FROM articles WHERE id = $id", transaction, ("$id", old))) delete.ExecuteNonQuery();
+            var original = NearDuplicate.Find(a.SimHash, _stories.Concat(added), previous);
+            long id;
+            using (var insert = Command("""
+                INSERT INTO articles (source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, duplicate_of, ingested)
+                VALUES ($s, $h, $d, $t, $u, $site, $lang, $text, $lemmas, $spans, $sim, $dup, $now) RETURNING id
+                """, transaction,
+                ("$s", a.SourceId), ("$h", a.Hash), ("$d", Day(a.Date)), ("$t", a.Title), ("$u", a.Url), ("$site", a.Site),
+                ("$lang", a.Language), ("$text", a.Text), ("$lemmas", a.Lemmas), ("$spans", Snippets.Pack(a.Spans)),
+                ("$sim", unchecked((long)a.SimHash)), ("$dup", original), ("$now", DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture))))
+                id = (long)insert.ExecuteScalar()!;
+            WriteLayers(transaction, id, a);
+            if (original is null) added.Add((id, a.SimHash));
+            outcomes.Add(previous is not null ? WriteOutcome.Updated : original is not null ? WriteOutcome.Copy : WriteOutcome.Inserted);
+        }
+        transaction.Commit();
+        _stories.AddRange(added);
+        return outcomes;
+    }
+
+    private void WriteLayers(SqliteTransaction transaction, long id, StoredArticle a)
+    {
+        using (var mention = Command("INSERT INTO mentions VALUES ($a, $k, $c, $t, $kb, $s, $e)", transaction,
+                   ("$a", id), ("$k", ""), ("$c", ""), ("$t", ""), ("$kb", null), ("$s", 0), ("$e", 0)))
+        {
+            foreach (var m in a.Mentions)
+            {
+                mention.Parameters["$k"].Value = m.EntityKey;
+                mention.Parameters["$c"].Value = m.Canonical;
+                mention.Parameters["$t"].Value = m.Type;
+                mention.Parameters["$kb"].Value = (object?)m.Kb ?? DBNull.Value;
+                mention.Parameters["$s"].Value = m.Start;
+                mention.Parameters["$e"].Value = m.End;
+                mention.ExecuteNonQuery();
+            }
+        }
+        using var time = Command("INSERT INTO times VALUES ($a, $s, $e, $t, $v, $m, $f, $to)", transaction,
+            ("$a", id), ("$s", 0), ("$e", 0), ("$t", ""), ("$v", ""), ("$m", null), ("$f", null), ("$to", null));
+        foreach (var t in a.Times)
+        {
+            time.Parameters["$s"].Value = t.Start;
+            time.Parameters["$e"].Value = t.End;
+            time.Parameters["$t"].Value = t.Type;
+            time.Parameters["$v"].Value = t.Value;
+            time.Parameters["$m"].Value = (object?)t.Mod ?? DBNull.Value;
+            time.Parameters["$f"].Value = t.From is { } f ? Day(f) : DBNull.Value;
+            time.Parameters["$to"].Value = t.To is { } to ? Day(to) : DBNull.Value;
+            time.ExecuteNonQuery();
+        }
+    }
+
+    private List<(long, ulong)> LoadStories()
+    {
+        var list = new List<(long, ulong)>();
+        using var command = Command("SELECT id, simhash FROM articles WHERE duplicate_of IS NULL");
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) list.Add((reader.GetInt64(0), unchecked((ulong)reader.GetInt64(1))));
+        return list;
+    }
+
+    public int ArticleCount()
+    {
+        using var command = Command("SELECT COUNT(*) FROM articles");
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    public int StoryCount()
+    {
+        using var command = Command("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NULL");
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    public SearchPage Search(SearchRequest request)
+    {
+        var where = new StringBuilder("a.duplicate_of IS NULL");
+        var parameters = new List<(string, object?)>();
+        var from = "articles a";
+        var order = "a.date DESC, a.id DESC";
+        var score = "0.0";
+        if (request.Query is { } query)
+        {
+            from = "articles_fts JOIN articles a ON a.id = articles_fts.rowid";
+            where.Append(" AND articles_fts MATCH $q");
+            parameters.Add(("$q", ToFts(query)));
+            score = "bm25(articles_fts)";
+            order = "score, a.date DESC";
+        }
+        AddFilters(request, where, parameters);
+        int total;
+        using (var count = Command($"SELECT COUNT(*) FROM {from} WHERE {where}", null, [.. parameters]))
+            total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        var hits = new List<(long Id, double Score)>();
+        using (var select = Command($"SELECT a.id, {score} AS score FROM {from} WHERE {where} ORDER BY {order} LIMIT $limit OFFSET $offset", null,
+                   [.. parameters, ("$limit", request.Limit), ("$offset", request.Offset)]))
+        using (var reader = select.ExecuteReader())
+            while (reader.Read()) hits.Add((reader.GetInt64(0), -reader.GetDouble(1)));
+        var matches = request.Query is { } q2 ? QueryParser.Matcher(q2) : _ => false;
+        return new SearchPage(total, hits.Select(h => Hit(h.Id, h.Score, matches)).ToList());
+    }
+
+    private SearchHit Hit(long id, double score, Func<string, bool> matches)
+    {
+        var article = Get(id)!;
+        var (snippet, highlights) = Snippets.Make(article, matches);
+        int copies;
+        using (var command = Command("SELECT COUNT(*) FROM articles WHERE duplicate_of = $id", null, ("$id", id)))
+            copies = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        return new SearchHit(id, article.Date, article.Title, article.SourceId, article.Url, score, snippet, highlights, copies);
+    }
+
+    private static void AddFilters(SearchRequest request, StringBuilder where, List<(string, object?)> parameters)
+    {
+        if (!request.EventDates)
+        {
+            if (request.From is { } f) { where.Append(" AND a.date >= $from"); parameters.Add(("$from", Day(f))); }
+            if (request.To is { } t) { where.Append(" AND a.date <= $to"); parameters.Add(("$to", Day(t))); }
+        }
+        else if (request.From is not null || request.To is not null)
+        {
+            where.Append(" AND EXISTS (SELECT 1 FROM times t WHERE t.article_id = a.id AND t.day_from IS NOT NULL AND t.day_to >= $from AND t.day_from <= $to)");
+            parameters.Add(("$from", Day(request.From ?? DateOnly.MinValue)));
+            parameters.Add(("$to", Day(request.To ?? DateOnly.MaxValue)));
+        }
+        if (request.EntityKeys is { } keys)
+        {
+            var names = keys.Select((_, i) => $"$k{i}").ToList();
+            where.Append($" AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_key IN ({(names.Count == 0 ? "NULL" : string.Join(", ", names))})");
+            if (request.Type is { } type) { where.Append(" AND m.type = $type"); parameters.Add(("$type", type)); }
+            where.Append(')');
+            parameters.AddRange(keys.Select((k, i) => ($"$k{i}", (object?)k)));
+        }
+        else if (request.Type is { } type)
+        {
+            where.Append(" AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.type = $type)");
+            parameters.Add(("$type", type));
+        }
+    }
+
+    /// <summary>The query as an FTS5 expression; every word is quoted, so no user text is read as FTS5 syntax.</summary>
+    public static string ToFts(QueryNode node) => node switch
+    {
+        TermNode t => t.Alternatives.Length == 1 ? Quote(t.Alternatives[0]) : "(" + string.Join(" OR ", t.Alternatives.Select(Quote)) + ")",
+        PrefixNode p => Quote(p.Prefix) + "*",
+        PhraseNode ph => Quote(string.Join(' ', ph.Lemmas)),
+        AndNode a => "(" + string.Join(" AND ", a.Parts.Select(ToFts)) + ")",
+        OrNode o => "(" + string.Join(" OR ", o.Parts.Select(ToFts)) + ")",
+        NotNode n => "(" + ToFts(n.Include) + " NOT " + ToFts(n.Exclude) + ")",
+        _ => throw new ArgumentOutOfRangeException(nameof(node)),
+    };
+
+    private static string Quote(string s) => "\"" + s.Replace("\"", "\"\"") + "\"";
+
+    public IReadOnlyList<EntitySummary> Entities(string? type, int top)
+    {
+        using var command = Command($"""
+            SELECT m.entity_key, MAX(m.canonical), m.type, MAX(m.kb), COUNT(*), COUNT(DISTINCT m.article_id)
+            FROM mentions m JOIN articles a ON a.id = m.article_id
+            WHERE a.duplicate_of IS NULL {(type is null ? "" : "AND m.type = $type")}
+            GROUP BY m.entity_key, m.type ORDER BY 6 DESC, 5 DESC, 2 LIMIT $top
+            """, null, ("$type", type), ("$top", top));
+        return ReadEntities(command);
+    }
+
+    private static List<EntitySummary> ReadEntities(SqliteCommand command)
+    {
+        var list = new List<EntitySummary>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            list.Add(new EntitySummary(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt32(4), reader.GetInt32(5)));
+        return list;
+    }
+
+    public IReadOnlyList<string> EntityKeys(string name)
+    {
+        using var command = Command("SELECT DISTINCT entity_key FROM mentions WHERE canonical = $n COLLATE NOCASE OR kb = $n OR entity_key = $n", null, ("$n", name));
+        var keys = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) keys.Add(reader.GetString(0));
+        return keys;
+    }
+
+    public Timeline? Timeline(string entityKey, string period, int coMentioned)
+    {
+        Timeline? result = null;
+        EntitySummary? entity;
+        using (var command = Command("""
+                   SELECT m.entity_key, MAX(m.canonical), m.type, MAX(m.kb), COUNT(*), COUNT(DISTINCT m.article_id)
+                   FROM mentions m JOIN articles a ON a.id = m.article_id
+                   WHERE a.duplicate_of IS NULL AND m.entity_key = $k GROUP BY m.entity_key, m.type ORDER BY 6 DESC LIMIT 1
+                   """, null, ("$k", entityKey)))
+            entity = ReadEntities(command).FirstOrDefault();
+        if (entity is null) return result;
+        var bucket = period switch
+        {
+            "day" => "{0}",
+            "week" => "strftime('%Y-W%W', {0})",
+            _ => "substr({0}, 1, 7)",
+        };
+        const string articlesOf = "SELECT DISTINCT m.article_id FROM mentions m JOIN articles a ON a.id = m.article_id WHERE a.duplicate_of IS NULL AND m.entity_key = $k";
+        var byPublication = Periods($"SELECT {string.Format(CultureInfo.InvariantCulture, bucket, "a.date")} AS p, COUNT(*) FROM articles a WHERE a.id IN ({articlesOf}) GROUP BY p ORDER BY p", entityKey);
+        var byReference = Periods($"SELECT {string.Format(CultureInfo.InvariantCulture, bucket, "t.day_from")} AS p, COUNT(DISTINCT t.article_id) FROM times t WHERE t.day_from IS NOT NULL AND t.day_from = t.day_to AND t.article_id IN ({articlesOf}) GROUP BY p ORDER BY p", entityKey);
+        var co = new List<(EntitySummary, int)>();
+        using (var command = Command($"""
+                   SELECT m.entity_key, MAX(m.canonical), m.type, MAX(m.kb), COUNT(*), COUNT(DISTINCT m.article_id)
+                   FROM mentions m WHERE m.article_id IN ({articlesOf}) AND m.entity_key <> $k
+                   GROUP BY m.entity_key, m.type ORDER BY 6 DESC, 5 DESC LIMIT $top
+                   """, null, ("$k", entityKey), ("$top", coMentioned)))
+            co.AddRange(ReadEntities(command).Select(e => (e, e.Articles)));
+        return new Timeline(entity, byPublication, byReference, co);
+    }
+
+    private List<(string, int)> Periods(string sql, string entityKey)
+    {
+        var list = new List<(string, int)>();
+        using var command = Command(sql, null, ("$k", entityKey));
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) list.Add((reader.GetString(0), reader.GetInt32(1)));
+        return list;
+    }
+
+    public StoredArticle? Get(long id)
+    {
+        using var command = Command("SELECT source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash FROM articles WHERE id = $id", null, ("$id", id));
+        using var reader = command.ExecuteReader();
+        if (!reader.Read()) return null;
+        var article = new StoredArticle(reader.GetString(0), reader.GetString(1), DateOnly.Parse(reader.GetString(2), CultureInfo.InvariantCulture),
+            reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6),
+            reader.GetString(7), reader.GetString(8), Snippets.Unpack((byte[])reader.GetValue(9)), unchecked((ulong)reader.GetInt64(10)), [], []);
+        reader.Close();
+        var mentions = new List<StoredMention>();
+        using (var m = Command("SELECT entity_key, canonical, type, kb, start_offset, end_offset FROM mentions WHERE article_id = $id ORDER BY start_offset", null, ("$id", id)))
+        using (var r = m.ExecuteReader())
+            while (r.Read()) mentions.Add(new StoredMention(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetInt32(4), r.GetInt32(5)));
+        var times = new List<StoredTime>();
+        using (var t = Command("SELECT start_offset, end_offset, type, value, mod, day_from, day_to FROM times WHERE article_id = $id ORDER BY start_offset", null, ("$id", id)))
+        using (var r = t.ExecuteReader())
+            while (r.Read())
+                times.Add(new StoredTime(r.GetInt32(0), r.GetInt32(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
+                    r.IsDBNull(5) ? null : DateOnly.Parse(r.GetString(5), CultureInfo.InvariantCulture), r.IsDBNull(6) ? null : DateOnly.Parse(r.GetString(6), CultureInfo.InvariantCulture)));
+        return article with { Mentions = mentions, Times = times };
+    }
+
+    public void Dispose() => _connection.Dispose();
+}
+
+/// <summary>Near-duplicate detection over SimHashes, shared by the stores.</summary>
+public static class NearDuplicate
+{
+    /// <summary>The first stored story whose SimHash is within <see cref="StoredArticle.NearDuplicateBits"/> bits (not the article being replaced).</summary>
+    public static long? Find(ulong simHash, IEnumerable<(long Id, ulong SimHash)> stories, long? replacing)
+    {
+        if (simHash == 0) return null;
+        foreach (var (id, other) in stories)
+            if (id != replacing && StoredArticle.Distance(simHash, other) <= StoredArticle.NearDuplicateBits) return id;
+        return null;
+    }
+}

@@ -1,0 +1,142 @@
+using System.Security.Cryptography;
+using System.Text;
+using Kronika.Core.Learning;
+using Kronika.Core.Model;
+
+namespace Kronika.Store;
+
+/// <summary>An entity mention as stored: the entity's key (its Wikidata id, else type and canonical name) and its names.</summary>
+public sealed record StoredMention(string EntityKey, string Canonical, string Type, string? Kb, int Start, int End);
+
+/// <summary>A time expression as stored, with the days it spans when it names a calendar period (for `--event-dates`).</summary>
+public sealed record StoredTime(int Start, int End, string Type, string Value, string? Mod, DateOnly? From, DateOnly? To);
+
+/// <summary>
+/// An analyzed article as the store keeps it: metadata, text, the lemmas of its words (what search matches) with each
+/// lemma's character span (for snippets in the original words), a SimHash of its lemma shingles (near-duplicates), and
+/// its entity mentions and time expressions.
+/// </summary>
+public sealed record StoredArticle(
+    string SourceId,
+    string Hash,
+    DateOnly Date,
+    string Title,
+    string? Url,
+    string? Site,
+    string Language,
+    string Text,
+    string Lemmas,
+    int[] Spans,
+    ulong SimHash,
+    IReadOnlyList<StoredMention> Mentions,
+    IReadOnlyList<StoredTime> Times)
+{
+    /// <summary>Builds the stored form of an analyzed document. Words without a lemma (other languages) are matched in lowercase.</summary>
+    public static StoredArticle From(Document doc)
+    {
+        var lemmas = new StringBuilder(doc.Text.Length);
+        var spans = new List<int>();
+        for (var i = 0; i < doc.TokenCount; i++)
+        {
+            var t = doc.Token(i);
+            if (t.Kind is TokenKind.Punctuation or TokenKind.Symbol) continue;
+            var lemma = LemmaKey(t.Lemma ?? t.Text);
+            if (lemma.Length == 0) continue;
+            if (lemmas.Length > 0) lemmas.Append(' ');
+            lemmas.Append(lemma);
+            spans.Add(t.Start);
+            spans.Add(t.End);
+        }
+        var lemmaText = lemmas.ToString();
+        var title = doc.Source.Title ?? (doc.SentenceCount > 0 ? doc.Sentence(0).Text : doc.Text);
+        if (title.Length > 300) title = title[..300];
+        return new StoredArticle(
+            doc.Source.Url ?? doc.Source.Name,
+            ContentHash(doc),
+            doc.Date ?? DateOnly.MinValue,
+            title.ReplaceLineEndings(" "),
+            doc.Source.Url,
+            doc.Source.Site,
+            doc.Language,
+            doc.Text,
+            lemmaText,
+            [.. spans],
+            SimHashOf(lemmaText),
+            doc.Entities.Select(e => new StoredMention(EntityKey(e.Type, e.Canonical, e.Kb), e.Canonical, e.Type, e.Kb, e.Start, e.End)).ToList(),
+            doc.Times.Select(t =>
+            {
+                var range = TimeRange.Of(t.Value);
+                return new StoredTime(t.Start, t.End, t.Type, t.Value, t.Mod, range?.From, range?.To);
+            }).ToList());
+    }
+
+    /// <summary>How a lemma is indexed and queried: lowercase, without the period of abbreviations (`m.` → `m`).</summary>
+    public static string LemmaKey(string lemma) => lemma.ToLowerInvariant().Replace(" ", "_").TrimEnd('.');
+
+    /// <summary>An entity's identity across articles: its Wikidata id, else its type and canonical name.</summary>
+    public static string EntityKey(string type, string canonical, string? kb) => kb ?? $"{type}:{canonical}";
+
+    /// <summary>The content hash: the same date and text is the same article, whatever file it came from.</summary>
+    public static string ContentHash(Document doc) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{doc.Date:yyyy-MM-dd}\n{doc.Text}")))[..32];
+
+    /// <summary>
+    /// A 64-bit SimHash (Charikar) of the lemma 3-shingles: lightly edited copies of one story differ in few bits,
+    /// different stories in about half.
+    /// </summary>
+    public static ulong SimHashOf(string lemmas)
+    {
+        var words = lemmas.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Span<int> votes = stackalloc int[64];
+        for (var i = 0; i + 2 < words.Length; i++)
+        {
+            var h = FeatureHash.Of(0, words[i], words[i + 1], words[i + 2]);
+            for (var b = 0; b < 64; b++) votes[b] += ((h >> b) & 1) == 1 ? 1 : -1;
+        }
+        ulong result = 0;
+        for (var b = 0; b < 64; b++)
+            if (votes[b] > 0) result |= 1UL << b;
+        return result;
+    }
+
+    /// <summary>SimHashes this close (in differing bits) are copies of one story.</summary>
+    public const int NearDuplicateBits = 3;
+
+    public static int Distance(ulong a, ulong b) => System.Numerics.BitOperations.PopCount(a ^ b);
+}
+
+/// <summary>The days a TIMEX3 value spans (`2025-08` → August 2025), when it is a calendar period.</summary>
+public readonly record struct TimeRange(DateOnly From, DateOnly To)
+{
+    public static TimeRange? Of(string value)
+    {
+        try
+        {
+            if (value.Length >= 10 && DateOnly.TryParseExact(value[..10], "yyyy-MM-dd", out var day) && (value.Length == 10 || value[10] == 'T'))
+                return new(day, day);
+            if (value.Length == 8 && value[4] == '-' && value[5] == 'W' && int.TryParse(value[..4], out var wy) && int.TryParse(value[6..], out var w))
+            {
+                var monday = DateOnly.FromDateTime(System.Globalization.ISOWeek.ToDateTime(wy, w, DayOfWeek.Monday));
+                return new(monday, monday.AddDays(6));
+            }
+            if (value.Length == 7 && value[4] == '-' && int.TryParse(value[..4], out var y) && int.TryParse(value[5..], out var m))
+                return new(new DateOnly(y, m, 1), new DateOnly(y, m, DateTime.DaysInMonth(y, m)));
+            if (value.Length == 7 && value[4] == '-' && value[5] == 'Q' && int.TryParse(value[..4], out var qy) && value[6] is >= '1' and <= '4')
+            {
+                var first = new DateOnly(qy, 3 * (value[6] - '0') - 2, 1);
+                return new(first, first.AddMonths(3).AddDays(-1));
+            }
+            if (value.Length == 7 && value[4] == '-' && value[5] == 'H' && int.TryParse(value[..4], out var hy) && value[6] is '1' or '2')
+            {
+                var first = new DateOnly(hy, value[6] == '1' ? 1 : 7, 1);
+                return new(first, first.AddMonths(6).AddDays(-1));
+            }
+            if (value.Length == 4 && int.TryParse(value, out var year) && year is > 0 and < 10000)
+                return new(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+        }
+        return null;
+    }
+}
