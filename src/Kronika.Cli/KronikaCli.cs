@@ -20,6 +20,10 @@ public static class KronikaCli
             EvalTimeCommand.Create(io),
             EvalNerCommand.Create(io),
             TrainCommand.Create(io),
+            IngestCommand.Create(io),
+            SearchCommand.Create(io),
+            EntitiesCommand.Create(io),
+            EntitiesCommand.Timeline(io),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -41,6 +41,14 @@ public sealed class PostgresStore : IStore
             end_offset INT NOT NULL);
         CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_key);
         CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
+        CREATE TABLE IF NOT EXISTS entities (
+            key TEXT PRIMARY KEY,
+            canonical TEXT NOT NULL,
+            type TEXT NOT NULL,
+            kb TEXT,
+            folded TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS entities_folded ON entities(folded);
+        CREATE INDEX IF NOT EXISTS entities_kb ON entities(kb);
         CREATE TABLE IF NOT EXISTS times (
             article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
             start_offset INT NOT NULL,
@@ -55,7 +63,7 @@ public sealed class PostgresStore : IStore
         """;
 
     private readonly NpgsqlDataSource _source;
-    private List<(long Id, ulong SimHash)>? _stories;
+    private Stories? _stories;
 
     public PostgresStore(string connectionString)
     {
@@ -94,72 +102,104 @@ public sealed class PostgresStore : IStore
     public IReadOnlyList<WriteOutcome> Write(IReadOnlyList<StoredArticle> batch)
     {
         using var connection = _source.OpenConnection();
-        _stories ??= LoadStories(connection);
+        _stories ??= new Stories(ReadStories(connection));
         var outcomes = new List<WriteOutcome>(batch.Count);
-        var added = new List<(long, ulong)>();
-        using var transaction = connection.BeginTransaction();
-        foreach (var a in batch)
+        try
         {
-            using (var sameContent = Command(connection, "SELECT 1 FROM articles WHERE hash = @h LIMIT 1", transaction, ("h", a.Hash)))
-                if (sameContent.ExecuteScalar() is not null)
-                {
-                    outcomes.Add(WriteOutcome.Unchanged);
-                    continue;
-                }
-            long? previous;
-            using (var sameSource = Command(connection, "SELECT id FROM articles WHERE source_id = @s", transaction, ("s", a.SourceId)))
-                previous = sameSource.ExecuteScalar() as long?;
-            if (previous is { } old)
-                using (var delete = Command(connection, "DELETE FROM articles WHERE id = @id", transaction, ("id", old))) delete.ExecuteNonQuery();
-            var original = NearDuplicate.Find(a.SimHash, _stories.Concat(added), previous);
-            long id;
-            using (var insert = Command(connection, """
-                INSERT INTO articles (source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, duplicate_of)
-                VALUES (@s, @h, @d, @t, @u, @site, @lang, @text, @lemmas, @spans, @sim, @dup) RETURNING id
-                """, transaction,
-                ("s", a.SourceId), ("h", a.Hash), ("d", a.Date), ("t", a.Title), ("u", a.Url), ("site", a.Site), ("lang", a.Language),
-                ("text", a.Text), ("lemmas", a.Lemmas), ("spans", Snippets.Pack(a.Spans)), ("sim", unchecked((long)a.SimHash)), ("dup", original)))
-                id = (long)insert.ExecuteScalar()!;
-            using (var writer = connection.BeginBinaryImport("COPY mentions (article_id, entity_key, canonical, type, kb, start_offset, end_offset) FROM STDIN (FORMAT BINARY)"))
+            using var transaction = connection.BeginTransaction();
+            using (var writers = Command(connection, "SELECT pg_advisory_xact_lock(4712)", transaction)) writers.ExecuteNonQuery();
+            foreach (var a in batch)
             {
-                foreach (var m in a.Mentions)
+                (long Id, string Hash)? sameSource = null;
+                using (var command = Command(connection, "SELECT id, hash FROM articles WHERE source_id = @s", transaction, ("s", a.SourceId)))
+                using (var reader = command.ExecuteReader())
+                    if (reader.Read()) sameSource = (reader.GetInt64(0), reader.GetString(1));
+                long? sameContent;
+                using (var command = Command(connection, "SELECT coalesce(duplicate_of, id) FROM articles WHERE hash = @h LIMIT 1", transaction, ("h", a.Hash)))
+                    sameContent = command.ExecuteScalar() as long?;
+                var (outcome, original) = _stories.Decide(a, sameSource, sameContent);
+                outcomes.Add(outcome);
+                if (outcome == WriteOutcome.Unchanged) continue;
+                var values = new (string, object?)[]
                 {
-                    writer.StartRow();
-                    writer.Write(id, NpgsqlDbType.Bigint);
-                    writer.Write(m.EntityKey);
-                    writer.Write(m.Canonical);
-                    writer.Write(m.Type);
-                    if (m.Kb is null) writer.WriteNull(); else writer.Write(m.Kb);
-                    writer.Write(m.Start);
-                    writer.Write(m.End);
-                }
-                writer.Complete();
-            }
-            using (var writer = connection.BeginBinaryImport("COPY times (article_id, start_offset, end_offset, type, value, mod, day_from, day_to) FROM STDIN (FORMAT BINARY)"))
-            {
-                foreach (var t in a.Times)
+                    ("s", a.SourceId), ("h", a.Hash), ("d", a.Date), ("t", a.Title), ("u", a.Url), ("site", a.Site), ("lang", a.Language),
+                    ("text", a.Text), ("lemmas", a.Lemmas), ("spans", Snippets.Pack(a.Spans)), ("sim", unchecked((long)a.SimHash)), ("dup", original),
+                };
+                long id;
+                if (sameSource is { Id: var old })
                 {
-                    writer.StartRow();
-                    writer.Write(id, NpgsqlDbType.Bigint);
-                    writer.Write(t.Start);
-                    writer.Write(t.End);
-                    writer.Write(t.Type);
-                    writer.Write(t.Value);
-                    if (t.Mod is null) writer.WriteNull(); else writer.Write(t.Mod);
-                    if (t.From is { } f) writer.Write(f, NpgsqlDbType.Date); else writer.WriteNull();
-                    if (t.To is { } to) writer.Write(to, NpgsqlDbType.Date); else writer.WriteNull();
+                    using (var update = Command(connection, """
+                        UPDATE articles SET hash = @h, date = @d, title = @t, url = @u, site = @site, language = @lang, text = @text,
+                            lemmas = @lemmas, spans = @spans, simhash = @sim, duplicate_of = @dup, ingested = now() WHERE id = @id
+                        """, transaction, [.. values, ("id", old)]))
+                        update.ExecuteNonQuery();
+                    using (var delete = Command(connection, "DELETE FROM mentions WHERE article_id = @id; DELETE FROM times WHERE article_id = @id", transaction, ("id", old)))
+                        delete.ExecuteNonQuery();
+                    id = old;
                 }
-                writer.Complete();
+                else
+                {
+                    using var insert = Command(connection, """
+                        INSERT INTO articles (source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, duplicate_of)
+                        VALUES (@s, @h, @d, @t, @u, @site, @lang, @text, @lemmas, @spans, @sim, @dup) RETURNING id
+                        """, transaction, values);
+                    id = (long)insert.ExecuteScalar()!;
+                }
+                WriteLayers(connection, transaction, id, a);
+                _stories.Written(id, a.SimHash, original);
             }
-            if (original is null) added.Add((id, a.SimHash));
-            outcomes.Add(previous is not null ? WriteOutcome.Updated : original is not null ? WriteOutcome.Copy : WriteOutcome.Inserted);
+            transaction.Commit();
         }
-        transaction.Commit();
-        _stories.AddRange(added);
+        catch
+        {
+            _stories = null;
+            throw;
+        }
         return outcomes;
     }
 
-    private List<(long, ulong)> LoadStories(NpgsqlConnection connection)
+    private void WriteLayers(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, StoredArticle a)
+    {
+        var entities = a.Mentions.DistinctBy(m => m.EntityKey).ToList();
+        using (var insert = Command(connection, "INSERT INTO entities SELECT * FROM unnest(@k, @c, @t, @kb, @f) ON CONFLICT DO NOTHING", transaction,
+                   ("k", entities.Select(m => m.EntityKey).ToArray()), ("c", entities.Select(m => m.Canonical).ToArray()),
+                   ("t", entities.Select(m => m.Type).ToArray()), ("kb", entities.Select(m => m.Kb).ToArray()),
+                   ("f", entities.Select(m => EntityNames.Fold(m.Canonical)).ToArray())))
+            insert.ExecuteNonQuery();
+        using (var writer = connection.BeginBinaryImport("COPY mentions (article_id, entity_key, canonical, type, kb, start_offset, end_offset) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var m in a.Mentions)
+            {
+                writer.StartRow();
+                writer.Write(id, NpgsqlDbType.Bigint);
+                writer.Write(m.EntityKey);
+                writer.Write(m.Canonical);
+                writer.Write(m.Type);
+                if (m.Kb is null) writer.WriteNull(); else writer.Write(m.Kb);
+                writer.Write(m.Start);
+                writer.Write(m.End);
+            }
+            writer.Complete();
+        }
+        using (var writer = connection.BeginBinaryImport("COPY times (article_id, start_offset, end_offset, type, value, mod, day_from, day_to) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var t in a.Times)
+            {
+                writer.StartRow();
+                writer.Write(id, NpgsqlDbType.Bigint);
+                writer.Write(t.Start);
+                writer.Write(t.End);
+                writer.Write(t.Type);
+                writer.Write(t.Value);
+                if (t.Mod is null) writer.WriteNull(); else writer.Write(t.Mod);
+                if (t.From is { } f) writer.Write(f, NpgsqlDbType.Date); else writer.WriteNull();
+                if (t.To is { } to) writer.Write(to, NpgsqlDbType.Date); else writer.WriteNull();
+            }
+            writer.Complete();
+        }
+    }
+
+    private List<(long, ulong)> ReadStories(NpgsqlConnection connection)
     {
         var list = new List<(long, ulong)>();
         using var command = Command(connection, "SELECT id, simhash FROM articles WHERE duplicate_of IS NULL");
@@ -282,7 +322,7 @@ public sealed class PostgresStore : IStore
     public IReadOnlyList<string> EntityKeys(string name)
     {
         using var connection = _source.OpenConnection();
-        using var command = Command(connection, "SELECT DISTINCT entity_key FROM mentions WHERE lower(canonical) = lower(@n) OR kb = @n OR entity_key = @n", null, ("n", name));
+        using var command = Command(connection, $"SELECT key FROM entities WHERE {EntityNames.Condition('@')}", null, EntityNames.Parameters(name, '@'));
         var keys = new List<string>();
         using var reader = command.ExecuteReader();
         while (reader.Read()) keys.Add(reader.GetString(0));

@@ -25,9 +25,9 @@ public sealed class QueryException(string message) : Exception(message);
 /// <summary>
 /// Parses the query language of `kronika search`: words (matched by lemma), `"phrases"`, `prefix*`, `AND`, `OR`,
 /// `NOT`, parentheses; words side by side mean AND. <paramref name="lemmatize"/> turns text into the lemma keys of its
-/// words, as the store indexes them.
+/// words, as the store indexes them; <paramref name="alternatives"/> gives other lemmas a single word may have.
 /// </summary>
-public sealed class QueryParser(Func<string, string[]> lemmatize)
+public sealed class QueryParser(Func<string, string[]> lemmatize, Func<string, IEnumerable<string>>? alternatives = null)
 {
     private List<string> _tokens = [];
     private int _at;
@@ -124,9 +124,10 @@ public sealed class QueryParser(Func<string, string[]> lemmatize)
             if (prefix.Length < 2) throw new QueryException($"'{token}': a prefix needs at least two letters");
             return new PrefixNode(prefix);
         }
-        var alternatives = lemmatize(token).Append(StoredArticle.LemmaKey(token)).Where(a => a.Length > 0).Distinct().ToArray();
-        if (alternatives.Length == 0) throw new QueryException($"'{token}' has no word to search for");
-        return new TermNode(alternatives);
+        var candidates = lemmatize(token).Concat(alternatives?.Invoke(token) ?? []).Append(StoredArticle.LemmaKey(token));
+        var keys = candidates.Where(a => a.Length > 0).Distinct().ToArray();
+        if (keys.Length == 0) throw new QueryException($"'{token}' has no word to search for");
+        return new TermNode(keys);
     }
 
     /// <summary>Whether a lemma key matches a word or prefix of the query (for highlighting).</summary>

@@ -14,15 +14,20 @@ public static class Snippets
         if (count == 0) return (article.Text.Length <= 200 ? article.Text : article.Text[..200], []);
         var hit = new bool[count];
         for (var i = 0; i < count; i++) hit[i] = matches(lemmas[i]);
-        int best = 0, bestHits = -1, running = 0;
+        // The window of Window words ending at bestEnd holds the most matches; centre it on its first and last match.
+        int bestEnd = Math.Min(count, Window) - 1, bestHits = 0, running = 0;
         for (var i = 0; i < count; i++)
         {
             if (hit[i]) running++;
             if (i >= Window && hit[i - Window]) running--;
-            if (running > bestHits) (bestHits, best) = (running, Math.Max(0, i - Window + 1));
+            if (running > bestHits) (bestHits, bestEnd) = (running, i);
         }
-        // Centre a lone match a little.
-        var first = Math.Max(0, best - (bestHits <= 1 ? 8 : 0));
+        var first = 0;
+        if (bestHits > 0)
+        {
+            var firstHit = Enumerable.Range(Math.Max(0, bestEnd - Window + 1), Window).First(i => hit[i]);
+            first = Math.Clamp((firstHit + bestEnd) / 2 - Window / 2, 0, Math.Max(0, count - Window));
+        }
         var last = Math.Min(count - 1, first + Window - 1);
         var start = spans[2 * first];
         var end = spans[2 * last + 1];

@@ -41,6 +41,14 @@ public sealed class SqliteStore : IStore
             end_offset INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_key);
         CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
+        CREATE TABLE IF NOT EXISTS entities (
+            key TEXT PRIMARY KEY,
+            canonical TEXT NOT NULL,
+            type TEXT NOT NULL,
+            kb TEXT,
+            folded TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS entities_folded ON entities(folded);
+        CREATE INDEX IF NOT EXISTS entities_kb ON entities(kb);
         CREATE TABLE IF NOT EXISTS times (
             article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
             start_offset INTEGER NOT NULL,
@@ -56,13 +64,17 @@ public sealed class SqliteStore : IStore
         CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
             INSERT INTO articles_fts(rowid, lemmas) VALUES (new.id, new.lemmas);
         END;
+        CREATE TRIGGER IF NOT EXISTS articles_au AFTER UPDATE OF lemmas ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, lemmas) VALUES ('delete', old.id, old.lemmas);
+            INSERT INTO articles_fts(rowid, lemmas) VALUES (new.id, new.lemmas);
+        END;
         CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
             INSERT INTO articles_fts(articles_fts, rowid, lemmas) VALUES ('delete', old.id, old.lemmas);
         END;
         """;
 
     private readonly SqliteConnection _connection;
-    private List<(long Id, ulong SimHash)>? _stories;
+    private Stories? _stories;
 
     public SqliteStore(string path)
     {
@@ -94,39 +106,59 @@ public sealed class SqliteStore : IStore
 
     public IReadOnlyList<WriteOutcome> Write(IReadOnlyList<StoredArticle> batch)
     {
-        _stories ??= LoadStories();
+        _stories ??= new Stories(ReadStories());
         var outcomes = new List<WriteOutcome>(batch.Count);
-        using var transaction = _connection.BeginTransaction();
-        var added = new List<(long, ulong)>();
-        foreach (var a in batch)
+        try
         {
-            using (var sameContent = Command("SELECT 1 FROM articles WHERE hash = $h LIMIT 1", transaction, ("$h", a.Hash)))
-                if (sameContent.ExecuteScalar() is not null)
+            using var transaction = _connection.BeginTransaction();
+            foreach (var a in batch)
+            {
+                (long Id, string Hash)? sameSource = null;
+                using (var command = Command("SELECT id, hash FROM articles WHERE source_id = $s", transaction, ("$s", a.SourceId)))
+                using (var reader = command.ExecuteReader())
+                    if (reader.Read()) sameSource = (reader.GetInt64(0), reader.GetString(1));
+                long? sameContent;
+                using (var command = Command("SELECT coalesce(duplicate_of, id) FROM articles WHERE hash = $h LIMIT 1", transaction, ("$h", a.Hash)))
+                    sameContent = command.ExecuteScalar() as long?;
+                var (outcome, original) = _stories.Decide(a, sameSource, sameContent);
+                outcomes.Add(outcome);
+                if (outcome == WriteOutcome.Unchanged) continue;
+                var values = new (string, object?)[]
                 {
-                    outcomes.Add(WriteOutcome.Unchanged);
-                    continue;
+                    ("$s", a.SourceId), ("$h", a.Hash), ("$d", Day(a.Date)), ("$t", a.Title), ("$u", a.Url), ("$site", a.Site),
+                    ("$lang", a.Language), ("$text", a.Text), ("$lemmas", a.Lemmas), ("$spans", Snippets.Pack(a.Spans)),
+                    ("$sim", unchecked((long)a.SimHash)), ("$dup", original), ("$now", DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture)),
+                };
+                long id;
+                if (sameSource is { Id: var old })
+                {
+                    using (var update = Command("""
+                        UPDATE articles SET hash = $h, date = $d, title = $t, url = $u, site = $site, language = $lang, text = $text,
+                            lemmas = $lemmas, spans = $spans, simhash = $sim, duplicate_of = $dup, ingested = $now WHERE id = $id;
+                        DELETE FROM mentions WHERE article_id = $id;
+                        DELETE FROM times WHERE article_id = $id;
+                        """, transaction, [.. values, ("$id", old)]))
+                        update.ExecuteNonQuery();
+                    id = old;
                 }
-            long? previous;
-            using (var sameSource = Command("SELECT id FROM articles WHERE source_id = $s", transaction, ("$s", a.SourceId)))
-                previous = sameSource.ExecuteScalar() as long?;
-            if (previous is { } old)
-                using (var delete = Command("DELETE FROM articles WHERE id = $id", transaction, ("$id", old))) delete.ExecuteNonQuery();
-            var original = NearDuplicate.Find(a.SimHash, _stories.Concat(added), previous);
-            long id;
-            using (var insert = Command("""
-                INSERT INTO articles (source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, duplicate_of, ingested)
-                VALUES ($s, $h, $d, $t, $u, $site, $lang, $text, $lemmas, $spans, $sim, $dup, $now) RETURNING id
-                """, transaction,
-                ("$s", a.SourceId), ("$h", a.Hash), ("$d", Day(a.Date)), ("$t", a.Title), ("$u", a.Url), ("$site", a.Site),
-                ("$lang", a.Language), ("$text", a.Text), ("$lemmas", a.Lemmas), ("$spans", Snippets.Pack(a.Spans)),
-                ("$sim", unchecked((long)a.SimHash)), ("$dup", original), ("$now", DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture))))
-                id = (long)insert.ExecuteScalar()!;
-            WriteLayers(transaction, id, a);
-            if (original is null) added.Add((id, a.SimHash));
-            outcomes.Add(previous is not null ? WriteOutcome.Updated : original is not null ? WriteOutcome.Copy : WriteOutcome.Inserted);
+                else
+                {
+                    using var insert = Command("""
+                        INSERT INTO articles (source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, duplicate_of, ingested)
+                        VALUES ($s, $h, $d, $t, $u, $site, $lang, $text, $lemmas, $spans, $sim, $dup, $now) RETURNING id
+                        """, transaction, values);
+                    id = (long)insert.ExecuteScalar()!;
+                }
+                WriteLayers(transaction, id, a);
+                _stories.Written(id, a.SimHash, original);
+            }
+            transaction.Commit();
         }
-        transaction.Commit();
-        _stories.AddRange(added);
+        catch
+        {
+            _stories = null;
+            throw;
+        }
         return outcomes;
     }
 
@@ -146,6 +178,19 @@ public sealed class SqliteStore : IStore
                 mention.ExecuteNonQuery();
             }
         }
+        using (var entity = Command("INSERT OR IGNORE INTO entities VALUES ($k, $c, $t, $kb, $f)", transaction,
+                   ("$k", ""), ("$c", ""), ("$t", ""), ("$kb", null), ("$f", "")))
+        {
+            foreach (var m in a.Mentions.DistinctBy(m => m.EntityKey))
+            {
+                entity.Parameters["$k"].Value = m.EntityKey;
+                entity.Parameters["$c"].Value = m.Canonical;
+                entity.Parameters["$t"].Value = m.Type;
+                entity.Parameters["$kb"].Value = (object?)m.Kb ?? DBNull.Value;
+                entity.Parameters["$f"].Value = EntityNames.Fold(m.Canonical);
+                entity.ExecuteNonQuery();
+            }
+        }
         using var time = Command("INSERT INTO times VALUES ($a, $s, $e, $t, $v, $m, $f, $to)", transaction,
             ("$a", id), ("$s", 0), ("$e", 0), ("$t", ""), ("$v", ""), ("$m", null), ("$f", null), ("$to", null));
         foreach (var t in a.Times)
@@ -161,7 +206,7 @@ public sealed class SqliteStore : IStore
         }
     }
 
-    private List<(long, ulong)> LoadStories()
+    private List<(long, ulong)> ReadStories()
     {
         var list = new List<(long, ulong)>();
         using var command = Command("SELECT id, simhash FROM articles WHERE duplicate_of IS NULL");
@@ -284,7 +329,7 @@ public sealed class SqliteStore : IStore
 
     public IReadOnlyList<string> EntityKeys(string name)
     {
-        using var command = Command("SELECT DISTINCT entity_key FROM mentions WHERE canonical = $n COLLATE NOCASE OR kb = $n OR entity_key = $n", null, ("$n", name));
+        using var command = Command($"SELECT key FROM entities WHERE {EntityNames.Condition('$')}", null, EntityNames.Parameters(name, '$'));
         var keys = new List<string>();
         using var reader = command.ExecuteReader();
         while (reader.Read()) keys.Add(reader.GetString(0));
@@ -353,17 +398,4 @@ public sealed class SqliteStore : IStore
     }
 
     public void Dispose() => _connection.Dispose();
-}
-
-/// <summary>Near-duplicate detection over SimHashes, shared by the stores.</summary>
-public static class NearDuplicate
-{
-    /// <summary>The first stored story whose SimHash is within <see cref="StoredArticle.NearDuplicateBits"/> bits (not the article being replaced).</summary>
-    public static long? Find(ulong simHash, IEnumerable<(long Id, ulong SimHash)> stories, long? replacing)
-    {
-        if (simHash == 0) return null;
-        foreach (var (id, other) in stories)
-            if (id != replacing && StoredArticle.Distance(simHash, other) <= StoredArticle.NearDuplicateBits) return id;
-        return null;
-    }
 }

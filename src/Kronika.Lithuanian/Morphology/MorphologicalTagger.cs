@@ -17,6 +17,8 @@ public sealed class MorphologicalTagger(MorphologyModel model, Lexicon lexicon) 
 
     private readonly WordProfiler _profiler = new(lexicon);
 
+    public Lexicon Lexicon => lexicon;
+
     // Memos of pure functions (form → lexicon profile; form and tag → lemma and UD reading), shared by all threads:
     // they change no result, only speed.
     private readonly ConcurrentDictionary<string, WordProfile> _memo = new(StringComparer.Ordinal);

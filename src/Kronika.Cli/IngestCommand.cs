@@ -1,0 +1,97 @@
+using System.CommandLine;
+using Kronika.Core.Pipeline;
+using Kronika.Ingest;
+using Kronika.Lithuanian;
+using Kronika.Store;
+using Spectre.Console;
+
+namespace Kronika.Cli;
+
+/// <summary>`kronika ingest PATH… [--db URI]`: reads, analyzes on all cores and stores articles, showing progress.</summary>
+public static class IngestCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var inputs = new Argument<string[]>("inputs")
+        {
+            Description = "Article files (text, JSON lines, HTML, RSS/Atom), folders (recursively), feed URLs, or - for standard input",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var db = StoreOptions.Db();
+        var date = new Option<string?>("--date") { Description = "Publication date YYYY-MM-DD for articles that have none" };
+        var batch = new Option<int>("--batch") { Description = "Articles written per transaction", DefaultValueFactory = _ => 200 };
+        batch.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 100_000) r.AddError("--batch must be between 1 and 100000");
+        });
+        var command = new Command("ingest", "Analyze articles and store them for search; re-ingesting is safe.") { inputs, db, date, batch };
+        command.SetAction(result => Run(io, result.GetValue(inputs)!, result.GetValue(db), KronikaCli.ParseDate(result.GetValue(date)), result.GetValue(batch)));
+        return command;
+    }
+
+    private static int Run(CliIO io, string[] inputs, string? db, DateOnly? date, int batchSize)
+    {
+        using var store = StoreOptions.Open(db);
+        var ingestor = new Ingestor(LithuanianPipeline.Create(), new Pipeline([]), store, batchSize);
+        var reads = ArticleReader.Read(inputs, date, io.Stdin);
+        using var interrupt = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            interrupt.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        IngestProgress done;
+        try
+        {
+            done = ReferenceEquals(io.Error, Console.Error) && !Console.IsErrorRedirected
+                ? WithProgressBar(ingestor, reads, interrupt.Token)
+                : WithProgressLines(io, ingestor, reads, interrupt.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            io.Error.WriteLine($"interrupted: {store.ArticleCount()} articles are in the store; run the same command again to add the rest");
+            return 130;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+        io.Out.WriteLine(
+            $"{done.Read} read in {done.Seconds:0.0} s ({done.PerSecond:0} articles/s): {done.Inserted} new, {done.Updated} updated, " +
+            $"{done.Unchanged} unchanged, {done.Copies} copies of stories already stored, {done.Errors} errors");
+        io.Out.WriteLine($"store: {store.StoryCount()} stories in {store.ArticleCount()} articles");
+        return done.Errors == 0 ? KronikaCli.Ok : KronikaCli.SomeInputsFailed;
+    }
+
+    /// <summary>Not a terminal: errors one line each, a progress line at most every two seconds.</summary>
+    private static IngestProgress WithProgressLines(CliIO io, Ingestor ingestor, IEnumerable<ReadResult> reads, CancellationToken ct)
+    {
+        var last = 0.0;
+        return ingestor.Run(reads, e => io.Error.WriteLine(e), p =>
+        {
+            if (p.Seconds - last < 2) return;
+            last = p.Seconds;
+            io.Error.WriteLine(Describe(p));
+        }, ct);
+    }
+
+    /// <summary>A terminal: a live progress bar on standard error, errors printed above it.</summary>
+    private static IngestProgress WithProgressBar(Ingestor ingestor, IEnumerable<ReadResult> reads, CancellationToken ct)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        IngestProgress? done = null;
+        console.Progress()
+            .Columns(new SpinnerColumn(), new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new ElapsedTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask("reading");
+                task.IsIndeterminate = true;
+                done = ingestor.Run(reads, e => console.MarkupLineInterpolated($"[red]{e.ToString()}[/]"), p => task.Description = Markup.Escape(Describe(p)), ct);
+                task.StopTask();
+            });
+        return done!;
+    }
+
+    private static string Describe(IngestProgress p) => $"{p.Read} articles, {p.PerSecond:0}/s, {p.Errors} errors";
+}

@@ -1,0 +1,138 @@
+using System.CommandLine;
+using System.Text.Json;
+using Kronika.Ingest;
+using Kronika.Store;
+
+namespace Kronika.Cli;
+
+/// <summary>`kronika search "QUERY"`: ranked articles whose lemmas match, with snippets in the articles' own words.</summary>
+public static class SearchCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var query = new Argument<string?>("query")
+        {
+            Description = "Words (matched in any inflected form), \"phrases\", prefix*, AND, OR, NOT, parentheses. May be left out when a filter is given",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var from = new Option<string?>("--from") { Description = "Only articles published (or, with --event-dates, talking about days) on or after YYYY-MM-DD" };
+        var to = new Option<string?>("--to") { Description = "… on or before YYYY-MM-DD" };
+        var eventDates = new Option<bool>("--event-dates") { Description = "--from/--to filter on the dates the articles talk about, not their publication dates" };
+        var entity = new Option<string?>("--entity", "-e") { Description = "Only articles mentioning this entity: a name in any case form, a surname, or a Wikidata id" };
+        var type = StoreOptions.EntityType("Only articles mentioning an entity of this type (with --entity: the entity must be of this type)");
+        var limit = new Option<int>("--limit", "-n") { Description = "How many results", DefaultValueFactory = _ => 10 };
+        limit.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 10_000) r.AddError("--limit must be between 1 and 10000");
+        });
+        var offset = new Option<int>("--offset") { Description = "Skip this many results (for paging)" };
+        var format = StoreOptions.Format();
+        var db = StoreOptions.Db();
+        var command = new Command("search", "Search the stored articles by lemma, with filters on dates and entities.")
+        {
+            query, from, to, eventDates, entity, type, limit, offset, format, db,
+        };
+        command.SetAction(result =>
+        {
+            var text = result.GetValue(query);
+            var request = new SearchRequest(null, ParseDate(result.GetValue(from), "--from"), ParseDate(result.GetValue(to), "--to"),
+                null, result.GetValue(type), result.GetValue(eventDates), result.GetValue(limit), Math.Max(0, result.GetValue(offset)));
+            if (string.IsNullOrWhiteSpace(text) && request.From is null && request.To is null && result.GetValue(entity) is null && request.Type is null)
+                throw new UsageException("search: give a query or at least one filter (--from, --to, --entity, --type)");
+            return Run(io, text, result.GetValue(entity), request, result.GetValue(format)!, result.GetValue(db));
+        });
+        return command;
+    }
+
+    private static DateOnly? ParseDate(string? value, string option)
+    {
+        try
+        {
+            return KronikaCli.ParseDate(value);
+        }
+        catch (UsageException)
+        {
+            throw new UsageException($"{option}: '{value}' is not a date of the form YYYY-MM-DD");
+        }
+    }
+
+    private static int Run(CliIO io, string? text, string? entity, SearchRequest request, string format, string? db)
+    {
+        using var store = StoreOptions.Open(db);
+        var lemmas = new SearchLemmas();
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            try
+            {
+                request = request with { Query = lemmas.Parser().Parse(text) };
+            }
+            catch (QueryException e)
+            {
+                throw new UsageException($"query: {e.Message}");
+            }
+        }
+        if (entity is not null)
+        {
+            var keys = EntityResolver.Keys(store, lemmas, entity);
+            if (keys.Count == 0)
+            {
+                io.Error.WriteLine($"error: --entity: no entity named '{entity}' in the store (see 'kronika entities')");
+                return KronikaCli.SomeInputsFailed;
+            }
+            request = request with { EntityKeys = keys };
+        }
+        var page = store.Search(request);
+        if (format == "json")
+        {
+            io.Out.WriteLine(JsonSerializer.Serialize(new
+            {
+                total = page.Total,
+                offset = request.Offset,
+                hits = page.Hits.Select(h => new
+                {
+                    id = h.Id,
+                    date = h.Date.ToString("yyyy-MM-dd"),
+                    title = h.Title,
+                    source = h.Source,
+                    url = h.Url,
+                    score = Math.Round(h.Score, 4),
+                    snippet = h.Snippet,
+                    highlights = h.Highlights.Select(x => new[] { x.Start, x.End }),
+                    copies = h.Copies,
+                }),
+            }, StoreOptions.Json));
+            return KronikaCli.Ok;
+        }
+        if (page.Total == 0)
+        {
+            io.Out.WriteLine("no articles found");
+            return KronikaCli.Ok;
+        }
+        io.Out.WriteLine($"{page.Total} {(page.Total == 1 ? "article" : "articles")}; {request.Offset + 1}–{request.Offset + page.Hits.Count} {(request.Query is null ? "newest first" : "by relevance")}");
+        var rank = request.Offset;
+        foreach (var hit in page.Hits)
+        {
+            io.Out.WriteLine();
+            io.Out.WriteLine($"{++rank}. {hit.Date:yyyy-MM-dd}  {hit.Title}");
+            io.Out.WriteLine($"   {hit.Source}{(hit.Copies > 0 ? $"  (+{hit.Copies} {(hit.Copies == 1 ? "copy" : "copies")})" : "")}");
+            io.Out.WriteLine($"   {Snippets.Marked(hit.Snippet, hit.Highlights)}");
+        }
+        return KronikaCli.Ok;
+    }
+}
+
+/// <summary>
+/// Finds the store's keys for an entity named on the command line: the name as given (canonical name, surname, Wikidata
+/// id), then its nominative as the recognizer gives it (`Putinui` → `Vladimiras Putinas`, `Q7747`), then its lemmas.
+/// </summary>
+public static class EntityResolver
+{
+    public static IReadOnlyList<string> Keys(IStore store, SearchLemmas lemmas, string name)
+    {
+        var keys = store.EntityKeys(name);
+        if (keys.Count > 0) return keys;
+        var names = lemmas.Analyze(name).Entities.SelectMany(e => new[] { e.Kb, e.Canonical }).OfType<string>()
+            .Append(string.Join(' ', lemmas.Lemmas(name)));
+        return names.SelectMany(store.EntityKeys).Distinct().ToList();
+    }
+}
