@@ -19,7 +19,9 @@ public sealed class SearchLemmas
     public SearchLemmas() => _lexicon = _pipeline.Steps.OfType<MorphologicalTagger>().Single().Lexicon;
 
     /// <summary>Query text through the whole pipeline: lemmas, and the entities it names in their nominative form.</summary>
-    public Document Analyze(string text) => _pipeline.Process(new Document(text.Trim()));
+    public Document Analyze(string text) => Analyze(new Document(text.Trim()));
+
+    public Document Analyze(Document doc) => _pipeline.Process(doc);
 
     /// <summary>The lemma key of each word of <paramref name="text"/>, punctuation left out.</summary>
     public string[] Lemmas(string text)

@@ -350,7 +350,7 @@ public sealed class SqliteStore : IStore
         var bucket = period switch
         {
             "day" => "{0}",
-            "week" => "strftime('%Y-W%W', {0})",
+            "week" => "strftime('%G-W%V', {0})",
             _ => "substr({0}, 1, 7)",
         };
         const string articlesOf = "SELECT DISTINCT m.article_id FROM mentions m JOIN articles a ON a.id = m.article_id WHERE a.duplicate_of IS NULL AND m.entity_key = $k";

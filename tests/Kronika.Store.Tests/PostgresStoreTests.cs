@@ -1,0 +1,42 @@
+using Npgsql;
+
+namespace Kronika.Store.Tests;
+
+/// <summary>
+/// The conformance suite on PostgreSQL: KRONIKA_TEST_POSTGRES names a server (postgres://user:password@host/database;
+/// `.ci/run` starts one). Each test works in a schema of its own, dropped afterwards.
+/// </summary>
+public sealed class PostgresStoreTests : StoreConformance
+{
+    private readonly string _schema = "kronika_test_" + Guid.NewGuid().ToString("N")[..12];
+    private string? _connectionString;
+
+    protected override IStore OpenStore()
+    {
+        var uri = Environment.GetEnvironmentVariable("KRONIKA_TEST_POSTGRES");
+        if (string.IsNullOrEmpty(uri)) Assert.Skip("KRONIKA_TEST_POSTGRES is not set: no PostgreSQL server to test against (.ci/run starts one)");
+        _connectionString = PostgresStore.ConnectionString(uri);
+        try
+        {
+            using var connection = new NpgsqlConnection(_connectionString);
+            connection.Open();
+            using var command = new NpgsqlCommand($"CREATE SCHEMA {_schema}", connection);
+            command.ExecuteNonQuery();
+        }
+        catch (NpgsqlException e)
+        {
+            Assert.Skip($"the PostgreSQL server in KRONIKA_TEST_POSTGRES cannot be reached: {e.Message}");
+        }
+        return new PostgresStore(new NpgsqlConnectionStringBuilder(_connectionString) { SearchPath = _schema }.ToString());
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        if (_connectionString is null) return;
+        using var connection = new NpgsqlConnection(_connectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {_schema} CASCADE", connection);
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,255 @@
+using Kronika.Store;
+
+namespace Kronika.Store.Tests;
+
+/// <summary>
+/// What every store must do, run against the embedded SQLite store and against PostgreSQL: the same articles written,
+/// the same searches, the same answers.
+/// </summary>
+public abstract class StoreConformance : IDisposable
+{
+    private IStore? _store;
+
+    protected abstract IStore OpenStore();
+
+    protected IStore Store => _store ??= OpenStore();
+
+    public virtual void Dispose() => _store?.Dispose();
+
+    private IStore WithSamples()
+    {
+        Assert.All(Store.Write(Articles.Samples), o => Assert.Equal(WriteOutcome.Inserted, o));
+        return Store;
+    }
+
+    private List<string> Sources(SearchRequest request) => Store.Search(request).Hits.Select(h => Path.GetFileName(h.Source)).ToList();
+
+    private List<string> Find(string query, int limit = 50) => Sources(new SearchRequest(Articles.Query(query), Limit: limit));
+
+    [Fact]
+    public void Every_case_form_of_a_name_finds_the_same_articles()
+    {
+        WithSamples();
+        var nominative = Find("Putinas");
+        Assert.Contains("2025-08-13-putinas-kim.txt", nominative);
+        // The Kursko sritis article names him only as "V. Putinu" (instrumental).
+        Assert.Contains("2024-08-13-kursko-sritis.txt", nominative);
+        Assert.Equal(nominative.Order(), Find("Putino").Order());
+        Assert.Equal(nominative.Order(), Find("Putinui").Order());
+        Assert.Equal(nominative.Order(), Find("putinu").Order());
+    }
+
+    [Fact]
+    public void A_common_noun_is_found_in_any_case_and_number()
+    {
+        WithSamples();
+        var hits = Find("karys");
+        Assert.Contains("2024-10-23-siaures-korejos-kariai.txt", hits);
+        Assert.Equal(hits.Order(), Find("karių").Order());
+        Assert.Equal(hits.Order(), Find("kariams").Order());
+    }
+
+    [Fact]
+    public void A_phrase_matches_its_words_in_order_and_only_in_order()
+    {
+        WithSamples();
+        var phrase = Find("\"Šiaurės Korėjos\"");
+        Assert.Contains("2024-10-23-siaures-korejos-kariai.txt", phrase);
+        Assert.Contains("2025-08-13-putinas-kim.txt", phrase);
+        Assert.DoesNotContain("2024-10-23-siaures-korejos-kariai.txt", Find("\"Korėja šiaurė\""));
+    }
+
+    [Fact]
+    public void And_or_not_and_prefix_combine_as_written()
+    {
+        WithSamples();
+        var putin = Find("Putinas");
+        var kim = Find("Putinas Kim");
+        Assert.NotEmpty(kim);
+        Assert.All(kim, s => Assert.Contains(s, putin));
+        Assert.Equal(putin.Except(kim).Order(), Find("Putinas NOT Kim").Order());
+        Assert.Equal(Find("Putinas").Union(Find("Nausėda")).Order(), Find("Putinas OR Nausėda").Order());
+        Assert.Equal(Find("Putinas AND (Kim OR Zelenskis)").Order(), Find("Putinas Kim").Union(Find("Putinas Zelenskis")).Order());
+        var prefix = Find("prezident*");
+        Assert.Contains("2024-05-27-nauseda-perrinktas.txt", prefix);
+        Assert.True(prefix.Count >= Find("prezidentas").Count);
+    }
+
+    [Fact]
+    public void Results_are_ranked_with_the_article_most_about_the_query_first()
+    {
+        WithSamples();
+        Assert.Equal("2025-08-13-putinas-kim.txt", Find("Putinas Kim")[0]);
+        Assert.Equal("2024-05-27-nauseda-perrinktas.txt", Find("Nausėda rinkimai")[0]);
+    }
+
+    [Fact]
+    public void A_snippet_shows_the_original_words_and_marks_the_matches()
+    {
+        WithSamples();
+        var hit = Store.Search(new SearchRequest(Articles.Query("Putinui"), Limit: 50)).Hits.Single(h => h.Source.EndsWith("kursko-sritis.txt", StringComparison.Ordinal));
+        Assert.Equal("Putinu", hit.Highlights.Select(h => hit.Snippet[h.Start..h.End]).Single(w => w.StartsWith("Putin", StringComparison.Ordinal)));
+        Assert.Contains("[Putinu]", Snippets.Marked(hit.Snippet, hit.Highlights));
+        Assert.StartsWith("Ukrainos pajėgos", hit.Title);
+        Assert.Equal(new DateOnly(2024, 8, 13), hit.Date);
+    }
+
+    [Fact]
+    public void Writing_the_same_articles_again_changes_nothing()
+    {
+        WithSamples();
+        var before = Find("Putinas");
+        Assert.All(Store.Write(Articles.Samples), o => Assert.Equal(WriteOutcome.Unchanged, o));
+        Assert.Equal(Articles.Samples.Count, Store.ArticleCount());
+        Assert.Equal(before, Find("Putinas"));
+    }
+
+    [Fact]
+    public void A_changed_article_from_the_same_source_replaces_the_old_one()
+    {
+        WithSamples();
+        var original = Articles.Sample("gripo-epidemija");
+        var edited = Articles.Analyze(
+            " date 2024-01-28 Sveikatos apsaugos ministerija atšaukė gripo epidemiją Vilniuje: sergamumas per savaitę sumažėjo perpus, pranešė Nacionalinis visuomenės sveikatos centras.",
+            original.SourceId, new DateOnly(2024, 1, 28));
+        Assert.Equal([WriteOutcome.Updated], Store.Write([edited]));
+        Assert.Equal(Articles.Samples.Count, Store.ArticleCount());
+        Assert.Contains("2024-01-28-gripo-epidemija.txt", Find("atšaukė"));
+        var stored = Store.Get(Store.Search(new SearchRequest(Articles.Query("atšaukė"))).Hits.Single().Id)!;
+        Assert.Equal(edited.Text, stored.Text);
+        Assert.Equal(edited.Mentions.Count, stored.Mentions.Count);
+        Assert.DoesNotContain(original.Text.Split(' ')[5], stored.Text.Split(' ')[5..6]);
+    }
+
+    [Fact]
+    public void A_lightly_edited_republication_is_linked_as_a_copy_and_not_counted_twice()
+    {
+        WithSamples();
+        var original = Articles.Sample("putinas-kim");
+        var text = original.Text.Replace("antradienį kalbėjosi telefonu", "antradienį kalbėjosi telefonu, skelbia BNS,")
+            .Replace("daugiau nei 15 tūkst.", "per 15 tūkst.");
+        var copy = Articles.Analyze(" date 2025-08-13 " + text, "https://kitas-portalas.lt/putinas-kim", original.Date);
+        Assert.Equal([WriteOutcome.Copy], Store.Write([copy]));
+        Assert.Equal(Articles.Samples.Count + 1, Store.ArticleCount());
+        Assert.Equal(Articles.Samples.Count, Store.StoryCount());
+        var hits = Store.Search(new SearchRequest(Articles.Query("Putinas Kim"))).Hits;
+        Assert.Single(hits, h => h.Title == original.Title);
+        Assert.Equal(1, hits.Single(h => h.Title == original.Title).Copies);
+    }
+
+    [Fact]
+    public void The_same_text_from_another_source_is_a_copy_not_a_new_story()
+    {
+        WithSamples();
+        var original = Articles.Sample("putinas-kim");
+        Assert.Equal([WriteOutcome.Copy], Store.Write([original with { SourceId = "https://kitas-portalas.lt/x", Url = "https://kitas-portalas.lt/x" }]));
+        Assert.Equal(Articles.Samples.Count, Store.StoryCount());
+    }
+
+    [Fact]
+    public void Different_stories_are_never_linked_as_copies()
+    {
+        WithSamples();
+        Assert.Equal(Articles.Samples.Count, Store.StoryCount());
+    }
+
+    [Fact]
+    public void Dates_filter_on_publication_date_or_on_the_dates_the_articles_talk_about()
+    {
+        WithSamples();
+        var published = Sources(new SearchRequest(Articles.Query("Putinas"), From: new DateOnly(2025, 1, 1), Limit: 50));
+        Assert.Equal(["2025-08-13-putinas-kim.txt"], published);
+        // Published in August 2025, the Putin–Kim article talks about June 2024 (their meeting in Pyongyang).
+        var talkedAbout = Sources(new SearchRequest(Articles.Query("Putinas"), From: new DateOnly(2024, 6, 19), To: new DateOnly(2024, 6, 19), EventDates: true, Limit: 50));
+        Assert.Contains("2025-08-13-putinas-kim.txt", talkedAbout);
+        Assert.Empty(Sources(new SearchRequest(Articles.Query("Putinas"), From: new DateOnly(2024, 6, 19), To: new DateOnly(2024, 6, 19), Limit: 50)));
+    }
+
+    [Fact]
+    public void An_entity_is_found_by_name_surname_case_or_wikidata_id_and_filters_search()
+    {
+        WithSamples();
+        Assert.Equal(["Q7747"], Store.EntityKeys("Vladimiras Putinas"));
+        Assert.Equal(["Q7747"], Store.EntityKeys("putinas"));
+        Assert.Equal(["Q7747"], Store.EntityKeys("Q7747"));
+        Assert.Empty(Store.EntityKeys("Putin%"));
+        var withPutin = Sources(new SearchRequest(null, EntityKeys: ["Q7747"], Limit: 50));
+        Assert.Contains("2025-08-13-putinas-kim.txt", withPutin);
+        Assert.DoesNotContain("2024-01-28-gripo-epidemija.txt", withPutin);
+        Assert.Empty(Sources(new SearchRequest(null, EntityKeys: ["Q7747"], Type: "ORG")));
+        Assert.DoesNotContain("2025-08-13-putinas-kim.txt", Sources(new SearchRequest(Articles.Query("Trumpas"), EntityKeys: ["Q7747"], Type: "PER")).Except(withPutin));
+    }
+
+    [Fact]
+    public void Entities_are_listed_with_type_wikidata_id_and_counts()
+    {
+        WithSamples();
+        var people = Store.Entities("PER", 100);
+        var putin = people.Single(e => e.Kb == "Q7747");
+        Assert.Equal("Vladimiras Putinas", putin.Canonical);
+        Assert.Equal(Find("Putinas").Count, putin.Articles);
+        Assert.True(putin.Mentions > putin.Articles);
+        Assert.All(people, e => Assert.Equal("PER", e.Type));
+        var top = Store.Entities(null, 3);
+        Assert.Equal(3, top.Count);
+        Assert.Equal("Lietuva", top[0].Canonical);
+        Assert.True(top[0].Articles >= top[1].Articles && top[1].Articles >= top[2].Articles);
+    }
+
+    [Fact]
+    public void A_timeline_counts_articles_per_period_by_publication_and_by_referenced_date()
+    {
+        WithSamples();
+        var timeline = Store.Timeline("Q7747", "month", 50)!;
+        Assert.Equal(Find("Putinas").Count, timeline.ByPublication.Sum(p => p.Articles));
+        Assert.Contains(("2025-08", 1), timeline.ByPublication);
+        Assert.Contains(timeline.ByReference, p => p.Period == "2024-06");
+        Assert.Contains(timeline.CoMentioned, c => c.Entity.Kb == "Q56226");
+        var weeks = Store.Timeline("Q7747", "week", 0)!.ByPublication;
+        Assert.Contains(("2025-W33", 1), weeks);
+        Assert.Contains(("2025-08-13", 1), Store.Timeline("Q7747", "day", 0)!.ByPublication);
+        Assert.Null(Store.Timeline("Q0", "month", 5));
+    }
+
+    [Theory]
+    [InlineData("\"; DROP TABLE articles; --")]
+    [InlineData("Putinas' OR 1=1 --")]
+    [InlineData("NEAR(putinas kim) col:lemmas ^putinas")]
+    [InlineData("\\ & | ! :* ''")]
+    public void Hostile_query_text_is_searched_as_words_and_harms_nothing(string query)
+    {
+        WithSamples();
+        try
+        {
+            Store.Search(new SearchRequest(Articles.Query(query)));
+        }
+        catch (QueryException)
+        {
+        }
+        Assert.Equal(Articles.Samples.Count, Store.ArticleCount());
+        Assert.NotEmpty(Find("Putinas"));
+    }
+
+    [Fact]
+    public void Paging_returns_the_next_results_without_repeating()
+    {
+        WithSamples();
+        var all = Sources(new SearchRequest(Articles.Query("Lietuva"), Limit: 50));
+        var first = Sources(new SearchRequest(Articles.Query("Lietuva"), Limit: 3));
+        var second = Sources(new SearchRequest(Articles.Query("Lietuva"), Limit: 3, Offset: 3));
+        Assert.Equal(all.Take(6), first.Concat(second));
+        Assert.Equal(all.Count, Store.Search(new SearchRequest(Articles.Query("Lietuva"), Limit: 1)).Total);
+    }
+
+    [Fact]
+    public void A_stored_article_reads_back_whole()
+    {
+        var article = Articles.Sample("putinas-kim");
+        Store.Write([article]);
+        var back = Store.Get(Store.Search(new SearchRequest(Articles.Query("Putinas"))).Hits.Single().Id)!;
+        Assert.Equal(article with { Mentions = [], Times = [] }, back with { Mentions = [], Times = [], Spans = article.Spans });
+        Assert.Equal(article.Spans, back.Spans);
+        Assert.Equal(article.Mentions, back.Mentions);
+        Assert.Equal(article.Times, back.Times);
+    }
+}
