@@ -24,6 +24,7 @@ public static class KronikaCli
             SearchCommand.Create(io),
             EntitiesCommand.Create(io),
             EntitiesCommand.Timeline(io),
+            BenchCommand.Create(io),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

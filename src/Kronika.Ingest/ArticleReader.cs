@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Kronika.Core.Model;
+using Kronika.Lithuanian.Time;
 
 namespace Kronika.Ingest;
 
@@ -14,10 +15,11 @@ public sealed record ArticleError(string Source, string Problem)
 public readonly record struct ReadResult(Document? Document, ArticleError? Error);
 
 /// <summary>
-/// Reads articles in the seed format: the first line starts with ` date YYYY-MM-DD ` followed by the first
-/// paragraph; each further line is a paragraph. Inputs are files, folders (recursively, `*.txt`, sorted) or `-` for stdin.
+/// Reads articles: the seed text format (here), JSON Lines, saved HTML news pages and RSS/Atom feeds (the partial
+/// files of the same names). In the seed format the first line starts with ` date YYYY-MM-DD ` followed by the first
+/// paragraph; each further line is a paragraph. Inputs are files, folders (recursively, sorted), feed URLs or `-` for stdin.
 /// </summary>
-public static class ArticleReader
+public static partial class ArticleReader
 {
     /// <summary>Larger inputs are refused rather than read into memory.</summary>
     public const long MaxBytes = 64L * 1024 * 1024;
@@ -31,18 +33,27 @@ public static class ArticleReader
         var dct = date ?? fileDate ?? throw new ArticleException(
             "missing date: the first line must start with ' date YYYY-MM-DD' (or pass --date)");
 
-        var sb = new StringBuilder(text.Length);
-        var paragraphs = new List<TextRange>();
-        for (var i = 0; i < lines.Length; i++)
+        lines[0] = firstParagraph;
+        return Compose(lines, dct, source, text.Length) ?? throw new ArticleException("no text after the date line");
+    }
+
+    /// <summary>
+    /// Builds a document from paragraphs: each is trimmed, empty ones are dropped, and they are joined by single line
+    /// breaks with their ranges recorded. Null when no paragraph has text.
+    /// </summary>
+    internal static Document? Compose(IEnumerable<string> paragraphs, DateOnly date, ArticleSource source, int capacity = 0)
+    {
+        var sb = new StringBuilder(capacity);
+        var ranges = new List<TextRange>();
+        foreach (var paragraph in paragraphs)
         {
-            var line = (i == 0 ? firstParagraph : lines[i]).AsSpan().Trim();
+            var line = paragraph.AsSpan().Trim();
             if (line.IsEmpty) continue;
             if (sb.Length > 0) sb.Append('\n');
-            paragraphs.Add(new TextRange(sb.Length, sb.Length + line.Length));
+            ranges.Add(new TextRange(sb.Length, sb.Length + line.Length));
             sb.Append(line);
         }
-        if (paragraphs.Count == 0) throw new ArticleException("no text after the date line");
-        return new Document(sb.ToString(), dct, source, paragraphs);
+        return ranges.Count == 0 ? null : new Document(sb.ToString(), date, source, ranges);
     }
 
     /// <summary>Splits ` date YYYY-MM-DD rest` into the date and the rest; no date line gives (null, line).</summary>
@@ -66,42 +77,85 @@ public static class ArticleReader
 
     private static string Clip(string s) => s.Length <= 20 ? s : s[..20] + "…";
 
-    /// <summary>Reads every input in order; a bad input yields an error and the rest go on.</summary>
+    /// <summary>
+    /// Reads every input in order; a bad input (or a bad line or item of one) yields an error and the rest go on.
+    /// An input is chosen by its form: `http://` and `https://` are feeds, `-` is standard input in the seed format,
+    /// a folder is every article file inside it, a file is read by its extension (see <see cref="FormatOf"/>).
+    /// <paramref name="date"/> supplies or overrides the date of a single-article file (seed text, HTML page); in
+    /// JSON Lines and feeds, which hold many articles with their own dates, it supplies only the missing ones.
+    /// Every document read gets its <see cref="Document.Language"/> from <see cref="LanguageDetector"/>.
+    /// </summary>
     public static IEnumerable<ReadResult> Read(IEnumerable<string> inputs, DateOnly? date = null, Func<Stream>? stdin = null)
     {
         foreach (var input in inputs)
         {
+            IEnumerable<ReadResult> results;
             if (input == "-")
+                results = ReadOne("-", () => ReadAll(stdin?.Invoke() ?? Console.OpenStandardInput()), InputFormat.Text, date);
+            else if (IsUrl(input))
+                results = ReadOne(input, () => Fetch(input), InputFormat.Feed, date);
+            else if (Directory.Exists(input))
+                results = FilesUnder(input).SelectMany(f => f.Error is null
+                    ? ReadOne(f.File, () => ReadFile(f.File), FormatOf(f.File), date)
+                    : [new ReadResult(null, f.Error)]);
+            else
+                results = ReadOne(input, () => ReadFile(input), FormatOf(input), date);
+
+            foreach (var result in results)
             {
-                yield return ReadOne("-", () => ReadAll(stdin?.Invoke() ?? Console.OpenStandardInput()), date);
-                continue;
+                if (result.Document is { } doc) doc.Language = LanguageDetector.Shared.Detect(doc.Text);
+                yield return result;
             }
-            if (Directory.Exists(input))
-            {
-                foreach (var (file, error) in FilesUnder(input))
-                    yield return error is null ? ReadOne(file, () => ReadFile(file), date) : new ReadResult(null, error);
-                continue;
-            }
-            yield return ReadOne(input, () => ReadFile(input), date);
         }
     }
 
-    private static ReadResult ReadOne(string name, Func<byte[]> read, DateOnly? date)
+    /// <summary>The formats an input can be in.</summary>
+    public enum InputFormat { Text, JsonLines, Html, Feed }
+
+    /// <summary>
+    /// A file's format by its extension: `.jsonl`/`.ndjson` JSON Lines, `.html`/`.htm` a saved news page,
+    /// `.xml`/`.rss`/`.atom` an RSS or Atom feed; anything else (`.txt`, no extension) the seed text format.
+    /// </summary>
+    public static InputFormat FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".jsonl" or ".ndjson" => InputFormat.JsonLines,
+        ".html" or ".htm" => InputFormat.Html,
+        ".xml" or ".rss" or ".atom" => InputFormat.Feed,
+        _ => InputFormat.Text,
+    };
+
+    /// <summary>The extensions taken from folders; other files there (notes, images) are not articles.</summary>
+    private static readonly string[] ArticleExtensions = [".txt", ".jsonl", ".ndjson", ".html", ".htm", ".xml", ".rss", ".atom"];
+
+    private static bool IsUrl(string input) =>
+        input.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || input.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Reads and decodes one input and parses it in its format. Problems with the whole input (missing, empty,
+    /// binary, unreachable) give one error naming it; JSON Lines and feeds report bad lines and items themselves.
+    /// </summary>
+    private static List<ReadResult> ReadOne(string name, Func<byte[]> read, InputFormat format, DateOnly? date)
     {
         try
         {
             var bytes = read();
             if (bytes.Length == 0) throw new ArticleException("empty file");
             var (text, _) = TextDecoder.Decode(bytes);
-            return new ReadResult(Parse(text, new ArticleSource(name), date), null);
+            return format switch
+            {
+                InputFormat.JsonLines => [.. ParseJsonLines(text, name, date)],
+                InputFormat.Html => [new ReadResult(ParseHtml(text, name, date), null)],
+                InputFormat.Feed => [.. ParseFeed(text, name, date)],
+                _ => [new ReadResult(Parse(text, new ArticleSource(name), date), null)],
+            };
         }
         catch (ArticleException e)
         {
-            return new ReadResult(null, new ArticleError(name, e.Message));
+            return [new ReadResult(null, new ArticleError(name, e.Message))];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new ReadResult(null, new ArticleError(name, Describe(e)));
+            return [new ReadResult(null, new ArticleError(name, Describe(e)))];
         }
     }
 
@@ -111,6 +165,44 @@ public static class ArticleReader
         var info = new FileInfo(path);
         if (info.Length > MaxBytes) throw new ArticleException($"file too large ({info.Length / (1024 * 1024)} MB; the limit is {MaxBytes / (1024 * 1024)} MB)");
         return File.ReadAllBytes(path);
+    }
+
+    /// <summary>Feeds are small; a server that does not answer within this time is reported, not waited for.</summary>
+    public static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(30);
+
+    // One client for the process, as HttpClient is meant to be used; it follows redirects. The body is buffered
+    // (ResponseContentRead) so that the timeout covers it too, and the buffer limit refuses oversized answers.
+    private static readonly Lazy<HttpClient> Http = new(() =>
+    {
+        var client = new HttpClient { Timeout = FetchTimeout, MaxResponseContentBufferSize = MaxBytes };
+        client.DefaultRequestHeaders.UserAgent.ParseAdd("Kronika/1.0 (+news feed reader)");
+        return client;
+    });
+
+    /// <summary>Downloads a URL's body; any failure becomes one problem line for that URL.</summary>
+    private static byte[] Fetch(string url)
+    {
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            using var response = Http.Value.Send(request, HttpCompletionOption.ResponseContentRead);
+            if (!response.IsSuccessStatusCode)
+                throw new ArticleException($"cannot fetch: HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
+            using var body = response.Content.ReadAsStream();
+            return ReadAll(body);
+        }
+        catch (TaskCanceledException)
+        {
+            throw new ArticleException($"cannot fetch: no answer within {FetchTimeout.TotalSeconds:0} s");
+        }
+        catch (HttpRequestException e)
+        {
+            throw new ArticleException($"cannot fetch: {e.Message}");
+        }
+        catch (Exception e) when (e is InvalidOperationException or UriFormatException or NotSupportedException)
+        {
+            throw new ArticleException($"cannot fetch: {e.Message}");
+        }
     }
 
     private static byte[] ReadAll(Stream stream)
@@ -126,7 +218,7 @@ public static class ArticleReader
         return ms.ToArray();
     }
 
-    /// <summary>The `*.txt` files under a folder, recursively, in ordinal path order; unreadable folders become errors.</summary>
+    /// <summary>The article files under a folder, recursively, in ordinal path order; unreadable folders become errors.</summary>
     private static IEnumerable<(string File, ArticleError? Error)> FilesUnder(string folder)
     {
         string[] files;
@@ -134,7 +226,8 @@ public static class ArticleReader
         try
         {
             var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = FileAttributes.Hidden };
-            files = Directory.GetFiles(folder, "*.txt", options);
+            files = [.. Directory.EnumerateFiles(folder, "*", options)
+                .Where(f => ArticleExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))];
             Array.Sort(files, StringComparer.Ordinal);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -144,6 +237,42 @@ public static class ArticleReader
         }
         if (error is not null) yield return (folder, error);
         foreach (var f in files) yield return (f, null);
+    }
+
+    /// <summary>
+    /// A publication date as sources print it: `YYYY-MM-DD`, ISO 8601, the Lithuanian forms
+    /// <see cref="PublicationDate"/> reads, or RFC 822 (`Thu, 22 Dec 2016 11:10:00 +0200`, RSS). The date is the one
+    /// on the source's own clock, not converted to UTC: an article printed 00:30 local time belongs to that day.
+    /// </summary>
+    internal static DateOnly? ParseDate(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (PublicationDates.Value.Parse(text) is { } parsed) return parsed.Date;
+        var s = text.Trim();
+        // A leading weekday (`Thu, `) may disagree with the date or be in another language; the date alone decides.
+        var comma = s.IndexOf(',');
+        if (comma is > 0 and <= 12 && s[..comma].All(char.IsLetter)) s = s[(comma + 1)..].Trim();
+        // Only with a month name: all-digit forms such as 08/12/2025 mean different days in different countries.
+        if (!s.Any(char.IsAsciiLetter)) return null;
+        return DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal, out var dto)
+            ? DateOnly.FromDateTime(dto.DateTime)
+            : null;
+    }
+
+    /// <summary>Built once: the month table behind it is loaded from the Lithuanian resources.</summary>
+    private static readonly Lazy<PublicationDate> PublicationDates = new(PublicationDate.Load);
+
+    /// <summary>
+    /// The source of an article: where it was read (a path, `file:line`, `feed#n`), its URL, the site (as given, else
+    /// the host of an absolute http(s) URL) and its title with whitespace collapsed.
+    /// </summary>
+    internal static ArticleSource SourceFor(string name, string? url, string? title, string? site = null)
+    {
+        url = string.IsNullOrWhiteSpace(url) ? null : url.Trim();
+        var host = url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.Host : null;
+        title = string.IsNullOrWhiteSpace(title) ? null : HtmlText.Collapse(title);
+        site = string.IsNullOrWhiteSpace(site) ? host : site.Trim();
+        return new ArticleSource(name, url, site, title);
     }
 
     private static string Describe(Exception e) => e switch

@@ -85,7 +85,7 @@ public sealed class ArticleReaderTests : IDisposable
     }
 
     [Fact]
-    public void Read_WalksFoldersRecursivelyInSortedOrderTakingOnlyTxt()
+    public void Read_WalksFoldersRecursivelyInSortedOrderTakingOnlyArticleFiles()
     {
         Write("b/2.txt", " date 2025-01-02 B2.");
         Write("a.txt", " date 2025-01-01 A.");
@@ -112,5 +112,47 @@ public sealed class ArticleReaderTests : IDisposable
         var iso = Write("i.txt", text, TextDecoder.Iso885913);
         var results = ArticleReader.Read([w1257, iso]).Select(r => r.Document!.Text).ToList();
         Assert.Equal(["„Šiaurės Korėja“ - ąčęėįšųūž ĄČĘĖĮŠŲŪŽ.", "„Šiaurės Korėja“ - ąčęėįšųūž ĄČĘĖĮŠŲŪŽ."], results);
+    }
+
+    [Fact]
+    public void Read_WalksFoldersOfMixedFormatsInSortedOrder()
+    {
+        Write("sub/3-straipsniai.jsonl", File.ReadAllText(TestData.File("jsonl", "articles.jsonl")));
+        Write("2-kanalas.atom", File.ReadAllText(TestData.File("feeds", "atom.xml")));
+        Write("1-puslapis.HTML", File.ReadAllText(TestData.File("html", "date-line.html")));
+        Write("0-pradzia.txt", " date 2025-01-01 Pradžia.");
+        Write("sub/pastabos.md", "# ne straipsnis");
+        Write("sub/paveikslas.png", "ne tekstas");
+
+        var names = ArticleReader.Read([_dir]).Select(r => r.Document!.Source.Name[(_dir.Length + 1)..]).ToList();
+
+        Assert.Equal(
+            ["0-pradzia.txt", "1-puslapis.HTML", "2-kanalas.atom#1", "2-kanalas.atom#2",
+             "sub/3-straipsniai.jsonl:1", "sub/3-straipsniai.jsonl:2", "sub/3-straipsniai.jsonl:4"],
+            names);
+    }
+
+    [Fact]
+    public void Read_KeepsTheSeedFormatForStandardInputAndUnknownExtensions()
+    {
+        var noExtension = Write("straipsnis", " date 2025-08-13 Be plėtinio.");
+        var stdin = new MemoryStream(Encoding.UTF8.GetBytes(" date 2025-08-13 Iš įvesties."));
+        var texts = ArticleReader.Read([noExtension, "-"], stdin: () => stdin).Select(r => r.Document!.Text).ToList();
+        Assert.Equal(["Be plėtinio.", "Iš įvesties."], texts);
+    }
+
+    [Theory]
+    [InlineData("a.txt", ArticleReader.InputFormat.Text)]
+    [InlineData("a.jsonl", ArticleReader.InputFormat.JsonLines)]
+    [InlineData("a.NDJSON", ArticleReader.InputFormat.JsonLines)]
+    [InlineData("a.html", ArticleReader.InputFormat.Html)]
+    [InlineData("a.htm", ArticleReader.InputFormat.Html)]
+    [InlineData("a.xml", ArticleReader.InputFormat.Feed)]
+    [InlineData("a.rss", ArticleReader.InputFormat.Feed)]
+    [InlineData("a.atom", ArticleReader.InputFormat.Feed)]
+    [InlineData("a.md", ArticleReader.InputFormat.Text)]
+    public void FormatOf_ChoosesTheReaderByExtension(string path, ArticleReader.InputFormat format)
+    {
+        Assert.Equal(format, ArticleReader.FormatOf(path));
     }
 }

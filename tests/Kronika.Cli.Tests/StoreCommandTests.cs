@@ -1,0 +1,234 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Kronika.Cli;
+using Kronika.Ingest;
+using Kronika.Lithuanian;
+using Kronika.Tests;
+using Microsoft.Data.Sqlite;
+
+namespace Kronika.Cli.Tests;
+
+/// <summary>`kronika ingest`, `search`, `entities`, `timeline` as a user runs them, on an embedded store in a temporary folder.</summary>
+public sealed class StoreCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("kronika-store-cli-").FullName;
+    private string Db => "sqlite:" + Path.Combine(_dir, "kronika.db");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = KronikaCli.Run(args, output, error, () => new MemoryStream());
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private void IngestSamples() => Assert.Equal(0, Run("ingest", TestPaths.Samples, "--db", Db).Code);
+
+    [Fact]
+    public void A_newcomer_ingests_the_samples_and_finds_a_name_in_any_case_form()
+    {
+        var (code, output, _) = Run("ingest", TestPaths.Samples, "--db", Db);
+        Assert.Equal(0, code);
+        Assert.Contains("14 read", output);
+        Assert.Contains("14 new", output);
+        Assert.Contains("0 errors", output);
+        var search = Run("search", "Putinui", "--db", Db);
+        Assert.Equal(0, search.Code);
+        Assert.Contains("2025-08-13  Rusijos prezidentas Vladimiras Putinas", search.Out);
+        Assert.Contains("[Putinas]", search.Out);
+        Assert.Contains("[Putinu]", search.Out);
+    }
+
+    [Fact]
+    public void Ingesting_again_stores_nothing_new()
+    {
+        IngestSamples();
+        var (code, output, _) = Run("ingest", TestPaths.Samples, "--db", Db);
+        Assert.Equal(0, code);
+        Assert.Contains("0 new, 0 updated, 14 unchanged", output);
+        Assert.Contains("store: 14 stories in 14 articles", output);
+    }
+
+    [Fact]
+    public void A_bad_file_is_reported_in_one_line_and_the_rest_is_stored()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_dir, "in")).FullName;
+        File.Copy(Path.Combine(TestPaths.Samples, "2025-08-13-putinas-kim.txt"), Path.Combine(folder, "a.txt"));
+        File.WriteAllText(Path.Combine(folder, "b.txt"), " date 2025-02-30 Neįmanoma data.");
+        var (code, output, error) = Run("ingest", folder, "--db", Db);
+        Assert.Equal(KronikaCli.SomeInputsFailed, code);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: ", line);
+        Assert.Contains("b.txt", line);
+        Assert.Contains("1 new", output);
+        Assert.Contains("1 errors", output);
+        Assert.Contains("Putinas", Run("search", "Kim", "--db", Db).Out);
+    }
+
+    [Fact]
+    public void Search_results_come_as_json_with_snippet_offsets_that_point_at_the_matched_words()
+    {
+        IngestSamples();
+        var (code, output, _) = Run("search", "Putinui", "--format", "json", "--limit", "2", "--db", Db);
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(4, json.RootElement.GetProperty("total").GetInt32());
+        var hits = json.RootElement.GetProperty("hits");
+        Assert.Equal(2, hits.GetArrayLength());
+        foreach (var hit in hits.EnumerateArray())
+        {
+            var snippet = hit.GetProperty("snippet").GetString()!;
+            var marked = hit.GetProperty("highlights").EnumerateArray().Select(h => snippet[h[0].GetInt32()..h[1].GetInt32()]).ToList();
+            Assert.NotEmpty(marked);
+            Assert.All(marked, w => Assert.StartsWith("Putin", w));
+            Assert.Matches(@"^\d{4}-\d\d-\d\d$", hit.GetProperty("date").GetString());
+        }
+    }
+
+    [Fact]
+    public void Search_by_entity_accepts_any_case_form_of_the_name()
+    {
+        IngestSamples();
+        var byName = Run("search", "--entity", "Putinui", "--db", Db);
+        Assert.Equal(0, byName.Code);
+        Assert.Contains("4 articles", byName.Out);
+        Assert.Equal(byName.Out, Run("search", "--entity", "Q7747", "--db", Db).Out);
+        var unknown = Run("search", "--entity", "Niekas Nežinomas", "--db", Db);
+        Assert.Equal(KronikaCli.SomeInputsFailed, unknown.Code);
+        Assert.Contains("no entity named 'Niekas Nežinomas'", unknown.Err);
+    }
+
+    [Fact]
+    public void A_malformed_query_or_date_is_one_error_line()
+    {
+        IngestSamples();
+        var query = Run("search", "Putinas AND (", "--db", Db);
+        Assert.Equal(KronikaCli.UsageError, query.Code);
+        Assert.Equal("error: query: a term is missing", query.Err.Trim());
+        var date = Run("search", "Putinas", "--from", "2025-13-01", "--db", Db);
+        Assert.Equal(KronikaCli.UsageError, date.Code);
+        Assert.Contains("--from: '2025-13-01'", date.Err);
+        Assert.Equal(KronikaCli.UsageError, Run("search", "--db", Db).Code);
+    }
+
+    [Fact]
+    public void Entities_and_timeline_report_counts_the_user_can_check()
+    {
+        IngestSamples();
+        var entities = Run("entities", "--type", "PER", "--top", "5", "--format", "json", "--db", Db);
+        using var json = JsonDocument.Parse(entities.Out);
+        Assert.Equal(5, json.RootElement.GetArrayLength());
+        Assert.All(json.RootElement.EnumerateArray(), e => Assert.Equal("PER", e.GetProperty("type").GetString()));
+        Assert.Contains(json.RootElement.EnumerateArray(), e => e.GetProperty("canonical").GetString() == "Gitanas Nausėda" && e.GetProperty("kb").GetString() == "Q9268379");
+        var timeline = Run("timeline", "Putino", "--db", Db);
+        Assert.Equal(0, timeline.Code);
+        Assert.StartsWith("Vladimiras Putinas (PER, Q7747): ", timeline.Out);
+        Assert.Contains("2025-08 ", timeline.Out);
+        Assert.Contains("Kim Jong Unas", Run("timeline", "Putino", "--top", "50", "--db", Db).Out);
+    }
+
+    [Fact]
+    public void A_store_that_cannot_be_opened_is_one_error_line()
+    {
+        var path = Path.Combine(_dir, "text.db");
+        File.WriteAllText(path, new string('x', 4096));
+        var (code, _, error) = Run("search", "Putinas", "--db", "sqlite:" + path);
+        Assert.Equal(KronikaCli.UsageError, code);
+        Assert.StartsWith("error: --db sqlite:", error);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.Equal(KronikaCli.UsageError, Run("search", "Putinas", "--db", "mysql://x/y").Code);
+    }
+
+    /// <summary>Kills `kronika ingest` with SIGKILL in the middle of a run, then checks the store and finishes the run.</summary>
+    [Fact]
+    public void Killing_an_ingest_loses_no_committed_batch_and_rerunning_completes_without_duplicates()
+    {
+        const int count = 800, batch = 5;
+        var corpus = Directory.CreateDirectory(Path.Combine(_dir, "corpus")).FullName;
+        var pipeline = LithuanianPipeline.Create();
+        var generator = new SyntheticCorpus(ArticleReader.Read([TestPaths.Samples]).Select(r => pipeline.Process(r.Document!)));
+        for (var i = 0; i < count; i++) File.WriteAllText(Path.Combine(corpus, $"{i:D4}.txt"), generator.Article(i, words: 150));
+        var dbPath = Path.Combine(_dir, "killed.db");
+
+        using (var child = StartIngest(corpus, dbPath, batch))
+        {
+            var clock = Stopwatch.StartNew();
+            while (Stored(dbPath) < 4 * batch && !child.HasExited && clock.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(20);
+            Assert.False(child.HasExited, "the ingest finished before it could be killed");
+            child.Kill(entireProcessTree: true);
+            child.WaitForExit();
+        }
+
+        int committed;
+        using (var connection = Open(dbPath))
+        {
+            Assert.Equal("ok", Scalar(connection, "PRAGMA integrity_check"));
+            Scalar(connection, "INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')");
+            committed = Convert.ToInt32(Scalar(connection, "SELECT COUNT(*) FROM articles"));
+            Assert.InRange(committed, 4 * batch, count - 1);
+            Assert.Equal(0, committed % batch);
+            Assert.Equal(0L, Scalar(connection, "SELECT COUNT(*) FROM mentions WHERE article_id NOT IN (SELECT id FROM articles)"));
+        }
+
+        using (var rerun = StartIngest(corpus, dbPath, batch))
+        {
+            var output = rerun.StandardOutput.ReadToEnd();
+            rerun.WaitForExit();
+            Assert.Equal(0, rerun.ExitCode);
+            Assert.Contains($"{count} read", output);
+            Assert.Contains($"{committed} unchanged", output);
+        }
+        using (var connection = Open(dbPath))
+        {
+            Assert.Equal((long)count, Scalar(connection, "SELECT COUNT(*) FROM articles"));
+            Assert.Equal((long)count, Scalar(connection, "SELECT COUNT(DISTINCT hash) FROM articles"));
+            Assert.Equal("ok", Scalar(connection, "PRAGMA integrity_check"));
+        }
+    }
+
+    private static Process StartIngest(string corpus, string dbPath, int batch)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "kronika.dll"), "ingest", corpus, "--db", "sqlite:" + dbPath, "--batch", batch.ToString() })
+            info.ArgumentList.Add(arg);
+        var process = Process.Start(info)!;
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static SqliteConnection Open(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static int Stored(string path)
+    {
+        if (!File.Exists(path)) return 0;
+        try
+        {
+            using var connection = Open(path);
+            return Convert.ToInt32(Scalar(connection, "SELECT COUNT(*) FROM articles"));
+        }
+        catch (SqliteException)
+        {
+            return 0;
+        }
+    }
+}
