@@ -34,9 +34,6 @@ public sealed class PostgresStore : IStore
         CREATE TABLE IF NOT EXISTS mentions (
             article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
             entity_key TEXT NOT NULL,
-            canonical TEXT NOT NULL,
-            type TEXT NOT NULL,
-            kb TEXT,
             start_offset INT NOT NULL,
             end_offset INT NOT NULL);
         CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_key);
@@ -65,13 +62,26 @@ public sealed class PostgresStore : IStore
     private readonly NpgsqlDataSource _source;
     private Stories? _stories;
 
+    /// <summary>Marks the tables' version (as <see cref="SqliteStore.SchemaVersion"/> does in SQLite).</summary>
+    private static readonly string SchemaComment = $"kronika schema {SqliteStore.SchemaVersion}";
+
     public PostgresStore(string connectionString)
     {
-        _source = NpgsqlDataSource.Create(connectionString);
+        _source = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 32 }.ToString());
         using var connection = _source.OpenConnection();
         using var lockCommand = new NpgsqlCommand("SELECT pg_advisory_lock(4711)", connection);
         lockCommand.ExecuteNonQuery();
-        using (var command = new NpgsqlCommand(Schema, connection)) command.ExecuteNonQuery();
+        using (var version = new NpgsqlCommand("""
+                   SELECT (SELECT obj_description(to_regclass('articles'), 'pg_class')), to_regclass('articles') IS NOT NULL
+                   """, connection))
+        using (var reader = version.ExecuteReader())
+        {
+            reader.Read();
+            var found = reader.IsDBNull(0) ? null : reader.GetString(0);
+            if (reader.GetBoolean(1) && found != SchemaComment)
+                throw new InvalidOperationException($"the database holds a store of another Kronika version ({found ?? "no version"}; this one reads {SchemaComment}); use a new database");
+        }
+        using (var command = new NpgsqlCommand(Schema + $"COMMENT ON TABLE articles IS '{SchemaComment}';", connection)) command.ExecuteNonQuery();
         using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(4711)", connection);
         unlock.ExecuteNonQuery();
     }
@@ -166,16 +176,13 @@ public sealed class PostgresStore : IStore
                    ("t", entities.Select(m => m.Type).ToArray()), ("kb", entities.Select(m => m.Kb).ToArray()),
                    ("f", entities.Select(m => EntityNames.Fold(m.Canonical)).ToArray())))
             insert.ExecuteNonQuery();
-        using (var writer = connection.BeginBinaryImport("COPY mentions (article_id, entity_key, canonical, type, kb, start_offset, end_offset) FROM STDIN (FORMAT BINARY)"))
+        using (var writer = connection.BeginBinaryImport("COPY mentions (article_id, entity_key, start_offset, end_offset) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var m in a.Mentions)
             {
                 writer.StartRow();
                 writer.Write(id, NpgsqlDbType.Bigint);
                 writer.Write(m.EntityKey);
-                writer.Write(m.Canonical);
-                writer.Write(m.Type);
-                if (m.Kb is null) writer.WriteNull(); else writer.Write(m.Kb);
                 writer.Write(m.Start);
                 writer.Write(m.End);
             }
@@ -288,14 +295,14 @@ public sealed class PostgresStore : IStore
         }
         if (request.EntityKeys is { } keys)
         {
-            where.Append(" AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_key = ANY(@keys)");
+            where.Append(" AND EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_id = a.id AND m.entity_key = ANY(@keys)");
             parameters.Add(("keys", keys.ToArray()));
-            if (request.Type is { } type) { where.Append(" AND m.type = @type"); parameters.Add(("type", type)); }
+            if (request.Type is { } type) { where.Append(" AND e.type = @type"); parameters.Add(("type", type)); }
             where.Append(')');
         }
         else if (request.Type is { } type)
         {
-            where.Append(" AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.type = @type)");
+            where.Append(" AND EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_id = a.id AND e.type = @type)");
             parameters.Add(("type", type));
         }
     }
@@ -313,10 +320,10 @@ public sealed class PostgresStore : IStore
     }
 
     public IReadOnlyList<EntitySummary> Entities(string? type, int top) => Entities($"""
-        SELECT m.entity_key, MAX(m.canonical), m.type, MAX(m.kb), COUNT(*), COUNT(DISTINCT m.article_id)
-        FROM mentions m JOIN articles a ON a.id = m.article_id
-        WHERE a.duplicate_of IS NULL {(type is null ? "" : "AND m.type = @type")}
-        GROUP BY m.entity_key, m.type ORDER BY 6 DESC, 5 DESC, 2 LIMIT @top
+        SELECT e.key, e.canonical, e.type, e.kb, COUNT(*), COUNT(DISTINCT m.article_id)
+        FROM mentions m JOIN entities e ON e.key = m.entity_key JOIN articles a ON a.id = m.article_id
+        WHERE a.duplicate_of IS NULL {(type is null ? "" : "AND e.type = @type")}
+        GROUP BY e.key ORDER BY 6 DESC, 5 DESC, 2 LIMIT @top
         """, ("type", type), ("top", top));
 
     public IReadOnlyList<string> EntityKeys(string name)
@@ -332,9 +339,9 @@ public sealed class PostgresStore : IStore
     public Timeline? Timeline(string entityKey, string period, int coMentioned)
     {
         var entity = Entities("""
-            SELECT m.entity_key, MAX(m.canonical), m.type, MAX(m.kb), COUNT(*), COUNT(DISTINCT m.article_id)
-            FROM mentions m JOIN articles a ON a.id = m.article_id
-            WHERE a.duplicate_of IS NULL AND m.entity_key = @k GROUP BY m.entity_key, m.type ORDER BY 6 DESC LIMIT 1
+            SELECT e.key, e.canonical, e.type, e.kb, COUNT(*), COUNT(DISTINCT m.article_id)
+            FROM mentions m JOIN entities e ON e.key = m.entity_key JOIN articles a ON a.id = m.article_id
+            WHERE a.duplicate_of IS NULL AND m.entity_key = @k GROUP BY e.key
             """, ("k", entityKey)).FirstOrDefault();
         if (entity is null) return null;
         var format = period switch { "day" => "YYYY-MM-DD", "week" => "IYYY-\"W\"IW", _ => "YYYY-MM" };
@@ -342,9 +349,9 @@ public sealed class PostgresStore : IStore
         var byPublication = Periods($"SELECT to_char(a.date, '{format}') AS p, COUNT(*) FROM articles a WHERE a.id IN ({articlesOf}) GROUP BY p ORDER BY p", entityKey);
         var byReference = Periods($"SELECT to_char(t.day_from, '{format}') AS p, COUNT(DISTINCT t.article_id) FROM times t WHERE t.day_from IS NOT NULL AND t.day_from = t.day_to AND t.article_id IN ({articlesOf}) GROUP BY p ORDER BY p", entityKey);
         var co = Entities($"""
-            SELECT m.entity_key, MAX(m.canonical), m.type, MAX(m.kb), COUNT(*), COUNT(DISTINCT m.article_id)
-            FROM mentions m WHERE m.article_id IN ({articlesOf}) AND m.entity_key <> @k
-            GROUP BY m.entity_key, m.type ORDER BY 6 DESC, 5 DESC LIMIT @top
+            SELECT e.key, e.canonical, e.type, e.kb, COUNT(*), COUNT(DISTINCT m.article_id)
+            FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_id IN ({articlesOf}) AND m.entity_key <> @k
+            GROUP BY e.key ORDER BY 6 DESC, 5 DESC, 2 LIMIT @top
             """, ("k", entityKey), ("top", coMentioned));
         return new Timeline(entity, byPublication, byReference, co.Select(e => (e, e.Articles)).ToList());
     }
@@ -372,7 +379,7 @@ public sealed class PostgresStore : IStore
                 reader.GetString(8), Snippets.Unpack(reader.GetFieldValue<byte[]>(9)), unchecked((ulong)reader.GetInt64(10)), [], []);
         }
         var mentions = new List<StoredMention>();
-        using (var command = Command(connection, "SELECT entity_key, canonical, type, kb, start_offset, end_offset FROM mentions WHERE article_id = @id ORDER BY start_offset", null, ("id", id)))
+        using (var command = Command(connection, "SELECT m.entity_key, e.canonical, e.type, e.kb, m.start_offset, m.end_offset FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_id = @id ORDER BY m.start_offset", null, ("id", id)))
         using (var r = command.ExecuteReader())
             while (r.Read()) mentions.Add(new StoredMention(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetInt32(4), r.GetInt32(5)));
         var times = new List<StoredTime>();

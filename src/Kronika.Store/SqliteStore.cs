@@ -34,9 +34,6 @@ public sealed class SqliteStore : IStore
         CREATE TABLE IF NOT EXISTS mentions (
             article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
             entity_key TEXT NOT NULL,
-            canonical TEXT NOT NULL,
-            type TEXT NOT NULL,
-            kb TEXT,
             start_offset INTEGER NOT NULL,
             end_offset INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_key);
@@ -81,8 +78,18 @@ public sealed class SqliteStore : IStore
         Path = path;
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         _connection.Open();
-        Execute(Schema);
+        using (var version = Command("PRAGMA user_version"))
+        using (var tables = Command("SELECT COUNT(*) FROM sqlite_master WHERE name = 'articles'"))
+        {
+            var found = Convert.ToInt32(version.ExecuteScalar(), CultureInfo.InvariantCulture);
+            if (found != SchemaVersion && Convert.ToInt32(tables.ExecuteScalar(), CultureInfo.InvariantCulture) > 0)
+                throw new InvalidOperationException($"{path} holds a store of another Kronika version (schema {found}, this one reads {SchemaVersion}); ingest into a new file");
+        }
+        Execute(Schema + $"PRAGMA user_version = {SchemaVersion};");
     }
+
+    /// <summary>Raised whenever the tables change; a store of another version is refused, not misread.</summary>
+    public const int SchemaVersion = 2;
 
     public string Path { get; }
 
@@ -111,45 +118,35 @@ public sealed class SqliteStore : IStore
         try
         {
             using var transaction = _connection.BeginTransaction();
+            using var statements = new Statements(this, transaction);
             foreach (var a in batch)
             {
                 (long Id, string Hash)? sameSource = null;
-                using (var command = Command("SELECT id, hash FROM articles WHERE source_id = $s", transaction, ("$s", a.SourceId)))
-                using (var reader = command.ExecuteReader())
+                using (var reader = statements.BySource.With(a.SourceId).ExecuteReader())
                     if (reader.Read()) sameSource = (reader.GetInt64(0), reader.GetString(1));
-                long? sameContent;
-                using (var command = Command("SELECT coalesce(duplicate_of, id) FROM articles WHERE hash = $h LIMIT 1", transaction, ("$h", a.Hash)))
-                    sameContent = command.ExecuteScalar() as long?;
+                var sameContent = statements.ByHash.With(a.Hash).ExecuteScalar() as long?;
                 var (outcome, original) = _stories.Decide(a, sameSource, sameContent);
                 outcomes.Add(outcome);
                 if (outcome == WriteOutcome.Unchanged) continue;
-                var values = new (string, object?)[]
-                {
-                    ("$s", a.SourceId), ("$h", a.Hash), ("$d", Day(a.Date)), ("$t", a.Title), ("$u", a.Url), ("$site", a.Site),
-                    ("$lang", a.Language), ("$text", a.Text), ("$lemmas", a.Lemmas), ("$spans", Snippets.Pack(a.Spans)),
-                    ("$sim", unchecked((long)a.SimHash)), ("$dup", original), ("$now", DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture)),
-                };
+                object?[] values =
+                [
+                    a.SourceId, a.Hash, Day(a.Date), a.Title, a.Url, a.Site, a.Language, a.Text, a.Lemmas, Snippets.Pack(a.Spans),
+                    unchecked((long)a.SimHash), original, DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture),
+                ];
                 long id;
                 if (sameSource is { Id: var old })
                 {
-                    using (var update = Command("""
-                        UPDATE articles SET hash = $h, date = $d, title = $t, url = $u, site = $site, language = $lang, text = $text,
-                            lemmas = $lemmas, spans = $spans, simhash = $sim, duplicate_of = $dup, ingested = $now WHERE id = $id;
-                        DELETE FROM mentions WHERE article_id = $id;
-                        DELETE FROM times WHERE article_id = $id;
-                        """, transaction, [.. values, ("$id", old)]))
-                        update.ExecuteNonQuery();
+                    statements.Update.With([.. values, old]).ExecuteNonQuery();
+                    statements.DeleteLayers.With(old).ExecuteNonQuery();
                     id = old;
                 }
                 else
-                {
-                    using var insert = Command("""
-                        INSERT INTO articles (source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, duplicate_of, ingested)
-                        VALUES ($s, $h, $d, $t, $u, $site, $lang, $text, $lemmas, $spans, $sim, $dup, $now) RETURNING id
-                        """, transaction, values);
-                    id = (long)insert.ExecuteScalar()!;
-                }
-                WriteLayers(transaction, id, a);
+                    id = (long)statements.Insert.With(values).ExecuteScalar()!;
+                foreach (var m in a.Mentions) statements.Mention.With(id, m.EntityKey, m.Start, m.End).ExecuteNonQuery();
+                foreach (var m in a.Mentions.DistinctBy(m => m.EntityKey))
+                    statements.Entity.With(m.EntityKey, m.Canonical, m.Type, m.Kb, EntityNames.Fold(m.Canonical)).ExecuteNonQuery();
+                foreach (var t in a.Times)
+                    statements.Time.With(id, t.Start, t.End, t.Type, t.Value, t.Mod, t.From is { } f ? Day(f) : null, t.To is { } to ? Day(to) : null).ExecuteNonQuery();
                 _stories.Written(id, a.SimHash, original);
             }
             transaction.Commit();
@@ -162,48 +159,38 @@ public sealed class SqliteStore : IStore
         return outcomes;
     }
 
-    private void WriteLayers(SqliteTransaction transaction, long id, StoredArticle a)
+    /// <summary>The statements of one write, prepared once per batch.</summary>
+    private sealed class Statements(SqliteStore store, SqliteTransaction transaction) : IDisposable
     {
-        using (var mention = Command("INSERT INTO mentions VALUES ($a, $k, $c, $t, $kb, $s, $e)", transaction,
-                   ("$a", id), ("$k", ""), ("$c", ""), ("$t", ""), ("$kb", null), ("$s", 0), ("$e", 0)))
+        public readonly SqliteCommand BySource = store.Prepare(transaction, "SELECT id, hash FROM articles WHERE source_id = $1");
+        public readonly SqliteCommand ByHash = store.Prepare(transaction, "SELECT coalesce(duplicate_of, id) FROM articles WHERE hash = $1 LIMIT 1");
+        public readonly SqliteCommand Insert = store.Prepare(transaction, """
+            INSERT INTO articles (source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, duplicate_of, ingested)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id
+            """);
+        public readonly SqliteCommand Update = store.Prepare(transaction, """
+            UPDATE articles SET source_id = $1, hash = $2, date = $3, title = $4, url = $5, site = $6, language = $7, text = $8,
+                lemmas = $9, spans = $10, simhash = $11, duplicate_of = $12, ingested = $13 WHERE id = $14
+            """);
+        public readonly SqliteCommand DeleteLayers = store.Prepare(transaction, "DELETE FROM mentions WHERE article_id = $1; DELETE FROM times WHERE article_id = $1");
+        public readonly SqliteCommand Mention = store.Prepare(transaction, "INSERT INTO mentions VALUES ($1, $2, $3, $4)");
+        public readonly SqliteCommand Entity = store.Prepare(transaction, "INSERT OR IGNORE INTO entities VALUES ($1, $2, $3, $4, $5)");
+        public readonly SqliteCommand Time = store.Prepare(transaction, "INSERT INTO times VALUES ($1, $2, $3, $4, $5, $6, $7, $8)");
+
+        public void Dispose()
         {
-            foreach (var m in a.Mentions)
-            {
-                mention.Parameters["$k"].Value = m.EntityKey;
-                mention.Parameters["$c"].Value = m.Canonical;
-                mention.Parameters["$t"].Value = m.Type;
-                mention.Parameters["$kb"].Value = (object?)m.Kb ?? DBNull.Value;
-                mention.Parameters["$s"].Value = m.Start;
-                mention.Parameters["$e"].Value = m.End;
-                mention.ExecuteNonQuery();
-            }
+            foreach (var command in new[] { BySource, ByHash, Insert, Update, DeleteLayers, Mention, Entity, Time }) command.Dispose();
         }
-        using (var entity = Command("INSERT OR IGNORE INTO entities VALUES ($k, $c, $t, $kb, $f)", transaction,
-                   ("$k", ""), ("$c", ""), ("$t", ""), ("$kb", null), ("$f", "")))
-        {
-            foreach (var m in a.Mentions.DistinctBy(m => m.EntityKey))
-            {
-                entity.Parameters["$k"].Value = m.EntityKey;
-                entity.Parameters["$c"].Value = m.Canonical;
-                entity.Parameters["$t"].Value = m.Type;
-                entity.Parameters["$kb"].Value = (object?)m.Kb ?? DBNull.Value;
-                entity.Parameters["$f"].Value = EntityNames.Fold(m.Canonical);
-                entity.ExecuteNonQuery();
-            }
-        }
-        using var time = Command("INSERT INTO times VALUES ($a, $s, $e, $t, $v, $m, $f, $to)", transaction,
-            ("$a", id), ("$s", 0), ("$e", 0), ("$t", ""), ("$v", ""), ("$m", null), ("$f", null), ("$to", null));
-        foreach (var t in a.Times)
-        {
-            time.Parameters["$s"].Value = t.Start;
-            time.Parameters["$e"].Value = t.End;
-            time.Parameters["$t"].Value = t.Type;
-            time.Parameters["$v"].Value = t.Value;
-            time.Parameters["$m"].Value = (object?)t.Mod ?? DBNull.Value;
-            time.Parameters["$f"].Value = t.From is { } f ? Day(f) : DBNull.Value;
-            time.Parameters["$to"].Value = t.To is { } to ? Day(to) : DBNull.Value;
-            time.ExecuteNonQuery();
-        }
+    }
+
+    /// <summary>A command whose parameters are `$1`, `$2`, …, set in order by <see cref="SqliteCommandExtensions.With"/>.</summary>
+    private SqliteCommand Prepare(SqliteTransaction transaction, string sql)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        for (var i = 1; sql.Contains($"${i}", StringComparison.Ordinal); i++) command.Parameters.Add(new SqliteParameter($"${i}", null));
+        return command;
     }
 
     private List<(long, ulong)> ReadStories()
@@ -281,14 +268,14 @@ public sealed class SqliteStore : IStore
         if (request.EntityKeys is { } keys)
         {
             var names = keys.Select((_, i) => $"$k{i}").ToList();
-            where.Append($" AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_key IN ({(names.Count == 0 ? "NULL" : string.Join(", ", names))})");
-            if (request.Type is { } type) { where.Append(" AND m.type = $type"); parameters.Add(("$type", type)); }
+            where.Append($" AND EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_id = a.id AND m.entity_key IN ({(names.Count == 0 ? "NULL" : string.Join(", ", names))})");
+            if (request.Type is { } type) { where.Append(" AND e.type = $type"); parameters.Add(("$type", type)); }
             where.Append(')');
             parameters.AddRange(keys.Select((k, i) => ($"$k{i}", (object?)k)));
         }
         else if (request.Type is { } type)
         {
-            where.Append(" AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.type = $type)");
+            where.Append(" AND EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_id = a.id AND e.type = $type)");
             parameters.Add(("$type", type));
         }
     }
@@ -310,10 +297,10 @@ public sealed class SqliteStore : IStore
     public IReadOnlyList<EntitySummary> Entities(string? type, int top)
     {
         using var command = Command($"""
-            SELECT m.entity_key, MAX(m.canonical), m.type, MAX(m.kb), COUNT(*), COUNT(DISTINCT m.article_id)
-            FROM mentions m JOIN articles a ON a.id = m.article_id
-            WHERE a.duplicate_of IS NULL {(type is null ? "" : "AND m.type = $type")}
-            GROUP BY m.entity_key, m.type ORDER BY 6 DESC, 5 DESC, 2 LIMIT $top
+            SELECT e.key, e.canonical, e.type, e.kb, COUNT(*), COUNT(DISTINCT m.article_id)
+            FROM mentions m JOIN entities e ON e.key = m.entity_key JOIN articles a ON a.id = m.article_id
+            WHERE a.duplicate_of IS NULL {(type is null ? "" : "AND e.type = $type")}
+            GROUP BY e.key ORDER BY 6 DESC, 5 DESC, 2 LIMIT $top
             """, null, ("$type", type), ("$top", top));
         return ReadEntities(command);
     }
@@ -341,9 +328,9 @@ public sealed class SqliteStore : IStore
         Timeline? result = null;
         EntitySummary? entity;
         using (var command = Command("""
-                   SELECT m.entity_key, MAX(m.canonical), m.type, MAX(m.kb), COUNT(*), COUNT(DISTINCT m.article_id)
-                   FROM mentions m JOIN articles a ON a.id = m.article_id
-                   WHERE a.duplicate_of IS NULL AND m.entity_key = $k GROUP BY m.entity_key, m.type ORDER BY 6 DESC LIMIT 1
+                   SELECT e.key, e.canonical, e.type, e.kb, COUNT(*), COUNT(DISTINCT m.article_id)
+                   FROM mentions m JOIN entities e ON e.key = m.entity_key JOIN articles a ON a.id = m.article_id
+                   WHERE a.duplicate_of IS NULL AND m.entity_key = $k GROUP BY e.key
                    """, null, ("$k", entityKey)))
             entity = ReadEntities(command).FirstOrDefault();
         if (entity is null) return result;
@@ -358,9 +345,9 @@ public sealed class SqliteStore : IStore
         var byReference = Periods($"SELECT {string.Format(CultureInfo.InvariantCulture, bucket, "t.day_from")} AS p, COUNT(DISTINCT t.article_id) FROM times t WHERE t.day_from IS NOT NULL AND t.day_from = t.day_to AND t.article_id IN ({articlesOf}) GROUP BY p ORDER BY p", entityKey);
         var co = new List<(EntitySummary, int)>();
         using (var command = Command($"""
-                   SELECT m.entity_key, MAX(m.canonical), m.type, MAX(m.kb), COUNT(*), COUNT(DISTINCT m.article_id)
-                   FROM mentions m WHERE m.article_id IN ({articlesOf}) AND m.entity_key <> $k
-                   GROUP BY m.entity_key, m.type ORDER BY 6 DESC, 5 DESC LIMIT $top
+                   SELECT e.key, e.canonical, e.type, e.kb, COUNT(*), COUNT(DISTINCT m.article_id)
+                   FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_id IN ({articlesOf}) AND m.entity_key <> $k
+                   GROUP BY e.key ORDER BY 6 DESC, 5 DESC, 2 LIMIT $top
                    """, null, ("$k", entityKey), ("$top", coMentioned)))
             co.AddRange(ReadEntities(command).Select(e => (e, e.Articles)));
         return new Timeline(entity, byPublication, byReference, co);
@@ -385,7 +372,7 @@ public sealed class SqliteStore : IStore
             reader.GetString(7), reader.GetString(8), Snippets.Unpack((byte[])reader.GetValue(9)), unchecked((ulong)reader.GetInt64(10)), [], []);
         reader.Close();
         var mentions = new List<StoredMention>();
-        using (var m = Command("SELECT entity_key, canonical, type, kb, start_offset, end_offset FROM mentions WHERE article_id = $id ORDER BY start_offset", null, ("$id", id)))
+        using (var m = Command("SELECT m.entity_key, e.canonical, e.type, e.kb, m.start_offset, m.end_offset FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_id = $id ORDER BY m.start_offset", null, ("$id", id)))
         using (var r = m.ExecuteReader())
             while (r.Read()) mentions.Add(new StoredMention(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetInt32(4), r.GetInt32(5)));
         var times = new List<StoredTime>();
@@ -398,4 +385,13 @@ public sealed class SqliteStore : IStore
     }
 
     public void Dispose() => _connection.Dispose();
+}
+
+internal static class SqliteCommandExtensions
+{
+    public static SqliteCommand With(this SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        return command;
+    }
 }

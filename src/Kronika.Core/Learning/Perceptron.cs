@@ -56,7 +56,11 @@ public sealed class PerceptronModel
         if (candidates.Length == 1) return candidates[0];
         if (candidates.Length is > 1 and <= 16) return PredictAmong(features, candidates);
         var scores = scratch[..ClassCount];
-        scores.Clear();
+        // Scoring adds to every class a feature has weights for; only the candidates are read, so only they need to
+        // start at zero.
+        if (candidates.IsEmpty) scores.Clear();
+        else
+            foreach (var c in candidates) scores[c] = 0;
         Score(features, scores);
         return Best(scores, candidates);
     }
@@ -64,7 +68,8 @@ public sealed class PerceptronModel
     /// <summary>Scores only the given classes: each feature's classes are sorted, so a binary search finds each weight.</summary>
     private int PredictAmong(ReadOnlySpan<ulong> features, ReadOnlySpan<int> candidates)
     {
-        Span<float> scores = stackalloc float[candidates.Length];
+        Span<float> scores = stackalloc float[16];
+        scores = scores[..candidates.Length];
         foreach (var f in features)
         {
             if (!_index.TryGetValue(f, out var entry)) continue;

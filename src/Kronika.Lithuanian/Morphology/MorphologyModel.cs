@@ -135,13 +135,17 @@ public sealed class MorphologyModel
         return new MorphReading(xpos, lemma, upos, feats);
     }
 
+    /// <summary>Per-thread room for the scores of all tags, reused from sentence to sentence.</summary>
+    [ThreadStatic] private static float[]? _scratch;
+
     public string[] TagSentence(IReadOnlyList<WordProfile> sentence)
     {
         var tags = new string[sentence.Count];
         var likely = LikelyTags(sentence, _tagDictionary, Tags);
         var endings = EndingTags(sentence, _nameEndings, Tags);
         var features = new List<ulong>(64);
-        var scratch = new float[Tags.Length];
+        if (_scratch is null || _scratch.Length < Tags.Length) _scratch = new float[Tags.Length];
+        var scratch = _scratch;
         for (var i = 0; i < sentence.Count; i++)
         {
             TaggerFeatures.Extract(sentence, i, tags, likely, endings, features);
