@@ -31,13 +31,14 @@ public sealed class PostgresStore : IStore
         CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
         CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
         CREATE INDEX IF NOT EXISTS articles_fts ON articles USING GIN (fts);
+        -- One row per entity an article mentions: how often, and where (start, end pairs packed like the lemma spans).
         CREATE TABLE IF NOT EXISTS mentions (
             article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
             entity_key TEXT NOT NULL,
-            start_offset INT NOT NULL,
-            end_offset INT NOT NULL);
+            count INT NOT NULL,
+            offsets BYTEA NOT NULL,
+            PRIMARY KEY (article_id, entity_key));
         CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_key);
-        CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
         CREATE TABLE IF NOT EXISTS entities (
             key TEXT PRIMARY KEY,
             canonical TEXT NOT NULL,
@@ -170,21 +171,21 @@ public sealed class PostgresStore : IStore
 
     private void WriteLayers(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, StoredArticle a)
     {
-        var entities = a.Mentions.DistinctBy(m => m.EntityKey).ToList();
+        var entities = a.MentionsByEntity().ToList();
         using (var insert = Command(connection, "INSERT INTO entities SELECT * FROM unnest(@k, @c, @t, @kb, @f) ON CONFLICT DO NOTHING", transaction,
-                   ("k", entities.Select(m => m.EntityKey).ToArray()), ("c", entities.Select(m => m.Canonical).ToArray()),
-                   ("t", entities.Select(m => m.Type).ToArray()), ("kb", entities.Select(m => m.Kb).ToArray()),
-                   ("f", entities.Select(m => EntityNames.Fold(m.Canonical)).ToArray())))
+                   ("k", entities.Select(e => e.Entity.EntityKey).ToArray()), ("c", entities.Select(e => e.Entity.Canonical).ToArray()),
+                   ("t", entities.Select(e => e.Entity.Type).ToArray()), ("kb", entities.Select(e => e.Entity.Kb).ToArray()),
+                   ("f", entities.Select(e => EntityNames.Fold(e.Entity.Canonical)).ToArray())))
             insert.ExecuteNonQuery();
-        using (var writer = connection.BeginBinaryImport("COPY mentions (article_id, entity_key, start_offset, end_offset) FROM STDIN (FORMAT BINARY)"))
+        using (var writer = connection.BeginBinaryImport("COPY mentions (article_id, entity_key, count, offsets) FROM STDIN (FORMAT BINARY)"))
         {
-            foreach (var m in a.Mentions)
+            foreach (var (m, count, offsets) in entities)
             {
                 writer.StartRow();
                 writer.Write(id, NpgsqlDbType.Bigint);
                 writer.Write(m.EntityKey);
-                writer.Write(m.Start);
-                writer.Write(m.End);
+                writer.Write(count);
+                writer.Write(offsets, NpgsqlDbType.Bytea);
             }
             writer.Complete();
         }
@@ -320,7 +321,7 @@ public sealed class PostgresStore : IStore
     }
 
     public IReadOnlyList<EntitySummary> Entities(string? type, int top) => Entities($"""
-        SELECT e.key, e.canonical, e.type, e.kb, COUNT(*), COUNT(DISTINCT m.article_id)
+        SELECT e.key, e.canonical, e.type, e.kb, SUM(m.count), COUNT(*)
         FROM mentions m JOIN entities e ON e.key = m.entity_key JOIN articles a ON a.id = m.article_id
         WHERE a.duplicate_of IS NULL {(type is null ? "" : "AND e.type = @type")}
         GROUP BY e.key ORDER BY 6 DESC, 5 DESC, 2 LIMIT @top
@@ -339,17 +340,17 @@ public sealed class PostgresStore : IStore
     public Timeline? Timeline(string entityKey, string period, int coMentioned)
     {
         var entity = Entities("""
-            SELECT e.key, e.canonical, e.type, e.kb, COUNT(*), COUNT(DISTINCT m.article_id)
+            SELECT e.key, e.canonical, e.type, e.kb, SUM(m.count), COUNT(*)
             FROM mentions m JOIN entities e ON e.key = m.entity_key JOIN articles a ON a.id = m.article_id
             WHERE a.duplicate_of IS NULL AND m.entity_key = @k GROUP BY e.key
             """, ("k", entityKey)).FirstOrDefault();
         if (entity is null) return null;
         var format = period switch { "day" => "YYYY-MM-DD", "week" => "IYYY-\"W\"IW", _ => "YYYY-MM" };
-        const string articlesOf = "SELECT DISTINCT m.article_id FROM mentions m JOIN articles a ON a.id = m.article_id WHERE a.duplicate_of IS NULL AND m.entity_key = @k";
+        const string articlesOf = "SELECT m.article_id FROM mentions m JOIN articles a ON a.id = m.article_id WHERE a.duplicate_of IS NULL AND m.entity_key = @k";
         var byPublication = Periods($"SELECT to_char(a.date, '{format}') AS p, COUNT(*) FROM articles a WHERE a.id IN ({articlesOf}) GROUP BY p ORDER BY p", entityKey);
         var byReference = Periods($"SELECT to_char(t.day_from, '{format}') AS p, COUNT(DISTINCT t.article_id) FROM times t WHERE t.day_from IS NOT NULL AND t.day_from = t.day_to AND t.article_id IN ({articlesOf}) GROUP BY p ORDER BY p", entityKey);
         var co = Entities($"""
-            SELECT e.key, e.canonical, e.type, e.kb, COUNT(*), COUNT(DISTINCT m.article_id)
+            SELECT e.key, e.canonical, e.type, e.kb, SUM(m.count), COUNT(*)
             FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_id IN ({articlesOf}) AND m.entity_key <> @k
             GROUP BY e.key ORDER BY 6 DESC, 5 DESC, 2 LIMIT @top
             """, ("k", entityKey), ("top", coMentioned));
@@ -379,9 +380,15 @@ public sealed class PostgresStore : IStore
                 reader.GetString(8), Snippets.Unpack(reader.GetFieldValue<byte[]>(9)), unchecked((ulong)reader.GetInt64(10)), [], []);
         }
         var mentions = new List<StoredMention>();
-        using (var command = Command(connection, "SELECT m.entity_key, e.canonical, e.type, e.kb, m.start_offset, m.end_offset FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_id = @id ORDER BY m.start_offset", null, ("id", id)))
+        using (var command = Command(connection, "SELECT m.entity_key, e.canonical, e.type, e.kb, m.offsets FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_id = @id", null, ("id", id)))
         using (var r = command.ExecuteReader())
-            while (r.Read()) mentions.Add(new StoredMention(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetInt32(4), r.GetInt32(5)));
+            while (r.Read())
+            {
+                var offsets = Snippets.Unpack((byte[])r.GetValue(4));
+                for (var i = 0; i + 1 < offsets.Length; i += 2)
+                    mentions.Add(new StoredMention(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), offsets[i], offsets[i + 1]));
+            }
+        mentions.Sort((x, y) => x.Start.CompareTo(y.Start));
         var times = new List<StoredTime>();
         using (var command = Command(connection, "SELECT start_offset, end_offset, type, value, mod, day_from, day_to FROM times WHERE article_id = @id ORDER BY start_offset", null, ("id", id)))
         using (var r = command.ExecuteReader())

@@ -31,13 +31,14 @@ public sealed class SqliteStore : IStore
             ingested TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
         CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
+        -- One row per entity an article mentions: how often, and where (start, end pairs packed like the lemma spans).
         CREATE TABLE IF NOT EXISTS mentions (
             article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
             entity_key TEXT NOT NULL,
-            start_offset INTEGER NOT NULL,
-            end_offset INTEGER NOT NULL);
+            count INTEGER NOT NULL,
+            offsets BLOB NOT NULL,
+            PRIMARY KEY (article_id, entity_key)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_key);
-        CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
         CREATE TABLE IF NOT EXISTS entities (
             key TEXT PRIMARY KEY,
             canonical TEXT NOT NULL,
@@ -89,7 +90,7 @@ public sealed class SqliteStore : IStore
     }
 
     /// <summary>Raised whenever the tables change; a store of another version is refused, not misread.</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     public string Path { get; }
 
@@ -142,9 +143,11 @@ public sealed class SqliteStore : IStore
                 }
                 else
                     id = (long)statements.Insert.With(values).ExecuteScalar()!;
-                foreach (var m in a.Mentions) statements.Mention.With(id, m.EntityKey, m.Start, m.End).ExecuteNonQuery();
-                foreach (var m in a.Mentions.DistinctBy(m => m.EntityKey))
+                foreach (var (m, count, offsets) in a.MentionsByEntity())
+                {
+                    statements.Mention.With(id, m.EntityKey, count, offsets).ExecuteNonQuery();
                     statements.Entity.With(m.EntityKey, m.Canonical, m.Type, m.Kb, EntityNames.Fold(m.Canonical)).ExecuteNonQuery();
+                }
                 foreach (var t in a.Times)
                     statements.Time.With(id, t.Start, t.End, t.Type, t.Value, t.Mod, t.From is { } f ? Day(f) : null, t.To is { } to ? Day(to) : null).ExecuteNonQuery();
                 _stories.Written(id, a.SimHash, original);
@@ -297,7 +300,7 @@ public sealed class SqliteStore : IStore
     public IReadOnlyList<EntitySummary> Entities(string? type, int top)
     {
         using var command = Command($"""
-            SELECT e.key, e.canonical, e.type, e.kb, COUNT(*), COUNT(DISTINCT m.article_id)
+            SELECT e.key, e.canonical, e.type, e.kb, SUM(m.count), COUNT(*)
             FROM mentions m JOIN entities e ON e.key = m.entity_key JOIN articles a ON a.id = m.article_id
             WHERE a.duplicate_of IS NULL {(type is null ? "" : "AND e.type = $type")}
             GROUP BY e.key ORDER BY 6 DESC, 5 DESC, 2 LIMIT $top
@@ -328,7 +331,7 @@ public sealed class SqliteStore : IStore
         Timeline? result = null;
         EntitySummary? entity;
         using (var command = Command("""
-                   SELECT e.key, e.canonical, e.type, e.kb, COUNT(*), COUNT(DISTINCT m.article_id)
+                   SELECT e.key, e.canonical, e.type, e.kb, SUM(m.count), COUNT(*)
                    FROM mentions m JOIN entities e ON e.key = m.entity_key JOIN articles a ON a.id = m.article_id
                    WHERE a.duplicate_of IS NULL AND m.entity_key = $k GROUP BY e.key
                    """, null, ("$k", entityKey)))
@@ -340,12 +343,12 @@ public sealed class SqliteStore : IStore
             "week" => "strftime('%G-W%V', {0})",
             _ => "substr({0}, 1, 7)",
         };
-        const string articlesOf = "SELECT DISTINCT m.article_id FROM mentions m JOIN articles a ON a.id = m.article_id WHERE a.duplicate_of IS NULL AND m.entity_key = $k";
+        const string articlesOf = "SELECT m.article_id FROM mentions m JOIN articles a ON a.id = m.article_id WHERE a.duplicate_of IS NULL AND m.entity_key = $k";
         var byPublication = Periods($"SELECT {string.Format(CultureInfo.InvariantCulture, bucket, "a.date")} AS p, COUNT(*) FROM articles a WHERE a.id IN ({articlesOf}) GROUP BY p ORDER BY p", entityKey);
         var byReference = Periods($"SELECT {string.Format(CultureInfo.InvariantCulture, bucket, "t.day_from")} AS p, COUNT(DISTINCT t.article_id) FROM times t WHERE t.day_from IS NOT NULL AND t.day_from = t.day_to AND t.article_id IN ({articlesOf}) GROUP BY p ORDER BY p", entityKey);
         var co = new List<(EntitySummary, int)>();
         using (var command = Command($"""
-                   SELECT e.key, e.canonical, e.type, e.kb, COUNT(*), COUNT(DISTINCT m.article_id)
+                   SELECT e.key, e.canonical, e.type, e.kb, SUM(m.count), COUNT(*)
                    FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_id IN ({articlesOf}) AND m.entity_key <> $k
                    GROUP BY e.key ORDER BY 6 DESC, 5 DESC, 2 LIMIT $top
                    """, null, ("$k", entityKey), ("$top", coMentioned)))
@@ -372,9 +375,15 @@ public sealed class SqliteStore : IStore
             reader.GetString(7), reader.GetString(8), Snippets.Unpack((byte[])reader.GetValue(9)), unchecked((ulong)reader.GetInt64(10)), [], []);
         reader.Close();
         var mentions = new List<StoredMention>();
-        using (var m = Command("SELECT m.entity_key, e.canonical, e.type, e.kb, m.start_offset, m.end_offset FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_id = $id ORDER BY m.start_offset", null, ("$id", id)))
+        using (var m = Command("SELECT m.entity_key, e.canonical, e.type, e.kb, m.offsets FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_id = $id", null, ("$id", id)))
         using (var r = m.ExecuteReader())
-            while (r.Read()) mentions.Add(new StoredMention(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetInt32(4), r.GetInt32(5)));
+            while (r.Read())
+            {
+                var offsets = Snippets.Unpack((byte[])r.GetValue(4));
+                for (var i = 0; i + 1 < offsets.Length; i += 2)
+                    mentions.Add(new StoredMention(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), offsets[i], offsets[i + 1]));
+            }
+        mentions.Sort((x, y) => x.Start.CompareTo(y.Start));
         var times = new List<StoredTime>();
         using (var t = Command("SELECT start_offset, end_offset, type, value, mod, day_from, day_to FROM times WHERE article_id = $id ORDER BY start_offset", null, ("$id", id)))
         using (var r = t.ExecuteReader())

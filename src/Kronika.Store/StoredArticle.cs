@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
 using Kronika.Core.Learning;
@@ -70,6 +71,10 @@ public sealed record StoredArticle(
             }).ToList());
     }
 
+    /// <summary>The mentions grouped by entity, as the stores keep them: the entity's first mention, the count, and the packed offsets.</summary>
+    public IEnumerable<(StoredMention Entity, int Count, byte[] Offsets)> MentionsByEntity() =>
+        Mentions.GroupBy(m => m.EntityKey).Select(g => (g.First(), g.Count(), Snippets.Pack([.. g.OrderBy(m => m.Start).SelectMany(m => new[] { m.Start, m.End })])));
+
     /// <summary>How a lemma is indexed and queried: lowercase, without the period of abbreviations (`m.` → `m`).</summary>
     public static string LemmaKey(string lemma) => lemma.ToLowerInvariant().Replace(" ", "_").TrimEnd('.');
 
@@ -87,11 +92,13 @@ public sealed record StoredArticle(
     public static ulong SimHashOf(string lemmas)
     {
         var words = lemmas.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var hashes = new ulong[words.Length];
+        for (var i = 0; i < words.Length; i++) hashes[i] = FeatureHash.Of(0, words[i]);
         Span<int> votes = stackalloc int[64];
-        for (var i = 0; i + 2 < words.Length; i++)
+        for (var i = 0; i + 2 < hashes.Length; i++)
         {
-            var h = FeatureHash.Of(0, words[i], words[i + 1], words[i + 2]);
-            for (var b = 0; b < 64; b++) votes[b] += ((h >> b) & 1) == 1 ? 1 : -1;
+            var h = Finish(hashes[i] ^ BitOperations.RotateLeft(hashes[i + 1], 21) ^ BitOperations.RotateLeft(hashes[i + 2], 42));
+            for (var b = 0; b < 64; b++) votes[b] += (int)((h >> b) & 1) * 2 - 1;
         }
         ulong result = 0;
         for (var b = 0; b < 64; b++)
@@ -99,10 +106,18 @@ public sealed record StoredArticle(
         return result;
     }
 
+    /// <summary>The SplitMix64 finalizer: every input bit moves about half the output bits.</summary>
+    private static ulong Finish(ulong x)
+    {
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+        return x ^ (x >> 31);
+    }
+
     /// <summary>SimHashes this close (in differing bits) are copies of one story.</summary>
     public const int NearDuplicateBits = 3;
 
-    public static int Distance(ulong a, ulong b) => System.Numerics.BitOperations.PopCount(a ^ b);
+    public static int Distance(ulong a, ulong b) => BitOperations.PopCount(a ^ b);
 }
 
 /// <summary>The days a TIMEX3 value spans (`2025-08` → August 2025), when it is a calendar period.</summary>

@@ -54,7 +54,7 @@ public sealed class PerceptronModel
     public int Predict(ReadOnlySpan<ulong> features, ReadOnlySpan<int> candidates, Span<float> scratch)
     {
         if (candidates.Length == 1) return candidates[0];
-        if (candidates.Length is > 1 and <= 16) return PredictAmong(features, candidates);
+        if (candidates.Length is > 1 and <= 16) return PredictAmong(features, candidates, scratch[..candidates.Length]);
         var scores = scratch[..ClassCount];
         // Scoring adds to every class a feature has weights for; only the candidates are read, so only they need to
         // start at zero.
@@ -66,10 +66,9 @@ public sealed class PerceptronModel
     }
 
     /// <summary>Scores only the given classes: each feature's classes are sorted, so a binary search finds each weight.</summary>
-    private int PredictAmong(ReadOnlySpan<ulong> features, ReadOnlySpan<int> candidates)
+    private int PredictAmong(ReadOnlySpan<ulong> features, ReadOnlySpan<int> candidates, Span<float> scores)
     {
-        Span<float> scores = stackalloc float[16];
-        scores = scores[..candidates.Length];
+        scores.Clear();
         foreach (var f in features)
         {
             if (!_index.TryGetValue(f, out var entry)) continue;
