@@ -7,6 +7,11 @@ using Kronika.Lithuanian;
 // --mb MB (default 50), and the same plus tagging and lemmatizing over --tag-mb MB (default 5). Speeds are noisy
 // on shared machines, so each figure is also given as a ratio to a baseline measured in the same run over the same
 // texts: decoding and splitting on whitespace with String.Split, the least any tokenizer must do.
+if (args.FirstOrDefault() == "store")
+{
+    StoreBench.Run(FindRoot(), Option("--articles", 100_000), Option("--searches", 1600));
+    return;
+}
 var mb = Option("--mb", 50);
 var tagMb = Option("--tag-mb", 5);
 var root = FindRoot();

@@ -66,7 +66,7 @@ public sealed class SyntheticCorpus
     /// <summary>Article number <paramref name="index"/> in the seed format, about <paramref name="words"/> words long.</summary>
     public string Article(int index, int seed = 1, int words = 400)
     {
-        var random = new Random(HashCode.Combine(seed, index));
+        var random = new Random(unchecked(seed * 1_000_003 + index));
         var date = new DateOnly(2022, 1, 1).AddDays(random.Next(0, 1765));
         var people = new Dictionary<string, string>();
         var text = new StringBuilder(" date ").Append(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(' ');

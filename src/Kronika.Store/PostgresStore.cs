@@ -17,20 +17,21 @@ public sealed class PostgresStore : IStore
             source_id TEXT NOT NULL UNIQUE,
             hash TEXT NOT NULL,
             date DATE NOT NULL,
+            language TEXT NOT NULL,
+            duplicate_of BIGINT,
+            simhash BIGINT NOT NULL,
+            ingested TIMESTAMPTZ NOT NULL DEFAULT now(),
             title TEXT NOT NULL,
             url TEXT,
             site TEXT,
-            language TEXT NOT NULL,
-            text TEXT NOT NULL,
-            lemmas TEXT NOT NULL,
             spans BYTEA NOT NULL,
-            simhash BIGINT NOT NULL,
-            duplicate_of BIGINT,
-            ingested TIMESTAMPTZ NOT NULL DEFAULT now(),
+            lemmas TEXT NOT NULL,
+            text TEXT NOT NULL,
             fts TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', lemmas)) STORED);
         CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
         CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
-        CREATE INDEX IF NOT EXISTS articles_fts ON articles USING GIN (fts);
+        CREATE INDEX IF NOT EXISTS articles_copies ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS articles_fts ON articles USING GIN (fts) WHERE duplicate_of IS NULL;
         -- One row per entity an article mentions: how often, and where (start, end pairs packed like the lemma spans).
         CREATE TABLE IF NOT EXISTS mentions (
             article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -251,13 +252,20 @@ public sealed class PostgresStore : IStore
         using (var reader = select.ExecuteReader())
             while (reader.Read()) hits.Add((reader.GetInt64(0), reader.GetDouble(1)));
         var matches = request.Query is { } q2 ? QueryParser.Matcher(q2) : _ => false;
-        return new SearchPage(total, hits.Select(h =>
-        {
-            var article = Get(h.Item1)!;
-            var (snippet, highlights) = Snippets.Make(article, matches);
-            var copies = Count($"SELECT COUNT(*) FROM articles WHERE duplicate_of = {h.Item1}");
-            return new SearchHit(h.Item1, article.Date, article.Title, article.SourceId, article.Url, h.Item2, snippet, highlights, copies);
-        }).ToList());
+        return new SearchPage(total, hits.Select(h => Hit(connection, h.Item1, h.Item2, matches)).ToList());
+    }
+
+    private SearchHit Hit(NpgsqlConnection connection, long id, double score, Func<string, bool> matches)
+    {
+        using var command = Command(connection, """
+            SELECT date, title, source_id, url, text, lemmas, spans, (SELECT COUNT(*) FROM articles c WHERE c.duplicate_of = @id)
+            FROM articles WHERE id = @id
+            """, null, ("id", id));
+        using var r = command.ExecuteReader();
+        r.Read();
+        var (snippet, highlights) = Snippets.Make(r.GetString(4), r.GetString(5), Snippets.Unpack(r.GetFieldValue<byte[]>(6)), matches);
+        return new SearchHit(id, r.GetFieldValue<DateOnly>(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), score,
+            snippet, highlights, Convert.ToInt32(r.GetInt64(7)));
     }
 
     /// <summary>The query as a tsquery expression; every word goes in as a parameter, never as SQL or tsquery syntax.</summary>

@@ -6,12 +6,11 @@ public static class Snippets
     private const int Window = 30;
 
     /// <summary>The window of about 30 words holding the most matches (the start of the text when none match).</summary>
-    public static (string Text, List<(int Start, int End)> Highlights) Make(StoredArticle article, Func<string, bool> matches)
+    public static (string Text, List<(int Start, int End)> Highlights) Make(string text, string lemmaText, int[] spans, Func<string, bool> matches)
     {
-        var lemmas = article.Lemmas.Split(' ');
-        var spans = article.Spans;
+        var lemmas = lemmaText.Split(' ');
         var count = Math.Min(lemmas.Length, spans.Length / 2);
-        if (count == 0) return (article.Text.Length <= 200 ? article.Text : article.Text[..200], []);
+        if (count == 0) return (text.Length <= 200 ? text : text[..200], []);
         var hit = new bool[count];
         for (var i = 0; i < count; i++) hit[i] = matches(lemmas[i]);
         // The window of Window words ending at bestEnd holds the most matches; centre it on its first and last match.
@@ -34,8 +33,8 @@ public static class Snippets
         var highlights = new List<(int, int)>();
         for (var i = first; i <= last; i++)
             if (hit[i]) highlights.Add((spans[2 * i] - start, spans[2 * i + 1] - start));
-        var text = article.Text[start..end].ReplaceLineEndings(" ");
-        return ((first > 0 ? "…" : "") + text + (last < count - 1 ? "…" : ""), first > 0 ? highlights.Select(h => (h.Item1 + 1, h.Item2 + 1)).ToList() : highlights);
+        var window = text[start..end].ReplaceLineEndings(" ");
+        return ((first > 0 ? "…" : "") + window + (last < count - 1 ? "…" : ""), first > 0 ? highlights.Select(h => (h.Item1 + 1, h.Item2 + 1)).ToList() : highlights);
     }
 
     /// <summary>The snippet with matches marked by `[` `]`, for plain text.</summary>

@@ -13,24 +13,28 @@ public sealed class SqliteStore : IStore
     private const string Schema = """
         PRAGMA journal_mode = WAL;
         PRAGMA synchronous = NORMAL;
+        PRAGMA mmap_size = 1073741824;
+        PRAGMA cache_size = -65536;
         PRAGMA foreign_keys = ON;
+        -- Small columns first: filters read them without walking the overflow pages of the text.
         CREATE TABLE IF NOT EXISTS articles (
             id INTEGER PRIMARY KEY,
             source_id TEXT NOT NULL UNIQUE,
             hash TEXT NOT NULL,
             date TEXT NOT NULL,
+            language TEXT NOT NULL,
+            duplicate_of INTEGER,
+            simhash INTEGER NOT NULL,
+            ingested TEXT NOT NULL,
             title TEXT NOT NULL,
             url TEXT,
             site TEXT,
-            language TEXT NOT NULL,
-            text TEXT NOT NULL,
-            lemmas TEXT NOT NULL,
             spans BLOB NOT NULL,
-            simhash INTEGER NOT NULL,
-            duplicate_of INTEGER,
-            ingested TEXT NOT NULL);
+            lemmas TEXT NOT NULL,
+            text TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
         CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
+        CREATE INDEX IF NOT EXISTS articles_copies ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
         -- One row per entity an article mentions: how often, and where (start, end pairs packed like the lemma spans).
         CREATE TABLE IF NOT EXISTS mentions (
             article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -59,14 +63,15 @@ public sealed class SqliteStore : IStore
         CREATE INDEX IF NOT EXISTS times_article ON times(article_id);
         CREATE INDEX IF NOT EXISTS times_range ON times(day_from, day_to);
         CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(lemmas, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
-        CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
+        -- Only stories are indexed: copies are never search results, and searching needs no join to leave them out.
+        CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles WHEN new.duplicate_of IS NULL BEGIN
             INSERT INTO articles_fts(rowid, lemmas) VALUES (new.id, new.lemmas);
         END;
-        CREATE TRIGGER IF NOT EXISTS articles_au AFTER UPDATE OF lemmas ON articles BEGIN
-            INSERT INTO articles_fts(articles_fts, rowid, lemmas) VALUES ('delete', old.id, old.lemmas);
-            INSERT INTO articles_fts(rowid, lemmas) VALUES (new.id, new.lemmas);
+        CREATE TRIGGER IF NOT EXISTS articles_au AFTER UPDATE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, lemmas) SELECT 'delete', old.id, old.lemmas WHERE old.duplicate_of IS NULL;
+            INSERT INTO articles_fts(rowid, lemmas) SELECT new.id, new.lemmas WHERE new.duplicate_of IS NULL;
         END;
-        CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
+        CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles WHEN old.duplicate_of IS NULL BEGIN
             INSERT INTO articles_fts(articles_fts, rowid, lemmas) VALUES ('delete', old.id, old.lemmas);
         END;
         """;
@@ -90,7 +95,7 @@ public sealed class SqliteStore : IStore
     }
 
     /// <summary>Raised whenever the tables change; a store of another version is refused, not misread.</summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 5;
 
     public string Path { get; }
 
@@ -221,38 +226,44 @@ public sealed class SqliteStore : IStore
     {
         var where = new StringBuilder("a.duplicate_of IS NULL");
         var parameters = new List<(string, object?)>();
-        var from = "articles a";
-        var order = "a.date DESC, a.id DESC";
-        var score = "0.0";
+        AddFilters(request, where, parameters);
+        var filtered = parameters.Count > 0;
+        string from, order, score;
         if (request.Query is { } query)
         {
-            from = "articles_fts JOIN articles a ON a.id = articles_fts.rowid";
-            where.Append(" AND articles_fts MATCH $q");
             parameters.Add(("$q", ToFts(query)));
-            score = "bm25(articles_fts)";
-            order = "score, a.date DESC";
+            // The index holds only stories, so a query without filters is answered by the index alone.
+            from = filtered ? "articles_fts JOIN articles a ON a.id = articles_fts.rowid" : "articles_fts";
+            where = filtered ? where.Append(" AND articles_fts MATCH $q") : new StringBuilder("articles_fts MATCH $q");
+            (score, order) = ("bm25(articles_fts)", "rank");
         }
-        AddFilters(request, where, parameters);
+        else
+            (from, score, order) = ("articles a", "0.0", "a.date DESC, a.id DESC");
+        var id = from == "articles_fts" ? "rowid" : "a.id";
         int total;
         using (var count = Command($"SELECT COUNT(*) FROM {from} WHERE {where}", null, [.. parameters]))
             total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
         var hits = new List<(long Id, double Score)>();
-        using (var select = Command($"SELECT a.id, {score} AS score FROM {from} WHERE {where} ORDER BY {order} LIMIT $limit OFFSET $offset", null,
+        using (var select = Command($"SELECT {id}, {score} FROM {from} WHERE {where} ORDER BY {order} LIMIT $limit OFFSET $offset", null,
                    [.. parameters, ("$limit", request.Limit), ("$offset", request.Offset)]))
         using (var reader = select.ExecuteReader())
             while (reader.Read()) hits.Add((reader.GetInt64(0), -reader.GetDouble(1)));
-        var matches = request.Query is { } q2 ? QueryParser.Matcher(q2) : _ => false;
+        var matches = request.Query is { } q ? QueryParser.Matcher(q) : _ => false;
         return new SearchPage(total, hits.Select(h => Hit(h.Id, h.Score, matches)).ToList());
     }
 
     private SearchHit Hit(long id, double score, Func<string, bool> matches)
     {
-        var article = Get(id)!;
-        var (snippet, highlights) = Snippets.Make(article, matches);
-        int copies;
-        using (var command = Command("SELECT COUNT(*) FROM articles WHERE duplicate_of = $id", null, ("$id", id)))
-            copies = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        return new SearchHit(id, article.Date, article.Title, article.SourceId, article.Url, score, snippet, highlights, copies);
+        using var command = Command("""
+            SELECT date, title, source_id, url, text, lemmas, spans, (SELECT COUNT(*) FROM articles c WHERE c.duplicate_of = $id)
+            FROM articles WHERE id = $id
+            """, null, ("$id", id));
+        using var r = command.ExecuteReader();
+        r.Read();
+        var text = r.GetString(4);
+        var (snippet, highlights) = Snippets.Make(text, r.GetString(5), Snippets.Unpack((byte[])r.GetValue(6)), matches);
+        return new SearchHit(id, DateOnly.Parse(r.GetString(0), CultureInfo.InvariantCulture), r.GetString(1), r.GetString(2),
+            r.IsDBNull(3) ? null : r.GetString(3), score, snippet, highlights, r.GetInt32(7));
     }
 
     private static void AddFilters(SearchRequest request, StringBuilder where, List<(string, object?)> parameters)
