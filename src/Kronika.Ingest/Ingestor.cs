@@ -94,7 +94,10 @@ public sealed class Ingestor(Pipeline lithuanian, Pipeline plain, IStore store, 
         try
         {
             (doc.Language == "lt" ? lithuanian : plain).Process(doc, ct);
-            return new Item(StoredArticle.From(doc), null);
+            var article = StoredArticle.From(doc);
+            // A file is known by its full path, so `samples` and `./samples` name the same articles.
+            if (doc.Source.Url is null && File.Exists(doc.Source.Name)) article = article with { SourceId = Path.GetFullPath(doc.Source.Name) };
+            return new Item(article, null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
