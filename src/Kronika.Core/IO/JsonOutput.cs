@@ -105,8 +105,125 @@ public static class JsonOutput
             }
             w.WriteEndArray();
         }
+
+        if ((doc.Layers & Layers.Quantities) != 0)
+        {
+            w.WriteStartArray("quantities");
+            foreach (var q in doc.Quantities) WriteQuantity(w, doc, q);
+            w.WriteEndArray();
+        }
+
+        if ((doc.Layers & Layers.Quotes) != 0)
+        {
+            w.WriteStartArray("quotes");
+            foreach (var q in doc.Quotes)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("start", q.Start);
+                w.WriteNumber("end", q.End);
+                w.WriteString("text", doc.Text.AsSpan(q.Start, q.End - q.Start));
+                WriteEntityId(w, "speaker", q.Speaker);
+                WriteNullable(w, "speakerName", q.Speaker is { } id ? Canonical(doc, id) : null);
+                w.WriteBoolean("direct", q.Direct);
+                if (q.CueStart >= 0) WriteSpan(w, "cue", doc, q.CueStart, q.CueEnd);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+
+        if ((doc.Layers & Layers.Attribution) != 0)
+        {
+            w.WriteStartArray("attributions");
+            foreach (var a in doc.Attributions) WriteAttribution(w, doc, a);
+            w.WriteEndArray();
+        }
+
+        if ((doc.Layers & Layers.Events) != 0)
+        {
+            w.WriteStartArray("events");
+            foreach (var e in doc.Events)
+            {
+                w.WriteStartObject();
+                w.WriteString("type", e.Type);
+                WriteNullable(w, "mode", e.Mode);
+                WriteSpan(w, "trigger", doc, e.TriggerStart, e.TriggerEnd);
+                w.WriteNumber("sentence", e.Sentence);
+                WriteEntities(w, "actors", doc, e.Actors);
+                WriteEntities(w, "targets", doc, e.Targets);
+                WriteNullable(w, "date", e.Date);
+                if (e.Location is { } place) WriteEntities(w, "location", doc, [place], single: true);
+                else w.WriteNull("location");
+                w.WriteString("modality", e.Modality);
+                if (e.Attribution is { } source) { w.WritePropertyName("source"); WriteAttribution(w, doc, doc.Attributions[source]); }
+                else w.WriteNull("source");
+                w.WriteStartArray("quantities");
+                foreach (var q in e.Quantities) WriteQuantity(w, doc, doc.Quantities[q]);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
         w.WriteEndObject();
     }
+
+    private static void WriteQuantity(Utf8JsonWriter w, Document doc, Quantity q)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("start", q.Start);
+        w.WriteNumber("end", q.End);
+        w.WriteString("text", doc.Text.AsSpan(q.Start, q.End - q.Start));
+        w.WriteNumber("value", q.Value);
+        WriteNullable(w, "approx", q.Approx);
+        WriteNullable(w, "unit", q.Unit);
+        w.WriteEndObject();
+    }
+
+    private static void WriteAttribution(Utf8JsonWriter w, Document doc, Attribution a)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("start", a.Start);
+        w.WriteNumber("end", a.End);
+        WriteSpan(w, "cue", doc, a.CueStart, a.CueEnd);
+        WriteEntityId(w, "entity", a.Source);
+        WriteNullable(w, "name", a.Source is { } id ? Canonical(doc, id) : a.SourceText);
+        w.WriteBoolean("hedged", a.Hedged);
+        w.WriteEndObject();
+    }
+
+    private static void WriteSpan(Utf8JsonWriter w, string name, Document doc, int start, int end)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("start", start);
+        w.WriteNumber("end", end);
+        w.WriteString("text", doc.Text.AsSpan(start, end - start));
+        w.WriteEndObject();
+    }
+
+    private static void WriteEntityId(Utf8JsonWriter w, string name, int? id)
+    {
+        if (id is { } value) w.WriteNumber(name, value);
+        else w.WriteNull(name);
+    }
+
+    /// <summary>Entity ids as `{id, canonical, type, kb}` objects (one object, not an array, when <paramref name="single"/>).</summary>
+    private static void WriteEntities(Utf8JsonWriter w, string name, Document doc, IReadOnlyList<int> ids, bool single = false)
+    {
+        if (single) w.WritePropertyName(name);
+        else w.WriteStartArray(name);
+        foreach (var id in ids)
+        {
+            var e = doc.Entities.First(m => m.Id == id);
+            w.WriteStartObject();
+            w.WriteNumber("id", id);
+            w.WriteString("canonical", e.Canonical);
+            w.WriteString("type", e.Type);
+            WriteNullable(w, "kb", e.Kb);
+            w.WriteEndObject();
+        }
+        if (!single) w.WriteEndArray();
+    }
+
+    private static string Canonical(Document doc, int id) => doc.Entities.First(m => m.Id == id).Canonical;
 
     /// <summary>One document as one line of JSON (JSON Lines when several are written).</summary>
     public static string ToJson(Document doc)

@@ -14,3 +14,47 @@ public sealed record TimeExpression(int Start, int End, string Type, string Valu
 /// document.
 /// </summary>
 public sealed record EntityMention(int Id, int Start, int End, string Type, string Canonical, string? Kb = null);
+
+/// <summary>
+/// A number the text reports: its span (the number and what it counts: `daugiau nei 10 000 karių`), its value (`3,5 mln.`
+/// → 3500000; `pusė` → 0.5; `15 proc.` → 15), the lemma of the counted noun or unit (`karys`, `euras`, `procentas`;
+/// null when nothing is counted), and its approximation: APPROX (`apie`), MORE_THAN (`daugiau nei`, `per`), LESS_THAN
+/// (`mažiau nei`, `beveik`), AT_LEAST (`mažiausiai`), AT_MOST (`ne daugiau kaip`), or null when exact.
+/// </summary>
+public sealed record Quantity(int Start, int End, double Value, string? Unit, string? Approx = null);
+
+/// <summary>
+/// A quote: the quoted words (<see cref="Direct"/>: the text inside „…“ or "…") or the reported clause of an indirect
+/// quote (`X pažadėjo, kad …`: the clause after `kad`), the entity id of its speaker when the sentence says who (else
+/// null, never guessed), and the span of the cue that introduces it (`pareiškė`, `pasak`), or -1 when there is none.
+/// </summary>
+public sealed record Quote(int Start, int End, int? Speaker, bool Direct, int CueStart = -1, int CueEnd = -1);
+
+/// <summary>
+/// Who a claim is attributed to: the claim (the clause or sentence it covers), the cue (`informavo`, `pasak`,
+/// `duomenimis`, `manoma`), the source's entity id when the source is a named entity, else its words
+/// (`žvalgybos agentūros`) in <see cref="SourceText"/>, and whether a hedge (`manoma`, `esą`, `neva`, `teigiama`)
+/// marks the claim as uncertain. A hedge without a source has both null.
+/// </summary>
+public sealed record Attribution(int Start, int End, int CueStart, int CueEnd, int? Source, string? SourceText, bool Hedged);
+
+/// <summary>
+/// An event (PLOVER type and mode) with its trigger's span, its sentence, the entity ids of its actors and targets,
+/// its date (a TIMEX3 value: from a time expression attached to its clause, else from the tense against the DCT),
+/// its place (an entity id), its modality (ASSERTED, NEGATED, FUTURE, HYPOTHETICAL, REPORTED), the index of the
+/// <see cref="Attribution"/> its claim is reported under (or null), and the indexes of the <see cref="Quantity"/>
+/// annotations attached to it.
+/// </summary>
+public sealed record Event(
+    string Type,
+    string? Mode,
+    int TriggerStart,
+    int TriggerEnd,
+    int Sentence,
+    IReadOnlyList<int> Actors,
+    IReadOnlyList<int> Targets,
+    string? Date,
+    int? Location,
+    string Modality,
+    int? Attribution,
+    IReadOnlyList<int> Quantities);

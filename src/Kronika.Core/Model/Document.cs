@@ -51,6 +51,18 @@ public sealed class Document
     /// <summary>The time expressions, in text order (the Times layer).</summary>
     public List<TimeExpression> Times { get; } = [];
 
+    /// <summary>The reported numbers, in text order (the Quantities layer).</summary>
+    public List<Quantity> Quantities { get; } = [];
+
+    /// <summary>Direct and indirect quotes, in text order (the Quotes layer).</summary>
+    public List<Quote> Quotes { get; } = [];
+
+    /// <summary>The sources claims are attributed to, in text order (the Attribution layer).</summary>
+    public List<Attribution> Attributions { get; } = [];
+
+    /// <summary>The events, in text order of their triggers (the Events layer).</summary>
+    public List<Event> Events { get; } = [];
+
     public int TokenCount { get; private set; }
 
     public IReadOnlyList<SentenceData> SentenceTable => _sentences;
