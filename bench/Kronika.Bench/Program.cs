@@ -49,6 +49,8 @@ Report("baseline: decode + String.Split on whitespace, 1 core", tagBaseline, tag
 var tagged = Best(3, () => tagCorpus.Sum(b => (long)morphology.Process(Parse(b)).TokenCount));
 Report("read + tokenize + split + tag + lemmatize, 1 core", tagged, tagBytes, tagBaseline);
 Report($"read + tokenize + split + tag + lemmatize, {Environment.ProcessorCount} cores", Best(2, () => tagCorpus.AsParallel().Sum(b => (long)morphology.Process(Parse(b)).TokenCount)), tagBytes, tagBaseline);
+Report("read + the whole pipeline (all layers: entities, times, quantities, quotes, attribution, events), 1 core",
+    Best(3, () => tagCorpus.Sum(b => (long)full.Process(Parse(b)).TokenCount)), tagBytes, tagBaseline);
 // What each step costs, timed step by step in the same runs (the machine is shared: ratios within one run are what
 // can be compared). Best of three passes per step.
 var stepSeconds = Enumerable.Repeat(double.MaxValue, full.Steps.Count).ToArray();

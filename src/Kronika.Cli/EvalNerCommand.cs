@@ -14,8 +14,6 @@ public static class EvalNerCommand
 
     public sealed record GoldEntityText(string Text, string Type, string Canonical);
 
-    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
-
     public static Command Create(CliIO io)
     {
         var file = new Argument<string>("file") { Description = "JSON lines: {\"text\", \"entities\": [{\"text\", \"type\", \"canonical\"}]}" };
@@ -38,25 +36,7 @@ public static class EvalNerCommand
         return command;
     }
 
-    public static List<Case> Read(string path)
-    {
-        var cases = new List<Case>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            try
-            {
-                cases.Add(JsonSerializer.Deserialize<Case>(line, Json) ?? throw new FormatException("empty line"));
-            }
-            catch (JsonException e)
-            {
-                throw new FormatException($"{path}:{lineNumber}: {e.Message}");
-            }
-        }
-        return cases;
-    }
+    public static List<Case> Read(string path) => GoldFile.Read<Case>(path);
 
     public static List<GoldEntity> GoldSpans(Case c)
     {
@@ -76,11 +56,7 @@ public static class EvalNerCommand
     {
         var pipeline = LithuanianPipeline.Create(Layers.Entities);
         var kb = KnowledgeBase.Load();
-        // Two names of one knowledge-base entry (`ES`, `Europos Sąjunga`) are the same canonical name, and a surname is the
-        // name of the person whose fuller name the system knows (`Putinas`, `Vladimiras Putinas`).
-        var evaluator = new EntityEvaluator((gold, system) =>
-            kb.Find(NameKey.Of(gold)).Intersect(kb.Find(NameKey.Of(system))).Any()
-            || !gold.Contains(' ') && system.Contains(' ') && NameKey.Word(gold) == NameKey.Word(system.Split(' ')[^1]));
+        var evaluator = new EntityEvaluator(GoldFile.SameName(kb));
         foreach (var c in cases)
         {
             var doc = pipeline.Process(new Document(c.Text, new DateOnly(2025, 8, 13)));

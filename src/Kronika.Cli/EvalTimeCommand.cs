@@ -17,8 +17,6 @@ public static class EvalTimeCommand
 
     public sealed record GoldTimeText(string Text, string Type, string Value, string? Mod);
 
-    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
-
     public static Command Create(CliIO io)
     {
         var file = new Argument<string>("file") { Description = "JSON lines: {\"dct\", \"text\", \"times\": [{\"text\", \"type\", \"value\", \"mod\"}]}" };
@@ -41,25 +39,7 @@ public static class EvalTimeCommand
         return command;
     }
 
-    public static List<Case> Read(string path)
-    {
-        var cases = new List<Case>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            try
-            {
-                cases.Add(JsonSerializer.Deserialize<Case>(line, Json) ?? throw new FormatException("empty line"));
-            }
-            catch (JsonException e)
-            {
-                throw new FormatException($"{path}:{lineNumber}: {e.Message}");
-            }
-        }
-        return cases;
-    }
+    public static List<Case> Read(string path) => GoldFile.Read<Case>(path);
 
     /// <summary>The gold spans of a case: each expression's text found in order in the case's text.</summary>
     public static List<GoldTime> GoldSpans(Case c)

@@ -19,11 +19,13 @@ public static class KronikaCli
             EvalCommand.Create(io),
             EvalTimeCommand.Create(io),
             EvalNerCommand.Create(io),
+            EvalEventsCommand.Create(io),
             TrainCommand.Create(io),
             IngestCommand.Create(io),
             SearchCommand.Create(io),
             EntitiesCommand.Create(io),
             EntitiesCommand.Timeline(io),
+            EventsCommand.Create(io),
             BenchCommand.Create(io),
         };
         var parsed = root.Parse(args);
@@ -49,12 +51,12 @@ public static class KronikaCli
         }
     }
 
-    /// <summary>Parses a `--date` value; an impossible date is a usage error naming the value.</summary>
-    public static DateOnly? ParseDate(string? value)
+    /// <summary>Parses a date option's value; an impossible date is a usage error naming the option and the value.</summary>
+    public static DateOnly? ParseDate(string? value, string option = "--date")
     {
         if (value is null) return null;
         if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            throw new UsageException($"--date: '{value}' is not a date of the form YYYY-MM-DD");
+            throw new UsageException($"{option}: '{value}' is not a date of the form YYYY-MM-DD");
         return date;
     }
 }

@@ -35,25 +35,13 @@ public static class SearchCommand
         command.SetAction(result =>
         {
             var text = result.GetValue(query);
-            var request = new SearchRequest(null, ParseDate(result.GetValue(from), "--from"), ParseDate(result.GetValue(to), "--to"),
+            var request = new SearchRequest(null, KronikaCli.ParseDate(result.GetValue(from), "--from"), KronikaCli.ParseDate(result.GetValue(to), "--to"),
                 null, result.GetValue(type), result.GetValue(eventDates), result.GetValue(limit), Math.Max(0, result.GetValue(offset)));
             if (string.IsNullOrWhiteSpace(text) && request.From is null && request.To is null && result.GetValue(entity) is null && request.Type is null)
                 throw new UsageException("search: give a query or at least one filter (--from, --to, --entity, --type)");
             return Run(io, text, result.GetValue(entity), request, result.GetValue(format)!, result.GetValue(db));
         });
         return command;
-    }
-
-    private static DateOnly? ParseDate(string? value, string option)
-    {
-        try
-        {
-            return KronikaCli.ParseDate(value);
-        }
-        catch (UsageException)
-        {
-            throw new UsageException($"{option}: '{value}' is not a date of the form YYYY-MM-DD");
-        }
     }
 
     private static int Run(CliIO io, string? text, string? entity, SearchRequest request, string format, string? db)

@@ -35,6 +35,40 @@ public sealed record EntitySummary(string Key, string Canonical, string Type, st
 /// <summary>Articles per period mentioning an entity, by publication date and by the dates they talk about, and the entities most mentioned with it.</summary>
 public sealed record Timeline(EntitySummary Entity, IReadOnlyList<(string Period, int Articles)> ByPublication, IReadOnlyList<(string Period, int Articles)> ByReference, IReadOnlyList<(EntitySummary Entity, int Articles)> CoMentioned);
 
+/// <summary>
+/// An event search: events with any of <see cref="ActorKeys"/> as actor and any of <see cref="TargetKeys"/> as target
+/// (for the symmetric types, as participants), of a type, dated (or, without a calendar date, first reported) between
+/// the dates.
+/// </summary>
+public sealed record EventRequest(
+    IReadOnlyList<string>? ActorKeys = null,
+    IReadOnlyList<string>? TargetKeys = null,
+    string? Type = null,
+    DateOnly? From = null,
+    DateOnly? To = null,
+    int Limit = 20,
+    int Offset = 0);
+
+/// <summary>One article's report of an event: the article, the sentence with the trigger's offsets in it, and what this report says.</summary>
+public sealed record EventMentionHit(
+    long ArticleId,
+    DateOnly ArticleDate,
+    string Title,
+    string Source,
+    string? Url,
+    string Sentence,
+    int TriggerStart,
+    int TriggerEnd,
+    string Modality,
+    string? AttributedTo,
+    string? Location,
+    string Quantities);
+
+/// <summary>An event across articles: its type, mode and date, its participants' canonical names, and its reports (the first few).</summary>
+public sealed record EventHit(long Id, string Type, string? Mode, string? Date, IReadOnlyList<string> Actors, IReadOnlyList<string> Targets, int MentionCount, IReadOnlyList<EventMentionHit> Mentions);
+
+public sealed record EventPage(int Total, IReadOnlyList<EventHit> Events);
+
 /// <summary>The store of analyzed articles: an embedded SQLite file by default, PostgreSQL for a shared server.</summary>
 public interface IStore : IDisposable
 {
@@ -57,4 +91,7 @@ public interface IStore : IDisposable
     Timeline? Timeline(string entityKey, string period, int coMentioned);
 
     StoredArticle? Get(long id);
+
+    /// <summary>Events, newest first, each with up to <paramref name="mentions"/> reports.</summary>
+    EventPage Events(EventRequest request, int mentions = 5);
 }

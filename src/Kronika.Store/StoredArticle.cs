@@ -13,9 +13,61 @@ public sealed record StoredMention(string EntityKey, string Canonical, string Ty
 public sealed record StoredTime(int Start, int End, string Type, string Value, string? Mod, DateOnly? From, DateOnly? To);
 
 /// <summary>
+/// An event as stored: its identity across articles (<see cref="Key"/>: type, date and participants' entity keys — the
+/// same event reported by several articles has one key), what it is, and where this article reports it: the sentence,
+/// the trigger, the modality, the source it is attributed to, the place and the quantities (`10000 karys MORE_THAN`).
+/// Participants are (entity key, role) with role `actor` or `target`; the symmetric types (AGREE, CONSULT, COOPERATE)
+/// have only actors.
+/// </summary>
+public sealed record StoredEvent(
+    string Key,
+    string Type,
+    string? Mode,
+    string? Date,
+    DateOnly? From,
+    DateOnly? To,
+    IReadOnlyList<(string EntityKey, string Role)> Participants,
+    int SentenceStart,
+    int SentenceEnd,
+    int TriggerStart,
+    int TriggerEnd,
+    string Modality,
+    string? Source,
+    string? Location,
+    string Quantities)
+{
+    private static readonly HashSet<string> Symmetric = ["AGREE", "CONSULT", "COOPERATE"];
+
+    public static StoredEvent Of(Document doc, Event e)
+    {
+        EntityMention Mention(int id) => doc.Entities.First(m => m.Id == id);
+        string Key(int id) => Mention(id) is var m ? StoredArticle.EntityKey(m.Type, m.Canonical, m.Kb) : "";
+        var actors = e.Actors.Select(Key).Distinct().Order(StringComparer.Ordinal).ToList();
+        var targets = e.Targets.Select(Key).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (Symmetric.Contains(e.Type)) (actors, targets) = ([.. actors.Union(targets).Order(StringComparer.Ordinal)], []);
+        // A date only relative to the article (`PAST_REF`) names no day: such events are one event per article date.
+        var range = e.Date is null ? null : TimeRange.Of(e.Date);
+        var day = doc.Date ?? DateOnly.MinValue;
+        var date = range is null ? $"{e.Date ?? "-"}@{day:yyyy-MM-dd}" : e.Date!;
+        var sentence = doc.Sentence(e.Sentence);
+        string? source = null;
+        if (e.Attribution is { } a) source = doc.Attributions[a].Source is { } s ? Mention(s).Canonical : doc.Attributions[a].SourceText;
+        var quantities = string.Join("; ", e.Quantities.Select(q => doc.Quantities[q]).Select(q =>
+            $"{q.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}{(q.Unit is null ? "" : " " + q.Unit)}{(q.Approx is null ? "" : " " + q.Approx)}"));
+        return new StoredEvent(
+            $"{e.Type}|{date}|{string.Join(',', actors)}|{string.Join(',', targets)}",
+            e.Type, e.Mode, e.Date, range?.From ?? day, range?.To ?? day,
+            [.. actors.Select(k => (k, "actor")), .. targets.Select(k => (k, "target"))],
+            sentence.Start, sentence.End, e.TriggerStart, e.TriggerEnd, e.Modality, source,
+            e.Location is { } l ? Mention(l).Canonical : null,
+            quantities);
+    }
+}
+
+/// <summary>
 /// An analyzed article as the store keeps it: metadata, text, the lemmas of its words (what search matches) with each
 /// lemma's character span (for snippets in the original words), a SimHash of its lemma shingles (near-duplicates), and
-/// its entity mentions and time expressions.
+/// its entity mentions, time expressions and events.
 /// </summary>
 public sealed record StoredArticle(
     string SourceId,
@@ -30,7 +82,8 @@ public sealed record StoredArticle(
     int[] Spans,
     ulong SimHash,
     IReadOnlyList<StoredMention> Mentions,
-    IReadOnlyList<StoredTime> Times)
+    IReadOnlyList<StoredTime> Times,
+    IReadOnlyList<StoredEvent> Events)
 {
     /// <summary>Builds the stored form of an analyzed document. Words without a lemma (other languages) are matched in lowercase.</summary>
     public static StoredArticle From(Document doc)
@@ -68,7 +121,8 @@ public sealed record StoredArticle(
             {
                 var range = TimeRange.Of(t.Value);
                 return new StoredTime(t.Start, t.End, t.Type, t.Value, t.Mod, range?.From, range?.To);
-            }).ToList());
+            }).ToList(),
+            doc.Events.Select(e => StoredEvent.Of(doc, e)).ToList());
     }
 
     /// <summary>The mentions grouped by entity, as the stores keep them: the entity's first mention, the count, and the packed offsets.</summary>

@@ -247,9 +247,58 @@ public abstract class StoreConformance : IDisposable
         var article = Articles.Sample("putinas-kim");
         Store.Write([article]);
         var back = Store.Get(Store.Search(new SearchRequest(Articles.Query("Putinas"))).Hits.Single().Id)!;
-        Assert.Equal(article with { Mentions = [], Times = [] }, back with { Mentions = [], Times = [], Spans = article.Spans });
+        Assert.Equal(article with { Mentions = [], Times = [], Events = [] }, back with { Mentions = [], Times = [], Events = [], Spans = article.Spans });
         Assert.Equal(article.Spans, back.Spans);
         Assert.Equal(article.Mentions, back.Mentions);
         Assert.Equal(article.Times, back.Times);
+    }
+
+    private static readonly DateOnly Dct = new(2025, 8, 13);
+
+    private List<string> EventLines(EventRequest request) =>
+        Store.Events(request).Events.Select(e => $"{e.Type} {string.Join(" + ", e.Actors)} → {string.Join(" + ", e.Targets)} {e.Date} ×{e.MentionCount}").ToList();
+
+    private IReadOnlyList<string> Keys(string name) => Store.EntityKeys(name);
+
+    [Fact]
+    public void The_same_event_reported_by_two_articles_is_one_event_with_two_mentions()
+    {
+        Store.Write([
+            Articles.Analyze(" date 2025-08-13 Antradienį Lietuvos ir Lenkijos prezidentai kalbėjosi telefonu apie saugumą regione, pranešė BNS.", "bns-1", Dct),
+            Articles.Analyze(" date 2025-08-13 Lietuvos prezidentas antradienį telefonu kalbėjosi su Lenkijos prezidentu, rašoma ELTA pranešime. Jie aptarė oro gynybą.", "elta-1", Dct),
+        ]);
+        var page = Store.Events(new EventRequest(Type: "CONSULT"));
+        var e = Assert.Single(page.Events);
+        Assert.Equal(2, e.MentionCount);
+        Assert.Equal(["Lenkija", "Lietuva"], e.Actors.Order());
+        Assert.Equal("2025-08-12", e.Date);
+        Assert.Equal(["bns-1", "elta-1"], e.Mentions.Select(m => m.Source).Order());
+        var mention = e.Mentions.First(m => m.Source == "bns-1");
+        Assert.Equal("kalbėjosi", mention.Sentence[mention.TriggerStart..mention.TriggerEnd]);
+    }
+
+    [Fact]
+    public void Events_are_filtered_by_actor_target_type_and_date()
+    {
+        Store.Write([
+            Articles.Analyze(" date 2025-08-13 Rusija antradienį atakavo Odesą.", "a", Dct),
+            Articles.Analyze(" date 2025-08-13 Ukraina 2024 m. rugsėjį atakavo Rusiją.", "b", Dct),
+            Articles.Analyze(" date 2025-08-13 Lenkija pirmadienį pagrasino Baltarusijai.", "c", Dct),
+        ]);
+        Assert.Equal(["ASSAULT Rusija → Odesa 2025-08-12 ×1"], EventLines(new EventRequest(ActorKeys: Keys("Rusija"))));
+        Assert.Equal(["ASSAULT Ukraina → Rusija 2024-09 ×1"], EventLines(new EventRequest(TargetKeys: Keys("Rusija"))));
+        Assert.Equal(2, Store.Events(new EventRequest(Type: "ASSAULT")).Total);
+        Assert.Equal(["THREATEN Lenkija → Baltarusija 2025-08-11 ×1", "ASSAULT Rusija → Odesa 2025-08-12 ×1"],
+            EventLines(new EventRequest(From: new DateOnly(2025, 1, 1))).Order(StringComparer.Ordinal));
+        Assert.Equal(["ASSAULT Ukraina → Rusija 2024-09 ×1"], EventLines(new EventRequest(To: new DateOnly(2024, 12, 31))));
+        Assert.Empty(EventLines(new EventRequest(ActorKeys: [])));
+    }
+
+    [Fact]
+    public void A_changed_article_replaces_its_events()
+    {
+        Store.Write([Articles.Analyze(" date 2025-08-13 Rusija antradienį atakavo Odesą.", "a", Dct)]);
+        Assert.Equal([WriteOutcome.Updated], Store.Write([Articles.Analyze(" date 2025-08-13 Lenkija pirmadienį pagrasino Baltarusijai.", "a", Dct)]));
+        Assert.Equal(["THREATEN Lenkija → Baltarusija 2025-08-11 ×1"], EventLines(new EventRequest()));
     }
 }

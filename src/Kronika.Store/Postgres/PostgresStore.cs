@@ -83,7 +83,8 @@ public sealed class PostgresStore : IStore
             if (reader.GetBoolean(1) && found != SchemaComment)
                 throw new InvalidOperationException($"the database holds a store of another Kronika version ({found ?? "no version"}; this one reads {SchemaComment}); use a new database");
         }
-        using (var command = new NpgsqlCommand(Schema + $"COMMENT ON TABLE articles IS '{SchemaComment}';", connection)) command.ExecuteNonQuery();
+        using (var command = new NpgsqlCommand(Schema + EventQueries.Schema("BIGSERIAL", "DATE") + $"COMMENT ON TABLE articles IS '{SchemaComment}';", connection))
+            command.ExecuteNonQuery();
         using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(4711)", connection);
         unlock.ExecuteNonQuery();
     }
@@ -145,7 +146,7 @@ public sealed class PostgresStore : IStore
                             lemmas = @lemmas, spans = @spans, simhash = @sim, duplicate_of = @dup, ingested = now() WHERE id = @id
                         """, transaction, [.. values, ("id", old)]))
                         update.ExecuteNonQuery();
-                    using (var delete = Command(connection, "DELETE FROM mentions WHERE article_id = @id; DELETE FROM times WHERE article_id = @id", transaction, ("id", old)))
+                    using (var delete = Command(connection, "DELETE FROM mentions WHERE article_id = @id; DELETE FROM times WHERE article_id = @id; DELETE FROM event_mentions WHERE article_id = @id", transaction, ("id", old)))
                         delete.ExecuteNonQuery();
                     id = old;
                 }
@@ -160,6 +161,8 @@ public sealed class PostgresStore : IStore
                 WriteLayers(connection, transaction, id, a);
                 _stories.Written(id, a.SimHash, original);
             }
+            if (outcomes.Contains(WriteOutcome.Updated))
+                using (var orphans = Command(connection, EventQueries.DeleteOrphans, transaction)) orphans.ExecuteNonQuery();
             transaction.Commit();
         }
         catch
@@ -205,6 +208,24 @@ public sealed class PostgresStore : IStore
                 if (t.To is { } to) writer.Write(to, NpgsqlDbType.Date); else writer.WriteNull();
             }
             writer.Complete();
+        }
+        WriteEvents(connection, transaction, id, a);
+    }
+
+    private void WriteEvents(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, StoredArticle a)
+    {
+        foreach (var e in a.Events)
+        {
+            long eventId;
+            using (var upsert = Command(connection, EventQueries.Upsert, transaction, ("key", e.Key), ("type", e.Type), ("mode", e.Mode), ("date", e.Date), ("from", e.From), ("to", e.To)))
+                eventId = (long)upsert.ExecuteScalar()!;
+            foreach (var (key, role) in e.Participants)
+                using (var participant = Command(connection, EventQueries.Participant, transaction, ("event", eventId), ("entity", key), ("role", role)))
+                    participant.ExecuteNonQuery();
+            using var mention = Command(connection, EventQueries.Mention, transaction, ("article", id), ("start", e.TriggerStart), ("end", e.TriggerEnd),
+                ("event", eventId), ("sentence_start", e.SentenceStart), ("sentence", a.Text[e.SentenceStart..e.SentenceEnd]), ("modality", e.Modality),
+                ("source", e.Source), ("location", e.Location), ("quantities", e.Quantities));
+            mention.ExecuteNonQuery();
         }
     }
 
@@ -385,7 +406,7 @@ public sealed class PostgresStore : IStore
             if (!reader.Read()) return null;
             article = new StoredArticle(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateOnly>(2), reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6), reader.GetString(7),
-                reader.GetString(8), Snippets.Unpack(reader.GetFieldValue<byte[]>(9)), unchecked((ulong)reader.GetInt64(10)), [], []);
+                reader.GetString(8), Snippets.Unpack(reader.GetFieldValue<byte[]>(9)), unchecked((ulong)reader.GetInt64(10)), [], [], []);
         }
         var mentions = new List<StoredMention>();
         using (var command = Command(connection, "SELECT m.entity_key, e.canonical, e.type, e.kb, m.offsets FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_id = @id", null, ("id", id)))
@@ -404,6 +425,40 @@ public sealed class PostgresStore : IStore
                 times.Add(new StoredTime(r.GetInt32(0), r.GetInt32(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
                     r.IsDBNull(5) ? null : r.GetFieldValue<DateOnly>(5), r.IsDBNull(6) ? null : r.GetFieldValue<DateOnly>(6)));
         return article with { Mentions = mentions, Times = times };
+    }
+
+    public EventPage Events(EventRequest request, int mentions = 5)
+    {
+        using var connection = _source.OpenConnection();
+        var parameters = new List<(string, object?)>();
+        var where = EventQueries.Where(request, (name, value) => parameters.Add((name, value)));
+        int total;
+        using (var count = Command(connection, EventQueries.Count(where), null, [.. parameters]))
+            total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        var events = new List<EventHit>();
+        using (var page = Command(connection, EventQueries.Page(where), null, [.. parameters, ("limit", request.Limit), ("offset", request.Offset)]))
+        using (var reader = page.ExecuteReader())
+            while (reader.Read())
+                events.Add(new EventHit(reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3), [], [], Convert.ToInt32(reader.GetValue(4), CultureInfo.InvariantCulture), []));
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            var actors = new List<string>();
+            var targets = new List<string>();
+            using (var names = Command(connection, EventQueries.ParticipantNames, null, ("event", e.Id)))
+            using (var reader = names.ExecuteReader())
+                while (reader.Read()) (reader.GetString(0) == "actor" ? actors : targets).Add(reader.GetString(1));
+            var list = new List<EventMentionHit>();
+            using (var command = Command(connection, EventQueries.Mentions, null, ("event", e.Id), ("limit", mentions)))
+            using (var r = command.ExecuteReader())
+                while (r.Read())
+                    list.Add(new EventMentionHit(r.GetInt64(0), r.GetFieldValue<DateOnly>(1), r.GetString(2), r.GetString(3),
+                        r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5), r.GetInt32(6), r.GetInt32(7), r.GetString(8),
+                        r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10), r.GetString(11)));
+            events[i] = e with { Actors = actors, Targets = targets, Mentions = list };
+        }
+        return new EventPage(total, events);
     }
 
     public void Dispose() => _source.Dispose();

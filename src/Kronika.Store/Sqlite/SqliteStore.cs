@@ -27,6 +27,7 @@ public sealed class SqliteStore : IStore
             simhash INTEGER NOT NULL,
             ingested TEXT NOT NULL,
             title TEXT NOT NULL,
+            facets TEXT NOT NULL,
             url TEXT,
             site TEXT,
             spans BLOB NOT NULL,
@@ -62,17 +63,18 @@ public sealed class SqliteStore : IStore
             day_to TEXT);
         CREATE INDEX IF NOT EXISTS times_article ON times(article_id);
         CREATE INDEX IF NOT EXISTS times_range ON times(day_from, day_to);
-        CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(lemmas, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+        -- The lemmas, and the filters as facet words (see Facets), so that filters are index intersections too.
+        CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(lemmas, facets, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
         -- Only stories are indexed: copies are never search results, and searching needs no join to leave them out.
         CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles WHEN new.duplicate_of IS NULL BEGIN
-            INSERT INTO articles_fts(rowid, lemmas) VALUES (new.id, new.lemmas);
+            INSERT INTO articles_fts(rowid, lemmas, facets) VALUES (new.id, new.lemmas, new.facets);
         END;
         CREATE TRIGGER IF NOT EXISTS articles_au AFTER UPDATE ON articles BEGIN
-            INSERT INTO articles_fts(articles_fts, rowid, lemmas) SELECT 'delete', old.id, old.lemmas WHERE old.duplicate_of IS NULL;
-            INSERT INTO articles_fts(rowid, lemmas) SELECT new.id, new.lemmas WHERE new.duplicate_of IS NULL;
+            INSERT INTO articles_fts(articles_fts, rowid, lemmas, facets) SELECT 'delete', old.id, old.lemmas, old.facets WHERE old.duplicate_of IS NULL;
+            INSERT INTO articles_fts(rowid, lemmas, facets) SELECT new.id, new.lemmas, new.facets WHERE new.duplicate_of IS NULL;
         END;
         CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles WHEN old.duplicate_of IS NULL BEGIN
-            INSERT INTO articles_fts(articles_fts, rowid, lemmas) VALUES ('delete', old.id, old.lemmas);
+            INSERT INTO articles_fts(articles_fts, rowid, lemmas, facets) VALUES ('delete', old.id, old.lemmas, old.facets);
         END;
         """;
 
@@ -91,18 +93,19 @@ public sealed class SqliteStore : IStore
             if (found != SchemaVersion && Convert.ToInt32(tables.ExecuteScalar(), CultureInfo.InvariantCulture) > 0)
                 throw new InvalidOperationException($"{path} holds a store of another Kronika version (schema {found}, this one reads {SchemaVersion}); ingest into a new file");
         }
-        Execute(Schema + $"PRAGMA user_version = {SchemaVersion};");
+        Execute(Schema + EventQueries.Schema("INTEGER", "TEXT") + $"PRAGMA user_version = {SchemaVersion};");
     }
 
     /// <summary>Raised whenever the tables change; a store of another version is refused, not misread.</summary>
-    public const int SchemaVersion = 5;
+    public const int SchemaVersion = 7;
 
     public string Path { get; }
 
-    private void Execute(string sql)
+    private void Execute(string sql, SqliteTransaction? transaction = null)
     {
         using var command = _connection.CreateCommand();
         command.CommandText = sql;
+        command.Transaction = transaction;
         command.ExecuteNonQuery();
     }
 
@@ -137,7 +140,7 @@ public sealed class SqliteStore : IStore
                 object?[] values =
                 [
                     a.SourceId, a.Hash, Day(a.Date), a.Title, a.Url, a.Site, a.Language, a.Text, a.Lemmas, Snippets.Pack(a.Spans),
-                    unchecked((long)a.SimHash), original, DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture),
+                    unchecked((long)a.SimHash), original, DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture), Facets.Of(a),
                 ];
                 long id;
                 if (sameSource is { Id: var old })
@@ -155,8 +158,16 @@ public sealed class SqliteStore : IStore
                 }
                 foreach (var t in a.Times)
                     statements.Time.With(id, t.Start, t.End, t.Type, t.Value, t.Mod, t.From is { } f ? Day(f) : null, t.To is { } to ? Day(to) : null).ExecuteNonQuery();
+                foreach (var e in a.Events)
+                {
+                    var eventId = (long)statements.Event.With(e.Key, e.Type, e.Mode, e.Date, Day(e.From!.Value), Day(e.To!.Value)).ExecuteScalar()!;
+                    foreach (var (key, role) in e.Participants) statements.Participant.With(eventId, key, role).ExecuteNonQuery();
+                    statements.EventMention.With(id, e.TriggerStart, e.TriggerEnd, eventId, e.SentenceStart, a.Text[e.SentenceStart..e.SentenceEnd],
+                        e.Modality, e.Source, e.Location, e.Quantities).ExecuteNonQuery();
+                }
                 _stories.Written(id, a.SimHash, original);
             }
+            if (outcomes.Contains(WriteOutcome.Updated)) Execute(EventQueries.DeleteOrphans, transaction);
             transaction.Commit();
         }
         catch
@@ -173,31 +184,39 @@ public sealed class SqliteStore : IStore
         public readonly SqliteCommand BySource = store.Prepare(transaction, "SELECT id, hash FROM articles WHERE source_id = $1");
         public readonly SqliteCommand ByHash = store.Prepare(transaction, "SELECT coalesce(duplicate_of, id) FROM articles WHERE hash = $1 LIMIT 1");
         public readonly SqliteCommand Insert = store.Prepare(transaction, """
-            INSERT INTO articles (source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, duplicate_of, ingested)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id
+            INSERT INTO articles (source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, duplicate_of, ingested, facets)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id
             """);
         public readonly SqliteCommand Update = store.Prepare(transaction, """
             UPDATE articles SET source_id = $1, hash = $2, date = $3, title = $4, url = $5, site = $6, language = $7, text = $8,
-                lemmas = $9, spans = $10, simhash = $11, duplicate_of = $12, ingested = $13 WHERE id = $14
+                lemmas = $9, spans = $10, simhash = $11, duplicate_of = $12, ingested = $13, facets = $14 WHERE id = $15
             """);
-        public readonly SqliteCommand DeleteLayers = store.Prepare(transaction, "DELETE FROM mentions WHERE article_id = $1; DELETE FROM times WHERE article_id = $1");
+        public readonly SqliteCommand DeleteLayers = store.Prepare(transaction, "DELETE FROM mentions WHERE article_id = $1; DELETE FROM times WHERE article_id = $1; DELETE FROM event_mentions WHERE article_id = $1");
         public readonly SqliteCommand Mention = store.Prepare(transaction, "INSERT INTO mentions VALUES ($1, $2, $3, $4)");
         public readonly SqliteCommand Entity = store.Prepare(transaction, "INSERT OR IGNORE INTO entities VALUES ($1, $2, $3, $4, $5)");
         public readonly SqliteCommand Time = store.Prepare(transaction, "INSERT INTO times VALUES ($1, $2, $3, $4, $5, $6, $7, $8)");
+        public readonly SqliteCommand Event = store.Prepare(transaction, EventQueries.Upsert);
+        public readonly SqliteCommand Participant = store.Prepare(transaction, EventQueries.Participant);
+        public readonly SqliteCommand EventMention = store.Prepare(transaction, EventQueries.Mention);
 
         public void Dispose()
         {
-            foreach (var command in new[] { BySource, ByHash, Insert, Update, DeleteLayers, Mention, Entity, Time }) command.Dispose();
+            foreach (var command in new[] { BySource, ByHash, Insert, Update, DeleteLayers, Mention, Entity, Time, Event, Participant, EventMention }) command.Dispose();
         }
     }
 
-    /// <summary>A command whose parameters are `$1`, `$2`, …, set in order by <see cref="SqliteCommandExtensions.With"/>.</summary>
+    /// <summary>
+    /// A command whose parameters (`$1`, `$2`, … or `@name`s in order of first use) are set in order by
+    /// <see cref="SqliteCommandExtensions.With"/>.
+    /// </summary>
     private SqliteCommand Prepare(SqliteTransaction transaction, string sql)
     {
         var command = _connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = transaction;
         for (var i = 1; sql.Contains($"${i}", StringComparison.Ordinal); i++) command.Parameters.Add(new SqliteParameter($"${i}", null));
+        foreach (var name in System.Text.RegularExpressions.Regex.Matches(sql, @"@\w+").Select(m => m.Value).Distinct())
+            command.Parameters.Add(new SqliteParameter(name, null));
         return command;
     }
 
@@ -222,30 +241,56 @@ public sealed class SqliteStore : IStore
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Ranked search considers the newest <see cref="RankWindow"/> matching stories (by ingest order): BM25 over every
+    /// match of a word found in most articles costs time in proportion to the matches, and in a chronicle the newest
+    /// reports of a broad query are the ones wanted. The total counts every match.
+    /// </summary>
+    public const int RankWindow = 5000;
+
     public SearchPage Search(SearchRequest request)
     {
-        var where = new StringBuilder("a.duplicate_of IS NULL");
         var parameters = new List<(string, object?)>();
-        AddFilters(request, where, parameters);
-        var filtered = parameters.Count > 0;
-        string from, order, score;
-        if (request.Query is { } query)
+        var match = Match(request);
+        var times = "";
+        if (request.EventDates && (request.From is not null || request.To is not null))
         {
-            parameters.Add(("$q", ToFts(query)));
-            // The index holds only stories, so a query without filters is answered by the index alone.
-            from = filtered ? "articles_fts JOIN articles a ON a.id = articles_fts.rowid" : "articles_fts";
-            where = filtered ? where.Append(" AND articles_fts MATCH $q") : new StringBuilder("articles_fts MATCH $q");
-            (score, order) = ("bm25(articles_fts)", "rank");
+            times = " AND EXISTS (SELECT 1 FROM times t WHERE t.article_id = articles_fts.rowid AND t.day_from IS NOT NULL AND t.day_to >= $from AND t.day_from <= $to)";
+            parameters.Add(("$from", Day(request.From ?? DateOnly.MinValue)));
+            parameters.Add(("$to", Day(request.To ?? DateOnly.MaxValue)));
         }
-        else
-            (from, score, order) = ("articles a", "0.0", "a.date DESC, a.id DESC");
-        var id = from == "articles_fts" ? "rowid" : "a.id";
-        int total;
-        using (var count = Command($"SELECT COUNT(*) FROM {from} WHERE {where}", null, [.. parameters]))
-            total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        if (match is null && times.Length == 0)
+            return Page(Count("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NULL", parameters),
+                "SELECT id, 0.0 FROM articles WHERE duplicate_of IS NULL ORDER BY date DESC, id DESC LIMIT $limit OFFSET $offset", parameters, request);
+        if (match is null)
+            return Page(Count($"SELECT COUNT(*) FROM articles_fts WHERE TRUE{times}", parameters),
+                $"SELECT a.id, 0.0 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE TRUE{times} ORDER BY a.date DESC, a.id DESC LIMIT $limit OFFSET $offset", parameters, request);
+        parameters.Add(("$q", match));
+        var total = Count($"SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH $q{times}", parameters);
+        if (request.Query is null)
+            return Page(total, $"""
+                SELECT a.id, 0.0 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH $q{times}
+                ORDER BY a.date DESC, a.id DESC LIMIT $limit OFFSET $offset
+                """, parameters, request);
+        parameters.Add(("$window", RankWindow));
+        return Page(total, $"""
+            SELECT id, score FROM (
+                SELECT rowid AS id, bm25(articles_fts, 1.0, 0.0) AS score FROM articles_fts WHERE articles_fts MATCH $q{times}
+                ORDER BY rowid DESC LIMIT $window)
+            ORDER BY score, id DESC LIMIT $limit OFFSET $offset
+            """, parameters, request);
+    }
+
+    private int Count(string sql, List<(string, object?)> parameters)
+    {
+        using var count = Command(sql, null, [.. parameters]);
+        return Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private SearchPage Page(int total, string sql, List<(string, object?)> parameters, SearchRequest request)
+    {
         var hits = new List<(long Id, double Score)>();
-        using (var select = Command($"SELECT {id}, {score} FROM {from} WHERE {where} ORDER BY {order} LIMIT $limit OFFSET $offset", null,
-                   [.. parameters, ("$limit", request.Limit), ("$offset", request.Offset)]))
+        using (var select = Command(sql, null, [.. parameters, ("$limit", request.Limit), ("$offset", request.Offset)]))
         using (var reader = select.ExecuteReader())
             while (reader.Read()) hits.Add((reader.GetInt64(0), -reader.GetDouble(1)));
         var matches = request.Query is { } q ? QueryParser.Matcher(q) : _ => false;
@@ -266,32 +311,45 @@ public sealed class SqliteStore : IStore
             r.IsDBNull(3) ? null : r.GetString(3), score, snippet, highlights, r.GetInt32(7));
     }
 
-    private static void AddFilters(SearchRequest request, StringBuilder where, List<(string, object?)> parameters)
+    /// <summary>
+    /// The FTS5 expression of a search: the query on the lemmas, and the filters as facet tokens (publication year,
+    /// month, day; entities; entity types) that the index intersects with it. Null when there is neither.
+    /// </summary>
+    private string? Match(SearchRequest request)
     {
-        if (!request.EventDates)
+        var parts = new List<string>();
+        if (request.Query is { } query) parts.Add("lemmas : " + ToFts(query));
+        if (!request.EventDates && (request.From is not null || request.To is not null))
         {
-            if (request.From is { } f) { where.Append(" AND a.date >= $from"); parameters.Add(("$from", Day(f))); }
-            if (request.To is { } t) { where.Append(" AND a.date <= $to"); parameters.Add(("$to", Day(t))); }
-        }
-        else if (request.From is not null || request.To is not null)
-        {
-            where.Append(" AND EXISTS (SELECT 1 FROM times t WHERE t.article_id = a.id AND t.day_from IS NOT NULL AND t.day_to >= $from AND t.day_from <= $to)");
-            parameters.Add(("$from", Day(request.From ?? DateOnly.MinValue)));
-            parameters.Add(("$to", Day(request.To ?? DateOnly.MaxValue)));
+            // Only the years the store holds need words: an open range ends at them.
+            var (first, last) = YearsStored();
+            var from = request.From is { } f && f.Year >= first ? f : new DateOnly(first, 1, 1);
+            var to = request.To is { } t && t.Year <= last ? t : new DateOnly(last, 12, 31);
+            var words = Facets.DateRange(from, to);
+            parts.Add(words.Count == 0 ? "facets : nothing" : "facets : (" + string.Join(" OR ", words) + ")");
         }
         if (request.EntityKeys is { } keys)
         {
-            var names = keys.Select((_, i) => $"$k{i}").ToList();
-            where.Append($" AND EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_id = a.id AND m.entity_key IN ({(names.Count == 0 ? "NULL" : string.Join(", ", names))})");
-            if (request.Type is { } type) { where.Append(" AND e.type = $type"); parameters.Add(("$type", type)); }
-            where.Append(')');
-            parameters.AddRange(keys.Select((k, i) => ($"$k{i}", (object?)k)));
+            var typed = request.Type is null ? keys : keys.Where(k => EntityType(k) == request.Type).ToList();
+            parts.Add(typed.Count == 0 ? "facets : nothing" : "facets : (" + string.Join(" OR ", typed.Select(Facets.Entity)) + ")");
         }
-        else if (request.Type is { } type)
-        {
-            where.Append(" AND EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_id = a.id AND e.type = $type)");
-            parameters.Add(("$type", type));
-        }
+        else if (request.Type is { } type) parts.Add("facets : " + Facets.Type(type));
+        return parts.Count == 0 ? null : string.Join(" AND ", parts);
+    }
+
+    private (int First, int Last) YearsStored()
+    {
+        using var command = Command("SELECT substr(min(date), 1, 4), substr(max(date), 1, 4) FROM articles");
+        using var reader = command.ExecuteReader();
+        return reader.Read() && !reader.IsDBNull(0)
+            ? (int.Parse(reader.GetString(0), CultureInfo.InvariantCulture), int.Parse(reader.GetString(1), CultureInfo.InvariantCulture))
+            : (DateTime.UtcNow.Year, DateTime.UtcNow.Year);
+    }
+
+    private string? EntityType(string key)
+    {
+        using var command = Command("SELECT type FROM entities WHERE key = $k", null, ("$k", key));
+        return command.ExecuteScalar() as string;
     }
 
     /// <summary>The query as an FTS5 expression; every word is quoted, so no user text is read as FTS5 syntax.</summary>
@@ -383,7 +441,7 @@ public sealed class SqliteStore : IStore
         if (!reader.Read()) return null;
         var article = new StoredArticle(reader.GetString(0), reader.GetString(1), DateOnly.Parse(reader.GetString(2), CultureInfo.InvariantCulture),
             reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6),
-            reader.GetString(7), reader.GetString(8), Snippets.Unpack((byte[])reader.GetValue(9)), unchecked((ulong)reader.GetInt64(10)), [], []);
+            reader.GetString(7), reader.GetString(8), Snippets.Unpack((byte[])reader.GetValue(9)), unchecked((ulong)reader.GetInt64(10)), [], [], []);
         reader.Close();
         var mentions = new List<StoredMention>();
         using (var m = Command("SELECT m.entity_key, e.canonical, e.type, e.kb, m.offsets FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_id = $id", null, ("$id", id)))
@@ -402,6 +460,39 @@ public sealed class SqliteStore : IStore
                 times.Add(new StoredTime(r.GetInt32(0), r.GetInt32(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
                     r.IsDBNull(5) ? null : DateOnly.Parse(r.GetString(5), CultureInfo.InvariantCulture), r.IsDBNull(6) ? null : DateOnly.Parse(r.GetString(6), CultureInfo.InvariantCulture)));
         return article with { Mentions = mentions, Times = times };
+    }
+
+    public EventPage Events(EventRequest request, int mentions = 5)
+    {
+        var parameters = new List<(string, object?)>();
+        var where = EventQueries.Where(request, (name, value) => parameters.Add((name, value is DateOnly d ? Day(d) : value)));
+        int total;
+        using (var count = Command(EventQueries.Count(where), null, [.. parameters]))
+            total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        var events = new List<EventHit>();
+        using (var page = Command(EventQueries.Page(where), null, [.. parameters, ("@limit", request.Limit), ("@offset", request.Offset)]))
+        using (var reader = page.ExecuteReader())
+            while (reader.Read())
+                events.Add(new EventHit(reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3), [], [], reader.GetInt32(4), []));
+        return new EventPage(total, events.Select(e => WithDetails(e, mentions)).ToList());
+    }
+
+    private EventHit WithDetails(EventHit e, int mentions)
+    {
+        var actors = new List<string>();
+        var targets = new List<string>();
+        using (var names = Command(EventQueries.ParticipantNames, null, ("@event", e.Id)))
+        using (var reader = names.ExecuteReader())
+            while (reader.Read()) (reader.GetString(0) == "actor" ? actors : targets).Add(reader.GetString(1));
+        var list = new List<EventMentionHit>();
+        using (var command = Command(EventQueries.Mentions, null, ("@event", e.Id), ("@limit", mentions)))
+        using (var r = command.ExecuteReader())
+            while (r.Read())
+                list.Add(new EventMentionHit(r.GetInt64(0), DateOnly.Parse(r.GetString(1), CultureInfo.InvariantCulture), r.GetString(2), r.GetString(3),
+                    r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5), r.GetInt32(6), r.GetInt32(7), r.GetString(8),
+                    r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10), r.GetString(11)));
+        return e with { Actors = actors, Targets = targets, Mentions = list };
     }
 
     public void Dispose() => _connection.Dispose();

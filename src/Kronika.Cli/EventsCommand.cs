@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Text.Json;
+using Kronika.Ingest;
+using Kronika.Store;
+
+namespace Kronika.Cli;
+
+/// <summary>`kronika events [--actor X] [--target Y] [--type T] [--from D] [--to D]`: events across articles, newest first, with their reports.</summary>
+public static class EventsCommand
+{
+    public static readonly string[] Types =
+        ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
+
+    public static Command Create(CliIO io)
+    {
+        var actor = new Option<string?>("--actor", "-a") { Description = "Only events this entity did: a name in any case form, a surname, or a Wikidata id" };
+        var target = new Option<string?>("--target", "-t") { Description = "Only events done to this entity (for AGREE, CONSULT, COOPERATE: any other participant)" };
+        var type = new Option<string?>("--type") { Description = "Only events of this PLOVER type" };
+        type.AcceptOnlyFromAmong(Types);
+        var from = new Option<string?>("--from") { Description = "Only events dated (or, without a calendar date, first reported) on or after YYYY-MM-DD" };
+        var to = new Option<string?>("--to") { Description = "… on or before YYYY-MM-DD" };
+        var limit = new Option<int>("--limit", "-n") { Description = "How many events", DefaultValueFactory = _ => 20 };
+        var offset = new Option<int>("--offset") { Description = "Skip this many events (for paging)" };
+        var mentions = new Option<int>("--mentions") { Description = "How many reports to show per event", DefaultValueFactory = _ => 3 };
+        var format = StoreOptions.Format();
+        var db = StoreOptions.Db();
+        var command = new Command("events", "Events across the stored articles (who did what to whom, when), newest first, each with the articles reporting it.")
+        {
+            actor, target, type, from, to, limit, offset, mentions, format, db,
+        };
+        command.SetAction(result =>
+        {
+            using var store = StoreOptions.Open(result.GetValue(db));
+            var lemmas = new SearchLemmas();
+            IReadOnlyList<string>? Keys(string? name) => name is null ? null : EntityResolver.Keys(store, lemmas, name);
+            var request = new EventRequest(
+                Keys(result.GetValue(actor)), Keys(result.GetValue(target)), result.GetValue(type),
+                KronikaCli.ParseDate(result.GetValue(from), "--from"), KronikaCli.ParseDate(result.GetValue(to), "--to"),
+                Math.Clamp(result.GetValue(limit), 1, 1000), Math.Max(0, result.GetValue(offset)));
+            var page = store.Events(request, Math.Clamp(result.GetValue(mentions), 0, 100));
+            if (result.GetValue(format) == "json")
+            {
+                io.Out.WriteLine(JsonSerializer.Serialize(new { total = page.Total, offset = request.Offset, events = page.Events }, StoreOptions.Json));
+                return KronikaCli.Ok;
+            }
+            io.Out.WriteLine(page.Total == 0 ? "no events" : $"{page.Total} events; {request.Offset + 1}–{request.Offset + page.Events.Count} newest first");
+            foreach (var e in page.Events)
+            {
+                io.Out.WriteLine();
+                var who = string.Join(", ", e.Actors) + (e.Targets.Count > 0 ? " → " + string.Join(", ", e.Targets) : "");
+                io.Out.WriteLine($"{e.Date ?? "undated",-10}  {e.Type}{(e.Mode is { } m ? "/" + m : "")}  {who}  ({e.MentionCount} {(e.MentionCount == 1 ? "report" : "reports")})");
+                foreach (var r in e.Mentions)
+                {
+                    var says = string.Join(", ", new[] { r.Modality.ToLowerInvariant(), r.AttributedTo is { } s ? "according to " + s : null, r.Location, r.Quantities.Length > 0 ? r.Quantities : null }.OfType<string>());
+                    io.Out.WriteLine($"    {r.ArticleDate:yyyy-MM-dd}  {r.Sentence[..r.TriggerStart]}[{r.Sentence[r.TriggerStart..r.TriggerEnd]}]{r.Sentence[r.TriggerEnd..]}");
+                    io.Out.WriteLine($"                {says}; {r.Url ?? r.Source}");
+                }
+            }
+            return KronikaCli.Ok;
+        });
+        return command;
+    }
+}

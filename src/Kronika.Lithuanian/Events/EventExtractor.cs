@@ -1,0 +1,407 @@
+using System.Globalization;
+using Kronika.Core.Model;
+using Kronika.Core.Pipeline;
+
+namespace Kronika.Lithuanian.Events;
+
+/// <summary>
+/// Fills the Events layer (docs/events.md): a trigger from Data/predicates.tsv (a verb, a verb with the object it
+/// needs, or an event noun), its actors and targets from case and prepositions, its date from a time expression in
+/// its clause or from tense, its place, modality, source (the attribution covering it) and the quantities in its
+/// clause. An event noun with no participants of its own (`pokalbis`, `per susitikimą`) refers to the last event of
+/// its type, and the two share a date and place.
+/// </summary>
+public sealed class EventExtractor(Predicates predicates) : IPipelineStep
+{
+    private static readonly HashSet<string> PlanVerbs = ["planuoti", "ketinti", "žadėti", "pažadėti", "rengtis", "numatyti", "ruoštis", "siekti", "norėti", "turėti"];
+    private static readonly HashSet<string> ComingWords = ["artėti", "būsimas", "planuoti", "numatyti", "ketinti", "artimiausias"];
+    private static readonly HashSet<string> ConditionWords = ["jei", "jeigu", "nebent"];
+    private static readonly HashSet<string> PhoneWords = ["telefonas", "telefoninis"];
+    private static readonly HashSet<string> BothWords = ["abu", "abi", "abeji"];
+
+    public string Name => "events";
+    public Layers Requires => Layers.Tokens | Layers.Sentences | Layers.Morphology | Layers.Entities | Layers.Times | Layers.Quantities | Layers.Attribution;
+    public Layers Provides => Layers.Events;
+
+    public static EventExtractor Load() => new(Predicates.Load());
+
+    /// <summary>An event while the document is read: its participants and date may still come from a later mention.</summary>
+    private sealed class Found
+    {
+        public required Predicate Predicate;
+        public required string? Mode;
+        public required int Trigger;
+        public required int TriggerEnd;
+        public required int Sentence;
+        public required (int Start, int End) Clause;
+        public List<int> Actors = [];
+        public List<int> Targets = [];
+        public int Location = -1;
+        public string? Date;
+        public bool ExplicitDate;
+        public Found? Antecedent;
+        public List<int> Quantities = [];
+    }
+
+    public void Process(Document doc, CancellationToken ct = default)
+    {
+        doc.Events.Clear();
+        var g = new Grammar(doc);
+        var found = new List<Found>();
+        List<int> lastPair = [];
+        for (var s = 0; s < doc.SentenceCount; s++)
+        {
+            ct.ThrowIfCancellationRequested();
+            List<int> previousSubjects = [];
+            foreach (var clause in g.Clauses(doc.Sentence(s)))
+            {
+                var phrases = g.Phrases(clause.Start, clause.End);
+                var subjects = Subjects(g, clause, phrases, lastPair, out var named);
+                if (!named && subjects.Count == 0) subjects = previousSubjects;
+                if (subjects.Count >= 2) lastPair = subjects;
+                if (subjects.Count > 0) previousSubjects = subjects;
+                Triggers(g, s, clause, phrases, subjects, found);
+            }
+        }
+        ShareAcrossMentions(found);
+        foreach (var f in found) doc.Events.Add(Finish(g, f));
+        doc.Layers |= Layers.Events;
+    }
+
+    /// <summary>
+    /// The entity mentions that are the clause's subject (nominative phrases without a preposition; an undeclined name
+    /// before the verb; `abi šalys` for the last pair named), and whether the clause has a subject at all (a pronoun or
+    /// a common noun is a subject, just not a named one).
+    /// </summary>
+    private static List<int> Subjects(Grammar g, (int Start, int End) clause, List<Phrase> phrases, List<int> lastPair, out bool hasSubject)
+    {
+        var verb = -1;
+        for (var i = clause.Start; i < clause.End && verb < 0; i++) if (g.IsFinite(i)) verb = i;
+        var subjects = new List<int>();
+        hasSubject = false;
+        foreach (var p in phrases)
+        {
+            if (p.Preposition is not null) continue;
+            var nominative = p.Case == "Nom" || (p.Case is null && (verb < 0 || p.Last < verb))
+                             || (p.Case == "Ins" && p == phrases[0] && verb > p.Last && p.Head >= 0);
+            if (!nominative) continue;
+            hasSubject = true;
+            if (p.Head < 0 && p.Owners.Count == 0 && Enumerable.Range(p.First - 1, p.Last - p.First + 2).Any(k => k >= 0 && g.Lemma(k) is { } l && BothWords.Contains(l)))
+                subjects.AddRange(lastPair);
+            else subjects.AddRange(p.Participants);
+        }
+        for (var i = clause.Start; i < clause.End && !hasSubject; i++)
+            if (g.Upos(i) == Upos.PRON && g.Case(i) == "Nom") hasSubject = true;
+        return subjects;
+    }
+
+    private void Triggers(Grammar g, int sentence, (int Start, int End) clause, List<Phrase> phrases, List<int> subjects, List<Found> found)
+    {
+        var consumed = new HashSet<int>();
+        // Verbs first: a verb's object (`įvedė sankcijas`) is then not an event of its own. Verbs of dying and being
+        // wounded last: their counts go to an attack named in the clause.
+        foreach (var pass in (int[])[0, 1, 2])
+            for (var i = clause.Start; i < clause.End; i++)
+            {
+                var verbs = pass != 1;
+                if (g.Upos(i) != (verbs ? Upos.VERB : Upos.NOUN)) continue;
+                if (consumed.Contains(i) || Match(g, i, clause) is not { } match || match.Predicate.Victim != (pass == 2)) continue;
+                if (match.Object >= 0) consumed.Add(match.Object);
+                var f = new Found
+                {
+                    Predicate = match.Predicate,
+                    Mode = Mode(g, match.Predicate, clause),
+                    Trigger = i,
+                    TriggerEnd = Math.Max(i, match.Object),
+                    Sentence = sentence,
+                    Clause = clause,
+                };
+                if (verbs) VerbRoles(g, f, phrases, subjects);
+                else if (!NounRoles(g, f, phrases, subjects, found)) continue;
+                f.Targets.RemoveAll(f.Actors.Contains);
+                if (f.Predicate.Victim && f.Targets.Count == 0)
+                {
+                    // `Per ataką žuvo 5 žmonės`: the dead belong to the attack named in the clause.
+                    var attack = found.LastOrDefault(e => e.Clause == clause && e.Predicate.Type == "ASSAULT");
+                    attack?.Quantities.AddRange(QuantitiesIn(g, clause).Except(attack.Quantities));
+                    continue;
+                }
+                if (f.Actors.Count + f.Targets.Count == 0) continue;
+                (f.Date, f.ExplicitDate) = Date(g, f);
+                f.Quantities.AddRange(QuantitiesIn(g, clause));
+                found.Add(f);
+            }
+    }
+
+    private (Predicate Predicate, int Object)? Match(Grammar g, int i, (int Start, int End) clause)
+    {
+        var lemma = g.Lemma(i);
+        if (lemma is null) return null;
+        if (!predicates.TryGet(lemma, out var entries))
+        {
+            // `nepasirašė` is lemmatized `nepasirašyti`: the trigger is the verb without its negation.
+            if (!(lemma.StartsWith("ne", StringComparison.Ordinal) && g.Feature(i, "Polarity") == "Neg" && predicates.TryGet(lemma[2..], out entries)))
+                return null;
+        }
+        foreach (var entry in entries)
+        {
+            if (entry.Objects.Count == 0) return (entry, -1);
+            for (var k = clause.Start; k < clause.End; k++)
+                if (k != i && g.Lemma(k) is { } l && entry.Objects.Contains(l)) return (entry, k);
+        }
+        return null;
+    }
+
+    private static string? Mode(Grammar g, Predicate p, (int Start, int End) clause)
+    {
+        if (p.Type != "CONSULT" || p.Mode == "visit") return p.Mode;
+        for (var k = clause.Start; k < clause.End; k++)
+            if (g.Lemma(k) is { } l && PhoneWords.Contains(l)) return "phone";
+        return p.Mode;
+    }
+
+    private static void VerbRoles(Grammar g, Found f, List<Phrase> phrases, List<int> subjects)
+    {
+        var passive = g.Feature(f.Trigger, "VerbForm") == "Part" && g.Feature(f.Trigger, "Voice") == "Pass";
+        var patientSubject = f.Predicate.Victim || passive;
+        (patientSubject ? f.Targets : f.Actors).AddRange(subjects);
+        // Objects belong to the verb group: between the verbs before and after the trigger (`spaus Rusiją | nutraukti karą`).
+        var from = f.Trigger - 1;
+        while (from >= f.Clause.Start && !g.IsVerb(from)) from--;
+        var to = f.Trigger + 1;
+        while (to < f.Clause.End && !g.IsVerb(to)) to++;
+        foreach (var p in phrases)
+        {
+            if (p.Contains(f.Trigger) || p.First <= from || p.Last >= to) continue;
+            switch (p.Preposition)
+            {
+                case null:
+                    if (p.Case is "Acc" or "Dat" || (p.Case is null && p.First > f.Trigger)
+                        || (p.Case == "Gen" && (p.First == f.Trigger + 1 || patientSubject)))
+                        f.Targets.AddRange(p.Participants);
+                    else if (p.Case == "Loc") Place(g, f, p);
+                    break;
+                default:
+                    Prepositional(g, f, p);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Roles of an event noun: its genitive owners are actors, `su`/`prieš`/`pas` and a dative after it targets.
+    /// Without either it refers to the last event of its type; with targets only, the clause's subject is the actor.
+    /// </summary>
+    private static bool NounRoles(Grammar g, Found f, List<Phrase> phrases, List<int> subjects, List<Found> found)
+    {
+        var own = phrases.FirstOrDefault(p => p.Contains(f.Trigger));
+        if (own is not null)
+            foreach (var e in own.Owners)
+                if (g.EntityAt[f.Trigger] != e && LastToken(g, e) < f.Trigger) f.Actors.Add(e);
+        var after = phrases.Where(p => p.First > f.Trigger && p.First <= f.Trigger + 3).Take(2);
+        foreach (var p in after)
+        {
+            if (p.Preposition is not null) Prepositional(g, f, p);
+            else if (p.Case == "Dat") f.Targets.AddRange(p.Participants);
+            else if (p.Case == "Loc") Place(g, f, p);
+        }
+        if (f.Actors.Count > 0) return true;
+        if (f.Targets.Count > 0)
+        {
+            f.Actors.AddRange(subjects.Where(s => !f.Targets.Contains(s)));
+            return true;
+        }
+        var sameType = found.Where(e => e.Predicate.Type == f.Predicate.Type && (e.Mode == f.Mode || e.Mode is null || f.Mode is null)).ToList();
+        var antecedent = sameType.LastOrDefault(e => e.Predicate.Lemma == f.Predicate.Lemma) ?? sameType.LastOrDefault();
+        if (antecedent is null) return false;
+        f.Antecedent = antecedent;
+        f.Actors.AddRange(antecedent.Actors);
+        f.Targets.AddRange(antecedent.Targets);
+        return true;
+    }
+
+    private static void Prepositional(Grammar g, Found f, Phrase p)
+    {
+        switch (p.Preposition)
+        {
+            case "su" when f.Predicate.Type is "CONSULT" or "AGREE" or "COOPERATE" or "ASSAULT":
+            case "prieš" or "pas":
+                f.Targets.AddRange(p.Participants);
+                break;
+            case "tarp":
+                f.Actors.AddRange(p.Participants);
+                break;
+            case "į":
+                Place(g, f, p);
+                if (f.Predicate.Type is "MOBILIZE" or "ASSAULT") f.Targets.AddRange(p.Participants.Where(e => g.Doc.Entities[e].Type == "LOC"));
+                break;
+        }
+    }
+
+    private static void Place(Grammar g, Found f, Phrase p)
+    {
+        if (f.Location >= 0) return;
+        foreach (var e in p.Participants)
+            if (g.Doc.Entities[e].Type == "LOC") { f.Location = e; return; }
+    }
+
+    private static int LastToken(Grammar g, int entity)
+    {
+        var k = Array.IndexOf(g.EntityAt, entity);
+        while (k + 1 < g.EntityAt.Length && g.EntityAt[k + 1] == entity) k++;
+        return k;
+    }
+
+    private static IEnumerable<int> QuantitiesIn(Grammar g, (int Start, int End) clause)
+    {
+        var start = g.Doc.TokenAt(clause.Start).Start;
+        var end = g.Doc.TokenAt(clause.End - 1).End;
+        for (var q = 0; q < g.Doc.Quantities.Count; q++)
+            if (g.Doc.Quantities[q].Start >= start && g.Doc.Quantities[q].End <= end) yield return q;
+    }
+
+    /// <summary>
+    /// The date: the nearest dated time expression in the clause (not an interval from `nuo`, not the anchor phrase
+    /// that contains the trigger itself), else the tense of the trigger or of the clause's verb against the DCT.
+    /// </summary>
+    private static (string? Date, bool Explicit) Date(Grammar g, Found f)
+    {
+        var doc = g.Doc;
+        var start = doc.TokenAt(f.Clause.Start).Start;
+        var end = doc.TokenAt(f.Clause.End - 1).End;
+        var trigger = doc.TokenAt(f.Trigger).Start;
+        TimeExpression? best = null;
+        foreach (var t in doc.Times)
+        {
+            if (t.Start < start || t.End > end || t.Type is not ("DATE" or "TIME") || t.Mod == "SINCE" || t.Value.Contains('X')) continue;
+            // `likus trims dienoms iki susitikimo` dates something else by the meeting, not the meeting.
+            if ((t.Start <= trigger && trigger < t.End) || (t.Anchor is not null && g.Upos(f.Trigger) == Upos.NOUN)) continue;
+            if (best is null || Math.Abs(t.Start - trigger) < Math.Abs(best.Start - trigger)) best = t;
+        }
+        if (best is not null) return (best.Value.Length > 10 && best.Value[10] == 'T' ? best.Value[..10] : best.Value, true);
+        if (Coming(g, f.Trigger, f.Clause)) return ("FUTURE_REF", false);
+        var tense = Tense(g, f);
+        return (tense switch
+        {
+            "Fut" => "FUTURE_REF",
+            "Past" => "PAST_REF",
+            "Pres" when doc.Date is { } dct => dct.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            _ => null,
+        }, false);
+    }
+
+    /// <summary>The trigger's tense when it is finite (or a past participle after `būti`), else the nearest finite verb's.</summary>
+    private static string? Tense(Grammar g, Found f)
+    {
+        if (g.IsFinite(f.Trigger)) return g.Feature(f.Trigger, "Tense");
+        if (g.Feature(f.Trigger, "VerbForm") == "Part" && f.Trigger > f.Clause.Start && g.Lemma(f.Trigger - 1) == "būti")
+            return g.Feature(f.Trigger - 1, "Tense") == "Fut" ? "Fut" : "Past";
+        var verb = NearestFinite(g, f);
+        return verb < 0 ? null : g.Feature(verb, "Tense");
+    }
+
+    private static int NearestFinite(Grammar g, Found f)
+    {
+        var best = -1;
+        for (var k = f.Clause.Start; k < f.Clause.End; k++)
+            if (k != f.Trigger && g.IsFinite(k) && (best < 0 || Math.Abs(k - f.Trigger) < Math.Abs(best - f.Trigger))) best = k;
+        return best;
+    }
+
+    /// <summary>
+    /// A mention without a date of its own takes its antecedent's, and the reverse; places likewise. A dated mention
+    /// dates every undated earlier event of the same noun too: in one article `susitikimas` is one meeting.
+    /// </summary>
+    private static void ShareAcrossMentions(List<Found> found)
+    {
+        foreach (var f in found)
+        {
+            if (f.Antecedent is not { } a) continue;
+            var earlier = found.Where(e => e == a || (e.Trigger < f.Trigger && e.Predicate.Lemma == f.Predicate.Lemma && !e.ExplicitDate));
+            foreach (var e in earlier.ToList())
+            {
+                if (f.ExplicitDate && !e.ExplicitDate) (e.Date, e.ExplicitDate) = (f.Date, true);
+                if (e.Location < 0) e.Location = f.Location;
+            }
+            if (a.ExplicitDate && !f.ExplicitDate) (f.Date, f.ExplicitDate) = (a.Date, true);
+            if (f.Location < 0) f.Location = a.Location;
+        }
+    }
+
+    private Event Finish(Grammar g, Found f)
+    {
+        var doc = g.Doc;
+        var triggerStart = doc.TokenAt(f.Trigger).Start;
+        var attribution = AttributionOf(doc, f, triggerStart);
+        var actors = Ids(doc, f.Actors);
+        var targets = Ids(doc, f.Targets).Where(t => !actors.Contains(t)).ToList();
+        return new Event(
+            f.Predicate.Type,
+            f.Mode,
+            triggerStart,
+            doc.TokenAt(f.TriggerEnd).End,
+            f.Sentence,
+            actors,
+            targets,
+            f.Date,
+            f.Location >= 0 ? doc.Entities[f.Location].Id : null,
+            Modality(g, f, attribution is { } a ? doc.Attributions[a] : null, actors),
+            attribution,
+            f.Quantities.Distinct().Order().ToList());
+    }
+
+    private static List<int> Ids(Document doc, List<int> mentions) => mentions.Select(m => doc.Entities[m].Id).Distinct().ToList();
+
+    /// <summary>The innermost attribution whose claim covers the trigger, unless its cue is the trigger itself.</summary>
+    private static int? AttributionOf(Document doc, Found f, int triggerStart)
+    {
+        int? best = null;
+        for (var a = 0; a < doc.Attributions.Count; a++)
+        {
+            var at = doc.Attributions[a];
+            if (triggerStart < at.Start || triggerStart >= at.End) continue;
+            if (at.CueStart <= triggerStart && triggerStart < at.CueEnd) continue;
+            if (best is null || at.End - at.Start < doc.Attributions[best.Value].End - doc.Attributions[best.Value].Start) best = a;
+        }
+        return best;
+    }
+
+    private static string Modality(Grammar g, Found f, Attribution? attribution, List<int> actors)
+    {
+        var governing = g.IsFinite(f.Trigger) ? f.Trigger : NearestFinite(g, f);
+        if (g.Feature(f.Trigger, "Polarity") == "Neg" || (governing >= 0 && g.Feature(f.Trigger, "VerbForm") == "Inf" && g.Feature(governing, "Polarity") == "Neg"))
+            return "NEGATED";
+        if (g.Feature(f.Trigger, "Mood") == "Cnd" || (governing >= 0 && g.Feature(governing, "Mood") == "Cnd")
+            || Any(g, f.Clause, l => ConditionWords.Contains(l)))
+            return "HYPOTHETICAL";
+        if (f.Predicate.Future || g.Feature(f.Trigger, "Tense") == "Fut" || (governing >= 0 && g.Feature(governing, "Tense") == "Fut")
+            || (g.Feature(f.Trigger, "VerbForm") == "Inf" && Any(g, (f.Clause.Start, f.Trigger), l => PlanVerbs.Contains(l)))
+            || Coming(g, f.Trigger, f.Clause)
+            || After(f.Date, g.Doc.Date) || f.Date == "FUTURE_REF")
+            return "FUTURE";
+        if (attribution is { } a && (a.Hedged || a.Source is null && a.SourceText is not null || a.Source is { } s && !actors.Contains(s)))
+            return "REPORTED";
+        return "ASSERTED";
+    }
+
+    /// <summary>An event noun about a coming event: `artėjančių derybų`, `būsimas susitikimas`.</summary>
+    private static bool Coming(Grammar g, int trigger, (int Start, int End) clause) =>
+        g.Upos(trigger) == Upos.NOUN && trigger > clause.Start && g.Lemma(trigger - 1) is { } before && ComingWords.Contains(before);
+
+    private static bool Any(Grammar g, (int Start, int End) range, Func<string, bool> test)
+    {
+        for (var k = range.Start; k < range.End; k++)
+            if (g.Lemma(k) is { } l && test(l)) return true;
+        return false;
+    }
+
+    /// <summary>Whether a TIMEX3 value (a year, month or day) begins after the DCT.</summary>
+    private static bool After(string? value, DateOnly? dct)
+    {
+        if (value is null || dct is not { } d || value.Length < 4 || !int.TryParse(value.AsSpan(0, 4), out var year)) return false;
+        if (year != d.Year || value.Length < 7) return year > d.Year;
+        if (!int.TryParse(value.AsSpan(5, 2), out var month)) return false;
+        if (month != d.Month || value.Length < 10) return month > d.Month;
+        return int.TryParse(value.AsSpan(8, 2), out var day) && day > d.Day;
+    }
+}

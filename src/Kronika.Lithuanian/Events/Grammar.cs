@@ -1,0 +1,180 @@
+using Kronika.Core.Model;
+
+namespace Kronika.Lithuanian.Events;
+
+/// <summary>
+/// The grammar the event step reads off one document: each token's case, tense, mood and polarity (from its UD
+/// features), which entity mention and time expression it lies in, clauses, and noun phrases with their case,
+/// preposition, head entity and genitive owners.
+/// </summary>
+internal sealed class Grammar
+{
+    // A comma followed by one of these opens a new clause.
+    private static readonly HashSet<string> ClauseOpeners =
+        ["kad", "o", "bet", "tačiau", "kuris", "nes", "jei", "jeigu", "kai", "kol", "nors", "todėl", "kadangi", "lyg", "tarsi", "kur", "ar", "nebent", "kuomet"];
+
+    public Grammar(Document doc)
+    {
+        Doc = doc;
+        EntityAt = new int[doc.TokenCount];
+        InTime = new bool[doc.TokenCount];
+        Array.Fill(EntityAt, -1);
+        var tokens = doc.TokenTable;
+        var t = 0;
+        for (var e = 0; e < doc.Entities.Count; e++)
+        {
+            var m = doc.Entities[e];
+            while (t < tokens.Length && tokens[t].End <= m.Start) t++;
+            for (var k = t; k < tokens.Length && tokens[k].Start < m.End; k++) EntityAt[k] = e;
+        }
+        t = 0;
+        foreach (var time in doc.Times)
+        {
+            while (t < tokens.Length && tokens[t].End <= time.Start) t++;
+            for (var k = t; k < tokens.Length && tokens[k].Start < time.End; k++) InTime[k] = true;
+        }
+    }
+
+    public Document Doc { get; }
+
+    /// <summary>The index in <see cref="Document.Entities"/> of the mention a token lies in, or -1.</summary>
+    public int[] EntityAt { get; }
+
+    public bool[] InTime { get; }
+
+    public string? Lemma(int i) => Doc.Token(i).Lemma;
+
+    public Upos Upos(int i) => Doc.TokenAt(i).Upos;
+
+    public string? Feature(int i, string name)
+    {
+        var feats = Doc.Token(i).Feats;
+        if (feats is null) return null;
+        var at = feats.IndexOf(name + "=", StringComparison.Ordinal);
+        if (at < 0 || (at > 0 && feats[at - 1] != '|')) return null;
+        var start = at + name.Length + 1;
+        var end = feats.IndexOf('|', start);
+        return end < 0 ? feats[start..] : feats[start..end];
+    }
+
+    public string? Case(int i) => Upos(i) == Core.Model.Upos.X ? null : Feature(i, "Case");
+
+    /// <summary>A finite verb (not a word of a name the tagger took for one: `Kim`).</summary>
+    public bool IsFinite(int i) => EntityAt[i] < 0 && Upos(i) is Core.Model.Upos.VERB or Core.Model.Upos.AUX && Feature(i, "VerbForm") == "Fin";
+
+    /// <summary>A verb heading a clause or a verb group (finite, infinitive, gerund, adverbial participle), not a participle used as an adjective.</summary>
+    public bool IsVerb(int i) => EntityAt[i] < 0 && Upos(i) is Core.Model.Upos.VERB && !(Feature(i, "VerbForm") == "Part" && Feature(i, "Case") is not null);
+
+    /// <summary>The clauses of a sentence as token ranges [start, end): split at `;`, `:`, dashes, and commas before a clause opener.</summary>
+    public List<(int Start, int End)> Clauses(Sentence sentence)
+    {
+        var clauses = new List<(int, int)>();
+        var start = sentence.FirstToken;
+        var end = sentence.FirstToken + sentence.TokenCount;
+        for (var i = start; i < end; i++)
+        {
+            var text = Doc.Token(i).Span;
+            var boundary = text is ";" or ":" or "–" or "—"
+                || (text is "," && i + 1 < end && ((Lemma(i + 1) is { } next && ClauseOpeners.Contains(next.ToLowerInvariant())) || IsFinite(i + 1)));
+            if (!boundary) continue;
+            if (i > start) clauses.Add((start, i));
+            start = i + 1;
+        }
+        if (start < end) clauses.Add((start, end));
+        return clauses;
+    }
+
+    private bool IsNominal(int i)
+    {
+        if (InTime[i]) return false;
+        if (EntityAt[i] >= 0) return true;
+        return Upos(i) switch
+        {
+            Core.Model.Upos.NOUN or Core.Model.Upos.PROPN or Core.Model.Upos.ADJ or Core.Model.Upos.NUM or Core.Model.Upos.DET => true,
+            Core.Model.Upos.VERB => Feature(i, "VerbForm") == "Part" && Feature(i, "Case") is not null,
+            _ => false,
+        };
+    }
+
+    private bool IsHead(int i) =>
+        Upos(i) is Core.Model.Upos.NOUN or Core.Model.Upos.PROPN || (EntityAt[i] >= 0 && (i + 1 >= EntityAt.Length || EntityAt[i + 1] != EntityAt[i]));
+
+    /// <summary>
+    /// The noun phrases of a clause. A phrase runs over nominal tokens and ends after a noun or entity that is not in
+    /// the genitive (the head is last in Lithuanian), except before a name in apposition (`agentūra KCNA`,
+    /// `ministru Sergejumi Lavrovu`); genitives coordinated by `ir`/`bei` stay in one phrase (`V. Putino ir D. Trumpo
+    /// susitikimas`).
+    /// </summary>
+    public List<Phrase> Phrases(int start, int end)
+    {
+        var phrases = new List<Phrase>();
+        var i = start;
+        while (i < end)
+        {
+            if (!IsNominal(i)) { i++; continue; }
+            var first = i;
+            while (true)
+            {
+                var inEntity = i + 1 < end && EntityAt[i] >= 0 && EntityAt[i + 1] == EntityAt[i];
+                if (inEntity) { i++; continue; }
+                var headCase = Case(i);
+                var closes = IsHead(i) && headCase is not null and not "Gen";
+                if (i + 1 >= end) break;
+                if (closes)
+                {
+                    var apposition = Upos(i) == Core.Model.Upos.NOUN && EntityAt[i] < 0 && EntityAt[i + 1] >= 0
+                                     && (Case(LastOf(EntityAt[i + 1], i + 1, end)) is var c && (c is null || c == headCase));
+                    if (!apposition) break;
+                    i++;
+                    continue;
+                }
+                if (IsNominal(i + 1)) { i++; continue; }
+                // Coordinated genitives: `Rusijos ir Ukrainos`, `Pietų Korėjos ir Vakarų žvalgybos agentūros`.
+                if (Doc.Token(i + 1).Span is "ir" or "bei" && (headCase == "Gen" || Case(i) is null) && i + 2 < end && IsNominal(i + 2)) { i += 2; continue; }
+                break;
+            }
+            phrases.Add(MakePhrase(first, i));
+            i++;
+        }
+        return phrases;
+    }
+
+    private int LastOf(int entity, int from, int end)
+    {
+        var k = from;
+        while (k + 1 < end && EntityAt[k + 1] == entity) k++;
+        return k;
+    }
+
+    private Phrase MakePhrase(int first, int last)
+    {
+        // The preposition before the phrase, over an opening quote mark (`už „Korėjos liaudies armijos …“`); `apie`,
+        // `per`, `iki` before a number say how many, not where (`žuvo apie 600 kariškių`).
+        var before = first - 1;
+        if (before >= 0 && Doc.Token(before).Span is "„" or "\"" or "“") before--;
+        var preposition = before >= 0 && Upos(before) == Core.Model.Upos.ADP ? Lemma(before)?.ToLowerInvariant() : null;
+        if (preposition is "apie" or "per" or "iki" or "virš" && Upos(first) == Core.Model.Upos.NUM) preposition = null;
+        var head = IsHead(last) && EntityAt[last] >= 0 ? EntityAt[last] : -1;
+        var owners = new List<int>();
+        for (var k = first; k <= last; k++)
+        {
+            var e = EntityAt[k];
+            if (e < 0 || e == head || (owners.Count > 0 && owners[^1] == e)) continue;
+            owners.Add(e);
+        }
+        return new Phrase(first, last, Case(last), preposition, head, owners);
+    }
+}
+
+/// <summary>
+/// A noun phrase: its tokens [First, Last], the case of its head (null for undeclined abbreviations and foreign names),
+/// the preposition before it, the entity mention that is its head (or -1), and the other entity mentions in it
+/// (genitive owners: `Rusijos` in `Rusijos pajėgos`).
+/// </summary>
+internal sealed record Phrase(int First, int Last, string? Case, string? Preposition, int Head, List<int> Owners)
+{
+    /// <summary>Who the phrase stands for: its head entity, else the entities owning its common-noun head.</summary>
+    public IEnumerable<int> Participants => Head >= 0 ? [Head] : Owners;
+
+    public bool Contains(int token) => token >= First && token <= Last;
+}

@@ -1,0 +1,97 @@
+using System.Text;
+
+namespace Kronika.Store;
+
+/// <summary>
+/// The event tables and queries both stores share (named `@` parameters, which SQLite and PostgreSQL both read). An
+/// event is one row per key (type, date, participants); each article reporting it adds a mention.
+/// </summary>
+public static class EventQueries
+{
+    public static string Schema(string id, string day) => $"""
+        CREATE TABLE IF NOT EXISTS events (
+            id {id} PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            type TEXT NOT NULL,
+            mode TEXT,
+            date TEXT,
+            day_from {day} NOT NULL,
+            day_to {day} NOT NULL);
+        CREATE INDEX IF NOT EXISTS events_day ON events(day_from);
+        CREATE TABLE IF NOT EXISTS event_participants (
+            event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            entity_key TEXT NOT NULL,
+            role TEXT NOT NULL,
+            PRIMARY KEY (event_id, entity_key, role));
+        CREATE INDEX IF NOT EXISTS event_participants_entity ON event_participants(entity_key);
+        CREATE TABLE IF NOT EXISTS event_mentions (
+            article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            trigger_start INT NOT NULL,
+            trigger_end INT NOT NULL,
+            event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            sentence_start INT NOT NULL,
+            sentence TEXT NOT NULL,
+            modality TEXT NOT NULL,
+            source TEXT,
+            location TEXT,
+            quantities TEXT NOT NULL,
+            PRIMARY KEY (article_id, trigger_start));
+        CREATE INDEX IF NOT EXISTS event_mentions_event ON event_mentions(event_id);
+        """;
+
+    /// <summary>Inserts the event if its key is new; returns its id either way.</summary>
+    public const string Upsert = """
+        INSERT INTO events (key, type, mode, date, day_from, day_to) VALUES (@key, @type, @mode, @date, @from, @to)
+        ON CONFLICT (key) DO UPDATE SET key = excluded.key RETURNING id
+        """;
+
+    public const string Participant = "INSERT INTO event_participants VALUES (@event, @entity, @role) ON CONFLICT DO NOTHING";
+
+    public const string Mention = """
+        INSERT INTO event_mentions VALUES (@article, @start, @end, @event, @sentence_start, @sentence, @modality, @source, @location, @quantities)
+        ON CONFLICT DO NOTHING
+        """;
+
+    public const string DeleteMentions = "DELETE FROM event_mentions WHERE article_id = @article";
+
+    /// <summary>After an article's events are replaced, events no article reports any more go.</summary>
+    public const string DeleteOrphans = "DELETE FROM events WHERE NOT EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = events.id)";
+
+    /// <summary>The WHERE clause of an event search; <paramref name="add"/> binds each parameter (the store converts dates).</summary>
+    public static string Where(EventRequest request, Action<string, object?> add)
+    {
+        var where = new StringBuilder("TRUE");
+        if (request.Type is { } type) { where.Append(" AND e.type = @type"); add("@type", type); }
+        if (request.From is { } from) { where.Append(" AND e.day_to >= @from"); add("@from", from); }
+        if (request.To is { } to) { where.Append(" AND e.day_from <= @to"); add("@to", to); }
+        Participants(where, request.ActorKeys, "a", "p.role = 'actor'", add);
+        Participants(where, request.TargetKeys, "t", "(p.role = 'target' OR e.type IN ('AGREE', 'CONSULT', 'COOPERATE'))", add);
+        return where.ToString();
+    }
+
+    private static void Participants(StringBuilder where, IReadOnlyList<string>? keys, string prefix, string role, Action<string, object?> add)
+    {
+        if (keys is null) return;
+        var names = keys.Select((k, i) => $"@{prefix}{i}").ToList();
+        where.Append($" AND EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id AND {role} AND p.entity_key IN ({(names.Count == 0 ? "NULL" : string.Join(", ", names))}))");
+        for (var i = 0; i < keys.Count; i++) add(names[i], keys[i]);
+    }
+
+    public static string Count(string where) => $"SELECT COUNT(*) FROM events e WHERE {where}";
+
+    public static string Page(string where) => $"""
+        SELECT e.id, e.type, e.mode, e.date, (SELECT COUNT(*) FROM event_mentions m WHERE m.event_id = e.id)
+        FROM events e WHERE {where} ORDER BY e.day_from DESC, e.id DESC LIMIT @limit OFFSET @offset
+        """;
+
+    public const string ParticipantNames = """
+        SELECT p.role, coalesce(n.canonical, p.entity_key) FROM event_participants p LEFT JOIN entities n ON n.key = p.entity_key
+        WHERE p.event_id = @event ORDER BY p.role, 2
+        """;
+
+    public const string Mentions = """
+        SELECT m.article_id, a.date, a.title, a.source_id, a.url, m.sentence, m.trigger_start - m.sentence_start, m.trigger_end - m.sentence_start,
+            m.modality, m.source, m.location, m.quantities
+        FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = @event ORDER BY a.date, m.article_id LIMIT @limit
+        """;
+}
