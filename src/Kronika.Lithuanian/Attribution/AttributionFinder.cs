@@ -1,0 +1,336 @@
+using System.Buffers;
+using Kronika.Core.Model;
+using Kronika.Core.Pipeline;
+
+namespace Kronika.Lithuanian.Attribution;
+
+/// <summary>
+/// Finds quotes and attributions (docs/events.md, "Quotes" and "Attribution"). Quote marks are paired per paragraph
+/// and a pair is a quote when its words are speech, not a name (AttributionFinder.Quotes.cs). Per sentence, outside
+/// quotes, the cues are found — reporting verbs by lemma, source markers (`pasak`, `duomenimis`) and hedges by form —
+/// and each cue's source noun phrase is read from the case features and the entity layer: the nominative subject
+/// on either side of a verb, the genitive after `pasak` or before `duomenimis` (AttributionFinder.Cues.cs). A verb
+/// governing a `kad` clause makes that clause its claim and an indirect quote; a direct quote's speaker is the
+/// source of the innermost cue whose scope holds it. Nothing is taken from another sentence.
+/// </summary>
+public sealed partial class AttributionFinder(AttributionWords words) : IPipelineStep
+{
+    public string Name => "attribution";
+    public Layers Requires => Layers.Tokens | Layers.Sentences | Layers.Morphology | Layers.Entities;
+    public Layers Provides => Layers.Quotes | Layers.Attribution;
+
+    public static AttributionFinder Load() => new(AttributionWords.Load());
+
+    public void Process(Document doc, CancellationToken ct = default)
+    {
+        if (doc.TokenCount == 0) return;
+        var w = new Work(doc);
+        try
+        {
+            PairQuotes(w);
+            var quotes = new List<Quote>();
+            var attributions = new List<Core.Model.Attribution>();
+            for (var s = 0; s < doc.SentenceCount; s++)
+            {
+                ct.ThrowIfCancellationRequested();
+                var sentence = doc.SentenceTable[s];
+                if (sentence.TokenCount == 0) continue;
+                var first = w.Cues.Count;
+                FindCues(w, s, sentence.FirstToken, sentence.FirstToken + sentence.TokenCount - 1);
+                if (w.Cues.Count == first) continue;
+                for (var c = first; c < w.Cues.Count; c++) Resolve(w, w.Cues[c]);
+                Hedge(w, first);
+                for (var c = first; c < w.Cues.Count; c++) Emit(w, w.Cues[c], attributions, quotes);
+            }
+            ct.ThrowIfCancellationRequested();
+            DirectQuotes(w, quotes);
+            // Text order; an indirect quote before the direct quote it holds when both start at one place.
+            quotes.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+            attributions.Sort((a, b) => a.CueStart.CompareTo(b.CueStart));
+            doc.Quotes.AddRange(quotes);
+            doc.Attributions.AddRange(attributions);
+        }
+        finally
+        {
+            w.Return();
+        }
+    }
+
+    private static void Emit(Work w, Cue cue, List<Core.Model.Attribution> attributions, List<Quote> quotes)
+    {
+        var (claimStart, claimEnd) = (w.Start(cue.ClaimFirst), w.End(cue.ClaimLast));
+        attributions.Add(new Core.Model.Attribution(claimStart, claimEnd, w.Start(cue.First), w.End(cue.Last), cue.Source, cue.SourceText, cue.Hedged));
+        // A speech verb's `kad` clause is an indirect quote; a verb of thinking or a hedge quotes nobody.
+        if (cue is { Kind: CueKind.Verb, Opinion: false, Kad: >= 0 })
+            quotes.Add(new Quote(claimStart, claimEnd, cue.Source, Direct: false, w.Start(cue.First), w.End(cue.Last)));
+    }
+
+    private enum CueKind : byte
+    {
+        /// <summary>A reporting verb with its subject: `informavo KCNA`, `Kremlius patvirtino`.</summary>
+        Verb,
+        /// <summary>A marker before its source: `pasak`, `anot`, `remiantis`.</summary>
+        Before,
+        /// <summary>A marker after its source: `duomenimis`, `teigimu`.</summary>
+        After,
+        /// <summary>A hedge: `manoma`, `esą`, `neva`.</summary>
+        Hedge,
+    }
+
+    /// <summary>One cue and what it resolves to; token indices are into the document.</summary>
+    private sealed class Cue(CueKind kind, int first, int last, int sentence)
+    {
+        public CueKind Kind { get; } = kind;
+        public int First { get; } = first;
+        public int Last { get; } = last;
+        public int Sentence { get; } = sentence;
+
+        /// <summary>A verb of thinking (`mano`): it attributes a claim but quotes nobody.</summary>
+        public bool Opinion { get; init; }
+
+        /// <summary>`kaip skelbia X`: a parenthetical whose source reports the whole sentence.</summary>
+        public bool Kaip { get; init; }
+
+        /// <summary>The source noun phrase, or -1.</summary>
+        public int NpFirst { get; set; } = -1;
+        public int NpLast { get; set; } = -1;
+
+        /// <summary>Whether the noun phrase is a subject (nominative) rather than a genitive or instrumental owner.</summary>
+        public bool NpIsSubject { get; set; }
+
+        /// <summary>Where a verb's subject stood.</summary>
+        public Side Subject { get; set; }
+
+        /// <summary>The `kad` the cue governs, or -1.</summary>
+        public int Kad { get; set; } = -1;
+
+        /// <summary>The claim's tokens: the `kad` clause, else the sentence (with the quote a `– sakė X` sentence follows).</summary>
+        public int ClaimFirst { get; set; }
+        public int ClaimLast { get; set; }
+
+        /// <summary>The tokens whose direct quotes this cue's source speaks (the whole sentence for a reporting tail).</summary>
+        public int ScopeFirst { get; set; }
+        public int ScopeLast { get; set; }
+
+        public int? Source { get; set; }
+        public string? SourceText { get; set; }
+        public bool Hedged { get; set; }
+    }
+
+    private enum Side : byte
+    {
+        None,
+        Left,
+        Right,
+    }
+
+    /// <summary>What case a name mention stands in, for choosing subjects.</summary>
+    private enum NameCase : byte
+    {
+        Other,
+        Nominative,
+        /// <summary>Indeclinable: an acronym or foreign name (`KCNA`, `Reuters`), which may be any case.</summary>
+        Caseless,
+        Genitive,
+    }
+
+    private enum Case : byte
+    {
+        None,
+        Nom,
+        Gen,
+        Dat,
+        Acc,
+        Ins,
+        Loc,
+        Voc,
+    }
+
+    /// <summary>
+    /// The per-document scratch: for every token the unit it belongs to (an entity mention, a quoted name with its
+    /// marks, or a whole quote, which the clause scans step over as one), its entity mention and quote, and its cue.
+    /// The arrays are pooled; nothing here outlives one <see cref="Process"/> call.
+    /// </summary>
+    private sealed class Work
+    {
+        public Work(Document doc)
+        {
+            Doc = doc;
+            Count = doc.TokenCount;
+            UnitFirst = ArrayPool<int>.Shared.Rent(Count);
+            UnitLast = ArrayPool<int>.Shared.Rent(Count);
+            EntityOf = ArrayPool<int>.Shared.Rent(Count);
+            QuoteOf = ArrayPool<int>.Shared.Rent(Count);
+            CueAt = ArrayPool<int>.Shared.Rent(Count);
+            for (var i = 0; i < Count; i++)
+            {
+                UnitFirst[i] = UnitLast[i] = i;
+                EntityOf[i] = QuoteOf[i] = CueAt[i] = -1;
+            }
+            MentionCase = new NameCase[doc.Entities.Count];
+            MapEntities();
+        }
+
+        public Document Doc { get; }
+        public int Count { get; }
+        public int[] UnitFirst { get; }
+        public int[] UnitLast { get; }
+        public int[] EntityOf { get; }
+        public int[] QuoteOf { get; }
+        public int[] CueAt { get; }
+        public NameCase[] MentionCase { get; }
+        public List<Cue> Cues { get; } = [];
+
+        /// <summary>The direct quotes: the tokens of their opening and closing marks.</summary>
+        public List<(int Open, int Close)> Quotes { get; } = [];
+
+        public void Return()
+        {
+            ArrayPool<int>.Shared.Return(UnitFirst);
+            ArrayPool<int>.Shared.Return(UnitLast);
+            ArrayPool<int>.Shared.Return(EntityOf);
+            ArrayPool<int>.Shared.Return(QuoteOf);
+            ArrayPool<int>.Shared.Return(CueAt);
+        }
+
+        /// <summary>Each token inside an entity mention points at it, and the mention is one unit.</summary>
+        private void MapEntities()
+        {
+            var mentions = Doc.Entities;
+            var e = 0;
+            var lastToken = -1;
+            for (var t = 0; t < Count; t++)
+            {
+                ref readonly var token = ref Doc.TokenAt(t);
+                while (e < mentions.Count && mentions[e].End <= token.Start)
+                {
+                    if (lastToken >= 0) Close(e, lastToken);
+                    lastToken = -1;
+                    e++;
+                }
+                if (e >= mentions.Count) break;
+                if (mentions[e].Start > token.Start || token.End > mentions[e].End) continue;
+                EntityOf[t] = e;
+                lastToken = t;
+            }
+            if (e < mentions.Count && lastToken >= 0) Close(e, lastToken);
+
+            void Close(int mention, int last)
+            {
+                var first = last;
+                while (first > 0 && EntityOf[first - 1] == mention) first--;
+                for (var k = first; k <= last; k++) (UnitFirst[k], UnitLast[k]) = (first, last);
+                MentionCase[mention] = CaseOfMention(mention, last);
+            }
+        }
+
+        /// <summary>
+        /// The case a mention stands in, from its last word: the tagger's case, or — when the tagger gives a case but
+        /// the mention is written as its canonical name — nominative for a Lithuanian ending (`Rusija`, which the
+        /// tagger may read as instrumental) and indeclinable otherwise (`Reuters`).
+        /// </summary>
+        private NameCase CaseOfMention(int mention, int last)
+        {
+            var c = CaseOf(last);
+            if (c == Case.Nom) return NameCase.Nominative;
+            if (c == Case.None) return NameCase.Caseless;
+            var m = Doc.Entities[mention];
+            var written = LastWord(Doc.Text.AsSpan(m.Start, m.End - m.Start));
+            if (written.SequenceEqual(LastWord(m.Canonical)))
+                return HasNominativeEnding(written) ? NameCase.Nominative : NameCase.Caseless;
+            return c == Case.Gen ? NameCase.Genitive : NameCase.Other;
+        }
+
+        private static ReadOnlySpan<char> LastWord(ReadOnlySpan<char> s) => s[(s.LastIndexOf(' ') + 1)..];
+
+        private static readonly string[] NominativeEndings = ["as", "is", "ys", "us", "a", "ė", "ai", "os", "ės", "uo"];
+
+        private static bool HasNominativeEnding(ReadOnlySpan<char> word)
+        {
+            foreach (var ending in NominativeEndings)
+                if (word.EndsWith(ending, StringComparison.Ordinal)) return true;
+            return false;
+        }
+
+        // Token accessors.
+        public int Start(int t) => Doc.TokenAt(t).Start;
+        public int End(int t) => Doc.TokenAt(t).End;
+        public ReadOnlySpan<char> Form(int t)
+        {
+            ref readonly var d = ref Doc.TokenAt(t);
+            return Doc.Text.AsSpan(d.Start, d.Length);
+        }
+        public bool Is(int t, string word) => Form(t).Equals(word, StringComparison.OrdinalIgnoreCase);
+        public Upos Pos(int t) => Doc.TokenAt(t).Upos;
+        public TokenKind Kind(int t) => Doc.TokenAt(t).Kind;
+        public string? Lemma(int t) => Doc.Vocabulary[Doc.TokenAt(t).Lemma];
+        public bool Feature(int t, string feature) => Doc.Vocabulary[Doc.TokenAt(t).Feats] is { } f && f.Contains(feature, StringComparison.Ordinal);
+
+        public Case CaseOf(int t)
+        {
+            if (Doc.Vocabulary[Doc.TokenAt(t).Feats] is not { } f) return Case.None;
+            var at = f.IndexOf("Case=", StringComparison.Ordinal);
+            if (at < 0 || at + 8 > f.Length) return Case.None;
+            return f.AsSpan(at + 5, 3) switch
+            {
+                "Nom" => Case.Nom,
+                "Gen" => Case.Gen,
+                "Dat" => Case.Dat,
+                "Acc" => Case.Acc,
+                "Ins" => Case.Ins,
+                "Loc" => Case.Loc,
+                "Voc" => Case.Voc,
+                _ => Case.None,
+            };
+        }
+
+        public int SentenceFirst(int s) => Doc.SentenceTable[s].FirstToken;
+        public int SentenceLast(int s) => Doc.SentenceTable[s].FirstToken + Doc.SentenceTable[s].TokenCount - 1;
+
+        /// <summary>The sentence a token is in (binary search over the sentence table).</summary>
+        public int SentenceOf(int t)
+        {
+            var table = Doc.SentenceTable;
+            int lo = 0, hi = table.Count - 1;
+            while (lo < hi)
+            {
+                var mid = (lo + hi + 1) / 2;
+                if (table[mid].FirstToken <= t) lo = mid;
+                else hi = mid - 1;
+            }
+            return lo;
+        }
+
+        /// <summary>
+        /// A clause boundary: a comma, semicolon, colon, dash, bracket or sentence-internal end mark, or `kad`/`jog`.
+        /// Quote marks are not: a quote is one unit of the clause it stands in.
+        /// </summary>
+        public bool IsBoundary(int t)
+        {
+            ref readonly var d = ref Doc.TokenAt(t);
+            if (d.Kind == TokenKind.Word) return d.Length == 3 && (Is(t, "kad") || Is(t, "jog"));
+            if (d.Kind != TokenKind.Punctuation || d.Length != 1) return false;
+            return Doc.Text[d.Start] switch
+            {
+                ',' or ';' or ':' or '–' or '—' or '(' or ')' or '!' or '?' or '…' => true,
+                '.' => (d.Flags & TokenFlags.AbbreviationPeriod) == 0,
+                // A hyphen typed for a dash stands between spaces.
+                '-' => (d.Flags & TokenFlags.SpaceAfter) != 0 && t > 0 && (Doc.TokenAt(t - 1).Flags & TokenFlags.SpaceAfter) != 0,
+                _ => false,
+            };
+        }
+
+        public bool IsCommaOrDash(int t) => Kind(t) == TokenKind.Punctuation && Form(t) is "," or "–" or "—" or "-";
+
+        public bool IsDash(int t) => Kind(t) == TokenKind.Punctuation && Form(t) is "–" or "—" or "-";
+
+        /// <summary>An abbreviated title and its period (`doc.`, `prof.`, `dr.`), which may stand inside a name phrase.</summary>
+        public bool IsTitleAbbreviation(int t) =>
+            (Doc.TokenAt(t).Flags & TokenFlags.Abbreviation) != 0 && Kind(t) == TokenKind.Word && char.IsLower(Form(t)[0])
+            && t + 1 < Count && (Doc.TokenAt(t + 1).Flags & TokenFlags.AbbreviationPeriod) != 0;
+
+        public bool IsConjunction(int t) => Kind(t) == TokenKind.Word && (Is(t, "ir") || Is(t, "bei"));
+
+        public bool IsFinite(int t) => Pos(t) is Upos.VERB or Upos.AUX && Feature(t, "VerbForm=Fin");
+    }
+}
