@@ -2,6 +2,7 @@ using Kronika.Core.Model;
 using Kronika.Core.Pipeline;
 using Kronika.Lithuanian.Entities;
 using Kronika.Lithuanian.Morphology;
+using Kronika.Lithuanian.Quantities;
 using Kronika.Lithuanian.Sentences;
 using Kronika.Lithuanian.Time;
 using Kronika.Lithuanian.Tokenization;
@@ -16,7 +17,7 @@ public static class LithuanianPipeline
 
     /// <param name="through">Stop after the step that provides these layers (and load no model a later step needs).</param>
     /// <param name="morphology">A morphology model to use instead of the embedded one (to evaluate a freshly trained model).</param>
-    public static Pipeline Create(Layers through = Layers.Entities | Layers.Times, MorphologyModel? morphology = null)
+    public static Pipeline Create(Layers through = Layers.Entities | Layers.Times | Layers.Quantities, MorphologyModel? morphology = null)
     {
         var abbreviations = Abbreviations.Load();
         var steps = new List<IPipelineStep>
@@ -31,6 +32,8 @@ public static class LithuanianPipeline
         if (Covered(steps, through)) return new Pipeline(steps);
         steps.Add(EntityRecognizer.Load(model, lexicon));
         steps.Add(TimeNormalizer.Load());
+        if (Covered(steps, through)) return new Pipeline(steps);
+        steps.Add(QuantityRecognizer.Load());
         return new Pipeline(steps);
     }
 
