@@ -132,6 +132,7 @@ public static class StoreBench
         public IReadOnlyList<string> EntityKeys(string name) => [];
         public Timeline? Timeline(string entityKey, string period, int coMentioned) => null;
         public StoredArticle? Get(long id) => null;
+        public EventPage Events(EventRequest request, int mentions = 5) => new(0, []);
         public void Dispose() { }
     }
 }

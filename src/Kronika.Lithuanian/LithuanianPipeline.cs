@@ -2,7 +2,9 @@ using Kronika.Core.Model;
 using Kronika.Core.Pipeline;
 using Kronika.Lithuanian.Attribution;
 using Kronika.Lithuanian.Entities;
+using Kronika.Lithuanian.Events;
 using Kronika.Lithuanian.Morphology;
+using Kronika.Lithuanian.Quantities;
 using Kronika.Lithuanian.Sentences;
 using Kronika.Lithuanian.Time;
 using Kronika.Lithuanian.Tokenization;
@@ -17,7 +19,7 @@ public static class LithuanianPipeline
 
     /// <param name="through">Stop after the step that provides these layers (and load no model a later step needs).</param>
     /// <param name="morphology">A morphology model to use instead of the embedded one (to evaluate a freshly trained model).</param>
-    public static Pipeline Create(Layers through = Layers.Entities | Layers.Times | Layers.Quotes | Layers.Attribution, MorphologyModel? morphology = null)
+    public static Pipeline Create(Layers through = Layers.Events, MorphologyModel? morphology = null)
     {
         var abbreviations = Abbreviations.Load();
         var steps = new List<IPipelineStep>
@@ -33,7 +35,10 @@ public static class LithuanianPipeline
         steps.Add(EntityRecognizer.Load(model, lexicon));
         steps.Add(TimeNormalizer.Load());
         if (Covered(steps, through)) return new Pipeline(steps);
+        steps.Add(QuantityRecognizer.Load());
         steps.Add(AttributionFinder.Load());
+        if (Covered(steps, through)) return new Pipeline(steps);
+        steps.Add(EventExtractor.Load());
         return new Pipeline(steps);
     }
 

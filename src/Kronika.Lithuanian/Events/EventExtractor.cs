@@ -13,7 +13,7 @@ namespace Kronika.Lithuanian.Events;
 /// </summary>
 public sealed class EventExtractor(Predicates predicates) : IPipelineStep
 {
-    private static readonly HashSet<string> PlanVerbs = ["planuoti", "ketinti", "žadėti", "pažadėti", "rengtis", "numatyti", "ruoštis", "siekti", "norėti", "turėti"];
+    private static readonly HashSet<string> PlanVerbs = ["planuoti", "ketinti", "žadėti", "pažadėti", "rengtis", "numatyti", "ruoštis", "siekti", "norėti", "turėti", "susitarti", "sutikti"];
     private static readonly HashSet<string> ComingWords = ["artėti", "būsimas", "planuoti", "numatyti", "ketinti", "artimiausias"];
     private static readonly HashSet<string> ConditionWords = ["jei", "jeigu", "nebent"];
     private static readonly HashSet<string> PhoneWords = ["telefonas", "telefoninis"];
@@ -79,11 +79,16 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
         for (var i = clause.Start; i < clause.End && verb < 0; i++) if (g.IsFinite(i)) verb = i;
         var subjects = new List<int>();
         hasSubject = false;
-        foreach (var p in phrases)
+        // `Rusija` is nominative or instrumental by its form; a name before the verb in a clause with no other
+        // nominative is the subject.
+        var anyNominative = phrases.Any(p => p.Preposition is null && p.Case == "Nom");
+        for (var k = 0; k < phrases.Count; k++)
         {
+            var p = phrases[k];
             if (p.Preposition is not null) continue;
+            var coordinated = k + 1 < phrases.Count && phrases[k + 1].Case == "Nom" && phrases[k + 1].First == p.Last + 2 && g.Lemma(p.Last + 1) is "ir" or "bei";
             var nominative = p.Case == "Nom" || (p.Case is null && (verb < 0 || p.Last < verb))
-                             || (p.Case == "Ins" && p == phrases[0] && verb > p.Last && p.Head >= 0);
+                             || (p.Case == "Ins" && (!anyNominative || coordinated) && verb > p.Last && p.Head >= 0);
             if (!nominative) continue;
             hasSubject = true;
             if (p.Head < 0 && p.Owners.Count == 0 && Enumerable.Range(p.First - 1, p.Last - p.First + 2).Any(k => k >= 0 && g.Lemma(k) is { } l && BothWords.Contains(l)))
@@ -106,6 +111,11 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
                 var verbs = pass != 1;
                 if (g.Upos(i) != (verbs ? Upos.VERB : Upos.NOUN)) continue;
                 if (consumed.Contains(i) || Match(g, i, clause) is not { } match || match.Predicate.Victim != (pass == 2)) continue;
+                // `paragino Maskvą išleisti žurnalistą`, `atsisakė pasirašyti`: what is asked for, refused or threatened
+                // has not happened; the verb that asks is the event.
+                if (verbs && g.Feature(i, "VerbForm") == "Inf"
+                    && found.Any(e => e.Clause == clause && e.Trigger < i && e.Predicate.Type is "REQUEST" or "REJECT" or "THREATEN" or "ACCUSE"))
+                    continue;
                 if (match.Object >= 0) consumed.Add(match.Object);
                 var f = new Found
                 {
@@ -160,32 +170,33 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
         return p.Mode;
     }
 
-    private static void VerbRoles(Grammar g, Found f, List<Phrase> phrases, List<int> subjects)
+    private void VerbRoles(Grammar g, Found f, List<Phrase> phrases, List<int> subjects)
     {
-        var passive = g.Feature(f.Trigger, "VerbForm") == "Part" && g.Feature(f.Trigger, "Voice") == "Pass";
+        // The passive's subject suffered the act, except troops deployed: `bus dislokuota 4 800 Vokietijos karių`.
+        var passive = g.Feature(f.Trigger, "VerbForm") == "Part" && g.Feature(f.Trigger, "Voice") == "Pass" && f.Predicate.Type != "MOBILIZE";
         var patientSubject = f.Predicate.Victim || passive;
         (patientSubject ? f.Targets : f.Actors).AddRange(subjects);
-        // Objects belong to the verb group: between the verbs before and after the trigger (`spaus Rusiją | nutraukti karą`).
+        // Objects belong to the verb group: after the trigger up to the next verb that is an event of its own (an
+        // infinitive that is not carries the objects on: `uždraudė atvykti … Ivanišviliui`), and before it only when no
+        // other verb of the clause comes first (`V. Putinas Kim Jong Uną sutiko`, but `pasmerkė ataką ir paragino Izraelį`).
         var from = f.Trigger - 1;
         while (from >= f.Clause.Start && !g.IsVerb(from)) from--;
+        if (from >= f.Clause.Start) from = f.Trigger;
         var to = f.Trigger + 1;
-        while (to < f.Clause.End && !g.IsVerb(to)) to++;
+        while (to < f.Clause.End && !(g.IsVerb(to) && (g.Feature(to, "VerbForm") != "Inf" || Match(g, to, f.Clause) is not null))) to++;
+        var prepositional = new List<Phrase>();
         foreach (var p in phrases)
         {
             if (p.Contains(f.Trigger) || p.First <= from || p.Last >= to) continue;
-            switch (p.Preposition)
-            {
-                case null:
-                    if (p.Case is "Acc" or "Dat" || (p.Case is null && p.First > f.Trigger)
-                        || (p.Case == "Gen" && (p.First == f.Trigger + 1 || patientSubject)))
-                        f.Targets.AddRange(p.Participants);
-                    else if (p.Case == "Loc") Place(g, f, p);
-                    break;
-                default:
-                    Prepositional(g, f, p);
-                    break;
-            }
+            if (p.Preposition is not null) prepositional.Add(p);
+            else if (p.Case is "Acc" or "Dat" || (p.Case is null && p.First > f.Trigger) || (p.Case == "Gen" && (p.First == f.Trigger + 1 || patientSubject)))
+                f.Targets.AddRange(p.Participants);
+            else if (p.Case == "Loc") Place(g, f, p);
         }
+        // `apkaltino Minską išpuoliu prieš Lietuvą`: with an object, a later `prieš` belongs to a noun, not the verb.
+        var hasObject = f.Targets.Count > 0;
+        foreach (var p in prepositional)
+            if (!(hasObject && p.Preposition is "prieš" or "pas")) Prepositional(g, f, p);
     }
 
     /// <summary>
@@ -279,7 +290,7 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
             if (best is null || Math.Abs(t.Start - trigger) < Math.Abs(best.Start - trigger)) best = t;
         }
         if (best is not null) return (best.Value.Length > 10 && best.Value[10] == 'T' ? best.Value[..10] : best.Value, true);
-        if (Coming(g, f.Trigger, f.Clause)) return ("FUTURE_REF", false);
+        if (Coming(g, f.Trigger, f.Clause) || Planned(g, f)) return ("FUTURE_REF", false);
         var tense = Tense(g, f);
         return (tense switch
         {
@@ -332,8 +343,8 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
     {
         var doc = g.Doc;
         var triggerStart = doc.TokenAt(f.Trigger).Start;
-        var attribution = AttributionOf(doc, f, triggerStart);
         var actors = Ids(doc, f.Actors);
+        var attribution = AttributionOf(doc, f, triggerStart, actors);
         var targets = Ids(doc, f.Targets).Where(t => !actors.Contains(t)).ToList();
         return new Event(
             f.Predicate.Type,
@@ -352,8 +363,11 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
 
     private static List<int> Ids(Document doc, List<int> mentions) => mentions.Select(m => doc.Entities[m].Id).Distinct().ToList();
 
-    /// <summary>The innermost attribution whose claim covers the trigger, unless its cue is the trigger itself.</summary>
-    private static int? AttributionOf(Document doc, Found f, int triggerStart)
+    /// <summary>
+    /// The innermost attribution whose claim covers the trigger (not the trigger's own cue); one by someone other than
+    /// the event's actors first (`X ir Y kalbėjosi ir patvirtino „…“, informavo KCNA` is reported by KCNA).
+    /// </summary>
+    private static int? AttributionOf(Document doc, Found f, int triggerStart, List<int> actors)
     {
         int? best = null;
         for (var a = 0; a < doc.Attributions.Count; a++)
@@ -361,12 +375,16 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
             var at = doc.Attributions[a];
             if (triggerStart < at.Start || triggerStart >= at.End) continue;
             if (at.CueStart <= triggerStart && triggerStart < at.CueEnd) continue;
-            if (best is null || at.End - at.Start < doc.Attributions[best.Value].End - doc.Attributions[best.Value].Start) best = a;
+            if (best is not { } b || Better(at, doc.Attributions[b])) best = a;
         }
         return best;
+
+        bool Own(Core.Model.Attribution at) => at.Source is { } s && actors.Contains(s);
+        bool Better(Core.Model.Attribution at, Core.Model.Attribution than) =>
+            Own(at) != Own(than) ? !Own(at) : at.End - at.Start < than.End - than.Start;
     }
 
-    private static string Modality(Grammar g, Found f, Attribution? attribution, List<int> actors)
+    private static string Modality(Grammar g, Found f, Core.Model.Attribution? attribution, List<int> actors)
     {
         var governing = g.IsFinite(f.Trigger) ? f.Trigger : NearestFinite(g, f);
         if (g.Feature(f.Trigger, "Polarity") == "Neg" || (governing >= 0 && g.Feature(f.Trigger, "VerbForm") == "Inf" && g.Feature(governing, "Polarity") == "Neg"))
@@ -375,7 +393,7 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
             || Any(g, f.Clause, l => ConditionWords.Contains(l)))
             return "HYPOTHETICAL";
         if (f.Predicate.Future || g.Feature(f.Trigger, "Tense") == "Fut" || (governing >= 0 && g.Feature(governing, "Tense") == "Fut")
-            || (g.Feature(f.Trigger, "VerbForm") == "Inf" && Any(g, (f.Clause.Start, f.Trigger), l => PlanVerbs.Contains(l)))
+            || Planned(g, f)
             || Coming(g, f.Trigger, f.Clause)
             || After(f.Date, g.Doc.Date) || f.Date == "FUTURE_REF")
             return "FUTURE";
@@ -383,6 +401,10 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
             return "REPORTED";
         return "ASSERTED";
     }
+
+    /// <summary>An infinitive after a verb of planning or promising: `planuoja įvesti`, `žada susitikti`.</summary>
+    private static bool Planned(Grammar g, Found f) =>
+        g.Feature(f.Trigger, "VerbForm") == "Inf" && Any(g, (f.Clause.Start, f.Trigger), l => PlanVerbs.Contains(l));
 
     /// <summary>An event noun about a coming event: `artėjančių derybų`, `būsimas susitikimas`.</summary>
     private static bool Coming(Grammar g, int trigger, (int Start, int End) clause) =>

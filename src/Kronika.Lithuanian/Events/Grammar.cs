@@ -57,7 +57,19 @@ internal sealed class Grammar
         return end < 0 ? feats[start..] : feats[start..end];
     }
 
-    public string? Case(int i) => Upos(i) == Core.Model.Upos.X ? null : Feature(i, "Case");
+    /// <summary>
+    /// The case of a word; for a word of a name, the case of the name's last proper noun (the tagger reads `Trumpas` in
+    /// `Donaldas Trumpas` as the common noun `trumpa`, but `Donaldas` is certainly nominative).
+    /// </summary>
+    public string? Case(int i)
+    {
+        // Only in people's names do all words agree in case (`Kursko sritis` does not).
+        var e = EntityAt[i];
+        if (e >= 0 && Doc.Entities[e].Type == "PER")
+            for (var k = i; k >= 0 && EntityAt[k] == e; k--)
+                if (Upos(k) == Core.Model.Upos.PROPN && Feature(k, "Case") is { } c) return c;
+        return Upos(i) == Core.Model.Upos.X ? null : Feature(i, "Case");
+    }
 
     /// <summary>A finite verb (not a word of a name the tagger took for one: `Kim`).</summary>
     public bool IsFinite(int i) => EntityAt[i] < 0 && Upos(i) is Core.Model.Upos.VERB or Core.Model.Upos.AUX && Feature(i, "VerbForm") == "Fin";

@@ -15,7 +15,7 @@ public class EventExtractorTests
         var parts = new List<string>
         {
             e.Type + (e.Mode is { } m ? "/" + m : ""),
-            string.Join(" + ", e.Actors.Select(Name)) + " → " + string.Join(" + ", e.Targets.Select(Name)),
+            (string.Join(" + ", e.Actors.Select(Name)) + " → " + string.Join(" + ", e.Targets.Select(Name))).Trim(),
             e.Date ?? "no-date",
         };
         if (e.Location is { } l) parts.Add("@" + Name(l));
@@ -41,8 +41,8 @@ public class EventExtractorTests
 
     [Theory]
     [InlineData("Izraelis neatakavo Irano.", "ASSAULT Izraelis → Iranas PAST_REF NEGATED")]
-    [InlineData("Kinija nesusitiks su Japonija.", "CONSULT/meeting Kinija + Japonija → FUTURE_REF NEGATED")]
-    [InlineData("Vokietija penktadienį susitiks su Prancūzija.", "CONSULT/meeting Vokietija + Prancūzija → 2025-08-15 FUTURE")]
+    [InlineData("Kinija nesusitiks su Japonija.", "CONSULT/meeting Kinija → Japonija FUTURE_REF NEGATED")]
+    [InlineData("Vokietija penktadienį susitiks su Prancūzija.", "CONSULT/meeting Vokietija → Prancūzija 2025-08-15 FUTURE")]
     [InlineData("Estija galėtų pasiųsti karių į Latviją.", "MOBILIZE/troops Estija → Latvija no-date @Latvija HYPOTHETICAL")]
     [InlineData("Japonija planuoja įvesti sankcijas Rusijai.", "SANCTION Japonija → Rusija FUTURE_REF FUTURE")]
     public void EventExtractor_ReadsModalityFromNegationMoodAndTense(string text, string expected) =>
@@ -83,7 +83,7 @@ public class EventExtractorTests
     [InlineData("Jis padėkojo visiems.")]
     public void EventExtractor_FindsNoEventWithoutANamedParticipant(string text) => Assert.Empty(Events(text));
 
-    public static TheoryData<string> Samples() => [.. Directory.GetFiles(TestPaths.Samples, "*.txt").Select(Path.GetFileName).Order()!];
+    public static TheoryData<string> Samples() => [.. Directory.GetFiles(TestPaths.Samples, "*.txt").Select(f => Path.GetFileName(f)).Order()];
 
     /// <summary>Every sample article's events, one per line after its trigger in brackets, against a reviewed golden file.</summary>
     [Theory]
