@@ -109,7 +109,11 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
             for (var i = clause.Start; i < clause.End; i++)
             {
                 var verbs = pass != 1;
-                if (g.Upos(i) != (verbs ? Upos.VERB : Upos.NOUN)) continue;
+                // A word of a name is not a trigger (`Šiaurės Atlanto sutarties organizacija`).
+                if (g.Upos(i) != (verbs ? Upos.VERB : Upos.NOUN) || g.EntityAt[i] >= 0) continue;
+                // A participle used as an adjective (`pasirašytą sutartį`) names an event told elsewhere; after `būti`
+                // it is the verb (`buvo sužeisti`).
+                if (verbs && !g.IsVerb(i) && !(i > clause.Start && g.Lemma(i - 1) == "būti")) continue;
                 if (consumed.Contains(i) || Match(g, i, clause) is not { } match || match.Predicate.Victim != (pass == 2)) continue;
                 // `paragino Maskvą išleisti žurnalistą`, `atsisakė pasirašyti`: what is asked for, refused or threatened
                 // has not happened; the verb that asks is the event.

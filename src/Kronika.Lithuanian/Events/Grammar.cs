@@ -27,6 +27,10 @@ internal sealed class Grammar
             while (t < tokens.Length && tokens[t].End <= m.Start) t++;
             for (var k = t; k < tokens.Length && tokens[k].Start < m.End; k++) EntityAt[k] = e;
         }
+        Cue = new bool[doc.TokenCount];
+        foreach (var a in doc.Attributions)
+            for (var k = 0; k < tokens.Length; k++)
+                if (tokens[k].Start >= a.CueStart && tokens[k].End <= a.CueEnd) Cue[k] = true;
         t = 0;
         foreach (var time in doc.Times)
         {
@@ -41,6 +45,9 @@ internal sealed class Grammar
     public int[] EntityAt { get; }
 
     public bool[] InTime { get; }
+
+    /// <summary>Whether a token is part of an attribution cue (`informavo`, `rašoma`, `pasak`).</summary>
+    public bool[] Cue { get; }
 
     public string? Lemma(int i) => Doc.Token(i).Lemma;
 
@@ -87,7 +94,7 @@ internal sealed class Grammar
         {
             var text = Doc.Token(i).Span;
             var boundary = text is ";" or ":" or "–" or "—"
-                || (text is "," && i + 1 < end && ((Lemma(i + 1) is { } next && ClauseOpeners.Contains(next.ToLowerInvariant())) || IsFinite(i + 1)));
+                || (text is "," && i + 1 < end && ((Lemma(i + 1) is { } next && ClauseOpeners.Contains(next.ToLowerInvariant())) || IsFinite(i + 1) || Cue[i + 1] || Impersonal(i + 1)));
             if (!boundary) continue;
             if (i > start) clauses.Add((start, i));
             start = i + 1;
@@ -95,6 +102,9 @@ internal sealed class Grammar
         if (start < end) clauses.Add((start, end));
         return clauses;
     }
+
+    /// <summary>An impersonal passive (`rašoma`, `pranešama`): a clause of its own after a comma.</summary>
+    private bool Impersonal(int i) => Upos(i) == Core.Model.Upos.VERB && Feature(i, "Gender") == "Neut" && Feature(i, "Voice") == "Pass";
 
     private bool IsNominal(int i)
     {
