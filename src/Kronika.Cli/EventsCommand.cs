@@ -48,7 +48,7 @@ public static class EventsCommand
             {
                 io.Out.WriteLine();
                 var who = string.Join(", ", e.Actors) + (e.Targets.Count > 0 ? " → " + string.Join(", ", e.Targets) : "");
-                io.Out.WriteLine($"{e.Date ?? "undated",-10}  {e.Type}{(e.Mode is { } m ? "/" + m : "")}  {who}  ({e.MentionCount} {(e.MentionCount == 1 ? "report" : "reports")})");
+                io.Out.WriteLine($"{When(e),-17}  {e.Type}{(e.Mode is { } m ? "/" + m : "")}  {who}  ({e.MentionCount} {(e.MentionCount == 1 ? "report" : "reports")})");
                 foreach (var r in e.Mentions)
                 {
                     var says = string.Join(", ", new[] { r.Modality.ToLowerInvariant(), r.AttributedTo is { } s ? "according to " + s : null, r.Location, r.Quantities.Length > 0 ? r.Quantities : null }.OfType<string>());
@@ -59,5 +59,19 @@ public static class EventsCommand
             return KronikaCli.Ok;
         });
         return command;
+    }
+
+    /// <summary>The event's date; one known only from tense is shown against its first report.</summary>
+    private static string When(EventHit e)
+    {
+        var reported = e.Mentions.Count > 0 ? e.Mentions.Min(m => m.ArticleDate).ToString("yyyy-MM-dd") : "";
+        return e.Date switch
+        {
+            null => "undated",
+            "PAST_REF" => "before " + reported,
+            "FUTURE_REF" => "after " + reported,
+            "PRESENT_REF" => "about " + reported,
+            _ => e.Date,
+        };
     }
 }

@@ -23,7 +23,6 @@ public static class EventQueries
             entity_key TEXT NOT NULL,
             role TEXT NOT NULL,
             PRIMARY KEY (event_id, entity_key, role));
-        CREATE INDEX IF NOT EXISTS event_participants_entity ON event_participants(entity_key);
         CREATE TABLE IF NOT EXISTS event_mentions (
             article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
             trigger_start INT NOT NULL,

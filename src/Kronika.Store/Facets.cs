@@ -12,7 +12,7 @@ namespace Kronika.Store;
 public static class Facets
 {
     public static string Of(StoredArticle a) =>
-        string.Join(' ', Date(a.Date).Concat(a.Mentions.Select(m => Entity(m.EntityKey))).Concat(a.Mentions.Select(m => Type(m.Type))).Distinct());
+        string.Join(' ', Date(a.Date).Concat(a.Mentions.Select(m => m.EntityKey).Distinct().Select(Entity)).Concat(a.Mentions.Select(m => Type(m.Type)).Distinct()));
 
     public static IEnumerable<string> Date(DateOnly d) =>
         [$"y{d.Year:D4}", $"m{d.Year:D4}{d.Month:D2}", $"d{d.Year:D4}{d.Month:D2}{d.Day:D2}"];

@@ -231,4 +231,25 @@ public sealed class StoreCommandTests : IDisposable
             return 0;
         }
     }
+
+    [Fact]
+    public void Events_lists_who_did_what_to_whom_with_the_reporting_sentence()
+    {
+        IngestSamples();
+        var (code, output, _) = Run("events", "--actor", "Putinu", "--type", "CONSULT", "--db", Db);
+        Assert.Equal(0, code);
+        Assert.Matches(@"2025-08-12\s+CONSULT/phone\s+.*Kim Jong Unas.*Vladimiras Putinas", output);
+        Assert.Contains("[kalbėjosi]", output);
+        var json = JsonDocument.Parse(Run("events", "--type", "MOBILIZE", "--format", "json", "--db", Db).Out).RootElement;
+        Assert.True(json.GetProperty("total").GetInt32() > 0);
+        Assert.All(json.GetProperty("events").EnumerateArray(), e => Assert.Equal("MOBILIZE", e.GetProperty("type").GetString()));
+    }
+
+    [Fact]
+    public void Events_with_an_impossible_date_is_a_usage_error()
+    {
+        var (code, _, error) = Run("events", "--from", "2025-02-30", "--db", Db);
+        Assert.Equal(2, code);
+        Assert.Equal("error: --from: '2025-02-30' is not a date of the form YYYY-MM-DD", error.Trim());
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Kronika.Core.Model;
 
 namespace Kronika.Lithuanian.Events;
@@ -53,15 +54,16 @@ internal sealed class Grammar
 
     public Upos Upos(int i) => Doc.TokenAt(i).Upos;
 
+    // The tagger uses a few thousand distinct feature strings: each is split once, for every document and thread.
+    private static readonly ConcurrentDictionary<string, Dictionary<string, string>> Split = new(StringComparer.Ordinal);
+
+    /// <summary>A UD feature of a token (`Case` → `Nom`), or null.</summary>
     public string? Feature(int i, string name)
     {
         var feats = Doc.Token(i).Feats;
         if (feats is null) return null;
-        var at = feats.IndexOf(name + "=", StringComparison.Ordinal);
-        if (at < 0 || (at > 0 && feats[at - 1] != '|')) return null;
-        var start = at + name.Length + 1;
-        var end = feats.IndexOf('|', start);
-        return end < 0 ? feats[start..] : feats[start..end];
+        var split = Split.GetOrAdd(feats, f => f.Split('|').Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal));
+        return split.GetValueOrDefault(name);
     }
 
     /// <summary>
@@ -94,13 +96,21 @@ internal sealed class Grammar
         {
             var text = Doc.Token(i).Span;
             var boundary = text is ";" or ":" or "–" or "—"
-                || (text is "," && i + 1 < end && ((Lemma(i + 1) is { } next && ClauseOpeners.Contains(next.ToLowerInvariant())) || IsFinite(i + 1) || Cue[i + 1] || Impersonal(i + 1)));
+                || (text is "," && i + 1 < end && ((Lemma(i + 1) is { } next && ClauseOpeners.Contains(next.ToLowerInvariant())) || IsFinite(i + 1) || Impersonal(i + 1) || CueAhead(i + 1, end)));
             if (!boundary) continue;
             if (i > start) clauses.Add((start, i));
             start = i + 1;
         }
         if (start < end) clauses.Add((start, end));
         return clauses;
+    }
+
+    /// <summary>A reporting cue within the next few words (`, trečiadienio rytą pranešė KCNA`): a reporting aside.</summary>
+    private bool CueAhead(int from, int end)
+    {
+        for (var k = from; k < end && k < from + 4 && Upos(k) != Core.Model.Upos.PUNCT; k++)
+            if (Cue[k]) return true;
+        return false;
     }
 
     /// <summary>An impersonal passive (`rašoma`, `pranešama`): a clause of its own after a comma.</summary>

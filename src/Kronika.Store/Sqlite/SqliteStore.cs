@@ -14,7 +14,7 @@ public sealed class SqliteStore : IStore
         PRAGMA journal_mode = WAL;
         PRAGMA synchronous = NORMAL;
         PRAGMA mmap_size = 1073741824;
-        PRAGMA cache_size = -65536;
+        PRAGMA cache_size = -262144;
         PRAGMA foreign_keys = ON;
         -- Small columns first: filters read them without walking the overflow pages of the text.
         CREATE TABLE IF NOT EXISTS articles (
@@ -80,6 +80,11 @@ public sealed class SqliteStore : IStore
 
     private readonly SqliteConnection _connection;
     private Stories? _stories;
+
+    // What this process already wrote and need not write again: entity rows, and events' participant rows. Cleared
+    // with a failed batch, whose rows were rolled back.
+    private readonly HashSet<string> _entitiesWritten = new(StringComparer.Ordinal);
+    private readonly HashSet<long> _eventsWritten = [];
 
     public SqliteStore(string path)
     {
@@ -154,25 +159,33 @@ public sealed class SqliteStore : IStore
                 foreach (var (m, count, offsets) in a.MentionsByEntity())
                 {
                     statements.Mention.With(id, m.EntityKey, count, offsets).ExecuteNonQuery();
-                    statements.Entity.With(m.EntityKey, m.Canonical, m.Type, m.Kb, EntityNames.Fold(m.Canonical)).ExecuteNonQuery();
+                    if (_entitiesWritten.Add(m.EntityKey))
+                        statements.Entity.With(m.EntityKey, m.Canonical, m.Type, m.Kb, EntityNames.Fold(m.Canonical)).ExecuteNonQuery();
                 }
                 foreach (var t in a.Times)
                     statements.Time.With(id, t.Start, t.End, t.Type, t.Value, t.Mod, t.From is { } f ? Day(f) : null, t.To is { } to ? Day(to) : null).ExecuteNonQuery();
                 foreach (var e in a.Events)
                 {
                     var eventId = (long)statements.Event.With(e.Key, e.Type, e.Mode, e.Date, Day(e.From!.Value), Day(e.To!.Value)).ExecuteScalar()!;
-                    foreach (var (key, role) in e.Participants) statements.Participant.With(eventId, key, role).ExecuteNonQuery();
+                    if (_eventsWritten.Add(eventId))
+                        foreach (var (key, role) in e.Participants) statements.Participant.With(eventId, key, role).ExecuteNonQuery();
                     statements.EventMention.With(id, e.TriggerStart, e.TriggerEnd, eventId, e.SentenceStart, a.Text[e.SentenceStart..e.SentenceEnd],
                         e.Modality, e.Source, e.Location, e.Quantities).ExecuteNonQuery();
                 }
                 _stories.Written(id, a.SimHash, original);
             }
-            if (outcomes.Contains(WriteOutcome.Updated)) Execute(EventQueries.DeleteOrphans, transaction);
+            if (outcomes.Contains(WriteOutcome.Updated))
+            {
+                Execute(EventQueries.DeleteOrphans, transaction);
+                _eventsWritten.Clear(); // a deleted event's id may be given again
+            }
             transaction.Commit();
         }
         catch
         {
             _stories = null;
+            _entitiesWritten.Clear();
+            _eventsWritten.Clear();
             throw;
         }
         return outcomes;
