@@ -146,6 +146,8 @@ public sealed class EventEvaluator(Func<string, string, bool> sameName)
 
     public double EventPrecision => Ratio(_matchedTuples, _systemTuples);
     public double EventRecall => Ratio(_matchedTuples, _goldTuples);
+    public double RelaxedPrecision => Ratio(_relaxedMatched, _systemTuples);
+    public double RelaxedRecall => Ratio(_relaxedMatched, _goldTuples);
     public double AttributionAccuracy => Ratio(_attributionRight, _goldAttributions);
     public double SpeakerAccuracy => Ratio(_speakerRight, _quotesFound);
     public double QuantityAccuracy => Ratio(_quantityRight, _quantitiesFound);
