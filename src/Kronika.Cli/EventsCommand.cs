@@ -1,3 +1,4 @@
+using Kronika.Core.Model;
 using System.CommandLine;
 using System.Text.Json;
 using Kronika.Ingest;
@@ -8,15 +9,12 @@ namespace Kronika.Cli;
 /// <summary>`kronika events [--actor X] [--target Y] [--type T] [--from D] [--to D]`: events across articles, newest first, with their reports.</summary>
 public static class EventsCommand
 {
-    public static readonly string[] Types =
-        ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
-
     public static Command Create(CliIO io)
     {
         var actor = new Option<string?>("--actor", "-a") { Description = "Only events this entity did: a name in any case form, a surname, or a Wikidata id" };
         var target = new Option<string?>("--target", "-t") { Description = "Only events done to this entity (for AGREE, CONSULT, COOPERATE: any other participant)" };
         var type = new Option<string?>("--type") { Description = "Only events of this PLOVER type" };
-        type.AcceptOnlyFromAmong(Types);
+        type.AcceptOnlyFromAmong(EventTypes.All);
         var from = new Option<string?>("--from") { Description = "Only events dated (or, without a calendar date, first reported) on or after YYYY-MM-DD" };
         var to = new Option<string?>("--to") { Description = "… on or before YYYY-MM-DD" };
         var limit = new Option<int>("--limit", "-n") { Description = "How many events", DefaultValueFactory = _ => 20 };

@@ -26,6 +26,7 @@ public static class KronikaCli
             EntitiesCommand.Create(io),
             EntitiesCommand.Timeline(io),
             EventsCommand.Create(io),
+            ServeCommand.Create(io),
             BenchCommand.Create(io),
         };
         var parsed = root.Parse(args);

@@ -58,3 +58,10 @@ public sealed record Event(
     string Modality,
     int? Attribution,
     IReadOnlyList<int> Quantities);
+
+/// <summary>The PLOVER event types Kronika codes (docs/events.md).</summary>
+public static class EventTypes
+{
+    public static readonly string[] All =
+        ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
+}

@@ -1,0 +1,31 @@
+using Kronika.Core.IO;
+using Kronika.Core.Model;
+using Kronika.Ingest;
+
+namespace Kronika.Web.Endpoints;
+
+/// <summary>POST /api/analyze `{"text", "date"}`: the JSON of `kronika analyze --format json` for one text.</summary>
+public static class Analyze
+{
+    public const int MaxText = 200_000;
+
+    public sealed record Request(string? Text, string? Date);
+
+    public static void MapAnalyze(this IEndpointRouteBuilder api) =>
+        api.MapPost("/analyze", (Request request, SearchLemmas lemmas) => Check.Run(() =>
+            {
+                if (string.IsNullOrWhiteSpace(request.Text)) throw new Check.Failed("text", "is required");
+                if (request.Text.Length > MaxText) throw new Check.Failed("text", $"is longer than {MaxText:N0} characters");
+                var date = Check.Date(request.Date, "date");
+                var paragraphs = new List<TextRange>();
+                var start = 0;
+                foreach (var line in request.Text.Split('\n'))
+                {
+                    paragraphs.Add(new TextRange(start, start + line.Length));
+                    start += line.Length + 1;
+                }
+                var doc = lemmas.Analyze(new Document(request.Text, date, new ArticleSource("api"), paragraphs));
+                return Results.Text(JsonOutput.ToJson(doc), "application/json");
+            }))
+            .WithSummary("Analyze a Lithuanian text: tokens, sentences, lemmas, entities, times, quantities, quotes, attributions, events; relative dates resolve against `date`");
+}

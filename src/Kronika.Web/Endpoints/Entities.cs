@@ -1,0 +1,35 @@
+using Kronika.Ingest;
+using Kronika.Store;
+
+namespace Kronika.Web.Endpoints;
+
+/// <summary>GET /api/entities (most mentioned first) and GET /api/entities/{name} (timeline, co-mentioned entities, latest events).</summary>
+public static class Entities
+{
+    public static void MapEntities(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/entities", (string? type, int? top, IStore store) => Check.Run(() =>
+                Results.Ok(store.Entities(Check.Type(type), Check.Limit(top, 20)))))
+            .WithSummary("The entities in the store: canonical name, type, Wikidata id, mentions, articles");
+
+        api.MapGet("/entities/{name}", (string name, string? period, int? top, IStore store, SearchLemmas lemmas) => Check.Run(() =>
+            {
+                period ??= "month";
+                if (period is not ("day" or "week" or "month")) throw new Check.Failed("period", "must be day, week or month");
+                var keys = EntityResolver.Keys(store, lemmas, name);
+                var timeline = keys.Select(k => store.Timeline(k, period, Check.Limit(top, 10))).OfType<Timeline>().MaxBy(t => t.Entity.Articles);
+                if (timeline is null) return Results.Problem(statusCode: 404, title: "No such entity", detail: $"no entity named '{name}' in the store");
+                var events = store.Events(new EventRequest(ActorKeys: [timeline.Entity.Key], Limit: 10), mentions: 1);
+                return Results.Ok(new
+                {
+                    entity = timeline.Entity,
+                    period,
+                    by_publication = timeline.ByPublication.Select(p => new { period = p.Period, articles = p.Articles }),
+                    by_reference = timeline.ByReference.Select(p => new { period = p.Period, articles = p.Articles }),
+                    co_mentioned = timeline.CoMentioned.Select(c => new { entity = c.Entity, articles = c.Articles }),
+                    events = events.Events,
+                });
+            }))
+            .WithSummary("An entity by any case form of its name, surname or Wikidata id: its timeline, co-mentioned entities and latest events");
+    }
+}

@@ -1,0 +1,24 @@
+using Kronika.Core.Model;
+using Kronika.Ingest;
+using Kronika.Store;
+
+namespace Kronika.Web.Endpoints;
+
+/// <summary>GET /api/events: events across articles, filtered as `kronika events` filters them.</summary>
+public static class Events
+{
+    public static void MapEvents(this IEndpointRouteBuilder api) =>
+        api.MapGet("/events", (string? actor, string? target, string? type, string? from, string? to, int? limit, int? offset, int? mentions,
+                IStore store, SearchLemmas lemmas) => Check.Run(() =>
+            {
+                if (type is not null && !EventTypes.All.Contains(type)) throw new Check.Failed("type", $"must be one of {string.Join(", ", EventTypes.All)}");
+                if (mentions is < 0 or > Check.MaxLimit) throw new Check.Failed("mentions", $"must be from 0 to {Check.MaxLimit}");
+                var request = new EventRequest(
+                    actor is null ? null : EntityResolver.Keys(store, lemmas, actor),
+                    target is null ? null : EntityResolver.Keys(store, lemmas, target),
+                    type, Check.Date(from, "from"), Check.Date(to, "to"), Check.Limit(limit), Check.Offset(offset));
+                var page = store.Events(request, mentions ?? 3);
+                return Results.Ok(new { total = page.Total, offset = request.Offset, events = page.Events });
+            }))
+            .WithSummary("Events (who did what to whom, when), newest first, each with the articles reporting it");
+}

@@ -1,0 +1,55 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Kronika.Ingest;
+using Kronika.Store;
+
+namespace Kronika.Web.Endpoints;
+
+/// <summary>
+/// POST /api/ingest: articles as JSON (the fields of the JSON lines input: date, text, title, url, source), analyzed
+/// and stored as `kronika ingest` stores them. Off unless an API key is configured (`Kronika:ApiKey` or
+/// $KRONIKA_API_KEY); then every request must carry it in the `X-Api-Key` header.
+/// </summary>
+public static class Ingest
+{
+    public const int MaxArticles = 100;
+
+    public sealed record Article(string? Date, string? Text, string? Title, string? Url, string? Source);
+
+    public static void MapIngest(this IEndpointRouteBuilder api) =>
+        api.MapPost("/ingest", (HttpRequest http, List<Article> articles, IConfiguration configuration, IStore store, SearchLemmas lemmas) =>
+            {
+                var key = configuration["Kronika:ApiKey"] ?? Environment.GetEnvironmentVariable("KRONIKA_API_KEY");
+                if (string.IsNullOrEmpty(key))
+                    return Results.Problem(statusCode: 404, title: "Ingest is off", detail: "this server has no API key configured, so it takes no articles");
+                var given = http.Headers["X-Api-Key"].ToString();
+                if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(key)))
+                    return Results.Problem(statusCode: 401, title: "API key required", detail: "send the server's API key in the X-Api-Key header");
+                return Check.Run(() => Store(articles, store, lemmas));
+            })
+            .WithSummary("Store articles (JSON lines fields; `url` identifies each); needs the X-Api-Key header");
+
+    private static IResult Store(List<Article> articles, IStore store, SearchLemmas lemmas)
+    {
+        if (articles.Count is 0 or > MaxArticles) throw new Check.Failed("body", $"send from 1 to {MaxArticles} articles");
+        var results = new object?[articles.Count];
+        var batch = new List<(int Index, StoredArticle Article)>();
+        for (var i = 0; i < articles.Count; i++)
+        {
+            var a = articles[i];
+            // The article's URL is its identity: sending it again is a no-op, a changed text an update.
+            if (string.IsNullOrWhiteSpace(a.Url)) { results[i] = new { index = i, error = "url is required" }; continue; }
+            var line = JsonSerializer.Serialize(new { date = a.Date, text = a.Text, title = a.Title, url = a.Url, source = a.Source });
+            var read = ArticleReader.ParseJsonLines(line, "api").Single();
+            if (read.Document is not { } doc) { results[i] = new { index = i, error = read.Error?.Problem }; continue; }
+            doc.Language = LanguageDetector.Shared.Detect(doc.Text);
+            if (doc.Language == "lt") lemmas.Analyze(doc);
+            batch.Add((i, StoredArticle.From(doc)));
+        }
+        var outcomes = store.Write(batch.Select(b => b.Article).ToList());
+        for (var k = 0; k < batch.Count; k++)
+            results[batch[k].Index] = new { index = batch[k].Index, outcome = outcomes[k].ToString().ToLowerInvariant(), source = batch[k].Article.SourceId };
+        return Results.Ok(new { results });
+    }
+}

@@ -1,0 +1,33 @@
+using Kronika.Ingest;
+using Kronika.Store;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kronika.Web.Endpoints;
+
+/// <summary>GET /api/search: the query language of `kronika search`, with its filters and paging.</summary>
+public static class Search
+{
+    public static void MapSearch(this IEndpointRouteBuilder api) =>
+        api.MapGet("/search", (string? q, string? from, string? to, string? entity, string? type, [FromQuery(Name = "event_dates")] bool? eventDates,
+                int? limit, int? offset, IStore store, SearchLemmas lemmas) => Check.Run(() =>
+            {
+                var request = new SearchRequest(
+                    string.IsNullOrWhiteSpace(q) ? null : lemmas.Parser().Parse(q),
+                    Check.Date(from, "from"), Check.Date(to, "to"),
+                    entity is null ? null : EntityResolver.Keys(store, lemmas, entity),
+                    Check.Type(type), eventDates ?? false, Check.Limit(limit), Check.Offset(offset));
+                var page = store.Search(request);
+                return Results.Ok(new
+                {
+                    total = page.Total,
+                    offset = request.Offset,
+                    hits = page.Hits.Select(h => new
+                    {
+                        h.Id, h.Date, h.Title, h.Source, h.Url, h.Score, h.Snippet,
+                        highlights = h.Highlights.Select(x => new[] { x.Start, x.End }),
+                        h.Copies,
+                    }),
+                });
+            }))
+            .WithSummary("Search the stored articles by lemma: words in any inflected form, \"phrases\", prefix*, AND, OR, NOT; filters on dates, entity, entity type");
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Kronika.Ingest;
+using Kronika.Store;
+using Kronika.Web.Endpoints;
+
+namespace Kronika.Web;
+
+/// <summary>
+/// The web server over a store: the REST API under /api/ (one endpoint file per feature in Endpoints/), its OpenAPI
+/// document at /openapi/v1.json, errors as RFC 7807 problem details. Settings: `Kronika:Db` (else $KRONIKA_DB, else
+/// ./kronika.db) and `Kronika:ApiKey` (else $KRONIKA_API_KEY; without one, POST /api/ingest is off).
+/// </summary>
+public static class KronikaWeb
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        });
+        builder.Services.AddSingleton<SearchLemmas>();
+        // A store per request: SQLite connections are not shared between threads; WAL lets readers run side by side.
+        builder.Services.AddScoped<IStore>(services =>
+        {
+            var configuration = services.GetRequiredService<IConfiguration>();
+            return StoreFactory.Open(configuration["Kronika:Db"] ?? Environment.GetEnvironmentVariable("KRONIKA_DB"));
+        });
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        var api = app.MapGroup("/api");
+        api.MapArticles();
+        api.MapSearch();
+        api.MapEntities();
+        api.MapEvents();
+        api.MapAnalyze();
+        api.MapIngest();
+        return app;
+    }
+}

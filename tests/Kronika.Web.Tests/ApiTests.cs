@@ -1,0 +1,178 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Kronika.Core.Pipeline;
+using Kronika.Ingest;
+using Kronika.Lithuanian;
+using Kronika.Store;
+using Kronika.Tests;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Kronika.Web.Tests;
+
+/// <summary>The samples ingested once into a temporary store that every API test reads.</summary>
+public sealed class SampleStore : IDisposable
+{
+    public string Folder { get; } = Directory.CreateTempSubdirectory("kronika-web-").FullName;
+
+    public string Db => "sqlite:" + Path.Combine(Folder, "kronika.db");
+
+    public SampleStore()
+    {
+        using var store = new SqliteStore(Path.Combine(Folder, "kronika.db"));
+        new Ingestor(LithuanianPipeline.Create(), new Pipeline([]), store).Run(ArticleReader.Read([TestPaths.Samples]), _ => { });
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(Folder, recursive: true);
+    }
+}
+
+/// <summary>Every endpoint of /api through WebApplicationFactory, with good and bad input.</summary>
+public sealed class ApiTests(SampleStore samples) : IClassFixture<SampleStore>
+{
+    private HttpClient Client(string? apiKey = null, string? db = null) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Kronika:Db", db ?? samples.Db);
+            if (apiKey is not null) b.UseSetting("Kronika:ApiKey", apiKey);
+        }).CreateClient();
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    /// <summary>A 400 problem (RFC 7807) naming the parameter that is wrong.</summary>
+    private static async Task BadRequest(HttpResponseMessage response, string parameter)
+    {
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await Json(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task Search_finds_a_name_in_any_case_form_and_marks_it_in_the_snippet()
+    {
+        var page = await Json(await Client().GetAsync("/api/search?q=Putinui&limit=3"));
+        Assert.True(page.GetProperty("total").GetInt32() >= 3);
+        var hit = page.GetProperty("hits")[0];
+        var snippet = hit.GetProperty("snippet").GetString()!;
+        var first = hit.GetProperty("highlights")[0];
+        Assert.StartsWith("Putin", snippet[first[0].GetInt32()..first[1].GetInt32()]);
+    }
+
+    [Theory]
+    [InlineData("/api/search?q=Putinas&from=2025-13-01", "from")]
+    [InlineData("/api/search?q=Putinas&limit=1000", "limit")]
+    [InlineData("/api/search?q=Putinas&offset=-1", "offset")]
+    [InlineData("/api/search?q=Putinas&type=PERSON", "type")]
+    [InlineData("/api/search?q=(Putinas", "q")]
+    [InlineData("/api/events?type=WAR", "type")]
+    [InlineData("/api/events?from=yesterday", "from")]
+    [InlineData("/api/entities/Putinas?period=year", "period")]
+    [InlineData("/api/articles?limit=0", "limit")]
+    public async Task Bad_query_parameters_are_problem_details_naming_the_parameter(string url, string parameter) =>
+        await BadRequest(await Client().GetAsync(url), parameter);
+
+    [Fact]
+    public async Task An_article_comes_with_every_layer()
+    {
+        var list = await Json(await Client().GetAsync("/api/articles?limit=20"));
+        Assert.Equal(14, list.GetProperty("total").GetInt32());
+        var id = list.GetProperty("articles").EnumerateArray().First(a => a.GetProperty("source").GetString()!.EndsWith("putinas-kim.txt")).GetProperty("id").GetInt64();
+        var article = await Json(await Client().GetAsync($"/api/articles/{id}"));
+        Assert.Equal("2025-08-13", article.GetProperty("date").GetString());
+        foreach (var layer in new[] { "tokens", "entities", "times", "quantities", "quotes", "attributions", "events" })
+            Assert.True(article.GetProperty(layer).GetArrayLength() > 0, layer);
+        Assert.Contains(article.GetProperty("events").EnumerateArray(), e => e.GetProperty("type").GetString() == "CONSULT");
+    }
+
+    [Fact]
+    public async Task A_missing_article_or_entity_is_a_404_problem()
+    {
+        var article = await Client().GetAsync("/api/articles/999999");
+        Assert.Equal(HttpStatusCode.NotFound, article.StatusCode);
+        Assert.Equal("application/problem+json", article.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client().GetAsync("/api/entities/Niekas%20Nebuvęs")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_entity_page_has_its_timeline_co_mentions_and_events()
+    {
+        var people = await Json(await Client().GetAsync("/api/entities?type=PER&top=50"));
+        Assert.Contains(people.EnumerateArray(), e => e.GetProperty("canonical").GetString() == "Vladimiras Putinas" && e.GetProperty("kb").GetString() == "Q7747");
+        var putin = await Json(await Client().GetAsync("/api/entities/Putino?period=month"));
+        Assert.Equal("Vladimiras Putinas", putin.GetProperty("entity").GetProperty("canonical").GetString());
+        Assert.Contains(putin.GetProperty("by_publication").EnumerateArray(), p => p.GetProperty("period").GetString() == "2025-08");
+        Assert.True(putin.GetProperty("co_mentioned").GetArrayLength() > 0);
+        Assert.True(putin.GetProperty("events").GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public async Task Events_are_filtered_by_actor_and_type()
+    {
+        var page = await Json(await Client().GetAsync("/api/events?actor=Putinu&type=CONSULT&mentions=1"));
+        Assert.True(page.GetProperty("total").GetInt32() > 0);
+        Assert.All(page.GetProperty("events").EnumerateArray(), e =>
+        {
+            Assert.Equal("CONSULT", e.GetProperty("type").GetString());
+            Assert.Contains("Vladimiras Putinas", e.GetProperty("actors").EnumerateArray().Select(a => a.GetString()));
+        });
+    }
+
+    [Fact]
+    public async Task Analyze_returns_the_layers_of_a_text_against_its_date()
+    {
+        var doc = await Json(await Client().PostAsJsonAsync("/api/analyze", new { text = "V. Putinas antradienį kalbėjosi telefonu su Kim Jong Unu.", date = "2025-08-13" }));
+        var e = doc.GetProperty("events")[0];
+        Assert.Equal("CONSULT", e.GetProperty("type").GetString());
+        Assert.Equal("phone", e.GetProperty("mode").GetString());
+        Assert.Equal("2025-08-12", e.GetProperty("date").GetString());
+        await BadRequest(await Client().PostAsJsonAsync("/api/analyze", new { text = "" }), "text");
+        await BadRequest(await Client().PostAsJsonAsync("/api/analyze", new { text = "Tekstas.", date = "13/08/2025" }), "date");
+        await BadRequest(await Client().PostAsJsonAsync("/api/analyze", new { text = new string('a', 200_001) }), "text");
+    }
+
+    [Fact]
+    public async Task Ingest_is_off_without_an_api_key_and_requires_it_when_one_is_set()
+    {
+        var article = new[] { new { date = "2025-08-14", text = "Lenkija trečiadienį pagrasino Baltarusijai naujomis sankcijomis.", url = "https://example.lt/a1" } };
+        Assert.Equal(HttpStatusCode.NotFound, (await Client().PostAsJsonAsync("/api/ingest", article)).StatusCode);
+        var folder = Directory.CreateTempSubdirectory("kronika-web-ingest-").FullName;
+        try
+        {
+            var db = "sqlite:" + Path.Combine(folder, "kronika.db");
+            var client = Client(apiKey: "s3cret", db: db);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/ingest", article)).StatusCode);
+            client.DefaultRequestHeaders.Add("X-Api-Key", "s3cret");
+            var stored = await Json(await client.PostAsJsonAsync("/api/ingest", article));
+            Assert.Equal("inserted", stored.GetProperty("results")[0].GetProperty("outcome").GetString());
+            var again = await Json(await client.PostAsJsonAsync("/api/ingest", article));
+            Assert.Equal("unchanged", again.GetProperty("results")[0].GetProperty("outcome").GetString());
+            var bad = await Json(await client.PostAsJsonAsync("/api/ingest", new[] { new { date = "2025-02-30", text = "Tekstas.", url = "https://example.lt/a2" } }));
+            Assert.Contains("2025-02-30", bad.GetProperty("results")[0].GetProperty("error").GetString());
+            var events = await Json(await client.GetAsync("/api/events?actor=Lenkija"));
+            Assert.Equal("THREATEN", events.GetProperty("events")[0].GetProperty("type").GetString());
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task The_openapi_document_lists_the_endpoints()
+    {
+        var doc = await Json(await Client().GetAsync("/openapi/v1.json"));
+        var paths = doc.GetProperty("paths");
+        foreach (var path in new[] { "/api/search", "/api/articles", "/api/articles/{id}", "/api/entities", "/api/entities/{name}", "/api/events", "/api/analyze", "/api/ingest" })
+            Assert.True(paths.TryGetProperty(path, out _), path);
+    }
+}
