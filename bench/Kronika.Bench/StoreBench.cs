@@ -74,7 +74,8 @@ public static class StoreBench
         Console.WriteLine($"baseline: read + analyze, no store: {baseline.PerSecond:F0} articles/s over {baseline.Read:N0} articles");
         var size = new[] { path, path + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
         Console.WriteLine($"ingest into SQLite, all cores: {done.PerSecond:F0} articles/s, {bytes / 1048576.0 / done.Seconds:F2} MB/s, {done.Read:N0} articles in {done.Seconds:F0} s " +
-                          $"({done.PerSecond / baseline.PerSecond:F2}× the baseline's speed); {done.Copies} linked as copies, {done.Errors} errors");
+                          $"({done.PerSecond / baseline.PerSecond:F2}× the baseline's speed); {done.Copies} linked as copies, {done.Errors} errors; " +
+                          $"the writer was busy {done.WriteSeconds:F0} s ({1000 * done.WriteSeconds / done.Read:F2} ms per article)");
         Console.WriteLine($"store: {size / 1048576.0:F0} MB, {size / 1024.0 / articles:F1} KB per article ({(double)size / bytes:F1}× the input)");
 
         using var search = new SqliteStore(path);

@@ -42,14 +42,7 @@ public static class EvalEventsCommand
         foreach (var c in cases)
         {
             var dct = DateOnly.ParseExact(c.Dct, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var paragraphs = new List<TextRange>();
-            var start = 0;
-            foreach (var p in c.Text.Split('\n'))
-            {
-                paragraphs.Add(new TextRange(start, start + p.Length));
-                start += p.Length + 1;
-            }
-            evaluator.Add(c, pipeline.Process(new Document(c.Text, dct, paragraphs: paragraphs)));
+            evaluator.Add(c, pipeline.Process(new Document(c.Text, dct, paragraphs: Document.Lines(c.Text))));
         }
         return evaluator;
     }

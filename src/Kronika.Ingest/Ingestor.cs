@@ -7,7 +7,8 @@ using Kronika.Store;
 namespace Kronika.Ingest;
 
 /// <summary>Counts of an ingest so far.</summary>
-public sealed record IngestProgress(int Read, int Inserted, int Updated, int Unchanged, int Copies, int Errors, double Seconds)
+/// <param name="WriteSeconds">How long the writer spent in the store (the rest of its time it waited for analysis).</param>
+public sealed record IngestProgress(int Read, int Inserted, int Updated, int Unchanged, int Copies, int Errors, double Seconds, double WriteSeconds = 0)
 {
     public int Written => Inserted + Updated + Unchanged + Copies;
     public double PerSecond => Seconds > 0 ? Written / Seconds : 0;
@@ -51,11 +52,15 @@ public sealed class Ingestor(Pipeline lithuanian, Pipeline plain, IStore store, 
 
         int readCount = 0, inserted = 0, updated = 0, unchanged = 0, copies = 0, errors = 0;
         var batch = new List<StoredArticle>(batchSize);
-        IngestProgress Snapshot() => new(readCount, inserted, updated, unchanged, copies, errors, clock.Elapsed.TotalSeconds);
+        var writing = new Stopwatch();
+        IngestProgress Snapshot() => new(readCount, inserted, updated, unchanged, copies, errors, clock.Elapsed.TotalSeconds, writing.Elapsed.TotalSeconds);
         void Flush()
         {
             if (batch.Count == 0) return;
-            foreach (var outcome in store.Write(batch))
+            writing.Start();
+            var outcomes = store.Write(batch);
+            writing.Stop();
+            foreach (var outcome in outcomes)
             {
                 switch (outcome)
                 {

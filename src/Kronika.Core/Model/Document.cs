@@ -18,6 +18,19 @@ public sealed class Document
     private TokenData[] _tokens;
     private readonly List<SentenceData> _sentences = [];
 
+    /// <summary>The paragraphs of a text whose lines are its paragraphs (the input format, stored articles).</summary>
+    public static List<TextRange> Lines(string text)
+    {
+        var paragraphs = new List<TextRange>();
+        var start = 0;
+        foreach (var line in text.Split('\n'))
+        {
+            paragraphs.Add(new TextRange(start, start + line.Length));
+            start += line.Length + 1;
+        }
+        return paragraphs;
+    }
+
     public Document(string text, DateOnly? date = null, ArticleSource? source = null, IReadOnlyList<TextRange>? paragraphs = null)
     {
         Text = text;

@@ -17,14 +17,7 @@ public static class Analyze
                 if (string.IsNullOrWhiteSpace(request.Text)) throw new Check.Failed("text", "is required");
                 if (request.Text.Length > MaxText) throw new Check.Failed("text", $"is longer than {MaxText:N0} characters");
                 var date = Check.Date(request.Date, "date");
-                var paragraphs = new List<TextRange>();
-                var start = 0;
-                foreach (var line in request.Text.Split('\n'))
-                {
-                    paragraphs.Add(new TextRange(start, start + line.Length));
-                    start += line.Length + 1;
-                }
-                var doc = lemmas.Analyze(new Document(request.Text, date, new ArticleSource("api"), paragraphs));
+                var doc = lemmas.Analyze(new Document(request.Text, date, new ArticleSource("api"), Document.Lines(request.Text)));
                 return Results.Text(JsonOutput.ToJson(doc), "application/json");
             }))
             .WithSummary("Analyze a Lithuanian text: tokens, sentences, lemmas, entities, times, quantities, quotes, attributions, events; relative dates resolve against `date`");

@@ -31,15 +31,6 @@ public static class Articles
     }
 
     /// <summary>A stored article as a document again: its text, date, and paragraphs (its lines).</summary>
-    public static Document Document(StoredArticle article)
-    {
-        var paragraphs = new List<TextRange>();
-        var start = 0;
-        foreach (var line in article.Text.Split('\n'))
-        {
-            paragraphs.Add(new TextRange(start, start + line.Length));
-            start += line.Length + 1;
-        }
-        return new Document(article.Text, article.Date, new ArticleSource(article.SourceId, article.Url, article.Site, article.Title), paragraphs);
-    }
+    public static Document Document(StoredArticle article) =>
+        new(article.Text, article.Date, new ArticleSource(article.SourceId, article.Url, article.Site, article.Title), Core.Model.Document.Lines(article.Text));
 }
