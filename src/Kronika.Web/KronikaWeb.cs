@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.FileProviders;
 using Kronika.Ingest;
 using Kronika.Store;
 using Kronika.Web.Endpoints;
@@ -6,8 +7,9 @@ using Kronika.Web.Endpoints;
 namespace Kronika.Web;
 
 /// <summary>
-/// The web server over a store: the REST API under /api/ (one endpoint file per feature in Endpoints/), its OpenAPI
-/// document at /openapi/v1.json, errors as RFC 7807 problem details. Settings: `Kronika:Db` (else $KRONIKA_DB, else
+/// The web server over a store: the page (wwwroot/, embedded: search, articles with their layers highlighted, entity
+/// pages, events; Lithuanian and English), the REST API under /api/ (one endpoint file per feature in Endpoints/), its
+/// OpenAPI document at /openapi/v1.json, errors as RFC 7807 problem details. Settings: `Kronika:Db` (else $KRONIKA_DB, else
 /// ./kronika.db) and `Kronika:ApiKey` (else $KRONIKA_API_KEY; without one, POST /api/ingest is off).
 /// </summary>
 public static class KronikaWeb
@@ -33,6 +35,16 @@ public static class KronikaWeb
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Only the page's own script and style run: news text with markup in it can never become code.
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'";
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            await next();
+        });
+        var page = new EmbeddedFileProvider(typeof(KronikaWeb).Assembly, "Kronika.Web.wwwroot");
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = page });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = page });
         app.MapOpenApi();
         var api = app.MapGroup("/api");
         api.MapArticles();
