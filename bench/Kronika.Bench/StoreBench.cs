@@ -129,6 +129,7 @@ public static class StoreBench
         public int ArticleCount() => 0;
         public int StoryCount() => 0;
         public SearchPage Search(SearchRequest request) => new(0, []);
+        public IReadOnlyList<long> StoryIds(SearchRequest request) => [];
         public IReadOnlyList<EntitySummary> Entities(string? type, int top) => [];
         public IReadOnlyList<string> EntityKeys(string name) => [];
         public Timeline? Timeline(string entityKey, string period, int coMentioned) => null;

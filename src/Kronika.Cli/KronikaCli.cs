@@ -27,6 +27,7 @@ public static class KronikaCli
             EntitiesCommand.Timeline(io),
             EventsCommand.Create(io),
             ServeCommand.Create(io),
+            ExportCommand.Create(io),
             BenchCommand.Create(io),
         };
         var parsed = root.Parse(args);

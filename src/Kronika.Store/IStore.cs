@@ -82,6 +82,9 @@ public interface IStore : IDisposable
 
     SearchPage Search(SearchRequest request);
 
+    /// <summary>Every story the search's query and filters match (no ranking, no paging), oldest first: for exports.</summary>
+    IReadOnlyList<long> StoryIds(SearchRequest request);
+
     IReadOnlyList<EntitySummary> Entities(string? type, int top);
 
     /// <summary>The entity keys whose canonical name (any case) or Wikidata id is <paramref name="name"/>.</summary>

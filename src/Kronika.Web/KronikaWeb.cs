@@ -53,6 +53,7 @@ public static class KronikaWeb
         api.MapEvents();
         api.MapAnalyze();
         api.MapIngest();
+        api.MapExport();
         return app;
     }
 }

@@ -252,4 +252,25 @@ public sealed class StoreCommandTests : IDisposable
         Assert.Equal(2, code);
         Assert.Equal("error: --from: '2025-02-30' is not a date of the form YYYY-MM-DD", error.Trim());
     }
+
+    [Fact]
+    public void Export_writes_documents_events_and_a_gdelt_table_for_a_query()
+    {
+        IngestSamples();
+        var jsonl = Run("export", "--format", "jsonl", "--query", "Putinas", "--db", Db);
+        Assert.Equal(0, jsonl.Code);
+        var documents = jsonl.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(4, documents.Count);
+        Assert.All(documents, d => Assert.True(d.GetProperty("tokens").GetArrayLength() > 0));
+        Assert.Contains(documents, d => d.GetProperty("events").EnumerateArray().Any(e => e.GetProperty("type").GetString() == "CONSULT"));
+        Assert.Contains("4 articles exported", jsonl.Err);
+
+        var csv = Run("export", "--format", "csv", "--from", "2025-08-13", "--to", "2025-08-13", "--db", Db).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("article_id,article_date,source,url,event_type,mode,actors,targets,event_date", csv[0]);
+        Assert.Contains(csv, l => l.Contains(",CONSULT,phone,Vladimiras Putinas; Kim Jong Unas,", StringComparison.Ordinal));
+
+        var gdelt = Run("export", "--format", "gdelt", "--db", Db).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(gdelt, row => Assert.Equal(61, row.Split('\t').Length));
+        Assert.Contains(gdelt, row => row.Split('\t') is var c && c[1] == "20250812" && c[26] == "04" && c[29] == "1");
+    }
 }

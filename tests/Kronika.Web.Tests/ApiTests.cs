@@ -175,4 +175,19 @@ public sealed class ApiTests(SampleStore samples) : IClassFixture<SampleStore>
         foreach (var path in new[] { "/api/search", "/api/articles", "/api/articles/{id}", "/api/entities", "/api/entities/{name}", "/api/events", "/api/analyze", "/api/ingest" })
             Assert.True(paths.TryGetProperty(path, out _), path);
     }
+
+    [Fact]
+    public async Task Export_streams_the_matching_stories_in_the_chosen_format()
+    {
+        var response = await Client().GetAsync("/api/export?format=jsonl&q=Putinas");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/x-ndjson", response.Content.Headers.ContentType?.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        Assert.All(lines, l => Assert.True(JsonDocument.Parse(l).RootElement.GetProperty("entities").GetArrayLength() > 0));
+        var entities = await Client().GetStringAsync("/api/export?format=entities&entity=Q7747");
+        Assert.StartsWith("article_id,article_date,source,start,end,text,type,canonical,wikidata", entities);
+        await BadRequest(await Client().GetAsync("/api/export?format=xml"), "format");
+        await BadRequest(await Client().GetAsync("/api/export?format=csv&from=2025-02-30"), "from");
+    }
 }

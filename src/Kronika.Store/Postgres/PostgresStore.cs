@@ -249,6 +249,20 @@ public sealed class PostgresStore : IStore
 
     public int StoryCount() => Count("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NULL");
 
+    public IReadOnlyList<long> StoryIds(SearchRequest request)
+    {
+        using var connection = _source.OpenConnection();
+        var where = new StringBuilder("a.duplicate_of IS NULL");
+        var parameters = new List<(string, object?)>();
+        if (request.Query is { } query) where.Append($" AND a.fts @@ ({ToTsQuery(query, parameters)})");
+        AddFilters(request, where, parameters);
+        var ids = new List<long>();
+        using var select = Command(connection, $"SELECT a.id FROM articles a WHERE {where} ORDER BY a.date, a.id", null, [.. parameters]);
+        using var reader = select.ExecuteReader();
+        while (reader.Read()) ids.Add(reader.GetInt64(0));
+        return ids;
+    }
+
     public SearchPage Search(SearchRequest request)
     {
         using var connection = _source.OpenConnection();

@@ -294,6 +294,28 @@ public sealed class SqliteStore : IStore
             """, parameters, request);
     }
 
+    public IReadOnlyList<long> StoryIds(SearchRequest request)
+    {
+        var parameters = new List<(string, object?)>();
+        var times = "";
+        if (request.EventDates && (request.From is not null || request.To is not null))
+        {
+            times = " AND EXISTS (SELECT 1 FROM times t WHERE t.article_id = a.id AND t.day_from IS NOT NULL AND t.day_to >= $from AND t.day_from <= $to)";
+            parameters.Add(("$from", Day(request.From ?? DateOnly.MinValue)));
+            parameters.Add(("$to", Day(request.To ?? DateOnly.MaxValue)));
+        }
+        var match = Match(request);
+        if (match is not null) parameters.Add(("$q", match));
+        var sql = match is null
+            ? $"SELECT a.id FROM articles a WHERE a.duplicate_of IS NULL{times} ORDER BY a.date, a.id"
+            : $"SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH $q{times} ORDER BY a.date, a.id";
+        var ids = new List<long>();
+        using var command = Command(sql, null, [.. parameters]);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) ids.Add(reader.GetInt64(0));
+        return ids;
+    }
+
     private int Count(string sql, List<(string, object?)> parameters)
     {
         using var count = Command(sql, null, [.. parameters]);

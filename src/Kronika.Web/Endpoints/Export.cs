@@ -1,0 +1,31 @@
+using Kronika.Ingest;
+using Kronika.Store;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Kronika.Web.Endpoints;
+
+/// <summary>GET /api/export?format=&q=&from=&to=&entity=: the matching stories in one of the export formats, streamed article by article.</summary>
+public static class Export
+{
+    private static readonly Dictionary<string, string> ContentTypes = new()
+    {
+        ["jsonl"] = "application/x-ndjson", ["conllu"] = "text/plain", ["csv"] = "text/csv", ["entities"] = "text/csv", ["gdelt"] = "text/tab-separated-values",
+    };
+
+    public static void MapExport(this IEndpointRouteBuilder api) =>
+        api.MapGet("/export", (HttpContext http, string? format, string? q, string? from, string? to, string? entity, IStore store, SearchLemmas lemmas) => Check.Run(() =>
+            {
+                if (format is null || !ContentTypes.TryGetValue(format, out var contentType)) throw new Check.Failed("format", $"must be one of {string.Join(", ", Exporter.Formats)}");
+                var request = new SearchRequest(string.IsNullOrWhiteSpace(q) ? null : lemmas.Parser().Parse(q), Check.Date(from, "from"), Check.Date(to, "to"),
+                    entity is null ? null : EntityResolver.Keys(store, lemmas, entity));
+                return Results.Stream(body =>
+                {
+                    // The exporter writes an article at a time and flushes it: the export is never built in memory.
+                    http.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
+                    using var writer = new StreamWriter(body, leaveOpen: true);
+                    new Exporter(store, lemmas).Write(request, format, writer, http.RequestAborted);
+                    return Task.CompletedTask;
+                }, contentType, $"kronika.{(format == "entities" ? "entities.csv" : format)}");
+            }))
+            .WithSummary("Export the stories a query matches: jsonl (all layers), conllu, csv (events), entities (CSV), gdelt (GDELT 2.0 event table)");
+}
