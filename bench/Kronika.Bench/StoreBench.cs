@@ -135,6 +135,10 @@ public static class StoreBench
         public Timeline? Timeline(string entityKey, string period, int coMentioned) => null;
         public StoredArticle? Get(long id) => null;
         public EventPage Events(EventRequest request, int mentions = 5) => new(0, []);
+        public void SaveWatch(Watch watch) { }
+        public IReadOnlyList<Watch> Watches() => [];
+        public void MarkSeen(string name, long upTo) { }
+        public long LastArticleId() => 0;
         public void Dispose() { }
     }
 }

@@ -28,6 +28,7 @@ public static class KronikaCli
             EventsCommand.Create(io),
             ServeCommand.Create(io),
             ExportCommand.Create(io),
+            WatchCommand.Create(io),
             BenchCommand.Create(io),
         };
         var parsed = root.Parse(args);

@@ -65,6 +65,12 @@ public static class EventQueries
         if (request.To is { } to) { where.Append(" AND e.day_from <= @to"); add("@to", to); }
         Participants(where, request.ActorKeys, "a", "p.role = 'actor'", add);
         Participants(where, request.TargetKeys, "t", "(p.role = 'target' OR e.type IN ('AGREE', 'CONSULT', 'COOPERATE'))", add);
+        Participants(where, request.AnyKeys, "p", "TRUE", add);
+        if (request.AfterArticleId > 0)
+        {
+            where.Append(" AND EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id AND m.article_id > @after)");
+            add("@after", request.AfterArticleId);
+        }
         return where.ToString();
     }
 
@@ -75,6 +81,28 @@ public static class EventQueries
         where.Append($" AND EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id AND {role} AND p.entity_key IN ({(names.Count == 0 ? "NULL" : string.Join(", ", names))}))");
         for (var i = 0; i < keys.Count; i++) add(names[i], keys[i]);
     }
+
+    // Watches: saved queries and entities, and how far each has been looked at.
+
+    public const string WatchSchema = """
+        CREATE TABLE IF NOT EXISTS watches (
+            name TEXT PRIMARY KEY,
+            query TEXT,
+            entity TEXT,
+            seen_up_to BIGINT NOT NULL,
+            created TEXT NOT NULL);
+        """;
+
+    public const string SaveWatch = """
+        INSERT INTO watches VALUES (@name, @query, @entity, @seen, @created)
+        ON CONFLICT (name) DO UPDATE SET query = excluded.query, entity = excluded.entity, seen_up_to = excluded.seen_up_to
+        """;
+
+    public const string ListWatches = "SELECT name, query, entity, seen_up_to, created FROM watches ORDER BY name";
+
+    public const string MarkSeen = "UPDATE watches SET seen_up_to = @seen WHERE name = @name";
+
+    public const string LastArticleId = "SELECT coalesce(max(id), 0) FROM articles";
 
     public static string Count(string where) => $"SELECT COUNT(*) FROM events e WHERE {where}";
 

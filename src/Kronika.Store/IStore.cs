@@ -13,7 +13,7 @@ public enum WriteOutcome
     Copy,
 }
 
-/// <summary>A search: the query (may be empty when filters are given) and its filters.</summary>
+/// <summary>A search: the query (may be empty when filters are given) and its filters; <see cref="AfterId"/> keeps only articles stored after that one (a watch's new articles).</summary>
 public sealed record SearchRequest(
     QueryNode? Query,
     DateOnly? From = null,
@@ -22,7 +22,8 @@ public sealed record SearchRequest(
     string? Type = null,
     bool EventDates = false,
     int Limit = 20,
-    int Offset = 0);
+    int Offset = 0,
+    long AfterId = 0);
 
 /// <summary>One found article: where it is from, its score, and a snippet in its own words with the matches marked.</summary>
 public sealed record SearchHit(long Id, DateOnly Date, string Title, string Source, string? Url, double Score, string Snippet, IReadOnlyList<(int Start, int End)> Highlights, int Copies);
@@ -37,8 +38,9 @@ public sealed record Timeline(EntitySummary Entity, IReadOnlyList<(string Period
 
 /// <summary>
 /// An event search: events with any of <see cref="ActorKeys"/> as actor and any of <see cref="TargetKeys"/> as target
-/// (for the symmetric types, as participants), of a type, dated (or, without a calendar date, first reported) between
-/// the dates.
+/// (for the symmetric types, as participants), with any of <see cref="AnyKeys"/> in any role, of a type, dated (or,
+/// without a calendar date, first reported) between the dates, reported in an article stored after
+/// <see cref="AfterArticleId"/>.
 /// </summary>
 public sealed record EventRequest(
     IReadOnlyList<string>? ActorKeys = null,
@@ -47,7 +49,12 @@ public sealed record EventRequest(
     DateOnly? From = null,
     DateOnly? To = null,
     int Limit = 20,
-    int Offset = 0);
+    int Offset = 0,
+    IReadOnlyList<string>? AnyKeys = null,
+    long AfterArticleId = 0);
+
+/// <summary>A saved query or entity, and how far (the last article id) its owner has looked.</summary>
+public sealed record Watch(string Name, string? Query, string? Entity, long SeenUpTo, string Created);
 
 /// <summary>One article's report of an event: the article, the sentence with the trigger's offsets in it, and what this report says.</summary>
 public sealed record EventMentionHit(
@@ -97,4 +104,15 @@ public interface IStore : IDisposable
 
     /// <summary>Events, newest first, each with up to <paramref name="mentions"/> reports.</summary>
     EventPage Events(EventRequest request, int mentions = 5);
+
+    /// <summary>Saves a watch (a new one, or a new query for one of that name).</summary>
+    void SaveWatch(Watch watch);
+
+    IReadOnlyList<Watch> Watches();
+
+    /// <summary>Records that the watch's owner has seen everything up to this article id.</summary>
+    void MarkSeen(string name, long upTo);
+
+    /// <summary>The id of the newest stored article (0 when there is none).</summary>
+    long LastArticleId();
 }

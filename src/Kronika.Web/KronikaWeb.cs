@@ -46,6 +46,7 @@ public static class KronikaWeb
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = page });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = page });
         app.MapOpenApi();
+        app.MapFeeds();
         var api = app.MapGroup("/api");
         api.MapArticles();
         api.MapSearch();

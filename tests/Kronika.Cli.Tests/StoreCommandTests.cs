@@ -273,4 +273,23 @@ public sealed class StoreCommandTests : IDisposable
         Assert.All(gdelt, row => Assert.Equal(61, row.Split('\t').Length));
         Assert.Contains(gdelt, row => row.Split('\t') is var c && c[1] == "20250812" && c[26] == "04" && c[29] == "1");
     }
+
+    [Fact]
+    public void A_watch_lists_what_is_new_since_the_last_look()
+    {
+        IngestSamples();
+        var first = Run("watch", "korea", "--entity", "Šiaurės Korėjos", "--db", Db);
+        Assert.Equal(0, first.Code);
+        Assert.Contains("korea (entity Šiaurės Korėjos): 2 new articles", first.Out);
+        Assert.Contains("MOBILIZE", first.Out);
+        Assert.Contains("0 new articles, 0 new events", Run("watch", "korea", "--db", Db).Out);
+        var article = Path.Combine(_dir, "new.txt");
+        File.WriteAllText(article, " date 2025-09-02 Šiaurės Korėja antradienį į Rusiją pasiuntė dar 3 000 karių, pranešė Pietų Korėjos žvalgyba.\n");
+        Assert.Equal(0, Run("ingest", article, "--db", Db).Code);
+        var news = Run("watch", "korea", "--keep", "--db", Db).Out;
+        Assert.Contains("1 new article", news);
+        Assert.Contains("event 2025-09-02  MOBILIZE  Šiaurės Korėja → Rusija", news);
+        Assert.Contains("1 new article", Run("watch", "korea", "--db", Db).Out);
+        Assert.Equal(2, Run("watch", "Bad Name!", "--query", "x", "--db", Db).Code);
+    }
 }

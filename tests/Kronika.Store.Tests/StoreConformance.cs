@@ -301,4 +301,18 @@ public abstract class StoreConformance : IDisposable
         Assert.Equal([WriteOutcome.Updated], Store.Write([Articles.Analyze(" date 2025-08-13 Lenkija pirmadienį pagrasino Baltarusijai.", "a", Dct)]));
         Assert.Equal(["THREATEN Lenkija → Baltarusija 2025-08-11 ×1"], EventLines(new EventRequest()));
     }
+
+    [Fact]
+    public void A_watch_is_saved_and_remembers_how_far_it_was_seen()
+    {
+        WithSamples();
+        Store.SaveWatch(new Watch("putinas", "Putinas", null, 0, "2025-08-13T00:00:00Z"));
+        var last = Store.LastArticleId();
+        Store.MarkSeen("putinas", last);
+        Assert.Equal([new Watch("putinas", "Putinas", null, last, "2025-08-13T00:00:00Z")], Store.Watches());
+        Assert.Equal(0, Store.Search(new SearchRequest(Articles.Query("Putinas"), AfterId: last)).Total);
+        Store.Write([Articles.Analyze(" date 2025-09-01 V. Putinas pirmadienį lankėsi Pekine.", "new", new DateOnly(2025, 9, 1))]);
+        Assert.Equal(1, Store.Search(new SearchRequest(Articles.Query("Putinas"), AfterId: last)).Total);
+        Assert.Single(Store.StoryIds(new SearchRequest(null, AfterId: last)));
+    }
 }

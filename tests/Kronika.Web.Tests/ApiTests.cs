@@ -190,4 +190,19 @@ public sealed class ApiTests(SampleStore samples) : IClassFixture<SampleStore>
         await BadRequest(await Client().GetAsync("/api/export?format=xml"), "format");
         await BadRequest(await Client().GetAsync("/api/export?format=csv&from=2025-02-30"), "from");
     }
+
+    [Fact]
+    public async Task A_watch_has_an_atom_feed_of_its_newest_articles()
+    {
+        using (var store = new SqliteStore(samples.Db["sqlite:".Length..]))
+            new Watcher(store, new SearchLemmas()).Save("putinas", "Putinas", null);
+        var response = await Client().GetAsync("/feeds/putinas.atom");
+        Assert.Equal("application/atom+xml", response.Content.Headers.ContentType?.MediaType);
+        var feed = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync());
+        System.Xml.Linq.XNamespace atom = "http://www.w3.org/2005/Atom";
+        var entries = feed.Root!.Elements(atom + "entry").ToList();
+        Assert.Equal(4, entries.Count);
+        Assert.Equal("2025-08-13T00:00:00Z", entries[0].Element(atom + "updated")!.Value);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client().GetAsync("/feeds/nothing.atom")).StatusCode);
+    }
 }

@@ -83,7 +83,7 @@ public sealed class PostgresStore : IStore
             if (reader.GetBoolean(1) && found != SchemaComment)
                 throw new InvalidOperationException($"the database holds a store of another Kronika version ({found ?? "no version"}; this one reads {SchemaComment}); use a new database");
         }
-        using (var command = new NpgsqlCommand(Schema + EventQueries.Schema("BIGSERIAL", "DATE") + $"COMMENT ON TABLE articles IS '{SchemaComment}';", connection))
+        using (var command = new NpgsqlCommand(Schema + EventQueries.Schema("BIGSERIAL", "DATE") + EventQueries.WatchSchema + $"COMMENT ON TABLE articles IS '{SchemaComment}';", connection))
             command.ExecuteNonQuery();
         using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(4711)", connection);
         unlock.ExecuteNonQuery();
@@ -326,6 +326,7 @@ public sealed class PostgresStore : IStore
 
     private static void AddFilters(SearchRequest request, StringBuilder where, List<(string, object?)> parameters)
     {
+        if (request.AfterId > 0) { where.Append(" AND a.id > @after"); parameters.Add(("after", request.AfterId)); }
         if (!request.EventDates)
         {
             if (request.From is { } f) { where.Append(" AND a.date >= @from"); parameters.Add(("from", f)); }
@@ -473,6 +474,37 @@ public sealed class PostgresStore : IStore
             events[i] = e with { Actors = actors, Targets = targets, Mentions = list };
         }
         return new EventPage(total, events);
+    }
+
+    public void SaveWatch(Watch watch)
+    {
+        using var connection = _source.OpenConnection();
+        using var command = Command(connection, EventQueries.SaveWatch, null, ("name", watch.Name), ("query", watch.Query), ("entity", watch.Entity), ("seen", watch.SeenUpTo), ("created", watch.Created));
+        command.ExecuteNonQuery();
+    }
+
+    public IReadOnlyList<Watch> Watches()
+    {
+        using var connection = _source.OpenConnection();
+        var list = new List<Watch>();
+        using var command = Command(connection, EventQueries.ListWatches);
+        using var r = command.ExecuteReader();
+        while (r.Read()) list.Add(new Watch(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt64(3), r.GetString(4)));
+        return list;
+    }
+
+    public void MarkSeen(string name, long upTo)
+    {
+        using var connection = _source.OpenConnection();
+        using var command = Command(connection, EventQueries.MarkSeen, null, ("name", name), ("seen", upTo));
+        command.ExecuteNonQuery();
+    }
+
+    public long LastArticleId()
+    {
+        using var connection = _source.OpenConnection();
+        using var command = Command(connection, EventQueries.LastArticleId);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     public void Dispose() => _source.Dispose();

@@ -98,11 +98,11 @@ public sealed class SqliteStore : IStore
             if (found != SchemaVersion && Convert.ToInt32(tables.ExecuteScalar(), CultureInfo.InvariantCulture) > 0)
                 throw new InvalidOperationException($"{path} holds a store of another Kronika version (schema {found}, this one reads {SchemaVersion}); ingest into a new file");
         }
-        Execute(Schema + EventQueries.Schema("INTEGER", "TEXT") + $"PRAGMA user_version = {SchemaVersion};");
+        Execute(Schema + EventQueries.Schema("INTEGER", "TEXT") + EventQueries.WatchSchema + $"PRAGMA user_version = {SchemaVersion};");
     }
 
     /// <summary>Raised whenever the tables change; a store of another version is refused, not misread.</summary>
-    public const int SchemaVersion = 7;
+    public const int SchemaVersion = 8;
 
     public string Path { get; }
 
@@ -265,10 +265,10 @@ public sealed class SqliteStore : IStore
     {
         var parameters = new List<(string, object?)>();
         var match = Match(request);
-        var times = "";
+        var times = After(request, "articles_fts.rowid", parameters);
         if (request.EventDates && (request.From is not null || request.To is not null))
         {
-            times = " AND EXISTS (SELECT 1 FROM times t WHERE t.article_id = articles_fts.rowid AND t.day_from IS NOT NULL AND t.day_to >= $from AND t.day_from <= $to)";
+            times += " AND EXISTS (SELECT 1 FROM times t WHERE t.article_id = articles_fts.rowid AND t.day_from IS NOT NULL AND t.day_to >= $from AND t.day_from <= $to)";
             parameters.Add(("$from", Day(request.From ?? DateOnly.MinValue)));
             parameters.Add(("$to", Day(request.To ?? DateOnly.MaxValue)));
         }
@@ -294,13 +294,21 @@ public sealed class SqliteStore : IStore
             """, parameters, request);
     }
 
+    /// <summary>The condition of <see cref="SearchRequest.AfterId"/> on the given id column, or nothing.</summary>
+    private static string After(SearchRequest request, string id, List<(string, object?)> parameters)
+    {
+        if (request.AfterId <= 0) return "";
+        parameters.Add(("$after", request.AfterId));
+        return $" AND {id} > $after";
+    }
+
     public IReadOnlyList<long> StoryIds(SearchRequest request)
     {
         var parameters = new List<(string, object?)>();
-        var times = "";
+        var times = After(request, "a.id", parameters);
         if (request.EventDates && (request.From is not null || request.To is not null))
         {
-            times = " AND EXISTS (SELECT 1 FROM times t WHERE t.article_id = a.id AND t.day_from IS NOT NULL AND t.day_to >= $from AND t.day_from <= $to)";
+            times += " AND EXISTS (SELECT 1 FROM times t WHERE t.article_id = a.id AND t.day_from IS NOT NULL AND t.day_to >= $from AND t.day_from <= $to)";
             parameters.Add(("$from", Day(request.From ?? DateOnly.MinValue)));
             parameters.Add(("$to", Day(request.To ?? DateOnly.MaxValue)));
         }
@@ -528,6 +536,33 @@ public sealed class SqliteStore : IStore
                     r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5), r.GetInt32(6), r.GetInt32(7), r.GetString(8),
                     r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10), r.GetString(11)));
         return e with { Actors = actors, Targets = targets, Mentions = list };
+    }
+
+    public void SaveWatch(Watch watch)
+    {
+        using var command = Command(EventQueries.SaveWatch, null, ("@name", watch.Name), ("@query", watch.Query), ("@entity", watch.Entity), ("@seen", watch.SeenUpTo), ("@created", watch.Created));
+        command.ExecuteNonQuery();
+    }
+
+    public IReadOnlyList<Watch> Watches()
+    {
+        var list = new List<Watch>();
+        using var command = Command(EventQueries.ListWatches);
+        using var r = command.ExecuteReader();
+        while (r.Read()) list.Add(new Watch(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt64(3), r.GetString(4)));
+        return list;
+    }
+
+    public void MarkSeen(string name, long upTo)
+    {
+        using var command = Command(EventQueries.MarkSeen, null, ("@name", name), ("@seen", upTo));
+        command.ExecuteNonQuery();
+    }
+
+    public long LastArticleId()
+    {
+        using var command = Command(EventQueries.LastArticleId);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     public void Dispose() => _connection.Dispose();
