@@ -29,7 +29,7 @@ public static class IngestCommand
         return command;
     }
 
-    private static int Run(CliIO io, string[] inputs, string? db, DateOnly? date, int batchSize)
+    public static int Run(CliIO io, string[] inputs, string? db, DateOnly? date, int batchSize)
     {
         using var store = StoreOptions.Open(db);
         var ingestor = new Ingestor(LithuanianPipeline.Create(), new Pipeline([]), store, batchSize);

@@ -292,4 +292,31 @@ public sealed class StoreCommandTests : IDisposable
         Assert.Contains("1 new article", Run("watch", "korea", "--db", Db).Out);
         Assert.Equal(2, Run("watch", "Bad Name!", "--query", "x", "--db", Db).Code);
     }
+
+    /// <summary>The README's first command: ingest the samples, serve them, and print the address of the page.</summary>
+    [Fact]
+    public async Task Serve_with_ingest_shows_the_samples_in_the_page_and_the_api()
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "kronika.dll"), "serve", "--ingest", TestPaths.Samples, "--db", Db, "--urls", "http://127.0.0.1:0" })
+            info.ArgumentList.Add(arg);
+        using var server = Process.Start(info)!;
+        try
+        {
+            string? line;
+            do line = await server.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(120));
+            while (line is not null && !line.StartsWith("Kronika serves", StringComparison.Ordinal));
+            Assert.NotNull(line);
+            var url = System.Text.RegularExpressions.Regex.Match(line, @"open (http://\S+)/ ").Groups[1].Value;
+            using var http = new HttpClient();
+            Assert.Contains("<title>Kronika</title>", await http.GetStringAsync(url + "/"));
+            var search = JsonDocument.Parse(await http.GetStringAsync(url + "/api/search?q=Nausėdos")).RootElement;
+            Assert.True(search.GetProperty("total").GetInt32() >= 3);
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+    }
 }
