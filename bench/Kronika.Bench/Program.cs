@@ -12,6 +12,11 @@ if (args.FirstOrDefault() == "store")
     StoreBench.Run(FindRoot(), Option("--articles", 100_000), Option("--searches", 1600));
     return;
 }
+if (args.FirstOrDefault() == "load")
+{
+    await LoadBench.Run(FindRoot(), Option("--articles", 100_000), Option("--seconds", 120), Option("--clients", 32));
+    return;
+}
 var mb = Option("--mb", 50);
 var tagMb = Option("--tag-mb", 5);
 var root = FindRoot();

@@ -50,16 +50,8 @@ public static class StoreBench
     {
         Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC: {System.Runtime.GCSettings.IsServerGC}");
         var pipeline = LithuanianPipeline.Create();
-        var samples = ArticleReader.Read([Path.Combine(root, "samples")]).Select(r => pipeline.Process(r.Document!)).ToList();
-        var corpus = new SyntheticCorpus(samples);
         var clock = Stopwatch.StartNew();
-        var corpusDir = Path.Combine(folder, "corpus");
-        Parallel.For(0, articles, i =>
-        {
-            var dir = Path.Combine(corpusDir, (i / 1000).ToString("D4"));
-            Directory.CreateDirectory(dir);
-            File.WriteAllText(Path.Combine(dir, $"{i:D7}.txt"), corpus.Article(i));
-        });
+        var corpusDir = WriteCorpus(root, folder, articles, pipeline);
         var bytes = Directory.EnumerateFiles(corpusDir, "*.txt", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
         var words = File.ReadAllText(Directory.EnumerateFiles(corpusDir, "*.txt", SearchOption.AllDirectories).First()).Split(' ').Length;
         Console.WriteLine($"corpus: {articles:N0} synthetic articles (about {words} words each), {bytes / 1048576.0:F0} MB, written in {clock.Elapsed.TotalSeconds:F0} s");
@@ -104,6 +96,26 @@ public static class StoreBench
         }
         Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");
     }
+
+    /// <summary>Writes a synthetic corpus (the generator of `kronika bench gen`) in folders of 1,000; returns its folder.</summary>
+    internal static string WriteCorpus(string root, string folder, int articles, Pipeline pipeline)
+    {
+        var samples = ArticleReader.Read([Path.Combine(root, "samples")]).Select(r => pipeline.Process(r.Document!)).ToList();
+        var corpus = new SyntheticCorpus(samples);
+        var corpusDir = Path.Combine(folder, "corpus");
+        Parallel.For(0, articles, i =>
+        {
+            var dir = Path.Combine(corpusDir, (i / 1000).ToString("D4"));
+            Directory.CreateDirectory(dir);
+            File.WriteAllText(Path.Combine(dir, $"{i:D7}.txt"), corpus.Article(i));
+        });
+        return corpusDir;
+    }
+
+    /// <summary>The fixed query mix, as the API's search parameters.</summary>
+    internal static IEnumerable<string> MixAsUrls() => Mix.Select(m =>
+        "/api/search?limit=10" + (m.Query.Length > 0 ? "&q=" + Uri.EscapeDataString(m.Query) : "") + (m.Entity is { } e ? "&entity=" + e : "") +
+        (m.From is { } f ? $"&from={f:yyyy-MM-dd}" : "") + (m.To is { } t ? $"&to={t:yyyy-MM-dd}" : ""));
 
     private static string Describe(string query, string? entity, DateOnly? from, DateOnly? to) =>
         string.Join(' ', new[] { query, entity is null ? null : $"--entity {entity}", from is null ? null : $"--from {from:yyyy-MM-dd}", to is null ? null : $"--to {to:yyyy-MM-dd}" }.Where(s => !string.IsNullOrEmpty(s)));
