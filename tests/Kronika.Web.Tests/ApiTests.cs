@@ -112,6 +112,7 @@ public sealed class ApiTests(SampleStore samples) : IClassFixture<SampleStore>
         Assert.Contains(putin.GetProperty("by_publication").EnumerateArray(), p => p.GetProperty("period").GetString() == "2025-08");
         Assert.True(putin.GetProperty("co_mentioned").GetArrayLength() > 0);
         Assert.True(putin.GetProperty("events").GetArrayLength() > 0);
+        Assert.Contains(putin.GetProperty("quotes").EnumerateArray(), q => q.GetProperty("text").GetString()!.StartsWith("Rusija niekada nepamirš draugų", StringComparison.Ordinal));
     }
 
     [Fact]

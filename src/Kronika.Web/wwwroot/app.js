@@ -199,6 +199,8 @@ async function showEntity(view, name) {
     el("h3", {}, t("coMentioned")), el("ul", {}, page.co_mentioned.map(c =>
       el("li", {}, el("a", { href: `#/entity/${encodeURIComponent(c.entity.kb || c.entity.canonical)}` }, c.entity.canonical), ` (${c.articles})`))),
     el("h3", {}, t("latestEvents")), eventsTable(page.events),
+    el("h3", {}, t("quotes")), el("ul", { class: "quotes" }, page.quotes.map(q =>
+      el("li", {}, `„${q.text}“ `, el("a", { href: `#/article/${q.article_id}` }, q.date)))),
     el("p", {}, el("a", { href: `#/events?actor=${encodeURIComponent(e.kb || e.canonical)}` }, t("events"))));
 }
 
