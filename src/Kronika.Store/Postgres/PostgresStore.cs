@@ -58,7 +58,6 @@ public sealed class PostgresStore : IStore
             day_from DATE,
             day_to DATE);
         CREATE INDEX IF NOT EXISTS times_article ON times(article_id);
-        CREATE INDEX IF NOT EXISTS times_range ON times(day_from, day_to);
         """;
 
     private readonly NpgsqlDataSource _source;

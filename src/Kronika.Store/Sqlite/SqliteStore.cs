@@ -10,12 +10,16 @@ namespace Kronika.Store;
 /// </summary>
 public sealed class SqliteStore : IStore
 {
-    private const string Schema = """
+    // Settings of each connection (WAL mode stays with the file once set).
+    private const string Pragmas = """
         PRAGMA journal_mode = WAL;
         PRAGMA synchronous = NORMAL;
         PRAGMA mmap_size = 1073741824;
         PRAGMA cache_size = -262144;
         PRAGMA foreign_keys = ON;
+        """;
+
+    private const string Schema = """
         -- Small columns first: filters read them without walking the overflow pages of the text.
         CREATE TABLE IF NOT EXISTS articles (
             id INTEGER PRIMARY KEY,
@@ -62,7 +66,6 @@ public sealed class SqliteStore : IStore
             day_from TEXT,
             day_to TEXT);
         CREATE INDEX IF NOT EXISTS times_article ON times(article_id);
-        CREATE INDEX IF NOT EXISTS times_range ON times(day_from, day_to);
         -- The lemmas, and the filters as facet words (see Facets), so that filters are index intersections too.
         CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(lemmas, facets, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
         -- Only stories are indexed: copies are never search results, and searching needs no join to leave them out.
@@ -91,12 +94,16 @@ public sealed class SqliteStore : IStore
         Path = path;
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         _connection.Open();
+        Execute(Pragmas);
         using (var version = Command("PRAGMA user_version"))
         using (var tables = Command("SELECT COUNT(*) FROM sqlite_master WHERE name = 'articles'"))
         {
             var found = Convert.ToInt32(version.ExecuteScalar(), CultureInfo.InvariantCulture);
-            if (found != SchemaVersion && Convert.ToInt32(tables.ExecuteScalar(), CultureInfo.InvariantCulture) > 0)
+            var exists = Convert.ToInt32(tables.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+            if (exists && found != SchemaVersion)
                 throw new InvalidOperationException($"{path} holds a store of another Kronika version (schema {found}, this one reads {SchemaVersion}); ingest into a new file");
+            // A store of this version has its tables: a server opening it per request need not state them again.
+            if (exists) return;
         }
         Execute(Schema + EventQueries.Schema("INTEGER", "TEXT") + EventQueries.WatchSchema + $"PRAGMA user_version = {SchemaVersion};");
     }
