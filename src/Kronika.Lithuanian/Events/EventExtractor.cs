@@ -19,6 +19,12 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
     private static readonly HashSet<string> PhoneWords = ["telefonas", "telefoninis"];
     private static readonly HashSet<string> BothWords = ["abu", "abi", "abeji"];
 
+    /// <summary>How many of the last events an event noun's antecedent is looked for among.</summary>
+    private const int Recent = 100;
+
+    /// <summary>How far (in characters) before a trigger the claim covering it may start.</summary>
+    private const int ClaimReach = 5000;
+
     public string Name => "events";
     public Layers Requires => Layers.Tokens | Layers.Sentences | Layers.Morphology | Layers.Entities | Layers.Times | Layers.Quantities | Layers.Attribution;
     public Layers Provides => Layers.Events;
@@ -136,7 +142,9 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
                 if (f.Predicate.Victim && f.Targets.Count == 0)
                 {
                     // `Per ataką žuvo 5 žmonės`: the dead belong to the attack named in the clause.
-                    var attack = found.LastOrDefault(e => e.Clause == clause && e.Predicate.Type == "ASSAULT");
+                    Found? attack = null;
+                    for (var k = found.Count - 1; k >= 0 && found[k].Clause == clause && attack is null; k--)
+                        if (found[k].Predicate.Type == "ASSAULT") attack = found[k];
                     attack?.Quantities.AddRange(QuantitiesIn(g, clause).Except(attack.Quantities));
                     continue;
                 }
@@ -212,7 +220,7 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
         var own = phrases.FirstOrDefault(p => p.Contains(f.Trigger));
         if (own is not null)
             foreach (var e in own.Owners)
-                if (g.EntityAt[f.Trigger] != e && LastToken(g, e) < f.Trigger) f.Actors.Add(e);
+                if (g.EntityAt[f.Trigger] != e && g.Doc.Entities[e].End <= g.Doc.TokenAt(f.Trigger).Start) f.Actors.Add(e);
         var after = phrases.Where(p => p.First > f.Trigger && p.First <= f.Trigger + 3).Take(2);
         foreach (var p in after)
         {
@@ -226,8 +234,10 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
             f.Actors.AddRange(subjects.Where(s => !f.Targets.Contains(s)));
             return true;
         }
-        var sameType = found.Where(e => e.Predicate.Type == f.Predicate.Type && (e.Mode == f.Mode || e.Mode is null || f.Mode is null)).ToList();
-        var antecedent = sameType.LastOrDefault(e => e.Predicate.Lemma == f.Predicate.Lemma) ?? sameType.LastOrDefault();
+        // A definite noun refers to something told recently: the last events are searched, newest first.
+        var recent = found.Skip(Math.Max(0, found.Count - Recent)).Reverse()
+            .Where(e => e.Predicate.Type == f.Predicate.Type && (e.Mode == f.Mode || e.Mode is null || f.Mode is null)).ToList();
+        var antecedent = recent.FirstOrDefault(e => e.Predicate.Lemma == f.Predicate.Lemma) ?? recent.FirstOrDefault();
         if (antecedent is null) return false;
         f.Antecedent = antecedent;
         f.Actors.AddRange(antecedent.Actors);
@@ -260,19 +270,13 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
             if (g.Doc.Entities[e].Type == "LOC") { f.Location = e; return; }
     }
 
-    private static int LastToken(Grammar g, int entity)
-    {
-        var k = Array.IndexOf(g.EntityAt, entity);
-        while (k + 1 < g.EntityAt.Length && g.EntityAt[k + 1] == entity) k++;
-        return k;
-    }
-
     private static IEnumerable<int> QuantitiesIn(Grammar g, (int Start, int End) clause)
     {
         var start = g.Doc.TokenAt(clause.Start).Start;
         var end = g.Doc.TokenAt(clause.End - 1).End;
-        for (var q = 0; q < g.Doc.Quantities.Count; q++)
-            if (g.Doc.Quantities[q].Start >= start && g.Doc.Quantities[q].End <= end) yield return q;
+        var quantities = g.Doc.Quantities;
+        for (var q = Grammar.LowerBound(quantities, start, x => x.Start); q < quantities.Count && quantities[q].Start < end; q++)
+            if (quantities[q].End <= end) yield return q;
     }
 
     /// <summary>
@@ -286,9 +290,10 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
         var end = doc.TokenAt(f.Clause.End - 1).End;
         var trigger = doc.TokenAt(f.Trigger).Start;
         TimeExpression? best = null;
-        foreach (var t in doc.Times)
+        for (var i = Grammar.LowerBound(doc.Times, start, x => x.Start); i < doc.Times.Count && doc.Times[i].Start < end; i++)
         {
-            if (t.Start < start || t.End > end || t.Type is not ("DATE" or "TIME") || t.Mod == "SINCE" || t.Value.Contains('X')) continue;
+            var t = doc.Times[i];
+            if (t.End > end || t.Type is not ("DATE" or "TIME") || t.Mod == "SINCE" || t.Value.Contains('X')) continue;
             // `likus trims dienoms iki susitikimo` dates something else by the meeting, not the meeting.
             if ((t.Start <= trigger && trigger < t.End) || (t.Anchor is not null && g.Upos(f.Trigger) == Upos.NOUN)) continue;
             if (best is null || Math.Abs(t.Start - trigger) < Math.Abs(best.Start - trigger)) best = t;
@@ -329,10 +334,12 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
     /// </summary>
     private static void ShareAcrossMentions(List<Found> found)
     {
-        foreach (var f in found)
+        for (var i = 0; i < found.Count; i++)
         {
+            var f = found[i];
             if (f.Antecedent is not { } a) continue;
-            var earlier = found.Where(e => e == a || (e.Trigger < f.Trigger && e.Predicate.Lemma == f.Predicate.Lemma && !e.ExplicitDate));
+            var earlier = found.Skip(Math.Max(0, i - Recent)).Take(Math.Min(i, Recent))
+                .Where(e => e == a || (e.Trigger < f.Trigger && e.Predicate.Lemma == f.Predicate.Lemma && !e.ExplicitDate));
             foreach (var e in earlier.ToList())
             {
                 if (f.ExplicitDate && !e.ExplicitDate) (e.Date, e.ExplicitDate) = (f.Date, true);
@@ -374,10 +381,11 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
     private static int? AttributionOf(Document doc, Found f, int triggerStart, List<int> actors)
     {
         int? best = null;
-        for (var a = 0; a < doc.Attributions.Count; a++)
+        // Claims are sentences or clauses: those starting within a few thousand characters before the trigger.
+        for (var a = Grammar.LowerBound(doc.Attributions, triggerStart - ClaimReach, x => x.Start); a < doc.Attributions.Count && doc.Attributions[a].Start <= triggerStart; a++)
         {
             var at = doc.Attributions[a];
-            if (triggerStart < at.Start || triggerStart >= at.End) continue;
+            if (triggerStart >= at.End) continue;
             if (at.CueStart <= triggerStart && triggerStart < at.CueEnd) continue;
             if (best is not { } b || Better(at, doc.Attributions[b])) best = a;
         }

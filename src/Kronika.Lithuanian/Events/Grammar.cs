@@ -30,8 +30,7 @@ internal sealed class Grammar
         }
         Cue = new bool[doc.TokenCount];
         foreach (var a in doc.Attributions)
-            for (var k = 0; k < tokens.Length; k++)
-                if (tokens[k].Start >= a.CueStart && tokens[k].End <= a.CueEnd) Cue[k] = true;
+            for (var k = FirstTokenFrom(a.CueStart); k < tokens.Length && tokens[k].End <= a.CueEnd; k++) Cue[k] = true;
         t = 0;
         foreach (var time in doc.Times)
         {
@@ -41,6 +40,33 @@ internal sealed class Grammar
     }
 
     public Document Doc { get; }
+
+    /// <summary>The index of the first annotation that starts at or after a character offset, in a list in text order.</summary>
+    public static int LowerBound<T>(IReadOnlyList<T> items, int offset, Func<T, int> start)
+    {
+        int lo = 0, hi = items.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (start(items[mid]) < offset) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary>The first token that starts at or after a character offset (binary search: tokens are in text order).</summary>
+    public int FirstTokenFrom(int offset)
+    {
+        var tokens = Doc.TokenTable;
+        int lo = 0, hi = tokens.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (tokens[mid].Start < offset) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
 
     /// <summary>The index in <see cref="Document.Entities"/> of the mention a token lies in, or -1.</summary>
     public int[] EntityAt { get; }

@@ -83,6 +83,14 @@ public class EventExtractorTests
     [InlineData("Jis padėkojo visiems.")]
     public void EventExtractor_FindsNoEventWithoutANamedParticipant(string text) => Assert.Empty(Events(text));
 
+    /// <summary>Thousands of events in one text (a hostile input): every one is found, each with its own attribution.</summary>
+    [Fact]
+    public void EventExtractor_HandlesThousandsOfEventsInOneText()
+    {
+        var doc = Analyze.Fully(string.Join(' ', Enumerable.Repeat("Pasak Kyjivo, per Rusijos ataką Charkive antradienį žuvo penki žmonės.", 3000)));
+        Assert.Equal(3000, doc.Events.Count(e => e.Type == "ASSAULT" && e.Attribution is not null && e.Quantities.Count == 1));
+    }
+
     public static TheoryData<string> Samples() => [.. Directory.GetFiles(TestPaths.Samples, "*.txt").Select(f => Path.GetFileName(f)).Order()];
 
     /// <summary>Every sample article's events, one per line after its trigger in brackets, against a reviewed golden file.</summary>
