@@ -28,10 +28,7 @@ public sealed class Predicates
         }
         _byLemma = entries.GroupBy(e => e.Lemma, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(e => e.Objects.Count).ToArray(), StringComparer.Ordinal);
-        Count = entries.Count;
     }
-
-    public int Count { get; }
 
     public static Predicates Load() => new(Resources.Lines(Resource));
 
