@@ -118,8 +118,8 @@ public class EventAccuracyTests
     {
         // Written and annotated by a separate author from docs/events.md alone; only its scores were looked at.
         var e = Evaluate("events-heldout.jsonl");
-        Assert.True(e.EventPrecision >= 0.56 && e.EventRecall >= 0.56, $"events P {e.EventPrecision:P1} R {e.EventRecall:P1} (measured 58.8% / 58.4%)");
-        Assert.True(e.RelaxedPrecision >= 0.80 && e.RelaxedRecall >= 0.79, $"relaxed P {e.RelaxedPrecision:P1} R {e.RelaxedRecall:P1} (measured 82.4% / 81.8%)");
+        Assert.True(e.EventPrecision >= 0.56 && e.EventRecall >= 0.56, $"events P {e.EventPrecision:P1} R {e.EventRecall:P1} (measured 60.2% / 58.4%)");
+        Assert.True(e.RelaxedPrecision >= 0.80 && e.RelaxedRecall >= 0.79, $"relaxed P {e.RelaxedPrecision:P1} R {e.RelaxedRecall:P1} (measured 83.5% / 81.0%)");
         Assert.True(e.AttributionAccuracy >= 0.74, $"attribution {e.AttributionAccuracy:P1} (measured 76.4%)");
         Assert.True(e.SpeakerAccuracy >= 0.89, $"quote speakers {e.SpeakerAccuracy:P1} (measured 91.8%)");
         Assert.True(e.QuantityAccuracy >= 0.82, $"quantities {e.QuantityAccuracy:P1} (measured 84.6%)");
@@ -130,7 +130,7 @@ public class EventAccuracyTests
     {
         // The same author's development set, whose errors the rules were tuned on.
         var e = Evaluate("events-dev.jsonl");
-        Assert.True(e.EventPrecision >= 0.69 && e.EventRecall >= 0.67, $"events P {e.EventPrecision:P1} R {e.EventRecall:P1} (measured 71.4% / 69.9%)");
+        Assert.True(e.EventPrecision >= 0.69 && e.EventRecall >= 0.67, $"events P {e.EventPrecision:P1} R {e.EventRecall:P1} (measured 71.9% / 69.9%)");
         Assert.True(e.AttributionAccuracy >= 0.91, $"attribution {e.AttributionAccuracy:P1} (measured 93.2%)");
         Assert.True(e.SpeakerAccuracy >= 0.84, $"quote speakers {e.SpeakerAccuracy:P1} (measured 86.8%)");
         Assert.True(e.QuantityAccuracy >= 0.83, $"quantities {e.QuantityAccuracy:P1} (measured 85.7%)");

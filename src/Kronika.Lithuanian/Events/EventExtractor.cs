@@ -229,6 +229,8 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
             else if (p.Case == "Loc") Place(g, f, p);
         }
         if (f.Actors.Count > 0) return true;
+        // An agreement is a document as often as an event (`pagal sutarties 4 straipsnį`): only one with parties counts.
+        if (f.Predicate.Type == "AGREE") return false;
         if (f.Targets.Count > 0)
         {
             f.Actors.AddRange(subjects.Where(s => !f.Targets.Contains(s)));
