@@ -11,26 +11,15 @@ namespace Kronika.Cli;
 /// <summary>`kronika eval-events FILE.jsonl`: scores events, attribution, quotes and quantities against a gold file of docs/events.md.</summary>
 public static class EvalEventsCommand
 {
-    public static Command Create(CliIO io)
-    {
-        var file = new Argument<string>("file") { Description = "JSON lines as docs/events.md describes: {\"id\", \"dct\", \"text\", \"events\", \"quotes\", \"attributions\", \"quantities\"}" };
-        var errors = new Option<bool>("--errors") { Description = "Also print every mismatch" };
-        var command = new Command("eval-events", "Score events as (type, actors, targets, date) tuples, and attribution, quote speakers and quantities.") { file, errors };
-        command.SetAction(result =>
-        {
-            var path = result.GetValue(file)!;
-            if (!File.Exists(path)) throw new UsageException($"{path}: no such file");
-            var cases = Read(path);
-            var evaluator = Evaluate(cases);
-            io.Out.WriteLine($"{Path.GetFileName(path)}: {cases.Count} texts, {cases.Sum(c => c.Events.Count)} events, " +
-                             $"{cases.Sum(c => c.Attributions?.Count ?? 0)} attributions, {cases.Sum(c => c.Quotes?.Count ?? 0)} quotes, {cases.Sum(c => c.Quantities?.Count ?? 0)} quantities");
-            foreach (var (name, value) in evaluator.Results()) io.Out.WriteLine($"{name,-38} {value}");
-            if (result.GetValue(errors))
-                foreach (var e in evaluator.Errors) io.Out.WriteLine(e);
-            return KronikaCli.Ok;
-        });
-        return command;
-    }
+    public static Command Create(CliIO io) =>
+        GoldFile.Command<EventCase>(io, "eval-events", "Score events as (type, actors, targets, date) tuples, and attribution, quote speakers and quantities.",
+            "JSON lines as docs/events.md describes: {\"id\", \"dct\", \"text\", \"events\", \"quotes\", \"attributions\", \"quantities\"}", (file, cases) =>
+            {
+                var evaluator = Evaluate(cases);
+                var summary = $"{file}: {cases.Count} texts, {cases.Sum(c => c.Events.Count)} events, {cases.Sum(c => c.Attributions?.Count ?? 0)} attributions, " +
+                              $"{cases.Sum(c => c.Quotes?.Count ?? 0)} quotes, {cases.Sum(c => c.Quantities?.Count ?? 0)} quantities";
+                return (evaluator.Results().Select(r => $"{r.Name,-38} {r.Value}").Prepend(summary), evaluator.Errors);
+            });
 
     public static List<EventCase> Read(string path) => GoldFile.Read<EventCase>(path);
 

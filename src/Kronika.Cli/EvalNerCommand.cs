@@ -14,27 +14,14 @@ public static class EvalNerCommand
 
     public sealed record GoldEntityText(string Text, string Type, string Canonical);
 
-    public static Command Create(CliIO io)
-    {
-        var file = new Argument<string>("file") { Description = "JSON lines: {\"text\", \"entities\": [{\"text\", \"type\", \"canonical\"}]}" };
-        var errors = new Option<bool>("--errors") { Description = "Also print every mismatch" };
-        var command = new Command("eval-ner", "Score named entities: exact-span F1 per type, canonical-name accuracy on matched spans.") { file, errors };
-        command.SetAction(result =>
-        {
-            var path = result.GetValue(file)!;
-            if (!File.Exists(path)) throw new UsageException($"{path}: no such file");
-            var cases = Read(path);
-            var evaluator = Evaluate(cases);
-            io.Out.WriteLine($"{Path.GetFileName(path)}: {cases.Count} texts, {cases.Sum(c => c.Entities.Count)} entities");
-            io.Out.WriteLine($"{"Metric",-10} {"Precision",9} {"Recall",9} {"F1",9}");
-            foreach (var m in evaluator.Results())
-                io.Out.WriteLine($"{m.Name,-10} {100 * m.Precision,9:F2} {100 * m.Recall,9:F2} {100 * m.F1,9:F2}");
-            if (result.GetValue(errors))
-                foreach (var e in evaluator.Errors) io.Out.WriteLine(e);
-            return KronikaCli.Ok;
-        });
-        return command;
-    }
+    public static Command Create(CliIO io) =>
+        GoldFile.Command<Case>(io, "eval-ner", "Score named entities: exact-span F1 per type, canonical-name accuracy on matched spans.",
+            "JSON lines: {\"text\", \"entities\": [{\"text\", \"type\", \"canonical\"}]}", (file, cases) =>
+            {
+                var evaluator = Evaluate(cases);
+                return (GoldFile.Table(evaluator.Results().Select(m => (m.Name, m.Precision, m.Recall, m.F1)))
+                    .Prepend($"{file}: {cases.Count} texts, {cases.Sum(c => c.Entities.Count)} entities"), evaluator.Errors);
+            });
 
     public static List<Case> Read(string path) => GoldFile.Read<Case>(path);
 

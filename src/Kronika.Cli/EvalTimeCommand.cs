@@ -17,27 +17,14 @@ public static class EvalTimeCommand
 
     public sealed record GoldTimeText(string Text, string Type, string Value, string? Mod);
 
-    public static Command Create(CliIO io)
-    {
-        var file = new Argument<string>("file") { Description = "JSON lines: {\"dct\", \"text\", \"times\": [{\"text\", \"type\", \"value\", \"mod\"}]}" };
-        var errors = new Option<bool>("--errors") { Description = "Also print every mismatch" };
-        var command = new Command("eval-time", "Score time expressions: strict and relaxed extent F1, type and value accuracy, value F1.") { file, errors };
-        command.SetAction(result =>
-        {
-            var path = result.GetValue(file)!;
-            if (!File.Exists(path)) throw new UsageException($"{path}: no such file");
-            var cases = Read(path);
-            var evaluator = Evaluate(cases);
-            io.Out.WriteLine($"{Path.GetFileName(path)}: {cases.Count} texts, {cases.Sum(c => c.Times.Count)} time expressions");
-            io.Out.WriteLine($"{"Metric",-10} {"Precision",9} {"Recall",9} {"F1",9}");
-            foreach (var m in evaluator.Results())
-                io.Out.WriteLine($"{m.Name,-10} {100 * m.Precision,9:F2} {100 * m.Recall,9:F2} {100 * m.F1,9:F2}");
-            if (result.GetValue(errors))
-                foreach (var e in evaluator.Errors) io.Out.WriteLine(e);
-            return KronikaCli.Ok;
-        });
-        return command;
-    }
+    public static Command Create(CliIO io) =>
+        GoldFile.Command<Case>(io, "eval-time", "Score time expressions: strict and relaxed extent F1, type and value accuracy, value F1.",
+            "JSON lines: {\"dct\", \"text\", \"times\": [{\"text\", \"type\", \"value\", \"mod\"}]}", (file, cases) =>
+            {
+                var evaluator = Evaluate(cases);
+                return (GoldFile.Table(evaluator.Results().Select(m => (m.Name, m.Precision, m.Recall, m.F1)))
+                    .Prepend($"{file}: {cases.Count} texts, {cases.Sum(c => c.Times.Count)} time expressions"), evaluator.Errors);
+            });
 
     public static List<Case> Read(string path) => GoldFile.Read<Case>(path);
 

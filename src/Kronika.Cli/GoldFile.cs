@@ -1,11 +1,40 @@
+using System.CommandLine;
 using System.Text.Json;
 using Kronika.Lithuanian.Entities;
 
 namespace Kronika.Cli;
 
-/// <summary>What the eval commands share: reading a gold JSON Lines file, and when two canonical names are one.</summary>
+/// <summary>What the eval commands share: the command itself, reading a gold JSON Lines file, and when two canonical names are one.</summary>
 public static class GoldFile
 {
+    /// <summary>
+    /// An eval command: reads the gold file named by its argument, prints the lines <paramref name="score"/> makes of
+    /// the file's name and cases, and with `--errors` every mismatch too.
+    /// </summary>
+    public static Command Command<T>(CliIO io, string name, string description, string fileDescription,
+        Func<string, List<T>, (IEnumerable<string> Lines, IEnumerable<string> Errors)> score)
+    {
+        var file = new Argument<string>("file") { Description = fileDescription };
+        var errors = new Option<bool>("--errors") { Description = "Also print every mismatch" };
+        var command = new Command(name, description) { file, errors };
+        command.SetAction(result =>
+        {
+            var path = result.GetValue(file)!;
+            if (!File.Exists(path)) throw new UsageException($"{path}: no such file");
+            var (lines, mismatches) = score(Path.GetFileName(path), Read<T>(path));
+            foreach (var line in lines) io.Out.WriteLine(line);
+            if (result.GetValue(errors))
+                foreach (var e in mismatches) io.Out.WriteLine(e);
+            return KronikaCli.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>A precision, recall and F1 table.</summary>
+    public static IEnumerable<string> Table(IEnumerable<(string Name, double Precision, double Recall, double F1)> metrics) =>
+        metrics.Select(m => $"{m.Name,-10} {100 * m.Precision,9:F2} {100 * m.Recall,9:F2} {100 * m.F1,9:F2}")
+            .Prepend($"{"Metric",-10} {"Precision",9} {"Recall",9} {"F1",9}");
+
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
 
     /// <summary>One case per non-blank line; a bad line is an error naming the file and line.</summary>
