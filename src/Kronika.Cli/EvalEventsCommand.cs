@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Kronika.Core.Evaluation;
 using Kronika.Core.Model;
 using Kronika.Lithuanian;

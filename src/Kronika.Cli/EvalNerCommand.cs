@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Kronika.Core.Evaluation;
 using Kronika.Core.Model;
 using Kronika.Lithuanian;

@@ -3,41 +3,11 @@ using System.Text;
 namespace Kronika.Store;
 
 /// <summary>
-/// The event tables and queries both stores share (named `@` parameters, which SQLite and PostgreSQL both read). An
-/// event is one row per key (type, date, participants); each article reporting it adds a mention.
+/// The event and watch queries both stores share (named `@` parameters, which SQLite and PostgreSQL both read). An
+/// event is one row per key (type, date, participants); each article reporting it adds a mention (tables: SharedTables).
 /// </summary>
 public static class EventQueries
 {
-    public static string Schema(string id, string day) => $"""
-        CREATE TABLE IF NOT EXISTS events (
-            id {id} PRIMARY KEY,
-            key TEXT NOT NULL UNIQUE,
-            type TEXT NOT NULL,
-            mode TEXT,
-            date TEXT,
-            day_from {day} NOT NULL,
-            day_to {day} NOT NULL);
-        CREATE INDEX IF NOT EXISTS events_day ON events(day_from);
-        CREATE TABLE IF NOT EXISTS event_participants (
-            event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
-            entity_key TEXT NOT NULL,
-            role TEXT NOT NULL,
-            PRIMARY KEY (event_id, entity_key, role));
-        CREATE TABLE IF NOT EXISTS event_mentions (
-            article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-            trigger_start INT NOT NULL,
-            trigger_end INT NOT NULL,
-            event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
-            sentence_start INT NOT NULL,
-            sentence TEXT NOT NULL,
-            modality TEXT NOT NULL,
-            source TEXT,
-            location TEXT,
-            quantities TEXT NOT NULL,
-            PRIMARY KEY (article_id, trigger_start));
-        CREATE INDEX IF NOT EXISTS event_mentions_event ON event_mentions(event_id);
-        """;
-
     /// <summary>Inserts the event if its key is new; returns its id either way.</summary>
     public const string Upsert = """
         INSERT INTO events (key, type, mode, date, day_from, day_to) VALUES (@key, @type, @mode, @date, @from, @to)
@@ -83,15 +53,6 @@ public static class EventQueries
     }
 
     // Watches: saved queries and entities, and how far each has been looked at.
-
-    public const string WatchSchema = """
-        CREATE TABLE IF NOT EXISTS watches (
-            name TEXT PRIMARY KEY,
-            query TEXT,
-            entity TEXT,
-            seen_up_to BIGINT NOT NULL,
-            created TEXT NOT NULL);
-        """;
 
     public const string SaveWatch = """
         INSERT INTO watches VALUES (@name, @query, @entity, @seen, @created)

@@ -40,24 +40,6 @@ public sealed class PostgresStore : IStore
             offsets BYTEA NOT NULL,
             PRIMARY KEY (article_id, entity_key));
         CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_key);
-        CREATE TABLE IF NOT EXISTS entities (
-            key TEXT PRIMARY KEY,
-            canonical TEXT NOT NULL,
-            type TEXT NOT NULL,
-            kb TEXT,
-            folded TEXT NOT NULL);
-        CREATE INDEX IF NOT EXISTS entities_folded ON entities(folded);
-        CREATE INDEX IF NOT EXISTS entities_kb ON entities(kb);
-        CREATE TABLE IF NOT EXISTS times (
-            article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-            start_offset INT NOT NULL,
-            end_offset INT NOT NULL,
-            type TEXT NOT NULL,
-            value TEXT NOT NULL,
-            mod TEXT,
-            day_from DATE,
-            day_to DATE);
-        CREATE INDEX IF NOT EXISTS times_article ON times(article_id);
         """;
 
     private readonly NpgsqlDataSource _source;
@@ -82,7 +64,7 @@ public sealed class PostgresStore : IStore
             if (reader.GetBoolean(1) && found != SchemaComment)
                 throw new InvalidOperationException($"the database holds a store of another Kronika version ({found ?? "no version"}; this one reads {SchemaComment}); use a new database");
         }
-        using (var command = new NpgsqlCommand(Schema + EventQueries.Schema("BIGSERIAL", "DATE") + EventQueries.WatchSchema + $"COMMENT ON TABLE articles IS '{SchemaComment}';", connection))
+        using (var command = new NpgsqlCommand(Schema + SharedTables.Of("BIGSERIAL", "DATE") + $"COMMENT ON TABLE articles IS '{SchemaComment}';", connection))
             command.ExecuteNonQuery();
         using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(4711)", connection);
         unlock.ExecuteNonQuery();

@@ -48,24 +48,6 @@ public sealed class SqliteStore : IStore
             offsets BLOB NOT NULL,
             PRIMARY KEY (article_id, entity_key)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_key);
-        CREATE TABLE IF NOT EXISTS entities (
-            key TEXT PRIMARY KEY,
-            canonical TEXT NOT NULL,
-            type TEXT NOT NULL,
-            kb TEXT,
-            folded TEXT NOT NULL);
-        CREATE INDEX IF NOT EXISTS entities_folded ON entities(folded);
-        CREATE INDEX IF NOT EXISTS entities_kb ON entities(kb);
-        CREATE TABLE IF NOT EXISTS times (
-            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-            start_offset INTEGER NOT NULL,
-            end_offset INTEGER NOT NULL,
-            type TEXT NOT NULL,
-            value TEXT NOT NULL,
-            mod TEXT,
-            day_from TEXT,
-            day_to TEXT);
-        CREATE INDEX IF NOT EXISTS times_article ON times(article_id);
         -- The lemmas, and the filters as facet words (see Facets), so that filters are index intersections too.
         CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(lemmas, facets, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
         -- Only stories are indexed: copies are never search results, and searching needs no join to leave them out.
@@ -105,7 +87,7 @@ public sealed class SqliteStore : IStore
             // A store of this version has its tables: a server opening it per request need not state them again.
             if (exists) return;
         }
-        Execute(Schema + EventQueries.Schema("INTEGER", "TEXT") + EventQueries.WatchSchema + $"PRAGMA user_version = {SchemaVersion};");
+        Execute(Schema + SharedTables.Of("INTEGER", "TEXT") + $"PRAGMA user_version = {SchemaVersion};");
     }
 
     /// <summary>Raised whenever the tables change; a store of another version is refused, not misread.</summary>

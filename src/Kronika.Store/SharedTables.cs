@@ -1,0 +1,63 @@
+namespace Kronika.Store;
+
+/// <summary>
+/// The tables both stores define alike, in their own types (`id` for a generated key, `day` for a calendar day):
+/// entities, time expressions, events and watches.
+/// </summary>
+public static class SharedTables
+{
+    public static string Of(string id, string day) => $"""
+        CREATE TABLE IF NOT EXISTS entities (
+            key TEXT PRIMARY KEY,
+            canonical TEXT NOT NULL,
+            type TEXT NOT NULL,
+            kb TEXT,
+            folded TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS entities_folded ON entities(folded);
+        CREATE INDEX IF NOT EXISTS entities_kb ON entities(kb);
+        CREATE TABLE IF NOT EXISTS times (
+            article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start_offset INT NOT NULL,
+            end_offset INT NOT NULL,
+            type TEXT NOT NULL,
+            value TEXT NOT NULL,
+            mod TEXT,
+            day_from {day},
+            day_to {day});
+        CREATE INDEX IF NOT EXISTS times_article ON times(article_id);
+
+        CREATE TABLE IF NOT EXISTS events (
+            id {id} PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            type TEXT NOT NULL,
+            mode TEXT,
+            date TEXT,
+            day_from {day} NOT NULL,
+            day_to {day} NOT NULL);
+        CREATE INDEX IF NOT EXISTS events_day ON events(day_from);
+        CREATE TABLE IF NOT EXISTS event_participants (
+            event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            entity_key TEXT NOT NULL,
+            role TEXT NOT NULL,
+            PRIMARY KEY (event_id, entity_key, role));
+        CREATE TABLE IF NOT EXISTS event_mentions (
+            article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            trigger_start INT NOT NULL,
+            trigger_end INT NOT NULL,
+            event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            sentence_start INT NOT NULL,
+            sentence TEXT NOT NULL,
+            modality TEXT NOT NULL,
+            source TEXT,
+            location TEXT,
+            quantities TEXT NOT NULL,
+            PRIMARY KEY (article_id, trigger_start));
+        CREATE INDEX IF NOT EXISTS event_mentions_event ON event_mentions(event_id);
+        CREATE TABLE IF NOT EXISTS watches (
+            name TEXT PRIMARY KEY,
+            query TEXT,
+            entity TEXT,
+            seen_up_to BIGINT NOT NULL,
+            created TEXT NOT NULL);
+        """;
+}
