@@ -7,7 +7,25 @@ using Kronika.Core.Model;
 namespace Kronika.Store;
 
 /// <summary>An entity mention as stored: the entity's key (its Wikidata id, else type and canonical name) and its names.</summary>
-public sealed record StoredMention(string EntityKey, string Canonical, string Type, string? Kb, int Start, int End);
+public sealed record StoredMention(string EntityKey, string Canonical, string Type, string? Kb, int Start, int End)
+{
+    /// <summary>How both stores read an article's mentions back: rows of (entity_key, canonical, type, kb, offsets).</summary>
+    public const string Select = "SELECT m.entity_key, e.canonical, e.type, e.kb, m.offsets FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_id = ";
+
+    /// <summary>The mentions in the rows of <see cref="Select"/>, in text order.</summary>
+    public static List<StoredMention> Read(System.Data.Common.DbDataReader r)
+    {
+        var mentions = new List<StoredMention>();
+        while (r.Read())
+        {
+            var offsets = Snippets.Unpack((byte[])r.GetValue(4));
+            for (var i = 0; i + 1 < offsets.Length; i += 2)
+                mentions.Add(new StoredMention(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), offsets[i], offsets[i + 1]));
+        }
+        mentions.Sort((x, y) => x.Start.CompareTo(y.Start));
+        return mentions;
+    }
+}
 
 /// <summary>A time expression as stored, with the days it spans when it names a calendar period (for `--event-dates`).</summary>
 public sealed record StoredTime(int Start, int End, string Type, string Value, string? Mod, DateOnly? From, DateOnly? To);

@@ -475,16 +475,10 @@ public sealed class SqliteStore : IStore
             reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6),
             reader.GetString(7), reader.GetString(8), Snippets.Unpack((byte[])reader.GetValue(9)), unchecked((ulong)reader.GetInt64(10)), [], [], []);
         reader.Close();
-        var mentions = new List<StoredMention>();
-        using (var m = Command("SELECT m.entity_key, e.canonical, e.type, e.kb, m.offsets FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_id = $id", null, ("$id", id)))
+        List<StoredMention> mentions;
+        using (var m = Command(StoredMention.Select + "$id", null, ("$id", id)))
         using (var r = m.ExecuteReader())
-            while (r.Read())
-            {
-                var offsets = Snippets.Unpack((byte[])r.GetValue(4));
-                for (var i = 0; i + 1 < offsets.Length; i += 2)
-                    mentions.Add(new StoredMention(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), offsets[i], offsets[i + 1]));
-            }
-        mentions.Sort((x, y) => x.Start.CompareTo(y.Start));
+            mentions = StoredMention.Read(r);
         var times = new List<StoredTime>();
         using (var t = Command("SELECT start_offset, end_offset, type, value, mod, day_from, day_to FROM times WHERE article_id = $id ORDER BY start_offset", null, ("$id", id)))
         using (var r = t.ExecuteReader())
