@@ -47,6 +47,8 @@ public struct TokenData
     public int Lemma;
     public int Xpos;
     public int Feats;
+    /// <summary>The features of <see cref="Feats"/>, parsed once when the tagger sets them.</summary>
+    public Morph Morph;
     public TokenFlags Flags;
     public TokenKind Kind;
     public Upos Upos;

@@ -182,13 +182,14 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers)
             for (var i = 0; i < Count; i++)
             {
                 var t = Token(i);
-                if (t.Upos is not (Upos.VERB or Upos.AUX) || t.Feats is not { } feats || t.Has(TokenFlags.Abbreviation)) continue;
-                var tense = feats.Contains("Tense=Past") ? Tense.Past
-                    : feats.Contains("Tense=Fut") || feats.Contains("Mood=Cnd") || feats.Contains("Mood=Imp") ? Tense.Future
-                    : feats.Contains("Tense=Pres") ? Tense.Present
+                if (t.Upos is not (Upos.VERB or Upos.AUX) || t.Has(TokenFlags.Abbreviation)) continue;
+                var m = t.Morph;
+                var tense = m.Tense == global::Kronika.Core.Model.Tense.Past ? Tense.Past
+                    : m.Tense == global::Kronika.Core.Model.Tense.Fut || m.Mood is Mood.Cnd or Mood.Imp ? Tense.Future
+                    : m.Tense == global::Kronika.Core.Model.Tense.Pres ? Tense.Present
                     : Tense.Unknown;
                 // `yra pranešusios` (present auxiliary + past participle) is a perfect: past.
-                if (tense == Tense.Present && t.Upos == Upos.AUX && i + 1 < Count && Token(i + 1).Feats is { } next && next.Contains("Tense=Past"))
+                if (tense == Tense.Present && t.Upos == Upos.AUX && i + 1 < Count && Token(i + 1).Morph.Tense == global::Kronika.Core.Model.Tense.Past)
                     tense = Tense.Past;
                 if (tense != Tense.Unknown) verbs.Add((i, tense));
             }
