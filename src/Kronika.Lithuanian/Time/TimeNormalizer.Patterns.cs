@@ -238,7 +238,7 @@ public sealed partial class TimeNormalizer
     }
 
     private static DateOnly? SafeDate(int year, int month, int day) =>
-        day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+        Period.InRange(year) && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
 
     /// <summary>
     /// A month without a year (`balandį`, `balandžio mėnesį`, `rugpjūčio 13 d.`, `gegužės 5–7 d.`): the year follows
@@ -252,7 +252,9 @@ public sealed partial class TimeNormalizer
         var j = i + month.Length;
         if (Day(s, j) is { } day)
         {
-            if (SafeDate(YearFor(c.Dct, tense, month.Month, day.Day), month.Month, day.Day) is not { } date) return null;
+            var dayYear = YearFor(c.Dct, tense, month.Month, day.Day);
+            if (!Period.InRange(dayYear)) return new Found(month.Length + day.Length, "DATE", $"XXXX-{month.Month:D2}-{day.Day:D2}");
+            if (SafeDate(dayYear, month.Month, day.Day) is not { } date) return null;
             return WithTime(s, j + day.Length, date, new Found(month.Length + day.Length, "DATE", Period.Of(Grain.Day, date).Value, Reference: Period.Of(Grain.Day, date)));
         }
         var w = s.Lower[i];
@@ -302,8 +304,13 @@ public sealed partial class TimeNormalizer
     }
 
     /// <summary>A time after a date joins it: `penktadienį 15 val.`, `2024-08-13 15:30`, `vakar vakare`.</summary>
-    private Found WithTime(Words s, int i, DateOnly date, Found found)
+    private Found WithTime(Words s, int i, DateOnly date, Found found) => WithTime(s, i, new Period(Grain.Day, date), found);
+
+    /// <summary>A day and the time after it; a day outside the calendar (`vakar` on 0001-01-01) keeps `XXXX-XX-XX`.</summary>
+    private Found WithTime(Words s, int i, Period day, Found found)
     {
+        if (day.Unresolved) return found with { Value = day.Value, Reference = null };
+        var date = day.Start;
         if (ClockTime(s, i, date) is { } time) return time with { Length = found.Length + time.Length };
         if (DayPartWord(s, i) is { } part)
             return found with { Length = found.Length + 1, Type = "TIME", Value = Period.Of(Grain.Day, date).Value + "T" + part };
@@ -369,26 +376,27 @@ public sealed partial class TimeNormalizer
         if (words.Get(w, "weekday") is not { } d) return null;
         if (w.EndsWith("is")) return null; // nominative: `Pirmadienis buvo…` names the day, it does not place an event
         var day = WeekdayDate(c.Dct, int.Parse(d, CultureInfo.InvariantCulture), s.TenseAt(i));
-        return WithTime(s, i + 1, day, new Found(1, "DATE", Period.Of(Grain.Day, day).Value, Reference: Period.Of(Grain.Day, day)));
+        return WithTime(s, i + 1, day, new Found(1, "DATE", day.Value, Reference: day));
     }
 
-    private static DateOnly WeekdayDate(DateOnly dct, int isoDay, Tense tense, Relation? relation = null)
+    private static Period WeekdayDate(DateOnly dct, int isoDay, Tense tense, Relation? relation = null)
     {
         var today = ((int)dct.DayOfWeek + 6) % 7 + 1;
         var back = (today - isoDay + 7) % 7;
         var forward = (isoDay - today + 7) % 7;
-        return relation switch
+        var days = relation switch
         {
-            Relation.Past => dct.AddDays(-(back == 0 ? 7 : back)),
-            Relation.Next => dct.AddDays(forward == 0 ? 7 : forward),
-            Relation.This => Period.Of(Grain.Week, dct).Start.AddDays(isoDay - 1),
+            Relation.Past => -(back == 0 ? 7 : back),
+            Relation.Next => forward == 0 ? 7 : forward,
+            Relation.This => isoDay - today,
             _ => tense switch
             {
-                Tense.Past => dct.AddDays(-back),
-                Tense.Future => dct.AddDays(forward),
-                _ => back <= forward ? dct.AddDays(-back) : dct.AddDays(forward),
+                Tense.Past => -back,
+                Tense.Future => forward,
+                _ => back <= forward ? -back : forward,
             },
         };
+        return new Period(Grain.Day, dct).Shift(days);
     }
 
     // ---- Deictic words and relative periods ---------------------------------------------------------------
@@ -399,13 +407,13 @@ public sealed partial class TimeNormalizer
         var w = s.Lower[i];
         if (words.Get(w, "day-offset") is { } days)
         {
-            var day = c.Dct.AddDays(int.Parse(days, CultureInfo.InvariantCulture));
-            return WithTime(s, i + 1, day, new Found(1, "DATE", Period.Of(Grain.Day, day).Value, Reference: Period.Of(Grain.Day, day)));
+            var day = new Period(Grain.Day, c.Dct).Shift(int.Parse(days, CultureInfo.InvariantCulture));
+            return WithTime(s, i + 1, day, new Found(1, "DATE", day.Value, Reference: day));
         }
         if (words.Get(w, "year-offset") is { } years)
         {
             var year = Period.Year(c.Dct.Year + int.Parse(years, CultureInfo.InvariantCulture));
-            if (WithinYear(s, i + 1, c, year.Start.Year) is { } inner && inner.Type == "DATE" && inner.Mod is null)
+            if (!year.Unresolved && WithinYear(s, i + 1, c, year.Start.Year) is { } inner && inner.Type == "DATE" && inner.Mod is null)
                 return inner with { Length = inner.Length + 1 };
             return new Found(1, "DATE", year.Value, Reference: year);
         }
@@ -453,7 +461,7 @@ public sealed partial class TimeNormalizer
         if (words.Get(w, "weekday") is { } weekday && relation != Relation.Same)
         {
             var day = WeekdayDate(c.Dct, int.Parse(weekday, CultureInfo.InvariantCulture), tense, relation);
-            return WithTime(s, j + 1, day, new Found(j + 1 - i, "DATE", Period.Of(Grain.Day, day).Value, Reference: Period.Of(Grain.Day, day)));
+            return WithTime(s, j + 1, day, new Found(j + 1 - i, "DATE", day.Value, Reference: day));
         }
         if (words.Get(w, "season") is { } season)
         {
@@ -478,7 +486,8 @@ public sealed partial class TimeNormalizer
             : RelativeTo(c, grain, relation);
         var length = j + 1 - i;
         var found = new Found(length, "DATE", period.Value, Reference: period);
-        if (grain == Grain.Day) return WithTime(s, j + 1, period.Start, found);
+        if (grain == Grain.Day) return WithTime(s, j + 1, period, found);
+        if (period.Unresolved) return found;
         // A genitive unit opens a longer expression: `tų metų rudenį`, `šių metų kovo 3 d.`, `šios savaitės pradžioje`.
         if (grain == Grain.Year && WithinYear(s, j + 1, c, period.Start.Year) is { } inner) return inner with { Length = inner.Length + length };
         if (grain == Grain.Month && Day(s, j + 1) is { } d && s.IsAbbreviation(j + 2, "d") && SafeDate(period.Start.Year, period.Start.Month, d.Day) is { } date)
@@ -502,8 +511,8 @@ public sealed partial class TimeNormalizer
         if (relation == Relation.Same) return thisYear;
         if (relation == Relation.This) return season == "WI" && c.Dct.Month <= 2 ? Period.Season(c.Dct.Year - 1, season) : thisYear;
         var p = thisYear;
-        if (relation == Relation.Past) while (p.Start >= current.Start) p = p.Shift(-4);
-        else while (p.Start <= current.Start) p = p.Shift(4);
+        if (relation == Relation.Past) while (!p.Unresolved && p.Start >= current.Start) p = p.Shift(-4);
+        else while (!p.Unresolved && p.Start <= current.Start) p = p.Shift(4);
         return p;
     }
 
@@ -516,8 +525,8 @@ public sealed partial class TimeNormalizer
         var p = Period.Season(c.Dct.Year, season);
         if (season == "WI" && c.Dct.Month <= 2) p = Period.Season(c.Dct.Year - 1, season);
         var tense = s.TenseAt(i);
-        if (tense == Tense.Past && p.Start > current.Start) p = p.Shift(-4);
-        if (tense == Tense.Future && p.Start < current.Start) p = p.Shift(4);
+        if (tense == Tense.Past && !p.Unresolved && p.Start > current.Start) p = p.Shift(-4);
+        if (tense == Tense.Future && !p.Unresolved && p.Start < current.Start) p = p.Shift(4);
         return new Found(1, "DATE", p.Value, Reference: p);
     }
 
@@ -584,7 +593,7 @@ public sealed partial class TimeNormalizer
     {
         if (i + 1 >= s.Count || numbers.Ordinal(s.Lower[i]) is not { } n || n is < 1 or > 10) return null;
         if (words.Get(s.Lower[i + 1], "unit") != "DECADE") return null;
-        var decade = new Period(Grain.Decade, century.Start.AddYears(10 * (n - 1)));
+        var decade = century.Unresolved ? Period.Unknown(Grain.Decade) : new Period(Grain.Decade, century.Start.AddYears(10 * (n - 1)));
         return WithPart(s, i + 2, new Found(2, "DATE", decade.Value, Reference: decade));
     }
 

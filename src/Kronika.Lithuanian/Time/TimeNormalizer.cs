@@ -45,7 +45,7 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers)
             get => _mentioned.Count == 0 ? null : _mentioned[^1];
             set
             {
-                if (value is { } p) _mentioned.Add(p);
+                if (value is { Unresolved: false } p) _mentioned.Add(p);
             }
         }
 
@@ -107,7 +107,7 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers)
                 var dated = doc.Times.FirstOrDefault(t => t.Start >= sentence.Start && t.End <= sentence.End && t.Type == "DATE" && t.Value.Length == 10 && t.Value[0] != 'X');
                 if (dated is null || !DateOnly.TryParse(dated.Value, System.Globalization.CultureInfo.InvariantCulture, out var date)) continue;
                 var moved = new Period(anchor.Grain, date).Shift(-anchor.Count);
-                doc.Times[anchor.Index] = own with { Value = moved.Grain == Grain.Day ? moved.Value : Period.Of(anchor.Grain, moved.Start).Value };
+                doc.Times[anchor.Index] = own with { Value = moved.As(anchor.Grain).Value };
                 break;
             }
         }
