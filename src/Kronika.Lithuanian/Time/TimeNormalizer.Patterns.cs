@@ -41,11 +41,11 @@ public sealed partial class TimeNormalizer
             case "po" when Offset(s, i, c) is { } after:
                 return after;
             case "po":
-                return WithMod(Core(s, i + 1, c), "AFTER", durationMod: null, requireDate: true);
+                return Governs(s, i, Core(s, i + 1, c)) ? null : WithMod(Core(s, i + 1, c), "AFTER", durationMod: null, requireDate: true);
             case "prieš" when Offset(s, i, c) is { } before:
                 return before;
             case "prieš":
-                return WithMod(Core(s, i + 1, c), "BEFORE", durationMod: null, requireDate: true);
+                return Governs(s, i, Core(s, i + 1, c)) ? null : WithMod(Core(s, i + 1, c), "BEFORE", durationMod: null, requireDate: true);
             case "apie" or "maždaug" or "beveik" or "bent" or "mažiausiai" or "per" or "ilgiau" or "daugiau" or "mažiau" or "ne":
                 // `120 km per valandą`, `100 eurų per mėnesį` are rates, not times.
                 var rate = w == "per" && i > 0 && s.Pos(i - 1) is Upos.NOUN or Upos.NUM or Upos.X;
@@ -59,6 +59,19 @@ public sealed partial class TimeNormalizer
         }
         if (w == "likus") return Countdown(s, i, c);
         return Core(s, i, c);
+    }
+
+    /// <summary>
+    /// `po 2008 m. krizės`, `prieš 2024 m. rinkimus`: the preposition governs the noun after the date, not the date,
+    /// so the date is found alone at the next token.
+    /// </summary>
+    private bool Governs(Words s, int i, Found? core)
+    {
+        if (core is not { } f) return false;
+        var next = i + 1 + f.Length;
+        if (next >= s.Count || s.Pos(next) != Upos.NOUN || s.IsNumber(next) || words.Has(s.Lower[next]) || s.Token(next).Feats is not { } feats) return false;
+        // `po` takes the genitive, `prieš` the accusative: `po Velykų darbai bus pradėti` has a subject after the date.
+        return feats.Contains(s.Lower[i] == "po" ? "Case=Gen" : "Case=Acc");
     }
 
     private static Found? WithMod(Found? core, string mod, string? durationMod = null, bool requireDate = false)
@@ -93,40 +106,106 @@ public sealed partial class TimeNormalizer
     {
         if (i >= s.Count) return null;
         return IsoDate(s, i, c)
+            ?? PostposedOffset(s, i, c)
             ?? YearExpression(s, i, c)
+            ?? DateLine(s, i)
             ?? CenturyOrDecade(s, i, c)
             ?? MonthExpression(s, i, c)
             ?? DayOfMonth(s, i, c)
             ?? RelativePeriod(s, i, c)
+            ?? UnitPart(s, i, c)
             ?? Weekday(s, i, c)
+            ?? HolidayAlone(s, i, c)
             ?? Deictic(s, i, c)
             ?? OrdinalPeriod(s, i, c)
             ?? SeasonAlone(s, i, c)
             ?? Frequency(s, i)
             ?? Vague(s, i)
-            ?? ClockTime(s, i, c.ReferenceOr(Grain.Day).Start)
+            ?? RuleOrDayTime(s, i, c)
+            ?? AndAHalf(s, i)
             ?? Duration(s, i)
             ?? DayPartAlone(s, i, c);
     }
 
+    /// <summary>
+    /// A clock time alone: on the day last mentioned (or the DCT), except in a standing rule (`komendanto valanda galios
+    /// nuo 22 val.`, `muziejus dirba iki 18 val.`: a rule word of Data/time-words.txt, no past verb, no date
+    /// in the sentence), which holds any day: `XXXX-XX-XXT22:00`.
+    /// </summary>
+    private Found? RuleOrDayTime(Words s, int i, Context c)
+    {
+        if ((ClockTime(s, i, c.ReferenceOr(Grain.Day).Start) ?? MinutesPast(s, i, c.ReferenceOr(Grain.Day).Start)) is not { } time) return null;
+        if (s.TenseAt(i) == Tense.Past || !IsRule(s)) return time;
+        return time with { Value = "XXXX-XX-XX" + time.Value[time.Value.IndexOf('T')..], Reference = null };
+    }
+
+    private bool IsRule(Words s)
+    {
+        var rule = false;
+        for (var k = 0; k < s.Count; k++)
+        {
+            if (words.Get(s.Lower[k], "rule") is not null || s.Lemma(k) is { } lemma && words.Get(lemma, "rule") is not null) rule = true;
+            // A date in the sentence (a month, weekday, deictic day) makes the time that day's.
+            if (words.Get(s.Lower[k], "month") is not null || words.Get(s.Lower[k], "weekday") is not null || words.Get(s.Lower[k], "day-offset") is not null) return false;
+        }
+        return rule;
+    }
+
     // ---- Dates written as numbers -------------------------------------------------------------------------
 
-    /// <summary>`2024-08-13`, `2024.08.13` (a single token), with a time after it.</summary>
+    /// <summary>
+    /// `2024-08-13`, `2024.08.13`, `2013/12/02` (a single token), with a time after it (`2018-03-22 / 18:30`); ISO 8601
+    /// with its time (`2018-03-22T21:05:43+02:00`: the time on the source's clock, the offset taken with it).
+    /// </summary>
     private Found? IsoDate(Words s, int i, Context c)
     {
         var t = s.Lower[i];
-        if (t.Length != 10 || !s.IsNumber(i) || !(t[4] is '-' or '.') || t[7] != t[4]) return null;
-        if (!DateOnly.TryParseExact(t.Replace('.', '-'), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return null;
-        return WithTime(s, i + 1, date, new Found(1, "DATE", Period.Of(Grain.Day, date).Value, Reference: Period.Of(Grain.Day, date)));
+        if (t.Length < 10 || !s.IsNumber(i) || !(t[4] is '-' or '.' or '/') || t[7] != t[4]) return null;
+        if (!DateOnly.TryParseExact(t.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && !DateOnly.TryParseExact(t[..10].Replace(t[4], '-'), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)) return null;
+        var day = Period.Of(Grain.Day, date);
+        if (t.Length == 10)
+        {
+            var slash = s[i + 1] is "/" or "|" && s.IsNumber(i + 2) ? 1 : 0;
+            var withTime = WithTime(s, i + 1 + slash, date, new Found(1, "DATE", day.Value, Reference: day));
+            return withTime.Type == "TIME" ? withTime with { Length = withTime.Length + slash } : withTime;
+        }
+        if (t[10] != 't' || t.Length < 16 || !TimeOnly.TryParseExact(t.AsSpan(11, 5), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var clock)) return null;
+        // The zone after it: `+02:00` is two tokens, `Z` one.
+        var length = s[i + 1] is "+" or "-" && s.IsNumber(i + 2) ? 3 : s[i + 1] == "z" ? 2 : 1;
+        return new Found(length, "TIME", $"{day.Value}T{clock:HH:mm}", Reference: day);
     }
 
-    /// <summary>A year: `2024 m.`, `2024 metais`, `2024-ųjų`, `2024-aisiais`; a bare number only in `2009–2010 m.`.</summary>
-    private static (int Year, int Length)? Year(Words s, int i, bool bare = false)
+    /// <summary>
+    /// Date lines as news sites print them: `12 Kovas 2018 14:04` (day, month in any case, year), `Pirmadienis, 12 Kovas
+    /// 2018` (a weekday before it), `SAU 03 10:08 2018` (a capitalised abbreviation, day, time, year).
+    /// </summary>
+    private Found? DateLine(Words s, int i)
     {
+        var start = i;
+        if (words.Get(s.Lower[i], "weekday") is not null && s[i + 1] == "," && s.IsNumber(i + 2)) i += 2;
+        if (s.IsNumber(i) && Day(s, i) is { Length: 1 } day && i + 2 < s.Count
+            && (words.Get(s.Lower[i + 1], "month") ?? words.Get(s.Lower[i + 1], "month-abbr")) is { } m
+            && Year(s, i + 2, bare: true) is { } year && SafeDate(year.Year, int.Parse(m, CultureInfo.InvariantCulture), day.Day) is { } date)
+            return DayFound(s, start, i - start + 2 + year.Length, new Period(Grain.Day, date));
+        // `SAU 03 10:08 2018`: the abbreviation in capitals (`sau` is also a pronoun), the day, a time, the year.
+        if (start == i && s.Form(i) is { Length: >= 3 } caps && caps.All(char.IsUpper) && words.Get(s.Lower[i], "month-abbr") is { } abbr
+            && Day(s, i + 1) is { Length: 1 } d && i + 3 < s.Count && ClockTime(s, i + 2, DateOnly.MinValue) is { Length: 1 } && Year(s, i + 3, bare: true) is { } y
+            && SafeDate(y.Year, int.Parse(abbr, CultureInfo.InvariantCulture), d.Day) is { } day2)
+        {
+            var clock = ClockTime(s, i + 2, day2)!.Value;
+            return clock with { Length = 4 };
+        }
+        return null;
+    }
+
+    /// <summary>A year: `2024 m.`, `2024 metais`, `2024-ųjų`, `2017-aisiais`, `2022-siais`; a bare number only where a caller allows it.</summary>
+    private (int Year, int Length)? Year(Words s, int i, bool bare = false)
+    {
+        if (i >= s.Count || !s.IsNumber(i)) return null;
         var t = s.Lower[i];
-        if (!s.IsNumber(i)) return null;
         var dash = t.IndexOf('-');
-        if (dash == 4 && t[5..] is "ųjų" or "aisiais" or "uosius" or "ieji" or "ųjų" or "iesiems" or "ais" or "ieji")
+        if (dash == 4 && words.Get(t[5..], "year-suffix") is not null)
             return int.TryParse(t.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1000 and <= 2199 ? (y, 1) : null;
         if (t.Length != 4 || !int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1000 or > 2199) return null;
         if (s.IsAbbreviation(i + 1, "m")) return (year, 3);
@@ -135,22 +214,54 @@ public sealed partial class TimeNormalizer
     }
 
     /// <summary>
-    /// A year and what follows it: a month and day (`2024 m. rugpjūčio 13 d.`), a month, a season, a quarter or half,
-    /// its start, middle or end; or a range (`2009–2010 m.`) whose first year stands alone.
+    /// A year and what follows it: a month and day (`2024 m. rugpjūčio 13 d.`, `2000 sausio 3 d.` without `m.`), a
+    /// month, a season, a quarter or half, a holiday, its start, middle or end; or a range (`2009–2010 m.`,
+    /// `nuo 1996 iki 1999 m.`, `2009-2010 m.` in one token) whose first year stands alone.
     /// </summary>
     private Found? YearExpression(Words s, int i, Context c)
     {
         if (Year(s, i) is not { } y)
         {
-            // `2009–2010 m.`: the first year of a range is bare.
-            if (Year(s, i, bare: true) is { } first && s[i + 1] is { } dash && Dashes.Contains(dash) && Year(s, i + 2) is not null)
+            if (YearRange(s, i) is { } range) return range;
+            if (Year(s, i, bare: true) is not { } first) return null;
+            // `2009–2010 m.`, `nuo 1996 iki 1999 m.`: the first year of a range is bare.
+            if (s[i + 1] is { } dash && (Dashes.Contains(dash) || dash == "iki") && Year(s, i + 2) is not null)
                 return new Found(1, "DATE", Period.Year(first.Year).Value, Reference: Period.Year(first.Year));
-            return null;
+            // `2011 lapkričio mėnesį`, `2000 sausio 3 d.`: a year before a month needs no `m.`; a date line's
+            // `2018 03 20 9:40` is a year, month and day in digits.
+            if (Month(s, i + 1, strict: true) is not null && WithinYear(s, i + 1, c, first.Year) is { } month) return month with { Length = month.Length + 1 };
+            return DigitDate(s, i, first.Year);
         }
         var year = Period.Year(y.Year);
         var j = i + y.Length;
         if (WithinYear(s, j, c, y.Year) is { } inner) return inner with { Length = inner.Length + y.Length };
         return new Found(y.Length, "DATE", year.Value, Reference: year);
+    }
+
+    /// <summary>`2009-2010 m.`, `1795–1918 metais`: two years in one token, then a year word: two expressions.</summary>
+    private static Found? YearRange(Words s, int i)
+    {
+        var t = s.Lower[i];
+        if (t.Length != 9 || !(t[4] is '-' or '–') || !s.IsNumber(i)) return null;
+        if (!int.TryParse(t.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var from) || from is < 1000 or > 2199
+            || !int.TryParse(t.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out var to) || to <= from || to > 2199) return null;
+        var length = s.IsAbbreviation(i + 1, "m") ? 3 : s[i + 1] is "metai" or "metų" or "metais" or "metus" or "metams" or "metuose" ? 2 : 0;
+        if (length == 0) return null;
+        return new Found(length, "DATE", Period.Year(from).Value, Reference: Period.Year(to), RangeEnd: Period.Year(to).Value);
+    }
+
+    /// <summary>`2018 03 20` (a date line): a bare year, a two-digit month and day, and a time after them.</summary>
+    private Found? DigitDate(Words s, int i, int year)
+    {
+        if (!TwoDigits(s, i + 1, out var month) || !TwoDigits(s, i + 2, out var day) || month is < 1 or > 12) return null;
+        if (SafeDate(year, month, day) is not { } date) return null;
+        return WithTime(s, i + 3, date, new Found(3, "DATE", Period.Of(Grain.Day, date).Value, Reference: Period.Of(Grain.Day, date)));
+    }
+
+    private static bool TwoDigits(Words s, int i, out int value)
+    {
+        value = 0;
+        return s.IsNumber(i) && s.Lower[i].Length == 2 && int.TryParse(s.Lower[i], NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 
     /// <summary>After a year (or `šių metų`): a month (with a day), a season, a quarter or half, or the year's start/middle/end.</summary>
@@ -172,7 +283,46 @@ public sealed partial class TimeNormalizer
             return new Found(1, "DATE", p.Value, Reference: p);
         }
         if (OrdinalPeriod(s, j, c, year) is { } ordinal) return ordinal;
+        if (Holiday(s, j) is { } holiday && Holidays.Day(holiday.Rule, year) is { } feast) return DayFound(s, j, holiday.Length, new Period(Grain.Day, feast));
         return PartOf(s, j) is { } part ? new Found(1, "DATE", Period.Year(year).Value, part, Period.Year(year)) : null;
+    }
+
+    /// <summary>A day of <paramref name="length"/> tokens from i, with a time after it.</summary>
+    private Found DayFound(Words s, int i, int length, Period day) => WithTime(s, i + length, day, new Found(length, "DATE", day.Value, Reference: day));
+
+    /// <summary>A holiday's name at token i (capitalised: `Kalėdos`, `Naujųjų metų`, `Motinos dieną`): its rule and length.</summary>
+    private (string Rule, int Length)? Holiday(Words s, int i) =>
+        i < s.Count && s.IsCapitalised(i) && holidays.Starts(s.Lower[i]) ? holidays.Match(s.Lower, i) : null;
+
+    /// <summary>
+    /// A holiday without a year (`po Velykų`, `per Kalėdas`, `Joninių naktį`): the day in the year the tense points to,
+    /// as for a year-less date. A genitive name before another noun (`Kalėdų eglutė`) names a thing, not a day.
+    /// </summary>
+    private Found? HolidayAlone(Words s, int i, Context c)
+    {
+        if (Holiday(s, i) is not { } holiday) return null;
+        var next = i + holiday.Length;
+        var governed = i > 0 && s[i - 1] is "po" or "prieš" or "iki" or "nuo" or "per" or "apie";
+        if (!governed && s.Token(i + holiday.Length - 1).Feats is { } feats && feats.Contains("Case=Gen") && next < s.Count && s.Pos(next) == Upos.NOUN
+            && words.Get(s.Lower[next], "daypart") is null && words.Get(s.Lower[next], "unit") is null && s.Lower[next] is not ("išvakarėse" or "proga" or "metu" or "laikotarpiu"))
+            return null;
+        var tense = s.TenseAt(i);
+        DateOnly? best = null;
+        for (var year = c.Dct.Year - 1; year <= c.Dct.Year + 1; year++)
+        {
+            if (Holidays.Day(holiday.Rule, year) is not { } day) continue;
+            var fits = tense switch { Tense.Past => day <= c.Dct, Tense.Future => day >= c.Dct, _ => true };
+            if (!fits) continue;
+            var better = best is not { } b || tense switch
+            {
+                Tense.Past => day > b,
+                Tense.Future => day < b,
+                _ => Math.Abs(day.DayNumber - c.Dct.DayNumber) < Math.Abs(b.DayNumber - c.Dct.DayNumber),
+            };
+            if (better) best = day;
+        }
+        var period = best is { } d ? new Period(Grain.Day, d) : Period.Unknown(Grain.Day);
+        return DayFound(s, i, holiday.Length, period);
     }
 
     /// <summary>`pradžioje` START, `viduryje` MID, `pabaigoje` END (and their nominative/genitive forms).</summary>
@@ -279,6 +429,9 @@ public sealed partial class TimeNormalizer
         var candidate = new DateOnly(dct.Year, month, Math.Min(day, DateTime.DaysInMonth(dct.Year, month)));
         var after = monthOnly ? month > dct.Month : candidate > dct;
         var before = monthOnly ? month < dct.Month : candidate < dct;
+        // A day up to a month after the DCT stays in its year even with a past verb: `paskelbė, kad rugsėjo 18-ąją …`
+        // in an article of 10 September announces a day to come, while `gruodžio 5 d. įvyko` is last December.
+        if (tense == Tense.Past && !monthOnly && after && candidate.DayNumber - dct.DayNumber <= 31) return dct.Year;
         if (tense == Tense.Past) return after ? dct.Year - 1 : dct.Year;
         if (tense == Tense.Future) return before ? dct.Year + 1 : dct.Year;
         // Closest: months apart, counted on a 12-month circle; half a year away stays in the DCT's year.
@@ -342,6 +495,17 @@ public sealed partial class TimeNormalizer
         else return null;
         if (hour is < 0 or > 24 || minute is < 0 or > 59) return null;
         return new Found(length, "TIME", $"{Period.Of(Grain.Day, day).Value}T{hour:D2}:{minute:D2}", Reference: Period.Of(Grain.Day, day));
+    }
+
+    /// <summary>`17 minučių po 12 valandos` → 12:17, `5 min. po 9 val.`: minutes past an hour.</summary>
+    private Found? MinutesPast(Words s, int i, DateOnly day)
+    {
+        if (!s.IsNumber(i) || !int.TryParse(s.Lower[i], NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) || minutes is < 1 or > 59) return null;
+        if (Unit(s, i + 1, abbreviated: true) is not { Unit: "MIN" } unit) return null;
+        var po = i + 1 + unit.Length;
+        if (s[po] != "po" || !s.IsNumber(po + 1) || !int.TryParse(s.Lower[po + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var hour) || hour is < 0 or > 23) return null;
+        if (Unit(s, po + 2, abbreviated: true) is not { Unit: "H" } hours) return null;
+        return new Found(po + 2 + hours.Length - i, "TIME", $"{Period.Of(Grain.Day, day).Value}T{hour:D2}:{minutes:D2}", Reference: Period.Of(Grain.Day, day));
     }
 
     /// <summary>A part of the day as an adverb or accusative (`vakare`, `vakarą`, `ryte`, `naktį`, `popiet`): MO, AF, EV, NI.</summary>
@@ -535,18 +699,34 @@ public sealed partial class TimeNormalizer
     /// <summary>`pirmąjį ketvirtį` → Q1, `antrajame pusmetyje` → H2, `I ketv.`: of the given year, else of the DCT's.</summary>
     private Found? OrdinalPeriod(Words s, int i, Context c) => OrdinalPeriod(s, i, c, c.Dct.Year);
 
+    /// <remarks>A year may stand between the ordinal and the unit: `pirmąjį 2014 m. ketvirtį`, `antrą 2002-ųjų pusmetį`,
+    /// `trečią praėjusių metų ketvirtį`.</remarks>
     private Found? OrdinalPeriod(Words s, int i, Context c, int year)
     {
         if (i + 1 >= s.Count) return null;
         var n = numbers.Ordinal(s.Lower[i]) ?? RomanNumeral(s.Form(i));
         if (n is not { } k) return null;
-        var unitLength = s.IsAbbreviation(i + 1, "ketv") ? 2 : 1;
-        var unit = unitLength == 2 ? "Q" : words.Get(s.Lower[i + 1], "unit");
+        var u = i + 1;
+        if (Year(s, u) is { } inner)
+        {
+            year = inner.Year;
+            u += inner.Length;
+        }
+        else if (RelationOf(s[u]) is { } relation && relation != Relation.Same && s[u + 1] is "metų")
+        {
+            var relative = RelativeTo(c, Grain.Year, relation);
+            if (relative.Unresolved) return null;
+            year = relative.Start.Year;
+            u += 2;
+        }
+        if (u >= s.Count) return null;
+        var unitLength = s.IsAbbreviation(u, "ketv") ? 2 : 1;
+        var unit = unitLength == 2 ? "Q" : words.Get(s.Lower[u], "unit");
         Period p;
         if (unit == "Q" && k is >= 1 and <= 4) p = new Period(Grain.Quarter, new DateOnly(year, 3 * k - 2, 1));
         else if (unit == "HALF" && k is 1 or 2) p = new Period(Grain.Half, new DateOnly(year, 6 * k - 5, 1));
         else return null;
-        return WithPart(s, i + 1 + unitLength, new Found(1 + unitLength, "DATE", p.Value, Reference: p));
+        return WithPart(s, u + unitLength, new Found(u - i + unitLength, "DATE", p.Value, Reference: p));
     }
 
     private static int? RomanNumeral(string s)
@@ -606,6 +786,7 @@ public sealed partial class TimeNormalizer
         var t = s.Lower[i];
         if (s.IsNumber(i) && double.TryParse(t.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var digits))
             return (digits.ToString(CultureInfo.InvariantCulture), digits, 1);
+        if (words.Get(t, "amount") is { } couple) return (couple, double.Parse(couple, CultureInfo.InvariantCulture), 1);
         if (!numbers.TryGet(t, out var word)) return null;
         if (word.Indefinite) return ("X", null, 1);
         var value = word.Value!.Value;
@@ -629,13 +810,53 @@ public sealed partial class TimeNormalizer
         var j = i + 1;
         var amount = Amount(s, j);
         var k = amount is { } a ? j + a.Length : j;
-        if (k >= s.Count || words.Get(s.Lower[k], "unit") is not { } unit || UnitGrain(unit) is not { } grain || grain > Grain.Year) return null;
-        if (amount is { Value: "X" }) return new Found(k + 1 - i, "DATE", sign < 0 ? "PAST_REF" : "FUTURE_REF");
+        if (Unit(s, k, abbreviated: amount is not null) is not { } unit || UnitGrain(unit.Unit) is not { } grain || grain > Grain.Year) return null;
+        var end = k + unit.Length;
+        if (amount is { Value: "X" }) return new Found(end - i, "DATE", sign < 0 ? "PAST_REF" : "FUTURE_REF");
         var count = amount is { Number: { } n } ? n : 1;
-        if (count != Math.Floor(count)) return null;
+        // `prieš 2008 metų` is before the year 2008, not 2008 years ago.
+        if (count != Math.Floor(count) || count >= 1000) return null;
         var from = sign < 0 || s.TenseAt(i) != Tense.Past || c.Reference is null ? Period.Of(grain, c.Dct) : c.ReferenceOr(grain).As(grain);
         var p = from.Shift(sign * (int)count);
-        return new Found(k + 1 - i, "DATE", p.Value, Reference: p);
+        return new Found(end - i, "DATE", p.Value, Reference: p);
+    }
+
+    /// <summary>A unit word at k (`dienas`, `metų`), or, after a number, an abbreviated one with its period (`d.`, `sav.`, `m.`).</summary>
+    private (string Unit, int Length)? Unit(Words s, int k, bool abbreviated)
+    {
+        if (k >= s.Count) return null;
+        if (abbreviated && s[k + 1] == "." && words.Get(s.Lower[k], "unit-abbr") is { } abbr) return (abbr, 2);
+        return words.Get(s.Lower[k], "unit") is { } unit ? (unit, 1) : null;
+    }
+
+    /// <summary>
+    /// `1 sav. prieš`, `2 d. prieš` (date lines), `trejus metus prieš tai` (before the date last mentioned): an offset
+    /// with `prieš` after it. Before a noun (`dvi dienas prieš rinkimus`) it counts from an event, not taken here.
+    /// </summary>
+    private Found? PostposedOffset(Words s, int i, Context c)
+    {
+        if (Amount(s, i) is not { Number: { } n } amount || n != Math.Floor(n) || n >= 1000) return null;
+        var k = i + amount.Length;
+        if (Unit(s, k, abbreviated: true) is not { } unit || UnitGrain(unit.Unit) is not { } grain || grain > Grain.Year) return null;
+        var p = k + unit.Length;
+        if (s[p] != "prieš") return null;
+        var that = s[p + 1] is "tai" or "tą";
+        if (!that && p + 1 < s.Count && s.IsWordOrNumber(p + 1)) return null;
+        var from = that ? c.ReferenceOr(grain).As(grain) : Period.Of(grain, c.Dct);
+        var period = from.Shift(-(int)n);
+        return new Found(p + 1 - i + (that ? 1 : 0), "DATE", period.Value, Reference: period);
+    }
+
+    /// <summary>
+    /// `metų pabaigoje`, `mėnesio pradžioje`, `savaitės viduryje`: a part of the current year, month or week (of the
+    /// period last mentioned when the verb is past: a story about 2019 means 2019's end).
+    /// </summary>
+    private Found? UnitPart(Words s, int i, Context c)
+    {
+        if (s.Lower[i] is not ("metų" or "mėnesio" or "savaitės") || PartOf(s, i + 1) is not { } part) return null;
+        var grain = words.Get(s.Lower[i], "unit") switch { "Y" => Grain.Year, "M" => Grain.Month, _ => Grain.Week };
+        var period = s.TenseAt(i) == Tense.Past ? c.ReferenceOr(grain) : Period.Of(grain, c.Dct);
+        return new Found(2, "DATE", period.Value, part, period);
     }
 
     /// <summary>`likus trims dienoms iki susitikimo`: an offset from an event, resolved later if the text dates the event.</summary>
@@ -684,6 +905,26 @@ public sealed partial class TimeNormalizer
         if (unit == "Y" && IsAge(s, k + unitToken)) return null;
         var value = amount.Number is 0.5 ? HalfOf(unit) : DurationValue(amount.Value, unit);
         return value is null ? null : new Found(amount.Length + unitToken, "DURATION", value);
+    }
+
+    /// <summary>`dvi su puse valandos` → PT2H30M, `dveji su puse metų` → P2Y6M: an amount, `su puse`, a unit.</summary>
+    private Found? AndAHalf(Words s, int i)
+    {
+        if (Amount(s, i) is not { Number: { } n } amount || n != Math.Floor(n)) return null;
+        var k = i + amount.Length;
+        if (s[k] != "su" || s[k + 1] != "puse" || Unit(s, k + 2, abbreviated: true) is not { } unit) return null;
+        var whole = amount.Value;
+        string? value = unit.Unit switch
+        {
+            "Y" => $"P{whole}Y6M",
+            "M" => $"P{whole}M15D",
+            "D" or "DAY24" => $"P{whole}DT12H",
+            "H" => $"PT{whole}H30M",
+            "MIN" => $"PT{whole}M30S",
+            "W" => $"P{7 * n + 3}DT12H",
+            _ => null,
+        };
+        return value is null ? null : new Found(k + 2 + unit.Length - i, "DURATION", value);
     }
 
     private static readonly HashSet<string> People =

@@ -12,13 +12,13 @@ namespace Kronika.Lithuanian.Time;
 /// sentence is scanned left to right and at each token the patterns are tried longest first
 /// (TimeNormalizer.Patterns.cs); the first that matches takes its tokens.
 /// </summary>
-public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers) : IPipelineStep
+public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers, Holidays holidays) : IPipelineStep
 {
     public string Name => "time";
     public Layers Requires => Layers.Tokens | Layers.Sentences | Layers.Morphology;
     public Layers Provides => Layers.Times;
 
-    public static TimeNormalizer Load() => new(TimeWords.Load(), NumberWords.Load());
+    public static TimeNormalizer Load() => new(TimeWords.Load(), NumberWords.Load(), Holidays.Load());
 
     /// <summary>Which way a clause points in time, from its verb.</summary>
     internal enum Tense
@@ -30,7 +30,11 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers)
     }
 
     /// <summary>What a pattern found: how many tokens, and the TIMEX3 it makes.</summary>
-    internal readonly record struct Found(int Length, string Type, string Value, string? Mod = null, Period? Reference = null, string? Anchor = null);
+    /// <remarks>
+    /// <paramref name="RangeEnd"/>: a range written as one token (`2009-2010 m.`) gives two expressions, split at the
+    /// token's dash; this is the second one's value.
+    /// </remarks>
+    internal readonly record struct Found(int Length, string Type, string Value, string? Mod = null, Period? Reference = null, string? Anchor = null, string? RangeEnd = null);
 
     /// <summary>The state carried through one document: the publication date and the date last mentioned.</summary>
     private sealed class Context(DateOnly dct)
@@ -80,7 +84,12 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers)
                     continue;
                 }
                 var end = i + found.Length - 1;
-                doc.Times.Add(new TimeExpression(s.Start(i), s.End(end), found.Type, found.Value, found.Mod, found.Anchor));
+                if (found.RangeEnd is { } second && s.Form(i).IndexOfAny(['-', '–']) is var dash and > 0)
+                {
+                    doc.Times.Add(new TimeExpression(s.Start(i), s.Start(i) + dash, found.Type, found.Value, found.Mod));
+                    doc.Times.Add(new TimeExpression(s.Start(i) + dash + 1, s.End(end), found.Type, second, found.Mod));
+                }
+                else doc.Times.Add(new TimeExpression(s.Start(i), s.End(end), found.Type, found.Value, found.Mod, found.Anchor));
                 if (found.Reference is { } reference) context.Reference = reference;
                 if (found.Anchor is not null && AnchorOffset(s, i, found.Length) is { } offset)
                     anchors.Add(new PendingAnchor(doc.Times.Count - 1, found.Anchor, offset.Grain, offset.Count));
@@ -122,7 +131,7 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers)
         if (!s.IsWordOrNumber(i)) return false;
         if (s.IsNumber(i)) return true;
         var w = s.Lower[i];
-        return words.Has(w) || numbers.TryGet(w, out _) || numbers.Ordinal(w) is not null || StartWords.Contains(w)
+        return words.Has(w) || numbers.TryGet(w, out _) || numbers.Ordinal(w) is not null || StartWords.Contains(w) || holidays.Starts(w)
             || RelationOf(w) is not null || IsRoman(s.Token(i).Span)
             || w.StartsWith("pastar", StringComparison.Ordinal) || w.StartsWith("artimiausi", StringComparison.Ordinal);
     }
