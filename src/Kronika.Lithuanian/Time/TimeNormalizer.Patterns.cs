@@ -346,6 +346,7 @@ public sealed partial class TimeNormalizer
     /// </summary>
     private (int Month, int Length)? Month(Words s, int i, bool strict)
     {
+        if (i >= s.Count) return null;
         var w = s.Lower[i];
         if (words.Get(w, "month") is { } m)
         {
@@ -465,6 +466,9 @@ public sealed partial class TimeNormalizer
         if (day.Unresolved) return found with { Value = day.Value, Reference = null };
         var date = day.Start;
         if (ClockTime(s, i, date) is { } time) return time with { Length = found.Length + time.Length };
+        // A date line's `2020 m. birželio 9 d., 07:05`: a clock time after a comma.
+        if (s[i] == "," && s.IsNumber(i + 1) && s.Lower[i + 1].Contains(':') && ClockTime(s, i + 1, date) is { } after)
+            return after with { Length = found.Length + 1 + after.Length };
         if (DayPartWord(s, i) is { } part)
             return found with { Length = found.Length + 1, Type = "TIME", Value = Period.Of(Grain.Day, date).Value + "T" + part };
         return found;
