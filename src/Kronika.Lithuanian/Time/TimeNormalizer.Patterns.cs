@@ -412,7 +412,8 @@ public sealed partial class TimeNormalizer
         var genitive = month.Length == 2 || w.EndsWith('o') || w.EndsWith("ės") || w.EndsWith("os");
         var monthWord = MonthWord(s, j);
         // A bare genitive month needs something that makes it a time: `mėnesį`, a part (`liepos pabaigoje`), a preposition.
-        if (genitive && monthWord == 0 && PartOf(s, j) is null && !(i > 0 && s[i - 1] is "nuo" or "iki" or "po" or "prieš")) return null;
+        var rangeStart = s[j] is { } dash && Dashes.Contains(dash) && Month(s, j + 1, strict: false) is not null; // `sausio–kovo mėnesiais`
+        if (genitive && monthWord == 0 && PartOf(s, j) is null && !rangeStart && !(i > 0 && s[i - 1] is "nuo" or "iki" or "po" or "prieš")) return null;
         // The second month of a range (`2024 m. liepos–rugpjūčio`) takes the year of the first.
         var monthYear = i > 0 && Dashes.Contains(s[i - 1]!) && c.Reference is { Grain: Grain.Month or Grain.Day } r
             ? r.Start.Year
@@ -465,6 +466,8 @@ public sealed partial class TimeNormalizer
     {
         if (day.Unresolved) return found with { Value = day.Value, Reference = null };
         var date = day.Start;
+        // `spalio 17 d. Vidurdienį …` opens the next sentence (the splitter kept `d.` as an abbreviation).
+        if (i > 0 && s[i - 1] == "." && s.IsCapitalised(i)) return found;
         if (ClockTime(s, i, date) is { } time) return time with { Length = found.Length + time.Length };
         // A date line's `2020 m. birželio 9 d., 07:05`: a clock time after a comma.
         if (s[i] == "," && s.IsNumber(i + 1) && s.Lower[i + 1].Contains(':') && ClockTime(s, i + 1, date) is { } after)
@@ -496,6 +499,9 @@ public sealed partial class TimeNormalizer
             if (s.IsNumber(i + 3) && s.IsAbbreviation(i + 4, "min") && int.TryParse(s.Lower[i + 3], NumberStyles.None, CultureInfo.InvariantCulture, out minute)) length = 6;
         }
         else if (int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out hour) && s[i + 1] is "valandą" or "valandos" && hour <= 24) length = 2;
+        // `apie 19-ą valandą`, `7-tą valandą ryto`: the hour as an ordinal.
+        else if (t.IndexOf('-') is > 0 and <= 2 && s[i + 1] is "valandą" or "valandos" or "valanda" or "valandai"
+            && int.TryParse(t.AsSpan(0, t.IndexOf('-')), NumberStyles.None, CultureInfo.InvariantCulture, out hour)) length = 2;
         else return null;
         if (hour is < 0 or > 24 || minute is < 0 or > 59) return null;
         return new Found(length, "TIME", $"{Period.Of(Grain.Day, day).Value}T{hour:D2}:{minute:D2}", Reference: Period.Of(Grain.Day, day));
@@ -518,7 +524,8 @@ public sealed partial class TimeNormalizer
         var w = s[i];
         if (w is null || words.Get(w, "daypart") is not { } part) return null;
         // Only the forms that say "in the …": not `rytas` or `vakaro`.
-        return w is "ryte" or "rytą" or "vakare" or "vakarą" or "naktį" or "popiet" or "popietę" or "vidurdienį" ? part : null;
+        return w is "ryte" or "rytą" or "vakare" or "vakarą" or "naktį" or "popiet" or "popietę" or "vidurdienį" or "vakarop" or "pavakare"
+            or "paryčiais" or "rytmetį" or "vidurnaktį" ? part : null;
     }
 
     /// <summary>`vakare` alone: the evening of the day last mentioned, else of the DCT.</summary>
@@ -814,8 +821,15 @@ public sealed partial class TimeNormalizer
         var j = i + 1;
         var amount = Amount(s, j);
         var k = amount is { } a ? j + a.Length : j;
-        if (Unit(s, k, abbreviated: amount is not null) is not { } unit || UnitGrain(unit.Unit) is not { } grain || grain > Grain.Year) return null;
+        if (Unit(s, k, abbreviated: amount is not null) is not { } unit) return null;
         var end = k + unit.Length;
+        // `prieš penkias minutes`, `po dviejų valandų`: within the day of the DCT (or of the day last mentioned).
+        if (unit.Unit is "H" or "MIN" && amount is { Number: { } small } && small < 24 * 60 / (unit.Unit == "H" ? 60 : 1))
+        {
+            var today = sign < 0 || s.TenseAt(i) != Tense.Past ? Period.Of(Grain.Day, c.Dct) : c.ReferenceOr(Grain.Day);
+            return new Found(end - i, "DATE", today.Value, Reference: today);
+        }
+        if (UnitGrain(unit.Unit) is not { } grain || grain > Grain.Year) return null;
         if (amount is { Value: "X" }) return new Found(end - i, "DATE", sign < 0 ? "PAST_REF" : "FUTURE_REF");
         var count = amount is { Number: { } n } ? n : 1;
         // `prieš 2008 metų` is before the year 2008, not 2008 years ago.
