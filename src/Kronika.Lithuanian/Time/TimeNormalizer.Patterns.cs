@@ -67,7 +67,8 @@ public sealed partial class TimeNormalizer
     /// </summary>
     private bool Governs(Words s, int i, Found? core)
     {
-        if (core is not { } f) return false;
+        // Only a year in the genitive (`2008 m.`, `2008 metų`, `2008-ųjų`) modifies a noun after it.
+        if (core is not { } f || !s.IsNumber(i + 1) || s.Lower[i + f.Length] is not ("." or "metų") && !s.Lower[i + f.Length].EndsWith("ųjų", StringComparison.Ordinal)) return false;
         var next = i + 1 + f.Length;
         if (next >= s.Count || s.Pos(next) != Upos.NOUN || s.IsNumber(next) || words.Has(s.Lower[next]) || s.Token(next).Feats is not { } feats) return false;
         // `po` takes the genitive, `prieš` the accusative: `po Velykų darbai bus pradėti` has a subject after the date.
@@ -311,7 +312,8 @@ public sealed partial class TimeNormalizer
         for (var year = c.Dct.Year - 1; year <= c.Dct.Year + 1; year++)
         {
             if (Holidays.Day(holiday.Rule, year) is not { } day) continue;
-            var fits = tense switch { Tense.Past => day <= c.Dct, Tense.Future => day >= c.Dct, _ => true };
+            // As for dates: a past verb may still announce a holiday up to a month ahead (`iki Kūčių liko dvi savaitės`).
+            var fits = tense switch { Tense.Past => day.DayNumber <= c.Dct.DayNumber + 31, Tense.Future => day >= c.Dct, _ => true };
             if (!fits) continue;
             var better = best is not { } b || tense switch
             {
@@ -866,14 +868,14 @@ public sealed partial class TimeNormalizer
     }
 
     /// <summary>
-    /// `metų pabaigoje`, `mėnesio pradžioje`, `savaitės viduryje`: a part of the current year, month or week (of the
-    /// period last mentioned when the verb is past: a story about 2019 means 2019's end).
+    /// `metų pabaigoje`, `mėnesio pradžioje`, `savaitės viduryje`: a part of the current year, month or week, or of the
+    /// period mentioned earlier in the same sentence (`2019 m. kovą …, o metų pabaigoje` is the end of 2019).
     /// </summary>
     private Found? UnitPart(Words s, int i, Context c)
     {
         if (s.Lower[i] is not ("metų" or "mėnesio" or "savaitės") || PartOf(s, i + 1) is not { } part) return null;
         var grain = words.Get(s.Lower[i], "unit") switch { "Y" => Grain.Year, "M" => Grain.Month, _ => Grain.Week };
-        var period = s.TenseAt(i) == Tense.Past ? c.ReferenceOr(grain) : Period.Of(grain, c.Dct);
+        var period = c.ReferenceInSentence ? c.ReferenceOr(grain) : Period.Of(grain, c.Dct);
         return new Found(2, "DATE", period.Value, part, period);
     }
 

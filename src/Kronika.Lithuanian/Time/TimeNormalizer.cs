@@ -40,8 +40,15 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
     private sealed class Context(DateOnly dct)
     {
         private readonly List<Period> _mentioned = [];
+        private int _referenceSentence = -1;
 
         public DateOnly Dct { get; } = dct;
+
+        /// <summary>The sentence being read.</summary>
+        public int Sentence { get; set; }
+
+        /// <summary>Whether the date last mentioned is in the sentence being read.</summary>
+        public bool ReferenceInSentence => _referenceSentence == Sentence;
 
         /// <summary>The date last mentioned.</summary>
         public Period? Reference
@@ -49,7 +56,9 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
             get => _mentioned.Count == 0 ? null : _mentioned[^1];
             set
             {
-                if (value is { Unresolved: false } p) _mentioned.Add(p);
+                if (value is not { Unresolved: false } p) return;
+                _mentioned.Add(p);
+                _referenceSentence = Sentence;
             }
         }
 
@@ -75,6 +84,7 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
         foreach (var sentenceData in doc.SentenceTable)
         {
             ct.ThrowIfCancellationRequested();
+            context.Sentence++;
             var s = new Words(doc, sentenceData);
             for (var i = 0; i < s.Count;)
             {
@@ -199,6 +209,9 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
                 // `yra pranešusios` (present auxiliary + past participle) is a perfect: past.
                 if (tense == Tense.Present && t.Upos == Upos.AUX && i + 1 < Count && Token(i + 1).Feats is { } next && next.Contains("Tense=Past"))
                     tense = Tense.Past;
+                // `bus išmokėti` (future auxiliary + past participle) is a future passive.
+                if (tense == Tense.Past && feats.Contains("VerbForm=Part") && i > 0 && Token(i - 1).Upos == Upos.AUX && Token(i - 1).Feats is { } aux && aux.Contains("Tense=Fut"))
+                    tense = Tense.Future;
                 if (tense != Tense.Unknown) verbs.Add((i, tense));
             }
             // A clause ends at a comma, semicolon, colon, dash or bracket: a verb in the same clause counts first.

@@ -154,6 +154,19 @@ public class TimeNormalizerTests
         Golden.Check("Kronika.Lithuanian.Tests", "Time", Path.ChangeExtension(sample, ".times.tsv"), sb.ToString());
     }
 
+    /// <summary>Articles the team wrote for the forms of issue 17 (Time/Articles), compared with reviewed golden files.</summary>
+    [Theory]
+    [InlineData("2025-09-10-naujienu-datos.txt")]
+    public void Times_OfTeamArticles_MatchGoldenFile(string article)
+    {
+        var path = Path.Combine(TestPaths.RepositoryRoot, "tests", "Kronika.Lithuanian.Tests", "Time", "Articles", article);
+        var doc = Analyze.Full.Process(ArticleReader.Read([path]).Single().Document!);
+        var sb = new StringBuilder();
+        foreach (var t in doc.Times)
+            sb.Append($"{doc.Text[t.Start..t.End]}\t{t.Type}\t{t.Value}\t{t.Mod ?? "-"}\n");
+        Golden.Check("Kronika.Lithuanian.Tests", "Time", Path.ChangeExtension(article, ".times.tsv"), sb.ToString());
+    }
+
     [Fact]
     public void TimeNormalizer_KeepsSpansInsideTheTextInOrder()
     {
