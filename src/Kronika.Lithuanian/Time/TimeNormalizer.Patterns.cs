@@ -875,7 +875,7 @@ public sealed partial class TimeNormalizer
     {
         if (s.Lower[i] is not ("metų" or "mėnesio" or "savaitės") || PartOf(s, i + 1) is not { } part) return null;
         var grain = words.Get(s.Lower[i], "unit") switch { "Y" => Grain.Year, "M" => Grain.Month, _ => Grain.Week };
-        var period = c.ReferenceInSentence ? c.ReferenceOr(grain) : Period.Of(grain, c.Dct);
+        var period = c.ReferenceInSentence && c.Reference is { } r && r.Grain <= grain && r.Grain != Grain.Season ? r.As(grain) : Period.Of(grain, c.Dct);
         return new Found(2, "DATE", period.Value, part, period);
     }
 
