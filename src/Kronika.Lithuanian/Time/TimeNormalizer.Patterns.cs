@@ -87,7 +87,7 @@ public sealed partial class TimeNormalizer
     private static (int Length, string? Mod)? Approximation(Words s, int i)
     {
         var w = s.Lower[i];
-        var than = s[i + 1] is "nei" or "kaip";
+        var than = s[i + 1] is "nei" or "negu" or "kaip";
         return w switch
         {
             "apie" or "maždaug" => (1, "APPROX"),
@@ -96,8 +96,8 @@ public sealed partial class TimeNormalizer
             "per" => (1, null),
             "daugiau" or "ilgiau" when than => (2, "MORE_THAN"),
             "mažiau" or "trumpiau" when than => (2, "LESS_THAN"),
-            "ne" when s[i + 1] == "mažiau" && s[i + 2] is "nei" or "kaip" => (3, "MORE_THAN"),
-            "ne" when s[i + 1] == "daugiau" && s[i + 2] is "nei" or "kaip" => (3, "LESS_THAN"),
+            "ne" when s[i + 1] == "mažiau" && s[i + 2] is "nei" or "negu" or "kaip" => (3, "MORE_THAN"),
+            "ne" when s[i + 1] == "daugiau" && s[i + 2] is "nei" or "negu" or "kaip" => (3, "LESS_THAN"),
             _ => null,
         };
     }
@@ -136,20 +136,25 @@ public sealed partial class TimeNormalizer
     private Found? RuleOrDayTime(Words s, int i, Context c)
     {
         if ((ClockTime(s, i, c.ReferenceOr(Grain.Day).Start) ?? MinutesPast(s, i, c.ReferenceOr(Grain.Day).Start)) is not { } time) return null;
-        if (s.TenseAt(i) == Tense.Past || !IsRule(s)) return time;
+        if (!IsRule(s, s.TenseAt(i))) return time;
         return time with { Value = "XXXX-XX-XX" + time.Value[time.Value.IndexOf('T')..], Reference = null };
     }
 
-    private bool IsRule(Words s)
+    private bool IsRule(Words s, Tense tense)
     {
-        var rule = false;
+        bool rule = false, anyTense = false;
         for (var k = 0; k < s.Count; k++)
         {
-            if (words.Get(s.Lower[k], "rule") is not null || s.Lemma(k) is { } lemma && words.Get(lemma, "rule") is not null) rule = true;
+            if ((words.Get(s.Lower[k], "rule") ?? (s.Lemma(k) is { } lemma ? words.Get(lemma, "rule") : null)) is { } kind)
+            {
+                // An obligation (`įpareigotas būti namie nuo 22 val.`) is a rule whatever the tense.
+                if (kind == "any") anyTense = true;
+                rule = true;
+            }
             // A date in the sentence (a month, weekday, deictic day) makes the time that day's.
             if (words.Get(s.Lower[k], "month") is not null || words.Get(s.Lower[k], "weekday") is not null || words.Get(s.Lower[k], "day-offset") is not null) return false;
         }
-        return rule;
+        return rule && (anyTense || tense != Tense.Past);
     }
 
     // ---- Dates written as numbers -------------------------------------------------------------------------
@@ -370,7 +375,7 @@ public sealed partial class TimeNormalizer
     {
         if (s.Lemma(i) == "kovas" || s.IsNumber(i + 1) || s[i + 1] is "mėnesį" || s.IsAbbreviation(i + 1, "mėn")) return true;
         if (s[i + 1] is "su" or "prieš" or "dėl" or "už" or "prie") return false;
-        return i == 0 || !s.IsWordOrNumber(i - 1) || s[i - 1] is "pernai" or "šiemet" or "nuo" or "iki" or "po";
+        return i == 0 || !s.IsWordOrNumber(i - 1) || s[i - 1] is "pernai" or "šiemet" or "nuo" or "iki" or "po" or "kad";
     }
 
     /// <summary>`mėnesį`, `mėnesio`, `mėn.` after a month name: how many tokens.</summary>
@@ -405,7 +410,7 @@ public sealed partial class TimeNormalizer
         var j = i + month.Length;
         if (Day(s, j) is { } day)
         {
-            var dayYear = YearFor(c.Dct, tense, month.Month, day.Day);
+            var dayYear = YearBefore(s, i, c) ?? YearFor(c.Dct, tense, month.Month, day.Day);
             if (!Period.InRange(dayYear)) return new Found(month.Length + day.Length, "DATE", $"XXXX-{month.Month:D2}-{day.Day:D2}");
             if (SafeDate(dayYear, month.Month, day.Day) is not { } date) return null;
             return WithTime(s, j + day.Length, date, new Found(month.Length + day.Length, "DATE", Period.Of(Grain.Day, date).Value, Reference: Period.Of(Grain.Day, date)));
@@ -419,10 +424,14 @@ public sealed partial class TimeNormalizer
         // The second month of a range (`2024 m. liepos–rugpjūčio`) takes the year of the first.
         var monthYear = i > 0 && Dashes.Contains(s[i - 1]!) && c.Reference is { Grain: Grain.Month or Grain.Day } r
             ? r.Start.Year
-            : YearFor(c.Dct, tense, month.Month, 1, monthOnly: true);
+            : YearBefore(s, i, c) ?? YearFor(c.Dct, tense, month.Month, 1, monthOnly: true);
         var p = Period.Month(monthYear, month.Month);
         return WithPart(s, j + monthWord, new Found(month.Length + monthWord, "DATE", p.Value, Reference: p));
     }
+
+    /// <summary>`pernai, gegužės 9 dieną`, `2019 m., kovą`: a year said just before (a token or a comma away) is the date's.</summary>
+    private static int? YearBefore(Words s, int i, Context c) =>
+        c.ReferenceInSentence && c.LastEnd >= i - 2 && c.LastEnd < i && c.Reference is { Grain: Grain.Year } year ? year.Start.Year : null;
 
     /// <summary>
     /// The year of a year-less date or month: in the past, the latest not after the DCT; in the future, the earliest
@@ -491,6 +500,8 @@ public sealed partial class TimeNormalizer
         // `15:30`, or `15.30` with `val.` after it (a bare `15.30` may be a decimal).
         if (t.Length is 4 or 5 && sep > 0 && (t[sep] == ':' || s.IsAbbreviation(i + 1, "val")))
         {
+            // A score, not a time: `(7:10)`, `– 6:14`, `16:7` (minutes always have two digits).
+            if (t[sep] == ':' && (t.Length - sep - 1 != 2 || s[i - 1] is "(" or "–" or "—" or "-" || s[i + 1] == ")")) return null;
             if (!int.TryParse(t.AsSpan(0, sep), NumberStyles.None, CultureInfo.InvariantCulture, out hour)
                 || !int.TryParse(t.AsSpan(sep + 1), NumberStyles.None, CultureInfo.InvariantCulture, out minute)) return null;
             length = s.IsAbbreviation(i + 1, "val") ? 3 : 1;
@@ -552,7 +563,13 @@ public sealed partial class TimeNormalizer
             return new Found(1, "SET", $"XXXX-WXX-{habit}");
         if (words.Get(w, "weekday") is not { } d) return null;
         if (w.EndsWith("is")) return null; // nominative: `Pirmadienis buvo…` names the day, it does not place an event
-        var day = WeekdayDate(c.Dct, int.Parse(d, CultureInfo.InvariantCulture), s.TenseAt(i));
+        var isoDay = int.Parse(d, CultureInfo.InvariantCulture);
+        // `pirmadienį, rugsėjo 2 dieną`: a date in apposition that falls on that weekday is the weekday's date.
+        if (s[i + 1] == "," && MonthExpression(s, i + 2, c) is { Value.Length: 10 } apposed
+            && DateOnly.TryParseExact(apposed.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var same)
+            && ((int)same.DayOfWeek + 6) % 7 + 1 == isoDay)
+            return new Found(1, "DATE", apposed.Value, Reference: new Period(Grain.Day, same));
+        var day = WeekdayDate(c.Dct, isoDay, s.TenseAt(i));
         return WithTime(s, i + 1, day, new Found(1, "DATE", day.Value, Reference: day));
     }
 
@@ -595,6 +612,28 @@ public sealed partial class TimeNormalizer
             return new Found(1, "DATE", year.Value, Reference: year);
         }
         if (words.Get(w, "today-part") is { } part) return new Found(1, "TIME", Period.Of(Grain.Day, c.Dct).Value + "T" + part);
+        // `tądien`: the day last mentioned.
+        if (w == "tądien")
+        {
+            var that = c.ReferenceOr(Grain.Day);
+            return WithTime(s, i + 1, that, new Found(1, "DATE", that.Value, Reference: that));
+        }
+        // `savaitgalį` alone: the weekend the tense points to (a past verb in a Monday article: the one just gone).
+        if (w is "savaitgalį")
+        {
+            var week = Period.Of(Grain.Week, c.Dct);
+            var weekend = c.Dct.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? week
+                : s.TenseAt(i) == Tense.Past ? week.Shift(-1)
+                : s.TenseAt(i) == Tense.Future ? week
+                : c.Dct.DayOfWeek <= DayOfWeek.Tuesday ? week.Shift(-1) : week;
+            return weekend.Unresolved ? null : new Found(1, "DATE", weekend.Value + "-WE", Reference: weekend);
+        }
+        // `pernykščio pavasario`: a season of last year.
+        if (w.StartsWith("pernykš", StringComparison.Ordinal) && s[i + 1] is { } next && words.Get(next, "season") is { } season)
+        {
+            var p = Period.Season(c.Dct.Year - 1, season);
+            return new Found(2, "DATE", p.Value, Reference: p);
+        }
         return null;
     }
 
@@ -717,7 +756,8 @@ public sealed partial class TimeNormalizer
     private Found? OrdinalPeriod(Words s, int i, Context c, int year)
     {
         if (i + 1 >= s.Count) return null;
-        var n = numbers.Ordinal(s.Lower[i]) ?? RomanNumeral(s.Form(i));
+        var last = s.Lower[i].StartsWith("paskutin", StringComparison.Ordinal); // `paskutinį ketvirtį`: the fourth
+        var n = numbers.Ordinal(s.Lower[i]) ?? RomanNumeral(s.Form(i)) ?? (last ? 0 : null);
         if (n is not { } k) return null;
         var u = i + 1;
         if (Year(s, u) is { } inner)
@@ -735,6 +775,7 @@ public sealed partial class TimeNormalizer
         if (u >= s.Count) return null;
         var unitLength = s.IsAbbreviation(u, "ketv") ? 2 : 1;
         var unit = unitLength == 2 ? "Q" : words.Get(s.Lower[u], "unit");
+        if (last) k = unit == "Q" ? 4 : 2;
         Period p;
         if (unit == "Q" && k is >= 1 and <= 4) p = new Period(Grain.Quarter, new DateOnly(year, 3 * k - 2, 1));
         else if (unit == "HALF" && k is 1 or 2) p = new Period(Grain.Half, new DateOnly(year, 6 * k - 5, 1));
@@ -835,7 +876,14 @@ public sealed partial class TimeNormalizer
         if (amount is { Value: "X" }) return new Found(end - i, "DATE", sign < 0 ? "PAST_REF" : "FUTURE_REF");
         var count = amount is { Number: { } n } ? n : 1;
         // `prieš 2008 metų` is before the year 2008, not 2008 years ago.
-        if (count != Math.Floor(count) || count >= 1000) return null;
+        if (count >= 1000) return null;
+        // `prieš pustrečių metų`: two and a half years, counted in months.
+        if (count != Math.Floor(count))
+        {
+            if (grain != Grain.Year || count * 12 != Math.Floor(count * 12)) return null;
+            var months = Period.Of(Grain.Month, c.Dct).Shift(sign * (int)(count * 12)).As(Grain.Year);
+            return new Found(end - i, "DATE", months.Value, Reference: months);
+        }
         var from = sign < 0 || s.TenseAt(i) != Tense.Past || c.Reference is null ? Period.Of(grain, c.Dct) : c.ReferenceOr(grain).As(grain);
         var p = from.Shift(sign * (int)count);
         return new Found(end - i, "DATE", p.Value, Reference: p);
@@ -874,6 +922,8 @@ public sealed partial class TimeNormalizer
     private Found? UnitPart(Words s, int i, Context c)
     {
         if (s.Lower[i] is not ("metų" or "mėnesio" or "savaitės") || PartOf(s, i + 1) is not { } part) return null;
+        // `mokslo metų pradžia`, `finansinių metų pabaigoje`: a school or fiscal year, not the calendar's.
+        if (i > 0 && s.Pos(i - 1) is Upos.NOUN or Upos.ADJ) return null;
         var grain = words.Get(s.Lower[i], "unit") switch { "Y" => Grain.Year, "M" => Grain.Month, _ => Grain.Week };
         var period = c.ReferenceInSentence && c.Reference is { } r && r.Grain <= grain && r.Grain != Grain.Season ? r.As(grain) : Period.Of(grain, c.Dct);
         return new Found(2, "DATE", period.Value, part, period);
@@ -915,6 +965,7 @@ public sealed partial class TimeNormalizer
         var w = s.Lower[i];
         if (w is "parą" or "paros") return new Found(1, "DURATION", "P1D");
         if (w is "pusmetį" or "pusmečio") return new Found(1, "DURATION", "P6M");
+        if (w is "pusvalandį" or "pusvalandžio" or "pusvalandis") return new Found(1, "DURATION", "PT30M");
         if (w is "visą" or "visus" or "ištisus" or "ištisą" && s[i + 1] is { } whole && words.Get(whole, "unit") is { } u1 && DurationValue("1", u1) is { } v1)
             return new Found(2, "DURATION", v1);
         if (Amount(s, i) is not { } amount) return null;
@@ -964,6 +1015,7 @@ public sealed partial class TimeNormalizer
 
     private static bool IsAge(Words s, int next) =>
         next < s.Count && (s[next] == "amžiaus" || s.Lemma(next) is { } lemma && People.Contains(lemma)
+            || s.Form(next) is { Length: 1 } initial && char.IsUpper(initial[0]) && s[next + 1] == "." // `42 metų A. D.`
             || s.Pos(next) == Upos.ADJ && s.Lemma(next + 1) is { } noun && People.Contains(noun));
 
     private static string? DurationValue(string n, string unit) => unit switch
@@ -1001,6 +1053,8 @@ public sealed partial class TimeNormalizer
         if (words.Get(next, "weekday") is { } day) return new Found(2, "SET", $"XXXX-WXX-{day}");
         if (words.Get(next, "unit") is { } unit && DurationValue("1", unit) is { } value) return new Found(2, "SET", value);
         if (words.Get(next, "daypart") is { } part) return new Found(2, "SET", "XXXX-XX-XXT" + part);
+        // `kiekvieną rugsėjį`: every September.
+        if (words.Get(next, "month") is { } month) return new Found(2, "SET", $"XXXX-{int.Parse(month, CultureInfo.InvariantCulture):D2}");
         return null;
     }
 

@@ -47,6 +47,9 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
         /// <summary>The sentence being read.</summary>
         public int Sentence { get; set; }
 
+        /// <summary>The token (in the sentence) where the expression found last ends; -1 before any.</summary>
+        public int LastEnd { get; set; } = -1;
+
         /// <summary>Whether the date last mentioned is in the sentence being read.</summary>
         public bool ReferenceInSentence => _referenceSentence == Sentence;
 
@@ -85,6 +88,7 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
         {
             ct.ThrowIfCancellationRequested();
             context.Sentence++;
+            context.LastEnd = -1;
             var s = new Words(doc, sentenceData);
             for (var i = 0; i < s.Count;)
             {
@@ -101,6 +105,7 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
                 }
                 else doc.Times.Add(new TimeExpression(s.Start(i), s.End(end), found.Type, found.Value, found.Mod, found.Anchor));
                 if (found.Reference is { } reference) context.Reference = reference;
+                context.LastEnd = end;
                 if (found.Anchor is not null && AnchorOffset(s, i, found.Length) is { } offset)
                     anchors.Add(new PendingAnchor(doc.Times.Count - 1, found.Anchor, offset.Grain, offset.Count));
                 i += found.Length;
@@ -143,7 +148,8 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
         var w = s.Lower[i];
         return words.Has(w) || numbers.TryGet(w, out _) || numbers.Ordinal(w) is not null || StartWords.Contains(w) || holidays.Starts(w)
             || RelationOf(w) is not null || IsRoman(s.Token(i).Span)
-            || w.StartsWith("pastar", StringComparison.Ordinal) || w.StartsWith("artimiausi", StringComparison.Ordinal);
+            || w.StartsWith("pastar", StringComparison.Ordinal) || w.StartsWith("artimiausi", StringComparison.Ordinal)
+            || w.StartsWith("paskutin", StringComparison.Ordinal) || w.StartsWith("pernykš", StringComparison.Ordinal) || w == "tądien";
     }
 
     private static readonly HashSet<string> StartWords =
