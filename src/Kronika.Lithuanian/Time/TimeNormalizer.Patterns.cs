@@ -48,12 +48,14 @@ public sealed partial class TimeNormalizer
                 return Governs(s, i, Core(s, i + 1, c)) ? null : WithMod(Core(s, i + 1, c), "BEFORE", durationMod: null, requireDate: true);
             case "apie" or "maždaug" or "beveik" or "bent" or "mažiausiai" or "per" or "ilgiau" or "daugiau" or "mažiau" or "ne":
                 // `120 km per valandą`, `100 eurų per mėnesį` are rates, not times.
-                var rate = w == "per" && i > 0 && s.Pos(i - 1) is Upos.NOUN or Upos.NUM or Upos.X;
+                // A rate follows an amount: `120 km per valandą`, `100 eurų per mėnesį` (not `elektra per metus atpigo`).
+                var rate = w == "per" && (s.IsNumber(i - 1) || s.IsNumber(i - 2) || i > 0 && s.Pos(i - 1) is Upos.NUM or Upos.X);
                 if (Approximation(s, i) is { } approx && !rate && (Core(s, i + approx.Length, c) ?? BareUnit(s, i + approx.Length)) is { } core)
                 {
                     // `per` only frames a duration (`per parą`, `per pastaruosius 10 metų`); the others modify any amount.
                     if (core.Type == "DURATION") return core with { Length = core.Length + approx.Length, Mod = approx.Mod ?? core.Mod };
-                    if (w == "apie" && core.Type is "TIME" or "DATE") return core with { Length = core.Length + 1, Mod = "APPROX" };
+                    // `apie 5 val.`, `apie 2010 m.`; `apie penktadienio įvykius` is about a topic, not an approximate date.
+                    if (w == "apie" && (core.Type == "TIME" || core.Type == "DATE" && s.IsNumber(i + 1))) return core with { Length = core.Length + 1, Mod = "APPROX" };
                 }
                 break;
         }
@@ -145,6 +147,8 @@ public sealed partial class TimeNormalizer
         bool rule = false, anyTense = false;
         for (var k = 0; k < s.Count; k++)
         {
+            // A habit in the sentence (`darbai vyks naktimis … nuo 19 val.`): the times are any night's, whatever dates frame them.
+            if (words.Get(s.Lower[k], "set") is not null) return true;
             if ((words.Get(s.Lower[k], "rule") ?? (s.Lemma(k) is { } lemma ? words.Get(lemma, "rule") : null)) is { } kind)
             {
                 // An obligation (`įpareigotas būti namie nuo 22 val.`) is a rule whatever the tense.
@@ -289,7 +293,8 @@ public sealed partial class TimeNormalizer
             return new Found(1, "DATE", p.Value, Reference: p);
         }
         if (OrdinalPeriod(s, j, c, year) is { } ordinal) return ordinal;
-        if (Holiday(s, j) is { } holiday && Holidays.Day(holiday.Rule, year) is { } feast) return DayFound(s, j, holiday.Length, new Period(Grain.Day, feast));
+        if (Holiday(s, j) is { } holiday && !NamesAThing(s, j, holiday.Length) && Holidays.Day(holiday.Rule, year) is { } feast)
+            return DayFound(s, j, holiday.Length, new Period(Grain.Day, feast));
         return PartOf(s, j) is { } part ? new Found(1, "DATE", Period.Year(year).Value, part, Period.Year(year)) : null;
     }
 
@@ -301,17 +306,26 @@ public sealed partial class TimeNormalizer
         i < s.Count && s.IsCapitalised(i) && holidays.Starts(s.Lower[i]) ? holidays.Match(s.Lower, i) : null;
 
     /// <summary>
+    /// `Kalėdų eglutė`, `Kalėdų Senelis`: a genitive name before another noun or name names a thing, unless a preposition
+    /// governs it (`po Velykų`) or the noun is a time (`Joninių naktį`, `Kalėdų išvakarėse`, `Velykų proga`).
+    /// </summary>
+    private bool NamesAThing(Words s, int i, int length)
+    {
+        var next = i + length;
+        if (i > 0 && s[i - 1] is "po" or "prieš" or "iki" or "nuo" or "per" or "apie" || next >= s.Count) return false;
+        if (s.Token(next - 1).Feats is not { } feats || !feats.Contains("Case=Gen") || s.Pos(next) is not (Upos.NOUN or Upos.PROPN)) return false;
+        return words.Get(s.Lower[next], "daypart") is null && words.Get(s.Lower[next], "unit") is null
+            && s.Lower[next] is not ("išvakarėse" or "proga" or "metu" or "laikotarpiu");
+    }
+
+    /// <summary>
     /// A holiday without a year (`po Velykų`, `per Kalėdas`, `Joninių naktį`): the day in the year the tense points to,
     /// as for a year-less date. A genitive name before another noun (`Kalėdų eglutė`) names a thing, not a day.
     /// </summary>
     private Found? HolidayAlone(Words s, int i, Context c)
     {
         if (Holiday(s, i) is not { } holiday) return null;
-        var next = i + holiday.Length;
-        var governed = i > 0 && s[i - 1] is "po" or "prieš" or "iki" or "nuo" or "per" or "apie";
-        if (!governed && s.Token(i + holiday.Length - 1).Feats is { } feats && feats.Contains("Case=Gen") && next < s.Count && s.Pos(next) == Upos.NOUN
-            && words.Get(s.Lower[next], "daypart") is null && words.Get(s.Lower[next], "unit") is null && s.Lower[next] is not ("išvakarėse" or "proga" or "metu" or "laikotarpiu"))
-            return null;
+        if (NamesAThing(s, i, holiday.Length)) return null;
         var tense = s.TenseAt(i);
         DateOnly? best = null;
         for (var year = c.Dct.Year - 1; year <= c.Dct.Year + 1; year++)
@@ -360,7 +374,7 @@ public sealed partial class TimeNormalizer
             var month = int.Parse(m, CultureInfo.InvariantCulture);
             if (strict && (w.EndsWith("is") || w.EndsWith("as") || w is "gegužė" or "liepa")) return null; // nominative
             if (strict && w is "kovą" or "kovu" && !IsMarchNotFight(s, i)) return null;
-            if (s.IsCapitalised(i) && i > 0 && (s.IsCapitalised(i - 1) || s[i - 1] == ".")) return null;
+            if (s.IsCapitalised(i) && i > 0 && (s.IsCapitalised(i - 1) || s[i - 1] == "." && s[i - 2] != "m")) return null;
             return (month, 1);
         }
         if (words.Get(w, "month-abbr") is { } a && s[i + 1] == ".") return (int.Parse(a, CultureInfo.InvariantCulture), 2);
@@ -512,6 +526,9 @@ public sealed partial class TimeNormalizer
             if (s.IsNumber(i + 3) && s.IsAbbreviation(i + 4, "min") && int.TryParse(s.Lower[i + 3], NumberStyles.None, CultureInfo.InvariantCulture, out minute)) length = 6;
         }
         else if (int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out hour) && s[i + 1] is "valandą" or "valandos" && hour <= 24) length = 2;
+        // `nuo 17 iki 19 val.`: the first hour of a span shares the second's `val.`
+        else if (s[i - 1] == "nuo" && s[i + 1] == "iki" && int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out hour)
+            && s.IsNumber(i + 2) && s.IsAbbreviation(i + 3, "val")) length = 1;
         // `apie 19-ą valandą`, `7-tą valandą ryto`: the hour as an ordinal.
         else if (t.IndexOf('-') is > 0 and <= 2 && s[i + 1] is "valandą" or "valandos" or "valanda" or "valandai"
             && int.TryParse(t.AsSpan(0, t.IndexOf('-')), NumberStyles.None, CultureInfo.InvariantCulture, out hour)) length = 2;
@@ -974,6 +991,9 @@ public sealed partial class TimeNormalizer
         var unitToken = s.IsAbbreviation(k, "val") || s.IsAbbreviation(k, "min") || s.IsAbbreviation(k, "mėn") ? 2 : 1;
         if (words.Get(s.Lower[k], "unit") is not { } unit || unit == "WE" || s.Lower[k] == "a") return null;
         if (unit == "Y" && IsAge(s, k + unitToken)) return null;
+        // `56 minutę`, `5 dieną`: a singular unit after a number not ending in 1 counts the minute or day, it is no length.
+        if (unitToken == 1 && s.Lower[k] is "minutę" or "valandą" or "dieną" or "savaitę" or "mėnesį" && amount.Number is { } count
+            && count == Math.Floor(count) && (count % 10 != 1 || count % 100 == 11)) return null;
         var value = amount.Number is 0.5 ? HalfOf(unit) : DurationValue(amount.Value, unit);
         return value is null ? null : new Found(amount.Length + unitToken, "DURATION", value);
     }
@@ -1016,7 +1036,7 @@ public sealed partial class TimeNormalizer
     private static bool IsAge(Words s, int next) =>
         next < s.Count && (s[next] == "amžiaus" || s.Lemma(next) is { } lemma && People.Contains(lemma)
             || s.Form(next) is { Length: 1 } initial && char.IsUpper(initial[0]) && s[next + 1] == "." // `42 metų A. D.`
-            || s.Pos(next) == Upos.ADJ && s.Lemma(next + 1) is { } noun && People.Contains(noun));
+            || next + 1 < s.Count && s.Pos(next) == Upos.ADJ && s.Lemma(next + 1) is { } noun && People.Contains(noun));
 
     private static string? DurationValue(string n, string unit) => unit switch
     {
@@ -1063,7 +1083,9 @@ public sealed partial class TimeNormalizer
     {
         var w = s.Lower[i];
         var next = s[i + 1];
-        if (words.Get(w, "vague") is { } value) return new Found(1, "DATE", value);
+        // `netrukus` in a past narrative is "soon after" something told, not a future reference.
+        if (words.Get(w, "vague") is { } value) return value == "FUTURE_REF" && s.TenseAt(i) == Tense.Past ? null : new Found(1, "DATE", value);
+        if (w is "ankstesniais" or "ankstesniems" or "ankstesnių" && next is "metais" or "metams" or "metų") return new Found(2, "DATE", "PAST_REF");
         if (w is "pastaruoju" or "pastaraisiais" or "pastarąjį" or "pastarąsias" or "pastaruosius" && next is "metu" or "metais" or "laiku" or "mėnesiais" or "dešimtmečiais")
             return new Found(2, "DATE", "PAST_REF");
         if (w is "artimiausiu" or "artimiausiais" or "artimiausiomis" && next is "metu" or "metais" or "mėnesiais" or "savaitėmis" or "dienomis")

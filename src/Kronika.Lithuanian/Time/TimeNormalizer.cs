@@ -156,7 +156,7 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
     [
         "nuo", "iki", "po", "prieš", "per", "apie", "maždaug", "beveik", "bent", "mažiausiai", "ilgiau", "daugiau", "mažiau",
         "trumpiau", "ne", "likus", "kas", "visą", "visus", "ištisus", "ištisą", "ateityje", "šiuo", "šiais", "kiekvieną",
-        "kiekvienas", "kiekviena", "kiekvieno", "kiekvienos", "kiekvienais", "savaitgaliais",
+        "kiekvienas", "kiekviena", "kiekvieno", "kiekvienos", "kiekvienais", "savaitgaliais", "ankstesniais", "ankstesniems", "ankstesnių",
     ];
 
     private static bool IsRoman(ReadOnlySpan<char> s) => s.Length is > 0 and <= 6 && s.IndexOfAnyExcept("IVXLC") < 0;
@@ -191,14 +191,14 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
 
         public string? this[int i] => i >= 0 && i < Count ? Lower[i] : null;
 
-        public bool IsWordOrNumber(int i) => _doc.TokenAt(_first + i).Kind is TokenKind.Word or TokenKind.Number;
+        public bool IsWordOrNumber(int i) => i >= 0 && i < Count && _doc.TokenAt(_first + i).Kind is TokenKind.Word or TokenKind.Number;
 
-        public bool IsNumber(int i) => i < Count && _doc.TokenAt(_first + i).Kind == TokenKind.Number;
+        public bool IsNumber(int i) => i >= 0 && i < Count && _doc.TokenAt(_first + i).Kind == TokenKind.Number;
 
         /// <summary>An abbreviation and its period (`m` `.`): true when token i is <paramref name="word"/> followed by its period.</summary>
-        public bool IsAbbreviation(int i, string word) => i + 1 < Count && Lower[i] == word && Lower[i + 1] == ".";
+        public bool IsAbbreviation(int i, string word) => i >= 0 && i + 1 < Count && Lower[i] == word && Lower[i + 1] == ".";
 
-        public bool IsCapitalised(int i) => i < Count && Form(i).Length > 0 && char.IsUpper(Form(i)[0]);
+        public bool IsCapitalised(int i) => i >= 0 && i < Count && Form(i).Length > 0 && char.IsUpper(Form(i)[0]);
 
         /// <summary>Each token's tense: that of the nearest finite verb (or conditional, imperative, participle) in the sentence.</summary>
         private Tense[] Tenses()
