@@ -72,9 +72,9 @@ public sealed partial class TimeNormalizer
         // Only a year in the genitive (`2008 m.`, `2008 metų`, `2008-ųjų`) modifies a noun after it.
         if (core is not { } f || !s.IsNumber(i + 1) || s.Lower[i + f.Length] is not ("." or "metų") && !s.Lower[i + f.Length].EndsWith("ųjų", StringComparison.Ordinal)) return false;
         var next = i + 1 + f.Length;
-        if (next >= s.Count || s.Pos(next) != Upos.NOUN || s.IsNumber(next) || words.Has(s.Lower[next]) || s.Token(next).Feats is not { } feats) return false;
+        if (next >= s.Count || s.Pos(next) != Upos.NOUN || s.IsNumber(next) || words.Has(s.Lower[next])) return false;
         // `po` takes the genitive, `prieš` the accusative: `po Velykų darbai bus pradėti` has a subject after the date.
-        return feats.Contains(s.Lower[i] == "po" ? "Case=Gen" : "Case=Acc");
+        return s.Token(next).Morph.Case == (s.Lower[i] == "po" ? Case.Gen : Case.Acc);
     }
 
     private static Found? WithMod(Found? core, string mod, string? durationMod = null, bool requireDate = false)
@@ -313,7 +313,7 @@ public sealed partial class TimeNormalizer
     {
         var next = i + length;
         if (i > 0 && s[i - 1] is "po" or "prieš" or "iki" or "nuo" or "per" or "apie" || next >= s.Count) return false;
-        if (s.Token(next - 1).Feats is not { } feats || !feats.Contains("Case=Gen") || s.Pos(next) is not (Upos.NOUN or Upos.PROPN)) return false;
+        if (s.Token(next - 1).Morph.Case != Case.Gen || s.Pos(next) is not (Upos.NOUN or Upos.PROPN)) return false;
         return words.Get(s.Lower[next], "daypart") is null && words.Get(s.Lower[next], "unit") is null
             && s.Lower[next] is not ("išvakarėse" or "proga" or "metu" or "laikotarpiu");
     }

@@ -217,7 +217,7 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
                 if (tense == Tense.Present && t.Upos == Upos.AUX && i + 1 < Count && Token(i + 1).Morph.Tense == global::Kronika.Core.Model.Tense.Past)
                     tense = Tense.Past;
                 // `bus išmokėti` (future auxiliary + past participle) is a future passive.
-                if (tense == Tense.Past && feats.Contains("VerbForm=Part") && i > 0 && Token(i - 1).Upos == Upos.AUX && Token(i - 1).Feats is { } aux && aux.Contains("Tense=Fut"))
+                if (tense == Tense.Past && m.VerbForm == VerbForm.Part && i > 0 && Token(i - 1).Upos == Upos.AUX && Token(i - 1).Morph.Tense == global::Kronika.Core.Model.Tense.Fut)
                     tense = Tense.Future;
                 if (tense != Tense.Unknown) verbs.Add((i, tense));
             }
