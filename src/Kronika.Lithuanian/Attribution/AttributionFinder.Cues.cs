@@ -43,13 +43,13 @@ public sealed partial class AttributionFinder
                     : MarkerAfter(w, t, sentence, first, last, marker == SourceMarker.AfterOrAdjective);
                 if (cue is { Kind: CueKind.Before, NpLast: >= 0 }) consumed = cue.NpLast;
             }
-            else if (w.Pos(t) == Upos.VERB && w.Lemma(t) is { } lemma && words.IsReportingVerb(lemma, out var opinion))
+            else if (w.Pos(t) == Upos.VERB && w.Lemma(t) is { } lemma && words.IsReportingVerb(lemma, out var verbKind))
             {
                 var cueFirst = w.Morph(t).VerbForm == VerbForm.Fin ? t
                     : w.Morph(t).VerbForm == VerbForm.Part && w.Morph(t).Voice == Voice.Act ? Auxiliary(w, t, first)
                     : -1;
                 if (cueFirst >= 0)
-                    cue = new Cue(CueKind.Verb, cueFirst, t, sentence) { Opinion = opinion, Kaip = cueFirst > first && w.Is(cueFirst - 1, "kaip") };
+                    cue = new Cue(CueKind.Verb, cueFirst, t, sentence) { Opinion = verbKind == VerbKind.Opinion, Publish = verbKind == VerbKind.Publish, Kaip = cueFirst > first && w.Is(cueFirst - 1, "kaip") };
             }
             if (cue is null) continue;
             for (var k = cue.First; k <= cue.Last; k++) w.CueAt[k] = w.Cues.Count;

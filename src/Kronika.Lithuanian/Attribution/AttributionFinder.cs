@@ -88,6 +88,9 @@ public sealed partial class AttributionFinder(AttributionWords words) : IPipelin
         /// <summary>A verb of thinking (`mano`): it attributes a claim but quotes nobody.</summary>
         public bool Opinion { get; init; }
 
+        /// <summary>A verb of publishing (`pranešė`): a channel may be its subject.</summary>
+        public bool Publish { get; init; }
+
         /// <summary>`kaip skelbia X`: a parenthetical whose source reports the whole sentence.</summary>
         public bool Kaip { get; init; }
 
