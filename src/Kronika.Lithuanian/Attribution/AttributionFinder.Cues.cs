@@ -187,14 +187,15 @@ public sealed partial class AttributionFinder
                 return;
         }
         if (cue.NpFirst < 0) return;
-        var mention = ChooseEntity(w, cue.NpFirst, cue.NpLast, cue.NpIsSubject);
-        if (mention >= 0) cue.Source = w.Doc.Entities[mention].Id;
+        var source = ChooseEntity(w, cue.NpFirst, cue.NpLast, cue.NpIsSubject);
+        if (source >= 0) cue.Source = source;
         else if (ContentWords(w, cue.NpFirst, cue.NpLast) >= 2) cue.SourceText = w.Doc.Text[w.Start(cue.NpFirst)..w.End(cue.NpLast)];
     }
 
     private static void ResolveVerb(Work w, Cue cue, int first, int last)
     {
         // `kaip skelbia KCNA`: the subject follows.
+        w.CuePublishes = cue.Publish;
         var left = cue.Kaip ? default : SubjectLeft(w, cue.First - 1, first);
         var right = SubjectRight(w, cue.Last + 1, last);
         // The better-founded subject wins: a nominative name over a nominative noun or pronoun over an indeclinable
@@ -243,7 +244,11 @@ public sealed partial class AttributionFinder
     private static int SeedTier(Work w, int u)
     {
         if (w.EntityOf[u] >= 0)
+        {
+            // A channel beside a verb of saying is the one told (`BNS sakė A. Vaitkus`), not the speaker.
+            if (w.IsChannel[w.EntityOf[u]] && !w.CuePublishes) return 0;
             return w.MentionCase[w.EntityOf[u]] switch { NameCase.Nominative => 3, NameCase.Caseless => 1, _ => 0 };
+        }
         if (w.QuoteOf[u] >= 0) return 0;
         if (w.Pos(u) is Upos.NOUN or Upos.PROPN or Upos.PRON && w.CaseOf(u) == Case.Nom)
         {
@@ -251,7 +256,7 @@ public sealed partial class AttributionFinder
             var before = u > 0 ? w.CaseOf(u - 1) : Case.None;
             return u > 0 && w.Pos(u - 1) is Upos.ADJ or Upos.DET && before is Case.Ins or Case.Acc or Case.Dat or Case.Loc ? 0 : 2;
         }
-        return IsForeign(w, u) ? 1 : 0;
+        return IsForeign(w, u) && (w.CuePublishes || !w.Words.IsChannel(w.Form(u).ToString())) ? 1 : 0;
     }
 
     /// <summary>
@@ -496,13 +501,14 @@ public sealed partial class AttributionFinder
     /// <summary>
     /// The entity a source phrase names. The first conjunct is the head (`Pietų Korėjos ir Vakarų …`); in a subject
     /// its last nominative name is the source (`Rusijos prezidentas Vladimiras Putinas`, `agentūra KCNA`), in an
-    /// owner phrase its last name (`pasak Rusijos prezidento Vladimiro Putino`); failing that, the phrase's first
-    /// name (`Kremliaus atstovas` → Kremlius; `Pietų Korėjos ir Vakarų žvalgybos agentūros` → Pietų Korėja).
-    /// Returns an index into the entity layer, or -1.
+    /// owner phrase its last name (`pasak Rusijos prezidento Vladimiro Putino`); failing that, the person or body a
+    /// role noun or pronoun of the phrase refers to (the References layer: `Kremliaus atstovas`, `sakė ji`, `pasak
+    /// ministrės`); failing that, the phrase's first name (`Kremliaus atstovas` → Kremlius when no spokesman is
+    /// named; `Pietų Korėjos ir Vakarų žvalgybos agentūros` → Pietų Korėja). Returns an entity id, or -1.
     /// </summary>
     private static int ChooseEntity(Work w, int first, int last, bool subject)
     {
-        int chosen = -1, firstName = -1;
+        int chosen = -1, firstName = -1, referred = -1;
         var inFirstConjunct = true;
         for (var i = first; i <= last;)
         {
@@ -511,12 +517,16 @@ public sealed partial class AttributionFinder
             if (mention < 0 && w.IsConjunction(i)) inFirstConjunct = false;
             else if (mention >= 0)
             {
-                if (firstName < 0) firstName = mention;
-                if (inFirstConjunct && (!subject || w.MentionCase[mention] is NameCase.Nominative or NameCase.Caseless)) chosen = mention;
+                if (firstName < 0 && !w.IsChannel[mention]) firstName = mention;
+                if (inFirstConjunct && (!subject || w.MentionCase[mention] is NameCase.Nominative or NameCase.Caseless)
+                    && !(w.IsChannel[mention] && subject && !w.CuePublishes)) chosen = mention;
             }
+            else if (inFirstConjunct && w.RefOf[i] >= 0 && (!subject || w.CaseOf(i) is Case.Nom or Case.None)) referred = w.RefOf[i];
             i = unitLast + 1;
         }
-        return chosen >= 0 ? chosen : firstName;
+        if (chosen >= 0) return w.Doc.Entities[chosen].Id;
+        if (referred >= 0) return referred;
+        return firstName >= 0 ? w.Doc.Entities[firstName].Id : -1;
     }
 
     /// <summary>The words of a phrase that carry content (not pronouns, determiners, conjunctions or marks).</summary>
@@ -641,6 +651,8 @@ public sealed partial class AttributionFinder
             {
                 var cue = w.Cues[c];
                 if (cue.Kind == CueKind.Hedge || !InClaim(cue, hedge.First)) continue;
+                // `Teigiama, kad … prezidentas svarstė …`: a cue inside the hedge's own clause does not own it.
+                if (hedge.Kad >= 0 && InClaim(hedge, cue.First)) continue;
                 if (governs) cue.Hedged = true;
                 if (cue.Source is null && cue.SourceText is null) continue;
                 if (owner is null || ClaimLength(cue) < ClaimLength(owner)) owner = cue;

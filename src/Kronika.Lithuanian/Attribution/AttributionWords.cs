@@ -36,8 +36,13 @@ public sealed class AttributionWords
     private readonly FrozenDictionary<string, SourceMarker>.AlternateLookup<ReadOnlySpan<char>> _markers;
     private readonly FrozenDictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> _hedges;
 
-    public AttributionWords(IEnumerable<string> verbs, IEnumerable<string> markers, IEnumerable<string> hedges)
+    private readonly FrozenSet<string> _channels;
+    private readonly FrozenSet<string> _nameTriggers;
+
+    public AttributionWords(IEnumerable<string> verbs, IEnumerable<string> markers, IEnumerable<string> hedges, IEnumerable<string> channels, IEnumerable<string> nameTriggers)
     {
+        _nameTriggers = nameTriggers.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _channels = channels.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _verbs = Columns(verbs, "reporting-verbs", 2)
             .ToFrozenDictionary(p => p[0], p => p.Length == 1 ? VerbKind.Speech : p[1] switch
             {
@@ -65,7 +70,9 @@ public sealed class AttributionWords
     public static AttributionWords Load() => new(
         Resources.Lines("Attribution/Data/reporting-verbs.txt"),
         Resources.Lines("Attribution/Data/source-markers.txt"),
-        Resources.Lines("Attribution/Data/hedges.txt"));
+        Resources.Lines("Attribution/Data/hedges.txt"),
+        Resources.Lines("References/Data/channels.txt"),
+        Resources.Lines("Attribution/Data/name-triggers.txt"));
 
     private static IEnumerable<string[]> Columns(IEnumerable<string> lines, string file, int max) =>
         lines.Select(l => l.Split('\t') is { Length: > 0 } p && p.Length <= max ? p : throw new FormatException($"{file}: bad line '{l}'"));
@@ -80,6 +87,12 @@ public sealed class AttributionWords
         if (lemma.StartsWith("nebe") && _verbs.TryGetValue(lemma[4..], out kind)) return true;
         return lemma.StartsWith("ne") && _verbs.TryGetValue(lemma[2..], out kind);
     }
+
+    /// <summary>Whether a lemma names a kind of named thing (`uab`, `partija`, `filmas`): a quote after it is a name.</summary>
+    public bool IsNameTrigger(string lemma) => _nameTriggers.Contains(lemma);
+
+    /// <summary>Whether a name is a news agency, broadcaster or portal (References/Data/channels.txt).</summary>
+    public bool IsChannel(string name) => _channels.Contains(name);
 
     /// <summary>Whether a form names a source beside it (`pasak`, `duomenimis`), and how.</summary>
     public bool IsSourceMarker(ReadOnlySpan<char> form, out SourceMarker kind) => _markers.TryGetValue(form, out kind);
