@@ -51,10 +51,21 @@ public sealed partial class AttributionFinder
                 if (cueFirst >= 0)
                     cue = new Cue(CueKind.Verb, cueFirst, t, sentence) { Opinion = verbKind == VerbKind.Opinion, Publish = verbKind == VerbKind.Publish, Kaip = cueFirst > first && w.Is(cueFirst - 1, "kaip") };
             }
+            else if (w.Pos(t) == Upos.VERB && IsQuoteTail(w, t) && (w.Morph(t).VerbForm == VerbForm.Fin || w.Morph(t).VerbForm == VerbForm.Part && w.Morph(t).Voice == Voice.Act))
+                // `„…“, – nusijuokė X.`: any verb right after a quote and its dash says who spoke.
+                cue = new Cue(CueKind.Verb, t, t, sentence);
             if (cue is null) continue;
             for (var k = cue.First; k <= cue.Last; k++) w.CueAt[k] = w.Cues.Count;
             w.Cues.Add(cue);
         }
+    }
+
+    /// <summary>A verb right after a direct quote, its comma and a dash (`„…“, – nusijuokė X`, `„…?“ – paklausė X`).</summary>
+    private static bool IsQuoteTail(Work w, int t)
+    {
+        if (t < 2 || !w.IsDash(t - 1)) return false;
+        var before = w.Form(t - 2) is "," ? t - 3 : t - 2;
+        return before >= 0 && w.QuoteOf[before] >= 0 && w.UnitLast[before] == before;
     }
 
     /// <summary>
@@ -247,6 +258,10 @@ public sealed partial class AttributionFinder
         {
             // A channel beside a verb of saying is the one told (`BNS sakė A. Vaitkus`), not the speaker.
             if (w.IsChannel[w.EntityOf[u]] && !w.CuePublishes) return 0;
+            // A quoted name takes the case of the noun before it (`laidoje „Spaudos klubas“`: in the programme).
+            var unit = w.UnitFirst[u];
+            if (w.Kind(unit) == TokenKind.Punctuation && unit > 0 && w.Pos(unit - 1) == Upos.NOUN && w.CaseOf(unit - 1) is not (Case.Nom or Case.None))
+                return 0;
             return w.MentionCase[w.EntityOf[u]] switch { NameCase.Nominative => 3, NameCase.Caseless => 1, _ => 0 };
         }
         if (w.QuoteOf[u] >= 0) return 0;
@@ -313,11 +328,34 @@ public sealed partial class AttributionFinder
             var unitLast = Math.Min(w.UnitLast[i], last);
             if (unitLast == i && w.IsBoundary(i) || w.EntityOf[i] < 0 && w.QuoteOf[i] < 0 && w.IsFinite(i)) return weak;
             var tier = AfterPreposition(w, i, from) ? 0 : SeedTier(w, i);
-            if (tier > 1) return Phrase(w, i, unitLast, from, last, tier);
+            if (tier > 1)
+            {
+                var found = Phrase(w, i, unitLast, from, last, tier);
+                // `svarstė „Mitnijos“ direktoriaus pavaduotojas Raimondas Mickūnas`: a body named first, then the
+                // person who speaks for it; the person is the subject.
+                return w.EntityOf[i] >= 0 && w.Doc.Entities[w.EntityOf[i]].Type != "PER" && PersonAfter(w, found.Last + 1, last) is var person and >= 0
+                    ? new Candidate(i, person, 3)
+                    : found;
+            }
             if (tier == 1 && weak.Tier == 0) weak = Phrase(w, i, unitLast, from, last, tier);
             i = unitLast + 1;
         }
         return weak;
+    }
+
+    /// <summary>The last token of a nominative PER name later in the clause, past genitives and role words only; or -1.</summary>
+    private static int PersonAfter(Work w, int from, int last)
+    {
+        for (var i = from; i <= last && i < from + Reach;)
+        {
+            var unitLast = Math.Min(w.UnitLast[i], last);
+            if (unitLast == i && w.IsBoundary(i)) return -1;
+            var m = w.EntityOf[i];
+            if (m >= 0 && w.Doc.Entities[m].Type == "PER" && w.MentionCase[m] is NameCase.Nominative or NameCase.Caseless) return unitLast;
+            if (m < 0 && !IsPhraseWord(w, i) && !w.IsConjunction(i) && !w.IsTitleAbbreviation(i) && (w.Doc.TokenAt(i).Flags & TokenFlags.AbbreviationPeriod) == 0) return -1;
+            i = unitLast + 1;
+        }
+        return -1;
     }
 
     /// <summary>A segment that is nothing but a noun phrase with a nominative in it (an apposition), or null.</summary>
@@ -508,25 +546,42 @@ public sealed partial class AttributionFinder
     /// </summary>
     private static int ChooseEntity(Work w, int first, int last, bool subject)
     {
-        int chosen = -1, firstName = -1, referred = -1;
+        int chosen = -1, caseless = -1, firstName = -1, referred = -1;
         var inFirstConjunct = true;
         for (var i = first; i <= last;)
         {
             var unitLast = Math.Min(w.UnitLast[i], last);
             var mention = w.EntityOf[i];
-            if (mention < 0 && w.IsConjunction(i)) inFirstConjunct = false;
+            // `ir` ends the first conjunct after its head (`V. Putinas ir Kim Jong Unas`), not inside genitive
+            // modifiers (`Rusijos pramonės ir energetikos ministras`).
+            if (mention < 0 && w.IsConjunction(i)) inFirstConjunct &= !(i > first && IsNominativeUnit(w, i - 1));
             else if (mention >= 0)
             {
                 if (firstName < 0 && !w.IsChannel[mention]) firstName = mention;
-                if (inFirstConjunct && (!subject || w.MentionCase[mention] is NameCase.Nominative or NameCase.Caseless)
-                    && !(w.IsChannel[mention] && subject && !w.CuePublishes)) chosen = mention;
+                if (inFirstConjunct && !(w.IsChannel[mention] && subject && !w.CuePublishes))
+                {
+                    if (!subject) chosen = mention;
+                    else if (w.MentionCase[mention] == NameCase.Nominative) chosen = mention;
+                    else if (w.MentionCase[mention] == NameCase.Caseless) caseless = mention;
+                }
             }
             else if (inFirstConjunct && w.RefOf[i] >= 0 && (!subject || w.CaseOf(i) is Case.Nom or Case.None)) referred = w.RefOf[i];
             i = unitLast + 1;
         }
+        // A nominative name, else what the phrase's role noun or pronoun refers to (`ŠMM sekretorius`: the secretary,
+        // not the ministry), else an indeclinable name, else the phrase's first name.
         if (chosen >= 0) return w.Doc.Entities[chosen].Id;
         if (referred >= 0) return referred;
+        if (caseless >= 0) return w.Doc.Entities[caseless].Id;
         return firstName >= 0 ? w.Doc.Entities[firstName].Id : -1;
+    }
+
+    /// <summary>Whether the unit ending at a token is nominative: a nominative name or a nominative word.</summary>
+    private static bool IsNominativeUnit(Work w, int t)
+    {
+        var u = w.UnitFirst[t];
+        if (w.EntityOf[u] >= 0) return w.MentionCase[w.EntityOf[u]] == NameCase.Nominative;
+        return w.CaseOf(t) == Case.Nom;
     }
 
     /// <summary>The words of a phrase that carry content (not pronouns, determiners, conjunctions or marks).</summary>

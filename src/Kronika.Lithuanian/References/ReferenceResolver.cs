@@ -224,6 +224,8 @@ public sealed class ReferenceResolver(ReferenceWords words) : IPipelineStep
                     }
             string? country = null;
             int? org = null;
+            // `ministerijos (ŠMM) sekretorius`: the name before a bracketed acronym.
+            if (first > 3 && IsPunct(doc, first - 1, ')') && IsPunct(doc, first - 3, '(') && mentionAt[first - 4] >= 0) first -= 3;
             if (first > 0 && mentionAt[first - 1] >= 0 && doc.TokenAt(first - 1).Morph.Case is Case.Gen or Case.None)
             {
                 var m = doc.Entities[mentionAt[first - 1]];
@@ -237,6 +239,9 @@ public sealed class ReferenceResolver(ReferenceWords words) : IPipelineStep
         }
         return null;
     }
+
+    private static bool IsPunct(Document doc, int t, char c) =>
+        doc.TokenAt(t).Kind == TokenKind.Punctuation && doc.Text[doc.TokenAt(t).Start] == c;
 
     private static bool EndsWith(Document doc, int before, string[] words, int[] mentionAt)
     {
@@ -321,6 +326,8 @@ public sealed class ReferenceResolver(ReferenceWords words) : IPipelineStep
     /// <summary>Whether a known role fits a role phrase: the same role (or the same base, when either names no ministry) and country.</summary>
     private static bool Fits(RoleTag tag, RoleMention role)
     {
+        // `ŠMM atstovas`: whoever the article ties to that body by any role speaks for it.
+        if (role.Phrase.Role is "representative" or "spokesperson" && role.Org is not null && tag.Country == role.Country) return true;
         var sameRole = tag.Role == role.Role || tag.Base == role.Phrase.Role && (tag.Role == tag.Base || role.Role == role.Phrase.Role);
         if (!sameRole) return false;
         return role.Country is null || tag.Country is null || tag.Country == role.Country;
@@ -338,7 +345,8 @@ public sealed class ReferenceResolver(ReferenceWords words) : IPipelineStep
         {
             var a = antecedents[i];
             if (a.Sentence < sentence - window || bestSentence >= 0 && a.Sentence < bestSentence) break;
-            if (personOnly && !a.Person || plural && a.Person) continue;
+            // A plural pronoun refers back to a body that was a subject (`Ministerija pranešė … Jų teigimu`).
+            if (personOnly && !a.Person || plural && (a.Person || !a.Subject)) continue;
             if (!plural && gender != Gender.None && a.Gender != Gender.None && a.Gender != gender) continue;
             if (!plural && a.Gender == Gender.None && gender != Gender.None && a.Person) continue;
             if (best is null) { best = a.Entity; bestSentence = a.Sentence; if (a.Subject) return best; continue; }
