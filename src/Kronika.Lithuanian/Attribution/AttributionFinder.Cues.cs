@@ -333,7 +333,7 @@ public sealed partial class AttributionFinder
                 var found = Phrase(w, i, unitLast, from, last, tier);
                 // `svarstė „Mitnijos“ direktoriaus pavaduotojas Raimondas Mickūnas`: a body named first, then the
                 // person who speaks for it; the person is the subject.
-                return w.EntityOf[i] >= 0 && w.Doc.Entities[w.EntityOf[i]].Type != "PER" && PersonAfter(w, found.Last + 1, last) is var person and >= 0
+                return !HasPerson(w, found.First, found.Last) && PersonAfter(w, found.Last + 1, last) is var person and >= 0
                     ? new Candidate(i, person, 3)
                     : found;
             }
@@ -341,6 +341,13 @@ public sealed partial class AttributionFinder
             i = unitLast + 1;
         }
         return weak;
+    }
+
+    private static bool HasPerson(Work w, int first, int last)
+    {
+        for (var i = first; i <= last; i++)
+            if (w.EntityOf[i] >= 0 && w.Doc.Entities[w.EntityOf[i]].Type == "PER" || w.RefOf[i] >= 0) return true;
+        return false;
     }
 
     /// <summary>The last token of a nominative PER name later in the clause, past genitives and role words only; or -1.</summary>

@@ -138,7 +138,8 @@ public sealed partial class AttributionFinder
             var verb = false;
             for (var j = k + 1; j < c; j++)
             {
-                if (w.Kind(j) == TokenKind.Word && w.Pos(j) == Upos.VERB && w.Lemma(j) is { } lemma && words.IsReportingVerb(lemma, out _)) verb = true;
+                // Any verb: the words between the dashes are the article's (`– įsitikinęs direktorius X. –`).
+                if (w.Kind(j) == TokenKind.Word && w.Pos(j) == Upos.VERB && (w.Morph(j).VerbForm == VerbForm.Fin || w.Morph(j).VerbForm == VerbForm.Part)) verb = true;
                 if (w.IsDash(j) && j > k + 1 && (w.Form(j - 1) is "." or "," || (w.Doc.TokenAt(j).Flags & TokenFlags.ParagraphStart) != 0))
                     return verb && j + 1 < c ? (k - 1, j) : null;
             }

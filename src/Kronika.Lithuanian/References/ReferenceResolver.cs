@@ -173,28 +173,57 @@ public sealed class ReferenceResolver(ReferenceWords words) : IPipelineStep
         }
     }
 
-    /// <summary>Tokens inside „…“ or "…" quote marks, paired within a paragraph.</summary>
+    /// <summary>How many paragraph breaks one quote may run over (as in the Attribution step).</summary>
+    private const int MaxQuoteParagraphs = 8;
+
+    /// <summary>Tokens inside „…“ or "…" quote marks; a Lithuanian quote may run over a few paragraphs.</summary>
     private static bool[] QuotedTokens(Document doc)
     {
         var quoted = new bool[doc.TokenCount];
         var open = -1;
+        var carried = 0;
         for (var t = 0; t < doc.TokenCount; t++)
         {
             ref readonly var d = ref doc.TokenAt(t);
-            if ((d.Flags & TokenFlags.ParagraphStart) != 0) open = -1;
+            if ((d.Flags & TokenFlags.ParagraphStart) != 0 && open >= 0)
+            {
+                if (doc.Text[doc.TokenAt(open).Start] == '„' && carried < MaxQuoteParagraphs) carried++;
+                else open = -1;
+            }
             if (d.Kind == TokenKind.Punctuation && d.Length == 1)
             {
                 var c = doc.Text[d.Start];
-                if (c is '„' || c is '"' && open < 0) { open = t; continue; }
+                if (c is '„' && !(open >= 0 && carried > 0) || c is '"' && open < 0) { open = t; carried = 0; continue; }
                 if (c is '“' or '”' or '"' && open >= 0)
                 {
                     for (var k = open + 1; k < t; k++) quoted[k] = true;
+                    Unquote(doc, quoted, open, t);
                     open = -1;
+                    carried = 0;
                 }
             }
         }
         return quoted;
     }
+
+    /// <summary>`„…, – sakė jis. – …“`: the words between the dashes of an interrupted quote are the article's.</summary>
+    private static void Unquote(Document doc, bool[] quoted, int open, int close)
+    {
+        for (var k = open + 2; k + 1 < close; k++)
+        {
+            if (!IsDash(doc, k) || !(IsPunct(doc, k - 1, ',') || IsPunct(doc, k - 1, '?') || IsPunct(doc, k - 1, '!'))) continue;
+            for (var j = k + 2; j < close; j++)
+                if (IsDash(doc, j) && (IsPunct(doc, j - 1, '.') || IsPunct(doc, j - 1, ',') || (doc.TokenAt(j).Flags & TokenFlags.ParagraphStart) != 0))
+                {
+                    for (var i = k - 1; i <= j; i++) quoted[i] = false;
+                    return;
+                }
+            return;
+        }
+    }
+
+    private static bool IsDash(Document doc, int t) =>
+        doc.TokenAt(t).Kind == TokenKind.Punctuation && doc.TokenAt(t).Length == 1 && doc.Text[doc.TokenAt(t).Start] is '–' or '—' or '-';
 
     /// <summary>The role phrase starting at a token, with the country, body or ministry before it.</summary>
     private RoleMention? FindRole(Document doc, int t, int[] mentionAt)
