@@ -553,7 +553,7 @@ public sealed partial class AttributionFinder
     /// </summary>
     private static int ChooseEntity(Work w, int first, int last, bool subject)
     {
-        int chosen = -1, caseless = -1, firstName = -1, referred = -1;
+        int chosen = -1, firstName = -1, referred = -1;
         var inFirstConjunct = true;
         for (var i = first; i <= last;)
         {
@@ -565,21 +565,18 @@ public sealed partial class AttributionFinder
             else if (mention >= 0)
             {
                 if (firstName < 0 && !w.IsChannel[mention]) firstName = mention;
-                if (inFirstConjunct && !(w.IsChannel[mention] && subject && !w.CuePublishes))
-                {
-                    if (!subject) chosen = mention;
-                    else if (w.MentionCase[mention] == NameCase.Nominative) chosen = mention;
-                    else if (w.MentionCase[mention] == NameCase.Caseless) caseless = mention;
-                }
+                if (inFirstConjunct && (!subject || w.MentionCase[mention] is NameCase.Nominative or NameCase.Caseless)
+                    && !(w.IsChannel[mention] && subject && !w.CuePublishes))
+                    (chosen, referred) = (mention, -1);
             }
-            else if (inFirstConjunct && w.RefOf[i] >= 0 && (!subject || w.CaseOf(i) is Case.Nom or Case.None)) referred = w.RefOf[i];
+            else if (inFirstConjunct && w.RefOf[i] >= 0 && (!subject || w.CaseOf(i) is Case.Nom or Case.None))
+                (chosen, referred) = (-1, w.RefOf[i]);
             i = unitLast + 1;
         }
-        // A nominative name, else what the phrase's role noun or pronoun refers to (`ŠMM sekretorius`: the secretary,
-        // not the ministry), else an indeclinable name, else the phrase's first name.
+        // The phrase's last nominative name or the person its last role noun or pronoun refers to (`agentūra KCNA`,
+        // `ŠMM sekretorius`: the secretary, not the ministry), else the phrase's first name.
         if (chosen >= 0) return w.Doc.Entities[chosen].Id;
         if (referred >= 0) return referred;
-        if (caseless >= 0) return w.Doc.Entities[caseless].Id;
         return firstName >= 0 ? w.Doc.Entities[firstName].Id : -1;
     }
 
