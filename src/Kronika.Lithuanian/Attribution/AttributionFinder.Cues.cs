@@ -64,7 +64,8 @@ public sealed partial class AttributionFinder
     private static bool IsQuoteTail(Work w, int t)
     {
         if (t < 2 || !w.IsDash(t - 1)) return false;
-        var before = w.Form(t - 2) is "," ? t - 3 : t - 2;
+        // `„…“, – sakė`, and `„…? – klausė X. – …“` (an interrupted quote ends before its question mark).
+        var before = w.Form(t - 2) is "," or "?" or "!" or "…" ? t - 3 : t - 2;
         return before >= 0 && w.QuoteOf[before] >= 0 && w.UnitLast[before] == before;
     }
 
@@ -235,7 +236,10 @@ public sealed partial class AttributionFinder
     private static int QuoteBefore(Work w, int first)
     {
         if (first == 0 || !w.IsDash(first) && !(w.Form(first) is "," && first + 1 < w.Count && w.IsDash(first + 1))) return -1;
-        return w.QuoteOf[first - 1] >= 0 && w.UnitLast[first - 1] == first - 1 ? w.UnitFirst[first - 1] : -1;
+        // `„Ar tai teisinga? – klausė X. – …“`: the first part of an interrupted quote ends before its question mark.
+        var end = first - 1;
+        if (end > 0 && w.QuoteOf[end] < 0 && w.Form(end) is "?" or "!" or "…") end--;
+        return w.QuoteOf[end] >= 0 && w.UnitLast[end] == end ? w.UnitFirst[end] : -1;
     }
 
     private static void SetClaim(Work w, Cue cue, int kad, int last)
@@ -359,7 +363,9 @@ public sealed partial class AttributionFinder
             if (unitLast == i && w.IsBoundary(i)) return -1;
             var m = w.EntityOf[i];
             if (m >= 0 && w.Doc.Entities[m].Type == "PER" && w.MentionCase[m] is NameCase.Nominative or NameCase.Caseless) return unitLast;
-            if (m < 0 && !IsPhraseWord(w, i) && !w.IsConjunction(i) && !w.IsTitleAbbreviation(i) && (w.Doc.TokenAt(i).Flags & TokenFlags.AbbreviationPeriod) == 0) return -1;
+            // Role words in any case may stand between (`atstovė spaudai Paula Pinho`), a verb may not.
+            if (m < 0 && !(w.Pos(i) is Upos.NOUN or Upos.ADJ or Upos.PROPN or Upos.DET or Upos.NUM) && !w.IsConjunction(i)
+                && !w.IsTitleAbbreviation(i) && (w.Doc.TokenAt(i).Flags & TokenFlags.AbbreviationPeriod) == 0) return -1;
             i = unitLast + 1;
         }
         return -1;

@@ -105,7 +105,8 @@ public sealed partial class AttributionFinder
             if (w.Kind(k) is TokenKind.Word or TokenKind.Number) wordCount++;
             verb |= w.Pos(k) is Upos.VERB or Upos.AUX;
         }
-        if (!verb && wordCount < QuoteWords) return;
+        // Short words are a quote when the article's reporting tail follows (`„Aljansas stiprus“, – sakė X`).
+        if (!verb && wordCount < QuoteWords && !(wordCount > 1 && TailFollows(w, c))) return;
         if (Interruption(w, o, c) is var (pause, resume) && pause > o + 1)
         {
             // `„Pirma dalis, – sakė X. – Antra dalis.“`: two quotes, the words between them the article's own.
@@ -114,6 +115,20 @@ public sealed partial class AttributionFinder
             return;
         }
         AddQuote(w, o, c, o, c, continues: false);
+    }
+
+    /// <summary>`„…“, – sakė`, `„…“ – rašė`: a dash and a verb (with a channel or adverb before it) right after the closing mark.</summary>
+    private static bool TailFollows(Work w, int close)
+    {
+        var t = close + 1;
+        if (t < w.Count && w.Form(t) is ",") t++;
+        if (t >= w.Count || !w.IsDash(t)) return false;
+        for (var k = t + 1; k < w.Count && k <= t + 3; k++)
+        {
+            if (w.Pos(k) == Upos.VERB) return true;
+            if (w.Kind(k) != TokenKind.Word) return false;
+        }
+        return false;
     }
 
     /// <summary>A quote whose words lie between <paramref name="open"/> and <paramref name="close"/>; its marks and words are one unit.</summary>

@@ -134,7 +134,7 @@ public sealed class ReferenceResolver(ReferenceWords words) : IPipelineStep
                 references.Add(new Reference(token.Start, token.End, org));
                 continue;
             }
-            if (char.IsUpper(form[0]) && doc.Vocabulary[token.Lemma] is { } lemma && BareName(doc, lemma, t) is { } body)
+            if (char.IsUpper(form[0]) && doc.Vocabulary[token.Lemma] is { } lemma && BareName(doc, lemma, t, added, ref nextId) is { } body)
                 references.Add(new Reference(token.Start, token.End, body));
         }
         if (added.Count > 0)
@@ -402,16 +402,22 @@ public sealed class ReferenceResolver(ReferenceWords words) : IPipelineStep
         return acronyms;
     }
 
-    /// <summary>`Komisija` → Europos Komisija when the article names it or the body that licenses the bare word.</summary>
-    private int? BareName(Document doc, string lemma, int t)
+    /// <summary>
+    /// `Komisija` → Europos Komisija when the article names it, or names the body that licenses the bare word (then the
+    /// word becomes the body's mention in the Entities layer).
+    /// </summary>
+    private int? BareName(Document doc, string lemma, int t, List<EntityMention> added, ref int nextId)
     {
-        if (t == 0) return null;
-        foreach (var (word, canonical, trigger) in words.Names)
+        foreach (var (word, canonical, trigger, wikidata) in words.Names)
         {
             if (!lemma.Equals(word, StringComparison.OrdinalIgnoreCase)) continue;
-            var body = doc.Entities.FirstOrDefault(m => m.Canonical == canonical);
+            var body = doc.Entities.FirstOrDefault(m => m.Canonical == canonical) ?? added.FirstOrDefault(m => m.Canonical == canonical);
             if (body is not null) return body.Id;
             if (!doc.Entities.Any(m => m.Canonical == trigger)) return null;
+            ref readonly var d = ref doc.TokenAt(t);
+            var id = nextId++;
+            added.Add(new EntityMention(id, d.Start, d.End, "ORG", canonical, wikidata));
+            return id;
         }
         return null;
     }

@@ -43,7 +43,7 @@ public sealed class ReferenceWords
         _pronouns = Rows(pronouns, "pronouns", 3, 3)
             .ToFrozenDictionary(p => p[0], p => new PronounInfo(p[1] == "-" ? Gender.None : GenderOf(p[1], "pronouns"),
                 p[2] switch { "pl" => true, "sg" => false, _ => throw new FormatException($"pronouns: bad number '{p[2]}'") }), StringComparer.OrdinalIgnoreCase);
-        Names = [.. Rows(names, "names", 3, 3).Select(p => (p[0], p[1], p[2]))];
+        Names = [.. Rows(names, "names", 4, 4).Select(p => (p[0], p[1], p[2], p[3]))];
         _channels = channels.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         Offices = [.. Rows(offices, "office-holders", 5, 7).Select(p => new OfficeHolder(p[0], p[1], p[2], p[3].Length > 0 ? p[3] : null,
             Date(p[4]), p.Length > 5 && p[5].Length > 0 ? Date(p[5]) : null))];
@@ -66,8 +66,8 @@ public sealed class ReferenceWords
     /// <summary>Ministry words (as lemmas) and the role key they give, longest first.</summary>
     public IReadOnlyList<(string[] Words, string Role)> Ministries { get; }
 
-    /// <summary>Bare words for one body: lemma, the body's canonical name, and the name whose presence licenses it.</summary>
-    public IReadOnlyList<(string Lemma, string Canonical, string Trigger)> Names { get; }
+    /// <summary>Bare words for one body: lemma, the body's canonical name, the name whose presence licenses it, its Wikidata id.</summary>
+    public IReadOnlyList<(string Lemma, string Canonical, string Trigger, string Wikidata)> Names { get; }
 
     public IReadOnlyList<OfficeHolder> Offices { get; }
 
