@@ -34,6 +34,7 @@ public static class LithuanianPipeline
         steps.Add(new MorphologicalTagger(model, lexicon));
         if (Covered(steps, through)) return new Pipeline(steps);
         steps.Add(EntityRecognizer.Load(model, lexicon));
+        if (Covered(steps, through)) return new Pipeline(steps);
         steps.Add(ReferenceResolver.Load());
         steps.Add(TimeNormalizer.Load());
         if (Covered(steps, through)) return new Pipeline(steps);

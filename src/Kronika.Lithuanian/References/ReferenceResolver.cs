@@ -70,6 +70,8 @@ public sealed class ReferenceResolver(ReferenceWords words) : IPipelineStep
         {
             if (doc.TokenAt(t).Kind != TokenKind.Word) continue;
             if (FindRole(doc, t, mentionAt) is not { } role) continue;
+            // `valstybių vadovai`, `JAV ir Rusijos prezidentų`: a plural role is several people, none of them one entity.
+            if (doc.TokenAt(role.Last).Morph.Number == Number.Plur) { t = role.Last; continue; }
             var named = NamedAfter(doc, role.Last, mentionAt) ?? NamedBefore(doc, role.First, mentionAt);
             if (named is { } person && doc.Entities[person].Type == "PER")
                 AddTag(tags, doc.Entities[person].Id, new RoleTag(role.Role, role.Phrase.Role, role.Country ?? OrgName(doc, role.Org)));
