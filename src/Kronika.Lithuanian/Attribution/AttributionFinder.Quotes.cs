@@ -224,12 +224,15 @@ public sealed partial class AttributionFinder
 
     private static bool InScope(Cue cue, int t) => t >= cue.ScopeFirst && t <= cue.ScopeLast;
 
-    /// <summary>The narrower scope, then a verb over a marker, then the nearer cue.</summary>
+    /// <summary>The narrower scope, then a cue with a source, then a verb over a marker, then the nearer cue.</summary>
     private static bool Better(Cue cue, Cue than, int quote)
     {
         var a = cue.ScopeLast - cue.ScopeFirst;
         var b = than.ScopeLast - than.ScopeFirst;
         if (a != b) return a < b;
+        // `„…“, – paklausta, apie ką kalbėjo, atsakė X`: a cue that names its source over one that names nobody.
+        var named = cue.Source is not null || cue.SourceText is not null;
+        if (named != (than.Source is not null || than.SourceText is not null)) return named;
         if ((cue.Kind == CueKind.Verb) != (than.Kind == CueKind.Verb)) return cue.Kind == CueKind.Verb;
         return Math.Abs(cue.First - quote) < Math.Abs(than.First - quote);
     }
