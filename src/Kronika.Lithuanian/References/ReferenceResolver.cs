@@ -120,7 +120,7 @@ public sealed class ReferenceResolver(ReferenceWords words) : IPipelineStep
                 continue;
             }
             if (token.Kind != TokenKind.Word || inQuote[t]) continue;
-            var form = doc.Text.Substring(token.Start, token.Length);
+            var form = doc.Text.AsSpan(token.Start, token.Length);
             if (words.IsPronoun(form, out var pronoun) && token.Upos is Upos.PRON or Upos.DET)
             {
                 var genitive = token.Morph.Case == Case.Gen;
@@ -131,7 +131,7 @@ public sealed class ReferenceResolver(ReferenceWords words) : IPipelineStep
                     references.Add(new Reference(token.Start, token.End, id));
                 continue;
             }
-            if (acronyms.TryGetValue(form, out var org))
+            if (acronyms.Count > 0 && acronyms.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(form, out var org))
             {
                 references.Add(new Reference(token.Start, token.End, org));
                 continue;
@@ -292,10 +292,11 @@ public sealed class ReferenceResolver(ReferenceWords words) : IPipelineStep
             || doc.Text.AsSpan(d.Start, d.Length).Equals(word, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>A token's lemma (the role lists are looked up case-insensitively).</summary>
     private static string? Lemma(Document doc, int t)
     {
         ref readonly var d = ref doc.TokenAt(t);
-        return doc.Vocabulary[d.Lemma] is { Length: > 0 } l ? l.ToLowerInvariant() : null;
+        return doc.Vocabulary[d.Lemma] is { Length: > 0 } l ? l : null;
     }
 
     /// <summary>A PER mention right after a role phrase (past a title abbreviation: `infektologė doc. Rūta Jakštienė`), as its mention index.</summary>

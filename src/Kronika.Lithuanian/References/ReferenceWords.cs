@@ -74,7 +74,7 @@ public sealed class ReferenceWords
     /// <summary>The role phrases that start with this lemma, longest first (none: empty).</summary>
     public RolePhrase[] RolesStartingWith(string lemma) => _rolesByFirst.TryGetValue(lemma, out var r) ? r : [];
 
-    public bool IsPronoun(string form, out PronounInfo info) => _pronouns.TryGetValue(form, out info);
+    public bool IsPronoun(ReadOnlySpan<char> form, out PronounInfo info) => _pronouns.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(form, out info);
 
     /// <summary>Whether a name is a news agency, broadcaster or portal (`BNS`, `Eltai`'s ELTA, `LRT`).</summary>
     public bool IsChannel(string name) => _channels.Contains(name);
