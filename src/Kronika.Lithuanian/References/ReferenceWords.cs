@@ -22,7 +22,7 @@ public readonly record struct PronounInfo(Gender Gender, bool Plural);
 
 /// <summary>
 /// The word lists of References/Data, read through <see cref="Resources"/>: role phrases, ministries, pronouns, bare
-/// names, channels and office holders, and the given names of Entities/Data (for a person's gender).
+/// names, channels, office holders and source words, and the given names of Entities/Data (for a person's gender).
 /// </summary>
 public sealed class ReferenceWords
 {
@@ -33,7 +33,8 @@ public sealed class ReferenceWords
     private readonly FrozenSet<string> _sourceNouns;
 
     public ReferenceWords(IEnumerable<string> roles, IEnumerable<string> ministries, IEnumerable<string> pronouns,
-        IEnumerable<string> names, IEnumerable<string> channels, IEnumerable<string> offices, IEnumerable<string> firstNames)
+        IEnumerable<string> names, IEnumerable<string> channels, IEnumerable<string> offices, IEnumerable<string> firstNames,
+        IEnumerable<string> sourceWords)
     {
         _rolesByFirst = Rows(roles, "roles", 3, 4)
             .Select(p => new RolePhrase(p[0].Split(' '), p[1], GenderOf(p[2], "roles"), p.Length > 3 && p[3].Length > 0 ? p[3] : null))
@@ -50,8 +51,7 @@ public sealed class ReferenceWords
         _firstNames = Rows(firstNames, "first-names", 2, 2)
             .GroupBy(p => p[0], StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => GenderOf(g.First()[1], "first-names"), StringComparer.Ordinal);
-        _sourceNouns = new[] { "teigimu", "nuomone", "žodžiais", "vertinimu", "manymu", "duomenimis", "skaičiavimais", "pasak", "anot" }
-            .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _sourceNouns = sourceWords.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
     }
 
     public static ReferenceWords Load() => new(
@@ -61,7 +61,8 @@ public sealed class ReferenceWords
         Resources.Lines("References/Data/names.tsv"),
         Resources.Lines("References/Data/channels.txt"),
         Resources.Lines("References/Data/office-holders.tsv"),
-        Resources.Lines("Entities/Data/first-names.txt"));
+        Resources.Lines("Entities/Data/first-names.txt"),
+        Resources.Lines("References/Data/source-words.txt"));
 
     /// <summary>Ministry words (as lemmas) and the role key they give, longest first.</summary>
     public IReadOnlyList<(string[] Words, string Role)> Ministries { get; }
