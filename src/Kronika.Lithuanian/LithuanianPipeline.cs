@@ -5,6 +5,7 @@ using Kronika.Lithuanian.Entities;
 using Kronika.Lithuanian.Events;
 using Kronika.Lithuanian.Morphology;
 using Kronika.Lithuanian.Quantities;
+using Kronika.Lithuanian.References;
 using Kronika.Lithuanian.Sentences;
 using Kronika.Lithuanian.Time;
 using Kronika.Lithuanian.Tokenization;
@@ -33,6 +34,8 @@ public static class LithuanianPipeline
         steps.Add(new MorphologicalTagger(model, lexicon));
         if (Covered(steps, through)) return new Pipeline(steps);
         steps.Add(EntityRecognizer.Load(model, lexicon));
+        if (Covered(steps, through)) return new Pipeline(steps);
+        steps.Add(ReferenceResolver.Load());
         steps.Add(TimeNormalizer.Load());
         if (Covered(steps, through)) return new Pipeline(steps);
         steps.Add(QuantityRecognizer.Load());

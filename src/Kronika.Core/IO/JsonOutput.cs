@@ -88,6 +88,22 @@ public static class JsonOutput
             w.WriteEndArray();
         }
 
+        if ((doc.Layers & Layers.References) != 0)
+        {
+            w.WriteStartArray("references");
+            foreach (var r in doc.References)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("start", r.Start);
+                w.WriteNumber("end", r.End);
+                w.WriteString("text", doc.Text.AsSpan(r.Start, r.End - r.Start));
+                WriteEntityId(w, "entity", r.Entity);
+                w.WriteString("name", Canonical(doc, r.Entity));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+
         if ((doc.Layers & Layers.Times) != 0)
         {
             w.WriteStartArray("times");

@@ -61,6 +61,9 @@ public sealed class Document
     /// <summary>The named-entity mentions, in text order (the Entities layer).</summary>
     public List<EntityMention> Entities { get; } = [];
 
+    /// <summary>Role nouns, titles, pronouns and bare names that refer to an entity, in text order (the References layer).</summary>
+    public List<Reference> References { get; } = [];
+
     /// <summary>The time expressions, in text order (the Times layer).</summary>
     public List<TimeExpression> Times { get; } = [];
 

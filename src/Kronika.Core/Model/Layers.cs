@@ -14,4 +14,5 @@ public enum Layers
     Quotes = 1 << 6,
     Attribution = 1 << 7,
     Events = 1 << 8,
+    References = 1 << 9,
 }
