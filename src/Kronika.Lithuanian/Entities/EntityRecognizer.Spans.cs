@@ -14,7 +14,9 @@ public sealed partial class EntityRecognizer
 
     private static readonly string[] FemaleSurnameEndings = ["ienė", "aitė", "ytė", "utė", "iūtė", "ūtė", "ienės", "aitės", "ytės", "utės", "iūtės", "ienei", "aitei", "ytei", "utei", "ienę", "aitę", "ytę", "utę", "iene", "aite", "yte", "ute", "ienėje"];
 
-    private List<Mention> Recognize(Sentence s, List<Mention> earlier)
+    /// <param name="people">The last-word keys of the people the text has named so far (`Putino` → `putin`); the
+    /// sentence's own people are added as they are found. A set, so each lookup costs the same however long the text.</param>
+    private List<Mention> Recognize(Sentence s, HashSet<string> people)
     {
         var found = new List<Mention>();
         var used = new bool[s.Count];
@@ -28,8 +30,7 @@ public sealed partial class EntityRecognizer
             }
             // A capitalised word opening a clause is a name only if it looks like one; it may still open a known
             // longer name (`Krašto apsaugos ministerija pranešė`).
-            var before = earlier.Concat(found);
-            var mention = MayStartName(s, i, before) ? FromKnowledgeBase(s, i) ?? FromRun(s, i, before)
+            var mention = MayStartName(s, i, people) ? FromKnowledgeBase(s, i) ?? FromRun(s, i, people)
                 : s.IsCapitalised(i) && OpensClause(s, i) ? FromKnowledgeBase(s, i, minLength: 2)
                 : null;
             if (mention is not { } m || Enumerable.Range(i, m.Length).Any(k => k < s.Count && used[k]))
@@ -38,6 +39,7 @@ public sealed partial class EntityRecognizer
                 continue;
             }
             found.Add(m.Mention);
+            if (m.Mention.Type == "PER") people.Add(m.Mention.LastWordKey);
             for (var k = i; k < i + m.Length && k < s.Count; k++) used[k] = true;
             i += m.Length;
         }
@@ -47,7 +49,7 @@ public sealed partial class EntityRecognizer
 
     /// <summary>Whether a name can start here: a capitalised word, an acronym or an initial; at a clause start only a
     /// word the tagger, the base or the first-name list takes for a name.</summary>
-    private bool MayStartName(Sentence s, int i, IEnumerable<Mention> earlier)
+    private bool MayStartName(Sentence s, int i, HashSet<string> people)
     {
         if (s.IsInitial(i)) return true;
         if (!s.IsWord(i) || !s.IsCapitalised(i) || lists.NotNames.Contains(s.Form(i))) return false;
@@ -57,8 +59,7 @@ public sealed partial class EntityRecognizer
         // first name, an acronym, or a proper noun that is not also a common word (`Lietuviai`, `Dalis` are).
         if (s.IsAcronym(i)) return true;
         // A surname the text has already given a person (`Putinas išvyko`, though `putinas` is also a shrub).
-        var surnameKey = s.Key(i);
-        if (earlier.Any(m => m.Type == "PER" && m.LastWordKey == surnameKey)) return true;
+        if (people.Contains(s.Key(i))) return true;
         var commonWord = IsCommonWord(s.Lower(i));
         var key = s.Key(i);
         if (s.Token(i).Upos is Upos.NOUN or Upos.X or Upos.PROPN && !commonWord && (kb.Contains(key) || kb.FindBySurname(key).Length > 0)) return true;
@@ -224,7 +225,7 @@ public sealed partial class EntityRecognizer
     /// A run of capitalised words, initials and particles, extended over lowercase genitives to an organization,
     /// place or event head, typed and named.
     /// </summary>
-    private (Mention Mention, int Length)? FromRun(Sentence s, int i, IEnumerable<Mention> earlier)
+    private (Mention Mention, int Length)? FromRun(Sentence s, int i, HashSet<string> people)
     {
         var j = i;
         while (j < s.Count && j - i < MaxNameWords)
@@ -248,7 +249,7 @@ public sealed partial class EntityRecognizer
         if (headType is null && !personal && HeadAfter(s, j) is { } head) (headType, end) = head;
 
         var words = Words(s, i, end);
-        var type = headType ?? TypeOf(s, i, end, earlier);
+        var type = headType ?? TypeOf(s, i, end, people);
         var canonical = Canonical(s, i, end, type, headType is not null);
         var entry = kb.Find(NameKey.Of(canonical)).FirstOrDefault(e => e.Type == type);
         return (new Mention(s.Start(i), s.End(end - 1), type, entry?.Canonical ?? canonical, entry, [.. words]), end - i);
@@ -267,7 +268,7 @@ public sealed partial class EntityRecognizer
     /// <summary>What a run without a head is: a person (initials, a first name, a title before it, a feminine surname, a
     /// family in the plural, several words), an organization (an acronym, a trigger word before it), or a place (a
     /// place case or preposition, a place the lexicon knows).</summary>
-    private string TypeOf(Sentence s, int i, int end, IEnumerable<Mention> earlier)
+    private string TypeOf(Sentence s, int i, int end, HashSet<string> people)
     {
         var last = s.Lower(end - 1);
         if (Enumerable.Range(i, end - i).Any(k => s.Has(k, TokenFlags.Initial))) return "PER";
@@ -278,8 +279,7 @@ public sealed partial class EntityRecognizer
         // `Sabonių šeima`, `Landsbergiai`: a family name in the plural.
         if (end - i == 1 && s.Morph(i).IsPlural && (s.Lemma(end) is { } next && Family.Contains(next) || kb.Surname(s.Key(i)) is not null))
             return "PER";
-        var key = s.Key(end - 1);
-        if (earlier.Any(m => m.Type == "PER" && m.LastWordKey == key)) return "PER";
+        if (people.Contains(s.Key(end - 1))) return "PER";
         if (s.Morph(end - 1).Case == Case.Loc || i > 0 && PlacePrepositions.Contains(s.Lower(i - 1))) return "LOC";
         if (end - i >= 2) return "PER";
         return lexicon.IsProperDictionaryForm(NameLemma(s, i)) ? "LOC" : "PER";

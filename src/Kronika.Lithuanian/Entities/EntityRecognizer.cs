@@ -71,7 +71,7 @@ public sealed partial class EntityRecognizer(KnowledgeBase kb, EntityWords lists
         new(KnowledgeBase.Load(), EntityWords.Load(), morphology, lexicon);
 
     /// <summary>A mention before identities are assigned.</summary>
-    private sealed record Mention(int Start, int End, string Type, string Canonical, KbEntry? Kb, string[] NameWords)
+    internal sealed record Mention(int Start, int End, string Type, string Canonical, KbEntry? Kb, string[] NameWords)
     {
         private string? _key, _surnameKey, _lastWordKey;
 
@@ -97,10 +97,11 @@ public sealed partial class EntityRecognizer(KnowledgeBase kb, EntityWords lists
     public void Process(Document doc, CancellationToken ct = default)
     {
         var mentions = new List<Mention>();
+        var people = new HashSet<string>(StringComparer.Ordinal);
         foreach (var sentence in doc.SentenceTable)
         {
             ct.ThrowIfCancellationRequested();
-            mentions.AddRange(Recognize(new Sentence(doc, sentence), mentions));
+            mentions.AddRange(Recognize(new Sentence(doc, sentence), people));
         }
         AssignIdentities(doc, mentions);
     }
@@ -158,8 +159,16 @@ public sealed partial class EntityRecognizer(KnowledgeBase kb, EntityWords lists
         /// <summary>The index of the token ending at a character offset, or -1.</summary>
         public int TokenEndingAt(int end)
         {
-            for (var t = 0; t < Count; t++)
-                if (End(t) == end) return t;
+            // Tokens are in text order: a binary search, so a sentence of any length costs log n per lookup.
+            int lo = 0, hi = Count - 1;
+            while (lo <= hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                var e = End(mid);
+                if (e == end) return mid;
+                if (e < end) lo = mid + 1;
+                else hi = mid - 1;
+            }
             return -1;
         }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Kronika.Core.Model;
 using Kronika.Ingest;
+using Kronika.Lithuanian.Entities;
 using Kronika.Tests;
 
 namespace Kronika.Lithuanian.Tests.Entities;
@@ -149,5 +150,34 @@ public class EntityRecognizerTests
         foreach (var e in doc.Entities)
             sb.Append($"{doc.Text[e.Start..e.End]}\t{e.Type}\t{e.Canonical}\t{e.Kb ?? "-"}\t#{e.Id}\n");
         Golden.Check("Kronika.Lithuanian.Tests", "Entities", Path.ChangeExtension(sample, ".entities.tsv"), sb.ToString());
+    }
+}
+
+/// <summary>The identity step's cost grows with the number of mentions, not its square: a mention is compared only
+/// with the clusters indexed under its own name or surname, and within them with the distinct names they hold.</summary>
+public class EntityIdentityMechanismTests
+{
+    private static EntityRecognizer.Mention Person(int at, string name) =>
+        new(at, at + name.Length, "PER", name, null, name.Split(' '));
+
+    [Fact]
+    public void EntityIdentities_CompareRepeatedMentionsThroughTheirDistinctNamesOnly()
+    {
+        var forms = new[] { "Jonas Petraitis", "J. Petraitis", "Petraitis", "Ona Petraitienė", "Vilnius" };
+        var mentions = Enumerable.Range(0, 20_000).Select(i => forms[i % forms.Length] switch
+        {
+            "Vilnius" => new EntityRecognizer.Mention(i * 20, i * 20 + 7, "LOC", "Vilnius", null, ["Vilnius"]),
+            var name => Person(i * 20, name),
+        }).ToList();
+
+        var clusters = EntityRecognizer.Clusters(mentions);
+
+        // One Jonas Petraitis under three forms, one Ona Petraitienė, one Vilnius; each holds its few names, not its 4,000 mentions.
+        Assert.Equal(3, clusters.Count);
+        var jonas = clusters.Single(c => c.Mentions[0].Canonical == "Jonas Petraitis");
+        Assert.Equal(12_000, jonas.Mentions.Count);
+        Assert.Equal(3, jonas.Names.Count);
+        Assert.Single(clusters.Single(c => c.Type == "LOC").Keys);
+        Assert.Equal(4_000, clusters.Single(c => c.Mentions[0].Canonical == "Ona Petraitienė").Mentions.Count);
     }
 }
