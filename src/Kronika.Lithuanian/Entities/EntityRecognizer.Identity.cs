@@ -51,6 +51,7 @@ public sealed partial class EntityRecognizer
     {
         var clusters = new List<Cluster>();
         var byEntry = new Dictionary<KbEntry, Cluster>(ReferenceEqualityComparer.Instance);
+        var clusterOf = new Dictionary<Mention, Cluster>(ReferenceEqualityComparer.Instance);
         // (type, name key or surname key) → the clusters holding that name, in the order they were opened.
         var byKey = new Dictionary<(string Type, string Key), List<Cluster>>();
 
@@ -76,7 +77,8 @@ public sealed partial class EntityRecognizer
         // Fuller mentions first, so that short ones find the person they abbreviate.
         foreach (var m in mentions.OrderBy(m => m.Type == "PER" ? -Fullness(m) : 0).ThenBy(m => m.Start))
         {
-            var cluster = m.Kb is { } entry
+            var cluster = m.StandsFor is { } definition && clusterOf.TryGetValue(definition, out var defined) ? defined
+                : m.Kb is { } entry
                 ? byEntry.GetValueOrDefault(entry) ?? Fitting(entry.Type, m).Where(c => c.Kb is null).MinBy(c => c.Index)
                 : Fitting(m.Type, m).Take(2).ToList() is { Count: 1 } one ? one[0] : null;
             if (cluster is null)
@@ -85,6 +87,7 @@ public sealed partial class EntityRecognizer
                 clusters.Add(cluster);
             }
             cluster.Mentions.Add(m);
+            clusterOf[m] = cluster;
             Learn(cluster, m);
             if (cluster.Kb is null && m.Kb is { } kb)
             {

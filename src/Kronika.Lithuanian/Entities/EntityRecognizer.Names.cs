@@ -15,8 +15,9 @@ public sealed partial class EntityRecognizer
         var words = new List<string>();
         if (type == "PER")
         {
-            // A foreign name whose surname does not end as Lithuanian names do (`Karoline Leavitt`) is left as written.
-            var foreign = !EndsLithuanian(s.Display(end - 1)) && end - i > 1;
+            // A foreign name whose surname does not end as Lithuanian names do (`Karoline Leavitt`, `Maodo Lo`, `Paula
+            // Pinho`) is left as written.
+            var foreign = IsForeign(s.Display(end - 1)) && end - i > 1;
             // The surname tells the gender (`-ienė`, `-aitė` are women's), which picks the first name (`Joną` → `Jonas`, not `Jonė`).
             var surname = s.Lower(end - 1);
             var personGender = FemaleSurnameEndings.Any(e => surname.EndsWith(e, StringComparison.Ordinal)) ? Gender.Fem
@@ -26,9 +27,12 @@ public sealed partial class EntityRecognizer
             {
                 if (s[k] == "." && k > i && s.Has(k - 1, TokenFlags.Initial)) continue;
                 if (s.Has(k, TokenFlags.Initial)) words.Add(s.Display(k) + ".");
-                else if (Particles.Contains(s.Form(k)) || foreign) words.Add(s.Display(k));
-                else if (k < end - 1 && lists.FirstName(s.Display(k), personGender != Gender.None ? personGender : s.Morph(k).Gender) is { } first) words.Add(first);
+                else if (s.IsAcronym(k) && s.Form(k).Length >= 3) words.Add(Cased(s.Lower(k), true)); // `GLAVECKAS` in a byline
+                else if (Particles.Contains(s.Form(k)) || foreign || IsForeign(s.Display(k))) words.Add(s.Display(k));
                 else if (end - i == 1 && s.Morph(k).IsPlural) words.Add(FamilyName(s, k));
+                // A name the tagger reads in the nominative stays as written (`Velička`, `Paula`, `Giedrė`).
+                else if (s.Morph(k).Case == Case.Nom && !s.Headline && !s.Morph(k).IsPlural) words.Add(s.Display(k));
+                else if (k < end - 1 && lists.FirstName(s.Display(k), personGender != Gender.None ? personGender : s.Morph(k).Gender) is { } first) words.Add(first);
                 else words.Add(NameLemma(s, k));
             }
             return string.Join(' ', words);
@@ -73,6 +77,15 @@ public sealed partial class EntityRecognizer
             : stem + "as";
         return Cased(singular, true);
     }
+
+    /// <summary>A word no Lithuanian case ending can end (`Kim`, `Leavitt`, `Lo`, `Scottie`, `Tänak`): a foreign name
+    /// written as it is in every case.</summary>
+    private static bool IsForeign(string form) =>
+        !EndsLithuanian(form) || form.Length <= 2 || form.Any(c => c is 'ä' or 'ö' or 'ü' or 'ß' or 'é' or 'á' or 'ó' or 'ł' or 'ñ' or 'ø' or 'å')
+        || form.EndsWith("ie", StringComparison.OrdinalIgnoreCase) || form.EndsWith("ee", StringComparison.OrdinalIgnoreCase)
+        || form.EndsWith("oo", StringComparison.OrdinalIgnoreCase) || form.EndsWith("ou", StringComparison.OrdinalIgnoreCase)
+        || form.EndsWith("ao", StringComparison.OrdinalIgnoreCase) || form.EndsWith("eo", StringComparison.OrdinalIgnoreCase)
+        || form.EndsWith("nho", StringComparison.OrdinalIgnoreCase) || form.EndsWith("y", StringComparison.Ordinal) && form.Length > 1 && "aeiou".Contains(form[^2]);
 
     /// <summary>Inflected Lithuanian names end in a vowel, s or š; `Kim`, `Leavitt`, `Jong` do not decline.</summary>
     private static bool EndsLithuanian(string form) => form.Length > 0 && "aąeęėiįyouųūsšAĄEĘĖIĮYOUŲŪSŠ".Contains(form[^1]);

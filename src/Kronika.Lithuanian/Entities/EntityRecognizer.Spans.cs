@@ -14,9 +14,9 @@ public sealed partial class EntityRecognizer
 
     private static readonly string[] FemaleSurnameEndings = ["ienė", "aitė", "ytė", "utė", "iūtė", "ūtė", "ienės", "aitės", "ytės", "utės", "iūtės", "ienei", "aitei", "ytei", "utei", "ienę", "aitę", "ytę", "utę", "iene", "aite", "yte", "ute", "ienėje"];
 
-    /// <param name="people">The last-word keys of the people the text has named so far (`Putino` → `putin`); the
-    /// sentence's own people are added as they are found. A set, so each lookup costs the same however long the text.</param>
-    private List<Mention> Recognize(Sentence s, HashSet<string> people)
+    /// <param name="memory">What the text has said so far: its people's surnames and the acronyms it defined; this
+    /// sentence's are added as they are found.</param>
+    private List<Mention> Recognize(Sentence s, TextMemory memory)
     {
         var found = new List<Mention>();
         var used = new bool[s.Count];
@@ -30,7 +30,8 @@ public sealed partial class EntityRecognizer
             }
             // A capitalised word opening a clause is a name only if it looks like one; it may still open a known
             // longer name (`Krašto apsaugos ministerija pranešė`).
-            var mention = MayStartName(s, i, people) ? FromKnowledgeBase(s, i) ?? FromRun(s, i, people)
+            var mention = s.IsAcronym(i) && memory.Acronyms.TryGetValue(s.Form(i), out var defined) ? Acronym(s, i, defined)
+                : MayStartName(s, i, memory) ? FromKnowledgeBase(s, i) ?? FromRun(s, i, memory)
                 : s.IsCapitalised(i) && OpensClause(s, i) ? FromKnowledgeBase(s, i, minLength: 2)
                 : null;
             if (mention is not { } m || Enumerable.Range(i, m.Length).Any(k => k < s.Count && used[k]))
@@ -39,29 +40,59 @@ public sealed partial class EntityRecognizer
                 continue;
             }
             found.Add(m.Mention);
-            if (m.Mention.Type == "PER") people.Add(m.Mention.LastWordKey);
+            if (m.Mention.Type == "PER") memory.People.Add(m.Mention.LastWordKey);
             for (var k = i; k < i + m.Length && k < s.Count; k++) used[k] = true;
             i += m.Length;
         }
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return MergeOwners(s, found);
+        return DefineAcronyms(s, MergeOwners(s, found), memory);
+    }
+
+    /// <summary>An acronym the text defined: the entity it stands for, under the letters as written.</summary>
+    private static (Mention Mention, int Length) Acronym(Sentence s, int i, Mention defined) =>
+        (new Mention(s.Start(i), s.End(i), defined.Type, s.Form(i), null, [s.Form(i)]) { StandsFor = defined }, 1);
+
+    /// <summary>
+    /// `Lietuvos vyskupų konferencija (LVK)`: a name followed by an acronym in brackets defines it for the rest of the
+    /// text, whatever the knowledge base says the letters stand for; the bracketed acronym is the same entity.
+    /// </summary>
+    private static List<Mention> DefineAcronyms(Sentence s, List<Mention> found, TextMemory memory)
+    {
+        for (var k = 0; k < found.Count; k++)
+        {
+            var m = found[k];
+            if (m.Type == "PER" || m.StandsFor is not null) continue;
+            var last = s.TokenEndingAt(m.End);
+            if (last < 0 || last + 3 >= s.Count || s[last + 1] != "(" || s[last + 3] != ")" || !s.IsAcronym(last + 2)) continue;
+            var letters = s.Form(last + 2);
+            if (m.Canonical.Split(' ').Length < 2) continue;
+            memory.Acronyms[letters] = m;
+            var acronym = Acronym(s, last + 2, m).Mention;
+            var at = found.FindIndex(o => o.Start == acronym.Start);
+            if (at >= 0) found[at] = acronym;
+            else found.Insert(k + 1, acronym);
+        }
+        return found;
     }
 
     /// <summary>Whether a name can start here: a capitalised word, an acronym or an initial; at a clause start only a
     /// word the tagger, the base or the first-name list takes for a name.</summary>
-    private bool MayStartName(Sentence s, int i, HashSet<string> people)
+    private bool MayStartName(Sentence s, int i, TextMemory memory)
     {
-        if (s.IsInitial(i)) return true;
-        if (!s.IsWord(i) || !s.IsCapitalised(i) || lists.NotNames.Contains(s.Form(i))) return false;
+        // A heading's number (`IV. KOMITETO POSĖDŽIAI`) is not an initial.
+        if (s.IsInitial(i)) return !(OpensClause(s, i) && s.IsWord(i + 2) && s.Form(i + 2).Length >= 3 && s.IsAcronym(i + 2));
+        if (!s.IsWord(i) || !s.IsCapitalised(i) || lists.NotNames.Contains(s.Form(i)) || IsNotName(s, i)) return false;
         if (s.Headline) return IsHeadlineName(s, i);
         if (!OpensClause(s, i)) return true;
         // At a clause start: a known name where the tagger reads a noun (`Kremlius pareiškė`, not `Kitas`, `Viena`), a
         // first name, an acronym, or a proper noun that is not also a common word (`Lietuviai`, `Dalis` are).
         if (s.IsAcronym(i)) return true;
         // A surname the text has already given a person (`Putinas išvyko`, though `putinas` is also a shrub).
-        if (people.Contains(s.Key(i))) return true;
+        if (memory.People.Contains(s.Key(i))) return true;
         var commonWord = IsCommonWord(s.Lower(i));
         var key = s.Key(i);
+        // A name of two words that are not common ones (`Ott Tänak laimėjo`).
+        if (!commonWord && s.IsWord(i + 1) && s.IsCapitalised(i + 1) && !s.IsAcronym(i + 1) && !IsCommonWord(s.Lower(i + 1))) return true;
         if (s.Token(i).Upos is Upos.NOUN or Upos.X or Upos.PROPN && !commonWord && (kb.Contains(key) || kb.FindBySurname(key).Length > 0)) return true;
         if (s.Token(i).Upos == Upos.PROPN && kb.Contains(key)) return true;
         return !commonWord && (s.Token(i).Upos == Upos.PROPN || IsFirstName(s, i));
@@ -73,6 +104,28 @@ public sealed partial class EntityRecognizer
         || !IsCommonWord(s.Lower(i)) && (IsFirstName(s, i) || lexicon.IsProperDictionaryForm(NameLemma(s, i)));
 
     private bool IsFirstName(Sentence s, int i) => s.IsWord(i) && lists.FirstNames.ContainsKey(s.Key(i));
+
+    /// <summary>Capitals that are not a name: a Roman numeral (`III`, `VII`) and a common word in capitals outside a
+    /// headline (`IR`, `TAI`, `ĮVADAS`) that the base does not know.</summary>
+    private bool IsNotName(Sentence s, int i)
+    {
+        if (!s.IsAcronym(i)) return false;
+        var form = s.Form(i);
+        if (form.All(c => "IVXLCDM".Contains(c))) return true;
+        return IsCommonWord(s.Lower(i)) && !kb.Contains(s.Key(i)) && !kb.Contains(s.Lower(i));
+    }
+
+    /// <summary>Tokens from..to are given names and initials only (`Robertas`, `V.`, `Mikalojus Konstantinas`).</summary>
+    private bool GivenNames(Sentence s, int from, int to)
+    {
+        if (to <= from) return false;
+        for (var k = from; k < to; k++)
+        {
+            if (s.IsInitial(k)) { k++; continue; }
+            if (!IsFirstName(s, k) || s.IsAcronym(k)) return false;
+        }
+        return true;
+    }
 
     /// <summary>The first word of a sentence, quotation or dash clause is capitalised whatever it is.</summary>
     private static bool OpensClause(Sentence s, int i) => i == 0 || s[i - 1] is "„" or "\"" or "“" or "–" or "—" or ":" or "(" or "-";
@@ -95,7 +148,9 @@ public sealed partial class EntityRecognizer
                 || lists.OrganizationTriggers.Contains(s.Lower(i - 1)) || lists.OrganizationHeads.Contains(s.Lower(i - 1)));
             var hasVerb = Enumerable.Range(i + 1, close - i - 1).Any(k => s.Token(k).Upos is Upos.VERB or Upos.AUX);
             var nameLike = s.IsCapitalised(i + 1) || s.Kind(i + 1) == TokenKind.Number || trigger;
-            if (!nameLike || hasVerb || close - i - 1 > 4 || !trigger && close + 1 < s.Count && s[close + 1] is "," or "–" or "—") continue;
+            // Quoted speech goes on with a dash or a reporting verb (`„…“, – sakė`); a name may be followed by a comma.
+            var speech = s[close + 1] is "–" or "—" || s[close + 1] == "," && (s[close + 2] is "–" or "—" || close + 2 < s.Count && s.Token(close + 2).Upos is Upos.VERB);
+            if (!nameLike || hasVerb || close - i - 1 > 4 || !trigger && speech) continue;
             var name = Joined(s, i + 1, close);
             var entry = kb.Find(NameKey.Of(name)).FirstOrDefault();
             var type = trigger ? "ORG" : entry?.Type ?? "MISC";
@@ -165,9 +220,24 @@ public sealed partial class EntityRecognizer
                 var end = head.End;
                 return (new Mention(s.Start(i), s.End(end - 1), head.Type, Canonical(s, i, end, head.Type, hasHead: true), null, [.. Words(s, i, end)]), end - i);
             }
+            if (entry.Type == "ORG" && lists.Makers.Contains(entry.Canonical) && Product(s, i, i + length) is { } product) return product;
             return (new Mention(s.Start(i), s.End(last), entry.Type, entry.Canonical, entry, [.. Words(s, i, i + length)]), length);
         }
         return null;
+    }
+
+    /// <summary>A maker's name followed by a model (`Toyota Yaris`, `VW Golf`, `Tesla Model 3`): a product, MISC, named
+    /// with the maker as written in the base and the model as written.</summary>
+    private (Mention Mention, int Length)? Product(Sentence s, int i, int end)
+    {
+        var j = end;
+        while (j < s.Count && j - end < 3 && (s.IsWord(j) && s.IsCapitalised(j) && !IsCommonWord(s.Lower(j)) && !IsTitle(s, j)
+                                             || j > end && s.Kind(j) == TokenKind.Number && s.Token(j - 1).SpaceAfter))
+            j++;
+        if (j == end) return null;
+        var maker = kb.Find(KeyOf(s, i, end))[0].Canonical;
+        var name = maker + " " + Joined(s, end, j);
+        return (new Mention(s.Start(i), s.End(j - 1), "MISC", name, null, [.. Words(s, i, j)]), j - i);
     }
 
     /// <summary>Whether the word at k can be a form of the surname: a feminine form a feminine surname (`-aitė`, `-ienė`,
@@ -212,48 +282,65 @@ public sealed partial class EntityRecognizer
     /// <summary>An organization, place or event head after lowercase genitives and adjectives (at most three): its type and the end of the name.</summary>
     private (string Type, int End)? HeadAfter(Sentence s, int j)
     {
-        for (var k = j; k < Math.Min(s.Count, j + 4); k++)
+        for (var k = j; k < Math.Min(s.Count, j + 7); k++)
         {
+            // `Švietimo, mokslo ir kultūros komitetas`: genitives joined by a comma or `ir`/`bei`; `Kovo 11-osios gatvė`.
+            if (k > j && (s[k] is "," or "ir" or "bei") && s.IsWord(k + 1) && !s.IsCapitalised(k + 1)) continue;
+            if (k == j && s.Kind(k) == TokenKind.Number && s.Form(k).Contains('-')) continue;
             if (!s.IsWord(k) || s.IsCapitalised(k) && !s.Headline) return null;
-            if (HeadType(s, k) is { } type) return s.Morph(k).IsPlural ? null : (type, k + 1);
+            if (HeadType(s, k) is { } type) return s.Morph(k).IsPlural && !PluralName(s, k, type) ? null : (type, k + 1);
             if (s.Morph(k).Case != Case.Gen && s.Token(k).Upos != Upos.ADJ) return null;
         }
         return null;
     }
 
+    /// <summary>A plural head still names one thing when the word has no singular (`rūmai`, `pamaldos`) or names a
+    /// document (`reikalavimai`, `taisyklės`); `Lietuvos ministerijos` are several.</summary>
+    private static bool PluralName(Sentence s, int k, string type) =>
+        type == "MISC" || s.Lemma(k) is { } lemma && (lemma.EndsWith("ai") || lemma.EndsWith("os") || lemma.EndsWith("ės"));
+
     /// <summary>
     /// A run of capitalised words, initials and particles, extended over lowercase genitives to an organization,
     /// place or event head, typed and named.
     /// </summary>
-    private (Mention Mention, int Length)? FromRun(Sentence s, int i, HashSet<string> people)
+    private (Mention Mention, int Length)? FromRun(Sentence s, int i, TextMemory memory)
     {
         var j = i;
         while (j < s.Count && j - i < MaxNameWords)
         {
             if (s.IsInitial(j)) j += 2;
-            else if (s.IsWord(j) && s.IsCapitalised(j) && !IsTitle(s, j) && !lists.NotNames.Contains(s.Form(j))
-                     && !(j > i && s.IsAcronym(j) != s.IsAcronym(i)) && (!s.Headline || IsHeadlineName(s, j))) j++;
+            else if (s.IsWord(j) && s.IsCapitalised(j) && !IsTitle(s, j) && !lists.NotNames.Contains(s.Form(j)) && !IsNotName(s, j)
+                     && (j == i || s.IsAcronym(j) == s.IsAcronym(i) || Byline(s, i, j))
+                     && (!s.Headline || IsHeadlineName(s, j) || GivenNames(s, i, j) && !IsCommonWord(s.Lower(j)))) j++;
             else if (j > i && s.IsWord(j) && Particles.Contains(s.Form(j)) && s.IsCapitalised(j + 1)) j++;
             else break;
-            // A known name starting inside the run ends it (`Rusijos Kursko srityje` is two names).
-            if (j < s.Count && j > i && FromKnowledgeBase(s, j) is not null && kb.Find(KeyOf(s, i, j + 1)).Length == 0) break;
+            // A known name starting inside the run ends it (`Rusijos Kursko srityje` is two names), unless the run so far
+            // is given names (`Robertas Kaunas`, `Vaclovas Karbauskis` are people).
+            if (j < s.Count && j > i && !GivenNames(s, i, j) && FromKnowledgeBase(s, j) is not null && kb.Find(KeyOf(s, i, j + 1)).Length == 0) break;
         }
         if (j == i || s[j - 1] == ".") return null;
 
         var headType = HeadType(s, j - 1);
-        // A head alone at a clause start is a common noun (`Partijos „Vardan Lietuvos“`, `Banko „Swedbank“`).
-        if (headType is not null && j - i == 1 && OpensClause(s, i)) return null;
+        // A head alone is a common noun, capitalised or not (`Komiteto`, `Agentūrai`, `Partijos „Vardan Lietuvos“`);
+        // the institutions known by such a word (`Seimas`, `Vyriausybė`) are the knowledge base's.
+        if (headType is not null && j - i == 1) return null;
         var end = j;
-        // A person's name does not grow into an organization (`Jono Petraičio partija` is not a name).
+        // A run in the genitive grows over lowercase genitives to a head (`Laisvės prospektas`, `Mokslo ir studijų
+        // įstatymas`); a person's name does not grow into what the person owns (`Jono Petraičio partija`).
         var personal = IsFirstName(s, i) || Enumerable.Range(i, j - i).Any(k => s.Has(k, TokenFlags.Initial));
-        if (headType is null && !personal && HeadAfter(s, j) is { } head) (headType, end) = head;
+        if (headType is null && s.Morph(j - 1).Case is Case.Gen or Case.None && HeadAfter(s, j) is { } head
+            && !(personal && s.Lemma(head.End - 1) is { } owned && lists.OwnedHeads.Contains(owned.ToLowerInvariant())))
+            (headType, end) = head;
 
+        if ((headType ?? TypeOf(s, i, end, memory)) is not { } type) return null;
         var words = Words(s, i, end);
-        var type = headType ?? TypeOf(s, i, end, people);
         var canonical = Canonical(s, i, end, type, headType is not null);
         var entry = kb.Find(NameKey.Of(canonical)).FirstOrDefault(e => e.Type == type);
         return (new Mention(s.Start(i), s.End(end - 1), type, entry?.Canonical ?? canonical, entry, [.. words]), end - i);
     }
+
+    /// <summary>A surname in capitals after given names in title case (`Laimontas DINIUS`), as bylines write them.</summary>
+    private bool Byline(Sentence s, int i, int j) => s.IsAcronym(j) && s.Form(j).Length >= 3 && GivenNames(s, i, j);
 
     private string? HeadType(Sentence s, int k)
     {
@@ -268,7 +355,7 @@ public sealed partial class EntityRecognizer
     /// <summary>What a run without a head is: a person (initials, a first name, a title before it, a feminine surname, a
     /// family in the plural, several words), an organization (an acronym, a trigger word before it), or a place (a
     /// place case or preposition, a place the lexicon knows).</summary>
-    private string TypeOf(Sentence s, int i, int end, HashSet<string> people)
+    private string? TypeOf(Sentence s, int i, int end, TextMemory memory)
     {
         var last = s.Lower(end - 1);
         if (Enumerable.Range(i, end - i).Any(k => s.Has(k, TokenFlags.Initial))) return "PER";
@@ -279,7 +366,10 @@ public sealed partial class EntityRecognizer
         // `Sabonių šeima`, `Landsbergiai`: a family name in the plural.
         if (end - i == 1 && s.Morph(i).IsPlural && (s.Lemma(end) is { } next && Family.Contains(next) || kb.Surname(s.Key(i)) is not null))
             return "PER";
-        if (people.Contains(s.Key(end - 1))) return "PER";
+        if (memory.People.Contains(s.Key(end - 1))) return "PER";
+        // Capitalised common words that no head, name list or earlier mention makes a name (`Švietimo`, `Geros`,
+        // `Šventojo Tėvo`, `Vidaus` of `Vidaus reikalų ministras`) are not one.
+        if (Enumerable.Range(i, end - i).All(k => IsCommonWord(s.Lower(k)) && s.Token(k).Upos != Upos.PROPN)) return null;
         if (s.Morph(end - 1).Case == Case.Loc || i > 0 && PlacePrepositions.Contains(s.Lower(i - 1))) return "LOC";
         if (end - i >= 2) return "PER";
         return lexicon.IsProperDictionaryForm(NameLemma(s, i)) ? "LOC" : "PER";

@@ -13,7 +13,9 @@ public sealed record EntityWords(
     FrozenSet<string> PlaceHeads,
     FrozenSet<string> MiscHeads,
     FrozenSet<string> OrganizationTriggers,
-    FrozenSet<string> NotNames)
+    FrozenSet<string> NotNames,
+    FrozenSet<string> OwnedHeads,
+    FrozenSet<string> Makers)
 {
     public static EntityWords Load() => new(
         // First names by their case-free key: `Gitanui`, `Gitano` and `Gitanas` find `Gitanas` (and `Gitana`, told apart by gender).
@@ -26,7 +28,9 @@ public sealed record EntityWords(
         Resources.Set("Entities/Data/loc-heads.txt"),
         Resources.Set("Entities/Data/misc-heads.txt"),
         Resources.Set("Entities/Data/org-triggers.txt"),
-        Resources.Set("Entities/Data/not-names.txt"));
+        Resources.Set("Entities/Data/not-names.txt"),
+        Resources.Set("Entities/Data/owned-heads.txt"),
+        Resources.Set("Entities/Data/makers.txt"));
 
     /// <summary>The nominative first name a form (any case) is, if it is one; the gender picks between `Gitanas` and `Gitana`.</summary>
     public string? FirstName(string form, Gender gender) => FirstNameByKey(NameKey.Word(form), gender);
@@ -73,6 +77,9 @@ public sealed partial class EntityRecognizer(KnowledgeBase kb, EntityWords lists
     /// <summary>A mention before identities are assigned.</summary>
     internal sealed record Mention(int Start, int End, string Type, string Canonical, KbEntry? Kb, string[] NameWords)
     {
+        /// <summary>For an acronym the text defined (`Lietuvos vyskupų konferencija (LVK)`), the mention it stands for.</summary>
+        public Mention? StandsFor { get; init; }
+
         private string? _key, _surnameKey, _lastWordKey;
 
         /// <summary>The key of the name's last word as written (`Putino` → `putin`).</summary>
@@ -97,13 +104,24 @@ public sealed partial class EntityRecognizer(KnowledgeBase kb, EntityWords lists
     public void Process(Document doc, CancellationToken ct = default)
     {
         var mentions = new List<Mention>();
-        var people = new HashSet<string>(StringComparer.Ordinal);
+        var memory = new TextMemory();
         foreach (var sentence in doc.SentenceTable)
         {
             ct.ThrowIfCancellationRequested();
-            mentions.AddRange(Recognize(new Sentence(doc, sentence), people));
+            mentions.AddRange(Recognize(new Sentence(doc, sentence), memory));
         }
         AssignIdentities(doc, mentions);
+    }
+
+    /// <summary>What the text has said so far that later sentences read. Sets and maps, so each lookup costs the same
+    /// however long the text.</summary>
+    private sealed class TextMemory
+    {
+        /// <summary>The last-word keys of the people named so far (`Putino` → `putin`).</summary>
+        public HashSet<string> People { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Acronyms the text defined, with the mention of what they stand for (`LVK` → `Lietuvos vyskupų konferencija`).</summary>
+        public Dictionary<string, Mention> Acronyms { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>One sentence's tokens with what the recognizer asks of them.</summary>
