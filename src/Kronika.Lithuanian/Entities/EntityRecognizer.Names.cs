@@ -43,8 +43,10 @@ public sealed partial class EntityRecognizer
         var gender = s.Morph(head).Gender;
         for (var k = i; k < end; k++)
         {
+            // An initial keeps its period (`K. Kalinausko gatvė`).
+            if (s[k] == "." && k > i && s.Has(k - 1, TokenFlags.Initial) && words.Count > 0) { words[^1] += "."; continue; }
             if (k == head) words.Add(HeadNominative(s, k, plural, hasHead));
-            else if (s.Token(k).Upos == Upos.ADJ && s.Morph(k).Case == headCase && headCase != Case.None)
+            else if (s.Token(k).Upos == Upos.ADJ && s.Morph(k).Case == headCase && headCase != Case.None && s.Morph(k).IsPlural == plural)
                 words.Add(Cased(AdjectiveNominative(s.Token(k).Lemma ?? s.Lower(k), gender, plural, s.Morph(k).Definite), s.IsCapitalised(k)));
             else words.Add(s.Display(k));
         }

@@ -31,8 +31,8 @@ public sealed partial class EntityRecognizer
             // A capitalised word opening a clause is a name only if it looks like one; it may still open a known
             // longer name (`Krašto apsaugos ministerija pranešė`).
             var mention = s.IsAcronym(i) && memory.Acronyms.TryGetValue(s.Form(i), out var defined) ? Acronym(s, i, defined)
-                : MayStartName(s, i, memory) ? FromKnowledgeBase(s, i) ?? FromRun(s, i, memory)
-                : s.IsCapitalised(i) && OpensClause(s, i) ? FromKnowledgeBase(s, i, minLength: 2)
+                : MayStartName(s, i, memory) ? FromKnowledgeBase(s, i, memory) ?? FromRun(s, i, memory)
+                : s.IsCapitalised(i) && OpensClause(s, i) ? FromKnowledgeBase(s, i, memory, minLength: InstitutionAt(s, i) ? 1 : 2)
                 : null;
             if (mention is not { } m || Enumerable.Range(i, m.Length).Any(k => k < s.Count && used[k]))
             {
@@ -80,7 +80,7 @@ public sealed partial class EntityRecognizer
     private bool MayStartName(Sentence s, int i, TextMemory memory)
     {
         // A heading's number (`IV. KOMITETO POSĖDŽIAI`) is not an initial.
-        if (s.IsInitial(i)) return !(OpensClause(s, i) && s.IsWord(i + 2) && s.Form(i + 2).Length >= 3 && s.IsAcronym(i + 2));
+        if (s.IsInitial(i)) return !(OpensClause(s, i) && s.IsWord(i + 2) && s.Form(i + 2).Length >= 3 && s.IsAllCaps(i + 2));
         if (!s.IsWord(i) || !s.IsCapitalised(i) || lists.NotNames.Contains(s.Form(i)) || IsNotName(s, i)) return false;
         if (s.Headline) return IsHeadlineName(s, i);
         if (!OpensClause(s, i)) return true;
@@ -109,11 +109,16 @@ public sealed partial class EntityRecognizer
     /// headline (`IR`, `TAI`, `ĮVADAS`) that the base does not know.</summary>
     private bool IsNotName(Sentence s, int i)
     {
-        if (!s.IsAcronym(i)) return false;
+        if (!s.IsAllCaps(i)) return false;
         var form = s.Form(i);
         if (form.All(c => "IVXLCDM".Contains(c))) return true;
         return IsCommonWord(s.Lower(i)) && !kb.Contains(s.Key(i)) && !kb.Contains(s.Lower(i));
     }
+
+    /// <summary>At a clause start, a one-word institution the base knows (`Vyriausybė nusprendė`, `Seimo nariai`): the
+    /// tagger reads a noun there, not a pronoun or numeral (`Viena`, `Kitas`).</summary>
+    private bool InstitutionAt(Sentence s, int i) =>
+        s.IsWord(i) && s.Token(i).Upos is Upos.NOUN or Upos.PROPN && kb.Find(s.Key(i)).Any(e => e.Type == "ORG");
 
     /// <summary>Tokens from..to are given names and initials only (`Robertas`, `V.`, `Mikalojus Konstantinas`).</summary>
     private bool GivenNames(Sentence s, int from, int to)
@@ -122,7 +127,7 @@ public sealed partial class EntityRecognizer
         for (var k = from; k < to; k++)
         {
             if (s.IsInitial(k)) { k++; continue; }
-            if (!IsFirstName(s, k) || s.IsAcronym(k)) return false;
+            if (!IsFirstName(s, k) || s.IsAcronym(k) || IsCommonWord(s.Lower(k)) && s.Token(k).Upos != Upos.PROPN) return false;
         }
         return true;
     }
@@ -153,6 +158,9 @@ public sealed partial class EntityRecognizer
             if (!nameLike || hasVerb || close - i - 1 > 4 || !trigger && speech) continue;
             var name = Joined(s, i + 1, close);
             var entry = kb.Find(NameKey.Of(name)).FirstOrDefault();
+            // One word in a case a brand is not fixed in (`„Akropolyje“`, `„Sadutei“`) is named in the nominative;
+            // genitive brands keep their form (`„Brolio“`, `„Sodžiaus“`).
+            if (close == i + 2 && s.IsWord(i + 1) && s.Morph(i + 1).Case is Case.Loc or Case.Dat or Case.Ins or Case.Acc) name = NameLemma(s, i + 1);
             var type = trigger ? "ORG" : entry?.Type ?? "MISC";
             if (trigger && entry is { Type: not "ORG" }) entry = null;
             found.Add(new Mention(s.Start(i + 1), s.End(close - 1), type, entry?.Canonical ?? name, entry, [name]));
@@ -190,7 +198,7 @@ public sealed partial class EntityRecognizer
     /// followed by lowercase genitives and a head grows into that organization (`Kinijos užsienio reikalų
     /// ministerija`, `Lietuvos nacionaliniame dramos teatre`).
     /// </summary>
-    private (Mention Mention, int Length)? FromKnowledgeBase(Sentence s, int i, int minLength = 1)
+    private (Mention Mention, int Length)? FromKnowledgeBase(Sentence s, int i, TextMemory? memory = null, int minLength = 1)
     {
         if (!s.IsWord(i) && !s.IsInitial(i) || !kb.StartsName(s.IsInitial(i) ? s.Lower(i) + "." : s.Key(i))) return null;
         // How far a name of the base can reach from here: as long as the words so far begin one.
@@ -207,7 +215,8 @@ public sealed partial class EntityRecognizer
             if (!s.IsWord(last)) continue; // a name does not end with an initial's period or punctuation
             var candidates = kb.Find(KeyOf(s, i, i + length));
             // A surname alone: the one person of the base with it, of the mention's gender (`Zelenski` is not `Zelenska`).
-            if (candidates.Length == 0 && length == 1 && kb.FindBySurname(s.Key(i)).Where(e => Agrees(s, i, e.Canonical.Split(' ')[^1])).ToArray() is { Length: 1 } person)
+            // (Not when the text has already named a person of that surname: `Rymantas Juozaitis … Juozaitis`.)
+            if (candidates.Length == 0 && length == 1 && memory?.People.Contains(s.Key(i)) != true && kb.FindBySurname(s.Key(i)).Where(e => Agrees(s, i, e.Canonical.Split(' ')[^1])).ToArray() is { Length: 1 } person)
                 candidates = person;
             if (candidates.Length == 0) continue;
             var entry = Choose(candidates, s, i);
@@ -215,7 +224,10 @@ public sealed partial class EntityRecognizer
             if (length == 1 && entry.Type != "PER" && IsFirstName(s, i) && s.IsCapitalised(i + 1)) continue;
             // A surname alone that the base knows is taken where the tagger reads a name or inside a sentence.
             if (length == 1 && entry.Type == "PER" && s.Token(i).Upos != Upos.PROPN && !s.Headline && OpensClause(s, i)) continue;
-            if (entry.Type == "LOC" && s.Morph(last).Case == Case.Gen && HeadAfter(s, i + length) is { } head)
+            // A known name in the genitive before a head names the place or body it heads (`Kinijos užsienio reikalų
+            // ministerija`, `Partizanų gatvė`, `A. Stulginskio mokykla`), not what a person owns (`Putino administracija`).
+            if (s.Morph(last).Case == Case.Gen && HeadAfter(s, i + length) is { } head
+                && !(entry.Type == "PER" && s.Lemma(head.End - 1) is { } owned && lists.OwnedHeads.Contains(owned.ToLowerInvariant())))
             {
                 var end = head.End;
                 return (new Mention(s.Start(i), s.End(end - 1), head.Type, Canonical(s, i, end, head.Type, hasHead: true), null, [.. Words(s, i, end)]), end - i);
@@ -316,7 +328,7 @@ public sealed partial class EntityRecognizer
             else break;
             // A known name starting inside the run ends it (`Rusijos Kursko srityje` is two names), unless the run so far
             // is given names (`Robertas Kaunas`, `Vaclovas Karbauskis` are people).
-            if (j < s.Count && j > i && !GivenNames(s, i, j) && FromKnowledgeBase(s, j) is not null && kb.Find(KeyOf(s, i, j + 1)).Length == 0) break;
+            if (j < s.Count && j > i && !GivenNames(s, i, j) && FromKnowledgeBase(s, j) is { Mention.Type: not "PER" } && kb.Find(KeyOf(s, i, j + 1)).Length == 0) break;
         }
         if (j == i || s[j - 1] == ".") return null;
 
@@ -340,7 +352,9 @@ public sealed partial class EntityRecognizer
     }
 
     /// <summary>A surname in capitals after given names in title case (`Laimontas DINIUS`), as bylines write them.</summary>
-    private bool Byline(Sentence s, int i, int j) => s.IsAcronym(j) && s.Form(j).Length >= 3 && GivenNames(s, i, j);
+    private bool Byline(Sentence s, int i, int j) =>
+        s.IsAcronym(j) && s.Form(j).Length >= 3 && j - i <= 2 && EndsLithuanian(s.Form(j))
+        && Enumerable.Range(i, j - i).All(k => s.IsWord(k) && !s.IsAcronym(k) && (IsFirstName(s, k) || !IsCommonWord(s.Lower(k))));
 
     private string? HeadType(Sentence s, int k)
     {
@@ -370,7 +384,8 @@ public sealed partial class EntityRecognizer
         // Capitalised common words that no head, name list or earlier mention makes a name (`Švietimo`, `Geros`,
         // `Šventojo Tėvo`, `Vidaus` of `Vidaus reikalų ministras`) are not one.
         if (Enumerable.Range(i, end - i).All(k => IsCommonWord(s.Lower(k)) && s.Token(k).Upos != Upos.PROPN)) return null;
-        if (s.Morph(end - 1).Case == Case.Loc || i > 0 && PlacePrepositions.Contains(s.Lower(i - 1))) return "LOC";
+        if (s.Morph(end - 1).Case == Case.Loc || i > 0 && PlacePrepositions.Contains(s.Lower(i - 1))
+            || s.Lemma(end) is { } noun && lists.PlaceNouns.Contains(noun.ToLowerInvariant())) return "LOC";
         if (end - i >= 2) return "PER";
         return lexicon.IsProperDictionaryForm(NameLemma(s, i)) ? "LOC" : "PER";
     }

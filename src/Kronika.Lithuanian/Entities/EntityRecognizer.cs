@@ -15,7 +15,8 @@ public sealed record EntityWords(
     FrozenSet<string> OrganizationTriggers,
     FrozenSet<string> NotNames,
     FrozenSet<string> OwnedHeads,
-    FrozenSet<string> Makers)
+    FrozenSet<string> Makers,
+    FrozenSet<string> PlaceNouns)
 {
     public static EntityWords Load() => new(
         // First names by their case-free key: `Gitanui`, `Gitano` and `Gitanas` find `Gitanas` (and `Gitana`, told apart by gender).
@@ -30,16 +31,31 @@ public sealed record EntityWords(
         Resources.Set("Entities/Data/org-triggers.txt"),
         Resources.Set("Entities/Data/not-names.txt"),
         Resources.Set("Entities/Data/owned-heads.txt"),
-        Resources.Set("Entities/Data/makers.txt"));
+        Resources.Set("Entities/Data/makers.txt"),
+        Resources.Set("Entities/Data/place-nouns.txt"));
 
     /// <summary>The nominative first name a form (any case) is, if it is one; the gender picks between `Gitanas` and `Gitana`.</summary>
-    public string? FirstName(string form, Gender gender) => FirstNameByKey(NameKey.Word(form), gender);
+    public string? FirstName(string form, Gender gender) => FirstNameOf(NameKey.Word(form), form, gender);
 
-    public string? FirstNameByKey(string key, Gender gender)
+    public string? FirstNameByKey(string key, Gender gender) => FirstNameOf(key, null, gender);
+
+    /// <summary>Of the names sharing a key, the one the form is (`Justin` itself), else of the wanted gender the one
+    /// whose stem the form continues longest (`Dalios` → `Dalia`, not `Dalė`; `Romai` → `Roma`).</summary>
+    private string? FirstNameOf(string key, string? form, Gender gender)
     {
         if (!FirstNames.TryGetValue(key, out var names)) return null;
+        if (form is not null && names.FirstOrDefault(n => n.Name == form) is { Name: not null } exact) return exact.Name;
         var wanted = gender switch { Gender.Fem => "f", Gender.Masc => "m", _ => null };
-        return (names.FirstOrDefault(n => n.Gender == wanted) is { Name: not null } match ? match : names[0]).Name;
+        var pool = names.Where(n => n.Gender == wanted).ToArray() is { Length: > 0 } same ? same : names;
+        if (form is null) return pool[0].Name;
+        return pool.OrderByDescending(n => Common(n.Name, form)).ThenByDescending(n => n.Name.Length).First().Name;
+
+        static int Common(string a, string b)
+        {
+            var k = 0;
+            while (k < a.Length && k < b.Length && char.ToLowerInvariant(a[k]) == char.ToLowerInvariant(b[k])) k++;
+            return k;
+        }
     }
 }
 
@@ -207,6 +223,9 @@ public sealed partial class EntityRecognizer(KnowledgeBase kb, EntityWords lists
         }
 
         public bool IsCapitalised(int i) => i >= 0 && i < Count && char.IsUpper(_doc.Text[Start(i)]);
+
+        /// <summary>Every letter a capital and at least two of them, headline or not.</summary>
+        public bool IsAllCaps(int i) => Kind(i) == TokenKind.Word && Span(i).Length >= 2 && !HasLower(Span(i));
 
         public bool IsAcronym(int i) => !Headline && Kind(i) == TokenKind.Word && Span(i).Length >= 2 && !HasLower(Span(i));
 

@@ -62,7 +62,8 @@ public sealed class KnowledgeBase
                 // `V. Putinas` and `M. K. Čiurlionis`: the first initial, and every given name's initial.
                 Add(byKey, NameKey.Of([char.ToLowerInvariant(given[0][0]) + ".", .. surname]), e);
                 Add(byKey, NameKey.Of([.. given.Select(g => char.ToLowerInvariant(g[0]) + "."), .. surname]), e);
-                Add(surnames, NameKey.Of(surname), e);
+                // A regnal number is no surname (`Haraldas V` is not found as `V.`).
+                if (!surname[^1].All(c => "IVXLCDM".Contains(c))) Add(surnames, NameKey.Of(surname), e);
             }
         }
         _byKey = byKey.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
