@@ -32,7 +32,7 @@ public sealed partial class EntityRecognizer
             // longer name (`Krašto apsaugos ministerija pranešė`).
             var mention = s.IsAcronym(i) && memory.Acronyms.TryGetValue(s.Form(i), out var defined) ? Acronym(s, i, defined)
                 : MayStartName(s, i, memory) ? FromKnowledgeBase(s, i, memory) ?? FromRun(s, i, memory)
-                : s.IsCapitalised(i) && OpensClause(s, i) ? FromKnowledgeBase(s, i, memory, minLength: InstitutionAt(s, i) ? 1 : 2)
+                : s.IsCapitalised(i) && OpensClause(s, i) ? FromKnowledgeBase(s, i, memory, minLength: InstitutionAt(s, i) ? 1 : 2) ?? HeadedAtClauseStart(s, i)
                 : null;
             if (mention is not { } m || Enumerable.Range(i, m.Length).Any(k => k < s.Count && used[k]))
             {
@@ -46,6 +46,19 @@ public sealed partial class EntityRecognizer
         }
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return DefineAcronyms(s, MergeOwners(s, found), memory);
+    }
+
+    /// <summary>
+    /// At a clause start, a capitalised noun in the genitive grown over lowercase genitives to a document or event head
+    /// (`Mokslo ir studijų įstatymas įsigalios`), or to an organization head over three words or more (`Švietimo ir
+    /// mokslo ministerija`); a shorter one is a common phrase (`Miesto taryba nusprendė`).
+    /// </summary>
+    private (Mention Mention, int Length)? HeadedAtClauseStart(Sentence s, int i)
+    {
+        if (s.Token(i).Upos != Upos.NOUN || s.Morph(i).Case != Case.Gen || HeadAfter(s, i + 1) is not { } head) return null;
+        // A head before a quoted name is the common noun of that name (`Kino festivalis „Kino pavasaris“`).
+        if (head.Type == "LOC" || head.End - i < (head.Type == "ORG" ? 4 : 3) || s[head.End] is "„" or "\"") return null;
+        return (new Mention(s.Start(i), s.End(head.End - 1), head.Type, Canonical(s, i, head.End, head.Type, hasHead: true), null, [.. Words(s, i, head.End)]), head.End - i);
     }
 
     /// <summary>An acronym the text defined: the entity it stands for, under the letters as written.</summary>
@@ -82,6 +95,10 @@ public sealed partial class EntityRecognizer
         // A heading's number (`IV. KOMITETO POSĖDŽIAI`) is not an initial.
         if (s.IsInitial(i)) return !(OpensClause(s, i) && s.IsWord(i + 2) && s.Form(i + 2).Length >= 3 && s.IsAllCaps(i + 2));
         if (!s.IsWord(i) || !s.IsCapitalised(i) || lists.NotNames.Contains(s.Form(i)) || IsNotName(s, i)) return false;
+        // One capital letter without a period is a letter, not a name (`A lyga`).
+        if (s.Form(i).Length == 1) return false;
+        // Prepositions, conjunctions, pronouns and particles are words, not names (`Į`, `Ir`, `Tai`, `Jo`).
+        if (s.Token(i).Upos is Upos.ADP or Upos.CCONJ or Upos.SCONJ or Upos.PRON or Upos.DET or Upos.PART && IsCommonWord(s.Lower(i))) return false;
         if (s.Headline) return IsHeadlineName(s, i);
         if (!OpensClause(s, i)) return true;
         // At a clause start: a known name where the tagger reads a noun (`Kremlius pareiškė`, not `Kitas`, `Viena`), a
@@ -133,7 +150,9 @@ public sealed partial class EntityRecognizer
     }
 
     /// <summary>The first word of a sentence, quotation or dash clause is capitalised whatever it is.</summary>
-    private static bool OpensClause(Sentence s, int i) => i == 0 || s[i - 1] is "„" or "\"" or "“" or "–" or "—" or ":" or "(" or "-";
+    private static bool OpensClause(Sentence s, int i) => i == 0 || s[i - 1] is "„" or "\"" or "“" or "–" or "—" or ":" or "(" or "-"
+        // a numbered point (`12. Į Komiteto posėdžius`)
+        || s[i - 1] == "." && i >= 2 && s.Kind(i - 2) == TokenKind.Number;
 
     /// <summary>
     /// Names in quotes: after an organization word an organization (`bendrovė „Ignitis“`, `UAB „Maxima LT“`); a short
@@ -161,8 +180,14 @@ public sealed partial class EntityRecognizer
             // One word in a case a brand is not fixed in (`„Akropolyje“`, `„Sadutei“`) is named in the nominative;
             // genitive brands keep their form (`„Brolio“`, `„Sodžiaus“`).
             if (close == i + 2 && s.IsWord(i + 1) && s.Morph(i + 1).Case is Case.Loc or Case.Dat or Case.Ins or Case.Acc) name = NameLemma(s, i + 1);
-            var type = trigger ? "ORG" : entry?.Type ?? "MISC";
-            if (trigger && entry is { Type: not "ORG" }) entry = null;
+            // The word after the quotes may say what it is (`„Real“ ekipą`, `„Nasdaq Vilnius“ biržoje`, `„Hillsborough“
+            // stadione`); a city's genitive before it makes it that city's club (`Kauno „Žalgiris“`, `Denverio „Nuggets“`).
+            var after = s.Lemma(close + 1)?.ToLowerInvariant();
+            var placeAfter = after is not null && lists.PlaceHeads.Contains(after);
+            var orgAfter = after is not null && (lists.OrganizationTriggers.Contains(after) || lists.OrganizationHeads.Contains(after));
+            var club = i > 0 && s.IsCapitalised(i - 1) && s.Morph(i - 1).Case == Case.Gen && kb.Find(s.Key(i - 1)).Any(e => e.Type == "LOC");
+            var type = trigger || orgAfter || club && !placeAfter ? "ORG" : placeAfter ? "LOC" : entry?.Type ?? "MISC";
+            if (entry is not null && entry.Type != type) entry = null;
             found.Add(new Mention(s.Start(i + 1), s.End(close - 1), type, entry?.Canonical ?? name, entry, [name]));
             for (var k = i; k <= close; k++) used[k] = true;
             if (trigger && i > 0 && lists.OrganizationTriggers.Contains(s.Lower(i - 1))) used[i - 1] = true;
@@ -200,7 +225,8 @@ public sealed partial class EntityRecognizer
     /// </summary>
     private (Mention Mention, int Length)? FromKnowledgeBase(Sentence s, int i, TextMemory? memory = null, int minLength = 1)
     {
-        if (!s.IsWord(i) && !s.IsInitial(i) || !kb.StartsName(s.IsInitial(i) ? s.Lower(i) + "." : s.Key(i))) return null;
+        if (!s.IsWord(i) && !s.IsInitial(i)) return null;
+        if (!kb.StartsName(s.IsInitial(i) ? s.Lower(i) + "." : s.Key(i)) && !(s.IsAllCaps(i) && kb.StartsName(NameKey.Word(Cased(s.Lower(i), true))))) return null;
         // How far a name of the base can reach from here: as long as the words so far begin one.
         var reach = i;
         while (reach < s.Count && (s.IsWord(reach) || s.IsInitial(reach)))
@@ -214,6 +240,9 @@ public sealed partial class EntityRecognizer
             var last = i + length - 1;
             if (!s.IsWord(last)) continue; // a name does not end with an initial's period or punctuation
             var candidates = kb.Find(KeyOf(s, i, i + length));
+            // A name in capitals (`VILNIUS, spalio 14 d.`) is looked up as written in title case.
+            if (candidates.Length == 0 && length == 1 && s.IsAllCaps(i) && s.Form(i).Length >= 4)
+                candidates = kb.Find(NameKey.Word(Cased(s.Lower(i), true)));
             // A surname alone: the one person of the base with it, of the mention's gender (`Zelenski` is not `Zelenska`).
             // (Not when the text has already named a person of that surname: `Rymantas Juozaitis … Juozaitis`.)
             if (candidates.Length == 0 && length == 1 && memory?.People.Contains(s.Key(i)) != true && kb.FindBySurname(s.Key(i)).Where(e => Agrees(s, i, e.Canonical.Split(' ')[^1])).ToArray() is { Length: 1 } person)
@@ -297,7 +326,7 @@ public sealed partial class EntityRecognizer
         for (var k = j; k < Math.Min(s.Count, j + 7); k++)
         {
             // `Švietimo, mokslo ir kultūros komitetas`: genitives joined by a comma or `ir`/`bei`; `Kovo 11-osios gatvė`.
-            if (k > j && (s[k] is "," or "ir" or "bei") && s.IsWord(k + 1) && !s.IsCapitalised(k + 1)) continue;
+            if (s[k] is "," or "ir" or "bei" && s.IsWord(k + 1) && !s.IsCapitalised(k + 1)) continue;
             if (k == j && s.Kind(k) == TokenKind.Number && s.Form(k).Contains('-')) continue;
             if (!s.IsWord(k) || s.IsCapitalised(k) && !s.Headline) return null;
             if (HeadType(s, k) is { } type) return s.Morph(k).IsPlural && !PluralName(s, k, type) ? null : (type, k + 1);
@@ -321,7 +350,8 @@ public sealed partial class EntityRecognizer
         while (j < s.Count && j - i < MaxNameWords)
         {
             if (s.IsInitial(j)) j += 2;
-            else if (s.IsWord(j) && s.IsCapitalised(j) && !IsTitle(s, j) && !lists.NotNames.Contains(s.Form(j)) && !IsNotName(s, j)
+            else if (s.IsWord(j) && s.IsCapitalised(j) && !IsTitle(s, j) && !lists.NotNames.Contains(s.Form(j))
+                     && !(IsNotName(s, j) && (j == i || !s.IsAllCaps(j - 1)))
                      && (j == i || s.IsAcronym(j) == s.IsAcronym(i) || Byline(s, i, j))
                      && (!s.Headline || IsHeadlineName(s, j) || GivenNames(s, i, j) && !IsCommonWord(s.Lower(j)))) j++;
             else if (j > i && s.IsWord(j) && Particles.Contains(s.Form(j)) && s.IsCapitalised(j + 1)) j++;
@@ -373,17 +403,18 @@ public sealed partial class EntityRecognizer
     {
         var last = s.Lower(end - 1);
         if (Enumerable.Range(i, end - i).Any(k => s.Has(k, TokenFlags.Initial))) return "PER";
-        if (IsTitle(s, i - 1) || IsFirstName(s, i)) return "PER";
+        if (IsTitle(s, i - 1)) return "PER";
         if (s.IsAcronym(i)) return "ORG";
         if (i > 0 && s.Lemma(i - 1) is { } before && lists.OrganizationTriggers.Contains(before.ToLowerInvariant())) return "ORG";
+        // Capitalised common words that no head, title, earlier mention or tagger makes a name (`Švietimo`, `Geros`,
+        // `Šventojo Tėvo`, `Vidaus` of `Vidaus reikalų ministras`, `Vakarų`) are not one, first names or not.
+        if (!memory.People.Contains(s.Key(end - 1)) && Enumerable.Range(i, end - i).All(k => IsCommonWord(s.Lower(k)) && s.Token(k).Upos != Upos.PROPN)) return null;
+        if (IsFirstName(s, i)) return "PER";
         if (FemaleSurnameEndings.Any(e => last.EndsWith(e, StringComparison.Ordinal))) return "PER";
         // `Sabonių šeima`, `Landsbergiai`: a family name in the plural.
         if (end - i == 1 && s.Morph(i).IsPlural && (s.Lemma(end) is { } next && Family.Contains(next) || kb.Surname(s.Key(i)) is not null))
             return "PER";
         if (memory.People.Contains(s.Key(end - 1))) return "PER";
-        // Capitalised common words that no head, name list or earlier mention makes a name (`Švietimo`, `Geros`,
-        // `Šventojo Tėvo`, `Vidaus` of `Vidaus reikalų ministras`) are not one.
-        if (Enumerable.Range(i, end - i).All(k => IsCommonWord(s.Lower(k)) && s.Token(k).Upos != Upos.PROPN)) return null;
         if (s.Morph(end - 1).Case == Case.Loc || i > 0 && PlacePrepositions.Contains(s.Lower(i - 1))
             || s.Lemma(end) is { } noun && lists.PlaceNouns.Contains(noun.ToLowerInvariant())) return "LOC";
         if (end - i >= 2) return "PER";
