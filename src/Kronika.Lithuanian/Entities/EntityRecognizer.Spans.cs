@@ -20,10 +20,14 @@ public sealed partial class EntityRecognizer
     {
         var found = new List<Mention>();
         var used = new bool[s.Count];
+        // `(toliau – Komitetas)`: a word the document defines for itself is no name (a defined acronym still is).
+        for (var k = 0; k + 2 < s.Count; k++)
+            if (s.Lower(k) == "toliau" && s[k + 1] is "–" or "—" or "-" && s.IsWord(k + 2) && !s.IsAcronym(k + 2))
+                memory.Terms.Add(s.Key(k + 2));
         QuotedNames(s, used, found);
         for (var i = 0; i < s.Count;)
         {
-            if (used[i] || !s.IsWord(i) && !s.IsInitial(i))
+            if (used[i] || !s.IsWord(i) && !s.IsInitial(i) || s.IsWord(i) && !s.IsAcronym(i) && memory.Terms.Contains(s.Key(i)))
             {
                 i++;
                 continue;

@@ -138,6 +138,10 @@ public sealed partial class EntityRecognizer(KnowledgeBase kb, EntityWords lists
 
         /// <summary>Acronyms the text defined, with the mention of what they stand for (`LVK` → `Lietuvos vyskupų konferencija`).</summary>
         public Dictionary<string, Mention> Acronyms { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Words the document defined as its own short terms (`(toliau – Komitetas)`), by key: common nouns of
+        /// the text, not names.</summary>
+        public HashSet<string> Terms { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>One sentence's tokens with what the recognizer asks of them.</summary>
