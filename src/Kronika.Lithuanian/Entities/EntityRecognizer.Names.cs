@@ -30,8 +30,9 @@ public sealed partial class EntityRecognizer
                 else if (s.IsAcronym(k) && s.Form(k).Length >= 3) words.Add(Cased(s.Lower(k), true)); // `GLAVECKAS` in a byline
                 else if (Particles.Contains(s.Form(k)) || foreign || IsForeign(s.Display(k))) words.Add(s.Display(k));
                 else if (end - i == 1 && s.Morph(k).IsPlural) words.Add(FamilyName(s, k));
-                // A name the tagger reads in the nominative stays as written (`Velička`, `Paula`, `Giedrė`).
-                else if (s.Morph(k).Case == Case.Nom && !s.Headline && !s.Morph(k).IsPlural) words.Add(s.Display(k));
+                // A name the tagger reads in the nominative stays as written (`Paula`, `Giedrė`), and so does one ending
+                // in `-a`, which only the nominative (and instrumental) of a name has (`Velička`, `Jogaila`).
+                else if (!s.Headline && !s.Morph(k).IsPlural && (s.Morph(k).Case == Case.Nom || s.Lower(k).EndsWith('a'))) words.Add(s.Display(k));
                 else if (k < end - 1 && lists.FirstName(s.Display(k), personGender != Gender.None ? personGender : s.Morph(k).Gender) is { } first) words.Add(first);
                 else words.Add(NameLemma(s, k));
             }
@@ -45,6 +46,7 @@ public sealed partial class EntityRecognizer
         {
             // An initial keeps its period (`K. Kalinausko gatvė`).
             if (s[k] == "." && k > i && s.Has(k - 1, TokenFlags.Initial) && words.Count > 0) { words[^1] += "."; continue; }
+            if (s[k] == "," && words.Count > 0) { words[^1] += ","; continue; }
             if (k == head) words.Add(HeadNominative(s, k, plural, hasHead));
             else if (s.Token(k).Upos == Upos.ADJ && s.Morph(k).Case == headCase && headCase != Case.None && s.Morph(k).IsPlural == plural)
                 words.Add(Cased(AdjectiveNominative(s.Token(k).Lemma ?? s.Lower(k), gender, plural, s.Morph(k).Definite), s.IsCapitalised(k)));

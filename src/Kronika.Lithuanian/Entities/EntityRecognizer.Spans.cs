@@ -280,8 +280,7 @@ public sealed partial class EntityRecognizer
                                              || j > end && s.Kind(j) == TokenKind.Number && s.Token(j - 1).SpaceAfter))
             j++;
         if (j == end) return null;
-        var maker = kb.Find(KeyOf(s, i, end))[0].Canonical;
-        var name = maker + " " + Joined(s, end, j);
+        var name = Joined(s, i, j);
         return (new Mention(s.Start(i), s.End(j - 1), "MISC", name, null, [.. Words(s, i, j)]), j - i);
     }
 
@@ -369,8 +368,13 @@ public sealed partial class EntityRecognizer
         var headType = HeadType(s, j - 1);
         // A head alone is a common noun, capitalised or not (`Komiteto`, `Agentūrai`, `Partijos „Vardan Lietuvos“`);
         // the institutions known by such a word (`Seimas`, `Vyriausybė`) are the knowledge base's.
-        if (headType is not null && j - i == 1) return null;
         var end = j;
+        if (headType is not null && j - i == 1)
+        {
+            // ... unless it is a genitive before a head of its own (`Katedros aikštė`).
+            if (s.Morph(i).Case != Case.Gen || HeadAfter(s, j) is not { } own) return null;
+            (headType, end) = own;
+        }
         // A run in the genitive grows over lowercase genitives to a head (`Laisvės prospektas`, `Mokslo ir studijų
         // įstatymas`); a person's name does not grow into what the person owns (`Jono Petraičio partija`).
         var personal = IsFirstName(s, i) || Enumerable.Range(i, j - i).Any(k => s.Has(k, TokenFlags.Initial));

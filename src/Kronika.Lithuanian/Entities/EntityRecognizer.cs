@@ -43,12 +43,16 @@ public sealed record EntityWords(
     /// whose stem the form continues longest (`Dalios` → `Dalia`, not `Dalė`; `Romai` → `Roma`).</summary>
     private string? FirstNameOf(string key, string? form, Gender gender)
     {
-        if (!FirstNames.TryGetValue(key, out var names)) return null;
+        // Soft stems key two ways (`Dalia` → `dali`, `Dalios` → `dal`): a form also asks the key with `i`.
+        var names = (FirstNames.GetValueOrDefault(key) ?? []).Concat(form is null ? [] : FirstNames.GetValueOrDefault(key + "i") ?? []).ToArray();
+        if (names.Length == 0) return null;
         if (form is not null && names.FirstOrDefault(n => n.Name == form) is { Name: not null } exact) return exact.Name;
         var wanted = gender switch { Gender.Fem => "f", Gender.Masc => "m", _ => null };
-        var pool = names.Where(n => n.Gender == wanted).ToArray() is { Length: > 0 } same ? same : names;
+        // A woman's name the list lacks (`Romai` when it has only `Romas`) is left to the lemmatizer.
+        var pool = names.Where(n => n.Gender == wanted).ToArray() is { Length: > 0 } same ? same : wanted == "f" && form is not null ? [] : names;
+        if (pool.Length == 0) return null;
         if (form is null) return pool[0].Name;
-        return pool.OrderByDescending(n => Common(n.Name, form)).ThenByDescending(n => n.Name.Length).First().Name;
+        return pool.OrderByDescending(n => Common(n.Name, form)).ThenBy(n => n.Name.Length - Common(n.Name, form)).First().Name;
 
         static int Common(string a, string b)
         {

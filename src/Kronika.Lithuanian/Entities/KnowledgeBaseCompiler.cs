@@ -49,7 +49,7 @@ public static class KnowledgeBaseCompiler
             {
                 var english = s.GetProperty("name").GetString()!;
                 // Only names translated into Lithuanian, and none that is also a common word (`Centras`).
-                if (!iso2.TryGetValue(english, out var lt) || lt == english || Common(lt)) continue;
+                if (!iso2.TryGetValue(english, out var lt) || lt.Trim() == english || Common(lt.Trim()) || lt.Trim().Length < 4) continue;
                 lines.Add(Line("LOC", lt, [], countryName.GetValueOrDefault(s.GetProperty("code").GetString()![..2]), null, "iso-codes 3166-2 lt", null));
                 subdivisions++;
             }
