@@ -190,7 +190,10 @@ public sealed partial class EntityRecognizer
             var placeAfter = after is not null && lists.PlaceHeads.Contains(after);
             var orgAfter = after is not null && (lists.OrganizationTriggers.Contains(after) || lists.OrganizationHeads.Contains(after));
             var club = i > 0 && s.IsCapitalised(i - 1) && s.Morph(i - 1).Case == Case.Gen && kb.Find(s.Key(i - 1)).Any(e => e.Type == "LOC");
-            var type = trigger || orgAfter || club && !placeAfter ? "ORG" : placeAfter ? "LOC" : entry?.Type ?? "MISC";
+            // A vehicle or device word before or after it makes it the product (`automobilis „Toyota“`, `„Opel“ markės`).
+            var product = i > 0 && s.Lemma(i - 1) is { } thing && lists.ProductTriggers.Contains(thing.ToLowerInvariant())
+                          || after is not null && lists.ProductTriggers.Contains(after);
+            var type = product ? "MISC" : trigger || orgAfter || club && !placeAfter ? "ORG" : placeAfter ? "LOC" : entry?.Type ?? "MISC";
             if (entry is not null && entry.Type != type) entry = null;
             found.Add(new Mention(s.Start(i + 1), s.End(close - 1), type, entry?.Canonical ?? name, entry, [name]));
             for (var k = i; k <= close; k++) used[k] = true;

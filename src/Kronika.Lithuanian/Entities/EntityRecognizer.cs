@@ -16,7 +16,8 @@ public sealed record EntityWords(
     FrozenSet<string> NotNames,
     FrozenSet<string> OwnedHeads,
     FrozenSet<string> Makers,
-    FrozenSet<string> PlaceNouns)
+    FrozenSet<string> PlaceNouns,
+    FrozenSet<string> ProductTriggers)
 {
     public static EntityWords Load() => new(
         // First names by their case-free key: `Gitanui`, `Gitano` and `Gitanas` find `Gitanas` (and `Gitana`, told apart by gender).
@@ -32,7 +33,8 @@ public sealed record EntityWords(
         Resources.Set("Entities/Data/not-names.txt"),
         Resources.Set("Entities/Data/owned-heads.txt"),
         Resources.Set("Entities/Data/makers.txt"),
-        Resources.Set("Entities/Data/place-nouns.txt"));
+        Resources.Set("Entities/Data/place-nouns.txt"),
+        Resources.Set("Entities/Data/product-triggers.txt"));
 
     /// <summary>The nominative first name a form (any case) is, if it is one; the gender picks between `Gitanas` and `Gitana`.</summary>
     public string? FirstName(string form, Gender gender) => FirstNameOf(NameKey.Word(form), form, gender);
