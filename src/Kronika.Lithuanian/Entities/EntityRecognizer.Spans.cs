@@ -24,10 +24,22 @@ public sealed partial class EntityRecognizer
         for (var k = 0; k + 2 < s.Count; k++)
             if (s.Lower(k) == "toliau" && s[k + 1] is "–" or "—" or "-" && s.IsWord(k + 2) && !s.IsAcronym(k + 2))
                 memory.Terms.Add(s.Key(k + 2));
+        // `vartotojų kainų indeksą (VKI)`: an acronym defined by lowercase words is a common noun's, no name.
+        for (var k = 1; k + 2 < s.Count; k++)
+            if (s[k] == "(" && s.IsAcronym(k + 1) && s[k + 2] == ")" && s.IsWord(k - 1) && !s.IsCapitalised(k - 1))
+            {
+                var letters = s.Lower(k + 1);
+                var n = letters.Length;
+                if (k - n < 0) continue;
+                var initials = string.Concat(Enumerable.Range(k - n, n).Select(j => s.IsWord(j) ? s.Lower(j)[0] : ' '));
+                var lowercase = Enumerable.Range(k - n, n).All(j => !s.IsCapitalised(j));
+                if (lowercase && (initials == letters || initials[1..] == letters[1..])) memory.Terms.Add("acronym:" + s.Form(k + 1));
+            }
         QuotedNames(s, used, found);
         for (var i = 0; i < s.Count;)
         {
-            if (used[i] || !s.IsWord(i) && !s.IsInitial(i) || s.IsWord(i) && !s.IsAcronym(i) && memory.Terms.Contains(s.Key(i)))
+            if (used[i] || !s.IsWord(i) && !s.IsInitial(i) || s.IsWord(i) && !s.IsAcronym(i) && memory.Terms.Contains(s.Key(i))
+                || s.IsAcronym(i) && memory.Terms.Contains("acronym:" + s.Form(i)))
             {
                 i++;
                 continue;
@@ -133,6 +145,8 @@ public sealed partial class EntityRecognizer
         if (!s.IsAllCaps(i)) return false;
         var form = s.Form(i);
         if (form.All(c => "IVXLCDM".Contains(c))) return true;
+        // A code of capitals and digits (`A1` the road, `DV-879` the order, `E621`) names no entity by itself.
+        if (form.Any(char.IsDigit)) return !kb.Contains(s.Key(i)); // `G7` the base knows
         return IsCommonWord(s.Lower(i)) && !kb.Contains(s.Key(i)) && !kb.Contains(s.Lower(i));
     }
 
@@ -187,7 +201,9 @@ public sealed partial class EntityRecognizer
             // The word after the quotes may say what it is (`„Real“ ekipą`, `„Nasdaq Vilnius“ biržoje`, `„Hillsborough“
             // stadione`); a city's genitive before it makes it that city's club (`Kauno „Žalgiris“`, `Denverio „Nuggets“`).
             var after = s.Lemma(close + 1)?.ToLowerInvariant();
-            var placeAfter = after is not null && lists.PlaceHeads.Contains(after);
+            var before = i > 0 ? s.Lemma(i - 1)?.ToLowerInvariant() : null;
+            // `kelyje „Via Baltica“`, `„Akropolio“ prekybos centre`: a road or place word beside it makes it a place.
+            var placeAfter = after is not null && lists.PlaceHeads.Contains(after) || before is not null && lists.PlaceNouns.Contains(before);
             var orgAfter = after is not null && (lists.OrganizationTriggers.Contains(after) || lists.OrganizationHeads.Contains(after));
             var club = i > 0 && s.IsCapitalised(i - 1) && s.Morph(i - 1).Case == Case.Gen && kb.Find(s.Key(i - 1)).Any(e => e.Type == "LOC");
             // A vehicle or device word before or after it makes it the product (`automobilis „Toyota“`, `„Opel“ markės`).
@@ -332,7 +348,7 @@ public sealed partial class EntityRecognizer
         for (var k = j; k < Math.Min(s.Count, j + 7); k++)
         {
             // `Švietimo, mokslo ir kultūros komitetas`: genitives joined by a comma or `ir`/`bei`; `Kovo 11-osios gatvė`.
-            if (s[k] is "," or "ir" or "bei" && s.IsWord(k + 1) && !s.IsCapitalised(k + 1)) continue;
+            if (s[k] is "," or "ir" or "bei" && s.IsWord(k + 1) && !s.IsCapitalised(k + 1) && s.Morph(k + 1).Case == Case.Gen && HeadType(s, k + 1) is null) continue;
             if (k == j && s.Kind(k) == TokenKind.Number && s.Form(k).Contains('-')) continue;
             if (!s.IsWord(k) || s.IsCapitalised(k) && !s.Headline) return null;
             if (HeadType(s, k) is { } type) return s.Morph(k).IsPlural && !PluralName(s, k, type) ? null : (type, k + 1);
@@ -420,7 +436,8 @@ public sealed partial class EntityRecognizer
         // Capitalised common words that no head, title, earlier mention or tagger makes a name (`Švietimo`, `Geros`,
         // `Šventojo Tėvo`, `Vidaus` of `Vidaus reikalų ministras`, `Vakarų`) are not one, first names or not.
         if (!memory.People.Contains(s.Key(end - 1)) && Enumerable.Range(i, end - i).All(k => IsCommonWord(s.Lower(k)) && s.Token(k).Upos != Upos.PROPN)) return null;
-        if (IsFirstName(s, i)) return "PER";
+        // A first name is one person's: a plural (`Vakarai`, though `Vakaris` is a name) is not.
+        if (IsFirstName(s, i) && !s.Morph(i).IsPlural) return "PER";
         if (FemaleSurnameEndings.Any(e => last.EndsWith(e, StringComparison.Ordinal))) return "PER";
         // `Sabonių šeima`, `Landsbergiai`: a family name in the plural.
         if (end - i == 1 && s.Morph(i).IsPlural && (s.Lemma(end) is { } next && Family.Contains(next) || kb.Surname(s.Key(i)) is not null))

@@ -54,7 +54,14 @@ public sealed record EntityWords(
         var pool = names.Where(n => n.Gender == wanted).ToArray() is { Length: > 0 } same ? same : wanted == "f" && form is not null ? [] : names;
         if (pool.Length == 0) return null;
         if (form is null) return pool[0].Name;
-        return pool.OrderByDescending(n => Common(n.Name, form)).ThenBy(n => n.Name.Length - Common(n.Name, form)).First().Name;
+        // A form with an ending past the shared stem is a declined name: of equal stems, one that declines
+        // (`Justiną` → `Justinas`, not `Justin`; `Mykolo` → `Mykolas`, not `Mykola`).
+        return pool.OrderByDescending(n => Common(n.Name, form))
+            .ThenBy(n => form.Length > Common(n.Name, form) && n.Name.Length == Common(n.Name, form) ? 1 : 0)
+            // `Gabrielių`, `Gabrieliaus`, `Gabrieliumi` are forms of `-ius` names only (`Gabrielis` has `Gabrielį`, `Gabrielio`).
+            .ThenByDescending(n => (form.EndsWith("ių") || form.EndsWith("iaus") || form.EndsWith("iumi")) && n.Name.EndsWith("ius") ? 1 : 0)
+            .ThenByDescending(n => form.Length > Common(n.Name, form) && (n.Name.EndsWith("as") || n.Name.EndsWith("is") || n.Name.EndsWith("us") || n.Name.EndsWith("ys")) ? 1 : 0)
+            .ThenBy(n => n.Name.Length - Common(n.Name, form)).First().Name;
 
         static int Common(string a, string b)
         {

@@ -100,6 +100,14 @@ public class EntityRecognizerTests
     [InlineData("Vyriausybė pritarė biudžeto projektui.", "Vyriausybė", "ORG", "Vyriausybė")]
     // A name in capitals at the head of a news item.
     [InlineData("VILNIUS, kovo 3 d. Seimas susirinko į posėdį.", "VILNIUS", "LOC", "Vilnius")]
+    // Double surnames decline in both parts; declined first names take the declining name (`Justinas`, not `Justin`).
+    [InlineData("Žurnalistai kalbino reperį Gabrielių Liaudanską-Svarą.", "Gabrielių Liaudanską-Svarą", "PER", "Gabrielius Liaudanskas-Svaras")]
+    [InlineData("Scenoje pasirodė komikas Justiną Visicką lydėjęs draugas.", "Justiną Visicką", "PER", "Justinas Visickas")]
+    [InlineData("Skulptoriaus Mykolo Saukos kūrinys sudegė.", "Mykolo Saukos", "PER", "Mykolas Sauka")]
+    // A woman's surname decides the gender of every part (`Čiegienei`, not the man's `Čiegienas`).
+    [InlineData("Informacijos prašoma teikti viršininkei Neringai Čiegienei.", "Neringai Čiegienei", "PER", "Neringa Čiegienė")]
+    // An adjective before a genitive belongs to the genitive, not to the head.
+    [InlineData("Kalbėjo Kariuomenės strateginės komunikacijos departamento direktorius.", "Kariuomenės strateginės komunikacijos departamento", "ORG", "Kariuomenės strateginės komunikacijos departamentas")]
     // Places of the compiled base (GeoNames towns), in any case.
     [InlineData("Gaisras kilo Ariogaloje.", "Ariogaloje", "LOC", "Ariogala")]
     public void EntityRecognizer_ReadsRealNewsNamesAsALithuanianWould(string text, string mention, string type, string canonical)
@@ -121,6 +129,12 @@ public class EntityRecognizerTests
     [InlineData("Į posėdį kviečiami visi nariai.")]
     // A head noun alone and a term the document defines for itself are common nouns.
     [InlineData("Sudaromas priežiūros komitetas (toliau – Komitetas). Komiteto sprendimai yra patariamojo pobūdžio.")]
+    // Codes of capitals and digits (a road, an order number), an acronym a lowercase phrase defines, a plural that
+    // only looks like a first name, a press conference.
+    [InlineData("Kelio A1 ruože susidarė spūstis.")]
+    [InlineData("Įsakymas Nr. DV-879 įsigalios rytoj.")]
+    [InlineData("Pagal vartotojų kainų indeksą (VKI) kainos augo. VKI rodo lėtėjimą.")]
+    [InlineData("Po to vyko šalių vadovų spaudos konferencija.")]
     // Pronouns of address and God's names.
     [InlineData("Ačiū Tau, Viešpatie, už šią dieną.")]
     public void EntityRecognizer_TakesNoCommonWordForAName(string text, params string[] allowed)
