@@ -155,6 +155,14 @@ public sealed partial class EntityRecognizer
     private bool InstitutionAt(Sentence s, int i) =>
         s.IsWord(i) && s.Token(i).Upos is Upos.NOUN or Upos.PROPN && kb.Find(s.Key(i)).Any(e => e.Type == "ORG");
 
+    /// <summary>A plural by the tagger or by an ending only plurals have (`Vakarai`, `Vakarams`, `-uose`), which the
+    /// tagger may read as a singular name.</summary>
+    private static bool PluralForm(Sentence s, int i)
+    {
+        var w = s.Lower(i);
+        return s.Morph(i).IsPlural || w.EndsWith("ai") || w.EndsWith("ams") || w.EndsWith("oms") || w.EndsWith("ėms") || w.EndsWith("uose");
+    }
+
     /// <summary>Tokens from..to are given names and initials only (`Robertas`, `V.`, `Mikalojus Konstantinas`).</summary>
     private bool GivenNames(Sentence s, int from, int to)
     {
@@ -437,7 +445,7 @@ public sealed partial class EntityRecognizer
         // `Šventojo Tėvo`, `Vidaus` of `Vidaus reikalų ministras`, `Vakarų`) are not one, first names or not.
         if (!memory.People.Contains(s.Key(end - 1)) && Enumerable.Range(i, end - i).All(k => IsCommonWord(s.Lower(k)) && s.Token(k).Upos != Upos.PROPN)) return null;
         // A first name is one person's: a plural (`Vakarai`, though `Vakaris` is a name) is not.
-        if (IsFirstName(s, i) && !s.Morph(i).IsPlural) return "PER";
+        if (IsFirstName(s, i) && !PluralForm(s, i)) return "PER";
         if (FemaleSurnameEndings.Any(e => last.EndsWith(e, StringComparison.Ordinal))) return "PER";
         // `Sabonių šeima`, `Landsbergiai`: a family name in the plural.
         if (end - i == 1 && s.Morph(i).IsPlural && (s.Lemma(end) is { } next && Family.Contains(next) || kb.Surname(s.Key(i)) is not null))
@@ -446,6 +454,9 @@ public sealed partial class EntityRecognizer
         if (s.Morph(end - 1).Case == Case.Loc || i > 0 && PlacePrepositions.Contains(s.Lower(i - 1))
             || s.Lemma(end) is { } noun && lists.PlaceNouns.Contains(noun.ToLowerInvariant())) return "LOC";
         if (end - i >= 2) return "PER";
+        // One word in the plural that neither the base, a family word nor a place word names (`Vakarai`, the West) is
+        // no person.
+        if (PluralForm(s, i)) return lexicon.IsProperDictionaryForm(NameLemma(s, i)) ? "LOC" : null;
         return lexicon.IsProperDictionaryForm(NameLemma(s, i)) ? "LOC" : "PER";
     }
 
