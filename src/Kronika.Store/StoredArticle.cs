@@ -80,6 +80,15 @@ public sealed record StoredEvent(
             e.Location is { } l ? Mention(l).Canonical : null,
             quantities);
     }
+
+    /// <summary>The event with its participants' entity keys mapped (see <see cref="People"/>), and its key rebuilt from them.</summary>
+    public StoredEvent WithEntityKeys(Func<string, string> map)
+    {
+        var participants = Participants.Select(p => (map(p.EntityKey), p.Role)).Distinct().ToList();
+        string Of(string role) => string.Join(',', participants.Where(p => p.Role == role).Select(p => p.Item1).Distinct().Order(StringComparer.Ordinal));
+        var date = Key.Split('|')[1];
+        return this with { Participants = participants, Key = $"{Type}|{date}|{Of("actor")}|{Of("target")}" };
+    }
 }
 
 /// <summary>

@@ -44,6 +44,7 @@ public sealed class PostgresStore : IStore
 
     private readonly NpgsqlDataSource _source;
     private Stories? _stories;
+    private People? _people;
 
     /// <summary>Marks the tables' version (as <see cref="SqliteStore.SchemaVersion"/> does in SQLite).</summary>
     private static readonly string SchemaComment = $"kronika schema {SqliteStore.SchemaVersion}";
@@ -97,13 +98,15 @@ public sealed class PostgresStore : IStore
     {
         using var connection = _source.OpenConnection();
         _stories ??= new Stories(ReadStories(connection));
+        _people ??= new People(ReadPeople(connection));
         var outcomes = new List<WriteOutcome>(batch.Count);
         try
         {
             using var transaction = connection.BeginTransaction();
             using (var writers = Command(connection, "SELECT pg_advisory_xact_lock(4712)", transaction)) writers.ExecuteNonQuery();
-            foreach (var a in batch)
+            foreach (var written in batch)
             {
+                var a = written;
                 (long Id, string Hash)? sameSource = null;
                 using (var command = Command(connection, "SELECT id, hash FROM articles WHERE source_id = @s", transaction, ("s", a.SourceId)))
                 using (var reader = command.ExecuteReader())
@@ -114,6 +117,10 @@ public sealed class PostgresStore : IStore
                 var (outcome, original) = _stories.Decide(a, sameSource, sameContent);
                 outcomes.Add(outcome);
                 if (outcome == WriteOutcome.Unchanged) continue;
+                (a, var renamed) = _people.Resolve(a);
+                foreach (var (key, canonical) in renamed)
+                    using (var rename = Command(connection, "UPDATE entities SET canonical = @c, folded = @f WHERE key = @k", transaction, ("c", canonical), ("f", EntityNames.Fold(canonical)), ("k", key)))
+                        rename.ExecuteNonQuery();
                 var values = new (string, object?)[]
                 {
                     ("s", a.SourceId), ("h", a.Hash), ("d", a.Date), ("t", a.Title), ("u", a.Url), ("site", a.Site), ("lang", a.Language),
@@ -149,6 +156,7 @@ public sealed class PostgresStore : IStore
         catch
         {
             _stories = null;
+            _people = null;
             throw;
         }
         return outcomes;
@@ -208,6 +216,15 @@ public sealed class PostgresStore : IStore
                 ("source", e.Source), ("location", e.Location), ("quantities", e.Quantities));
             mention.ExecuteNonQuery();
         }
+    }
+
+    private List<(string, string)> ReadPeople(NpgsqlConnection connection)
+    {
+        var list = new List<(string, string)>();
+        using var command = Command(connection, People.Query);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) list.Add((reader.GetString(0), reader.GetString(1)));
+        return list;
     }
 
     private List<(long, ulong)> ReadStories(NpgsqlConnection connection)

@@ -65,6 +65,7 @@ public sealed class SqliteStore : IStore
 
     private readonly SqliteConnection _connection;
     private Stories? _stories;
+    private People? _people;
 
     // What this process already wrote and need not write again: entity rows, and events' participant rows. Cleared
     // with a failed batch, whose rows were rolled back.
@@ -117,13 +118,15 @@ public sealed class SqliteStore : IStore
     public IReadOnlyList<WriteOutcome> Write(IReadOnlyList<StoredArticle> batch)
     {
         _stories ??= new Stories(ReadStories());
+        _people ??= new People(ReadPeople());
         var outcomes = new List<WriteOutcome>(batch.Count);
         try
         {
             using var transaction = _connection.BeginTransaction();
             using var statements = new Statements(this, transaction);
-            foreach (var a in batch)
+            foreach (var written in batch)
             {
+                var a = written;
                 (long Id, string Hash)? sameSource = null;
                 using (var reader = statements.BySource.With(a.SourceId).ExecuteReader())
                     if (reader.Read()) sameSource = (reader.GetInt64(0), reader.GetString(1));
@@ -131,6 +134,8 @@ public sealed class SqliteStore : IStore
                 var (outcome, original) = _stories.Decide(a, sameSource, sameContent);
                 outcomes.Add(outcome);
                 if (outcome == WriteOutcome.Unchanged) continue;
+                (a, var renamed) = _people.Resolve(a);
+                foreach (var (key, canonical) in renamed) statements.Rename.With(canonical, EntityNames.Fold(canonical), key).ExecuteNonQuery();
                 object?[] values =
                 [
                     a.SourceId, a.Hash, Day(a.Date), a.Title, a.Url, a.Site, a.Language, a.Text, a.Lemmas, Snippets.Pack(a.Spans),
@@ -173,6 +178,7 @@ public sealed class SqliteStore : IStore
         catch
         {
             _stories = null;
+            _people = null;
             _entitiesWritten.Clear();
             _eventsWritten.Clear();
             throw;
@@ -196,6 +202,7 @@ public sealed class SqliteStore : IStore
         public readonly SqliteCommand DeleteLayers = store.Prepare(transaction, "DELETE FROM mentions WHERE article_id = $1; DELETE FROM times WHERE article_id = $1; DELETE FROM event_mentions WHERE article_id = $1");
         public readonly SqliteCommand Mention = store.Prepare(transaction, "INSERT INTO mentions VALUES ($1, $2, $3, $4)");
         public readonly SqliteCommand Entity = store.Prepare(transaction, "INSERT OR IGNORE INTO entities VALUES ($1, $2, $3, $4, $5)");
+        public readonly SqliteCommand Rename = store.Prepare(transaction, "UPDATE entities SET canonical = $1, folded = $2 WHERE key = $3");
         public readonly SqliteCommand Time = store.Prepare(transaction, "INSERT INTO times VALUES ($1, $2, $3, $4, $5, $6, $7, $8)");
         public readonly SqliteCommand Event = store.Prepare(transaction, EventQueries.Upsert);
         public readonly SqliteCommand Participant = store.Prepare(transaction, EventQueries.Participant);
@@ -220,6 +227,15 @@ public sealed class SqliteStore : IStore
         foreach (var name in System.Text.RegularExpressions.Regex.Matches(sql, @"@\w+").Select(m => m.Value).Distinct())
             command.Parameters.Add(new SqliteParameter(name, null));
         return command;
+    }
+
+    private List<(string, string)> ReadPeople()
+    {
+        var list = new List<(string, string)>();
+        using var command = Command(People.Query);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) list.Add((reader.GetString(0), reader.GetString(1)));
+        return list;
     }
 
     private List<(long, ulong)> ReadStories()
