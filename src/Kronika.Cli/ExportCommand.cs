@@ -22,7 +22,7 @@ public static class ExportCommand
         };
         command.SetAction(result =>
         {
-            using var store = StoreOptions.Open(result.GetValue(db));
+            using var store = StoreOptions.Open(result.GetValue(db), create: false);
             var lemmas = new SearchLemmas();
             var request = new SearchRequest(
                 result.GetValue(query) is { Length: > 0 } q ? lemmas.Parser().Parse(q) : null,
