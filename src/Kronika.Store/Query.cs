@@ -58,10 +58,10 @@ public sealed class QueryParser(Func<string, string[]> lemmatize, Func<string, I
         _terms = 0;
         _depth = 0;
         if (_tokens.Count == 0) throw new QueryException("the query is empty");
-        var words = _tokens.Count(t => t is not ("(" or ")" or "AND" or "OR" or "NOT"));
-        if (words > MaxTerms) throw new QueryException($"the query has {words} terms; the limit is {MaxTerms}");
         var nots = _tokens.Count(t => t == "NOT");
         if (nots > MaxNots) throw new QueryException($"the query has {nots} NOTs; the limit is {MaxNots}");
+        var words = _tokens.Count(t => t is not ("(" or ")" or "AND" or "OR" or "NOT"));
+        if (words > MaxTerms) throw new QueryException($"the query has {words} terms; the limit is {MaxTerms}");
         var node = Or();
         if (_at < _tokens.Count) throw new QueryException($"unexpected '{_tokens[_at]}'");
         return node;
@@ -80,18 +80,20 @@ public sealed class QueryParser(Func<string, string[]> lemmatize, Func<string, I
         while (i < query.Length)
         {
             var c = query[i];
-            if (char.IsWhiteSpace(c)) { i++; continue; }
+            // Control characters (NUL among them) separate words: they are nothing to search for, and a NUL would end
+            // the expression where the database reads it as a C string.
+            if (char.IsWhiteSpace(c) || char.IsControl(c)) { i++; continue; }
             if (c is '(' or ')') { tokens.Add(c.ToString()); i++; continue; }
             if (c is '"' or '„' or '“')
             {
                 var end = query.IndexOfAny(['"', '“', '”'], i + 1);
                 if (end < 0) throw new QueryException("a quotation mark is not closed");
-                tokens.Add("\"" + query[(i + 1)..end]);
+                tokens.Add("\"" + new string([.. query[(i + 1)..end].Where(ch => !char.IsControl(ch))]));
                 i = end + 1;
                 continue;
             }
             var start = i;
-            while (i < query.Length && !char.IsWhiteSpace(query[i]) && query[i] is not ('(' or ')' or '"' or '„')) i++;
+            while (i < query.Length && !char.IsWhiteSpace(query[i]) && !char.IsControl(query[i]) && query[i] is not ('(' or ')' or '"' or '„')) i++;
             tokens.Add(query[start..i]);
         }
         return tokens;

@@ -437,7 +437,7 @@ public sealed class SqliteStore : IStore
         _ => throw new ArgumentOutOfRangeException(nameof(node)),
     };
 
-    private static string Quote(string s) => "\"" + s.Replace("\"", "\"\"") + "\"";
+    private static string Quote(string s) => "\"" + s.Replace("\0", "").Replace("\"", "\"\"") + "\"";
 
     public IReadOnlyList<EntitySummary> Entities(string? type, int top)
     {
