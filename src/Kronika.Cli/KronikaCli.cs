@@ -55,9 +55,20 @@ public static class KronikaCli
             stderr.WriteLine($"error: {e.Message}");
             return UsageError;
         }
+        catch (Kronika.Store.QueryException e)
+        {
+            stderr.WriteLine($"error: query: {e.Message}");
+            return UsageError;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
             stderr.WriteLine($"error: {e.Message}");
+            return SomeInputsFailed;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Whatever else goes wrong is still one line, never a stack trace.
+            stderr.WriteLine($"error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
             return SomeInputsFailed;
         }
     }

@@ -71,7 +71,7 @@ public static partial class ArticleReader
     {
         if (!obj.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         return value.ValueKind == JsonValueKind.String
-            ? value.GetString()
+            ? TextDecoder.WellFormed(value.GetString()!)
             : throw new ArticleException($"\"{field}\" must be a string, not {value.ValueKind.ToString().ToLowerInvariant()}");
     }
 }

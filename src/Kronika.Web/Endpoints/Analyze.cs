@@ -16,9 +16,10 @@ public static class Analyze
         api.MapPost("/analyze", (Request request, SearchLemmas lemmas, CancellationToken ct) => Check.Run(() =>
             {
                 if (string.IsNullOrWhiteSpace(request.Text)) throw new Check.Failed("text", "is required");
-                if (request.Text.Length > MaxText) throw new Check.Failed("text", $"is longer than {MaxText:N0} characters");
+                var text = Check.Text(request.Text)!;
+                if (text.Length > MaxText) throw new Check.Failed("text", $"is longer than {MaxText:N0} characters");
                 var date = Check.Date(request.Date, "date");
-                var doc = lemmas.Analyze(new Document(request.Text, date, new ArticleSource("api"), Document.Lines(request.Text)), ct);
+                var doc = lemmas.Analyze(new Document(text, date, new ArticleSource("api"), Document.Lines(text)), ct);
                 return Results.Text(JsonOutput.ToJson(doc), "application/json");
             }))
             .WithSummary("Analyze a Lithuanian text: tokens, sentences, lemmas, entities, times, quantities, quotes, attributions, events; relative dates resolve against `date`");

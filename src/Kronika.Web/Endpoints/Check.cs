@@ -38,6 +38,13 @@ internal static class Check
         : value is "1" or "0" ? value == "1"
         : throw new Failed(parameter, $"must be true or false");
 
+    /// <summary>
+    /// Text from a JSON body as the rest of Kronika reads text: a JSON `\ud800` escape can carry half of a surrogate
+    /// pair, which no file can (its bytes are decoded); such halves become U+FFFD, as in decoding.
+    /// </summary>
+    public static string? Text(string? value) =>
+        value is null ? null : Kronika.Ingest.TextDecoder.WellFormed(value);
+
     public static DateOnly? Date(string? value, string parameter) =>
         value is null ? null
         : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d

@@ -40,7 +40,7 @@ public static class Ingest
             var a = articles[i];
             // The article's URL is its identity: sending it again is a no-op, a changed text an update.
             if (string.IsNullOrWhiteSpace(a.Url)) { results[i] = new { index = i, error = "url is required" }; continue; }
-            var line = JsonSerializer.Serialize(new { date = a.Date, text = a.Text, title = a.Title, url = a.Url, source = a.Source });
+            var line = JsonSerializer.Serialize(new { date = Check.Text(a.Date), text = Check.Text(a.Text), title = Check.Text(a.Title), url = Check.Text(a.Url), source = Check.Text(a.Source) });
             var read = ArticleReader.ParseJsonLines(line, "api").Single();
             if (read.Document is not { } doc) { results[i] = new { index = i, error = read.Error?.Problem }; continue; }
             doc.Language = LanguageDetector.Shared.Detect(doc.Text);
