@@ -129,18 +129,49 @@ public sealed class HardeningTests : IDisposable
         var later = Directory.CreateDirectory(Path.Combine(folder, "later")).FullName;
         File.Copy(Path.Combine(TestPaths.Samples, SampleNames[1]), Path.Combine(later, "b.txt"));
         File.SetUnixFileMode(locked, UnixFileMode.None);
+        var asRoot = false;
         try
         {
             Directory.GetFiles(locked);
-            Assert.Skip($"this process ({Environment.UserName}) reads folders without permission, so none is unreadable here; run the tests as an ordinary user");
+            asRoot = true;
         }
         catch (UnauthorizedAccessException)
         {
         }
-        var (code, output, error) = Run("ingest", folder, "--db", Db);
+        int code;
+        string output, error;
+        if (!asRoot) (code, output, error) = Run("ingest", folder, "--db", Db);
+        else if (File.Exists("/usr/bin/setpriv")) (code, output, error) = AsNobody(folder);
+        else
+        {
+            Assert.Skip($"this process ({Environment.UserName}) reads folders without permission and setpriv is missing, so no folder is unreadable here; run the tests as an ordinary user");
+            return;
+        }
         Assert.Equal(KronikaCli.SomeInputsFailed, code);
         Assert.Equal($"error: {locked}: permission denied", Assert.Single(Lines(error)));
         Assert.Contains("2 new", output);
+    }
+
+    /// <summary>`kronika ingest FOLDER` run as the user nobody (root reads every folder, nobody does not).</summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private (int Code, string Out, string Err) AsNobody(string folder)
+    {
+        var open = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        File.SetUnixFileMode(_dir, open);
+        foreach (var d in Directory.GetDirectories(folder).Where(d => !d.EndsWith("locked", StringComparison.Ordinal)).Append(folder)) File.SetUnixFileMode(d, open);
+        foreach (var f in Directory.GetFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })) File.SetUnixFileMode(f, open);
+        var home = Directory.CreateDirectory(Path.Combine(_dir, "nobody")).FullName;
+        File.SetUnixFileMode(home, open | UnixFileMode.OtherWrite | UnixFileMode.GroupWrite);
+        var info = new ProcessStartInfo("setpriv") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", Path.Combine(AppContext.BaseDirectory, "kronika.dll"), "ingest", folder, "--db", "sqlite:" + Path.Combine(home, "k.db") })
+            info.ArgumentList.Add(arg);
+        info.Environment["HOME"] = home;
+        info.Environment["DOTNET_CLI_HOME"] = home;
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(3)), "kronika ingest as nobody did not finish");
+        return (process.ExitCode, output.Result, error.Result);
     }
 
     // Item 6, the same mechanism without needing an ordinary user: an entry that cannot be followed is its own error.
