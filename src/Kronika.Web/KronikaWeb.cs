@@ -27,6 +27,7 @@ public static class KronikaWeb
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+            o.SerializerOptions.Converters.Add(new WellFormedStrings());
         });
         builder.Services.AddSingleton<SearchLemmas>();
         // A store per request: SQLite connections are not shared between threads; WAL lets readers run side by side.
