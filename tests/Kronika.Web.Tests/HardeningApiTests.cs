@@ -115,5 +115,8 @@ public sealed class HardeningApiTests(SampleStore samples) : IClassFixture<Sampl
         Assert.DoesNotContain(Path.GetDirectoryName(Kronika.Tests.TestPaths.Samples)!, list);
         var events = await Client().GetStringAsync("/api/events?limit=20");
         Assert.DoesNotContain(Path.GetDirectoryName(Kronika.Tests.TestPaths.Samples)!, events);
+        var export = await Client().GetStringAsync("/api/export?format=csv&q=Putinas");
+        Assert.Contains(",samples/", export);
+        Assert.DoesNotContain(Path.GetDirectoryName(Kronika.Tests.TestPaths.Samples)!, export);
     }
 }
