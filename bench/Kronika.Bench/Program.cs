@@ -12,6 +12,18 @@ if (args.FirstOrDefault() == "store")
     StoreBench.Run(FindRoot(), Option("--articles", 100_000), Option("--searches", 1600));
     return;
 }
+if (args.FirstOrDefault() == "soak")
+{
+    await SoakBench.Run(FindRoot(), Option("--articles", 10_000), Option("--minutes", 30), Option("--clients", 32));
+    return;
+}
+if (args.FirstOrDefault() == "size")
+{
+    var i = Array.IndexOf(args, "--sizes");
+    var sizes = i >= 0 && i + 1 < args.Length ? args[i + 1].Split(',').Select(int.Parse).ToArray() : [1, 2, 4, 8, 32];
+    SizeBench.Run(FindRoot(), sizes, Option("--max-seconds", 600));
+    return;
+}
 if (args.FirstOrDefault() == "load")
 {
     await LoadBench.Run(FindRoot(), Option("--articles", 100_000), Option("--seconds", 120), Option("--clients", 32));

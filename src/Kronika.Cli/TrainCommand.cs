@@ -79,7 +79,7 @@ public static class TrainCommand
     {
         var data = new Option<string>("--data") { Description = "The shared data folder", DefaultValueFactory = _ => Path.Combine("..", "shared", "data") };
         var withDev = new Option<bool>("--with-dev") { Description = "Also train on the UD dev split (the shipped model); without it the dev split is used to report accuracy" };
-        var epochs = new Option<int>("--epochs") { Description = "Training passes", DefaultValueFactory = _ => new MorphologyTrainingOptions().Epochs };
+        var epochs = StoreOptions.Count("--epochs", "", "Training passes", new MorphologyTrainingOptions().Epochs, 1, 1000);
         var models = ModelsOption();
         var command = new Command("morphology", "Train the tagger, lemmatizer and UD mapper on UD ALKSNIS train + the native ALKSNIS file (+ dev).")
         {

@@ -1,7 +1,9 @@
 namespace Kronika.Core.Model;
 
 /// <summary>Where an article came from: a file, a URL, stdin.</summary>
-public sealed record ArticleSource(string Name, string? Url = null, string? Site = null, string? Title = null);
+/// <param name="Name">The source as shown: a path relative to the folder read, `file:line`, a feed item, `-`.</param>
+/// <param name="Location">Where it was read, in full (a file's absolute path, with `:line` for a JSON line): its identity when it has no URL.</param>
+public sealed record ArticleSource(string Name, string? Url = null, string? Site = null, string? Title = null, string? Location = null);
 
 /// <summary>A character range of the text; End is exclusive.</summary>
 public readonly record struct TextRange(int Start, int End)
@@ -45,7 +47,8 @@ public sealed class Document
     /// <summary>The publication date (document creation time); null only for treebank input.</summary>
     public DateOnly? Date { get; }
 
-    public ArticleSource Source { get; }
+    /// <summary>Where the article came from; a reader may rename it after parsing (see ArticleSource.Name).</summary>
+    public ArticleSource Source { get; set; }
 
     /// <summary>The text's language (ISO 639-1); only Lithuanian (`lt`) text goes through the Lithuanian pipeline.</summary>
     public string Language { get; set; } = "lt";
