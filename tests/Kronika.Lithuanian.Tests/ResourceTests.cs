@@ -26,7 +26,7 @@ public class ResourceTests
     public void LithuanianPipeline_ChainsTheStepsInOrder()
     {
         var pipeline = LithuanianPipeline.Create();
-        Assert.Equal(["tokenizer", "sentence-splitter", "morphology", "entities", "time", "quantities", "attribution", "events"], pipeline.Steps.Select(s => s.Name));
+        Assert.Equal(["tokenizer", "sentence-splitter", "morphology", "syntax", "entities", "time", "quantities", "attribution", "events"], pipeline.Steps.Select(s => s.Name));
         Assert.Equal(["tokenizer", "sentence-splitter"], LithuanianPipeline.Create(Kronika.Core.Model.Layers.Sentences).Steps.Select(s => s.Name));
     }
 }

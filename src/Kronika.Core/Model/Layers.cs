@@ -14,4 +14,6 @@ public enum Layers
     Quotes = 1 << 6,
     Attribution = 1 << 7,
     Events = 1 << 8,
+    /// <summary>Each token's head and dependency relation (UD), filled by the parser after morphology.</summary>
+    Syntax = 1 << 9,
 }
