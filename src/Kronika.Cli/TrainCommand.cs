@@ -83,13 +83,14 @@ public static class TrainCommand
         var epochs = new Option<int>("--epochs") { Description = "Training passes", DefaultValueFactory = _ => new SyntaxTrainingOptions().Epochs };
         var folds = new Option<int>("--folds") { Description = "Jackknife folds: each fold's tags come from a tagger trained on the others", DefaultValueFactory = _ => 5 };
         var taggerEpochs = new Option<int>("--tagger-epochs") { Description = "Training passes of the jackknife taggers", DefaultValueFactory = _ => new MorphologyTrainingOptions().Epochs };
+        var prune = new Option<float>("--prune") { Description = "Drop averaged weights smaller than this (a smaller, faster model)", DefaultValueFactory = _ => new SyntaxTrainingOptions().Prune };
         var goldTags = new Option<bool>("--gold-tags") { Description = "Train on the treebank's own tags instead of jackknifed ones (for comparison)" };
         var native = new Option<bool>("--native") { Description = "Also train on the native ALKSNIS sentences outside UD, converted to UD by a converter learned from the shared sentences" };
         var cache = new Option<string?>("--cache") { Description = "A folder keeping the jackknifed tags between runs (they take minutes to make)" };
         var models = ModelsOption();
         var command = new Command("syntax", "Train the dependency parser on UD ALKSNIS train (+ dev), with tags from jackknifed taggers.")
         {
-            data, withDev, epochs, folds, taggerEpochs, goldTags, native, cache, models,
+            data, withDev, epochs, folds, taggerEpochs, goldTags, native, prune, cache, models,
         };
         command.Aliases.Add("parser");
         command.SetAction(result =>
@@ -115,7 +116,7 @@ public static class TrainCommand
             if (useNative)
             {
                 var nativeTrees = SyntaxCorpus.Read(Path.Combine(dataDir, MorphologyCorpus.Native));
-                var converter = NativeConversion.Train(NativeConversion.Shared(trees, nativeTrees), new SyntaxTrainingOptions(), io.Out);
+                var converter = NativeConversion.Train(NativeConversion.Shared(trees, nativeTrees), new SyntaxTrainingOptions(Prune: 0.01f), io.Out);
                 var outside = nativeTrees.Where(s => s.SentId is null || !ids.Contains(s.SentId)).ToList();
                 trees.AddRange(outside.Select(s => NativeConversion.Converted(converter, s)));
                 tagged.AddRange(nativeTagged);
@@ -132,7 +133,7 @@ public static class TrainCommand
                 : TaggedWordsCache.GetOrMake(cacheDir, $"jackknife-{(dev ? "train-dev" : "train")}{(useNative ? "-native" : "")}-{k}-{taggerOptions.Epochs}.bin",
                     () => SyntaxCorpus.Jackknife(trees, tagged, extra, lexicon, k, taggerOptions, io.Out));
             var sentences = trees.Select((t, i) => SyntaxCorpus.Parsed(t, words[i], i)).ToList();
-            var options = new SyntaxTrainingOptions(Epochs: result.GetValue(epochs));
+            var options = new SyntaxTrainingOptions(Epochs: result.GetValue(epochs), Prune: result.GetValue(prune));
             var model = SyntaxTrainer.Train(sentences, options, io.Out);
             if (!dev)
             {
@@ -153,7 +154,7 @@ public static class TrainCommand
                 "Syntax: arc-eager dependency parser (averaged perceptron, dynamic oracle) producing UD heads and relations",
                 "UD ALKSNIS train (v2.5 part)" + (dev ? " + UD ALKSNIS dev" : "") + (useNative ? " + the native ALKSNIS 3.0 sentences of the train split outside UD, converted to UD" : "") + (gold ? ", gold tags" : $", tags from {k} jackknifed taggers (trained with the native ALKSNIS 3.0 sentences of the train split)"),
                 "CC BY-SA 4.0 (trained on UD ALKSNIS; see NOTICE.md)",
-                "kronika train syntax" + (dev ? " --with-dev" : "") + (useNative ? " --native" : "") + $" --epochs {options.Epochs}" + (gold ? " --gold-tags" : $" --folds {k} --tagger-epochs {taggerOptions.Epochs}"));
+                "kronika train syntax" + (dev ? " --with-dev" : "") + (useNative ? " --native" : "") + $" --epochs {options.Epochs} --prune {options.Prune}" + (gold ? " --gold-tags" : $" --folds {k} --tagger-epochs {taggerOptions.Epochs}"));
             io.Out.WriteLine($"{target}: {new FileInfo(target).Length / 1024:N0} KB");
             return KronikaCli.Ok;
         });

@@ -4,40 +4,44 @@ using Kronika.Core.Learning;
 namespace Kronika.Lithuanian.Syntax;
 
 /// <summary>
-/// The parser's weights laid out for speed: an open-addressing table of feature hashes (one cache line holds four
-/// slots), each pointing at its (action, weight) pairs packed in one array. Parsing is bound by memory latency (a
-/// hundred feature lookups per action in a table of megabytes), so all of a state's features are looked up first and
-/// their weights read after, letting the processor overlap the misses. Same format on disk as
-/// <see cref="PerceptronModel"/>.
+/// The parser's weights laid out for speed: an open-addressing table of 8-byte slots (a 32-bit fingerprint of the
+/// feature hash and where its weights start), each feature's (action, weight) pairs packed after a count in one array.
+/// Parsing is bound by memory latency (a hundred feature lookups per action), so the table is kept small and all of a
+/// state's features are looked up before their weights are read, letting the processor overlap the misses. Same format
+/// on disk as <see cref="PerceptronModel"/>.
 /// </summary>
 public sealed class ActionWeights
 {
     private struct Slot
     {
-        public ulong Key;
-        public int Offset;
-        public int Count;
+        public uint Fingerprint;
+        public int Offset; // 0: empty (entry 0 is never used)
     }
 
     private readonly Slot[] _slots;
+    private readonly List<(ulong Feature, (ushort Class, Half Weight)[] Weights)> _features; // as read, for saving
     private readonly int _mask;
-    private readonly uint[] _entries; // action in the low 16 bits, the weight as a Half in the high 16
+    private readonly int _shift;
+    // At a feature's offset its count, then per action: the action in the low 16 bits, the weight as a Half in the high 16.
+    private readonly uint[] _entries;
 
     private ActionWeights(int classCount, List<(ulong Feature, (ushort Class, Half Weight)[] Weights)> features)
     {
         ClassCount = classCount;
         FeatureCount = features.Count;
-        var capacity = 16;
-        while (capacity < features.Count * 2) capacity <<= 1;
-        _slots = new Slot[capacity];
-        _mask = capacity - 1;
-        var entries = new List<uint>();
+        _features = features;
+        var bits = 4;
+        while ((1 << bits) < features.Count + features.Count / 3) bits++;
+        _slots = new Slot[1 << bits];
+        _mask = (1 << bits) - 1;
+        _shift = 64 - bits;
+        var entries = new List<uint> { 0 };
         foreach (var (feature, weights) in features)
         {
-            var key = feature == 0 ? 1 : feature;
-            var at = Home(key);
-            while (_slots[at].Key != 0) at = (at + 1) & _mask;
-            _slots[at] = new Slot { Key = key, Offset = entries.Count, Count = weights.Length };
+            var at = Home(feature);
+            while (_slots[at].Offset != 0) at = (at + 1) & _mask;
+            _slots[at] = new Slot { Fingerprint = (uint)feature, Offset = entries.Count };
+            entries.Add((uint)weights.Length);
             foreach (var (c, w) in weights) entries.Add(c | ((uint)BitConverter.HalfToUInt16Bits(w) << 16));
         }
         _entries = [.. entries];
@@ -45,10 +49,10 @@ public sealed class ActionWeights
 
     public int ClassCount { get; }
     public int FeatureCount { get; }
-    public int WeightCount => _entries.Length;
+    public int WeightCount => _entries.Length - 1 - FeatureCount;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Home(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> 32) & _mask;
+    private int Home(ulong feature) => (int)((feature * 0x9E3779B97F4A7C15UL) >> _shift);
 
     /// <summary>Adds the weights of the features to <paramref name="scores"/> (one slot per action).</summary>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
@@ -57,27 +61,29 @@ public sealed class ActionWeights
         var slots = _slots;
         for (var i = 0; i < features.Length; i++)
         {
-            var key = features[i] == 0 ? 1 : features[i];
-            var at = Home(key);
+            var feature = features[i];
+            var fingerprint = (uint)feature;
+            var at = Home(feature);
+            var offset = 0;
             while (true)
             {
-                var k = slots[at].Key;
-                if (k == key) break;
-                if (k == 0)
+                var slot = slots[at];
+                if (slot.Offset == 0) break;
+                if (slot.Fingerprint == fingerprint)
                 {
-                    at = -1;
+                    offset = slot.Offset;
                     break;
                 }
                 at = (at + 1) & _mask;
             }
-            found[i] = at;
+            found[i] = offset;
         }
         var entries = _entries;
-        foreach (var at in found)
+        foreach (var offset in found)
         {
-            if (at < 0) continue;
-            var slot = slots[at];
-            for (var e = slot.Offset; e < slot.Offset + slot.Count; e++)
+            if (offset == 0) continue;
+            var end = offset + 1 + (int)entries[offset];
+            for (var e = offset + 1; e < end; e++)
             {
                 var entry = entries[e];
                 scores[(int)(entry & 0xFFFF)] += (float)BitConverter.UInt16BitsToHalf((ushort)(entry >> 16));
@@ -90,14 +96,14 @@ public sealed class ActionWeights
     {
         w.Write(ClassCount);
         w.Write(FeatureCount);
-        foreach (var slot in _slots.Where(s => s.Key != 0).OrderBy(s => s.Key))
+        foreach (var (feature, weights) in _features.OrderBy(f => f.Feature))
         {
-            w.Write(slot.Key);
-            w.Write(slot.Count);
-            for (var e = slot.Offset; e < slot.Offset + slot.Count; e++)
+            w.Write(feature);
+            w.Write(weights.Length);
+            foreach (var (c, x) in weights)
             {
-                w.Write((ushort)(_entries[e] & 0xFFFF));
-                w.Write(BitConverter.UInt16BitsToHalf((ushort)(_entries[e] >> 16)));
+                w.Write(c);
+                w.Write(x);
             }
         }
     }
@@ -118,12 +124,17 @@ public sealed class ActionWeights
         return new ActionWeights(classCount, features);
     }
 
-    public static ActionWeights From(PerceptronModel model)
+    /// <summary>The weights of a trained perceptron, dropping those smaller than <paramref name="prune"/>.</summary>
+    public static ActionWeights From(PerceptronModel model, float prune = 0)
     {
         using var buffer = new MemoryStream();
         using (var w = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true)) model.Save(w);
         buffer.Position = 0;
         using var r = new BinaryReader(buffer);
-        return Load(r);
+        var all = Load(r);
+        var kept = all._features
+            .Select(f => (f.Feature, f.Weights.Where(p => Math.Abs((float)p.Weight) >= prune).ToArray()))
+            .Where(f => f.Item2.Length > 0).ToList();
+        return new ActionWeights(all.ClassCount, kept);
     }
 }

@@ -4,9 +4,11 @@ using Kronika.Core.Learning;
 namespace Kronika.Lithuanian.Syntax;
 
 /// <summary>Training settings; the defaults are the ones chosen on the dev split.</summary>
+/// <param name="Prune">Averaged weights smaller than this are dropped. Parsing speed is bound by the size of the weight
+/// table: on dev, 1.0 keeps a third of the features and doubles the speed for 0.8 LAS.</param>
 /// <param name="Explore">After the first epoch, how often training follows its own prediction instead of the oracle's
 /// best action (Goldberg and Nivre 2012), so it learns to recover from its mistakes.</param>
-public sealed record SyntaxTrainingOptions(int Epochs = 12, int Seed = 1, double Explore = 0.9, float Prune = 0.01f);
+public sealed record SyntaxTrainingOptions(int Epochs = 10, int Seed = 1, double Explore = 0.9, float Prune = 1f);
 
 /// <summary>
 /// Trains the parser with a dynamic oracle: at each state, the actions that lose no reachable gold arc are correct;
@@ -94,9 +96,9 @@ public static class SyntaxTrainer
             }
             log.WriteLine($"epoch {epoch}: {100.0 * right / total:F2}% of actions right while learning");
         }
-        var weights = trainer.Average(options.Prune);
+        var weights = ActionWeights.From(trainer.Average(), options.Prune);
         log.WriteLine($"model: {weights.FeatureCount:N0} features, {weights.WeightCount:N0} weights");
-        return new DependencyModel(labels, ActionWeights.From(weights));
+        return new DependencyModel(labels, weights);
     }
 
     /// <summary>
