@@ -77,6 +77,17 @@ public sealed class CliTests : IDisposable
         Assert.Matches(@"(?m)^1\tLaimėjo\tlaimėti\tVERB\t", output);
     }
 
+    /// <summary>Issue 21: relative dates at the calendar's edges are unresolved values, not a crash of the command.</summary>
+    [Theory]
+    [InlineData(" date 0001-01-01 Vakar lijo, o praėjusį pirmadienį snigo. Pernai buvo sausra.")]
+    [InlineData(" date 9999-12-31 Rytoj ir kitais metais vyks rinkimai, o kitą pirmadienį – posėdis.")]
+    public void Analyze_LeavesDatesBeyondTheCalendarUnresolved(string text)
+    {
+        var (code, output, _) = RunWithInput(text, "analyze", "-", "--format", "json");
+        Assert.Equal(KronikaCli.Ok, code);
+        Assert.Contains("\"XXXX", output);
+    }
+
     [Fact]
     public void Analyze_ReadsStandardInputWithADate()
     {

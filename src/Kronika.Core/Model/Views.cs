@@ -18,6 +18,8 @@ public readonly struct Token(Document doc, int index)
     public Upos Upos => Data.Upos;
     public string? Xpos => doc.Vocabulary[Data.Xpos];
     public string? Feats => doc.Vocabulary[Data.Feats];
+    /// <summary>The token's UD features as typed fields (the one way steps read them).</summary>
+    public Morph Morph => Data.Morph;
 
     /// <summary>The document index of the syntactic head, -1 for the sentence's root (and before parsing).</summary>
     public int HeadIndex => Data.Head;

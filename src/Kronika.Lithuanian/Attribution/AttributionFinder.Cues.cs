@@ -45,8 +45,8 @@ public sealed partial class AttributionFinder
             }
             else if (w.Pos(t) == Upos.VERB && w.Lemma(t) is { } lemma && words.IsReportingVerb(lemma, out var opinion))
             {
-                var cueFirst = w.Feature(t, "VerbForm=Fin") ? t
-                    : w.Feature(t, "VerbForm=Part") && w.Feature(t, "Voice=Act") ? Auxiliary(w, t, first)
+                var cueFirst = w.Morph(t).VerbForm == VerbForm.Fin ? t
+                    : w.Morph(t).VerbForm == VerbForm.Part && w.Morph(t).Voice == Voice.Act ? Auxiliary(w, t, first)
                     : -1;
                 if (cueFirst >= 0)
                     cue = new Cue(CueKind.Verb, cueFirst, t, sentence) { Opinion = opinion, Kaip = cueFirst > first && w.Is(cueFirst - 1, "kaip") };
@@ -160,7 +160,7 @@ public sealed partial class AttributionFinder
     /// <summary>A word that can stand in a noun phrase: a noun, pronoun, adjective, determiner, numeral or participle.</summary>
     private static bool IsOwnerWord(Work w, int j) =>
         w.Pos(j) is Upos.NOUN or Upos.PROPN or Upos.PRON or Upos.ADJ or Upos.DET or Upos.NUM
-        || w.Pos(j) == Upos.VERB && w.Feature(j, "VerbForm=Part");
+        || w.Pos(j) == Upos.VERB && w.Morph(j).VerbForm == VerbForm.Part;
 
     /// <summary>A capitalised foreign word or acronym the entity layer did not take (`AFP`): indeclinable.</summary>
     private static bool IsForeign(Work w, int j) =>
@@ -356,8 +356,8 @@ public sealed partial class AttributionFinder
             var unitLast = Math.Min(w.UnitLast[i], last);
             if (w.EntityOf[i] < 0 && w.QuoteOf[i] < 0 && w.Pos(i) is Upos.VERB or Upos.AUX)
             {
-                if (w.Feature(i, "VerbForm=Fin")) return false;
-                nonFinite |= w.Feature(i, "VerbForm=Part") || w.Feature(i, "VerbForm=Conv") || w.Feature(i, "VerbForm=Ger");
+                if (w.Morph(i).VerbForm == VerbForm.Fin) return false;
+                nonFinite |= w.Morph(i).VerbForm == VerbForm.Part || w.Morph(i).VerbForm == VerbForm.Conv || w.Morph(i).VerbForm == VerbForm.Ger;
             }
             i = unitLast + 1;
         }
@@ -544,7 +544,7 @@ public sealed partial class AttributionFinder
                 if (w.Is(i, "kad") || w.Is(i, "jog")) return i;
                 return w.Form(i) is "," && i + 1 <= last && (w.Is(i + 1, "kad") || w.Is(i + 1, "jog")) ? i + 1 : -1;
             }
-            if (w.EntityOf[i] < 0 && w.QuoteOf[i] < 0 && (w.IsFinite(i) || w.Pos(i) == Upos.VERB && w.Feature(i, "VerbForm=Inf"))) return -1;
+            if (w.EntityOf[i] < 0 && w.QuoteOf[i] < 0 && (w.IsFinite(i) || w.Pos(i) == Upos.VERB && w.Morph(i).VerbForm == VerbForm.Inf)) return -1;
             i = unitLast + 1;
         }
         return -1;

@@ -134,18 +134,6 @@ public sealed partial class AttributionFinder(AttributionWords words) : IPipelin
         Genitive,
     }
 
-    private enum Case : byte
-    {
-        None,
-        Nom,
-        Gen,
-        Dat,
-        Acc,
-        Ins,
-        Loc,
-        Voc,
-    }
-
     /// <summary>
     /// The per-document scratch: for every token the unit it belongs to (an entity mention, a quoted name with its
     /// marks, or a whole quote, which the clause scans step over as one), its entity mention and quote, and its cue.
@@ -264,25 +252,8 @@ public sealed partial class AttributionFinder(AttributionWords words) : IPipelin
         public Upos Pos(int t) => Doc.TokenAt(t).Upos;
         public TokenKind Kind(int t) => Doc.TokenAt(t).Kind;
         public string? Lemma(int t) => Doc.Vocabulary[Doc.TokenAt(t).Lemma];
-        public bool Feature(int t, string feature) => Doc.Vocabulary[Doc.TokenAt(t).Feats] is { } f && f.Contains(feature, StringComparison.Ordinal);
-
-        public Case CaseOf(int t)
-        {
-            if (Doc.Vocabulary[Doc.TokenAt(t).Feats] is not { } f) return Case.None;
-            var at = f.IndexOf("Case=", StringComparison.Ordinal);
-            if (at < 0 || at + 8 > f.Length) return Case.None;
-            return f.AsSpan(at + 5, 3) switch
-            {
-                "Nom" => Case.Nom,
-                "Gen" => Case.Gen,
-                "Dat" => Case.Dat,
-                "Acc" => Case.Acc,
-                "Ins" => Case.Ins,
-                "Loc" => Case.Loc,
-                "Voc" => Case.Voc,
-                _ => Case.None,
-            };
-        }
+        public Morph Morph(int t) => Doc.TokenAt(t).Morph;
+        public Case CaseOf(int t) => Doc.TokenAt(t).Morph.Case;
 
         public int SentenceFirst(int s) => Doc.SentenceTable[s].FirstToken;
         public int SentenceLast(int s) => Doc.SentenceTable[s].FirstToken + Doc.SentenceTable[s].TokenCount - 1;
@@ -331,6 +302,6 @@ public sealed partial class AttributionFinder(AttributionWords words) : IPipelin
 
         public bool IsConjunction(int t) => Kind(t) == TokenKind.Word && (Is(t, "ir") || Is(t, "bei"));
 
-        public bool IsFinite(int t) => Pos(t) is Upos.VERB or Upos.AUX && Feature(t, "VerbForm=Fin");
+        public bool IsFinite(int t) => Pos(t) is Upos.VERB or Upos.AUX && Morph(t).IsFinite;
     }
 }

@@ -19,29 +19,29 @@ public sealed partial class EntityRecognizer
             var foreign = !EndsLithuanian(s.Display(end - 1)) && end - i > 1;
             // The surname tells the gender (`-ienė`, `-aitė` are women's), which picks the first name (`Joną` → `Jonas`, not `Jonė`).
             var surname = s.Lower(end - 1);
-            var personGender = FemaleSurnameEndings.Any(e => surname.EndsWith(e, StringComparison.Ordinal)) ? "Fem"
-                : end - i > 1 && EndsLithuanian(surname) ? "Masc"
-                : null;
+            var personGender = FemaleSurnameEndings.Any(e => surname.EndsWith(e, StringComparison.Ordinal)) ? Gender.Fem
+                : end - i > 1 && EndsLithuanian(surname) ? Gender.Masc
+                : Gender.None;
             for (var k = i; k < end; k++)
             {
                 if (s[k] == "." && k > i && s.Has(k - 1, TokenFlags.Initial)) continue;
                 if (s.Has(k, TokenFlags.Initial)) words.Add(s.Display(k) + ".");
                 else if (Particles.Contains(s.Form(k)) || foreign) words.Add(s.Display(k));
-                else if (k < end - 1 && lists.FirstName(s.Display(k), personGender ?? s.Feature(k, "Gender")) is { } first) words.Add(first);
-                else if (end - i == 1 && s.Feature(k, "Number") == "Plur") words.Add(FamilyName(s, k));
+                else if (k < end - 1 && lists.FirstName(s.Display(k), personGender != Gender.None ? personGender : s.Morph(k).Gender) is { } first) words.Add(first);
+                else if (end - i == 1 && s.Morph(k).IsPlural) words.Add(FamilyName(s, k));
                 else words.Add(NameLemma(s, k));
             }
             return string.Join(' ', words);
         }
         var head = end - 1;
-        var headCase = s.Feature(head, "Case");
-        var plural = s.Feature(head, "Number") == "Plur";
-        var gender = s.Feature(head, "Gender");
+        var headCase = s.Morph(head).Case;
+        var plural = s.Morph(head).IsPlural;
+        var gender = s.Morph(head).Gender;
         for (var k = i; k < end; k++)
         {
             if (k == head) words.Add(HeadNominative(s, k, plural, hasHead));
-            else if (s.Token(k).Upos == Upos.ADJ && s.Feature(k, "Case") == headCase && headCase is not null)
-                words.Add(Cased(AdjectiveNominative(s.Token(k).Lemma ?? s.Lower(k), gender, plural, s.Feature(k, "Definite") == "Def"), s.IsCapitalised(k)));
+            else if (s.Token(k).Upos == Upos.ADJ && s.Morph(k).Case == headCase && headCase != Case.None)
+                words.Add(Cased(AdjectiveNominative(s.Token(k).Lemma ?? s.Lower(k), gender, plural, s.Morph(k).Definite), s.IsCapitalised(k)));
             else words.Add(s.Display(k));
         }
         return string.Join(' ', words);
@@ -50,7 +50,7 @@ public sealed partial class EntityRecognizer
     private string HeadNominative(Sentence s, int k, bool plural, bool commonHead)
     {
         var lemma = commonHead && !s.IsCapitalised(k) ? s.Token(k).Lemma ?? s.Lower(k) : NameLemma(s, k);
-        if (plural && s.Feature(k, "Case") != "Nom") lemma = PluralNominative(lemma);
+        if (plural && s.Morph(k).Case != Case.Nom) lemma = PluralNominative(lemma);
         else if (plural) lemma = s.Display(k);
         return Cased(lemma, s.IsCapitalised(k));
     }
@@ -92,17 +92,17 @@ public sealed partial class EntityRecognizer
         var token = s.Token(k);
         if (token.Xpos is { } xpos && xpos.StartsWith("dkt.tikr", StringComparison.Ordinal) && token.Lemma is { } lemma && !s.Headline)
             return Cased(lemma, true);
-        var proper = ProperTag(s.Feature(k, "Gender"), s.Feature(k, "Number"), s.Feature(k, "Case"));
+        var proper = ProperTag(s.Morph(k));
         if (proper is null) return Cased(token.Lemma ?? form, true);
         return Cased(morphology.Lemmatizer.Lemmatize(form, proper, lexicon), true);
     }
 
     /// <summary>A Jablonskis proper-noun tag (`dkt.tikr.vyr.vns.K.`) from UD gender, number and case.</summary>
-    private static string? ProperTag(string? gender, string? number, string? @case)
+    private static string? ProperTag(Morph m)
     {
-        var g = gender switch { "Masc" => "vyr", "Fem" => "mot", _ => null };
-        var n = number switch { "Sing" => "vns", "Plur" => "dgs", _ => null };
-        var c = @case switch { "Nom" => "V", "Gen" => "K", "Dat" => "N", "Acc" => "G", "Ins" => "Įn", "Loc" => "Vt", "Voc" => "Š", _ => null };
+        var g = m.Gender switch { Gender.Masc => "vyr", Gender.Fem => "mot", _ => null };
+        var n = m.Number switch { Number.Sing => "vns", Number.Plur => "dgs", _ => null };
+        var c = m.Case switch { Case.Nom => "V", Case.Gen => "K", Case.Dat => "N", Case.Acc => "G", Case.Ins => "Įn", Case.Loc => "Vt", Case.Voc => "Š", _ => null };
         return g is null || n is null || c is null ? null : $"dkt.tikr.{g}.{n}.{c}.";
     }
 
@@ -121,9 +121,9 @@ public sealed partial class EntityRecognizer
 
     /// <summary>The nominative of an adjective agreeing with its head: `jungtinis` feminine plural → `jungtinės`,
     /// definite `baltas` masculine plural → `baltieji`.</summary>
-    private static string AdjectiveNominative(string lemma, string? gender, bool plural, bool definite)
+    private static string AdjectiveNominative(string lemma, Gender gender, bool plural, bool definite)
     {
-        var feminine = gender == "Fem";
+        var feminine = gender == Gender.Fem;
         string stem, type;
         if (lemma.EndsWith("ias")) (stem, type) = (lemma[..^3], "ias");
         else if (lemma.EndsWith("as")) (stem, type) = (lemma[..^2], "as");

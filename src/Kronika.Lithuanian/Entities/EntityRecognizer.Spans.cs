@@ -159,7 +159,7 @@ public sealed partial class EntityRecognizer
             if (length == 1 && entry.Type != "PER" && IsFirstName(s, i) && s.IsCapitalised(i + 1)) continue;
             // A surname alone that the base knows is taken where the tagger reads a name or inside a sentence.
             if (length == 1 && entry.Type == "PER" && s.Token(i).Upos != Upos.PROPN && !s.Headline && OpensClause(s, i)) continue;
-            if (entry.Type == "LOC" && s.Feature(last, "Case") == "Gen" && HeadAfter(s, i + length) is { } head)
+            if (entry.Type == "LOC" && s.Morph(last).Case == Case.Gen && HeadAfter(s, i + length) is { } head)
             {
                 var end = head.End;
                 return (new Mention(s.Start(i), s.End(end - 1), head.Type, Canonical(s, i, end, head.Type, hasHead: true), null, [.. Words(s, i, end)]), end - i);
@@ -176,10 +176,10 @@ public sealed partial class EntityRecognizer
         var w = surname.ToLowerInvariant();
         var feminine = w.EndsWith('ė') || w.EndsWith("ska") || w.EndsWith("ova") || w.EndsWith("eva") || w.EndsWith("ina");
         var masculine = w.EndsWith("as") || w.EndsWith("is") || w.EndsWith("us") || w.EndsWith("ys");
-        return s.Feature(k, "Gender") switch
+        return s.Morph(k).Gender switch
         {
-            "Masc" => !feminine,
-            "Fem" => !masculine,
+            Gender.Masc => !feminine,
+            Gender.Fem => !masculine,
             _ => true,
         };
     }
@@ -214,8 +214,8 @@ public sealed partial class EntityRecognizer
         for (var k = j; k < Math.Min(s.Count, j + 4); k++)
         {
             if (!s.IsWord(k) || s.IsCapitalised(k) && !s.Headline) return null;
-            if (HeadType(s, k) is { } type) return s.Feature(k, "Number") == "Plur" ? null : (type, k + 1);
-            if (s.Feature(k, "Case") != "Gen" && s.Token(k).Upos != Upos.ADJ) return null;
+            if (HeadType(s, k) is { } type) return s.Morph(k).IsPlural ? null : (type, k + 1);
+            if (s.Morph(k).Case != Case.Gen && s.Token(k).Upos != Upos.ADJ) return null;
         }
         return null;
     }
@@ -276,11 +276,11 @@ public sealed partial class EntityRecognizer
         if (i > 0 && s.Lemma(i - 1) is { } before && lists.OrganizationTriggers.Contains(before.ToLowerInvariant())) return "ORG";
         if (FemaleSurnameEndings.Any(e => last.EndsWith(e, StringComparison.Ordinal))) return "PER";
         // `Sabonių šeima`, `Landsbergiai`: a family name in the plural.
-        if (end - i == 1 && s.Feature(i, "Number") == "Plur" && (s.Lemma(end) is { } next && Family.Contains(next) || kb.Surname(s.Key(i)) is not null))
+        if (end - i == 1 && s.Morph(i).IsPlural && (s.Lemma(end) is { } next && Family.Contains(next) || kb.Surname(s.Key(i)) is not null))
             return "PER";
         var key = s.Key(end - 1);
         if (earlier.Any(m => m.Type == "PER" && m.LastWordKey == key)) return "PER";
-        if (s.Feature(end - 1, "Case") == "Loc" || i > 0 && PlacePrepositions.Contains(s.Lower(i - 1))) return "LOC";
+        if (s.Morph(end - 1).Case == Case.Loc || i > 0 && PlacePrepositions.Contains(s.Lower(i - 1))) return "LOC";
         if (end - i >= 2) return "PER";
         return lexicon.IsProperDictionaryForm(NameLemma(s, i)) ? "LOC" : "PER";
     }
@@ -297,7 +297,7 @@ public sealed partial class EntityRecognizer
             if (owner.Type is not ("LOC" or "ORG") || org.Type != "ORG") continue;
             var last = s.TokenEndingAt(owner.End);
             if (last < 0 || last + 1 >= s.Count || s.Start(last + 1) != org.Start) continue;
-            if (s.Feature(last, "Case") != "Gen" && !s.IsAcronym(last)) continue;
+            if (s.Morph(last).Case != Case.Gen && !s.IsAcronym(last)) continue;
             found[k] = new Mention(owner.Start, org.End, "ORG", string.Join(' ', owner.NameWords) + " " + org.Canonical, null, [.. owner.NameWords, .. org.NameWords]);
             found.RemoveAt(k + 1);
         }

@@ -29,12 +29,12 @@ public sealed record EntityWords(
         Resources.Set("Entities/Data/not-names.txt"));
 
     /// <summary>The nominative first name a form (any case) is, if it is one; the gender picks between `Gitanas` and `Gitana`.</summary>
-    public string? FirstName(string form, string? gender) => FirstNameByKey(NameKey.Word(form), gender);
+    public string? FirstName(string form, Gender gender) => FirstNameByKey(NameKey.Word(form), gender);
 
-    public string? FirstNameByKey(string key, string? gender)
+    public string? FirstNameByKey(string key, Gender gender)
     {
         if (!FirstNames.TryGetValue(key, out var names)) return null;
-        var wanted = gender switch { "Fem" => "f", "Masc" => "m", _ => null };
+        var wanted = gender switch { Gender.Fem => "f", Gender.Masc => "m", _ => null };
         return (names.FirstOrDefault(n => n.Gender == wanted) is { Name: not null } match ? match : names[0]).Name;
     }
 }
@@ -188,14 +188,6 @@ public sealed partial class EntityRecognizer(KnowledgeBase kb, EntityWords lists
         /// <summary>`V` `.`: an initial and its period.</summary>
         public bool IsInitial(int i) => i + 1 < Count && Has(i, TokenFlags.Initial) && _doc.Text[Start(i + 1)] == '.';
 
-        public string? Feature(int i, string name)
-        {
-            var feats = Token(i).Feats;
-            if (feats is null) return null;
-            var at = feats.IndexOf(name + "=", StringComparison.Ordinal);
-            if (at < 0) return null;
-            var end = feats.IndexOf('|', at);
-            return feats[(at + name.Length + 1)..(end < 0 ? feats.Length : end)];
-        }
+        public Morph Morph(int i) => _doc.TokenAt(_first + i).Morph;
     }
 }

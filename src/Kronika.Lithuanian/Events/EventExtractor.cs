@@ -87,14 +87,14 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
         hasSubject = false;
         // `Rusija` is nominative or instrumental by its form; a name before the verb in a clause with no other
         // nominative is the subject.
-        var anyNominative = phrases.Any(p => p.Preposition is null && p.Case == "Nom");
+        var anyNominative = phrases.Any(p => p.Preposition is null && p.Case == Case.Nom);
         for (var k = 0; k < phrases.Count; k++)
         {
             var p = phrases[k];
             if (p.Preposition is not null) continue;
-            var coordinated = k + 1 < phrases.Count && phrases[k + 1].Case == "Nom" && phrases[k + 1].First == p.Last + 2 && g.Lemma(p.Last + 1) is "ir" or "bei";
-            var nominative = p.Case == "Nom" || (p.Case is null && (verb < 0 || p.Last < verb))
-                             || (p.Case == "Ins" && (!anyNominative || coordinated) && verb > p.Last && p.Head >= 0);
+            var coordinated = k + 1 < phrases.Count && phrases[k + 1].Case == Case.Nom && phrases[k + 1].First == p.Last + 2 && g.Lemma(p.Last + 1) is "ir" or "bei";
+            var nominative = p.Case == Case.Nom || (p.Case == Case.None && (verb < 0 || p.Last < verb))
+                             || (p.Case == Case.Ins && (!anyNominative || coordinated) && verb > p.Last && p.Head >= 0);
             if (!nominative) continue;
             hasSubject = true;
             if (p.Head < 0 && p.Owners.Count == 0 && Enumerable.Range(p.First - 1, p.Last - p.First + 2).Any(k => k >= 0 && g.Lemma(k) is { } l && BothWords.Contains(l)))
@@ -102,7 +102,7 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
             else subjects.AddRange(p.Participants);
         }
         for (var i = clause.Start; i < clause.End && !hasSubject; i++)
-            if (g.Upos(i) == Upos.PRON && g.Case(i) == "Nom") hasSubject = true;
+            if (g.Upos(i) == Upos.PRON && g.CaseOf(i) == Case.Nom) hasSubject = true;
         return subjects;
     }
 
@@ -123,7 +123,7 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
                 if (consumed.Contains(i) || Match(g, i, clause) is not { } match || match.Predicate.Victim != (pass == 2)) continue;
                 // `paragino Maskvą išleisti žurnalistą`, `atsisakė pasirašyti`: what is asked for, refused or threatened
                 // has not happened; the verb that asks is the event.
-                if (verbs && g.Feature(i, "VerbForm") == "Inf"
+                if (verbs && g.Morph(i).VerbForm == VerbForm.Inf
                     && found.Any(e => e.Clause == clause && e.Trigger < i && e.Predicate.Type is "REQUEST" or "REJECT" or "THREATEN" or "ACCUSE"))
                     continue;
                 if (match.Object >= 0) consumed.Add(match.Object);
@@ -162,7 +162,7 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
         if (!predicates.TryGet(lemma, out var entries))
         {
             // `nepasirašė` is lemmatized `nepasirašyti`: the trigger is the verb without its negation.
-            if (!(lemma.StartsWith("ne", StringComparison.Ordinal) && g.Feature(i, "Polarity") == "Neg" && predicates.TryGet(lemma[2..], out entries)))
+            if (!(lemma.StartsWith("ne", StringComparison.Ordinal) && g.Morph(i).Negative && predicates.TryGet(lemma[2..], out entries)))
                 return null;
         }
         foreach (var entry in entries)
@@ -185,7 +185,7 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
     private void VerbRoles(Grammar g, Found f, List<Phrase> phrases, List<int> subjects)
     {
         // The passive's subject suffered the act, except troops deployed: `bus dislokuota 4 800 Vokietijos karių`.
-        var passive = g.Feature(f.Trigger, "VerbForm") == "Part" && g.Feature(f.Trigger, "Voice") == "Pass" && f.Predicate.Type != "MOBILIZE";
+        var passive = g.Morph(f.Trigger).VerbForm == VerbForm.Part && g.Morph(f.Trigger).Voice == Voice.Pass && f.Predicate.Type != "MOBILIZE";
         var patientSubject = f.Predicate.Victim || passive;
         (patientSubject ? f.Targets : f.Actors).AddRange(subjects);
         // Objects belong to the verb group: after the trigger up to the next verb that is an event of its own (an
@@ -195,15 +195,15 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
         while (from >= f.Clause.Start && !g.IsVerb(from)) from--;
         if (from >= f.Clause.Start) from = f.Trigger;
         var to = f.Trigger + 1;
-        while (to < f.Clause.End && !(g.IsVerb(to) && (g.Feature(to, "VerbForm") != "Inf" || Match(g, to, f.Clause) is not null))) to++;
+        while (to < f.Clause.End && !(g.IsVerb(to) && (g.Morph(to).VerbForm != VerbForm.Inf || Match(g, to, f.Clause) is not null))) to++;
         var prepositional = new List<Phrase>();
         foreach (var p in phrases)
         {
             if (p.Contains(f.Trigger) || p.First <= from || p.Last >= to) continue;
             if (p.Preposition is not null) prepositional.Add(p);
-            else if (p.Case is "Acc" or "Dat" || (p.Case is null && p.First > f.Trigger) || (p.Case == "Gen" && (p.First == f.Trigger + 1 || patientSubject)))
+            else if (p.Case is Case.Acc or Case.Dat || (p.Case == Case.None && p.First > f.Trigger) || (p.Case == Case.Gen && (p.First == f.Trigger + 1 || patientSubject)))
                 f.Targets.AddRange(p.Participants);
-            else if (p.Case == "Loc") Place(g, f, p);
+            else if (p.Case == Case.Loc) Place(g, f, p);
         }
         // `apkaltino Minską išpuoliu prieš Lietuvą`: with an object, a later `prieš` belongs to a noun, not the verb.
         var hasObject = f.Targets.Count > 0;
@@ -225,8 +225,8 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
         foreach (var p in after)
         {
             if (p.Preposition is not null) Prepositional(g, f, p);
-            else if (p.Case == "Dat") f.Targets.AddRange(p.Participants);
-            else if (p.Case == "Loc") Place(g, f, p);
+            else if (p.Case == Case.Dat) f.Targets.AddRange(p.Participants);
+            else if (p.Case == Case.Loc) Place(g, f, p);
         }
         if (f.Actors.Count > 0) return true;
         // An agreement is a document as often as an event (`pagal sutarties 4 straipsnį`): only one with parties counts.
@@ -302,24 +302,24 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
         }
         if (best is not null) return (best.Value.Length > 10 && best.Value[10] == 'T' ? best.Value[..10] : best.Value, true);
         if (Coming(g, f.Trigger, f.Clause) || Planned(g, f)) return ("FUTURE_REF", false);
-        var tense = Tense(g, f);
+        var tense = TenseOf(g, f);
         return (tense switch
         {
-            "Fut" => "FUTURE_REF",
-            "Past" => "PAST_REF",
-            "Pres" when doc.Date is { } dct => dct.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Tense.Fut => "FUTURE_REF",
+            Tense.Past => "PAST_REF",
+            Tense.Pres when doc.Date is { } dct => dct.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             _ => null,
         }, false);
     }
 
     /// <summary>The trigger's tense when it is finite (or a past participle after `būti`), else the nearest finite verb's.</summary>
-    private static string? Tense(Grammar g, Found f)
+    private static Tense TenseOf(Grammar g, Found f)
     {
-        if (g.IsFinite(f.Trigger)) return g.Feature(f.Trigger, "Tense");
-        if (g.Feature(f.Trigger, "VerbForm") == "Part" && f.Trigger > f.Clause.Start && g.Lemma(f.Trigger - 1) == "būti")
-            return g.Feature(f.Trigger - 1, "Tense") == "Fut" ? "Fut" : "Past";
+        if (g.IsFinite(f.Trigger)) return g.Morph(f.Trigger).Tense;
+        if (g.Morph(f.Trigger).VerbForm == VerbForm.Part && f.Trigger > f.Clause.Start && g.Lemma(f.Trigger - 1) == "būti")
+            return g.Morph(f.Trigger - 1).Tense == Tense.Fut ? Tense.Fut : Tense.Past;
         var verb = NearestFinite(g, f);
-        return verb < 0 ? null : g.Feature(verb, "Tense");
+        return verb < 0 ? Tense.None : g.Morph(verb).Tense;
     }
 
     private static int NearestFinite(Grammar g, Found f)
@@ -401,12 +401,12 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
     private static string Modality(Grammar g, Found f, Core.Model.Attribution? attribution, List<int> actors)
     {
         var governing = g.IsFinite(f.Trigger) ? f.Trigger : NearestFinite(g, f);
-        if (g.Feature(f.Trigger, "Polarity") == "Neg" || (governing >= 0 && g.Feature(f.Trigger, "VerbForm") == "Inf" && g.Feature(governing, "Polarity") == "Neg"))
+        if (g.Morph(f.Trigger).Negative || (governing >= 0 && g.Morph(f.Trigger).VerbForm == VerbForm.Inf && g.Morph(governing).Negative))
             return "NEGATED";
-        if (g.Feature(f.Trigger, "Mood") == "Cnd" || (governing >= 0 && g.Feature(governing, "Mood") == "Cnd")
+        if (g.Morph(f.Trigger).Mood == Mood.Cnd || (governing >= 0 && g.Morph(governing).Mood == Mood.Cnd)
             || Any(g, f.Clause, l => ConditionWords.Contains(l)))
             return "HYPOTHETICAL";
-        if (f.Predicate.Future || g.Feature(f.Trigger, "Tense") == "Fut" || (governing >= 0 && g.Feature(governing, "Tense") == "Fut")
+        if (f.Predicate.Future || g.Morph(f.Trigger).Tense == Tense.Fut || (governing >= 0 && g.Morph(governing).Tense == Tense.Fut)
             || Planned(g, f)
             || Coming(g, f.Trigger, f.Clause)
             || After(f.Date, g.Doc.Date) || f.Date == "FUTURE_REF")
@@ -418,7 +418,7 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
 
     /// <summary>An infinitive after a verb of planning or promising: `planuoja įvesti`, `žada susitikti`.</summary>
     private static bool Planned(Grammar g, Found f) =>
-        g.Feature(f.Trigger, "VerbForm") == "Inf" && Any(g, (f.Clause.Start, f.Trigger), l => PlanVerbs.Contains(l));
+        g.Morph(f.Trigger).VerbForm == VerbForm.Inf && Any(g, (f.Clause.Start, f.Trigger), l => PlanVerbs.Contains(l));
 
     /// <summary>An event noun about a coming event: `artėjančių derybų`, `būsimas susitikimas`.</summary>
     private static bool Coming(Grammar g, int trigger, (int Start, int End) clause) =>

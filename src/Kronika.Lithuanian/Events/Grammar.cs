@@ -80,37 +80,27 @@ internal sealed class Grammar
 
     public Upos Upos(int i) => Doc.TokenAt(i).Upos;
 
-    // The tagger uses a few thousand distinct feature strings: each is split once, for every document and thread.
-    private static readonly ConcurrentDictionary<string, Dictionary<string, string>> Split = new(StringComparer.Ordinal);
-
-    /// <summary>A UD feature of a token (`Case` → `Nom`), or null.</summary>
-    public string? Feature(int i, string name)
-    {
-        var feats = Doc.Token(i).Feats;
-        if (feats is null) return null;
-        var split = Split.GetOrAdd(feats, f => f.Split('|').Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal));
-        return split.GetValueOrDefault(name);
-    }
+    public Morph Morph(int i) => Doc.TokenAt(i).Morph;
 
     /// <summary>
     /// The case of a word; for a word of a name, the case of the name's last proper noun (the tagger reads `Trumpas` in
     /// `Donaldas Trumpas` as the common noun `trumpa`, but `Donaldas` is certainly nominative).
     /// </summary>
-    public string? Case(int i)
+    public Case CaseOf(int i)
     {
         // Only in people's names do all words agree in case (`Kursko sritis` does not).
         var e = EntityAt[i];
         if (e >= 0 && Doc.Entities[e].Type == "PER")
             for (var k = i; k >= 0 && EntityAt[k] == e; k--)
-                if (Upos(k) == Core.Model.Upos.PROPN && Feature(k, "Case") is { } c) return c;
-        return Upos(i) == Core.Model.Upos.X ? null : Feature(i, "Case");
+                if (Upos(k) == Core.Model.Upos.PROPN && Morph(k).Case is var c and not Case.None) return c;
+        return Upos(i) == Core.Model.Upos.X ? Case.None : Morph(i).Case;
     }
 
     /// <summary>A finite verb (not a word of a name the tagger took for one: `Kim`).</summary>
-    public bool IsFinite(int i) => EntityAt[i] < 0 && Upos(i) is Core.Model.Upos.VERB or Core.Model.Upos.AUX && Feature(i, "VerbForm") == "Fin";
+    public bool IsFinite(int i) => EntityAt[i] < 0 && Upos(i) is Core.Model.Upos.VERB or Core.Model.Upos.AUX && Morph(i).IsFinite;
 
     /// <summary>A verb heading a clause or a verb group (finite, infinitive, gerund, adverbial participle), not a participle used as an adjective.</summary>
-    public bool IsVerb(int i) => EntityAt[i] < 0 && Upos(i) is Core.Model.Upos.VERB && !(Feature(i, "VerbForm") == "Part" && Feature(i, "Case") is not null);
+    public bool IsVerb(int i) => EntityAt[i] < 0 && Upos(i) is Core.Model.Upos.VERB && !(Morph(i) is { VerbForm: VerbForm.Part, Case: not Case.None });
 
     /// <summary>The clauses of a sentence as token ranges [start, end): split at `;`, `:`, dashes, and commas before a clause opener.</summary>
     public List<(int Start, int End)> Clauses(Sentence sentence)
@@ -140,7 +130,7 @@ internal sealed class Grammar
     }
 
     /// <summary>An impersonal passive (`rašoma`, `pranešama`): a clause of its own after a comma.</summary>
-    private bool Impersonal(int i) => Upos(i) == Core.Model.Upos.VERB && Feature(i, "Gender") == "Neut" && Feature(i, "Voice") == "Pass";
+    private bool Impersonal(int i) => Upos(i) == Core.Model.Upos.VERB && Morph(i) is { Gender: Gender.Neut, Voice: Voice.Pass };
 
     private bool IsNominal(int i)
     {
@@ -149,7 +139,7 @@ internal sealed class Grammar
         return Upos(i) switch
         {
             Core.Model.Upos.NOUN or Core.Model.Upos.PROPN or Core.Model.Upos.ADJ or Core.Model.Upos.NUM or Core.Model.Upos.DET => true,
-            Core.Model.Upos.VERB => Feature(i, "VerbForm") == "Part" && Feature(i, "Case") is not null,
+            Core.Model.Upos.VERB => Morph(i) is { VerbForm: VerbForm.Part, Case: not Case.None },
             _ => false,
         };
     }
@@ -175,20 +165,20 @@ internal sealed class Grammar
             {
                 var inEntity = i + 1 < end && EntityAt[i] >= 0 && EntityAt[i + 1] == EntityAt[i];
                 if (inEntity) { i++; continue; }
-                var headCase = Case(i);
-                var closes = IsHead(i) && headCase is not null and not "Gen";
+                var headCase = CaseOf(i);
+                var closes = IsHead(i) && headCase is not Case.None and not Case.Gen;
                 if (i + 1 >= end) break;
                 if (closes)
                 {
                     var apposition = Upos(i) == Core.Model.Upos.NOUN && EntityAt[i] < 0 && EntityAt[i + 1] >= 0
-                                     && (Case(LastOf(EntityAt[i + 1], i + 1, end)) is var c && (c is null || c == headCase));
+                                     && (CaseOf(LastOf(EntityAt[i + 1], i + 1, end)) is var c && (c == Case.None || c == headCase));
                     if (!apposition) break;
                     i++;
                     continue;
                 }
                 if (IsNominal(i + 1)) { i++; continue; }
                 // Coordinated genitives: `Rusijos ir Ukrainos`, `Pietų Korėjos ir Vakarų žvalgybos agentūros`.
-                if (Doc.Token(i + 1).Span is "ir" or "bei" && (headCase == "Gen" || Case(i) is null) && i + 2 < end && IsNominal(i + 2)) { i += 2; continue; }
+                if (Doc.Token(i + 1).Span is "ir" or "bei" && (headCase == Case.Gen || CaseOf(i) == Case.None) && i + 2 < end && IsNominal(i + 2)) { i += 2; continue; }
                 break;
             }
             phrases.Add(MakePhrase(first, i));
@@ -220,7 +210,7 @@ internal sealed class Grammar
             if (e < 0 || e == head || (owners.Count > 0 && owners[^1] == e)) continue;
             owners.Add(e);
         }
-        return new Phrase(first, last, Case(last), preposition, head, owners);
+        return new Phrase(first, last, CaseOf(last), preposition, head, owners);
     }
 }
 
@@ -229,7 +219,7 @@ internal sealed class Grammar
 /// the preposition before it, the entity mention that is its head (or -1), and the other entity mentions in it
 /// (genitive owners: `Rusijos` in `Rusijos pajėgos`).
 /// </summary>
-internal sealed record Phrase(int First, int Last, string? Case, string? Preposition, int Head, List<int> Owners)
+internal sealed record Phrase(int First, int Last, Case Case, string? Preposition, int Head, List<int> Owners)
 {
     /// <summary>Who the phrase stands for: its head entity, else the entities owning its common-noun head.</summary>
     public IEnumerable<int> Participants => Head >= 0 ? [Head] : Owners;

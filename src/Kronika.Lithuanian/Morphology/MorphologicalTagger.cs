@@ -22,7 +22,7 @@ public sealed class MorphologicalTagger(MorphologyModel model, Lexicon lexicon) 
     // Memos of pure functions (form → lexicon profile; form and tag → lemma and UD reading), shared by all threads:
     // they change no result, only speed.
     private readonly ConcurrentDictionary<string, WordProfile> _memo = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Form, string Xpos), MorphReading> _readings = new();
+    private readonly ConcurrentDictionary<(string Form, string Xpos), (MorphReading Reading, Morph Morph)> _readings = new();
 
     public string Name => "morphology";
     public Layers Requires => Layers.Tokens | Layers.Sentences;
@@ -56,14 +56,17 @@ public sealed class MorphologicalTagger(MorphologyModel model, Lexicon lexicon) 
             {
                 ref var token = ref doc.TokenAt(sentence.FirstToken + i);
                 var form = sentenceProfiles[i].Form;
-                if (!_readings.TryGetValue((form, tags[i]), out var r))
+                if (!_readings.TryGetValue((form, tags[i]), out var read))
                 {
-                    r = model.ReadWord(form, tags[i], lexicon);
-                    if (_readings.Count < MemoCapacity) _readings.TryAdd((form, tags[i]), r);
+                    var reading = model.ReadWord(form, tags[i], lexicon);
+                    read = (reading, Morph.Parse(reading.Feats));
+                    if (_readings.Count < MemoCapacity) _readings.TryAdd((form, tags[i]), read);
                 }
+                var r = read.Reading;
                 token.Lemma = vocabulary.Intern(r.Lemma);
                 token.Xpos = vocabulary.Intern(r.Xpos);
                 token.Feats = vocabulary.Intern(r.Feats == "_" ? "" : r.Feats);
+                token.Morph = read.Morph;
                 token.Upos = r.Upos;
             }
         }

@@ -158,7 +158,7 @@ public sealed partial class QuantityRecognizer : IPipelineStep
         public readonly ReadOnlySpan<char> Text(int i) => Doc.Text.AsSpan(T[i].Start, T[i].Length);
         public readonly string? Lemma(int i) => Doc.Vocabulary[T[i].Lemma];
         public readonly Upos Pos(int i) => i >= First && i < End ? T[i].Upos : Upos.None;
-        public readonly bool Has(int i, string feature) => Doc.Vocabulary[T[i].Feats]?.Contains(feature, StringComparison.Ordinal) == true;
+        public readonly Morph Morph(int i) => T[i].Morph;
         public readonly bool Is(int i, TokenKind kind) => i >= First && i < End && T[i].Kind == kind;
 
         /// <summary>Token i is followed by token i + 1 with nothing between them (`3` `%`, `km` `²`, `mln` `.`).</summary>
@@ -309,7 +309,7 @@ public sealed partial class QuantityRecognizer : IPipelineStep
         {
             if (unit is null && !amount.Multiplied) return false;
             // `kitą pusę`, `XX a. pirmos pusės`, `Rusijos pusė`: a side or a half of a period.
-            if (s.Pos(i - 1) is Upos.ADJ or Upos.DET or Upos.NUM or Upos.X || s.Pos(i - 1) is Upos.NOUN or Upos.PROPN && s.Has(i - 1, "Case=Gen")) return false;
+            if (s.Pos(i - 1) is Upos.ADJ or Upos.DET or Upos.NUM or Upos.X || s.Pos(i - 1) is Upos.NOUN or Upos.PROPN && s.Morph(i - 1).Case == Case.Gen) return false;
         }
         if (amount.Year && unit is null && (approximation is null || approximation.Tokens[0] is "iki" or "per" or "virš")) return false;
         if (amount.Shape == Shape.Digits && !Standalone(s, i, j, amount, unit, approximation)) return false;
@@ -318,7 +318,7 @@ public sealed partial class QuantityRecognizer : IPipelineStep
         if (before >= s.First && s.T[before].Kind == TokenKind.Word)
         {
             if (_identifiers.Contains(s.Text(before)) || s.Lemma(before) is { } lemma && _identifiers.Contains(lemma)) return false;
-            if (unit is null && approximation is null && s.Pos(before) is Upos.PROPN or Upos.X && char.IsUpper(s.Text(before)[0]) && !s.Has(before, "Case=Gen"))
+            if (unit is null && approximation is null && s.Pos(before) is Upos.PROPN or Upos.X && char.IsUpper(s.Text(before)[0]) && s.Morph(before).Case != Case.Gen)
                 return false;
         }
         return true;
@@ -403,7 +403,7 @@ public sealed partial class QuantityRecognizer : IPipelineStep
             switch (s.T[k].Upos)
             {
                 case Upos.ADJ or Upos.DET when more:
-                case Upos.VERB when more && s.Has(k, "VerbForm=Part"):
+                case Upos.VERB when more && s.Morph(k).VerbForm == VerbForm.Part:
                     continue;
                 // Coordinated genitives: `tapybos ir grafikos darbų`.
                 case Upos.CCONJ when modifier && more && MaybeGenitive(s, k + 1):
@@ -413,11 +413,11 @@ public sealed partial class QuantityRecognizer : IPipelineStep
                     modifier = true;
                     continue;
                 case Upos.NOUN:
-                    var plural = s.Has(k, "Number=Plur");
+                    var plural = s.Morph(k).Number == Number.Plur;
                     // The genitive plural (`-ų`) is never spelt like a nominative: only a true genitive counts after `10`.
                     var agrees = agreement switch
                     {
-                        Agreement.GenitivePlural => s.Has(k, "Case=Gen"),
+                        Agreement.GenitivePlural => s.Morph(k).Case == Case.Gen,
                         Agreement.Genitive => genitive,
                         _ => caseOf < 0 || SameCase(s, caseOf, k),
                     };
@@ -446,9 +446,9 @@ public sealed partial class QuantityRecognizer : IPipelineStep
     private static bool MaybeGenitive(in Scope s, int k)
     {
         if (k >= s.End) return false;
-        if (s.Has(k, "Case=Gen")) return true;
+        if (s.Morph(k).Case == Case.Gen) return true;
         var text = s.Text(k);
-        return s.Has(k, "Case=Nom") && s.Has(k, "Number=Plur") && (text.EndsWith("os", StringComparison.Ordinal) || text.EndsWith("ės", StringComparison.Ordinal));
+        return s.Morph(k).Case == Case.Nom && s.Morph(k).Number == Number.Plur && (text.EndsWith("os", StringComparison.Ordinal) || text.EndsWith("ės", StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -459,14 +459,8 @@ public sealed partial class QuantityRecognizer : IPipelineStep
     /// </summary>
     private static bool SameCase(in Scope s, int number, int noun)
     {
-        var a = CaseName(s.Doc.Vocabulary[s.T[number].Feats]);
-        var b = CaseName(s.Doc.Vocabulary[s.T[noun].Feats]);
-        return a.IsEmpty || b.IsEmpty || a is "Gen" == b is "Gen";
-    }
-
-    private static ReadOnlySpan<char> CaseName(string? feats)
-    {
-        var at = feats?.IndexOf("Case=", StringComparison.Ordinal) ?? -1;
-        return at < 0 || at + 8 > feats!.Length ? default : feats.AsSpan(at + 5, 3);
+        var a = s.Morph(number).Case;
+        var b = s.Morph(noun).Case;
+        return a == Case.None || b == Case.None || a is Case.Gen == b is Case.Gen;
     }
 }

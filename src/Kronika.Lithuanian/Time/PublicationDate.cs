@@ -1,59 +1,58 @@
 using System.Globalization;
+using Kronika.Core.Model;
+using Kronika.Lithuanian.Sentences;
+using Kronika.Lithuanian.Tokenization;
 
 namespace Kronika.Lithuanian.Time;
 
 /// <summary>
-/// Reads publication dates as Lithuanian news sites print them: `2016 m. gruodžio 22 d. 11:10`,
-/// `2018-03-22 / 18:30`, `Pirmadienis, 12 Kovas 2018 14:04`, `SAU 03 10:08 2018`, ISO 8601 from meta tags.
-/// Month names in any case or abbreviated come from the same table as the time normalizer's.
+/// Reads publication date lines as Lithuanian news sites print them (`2016 m. gruodžio 22 d. 11:10`,
+/// `2018-03-22 / 18:30`, `2013/12/02 8:14`, `2018 03 20 9:40`, `Pirmadienis, 12 Kovas 2018 14:04`,
+/// `SAU 03 10:08 2018`, ISO 8601 from meta tags, `prieš 1 d.`, `1 sav. prieš`) with the time normalizer itself, so
+/// a date line and a date in an article's text are read by the same patterns. The line is tokenized and split like any
+/// text (no tagging: the date-line patterns read forms) and its first expression that names a whole day is taken.
 /// </summary>
-public sealed class PublicationDate(TimeWords words)
+public sealed class PublicationDate(Tokenizer tokenizer, SentenceSplitter splitter, TimeNormalizer normalizer)
 {
-    public static PublicationDate Load() => new(TimeWords.Load());
-
-    /// <summary>The date and, when given, the time of day; null when the text holds no complete date.</summary>
-    public (DateOnly Date, TimeOnly? Time)? Parse(string text)
+    public static PublicationDate Load()
     {
-        if (string.IsNullOrWhiteSpace(text) || text.Length > 200) return null;
-        var trimmed = text.Trim();
-        if (trimmed.Length >= 10 && trimmed[4] == '-' && DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var iso)
-            && trimmed.Contains('T'))
-            return (DateOnly.FromDateTime(iso.DateTime), TimeOnly.FromDateTime(iso.DateTime));
-
-        int? year = null, month = null, day = null;
-        TimeOnly? time = null;
-        foreach (var part in Parts(trimmed))
-        {
-            if (part.Contains(':'))
-            {
-                if (TimeOnly.TryParseExact(part.PadLeft(5, '0'), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)) time = t;
-                continue;
-            }
-            if (part.Length == 10 && part[4] is '-' or '.' && DateOnly.TryParseExact(part.Replace('.', '-'), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var whole))
-            {
-                (year, month, day) = (whole.Year, whole.Month, whole.Day);
-                continue;
-            }
-            if (int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
-            {
-                if (part.Length == 4 && n is >= 1900 and <= 2200) year = n;
-                else if (n is >= 1 and <= 31 && day is null) day = n;
-                continue;
-            }
-            var lower = part.ToLowerInvariant();
-            if ((words.Get(lower, "month") ?? words.Get(lower, "month-abbr")) is { } m) month = int.Parse(m, CultureInfo.InvariantCulture);
-        }
-        if (year is not { } y || month is not { } mo || day is not { } d || d > DateTime.DaysInMonth(y, mo)) return null;
-        return (new DateOnly(y, mo, d), time);
+        var abbreviations = Abbreviations.Load();
+        return new(new Tokenizer(abbreviations), new SentenceSplitter(abbreviations, SentenceSplitter.LoadSentenceStarters()), TimeNormalizer.Load());
     }
 
-    /// <summary>Splits on spaces, commas, slashes and the periods of `m.`/`d.` abbreviations, keeping `2018-03-22` and `11:10` whole.</summary>
-    private static IEnumerable<string> Parts(string text)
+    /// <summary>
+    /// The date and, when given, the time of day; null when the line holds no whole date. Without
+    /// <paramref name="relativeTo"/> only a line that states its year counts (`prieš 1 d.` and `vakar` need to know
+    /// when the page was read); with it, relative lines resolve against that day.
+    /// </summary>
+    public (DateOnly Date, TimeOnly? Time)? Parse(string text, DateOnly? relativeTo = null)
     {
-        foreach (var raw in text.Split([' ', ',', '/', '|', '\t', '\u00A0'], StringSplitOptions.RemoveEmptyEntries))
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 200) return null;
+        var line = text.Trim();
+        var doc = new Document(line, relativeTo ?? DateOnly.FromDateTime(DateTime.UtcNow));
+        tokenizer.Process(doc);
+        splitter.Process(doc);
+        normalizer.Process(doc);
+        foreach (var t in doc.Times)
         {
-            var part = raw.TrimEnd('.');
-            if (part.Length > 0) yield return part;
+            if (t.Type == "DATE" && t.Mod is null && relativeTo is { } day && WeekDay(t.Value, day) is { } sameWeekday) return (sameWeekday, null);
+            if (t.Type is not ("DATE" or "TIME") || t.Mod is not null || t.Value.Length < 10) continue;
+            if (!DateOnly.TryParseExact(t.Value.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) continue;
+            if (relativeTo is null && !line.AsSpan(t.Start, t.End - t.Start).Contains(date.Year.ToString("D4", CultureInfo.InvariantCulture), StringComparison.Ordinal)) continue;
+            TimeOnly? time = t.Value.Length == 16 && t.Value[10] == 'T'
+                && TimeOnly.TryParseExact(t.Value.AsSpan(11), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var clock) ? clock : null;
+            return (date, time);
         }
+        return null;
+    }
+
+    /// <summary>`1 sav. prieš` is a week (`2025-W36`): the line's day is the same weekday in that week.</summary>
+    private static DateOnly? WeekDay(string value, DateOnly relativeTo)
+    {
+        if (value.Length != 8 || value[4] != '-' || value[5] != 'W'
+            || !int.TryParse(value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || !int.TryParse(value.AsSpan(6), NumberStyles.None, CultureInfo.InvariantCulture, out var week)
+            || week < 1 || week > ISOWeek.GetWeeksInYear(year)) return null;
+        return DateOnly.FromDateTime(ISOWeek.ToDateTime(year, week, relativeTo.DayOfWeek));
     }
 }

@@ -41,24 +41,40 @@ public sealed partial class TimeNormalizer
             case "po" when Offset(s, i, c) is { } after:
                 return after;
             case "po":
-                return WithMod(Core(s, i + 1, c), "AFTER", durationMod: null, requireDate: true);
+                return Governs(s, i, Core(s, i + 1, c)) ? null : WithMod(Core(s, i + 1, c), "AFTER", durationMod: null, requireDate: true);
             case "prieš" when Offset(s, i, c) is { } before:
                 return before;
             case "prieš":
-                return WithMod(Core(s, i + 1, c), "BEFORE", durationMod: null, requireDate: true);
+                return Governs(s, i, Core(s, i + 1, c)) ? null : WithMod(Core(s, i + 1, c), "BEFORE", durationMod: null, requireDate: true);
             case "apie" or "maždaug" or "beveik" or "bent" or "mažiausiai" or "per" or "ilgiau" or "daugiau" or "mažiau" or "ne":
                 // `120 km per valandą`, `100 eurų per mėnesį` are rates, not times.
-                var rate = w == "per" && i > 0 && s.Pos(i - 1) is Upos.NOUN or Upos.NUM or Upos.X;
+                // A rate follows an amount: `120 km per valandą`, `100 eurų per mėnesį` (not `elektra per metus atpigo`).
+                var rate = w == "per" && (s.IsNumber(i - 1) || s.IsNumber(i - 2) || i > 0 && s.Pos(i - 1) is Upos.NUM or Upos.X);
                 if (Approximation(s, i) is { } approx && !rate && (Core(s, i + approx.Length, c) ?? BareUnit(s, i + approx.Length)) is { } core)
                 {
                     // `per` only frames a duration (`per parą`, `per pastaruosius 10 metų`); the others modify any amount.
                     if (core.Type == "DURATION") return core with { Length = core.Length + approx.Length, Mod = approx.Mod ?? core.Mod };
-                    if (w == "apie" && core.Type is "TIME" or "DATE") return core with { Length = core.Length + 1, Mod = "APPROX" };
+                    // `apie 5 val.`, `apie 2010 m.`; `apie penktadienio įvykius` is about a topic, not an approximate date.
+                    if (w == "apie" && (core.Type == "TIME" || core.Type == "DATE" && s.IsNumber(i + 1))) return core with { Length = core.Length + 1, Mod = "APPROX" };
                 }
                 break;
         }
         if (w == "likus") return Countdown(s, i, c);
         return Core(s, i, c);
+    }
+
+    /// <summary>
+    /// `po 2008 m. krizės`, `prieš 2024 m. rinkimus`: the preposition governs the noun after the date, not the date,
+    /// so the date is found alone at the next token.
+    /// </summary>
+    private bool Governs(Words s, int i, Found? core)
+    {
+        // Only a year in the genitive (`2008 m.`, `2008 metų`, `2008-ųjų`) modifies a noun after it.
+        if (core is not { } f || !s.IsNumber(i + 1) || s.Lower[i + f.Length] is not ("." or "metų") && !s.Lower[i + f.Length].EndsWith("ųjų", StringComparison.Ordinal)) return false;
+        var next = i + 1 + f.Length;
+        if (next >= s.Count || s.Pos(next) != Upos.NOUN || s.IsNumber(next) || words.Has(s.Lower[next])) return false;
+        // `po` takes the genitive, `prieš` the accusative: `po Velykų darbai bus pradėti` has a subject after the date.
+        return s.Token(next).Morph.Case == (s.Lower[i] == "po" ? Case.Gen : Case.Acc);
     }
 
     private static Found? WithMod(Found? core, string mod, string? durationMod = null, bool requireDate = false)
@@ -73,7 +89,7 @@ public sealed partial class TimeNormalizer
     private static (int Length, string? Mod)? Approximation(Words s, int i)
     {
         var w = s.Lower[i];
-        var than = s[i + 1] is "nei" or "kaip";
+        var than = s[i + 1] is "nei" or "negu" or "kaip";
         return w switch
         {
             "apie" or "maždaug" => (1, "APPROX"),
@@ -82,8 +98,8 @@ public sealed partial class TimeNormalizer
             "per" => (1, null),
             "daugiau" or "ilgiau" when than => (2, "MORE_THAN"),
             "mažiau" or "trumpiau" when than => (2, "LESS_THAN"),
-            "ne" when s[i + 1] == "mažiau" && s[i + 2] is "nei" or "kaip" => (3, "MORE_THAN"),
-            "ne" when s[i + 1] == "daugiau" && s[i + 2] is "nei" or "kaip" => (3, "LESS_THAN"),
+            "ne" when s[i + 1] == "mažiau" && s[i + 2] is "nei" or "negu" or "kaip" => (3, "MORE_THAN"),
+            "ne" when s[i + 1] == "daugiau" && s[i + 2] is "nei" or "negu" or "kaip" => (3, "LESS_THAN"),
             _ => null,
         };
     }
@@ -93,40 +109,113 @@ public sealed partial class TimeNormalizer
     {
         if (i >= s.Count) return null;
         return IsoDate(s, i, c)
+            ?? PostposedOffset(s, i, c)
             ?? YearExpression(s, i, c)
+            ?? DateLine(s, i)
             ?? CenturyOrDecade(s, i, c)
             ?? MonthExpression(s, i, c)
             ?? DayOfMonth(s, i, c)
             ?? RelativePeriod(s, i, c)
+            ?? UnitPart(s, i, c)
             ?? Weekday(s, i, c)
+            ?? HolidayAlone(s, i, c)
             ?? Deictic(s, i, c)
             ?? OrdinalPeriod(s, i, c)
             ?? SeasonAlone(s, i, c)
             ?? Frequency(s, i)
             ?? Vague(s, i)
-            ?? ClockTime(s, i, c.ReferenceOr(Grain.Day).Start)
+            ?? RuleOrDayTime(s, i, c)
+            ?? AndAHalf(s, i)
             ?? Duration(s, i)
             ?? DayPartAlone(s, i, c);
     }
 
+    /// <summary>
+    /// A clock time alone: on the day last mentioned (or the DCT), except in a standing rule (`komendanto valanda galios
+    /// nuo 22 val.`, `muziejus dirba iki 18 val.`: a rule word of Data/time-words.txt, no past verb, no date
+    /// in the sentence), which holds any day: `XXXX-XX-XXT22:00`.
+    /// </summary>
+    private Found? RuleOrDayTime(Words s, int i, Context c)
+    {
+        if ((ClockTime(s, i, c.ReferenceOr(Grain.Day).Start) ?? MinutesPast(s, i, c.ReferenceOr(Grain.Day).Start)) is not { } time) return null;
+        if (!IsRule(s, s.TenseAt(i))) return time;
+        return time with { Value = "XXXX-XX-XX" + time.Value[time.Value.IndexOf('T')..], Reference = null };
+    }
+
+    private bool IsRule(Words s, Tense tense)
+    {
+        bool rule = false, anyTense = false;
+        for (var k = 0; k < s.Count; k++)
+        {
+            // A habit in the sentence (`darbai vyks naktimis … nuo 19 val.`): the times are any night's, whatever dates frame them.
+            if (words.Get(s.Lower[k], "set") is not null) return true;
+            if ((words.Get(s.Lower[k], "rule") ?? (s.Lemma(k) is { } lemma ? words.Get(lemma, "rule") : null)) is { } kind)
+            {
+                // An obligation (`įpareigotas būti namie nuo 22 val.`) is a rule whatever the tense.
+                if (kind == "any") anyTense = true;
+                rule = true;
+            }
+            // A date in the sentence (a month, weekday, deictic day) makes the time that day's.
+            if (words.Get(s.Lower[k], "month") is not null || words.Get(s.Lower[k], "weekday") is not null || words.Get(s.Lower[k], "day-offset") is not null) return false;
+        }
+        return rule && (anyTense || tense != Tense.Past);
+    }
+
     // ---- Dates written as numbers -------------------------------------------------------------------------
 
-    /// <summary>`2024-08-13`, `2024.08.13` (a single token), with a time after it.</summary>
+    /// <summary>
+    /// `2024-08-13`, `2024.08.13`, `2013/12/02` (a single token), with a time after it (`2018-03-22 / 18:30`); ISO 8601
+    /// with its time (`2018-03-22T21:05:43+02:00`: the time on the source's clock, the offset taken with it).
+    /// </summary>
     private Found? IsoDate(Words s, int i, Context c)
     {
         var t = s.Lower[i];
-        if (t.Length != 10 || !s.IsNumber(i) || !(t[4] is '-' or '.') || t[7] != t[4]) return null;
-        if (!DateOnly.TryParseExact(t.Replace('.', '-'), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return null;
-        return WithTime(s, i + 1, date, new Found(1, "DATE", Period.Of(Grain.Day, date).Value, Reference: Period.Of(Grain.Day, date)));
+        if (t.Length < 10 || !s.IsNumber(i) || !(t[4] is '-' or '.' or '/') || t[7] != t[4]) return null;
+        if (!DateOnly.TryParseExact(t.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && !DateOnly.TryParseExact(t[..10].Replace(t[4], '-'), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)) return null;
+        var day = Period.Of(Grain.Day, date);
+        if (t.Length == 10)
+        {
+            var slash = s[i + 1] is "/" or "|" && s.IsNumber(i + 2) ? 1 : 0;
+            var withTime = WithTime(s, i + 1 + slash, date, new Found(1, "DATE", day.Value, Reference: day));
+            return withTime.Type == "TIME" ? withTime with { Length = withTime.Length + slash } : withTime;
+        }
+        if (t[10] != 't' || t.Length < 16 || !TimeOnly.TryParseExact(t.AsSpan(11, 5), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var clock)) return null;
+        // The zone after it: `+02:00` is two tokens, `Z` one.
+        var length = s[i + 1] is "+" or "-" && s.IsNumber(i + 2) ? 3 : s[i + 1] == "z" ? 2 : 1;
+        return new Found(length, "TIME", $"{day.Value}T{clock:HH:mm}", Reference: day);
     }
 
-    /// <summary>A year: `2024 m.`, `2024 metais`, `2024-ųjų`, `2024-aisiais`; a bare number only in `2009–2010 m.`.</summary>
-    private static (int Year, int Length)? Year(Words s, int i, bool bare = false)
+    /// <summary>
+    /// Date lines as news sites print them: `12 Kovas 2018 14:04` (day, month in any case, year), `Pirmadienis, 12 Kovas
+    /// 2018` (a weekday before it), `SAU 03 10:08 2018` (a capitalised abbreviation, day, time, year).
+    /// </summary>
+    private Found? DateLine(Words s, int i)
     {
+        var start = i;
+        if (words.Get(s.Lower[i], "weekday") is not null && s[i + 1] == "," && s.IsNumber(i + 2)) i += 2;
+        if (s.IsNumber(i) && Day(s, i) is { Length: 1 } day && i + 2 < s.Count
+            && (words.Get(s.Lower[i + 1], "month") ?? words.Get(s.Lower[i + 1], "month-abbr")) is { } m
+            && Year(s, i + 2, bare: true) is { } year && SafeDate(year.Year, int.Parse(m, CultureInfo.InvariantCulture), day.Day) is { } date)
+            return DayFound(s, start, i - start + 2 + year.Length, new Period(Grain.Day, date));
+        // `SAU 03 10:08 2018`: the abbreviation in capitals (`sau` is also a pronoun), the day, a time, the year.
+        if (start == i && s.Form(i) is { Length: >= 3 } caps && caps.All(char.IsUpper) && words.Get(s.Lower[i], "month-abbr") is { } abbr
+            && Day(s, i + 1) is { Length: 1 } d && i + 3 < s.Count && ClockTime(s, i + 2, DateOnly.MinValue) is { Length: 1 } && Year(s, i + 3, bare: true) is { } y
+            && SafeDate(y.Year, int.Parse(abbr, CultureInfo.InvariantCulture), d.Day) is { } day2)
+        {
+            var clock = ClockTime(s, i + 2, day2)!.Value;
+            return clock with { Length = 4 };
+        }
+        return null;
+    }
+
+    /// <summary>A year: `2024 m.`, `2024 metais`, `2024-ųjų`, `2017-aisiais`, `2022-siais`; a bare number only where a caller allows it.</summary>
+    private (int Year, int Length)? Year(Words s, int i, bool bare = false)
+    {
+        if (i >= s.Count || !s.IsNumber(i)) return null;
         var t = s.Lower[i];
-        if (!s.IsNumber(i)) return null;
         var dash = t.IndexOf('-');
-        if (dash == 4 && t[5..] is "ųjų" or "aisiais" or "uosius" or "ieji" or "ųjų" or "iesiems" or "ais" or "ieji")
+        if (dash == 4 && words.Get(t[5..], "year-suffix") is not null)
             return int.TryParse(t.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1000 and <= 2199 ? (y, 1) : null;
         if (t.Length != 4 || !int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1000 or > 2199) return null;
         if (s.IsAbbreviation(i + 1, "m")) return (year, 3);
@@ -135,22 +224,54 @@ public sealed partial class TimeNormalizer
     }
 
     /// <summary>
-    /// A year and what follows it: a month and day (`2024 m. rugpjūčio 13 d.`), a month, a season, a quarter or half,
-    /// its start, middle or end; or a range (`2009–2010 m.`) whose first year stands alone.
+    /// A year and what follows it: a month and day (`2024 m. rugpjūčio 13 d.`, `2000 sausio 3 d.` without `m.`), a
+    /// month, a season, a quarter or half, a holiday, its start, middle or end; or a range (`2009–2010 m.`,
+    /// `nuo 1996 iki 1999 m.`, `2009-2010 m.` in one token) whose first year stands alone.
     /// </summary>
     private Found? YearExpression(Words s, int i, Context c)
     {
         if (Year(s, i) is not { } y)
         {
-            // `2009–2010 m.`: the first year of a range is bare.
-            if (Year(s, i, bare: true) is { } first && s[i + 1] is { } dash && Dashes.Contains(dash) && Year(s, i + 2) is not null)
+            if (YearRange(s, i) is { } range) return range;
+            if (Year(s, i, bare: true) is not { } first) return null;
+            // `2009–2010 m.`, `nuo 1996 iki 1999 m.`: the first year of a range is bare.
+            if (s[i + 1] is { } dash && (Dashes.Contains(dash) || dash == "iki") && Year(s, i + 2) is not null)
                 return new Found(1, "DATE", Period.Year(first.Year).Value, Reference: Period.Year(first.Year));
-            return null;
+            // `2011 lapkričio mėnesį`, `2000 sausio 3 d.`: a year before a month needs no `m.`; a date line's
+            // `2018 03 20 9:40` is a year, month and day in digits.
+            if (Month(s, i + 1, strict: true) is not null && WithinYear(s, i + 1, c, first.Year) is { } month) return month with { Length = month.Length + 1 };
+            return DigitDate(s, i, first.Year);
         }
         var year = Period.Year(y.Year);
         var j = i + y.Length;
         if (WithinYear(s, j, c, y.Year) is { } inner) return inner with { Length = inner.Length + y.Length };
         return new Found(y.Length, "DATE", year.Value, Reference: year);
+    }
+
+    /// <summary>`2009-2010 m.`, `1795–1918 metais`: two years in one token, then a year word: two expressions.</summary>
+    private static Found? YearRange(Words s, int i)
+    {
+        var t = s.Lower[i];
+        if (t.Length != 9 || !(t[4] is '-' or '–') || !s.IsNumber(i)) return null;
+        if (!int.TryParse(t.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var from) || from is < 1000 or > 2199
+            || !int.TryParse(t.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out var to) || to <= from || to > 2199) return null;
+        var length = s.IsAbbreviation(i + 1, "m") ? 3 : s[i + 1] is "metai" or "metų" or "metais" or "metus" or "metams" or "metuose" ? 2 : 0;
+        if (length == 0) return null;
+        return new Found(length, "DATE", Period.Year(from).Value, Reference: Period.Year(to), RangeEnd: Period.Year(to).Value);
+    }
+
+    /// <summary>`2018 03 20` (a date line): a bare year, a two-digit month and day, and a time after them.</summary>
+    private Found? DigitDate(Words s, int i, int year)
+    {
+        if (!TwoDigits(s, i + 1, out var month) || !TwoDigits(s, i + 2, out var day) || month is < 1 or > 12) return null;
+        if (SafeDate(year, month, day) is not { } date) return null;
+        return WithTime(s, i + 3, date, new Found(3, "DATE", Period.Of(Grain.Day, date).Value, Reference: Period.Of(Grain.Day, date)));
+    }
+
+    private static bool TwoDigits(Words s, int i, out int value)
+    {
+        value = 0;
+        return s.IsNumber(i) && s.Lower[i].Length == 2 && int.TryParse(s.Lower[i], NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 
     /// <summary>After a year (or `šių metų`): a month (with a day), a season, a quarter or half, or the year's start/middle/end.</summary>
@@ -172,7 +293,57 @@ public sealed partial class TimeNormalizer
             return new Found(1, "DATE", p.Value, Reference: p);
         }
         if (OrdinalPeriod(s, j, c, year) is { } ordinal) return ordinal;
+        if (Holiday(s, j) is { } holiday && !NamesAThing(s, j, holiday.Length) && Holidays.Day(holiday.Rule, year) is { } feast)
+            return DayFound(s, j, holiday.Length, new Period(Grain.Day, feast));
         return PartOf(s, j) is { } part ? new Found(1, "DATE", Period.Year(year).Value, part, Period.Year(year)) : null;
+    }
+
+    /// <summary>A day of <paramref name="length"/> tokens from i, with a time after it.</summary>
+    private Found DayFound(Words s, int i, int length, Period day) => WithTime(s, i + length, day, new Found(length, "DATE", day.Value, Reference: day));
+
+    /// <summary>A holiday's name at token i (capitalised: `Kalėdos`, `Naujųjų metų`, `Motinos dieną`): its rule and length.</summary>
+    private (string Rule, int Length)? Holiday(Words s, int i) =>
+        i < s.Count && s.IsCapitalised(i) && holidays.Starts(s.Lower[i]) ? holidays.Match(s.Lower, i) : null;
+
+    /// <summary>
+    /// `Kalėdų eglutė`, `Kalėdų Senelis`: a genitive name before another noun or name names a thing, unless a preposition
+    /// governs it (`po Velykų`) or the noun is a time (`Joninių naktį`, `Kalėdų išvakarėse`, `Velykų proga`).
+    /// </summary>
+    private bool NamesAThing(Words s, int i, int length)
+    {
+        var next = i + length;
+        if (i > 0 && s[i - 1] is "po" or "prieš" or "iki" or "nuo" or "per" or "apie" || next >= s.Count) return false;
+        if (s.Token(next - 1).Morph.Case != Case.Gen || s.Pos(next) is not (Upos.NOUN or Upos.PROPN)) return false;
+        return words.Get(s.Lower[next], "daypart") is null && words.Get(s.Lower[next], "unit") is null
+            && s.Lower[next] is not ("išvakarėse" or "proga" or "metu" or "laikotarpiu");
+    }
+
+    /// <summary>
+    /// A holiday without a year (`po Velykų`, `per Kalėdas`, `Joninių naktį`): the day in the year the tense points to,
+    /// as for a year-less date. A genitive name before another noun (`Kalėdų eglutė`) names a thing, not a day.
+    /// </summary>
+    private Found? HolidayAlone(Words s, int i, Context c)
+    {
+        if (Holiday(s, i) is not { } holiday) return null;
+        if (NamesAThing(s, i, holiday.Length)) return null;
+        var tense = s.TenseAt(i);
+        DateOnly? best = null;
+        for (var year = c.Dct.Year - 1; year <= c.Dct.Year + 1; year++)
+        {
+            if (Holidays.Day(holiday.Rule, year) is not { } day) continue;
+            // As for dates: a past verb may still announce a holiday up to a month ahead (`iki Kūčių liko dvi savaitės`).
+            var fits = tense switch { Tense.Past => day.DayNumber <= c.Dct.DayNumber + 31, Tense.Future => day >= c.Dct, _ => true };
+            if (!fits) continue;
+            var better = best is not { } b || tense switch
+            {
+                Tense.Past => day > b,
+                Tense.Future => day < b,
+                _ => Math.Abs(day.DayNumber - c.Dct.DayNumber) < Math.Abs(b.DayNumber - c.Dct.DayNumber),
+            };
+            if (better) best = day;
+        }
+        var period = best is { } d ? new Period(Grain.Day, d) : Period.Unknown(Grain.Day);
+        return DayFound(s, i, holiday.Length, period);
     }
 
     /// <summary>`pradžioje` START, `viduryje` MID, `pabaigoje` END (and their nominative/genitive forms).</summary>
@@ -196,13 +367,14 @@ public sealed partial class TimeNormalizer
     /// </summary>
     private (int Month, int Length)? Month(Words s, int i, bool strict)
     {
+        if (i >= s.Count) return null;
         var w = s.Lower[i];
         if (words.Get(w, "month") is { } m)
         {
             var month = int.Parse(m, CultureInfo.InvariantCulture);
             if (strict && (w.EndsWith("is") || w.EndsWith("as") || w is "gegužė" or "liepa")) return null; // nominative
             if (strict && w is "kovą" or "kovu" && !IsMarchNotFight(s, i)) return null;
-            if (s.IsCapitalised(i) && i > 0 && (s.IsCapitalised(i - 1) || s[i - 1] == ".")) return null;
+            if (s.IsCapitalised(i) && i > 0 && (s.IsCapitalised(i - 1) || s[i - 1] == "." && s[i - 2] != "m")) return null;
             return (month, 1);
         }
         if (words.Get(w, "month-abbr") is { } a && s[i + 1] == ".") return (int.Parse(a, CultureInfo.InvariantCulture), 2);
@@ -217,7 +389,7 @@ public sealed partial class TimeNormalizer
     {
         if (s.Lemma(i) == "kovas" || s.IsNumber(i + 1) || s[i + 1] is "mėnesį" || s.IsAbbreviation(i + 1, "mėn")) return true;
         if (s[i + 1] is "su" or "prieš" or "dėl" or "už" or "prie") return false;
-        return i == 0 || !s.IsWordOrNumber(i - 1) || s[i - 1] is "pernai" or "šiemet" or "nuo" or "iki" or "po";
+        return i == 0 || !s.IsWordOrNumber(i - 1) || s[i - 1] is "pernai" or "šiemet" or "nuo" or "iki" or "po" or "kad";
     }
 
     /// <summary>`mėnesį`, `mėnesio`, `mėn.` after a month name: how many tokens.</summary>
@@ -238,7 +410,7 @@ public sealed partial class TimeNormalizer
     }
 
     private static DateOnly? SafeDate(int year, int month, int day) =>
-        day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+        Period.InRange(year) && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
 
     /// <summary>
     /// A month without a year (`balandį`, `balandžio mėnesį`, `rugpjūčio 13 d.`, `gegužės 5–7 d.`): the year follows
@@ -252,21 +424,28 @@ public sealed partial class TimeNormalizer
         var j = i + month.Length;
         if (Day(s, j) is { } day)
         {
-            if (SafeDate(YearFor(c.Dct, tense, month.Month, day.Day), month.Month, day.Day) is not { } date) return null;
+            var dayYear = YearBefore(s, i, c) ?? YearFor(c.Dct, tense, month.Month, day.Day);
+            if (!Period.InRange(dayYear)) return new Found(month.Length + day.Length, "DATE", $"XXXX-{month.Month:D2}-{day.Day:D2}");
+            if (SafeDate(dayYear, month.Month, day.Day) is not { } date) return null;
             return WithTime(s, j + day.Length, date, new Found(month.Length + day.Length, "DATE", Period.Of(Grain.Day, date).Value, Reference: Period.Of(Grain.Day, date)));
         }
         var w = s.Lower[i];
         var genitive = month.Length == 2 || w.EndsWith('o') || w.EndsWith("ės") || w.EndsWith("os");
         var monthWord = MonthWord(s, j);
         // A bare genitive month needs something that makes it a time: `mėnesį`, a part (`liepos pabaigoje`), a preposition.
-        if (genitive && monthWord == 0 && PartOf(s, j) is null && !(i > 0 && s[i - 1] is "nuo" or "iki" or "po" or "prieš")) return null;
+        var rangeStart = s[j] is { } dash && Dashes.Contains(dash) && Month(s, j + 1, strict: false) is not null; // `sausio–kovo mėnesiais`
+        if (genitive && monthWord == 0 && PartOf(s, j) is null && !rangeStart && !(i > 0 && s[i - 1] is "nuo" or "iki" or "po" or "prieš")) return null;
         // The second month of a range (`2024 m. liepos–rugpjūčio`) takes the year of the first.
         var monthYear = i > 0 && Dashes.Contains(s[i - 1]!) && c.Reference is { Grain: Grain.Month or Grain.Day } r
             ? r.Start.Year
-            : YearFor(c.Dct, tense, month.Month, 1, monthOnly: true);
+            : YearBefore(s, i, c) ?? YearFor(c.Dct, tense, month.Month, 1, monthOnly: true);
         var p = Period.Month(monthYear, month.Month);
         return WithPart(s, j + monthWord, new Found(month.Length + monthWord, "DATE", p.Value, Reference: p));
     }
+
+    /// <summary>`pernai, gegužės 9 dieną`, `2019 m., kovą`: a year said just before (a token or a comma away) is the date's.</summary>
+    private static int? YearBefore(Words s, int i, Context c) =>
+        c.ReferenceInSentence && c.LastEnd >= i - 2 && c.LastEnd < i && c.Reference is { Grain: Grain.Year } year ? year.Start.Year : null;
 
     /// <summary>
     /// The year of a year-less date or month: in the past, the latest not after the DCT; in the future, the earliest
@@ -277,6 +456,9 @@ public sealed partial class TimeNormalizer
         var candidate = new DateOnly(dct.Year, month, Math.Min(day, DateTime.DaysInMonth(dct.Year, month)));
         var after = monthOnly ? month > dct.Month : candidate > dct;
         var before = monthOnly ? month < dct.Month : candidate < dct;
+        // A day up to a month after the DCT stays in its year even with a past verb: `paskelbė, kad rugsėjo 18-ąją …`
+        // in an article of 10 September announces a day to come, while `gruodžio 5 d. įvyko` is last December.
+        if (tense == Tense.Past && !monthOnly && after && candidate.DayNumber - dct.DayNumber <= 31) return dct.Year;
         if (tense == Tense.Past) return after ? dct.Year - 1 : dct.Year;
         if (tense == Tense.Future) return before ? dct.Year + 1 : dct.Year;
         // Closest: months apart, counted on a 12-month circle; half a year away stays in the DCT's year.
@@ -302,9 +484,19 @@ public sealed partial class TimeNormalizer
     }
 
     /// <summary>A time after a date joins it: `penktadienį 15 val.`, `2024-08-13 15:30`, `vakar vakare`.</summary>
-    private Found WithTime(Words s, int i, DateOnly date, Found found)
+    private Found WithTime(Words s, int i, DateOnly date, Found found) => WithTime(s, i, new Period(Grain.Day, date), found);
+
+    /// <summary>A day and the time after it; a day outside the calendar (`vakar` on 0001-01-01) keeps `XXXX-XX-XX`.</summary>
+    private Found WithTime(Words s, int i, Period day, Found found)
     {
+        if (day.Unresolved) return found with { Value = day.Value, Reference = null };
+        var date = day.Start;
+        // `spalio 17 d. Vidurdienį …` opens the next sentence (the splitter kept `d.` as an abbreviation).
+        if (i > 0 && s[i - 1] == "." && s.IsCapitalised(i)) return found;
         if (ClockTime(s, i, date) is { } time) return time with { Length = found.Length + time.Length };
+        // A date line's `2020 m. birželio 9 d., 07:05`: a clock time after a comma.
+        if (s[i] == "," && s.IsNumber(i + 1) && s.Lower[i + 1].Contains(':') && ClockTime(s, i + 1, date) is { } after)
+            return after with { Length = found.Length + 1 + after.Length };
         if (DayPartWord(s, i) is { } part)
             return found with { Length = found.Length + 1, Type = "TIME", Value = Period.Of(Grain.Day, date).Value + "T" + part };
         return found;
@@ -322,6 +514,8 @@ public sealed partial class TimeNormalizer
         // `15:30`, or `15.30` with `val.` after it (a bare `15.30` may be a decimal).
         if (t.Length is 4 or 5 && sep > 0 && (t[sep] == ':' || s.IsAbbreviation(i + 1, "val")))
         {
+            // A score, not a time: `(7:10)`, `– 6:14`, `16:7` (minutes always have two digits).
+            if (t[sep] == ':' && (t.Length - sep - 1 != 2 || s[i - 1] is "(" or "–" or "—" or "-" || s[i + 1] == ")")) return null;
             if (!int.TryParse(t.AsSpan(0, sep), NumberStyles.None, CultureInfo.InvariantCulture, out hour)
                 || !int.TryParse(t.AsSpan(sep + 1), NumberStyles.None, CultureInfo.InvariantCulture, out minute)) return null;
             length = s.IsAbbreviation(i + 1, "val") ? 3 : 1;
@@ -332,9 +526,26 @@ public sealed partial class TimeNormalizer
             if (s.IsNumber(i + 3) && s.IsAbbreviation(i + 4, "min") && int.TryParse(s.Lower[i + 3], NumberStyles.None, CultureInfo.InvariantCulture, out minute)) length = 6;
         }
         else if (int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out hour) && s[i + 1] is "valandą" or "valandos" && hour <= 24) length = 2;
+        // `nuo 17 iki 19 val.`: the first hour of a span shares the second's `val.`
+        else if (s[i - 1] == "nuo" && s[i + 1] == "iki" && int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out hour)
+            && s.IsNumber(i + 2) && s.IsAbbreviation(i + 3, "val")) length = 1;
+        // `apie 19-ą valandą`, `7-tą valandą ryto`: the hour as an ordinal.
+        else if (t.IndexOf('-') is > 0 and <= 2 && s[i + 1] is "valandą" or "valandos" or "valanda" or "valandai"
+            && int.TryParse(t.AsSpan(0, t.IndexOf('-')), NumberStyles.None, CultureInfo.InvariantCulture, out hour)) length = 2;
         else return null;
         if (hour is < 0 or > 24 || minute is < 0 or > 59) return null;
         return new Found(length, "TIME", $"{Period.Of(Grain.Day, day).Value}T{hour:D2}:{minute:D2}", Reference: Period.Of(Grain.Day, day));
+    }
+
+    /// <summary>`17 minučių po 12 valandos` → 12:17, `5 min. po 9 val.`: minutes past an hour.</summary>
+    private Found? MinutesPast(Words s, int i, DateOnly day)
+    {
+        if (!s.IsNumber(i) || !int.TryParse(s.Lower[i], NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) || minutes is < 1 or > 59) return null;
+        if (Unit(s, i + 1, abbreviated: true) is not { Unit: "MIN" } unit) return null;
+        var po = i + 1 + unit.Length;
+        if (s[po] != "po" || !s.IsNumber(po + 1) || !int.TryParse(s.Lower[po + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var hour) || hour is < 0 or > 23) return null;
+        if (Unit(s, po + 2, abbreviated: true) is not { Unit: "H" } hours) return null;
+        return new Found(po + 2 + hours.Length - i, "TIME", $"{Period.Of(Grain.Day, day).Value}T{hour:D2}:{minutes:D2}", Reference: Period.Of(Grain.Day, day));
     }
 
     /// <summary>A part of the day as an adverb or accusative (`vakare`, `vakarą`, `ryte`, `naktį`, `popiet`): MO, AF, EV, NI.</summary>
@@ -343,7 +554,8 @@ public sealed partial class TimeNormalizer
         var w = s[i];
         if (w is null || words.Get(w, "daypart") is not { } part) return null;
         // Only the forms that say "in the …": not `rytas` or `vakaro`.
-        return w is "ryte" or "rytą" or "vakare" or "vakarą" or "naktį" or "popiet" or "popietę" or "vidurdienį" ? part : null;
+        return w is "ryte" or "rytą" or "vakare" or "vakarą" or "naktį" or "popiet" or "popietę" or "vidurdienį" or "vakarop" or "pavakare"
+            or "paryčiais" or "rytmetį" or "vidurnaktį" ? part : null;
     }
 
     /// <summary>`vakare` alone: the evening of the day last mentioned, else of the DCT.</summary>
@@ -368,27 +580,34 @@ public sealed partial class TimeNormalizer
             return new Found(1, "SET", $"XXXX-WXX-{habit}");
         if (words.Get(w, "weekday") is not { } d) return null;
         if (w.EndsWith("is")) return null; // nominative: `Pirmadienis buvo…` names the day, it does not place an event
-        var day = WeekdayDate(c.Dct, int.Parse(d, CultureInfo.InvariantCulture), s.TenseAt(i));
-        return WithTime(s, i + 1, day, new Found(1, "DATE", Period.Of(Grain.Day, day).Value, Reference: Period.Of(Grain.Day, day)));
+        var isoDay = int.Parse(d, CultureInfo.InvariantCulture);
+        // `pirmadienį, rugsėjo 2 dieną`: a date in apposition that falls on that weekday is the weekday's date.
+        if (s[i + 1] == "," && MonthExpression(s, i + 2, c) is { Value.Length: 10 } apposed
+            && DateOnly.TryParseExact(apposed.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var same)
+            && ((int)same.DayOfWeek + 6) % 7 + 1 == isoDay)
+            return new Found(1, "DATE", apposed.Value, Reference: new Period(Grain.Day, same));
+        var day = WeekdayDate(c.Dct, isoDay, s.TenseAt(i));
+        return WithTime(s, i + 1, day, new Found(1, "DATE", day.Value, Reference: day));
     }
 
-    private static DateOnly WeekdayDate(DateOnly dct, int isoDay, Tense tense, Relation? relation = null)
+    private static Period WeekdayDate(DateOnly dct, int isoDay, Tense tense, Relation? relation = null)
     {
         var today = ((int)dct.DayOfWeek + 6) % 7 + 1;
         var back = (today - isoDay + 7) % 7;
         var forward = (isoDay - today + 7) % 7;
-        return relation switch
+        var days = relation switch
         {
-            Relation.Past => dct.AddDays(-(back == 0 ? 7 : back)),
-            Relation.Next => dct.AddDays(forward == 0 ? 7 : forward),
-            Relation.This => Period.Of(Grain.Week, dct).Start.AddDays(isoDay - 1),
+            Relation.Past => -(back == 0 ? 7 : back),
+            Relation.Next => forward == 0 ? 7 : forward,
+            Relation.This => isoDay - today,
             _ => tense switch
             {
-                Tense.Past => dct.AddDays(-back),
-                Tense.Future => dct.AddDays(forward),
-                _ => back <= forward ? dct.AddDays(-back) : dct.AddDays(forward),
+                Tense.Past => -back,
+                Tense.Future => forward,
+                _ => back <= forward ? -back : forward,
             },
         };
+        return new Period(Grain.Day, dct).Shift(days);
     }
 
     // ---- Deictic words and relative periods ---------------------------------------------------------------
@@ -399,17 +618,39 @@ public sealed partial class TimeNormalizer
         var w = s.Lower[i];
         if (words.Get(w, "day-offset") is { } days)
         {
-            var day = c.Dct.AddDays(int.Parse(days, CultureInfo.InvariantCulture));
-            return WithTime(s, i + 1, day, new Found(1, "DATE", Period.Of(Grain.Day, day).Value, Reference: Period.Of(Grain.Day, day)));
+            var day = new Period(Grain.Day, c.Dct).Shift(int.Parse(days, CultureInfo.InvariantCulture));
+            return WithTime(s, i + 1, day, new Found(1, "DATE", day.Value, Reference: day));
         }
         if (words.Get(w, "year-offset") is { } years)
         {
             var year = Period.Year(c.Dct.Year + int.Parse(years, CultureInfo.InvariantCulture));
-            if (WithinYear(s, i + 1, c, year.Start.Year) is { } inner && inner.Type == "DATE" && inner.Mod is null)
+            if (!year.Unresolved && WithinYear(s, i + 1, c, year.Start.Year) is { } inner && inner.Type == "DATE" && inner.Mod is null)
                 return inner with { Length = inner.Length + 1 };
             return new Found(1, "DATE", year.Value, Reference: year);
         }
         if (words.Get(w, "today-part") is { } part) return new Found(1, "TIME", Period.Of(Grain.Day, c.Dct).Value + "T" + part);
+        // `tądien`: the day last mentioned.
+        if (w == "tądien")
+        {
+            var that = c.ReferenceOr(Grain.Day);
+            return WithTime(s, i + 1, that, new Found(1, "DATE", that.Value, Reference: that));
+        }
+        // `savaitgalį` alone: the weekend the tense points to (a past verb in a Monday article: the one just gone).
+        if (w is "savaitgalį")
+        {
+            var week = Period.Of(Grain.Week, c.Dct);
+            var weekend = c.Dct.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? week
+                : s.TenseAt(i) == Tense.Past ? week.Shift(-1)
+                : s.TenseAt(i) == Tense.Future ? week
+                : c.Dct.DayOfWeek <= DayOfWeek.Tuesday ? week.Shift(-1) : week;
+            return weekend.Unresolved ? null : new Found(1, "DATE", weekend.Value + "-WE", Reference: weekend);
+        }
+        // `pernykščio pavasario`: a season of last year.
+        if (w.StartsWith("pernykš", StringComparison.Ordinal) && s[i + 1] is { } next && words.Get(next, "season") is { } season)
+        {
+            var p = Period.Season(c.Dct.Year - 1, season);
+            return new Found(2, "DATE", p.Value, Reference: p);
+        }
         return null;
     }
 
@@ -453,7 +694,7 @@ public sealed partial class TimeNormalizer
         if (words.Get(w, "weekday") is { } weekday && relation != Relation.Same)
         {
             var day = WeekdayDate(c.Dct, int.Parse(weekday, CultureInfo.InvariantCulture), tense, relation);
-            return WithTime(s, j + 1, day, new Found(j + 1 - i, "DATE", Period.Of(Grain.Day, day).Value, Reference: Period.Of(Grain.Day, day)));
+            return WithTime(s, j + 1, day, new Found(j + 1 - i, "DATE", day.Value, Reference: day));
         }
         if (words.Get(w, "season") is { } season)
         {
@@ -478,7 +719,8 @@ public sealed partial class TimeNormalizer
             : RelativeTo(c, grain, relation);
         var length = j + 1 - i;
         var found = new Found(length, "DATE", period.Value, Reference: period);
-        if (grain == Grain.Day) return WithTime(s, j + 1, period.Start, found);
+        if (grain == Grain.Day) return WithTime(s, j + 1, period, found);
+        if (period.Unresolved) return found;
         // A genitive unit opens a longer expression: `tų metų rudenį`, `šių metų kovo 3 d.`, `šios savaitės pradžioje`.
         if (grain == Grain.Year && WithinYear(s, j + 1, c, period.Start.Year) is { } inner) return inner with { Length = inner.Length + length };
         if (grain == Grain.Month && Day(s, j + 1) is { } d && s.IsAbbreviation(j + 2, "d") && SafeDate(period.Start.Year, period.Start.Month, d.Day) is { } date)
@@ -502,8 +744,8 @@ public sealed partial class TimeNormalizer
         if (relation == Relation.Same) return thisYear;
         if (relation == Relation.This) return season == "WI" && c.Dct.Month <= 2 ? Period.Season(c.Dct.Year - 1, season) : thisYear;
         var p = thisYear;
-        if (relation == Relation.Past) while (p.Start >= current.Start) p = p.Shift(-4);
-        else while (p.Start <= current.Start) p = p.Shift(4);
+        if (relation == Relation.Past) while (!p.Unresolved && p.Start >= current.Start) p = p.Shift(-4);
+        else while (!p.Unresolved && p.Start <= current.Start) p = p.Shift(4);
         return p;
     }
 
@@ -516,8 +758,8 @@ public sealed partial class TimeNormalizer
         var p = Period.Season(c.Dct.Year, season);
         if (season == "WI" && c.Dct.Month <= 2) p = Period.Season(c.Dct.Year - 1, season);
         var tense = s.TenseAt(i);
-        if (tense == Tense.Past && p.Start > current.Start) p = p.Shift(-4);
-        if (tense == Tense.Future && p.Start < current.Start) p = p.Shift(4);
+        if (tense == Tense.Past && !p.Unresolved && p.Start > current.Start) p = p.Shift(-4);
+        if (tense == Tense.Future && !p.Unresolved && p.Start < current.Start) p = p.Shift(4);
         return new Found(1, "DATE", p.Value, Reference: p);
     }
 
@@ -526,18 +768,36 @@ public sealed partial class TimeNormalizer
     /// <summary>`pirmąjį ketvirtį` → Q1, `antrajame pusmetyje` → H2, `I ketv.`: of the given year, else of the DCT's.</summary>
     private Found? OrdinalPeriod(Words s, int i, Context c) => OrdinalPeriod(s, i, c, c.Dct.Year);
 
+    /// <remarks>A year may stand between the ordinal and the unit: `pirmąjį 2014 m. ketvirtį`, `antrą 2002-ųjų pusmetį`,
+    /// `trečią praėjusių metų ketvirtį`.</remarks>
     private Found? OrdinalPeriod(Words s, int i, Context c, int year)
     {
         if (i + 1 >= s.Count) return null;
-        var n = numbers.Ordinal(s.Lower[i]) ?? RomanNumeral(s.Form(i));
+        var last = s.Lower[i].StartsWith("paskutin", StringComparison.Ordinal); // `paskutinį ketvirtį`: the fourth
+        var n = numbers.Ordinal(s.Lower[i]) ?? RomanNumeral(s.Form(i)) ?? (last ? 0 : null);
         if (n is not { } k) return null;
-        var unitLength = s.IsAbbreviation(i + 1, "ketv") ? 2 : 1;
-        var unit = unitLength == 2 ? "Q" : words.Get(s.Lower[i + 1], "unit");
+        var u = i + 1;
+        if (Year(s, u) is { } inner)
+        {
+            year = inner.Year;
+            u += inner.Length;
+        }
+        else if (RelationOf(s[u]) is { } relation && relation != Relation.Same && s[u + 1] is "metų")
+        {
+            var relative = RelativeTo(c, Grain.Year, relation);
+            if (relative.Unresolved) return null;
+            year = relative.Start.Year;
+            u += 2;
+        }
+        if (u >= s.Count) return null;
+        var unitLength = s.IsAbbreviation(u, "ketv") ? 2 : 1;
+        var unit = unitLength == 2 ? "Q" : words.Get(s.Lower[u], "unit");
+        if (last) k = unit == "Q" ? 4 : 2;
         Period p;
         if (unit == "Q" && k is >= 1 and <= 4) p = new Period(Grain.Quarter, new DateOnly(year, 3 * k - 2, 1));
         else if (unit == "HALF" && k is 1 or 2) p = new Period(Grain.Half, new DateOnly(year, 6 * k - 5, 1));
         else return null;
-        return WithPart(s, i + 1 + unitLength, new Found(1 + unitLength, "DATE", p.Value, Reference: p));
+        return WithPart(s, u + unitLength, new Found(u - i + unitLength, "DATE", p.Value, Reference: p));
     }
 
     private static int? RomanNumeral(string s)
@@ -584,7 +844,7 @@ public sealed partial class TimeNormalizer
     {
         if (i + 1 >= s.Count || numbers.Ordinal(s.Lower[i]) is not { } n || n is < 1 or > 10) return null;
         if (words.Get(s.Lower[i + 1], "unit") != "DECADE") return null;
-        var decade = new Period(Grain.Decade, century.Start.AddYears(10 * (n - 1)));
+        var decade = century.Unresolved ? Period.Unknown(Grain.Decade) : new Period(Grain.Decade, century.Start.AddYears(10 * (n - 1)));
         return WithPart(s, i + 2, new Found(2, "DATE", decade.Value, Reference: decade));
     }
 
@@ -597,6 +857,7 @@ public sealed partial class TimeNormalizer
         var t = s.Lower[i];
         if (s.IsNumber(i) && double.TryParse(t.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var digits))
             return (digits.ToString(CultureInfo.InvariantCulture), digits, 1);
+        if (words.Get(t, "amount") is { } couple) return (couple, double.Parse(couple, CultureInfo.InvariantCulture), 1);
         if (!numbers.TryGet(t, out var word)) return null;
         if (word.Indefinite) return ("X", null, 1);
         var value = word.Value!.Value;
@@ -620,13 +881,69 @@ public sealed partial class TimeNormalizer
         var j = i + 1;
         var amount = Amount(s, j);
         var k = amount is { } a ? j + a.Length : j;
-        if (k >= s.Count || words.Get(s.Lower[k], "unit") is not { } unit || UnitGrain(unit) is not { } grain || grain > Grain.Year) return null;
-        if (amount is { Value: "X" }) return new Found(k + 1 - i, "DATE", sign < 0 ? "PAST_REF" : "FUTURE_REF");
+        if (Unit(s, k, abbreviated: amount is not null) is not { } unit) return null;
+        var end = k + unit.Length;
+        // `prieš penkias minutes`, `po dviejų valandų`: within the day of the DCT (or of the day last mentioned).
+        if (unit.Unit is "H" or "MIN" && amount is { Number: { } small } && small < 24 * 60 / (unit.Unit == "H" ? 60 : 1))
+        {
+            var today = sign < 0 || s.TenseAt(i) != Tense.Past ? Period.Of(Grain.Day, c.Dct) : c.ReferenceOr(Grain.Day);
+            return new Found(end - i, "DATE", today.Value, Reference: today);
+        }
+        if (UnitGrain(unit.Unit) is not { } grain || grain > Grain.Year) return null;
+        if (amount is { Value: "X" }) return new Found(end - i, "DATE", sign < 0 ? "PAST_REF" : "FUTURE_REF");
         var count = amount is { Number: { } n } ? n : 1;
-        if (count != Math.Floor(count)) return null;
+        // `prieš 2008 metų` is before the year 2008, not 2008 years ago.
+        if (count >= 1000) return null;
+        // `prieš pustrečių metų`: two and a half years, counted in months.
+        if (count != Math.Floor(count))
+        {
+            if (grain != Grain.Year || count * 12 != Math.Floor(count * 12)) return null;
+            var months = Period.Of(Grain.Month, c.Dct).Shift(sign * (int)(count * 12)).As(Grain.Year);
+            return new Found(end - i, "DATE", months.Value, Reference: months);
+        }
         var from = sign < 0 || s.TenseAt(i) != Tense.Past || c.Reference is null ? Period.Of(grain, c.Dct) : c.ReferenceOr(grain).As(grain);
         var p = from.Shift(sign * (int)count);
-        return new Found(k + 1 - i, "DATE", p.Value, Reference: p);
+        return new Found(end - i, "DATE", p.Value, Reference: p);
+    }
+
+    /// <summary>A unit word at k (`dienas`, `metų`), or, after a number, an abbreviated one with its period (`d.`, `sav.`, `m.`).</summary>
+    private (string Unit, int Length)? Unit(Words s, int k, bool abbreviated)
+    {
+        if (k >= s.Count) return null;
+        if (abbreviated && s[k + 1] == "." && words.Get(s.Lower[k], "unit-abbr") is { } abbr) return (abbr, 2);
+        return words.Get(s.Lower[k], "unit") is { } unit ? (unit, 1) : null;
+    }
+
+    /// <summary>
+    /// `1 sav. prieš`, `2 d. prieš` (date lines), `trejus metus prieš tai` (before the date last mentioned): an offset
+    /// with `prieš` after it. Before a noun (`dvi dienas prieš rinkimus`) it counts from an event, not taken here.
+    /// </summary>
+    private Found? PostposedOffset(Words s, int i, Context c)
+    {
+        if (Amount(s, i) is not { Number: { } n } amount || n != Math.Floor(n) || n >= 1000) return null;
+        var k = i + amount.Length;
+        if (Unit(s, k, abbreviated: true) is not { } unit || UnitGrain(unit.Unit) is not { } grain || grain > Grain.Year) return null;
+        var p = k + unit.Length;
+        if (s[p] != "prieš") return null;
+        var that = s[p + 1] is "tai" or "tą";
+        if (!that && p + 1 < s.Count && s.IsWordOrNumber(p + 1)) return null;
+        var from = that ? c.ReferenceOr(grain).As(grain) : Period.Of(grain, c.Dct);
+        var period = from.Shift(-(int)n);
+        return new Found(p + 1 - i + (that ? 1 : 0), "DATE", period.Value, Reference: period);
+    }
+
+    /// <summary>
+    /// `metų pabaigoje`, `mėnesio pradžioje`, `savaitės viduryje`: a part of the current year, month or week, or of the
+    /// period mentioned earlier in the same sentence (`2019 m. kovą …, o metų pabaigoje` is the end of 2019).
+    /// </summary>
+    private Found? UnitPart(Words s, int i, Context c)
+    {
+        if (s.Lower[i] is not ("metų" or "mėnesio" or "savaitės") || PartOf(s, i + 1) is not { } part) return null;
+        // `mokslo metų pradžia`, `finansinių metų pabaigoje`: a school or fiscal year, not the calendar's.
+        if (i > 0 && s.Pos(i - 1) is Upos.NOUN or Upos.ADJ) return null;
+        var grain = words.Get(s.Lower[i], "unit") switch { "Y" => Grain.Year, "M" => Grain.Month, _ => Grain.Week };
+        var period = c.ReferenceInSentence && c.Reference is { } r && r.Grain <= grain && r.Grain != Grain.Season ? r.As(grain) : Period.Of(grain, c.Dct);
+        return new Found(2, "DATE", period.Value, part, period);
     }
 
     /// <summary>`likus trims dienoms iki susitikimo`: an offset from an event, resolved later if the text dates the event.</summary>
@@ -665,6 +982,7 @@ public sealed partial class TimeNormalizer
         var w = s.Lower[i];
         if (w is "parą" or "paros") return new Found(1, "DURATION", "P1D");
         if (w is "pusmetį" or "pusmečio") return new Found(1, "DURATION", "P6M");
+        if (w is "pusvalandį" or "pusvalandžio" or "pusvalandis") return new Found(1, "DURATION", "PT30M");
         if (w is "visą" or "visus" or "ištisus" or "ištisą" && s[i + 1] is { } whole && words.Get(whole, "unit") is { } u1 && DurationValue("1", u1) is { } v1)
             return new Found(2, "DURATION", v1);
         if (Amount(s, i) is not { } amount) return null;
@@ -673,8 +991,31 @@ public sealed partial class TimeNormalizer
         var unitToken = s.IsAbbreviation(k, "val") || s.IsAbbreviation(k, "min") || s.IsAbbreviation(k, "mėn") ? 2 : 1;
         if (words.Get(s.Lower[k], "unit") is not { } unit || unit == "WE" || s.Lower[k] == "a") return null;
         if (unit == "Y" && IsAge(s, k + unitToken)) return null;
+        // `56 minutę`, `5 dieną`: a singular unit after a number not ending in 1 counts the minute or day, it is no length.
+        if (unitToken == 1 && s.Lower[k] is "minutę" or "valandą" or "dieną" or "savaitę" or "mėnesį" && amount.Number is { } count
+            && count == Math.Floor(count) && (count % 10 != 1 || count % 100 == 11)) return null;
         var value = amount.Number is 0.5 ? HalfOf(unit) : DurationValue(amount.Value, unit);
         return value is null ? null : new Found(amount.Length + unitToken, "DURATION", value);
+    }
+
+    /// <summary>`dvi su puse valandos` → PT2H30M, `dveji su puse metų` → P2Y6M: an amount, `su puse`, a unit.</summary>
+    private Found? AndAHalf(Words s, int i)
+    {
+        if (Amount(s, i) is not { Number: { } n } amount || n != Math.Floor(n)) return null;
+        var k = i + amount.Length;
+        if (s[k] != "su" || s[k + 1] != "puse" || Unit(s, k + 2, abbreviated: true) is not { } unit) return null;
+        var whole = amount.Value;
+        string? value = unit.Unit switch
+        {
+            "Y" => $"P{whole}Y6M",
+            "M" => $"P{whole}M15D",
+            "D" or "DAY24" => $"P{whole}DT12H",
+            "H" => $"PT{whole}H30M",
+            "MIN" => $"PT{whole}M30S",
+            "W" => $"P{7 * n + 3}DT12H",
+            _ => null,
+        };
+        return value is null ? null : new Found(k + 2 + unit.Length - i, "DURATION", value);
     }
 
     private static readonly HashSet<string> People =
@@ -694,7 +1035,8 @@ public sealed partial class TimeNormalizer
 
     private static bool IsAge(Words s, int next) =>
         next < s.Count && (s[next] == "amžiaus" || s.Lemma(next) is { } lemma && People.Contains(lemma)
-            || s.Pos(next) == Upos.ADJ && s.Lemma(next + 1) is { } noun && People.Contains(noun));
+            || s.Form(next) is { Length: 1 } initial && char.IsUpper(initial[0]) && s[next + 1] == "." // `42 metų A. D.`
+            || next + 1 < s.Count && s.Pos(next) == Upos.ADJ && s.Lemma(next + 1) is { } noun && People.Contains(noun));
 
     private static string? DurationValue(string n, string unit) => unit switch
     {
@@ -731,6 +1073,8 @@ public sealed partial class TimeNormalizer
         if (words.Get(next, "weekday") is { } day) return new Found(2, "SET", $"XXXX-WXX-{day}");
         if (words.Get(next, "unit") is { } unit && DurationValue("1", unit) is { } value) return new Found(2, "SET", value);
         if (words.Get(next, "daypart") is { } part) return new Found(2, "SET", "XXXX-XX-XXT" + part);
+        // `kiekvieną rugsėjį`: every September.
+        if (words.Get(next, "month") is { } month) return new Found(2, "SET", $"XXXX-{int.Parse(month, CultureInfo.InvariantCulture):D2}");
         return null;
     }
 
@@ -739,7 +1083,9 @@ public sealed partial class TimeNormalizer
     {
         var w = s.Lower[i];
         var next = s[i + 1];
-        if (words.Get(w, "vague") is { } value) return new Found(1, "DATE", value);
+        // `netrukus` in a past narrative is "soon after" something told, not a future reference.
+        if (words.Get(w, "vague") is { } value) return value == "FUTURE_REF" && s.TenseAt(i) == Tense.Past ? null : new Found(1, "DATE", value);
+        if (w is "ankstesniais" or "ankstesniems" or "ankstesnių" && next is "metais" or "metams" or "metų") return new Found(2, "DATE", "PAST_REF");
         if (w is "pastaruoju" or "pastaraisiais" or "pastarąjį" or "pastarąsias" or "pastaruosius" && next is "metu" or "metais" or "laiku" or "mėnesiais" or "dešimtmečiais")
             return new Found(2, "DATE", "PAST_REF");
         if (w is "artimiausiu" or "artimiausiais" or "artimiausiomis" && next is "metu" or "metais" or "mėnesiais" or "savaitėmis" or "dienomis")

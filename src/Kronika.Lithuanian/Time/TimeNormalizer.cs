@@ -12,13 +12,13 @@ namespace Kronika.Lithuanian.Time;
 /// sentence is scanned left to right and at each token the patterns are tried longest first
 /// (TimeNormalizer.Patterns.cs); the first that matches takes its tokens.
 /// </summary>
-public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers) : IPipelineStep
+public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers, Holidays holidays) : IPipelineStep
 {
     public string Name => "time";
     public Layers Requires => Layers.Tokens | Layers.Sentences | Layers.Morphology;
     public Layers Provides => Layers.Times;
 
-    public static TimeNormalizer Load() => new(TimeWords.Load(), NumberWords.Load());
+    public static TimeNormalizer Load() => new(TimeWords.Load(), NumberWords.Load(), Holidays.Load());
 
     /// <summary>Which way a clause points in time, from its verb.</summary>
     internal enum Tense
@@ -30,14 +30,28 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers)
     }
 
     /// <summary>What a pattern found: how many tokens, and the TIMEX3 it makes.</summary>
-    internal readonly record struct Found(int Length, string Type, string Value, string? Mod = null, Period? Reference = null, string? Anchor = null);
+    /// <remarks>
+    /// <paramref name="RangeEnd"/>: a range written as one token (`2009-2010 m.`) gives two expressions, split at the
+    /// token's dash; this is the second one's value.
+    /// </remarks>
+    internal readonly record struct Found(int Length, string Type, string Value, string? Mod = null, Period? Reference = null, string? Anchor = null, string? RangeEnd = null);
 
     /// <summary>The state carried through one document: the publication date and the date last mentioned.</summary>
     private sealed class Context(DateOnly dct)
     {
         private readonly List<Period> _mentioned = [];
+        private int _referenceSentence = -1;
 
         public DateOnly Dct { get; } = dct;
+
+        /// <summary>The sentence being read.</summary>
+        public int Sentence { get; set; }
+
+        /// <summary>The token (in the sentence) where the expression found last ends; -1 before any.</summary>
+        public int LastEnd { get; set; } = -1;
+
+        /// <summary>Whether the date last mentioned is in the sentence being read.</summary>
+        public bool ReferenceInSentence => _referenceSentence == Sentence;
 
         /// <summary>The date last mentioned.</summary>
         public Period? Reference
@@ -45,7 +59,9 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers)
             get => _mentioned.Count == 0 ? null : _mentioned[^1];
             set
             {
-                if (value is { } p) _mentioned.Add(p);
+                if (value is not { Unresolved: false } p) return;
+                _mentioned.Add(p);
+                _referenceSentence = Sentence;
             }
         }
 
@@ -71,6 +87,8 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers)
         foreach (var sentenceData in doc.SentenceTable)
         {
             ct.ThrowIfCancellationRequested();
+            context.Sentence++;
+            context.LastEnd = -1;
             var s = new Words(doc, sentenceData);
             for (var i = 0; i < s.Count;)
             {
@@ -80,8 +98,14 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers)
                     continue;
                 }
                 var end = i + found.Length - 1;
-                doc.Times.Add(new TimeExpression(s.Start(i), s.End(end), found.Type, found.Value, found.Mod, found.Anchor));
+                if (found.RangeEnd is { } second && s.Form(i).IndexOfAny(['-', '–']) is var dash and > 0)
+                {
+                    doc.Times.Add(new TimeExpression(s.Start(i), s.Start(i) + dash, found.Type, found.Value, found.Mod));
+                    doc.Times.Add(new TimeExpression(s.Start(i) + dash + 1, s.End(end), found.Type, second, found.Mod));
+                }
+                else doc.Times.Add(new TimeExpression(s.Start(i), s.End(end), found.Type, found.Value, found.Mod, found.Anchor));
                 if (found.Reference is { } reference) context.Reference = reference;
+                context.LastEnd = end;
                 if (found.Anchor is not null && AnchorOffset(s, i, found.Length) is { } offset)
                     anchors.Add(new PendingAnchor(doc.Times.Count - 1, found.Anchor, offset.Grain, offset.Count));
                 i += found.Length;
@@ -107,7 +131,7 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers)
                 var dated = doc.Times.FirstOrDefault(t => t.Start >= sentence.Start && t.End <= sentence.End && t.Type == "DATE" && t.Value.Length == 10 && t.Value[0] != 'X');
                 if (dated is null || !DateOnly.TryParse(dated.Value, System.Globalization.CultureInfo.InvariantCulture, out var date)) continue;
                 var moved = new Period(anchor.Grain, date).Shift(-anchor.Count);
-                doc.Times[anchor.Index] = own with { Value = moved.Grain == Grain.Day ? moved.Value : Period.Of(anchor.Grain, moved.Start).Value };
+                doc.Times[anchor.Index] = own with { Value = moved.As(anchor.Grain).Value };
                 break;
             }
         }
@@ -122,16 +146,17 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers)
         if (!s.IsWordOrNumber(i)) return false;
         if (s.IsNumber(i)) return true;
         var w = s.Lower[i];
-        return words.Has(w) || numbers.TryGet(w, out _) || numbers.Ordinal(w) is not null || StartWords.Contains(w)
+        return words.Has(w) || numbers.TryGet(w, out _) || numbers.Ordinal(w) is not null || StartWords.Contains(w) || holidays.Starts(w)
             || RelationOf(w) is not null || IsRoman(s.Token(i).Span)
-            || w.StartsWith("pastar", StringComparison.Ordinal) || w.StartsWith("artimiausi", StringComparison.Ordinal);
+            || w.StartsWith("pastar", StringComparison.Ordinal) || w.StartsWith("artimiausi", StringComparison.Ordinal)
+            || w.StartsWith("paskutin", StringComparison.Ordinal) || w.StartsWith("pernykš", StringComparison.Ordinal) || w == "tądien";
     }
 
     private static readonly HashSet<string> StartWords =
     [
         "nuo", "iki", "po", "prieš", "per", "apie", "maždaug", "beveik", "bent", "mažiausiai", "ilgiau", "daugiau", "mažiau",
         "trumpiau", "ne", "likus", "kas", "visą", "visus", "ištisus", "ištisą", "ateityje", "šiuo", "šiais", "kiekvieną",
-        "kiekvienas", "kiekviena", "kiekvieno", "kiekvienos", "kiekvienais", "savaitgaliais",
+        "kiekvienas", "kiekviena", "kiekvieno", "kiekvienos", "kiekvienais", "savaitgaliais", "ankstesniais", "ankstesniems", "ankstesnių",
     ];
 
     private static bool IsRoman(ReadOnlySpan<char> s) => s.Length is > 0 and <= 6 && s.IndexOfAnyExcept("IVXLC") < 0;
@@ -166,14 +191,14 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers)
 
         public string? this[int i] => i >= 0 && i < Count ? Lower[i] : null;
 
-        public bool IsWordOrNumber(int i) => _doc.TokenAt(_first + i).Kind is TokenKind.Word or TokenKind.Number;
+        public bool IsWordOrNumber(int i) => i >= 0 && i < Count && _doc.TokenAt(_first + i).Kind is TokenKind.Word or TokenKind.Number;
 
-        public bool IsNumber(int i) => i < Count && _doc.TokenAt(_first + i).Kind == TokenKind.Number;
+        public bool IsNumber(int i) => i >= 0 && i < Count && _doc.TokenAt(_first + i).Kind == TokenKind.Number;
 
         /// <summary>An abbreviation and its period (`m` `.`): true when token i is <paramref name="word"/> followed by its period.</summary>
-        public bool IsAbbreviation(int i, string word) => i + 1 < Count && Lower[i] == word && Lower[i + 1] == ".";
+        public bool IsAbbreviation(int i, string word) => i >= 0 && i + 1 < Count && Lower[i] == word && Lower[i + 1] == ".";
 
-        public bool IsCapitalised(int i) => i < Count && Form(i).Length > 0 && char.IsUpper(Form(i)[0]);
+        public bool IsCapitalised(int i) => i >= 0 && i < Count && Form(i).Length > 0 && char.IsUpper(Form(i)[0]);
 
         /// <summary>Each token's tense: that of the nearest finite verb (or conditional, imperative, participle) in the sentence.</summary>
         private Tense[] Tenses()
@@ -182,14 +207,18 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers)
             for (var i = 0; i < Count; i++)
             {
                 var t = Token(i);
-                if (t.Upos is not (Upos.VERB or Upos.AUX) || t.Feats is not { } feats || t.Has(TokenFlags.Abbreviation)) continue;
-                var tense = feats.Contains("Tense=Past") ? Tense.Past
-                    : feats.Contains("Tense=Fut") || feats.Contains("Mood=Cnd") || feats.Contains("Mood=Imp") ? Tense.Future
-                    : feats.Contains("Tense=Pres") ? Tense.Present
+                if (t.Upos is not (Upos.VERB or Upos.AUX) || t.Has(TokenFlags.Abbreviation)) continue;
+                var m = t.Morph;
+                var tense = m.Tense == global::Kronika.Core.Model.Tense.Past ? Tense.Past
+                    : m.Tense == global::Kronika.Core.Model.Tense.Fut || m.Mood is Mood.Cnd or Mood.Imp ? Tense.Future
+                    : m.Tense == global::Kronika.Core.Model.Tense.Pres ? Tense.Present
                     : Tense.Unknown;
                 // `yra pranešusios` (present auxiliary + past participle) is a perfect: past.
-                if (tense == Tense.Present && t.Upos == Upos.AUX && i + 1 < Count && Token(i + 1).Feats is { } next && next.Contains("Tense=Past"))
+                if (tense == Tense.Present && t.Upos == Upos.AUX && i + 1 < Count && Token(i + 1).Morph.Tense == global::Kronika.Core.Model.Tense.Past)
                     tense = Tense.Past;
+                // `bus išmokėti` (future auxiliary + past participle) is a future passive.
+                if (tense == Tense.Past && m.VerbForm == VerbForm.Part && i > 0 && Token(i - 1).Upos == Upos.AUX && Token(i - 1).Morph.Tense == global::Kronika.Core.Model.Tense.Fut)
+                    tense = Tense.Future;
                 if (tense != Tense.Unknown) verbs.Add((i, tense));
             }
             // A clause ends at a comma, semicolon, colon, dash or bracket: a verb in the same clause counts first.
