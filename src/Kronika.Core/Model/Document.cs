@@ -90,6 +90,21 @@ public sealed class Document
 
     public Token Token(int index) => new(this, index);
 
+    /// <summary>The index of the sentence holding a token, or -1 when it is in none.</summary>
+    public int SentenceOf(int tokenIndex)
+    {
+        int lo = 0, hi = _sentences.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >> 1;
+            var s = _sentences[mid];
+            if (tokenIndex < s.FirstToken) hi = mid - 1;
+            else if (tokenIndex >= s.FirstToken + s.TokenCount) lo = mid + 1;
+            else return mid;
+        }
+        return -1;
+    }
+
     public Sentence Sentence(int index) => new(this, index);
 
     public ref TokenData TokenAt(int index)
@@ -108,7 +123,7 @@ public sealed class Document
         if (TokenCount > 0 && start < _tokens[TokenCount - 1].End)
             throw new ArgumentException($"token at {start} overlaps the previous token", nameof(start));
         if (TokenCount == _tokens.Length) Array.Resize(ref _tokens, _tokens.Length * 2);
-        _tokens[TokenCount] = new TokenData { Start = start, Length = length, Kind = kind, Flags = flags };
+        _tokens[TokenCount] = new TokenData { Start = start, Length = length, Kind = kind, Flags = flags, Head = -1 };
         return TokenCount++;
     }
 
