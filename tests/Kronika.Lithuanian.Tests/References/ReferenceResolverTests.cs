@@ -52,8 +52,10 @@ public class ReferenceResolverTests
     {
         var doc = Run(date, text);
         var found = doc.References.Where(r => doc.Text[r.Start..r.End] == reference).ToList();
-        Assert.True(found.Count == 1, $"'{reference}' in '{text}': {Describe(doc)}");
-        Assert.Equal(canonical, doc.Entities.First(e => e.Id == found[0].Entity).Canonical);
+        // A word the entity step already links (`Komisija` in an EU article) is a mention of the entity itself.
+        var mention = doc.Entities.Where(e => doc.Text[e.Start..e.End] == reference).ToList();
+        Assert.True(found.Count == 1 || found.Count == 0 && mention.Count == 1, $"'{reference}' in '{text}': {Describe(doc)}");
+        Assert.Equal(canonical, found.Count == 1 ? doc.Entities.First(e => e.Id == found[0].Entity).Canonical : mention[0].Canonical);
     }
 
     [Theory]
