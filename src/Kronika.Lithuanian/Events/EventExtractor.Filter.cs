@@ -110,7 +110,8 @@ public sealed partial class EventExtractor
 
     private static bool SameEvent(Grammar g, Found a, Found b)
     {
-        if (a.Predicate.Type != b.Predicate.Type || a.Mode != b.Mode && a.Mode is not null && b.Mode is not null) return false;
+        // A visit and the meetings during it are one event; a phone call and a meeting are two.
+        if (a.Predicate.Type != b.Predicate.Type || a.Mode != b.Mode && a.Mode is not null && b.Mode is not null && !(a.Mode is "visit" || b.Mode is "visit")) return false;
         if (a.ExplicitDate && b.ExplicitDate ? a.Date != b.Date : a.DateMod != b.DateMod && a.ExplicitDate == b.ExplicitDate) return false;
         if (g.Morph(a.Trigger).Negative != g.Morph(b.Trigger).Negative) return false;
         if (SymmetricTypes.Contains(a.Predicate.Type))

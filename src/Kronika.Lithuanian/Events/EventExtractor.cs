@@ -18,6 +18,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
     private static readonly HashSet<string> ConditionWords = ["jei", "jeigu", "nebent"];
     private static readonly HashSet<string> PhoneWords = ["telefonas", "telefoninis"];
     private static readonly HashSet<string> BothWords = ["abu", "abi", "abeji"];
+    private static readonly System.Collections.Frozen.FrozenSet<string> LightVerbs = Resources.Set("Events/Data/light-verbs.txt", StringComparer.Ordinal);
 
     /// <summary>How many of the last events an event noun's antecedent is looked for among.</summary>
     private const int Recent = 100;
@@ -69,9 +70,10 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                 var subjects = Subjects(g, clause, phrases, lastPair, out var named);
                 if (!named && subjects.Count == 0) subjects = previousSubjects;
                 if (subjects.Count >= 2) lastPair = subjects;
-                // The subject of a reporting clause (`Prezidentūra pranešė, kad …`, `informavo BNS`) reports what follows:
-                // it does not carry over as the subject of the next clause.
-                if (subjects.Count > 0 && !ReportingClause(g, clause)) previousSubjects = subjects;
+                // The subject of a reporting clause carries over only when it may speak of its own acts (`Lukašenka
+                // paskelbė, kad telkia pajėgas`): an office or outlet (`Prezidentūra pranešė, kad …`, `BNS`) only reports.
+                if (subjects.Count > 0 && (!ReportingClause(g, clause) || subjects.Any(e => doc.Entities[e].Type is "PER" or "LOC")))
+                    previousSubjects = subjects;
                 Triggers(g, s, clause, phrases, subjects, found);
             }
         }
@@ -99,7 +101,9 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
             var p = phrases[k];
             if (p.Preposition is not null) continue;
             var coordinated = k + 1 < phrases.Count && phrases[k + 1].Case == Case.Nom && phrases[k + 1].First == p.Last + 2 && g.Lemma(p.Last + 1) is "ir" or "bei";
-            var nominative = p.Case == Case.Nom || (p.Case == Case.None && (verb < 0 || p.Last < verb))
+            var afterNominative = k > 0 && phrases[k - 1].Case == Case.Nom && phrases[k - 1].Preposition is null && phrases[k - 1].Last == p.First - 2
+                                  && g.Lemma(p.First - 1) is "ir" or "bei" && p.Head >= 0 && (verb < 0 || p.Last < verb);
+            var nominative = p.Case == Case.Nom || (p.Case == Case.None && (verb < 0 || p.Last < verb)) || (p.Case == Case.Ins && afterNominative)
                              || (p.Case == Case.Ins && (!anyNominative || coordinated) && verb > p.Last && p.Head >= 0);
             if (!nominative) continue;
             hasSubject = true;
@@ -132,8 +136,16 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                 if (verbs && g.Morph(i).VerbForm == VerbForm.Inf
                     && found.Any(e => e.Clause == clause && e.Trigger < i && e.Predicate.Type is "REQUEST" or "REJECT" or "THREATEN" or "ACCUSE"))
                     continue;
-                // `apkaltino Minską hibridiniu išpuoliu`: the charge (an instrumental after the accusing verb) is not an event.
-                if (!verbs && g.CaseOf(i) == Case.Ins && found.Any(e => e.Clause == clause && e.Trigger < i && e.Predicate.Type == "ACCUSE"))
+                // `apkaltino Minską hibridiniu išpuoliu`, `atmetė Ukrainos prašymą`, `paneigė kaltinimus`: the charge, or what
+                // is rejected, denied, supported or agreed to (an object of the verb's event), is not an event of its own.
+                if (!verbs && g.CaseOf(i) is Case.Ins or Case.Acc
+                    && found.Any(e => e.Clause == clause && e.Trigger < i && e.Predicate.Type is "ACCUSE" or "REJECT" or "SUPPORT" or "AGREE" or "REQUEST" or "CONCEDE"))
+                    continue;
+                // `pareikalavo, kad Baltarusija paleistų žurnalistą`: what is demanded or threatened in a `kad` clause; and
+                // what is denied (`paneigė, kad atakavo ligoninę`), in any mood.
+                if (g.Lemma(clause.Start) is "kad"
+                    && found.Any(e => e.Sentence == sentence && e.Trigger < i
+                                      && (e.Predicate.Type == "REJECT" || e.Predicate.Type is "REQUEST" or "THREATEN" && (g.Morph(i).Mood == Mood.Cnd || g.Morph(i).VerbForm == VerbForm.Inf))))
                     continue;
                 if (match.Object >= 0) consumed.Add(match.Object);
                 var f = new Found
@@ -247,9 +259,15 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
             f.Actors.AddRange(subjects.Where(s => !f.Targets.Contains(s)));
             return true;
         }
+        // `Rusija paskelbė mobilizaciją`: the object of a verb that carries events has the verb's subject as its actor.
+        if (subjects.Count > 0 && g.CaseOf(f.Trigger) == Case.Acc && LightVerbBefore(g, f))
+        {
+            f.Actors.AddRange(subjects);
+            return true;
+        }
         // A definite noun refers to something told recently: the last events are searched, newest first.
         var recent = found.Skip(Math.Max(0, found.Count - Recent)).Reverse()
-            .Where(e => e.Predicate.Type == f.Predicate.Type && (e.Mode == f.Mode || e.Mode is null || f.Mode is null || e.Predicate.Type == "CONSULT")).ToList();
+            .Where(e => e.Trigger < f.Trigger && e.Predicate.Type == f.Predicate.Type && (e.Mode == f.Mode || e.Mode is null || f.Mode is null || e.Predicate.Type == "CONSULT")).ToList();
         // `per vizitą` after `susitiko`: a visit is the meeting told before, but one of its own kind is preferred.
         var antecedent = recent.FirstOrDefault(e => e.Predicate.Lemma == f.Predicate.Lemma) ?? recent.FirstOrDefault(e => e.Mode == f.Mode) ?? recent.FirstOrDefault();
         if (antecedent is null) return false;
@@ -259,11 +277,18 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         return true;
     }
 
+    private static bool LightVerbBefore(Grammar g, Found f)
+    {
+        for (var k = f.Trigger - 1; k >= f.Clause.Start && k >= f.Trigger - 4; k--)
+            if (g.IsVerb(k)) return g.Lemma(k) is { } l && LightVerbs.Contains(l);
+        return false;
+    }
+
     private static void Prepositional(Grammar g, Found f, Phrase p)
     {
         switch (p.Preposition)
         {
-            case "su" when f.Predicate.Type is "CONSULT" or "AGREE" or "COOPERATE" or "ASSAULT" && f.Predicate.Takes("su"):
+            case "su" when f.Predicate.Frame is { } frame ? frame.Contains("su") : f.Predicate.Type is "CONSULT" or "AGREE" or "COOPERATE" or "ASSAULT":
             case "prieš" or "pas" when f.Predicate.Takes(p.Preposition):
                 f.Targets.AddRange(p.Participants);
                 break;
