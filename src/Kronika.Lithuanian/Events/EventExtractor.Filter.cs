@@ -112,7 +112,9 @@ public sealed partial class EventExtractor
     {
         // A visit and the meetings during it are one event; a phone call and a meeting are two.
         if (a.Predicate.Type != b.Predicate.Type || a.Mode != b.Mode && a.Mode is not null && b.Mode is not null && !(a.Mode is "visit" || b.Mode is "visit")) return false;
-        if (a.ExplicitDate && b.ExplicitDate ? a.Date != b.Date : a.DateMod != b.DateMod && a.ExplicitDate == b.ExplicitDate) return false;
+        // Dates agree when they are the same or one is given by the text and the other only by tense; two tense-only
+        // dates agree within one sentence (`kreipėsi į teismą ir prašo suimti`).
+        if (a.ExplicitDate && b.ExplicitDate ? a.Date != b.Date : a.DateMod != b.DateMod && !a.ExplicitDate && !b.ExplicitDate && a.Sentence != b.Sentence) return false;
         if (g.Morph(a.Trigger).Negative != g.Morph(b.Trigger).Negative) return false;
         if (SymmetricTypes.Contains(a.Predicate.Type))
             return Nested(g, [.. a.Actors, .. a.Targets], [.. b.Actors, .. b.Targets]);

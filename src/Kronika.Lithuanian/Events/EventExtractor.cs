@@ -224,7 +224,8 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
             if (p.Preposition is not null) prepositional.Add(p);
             else if ((p.Case == Case.Acc && f.Predicate.Takes("acc")) || (p.Case == Case.Dat && f.Predicate.Takes("dat"))
                      || (p.Case == Case.None && p.First > f.Trigger && f.Predicate.Takes("acc"))
-                     || (p.Case == Case.Gen && ((p.First == f.Trigger + 1 && f.Predicate.Takes("gen")) || patientSubject)))
+                     || (p.Case == Case.Gen && ((p.First == f.Trigger + 1 && f.Predicate.Takes("gen")) || patientSubject
+                                                || (f.Predicate.Frame?.Contains("gen") == true && p.Head >= 0 && g.Doc.Entities[p.Head].Type == "PER"))))
                 f.Targets.AddRange(p.Participants);
             else if (p.Case == Case.Loc) Place(g, f, p);
         }
