@@ -134,8 +134,9 @@ public class EventAccuracyTests
     {
         // Written and annotated by a separate author from docs/events.md alone; only its scores were looked at.
         var e = Evaluate("events-heldout.jsonl");
-        Assert.True(e.EventPrecision >= 0.56 && e.EventRecall >= 0.56, $"events P {e.EventPrecision:P1} R {e.EventRecall:P1} (measured 60.2% / 58.4%)");
-        Assert.True(e.RelaxedPrecision >= 0.80 && e.RelaxedRecall >= 0.79, $"relaxed P {e.RelaxedPrecision:P1} R {e.RelaxedRecall:P1} (measured 83.5% / 81.0%)");
+        // One event per real event: the set annotates each mention, so folding mentions costs some relaxed recall.
+        Assert.True(e.EventPrecision >= 0.62 && e.EventRecall >= 0.56, $"events P {e.EventPrecision:P1} R {e.EventRecall:P1} (measured 64.8% / 59.0%)");
+        Assert.True(e.RelaxedPrecision >= 0.83 && e.RelaxedRecall >= 0.76, $"relaxed P {e.RelaxedPrecision:P1} R {e.RelaxedRecall:P1} (measured 86.1% / 78.4%)");
         Assert.True(e.AttributionAccuracy >= 0.74, $"attribution {e.AttributionAccuracy:P1} (measured 76.4%)");
         Assert.True(e.SpeakerAccuracy >= 0.89, $"quote speakers {e.SpeakerAccuracy:P1} (measured 91.8%)");
         Assert.True(e.QuantityAccuracy >= 0.82, $"quantities {e.QuantityAccuracy:P1} (measured 84.6%)");
@@ -146,9 +147,18 @@ public class EventAccuracyTests
     {
         // The same author's development set, whose errors the rules were tuned on.
         var e = Evaluate("events-dev.jsonl");
-        Assert.True(e.EventPrecision >= 0.69 && e.EventRecall >= 0.67, $"events P {e.EventPrecision:P1} R {e.EventRecall:P1} (measured 71.9% / 69.9%)");
+        Assert.True(e.EventPrecision >= 0.70 && e.EventRecall >= 0.66, $"events P {e.EventPrecision:P1} R {e.EventRecall:P1} (measured 73.1% / 68.8%)");
         Assert.True(e.AttributionAccuracy >= 0.91, $"attribution {e.AttributionAccuracy:P1} (measured 93.2%)");
         Assert.True(e.SpeakerAccuracy >= 0.84, $"quote speakers {e.SpeakerAccuracy:P1} (measured 86.8%)");
         Assert.True(e.QuantityAccuracy >= 0.83, $"quantities {e.QuantityAccuracy:P1} (measured 85.7%)");
+    }
+
+    [Fact]
+    public void Events_OnTeamCases_FindRealEventsOnly()
+    {
+        // 220 short texts written by the events helper from the error classes of real news, 80 of them with no PLOVER
+        // event (sport, accidents, fires, weather, markets, topics); the rules were developed on them.
+        var e = Evaluate("events-team.jsonl");
+        Assert.True(e.EventPrecision >= 0.92 && e.EventRecall >= 0.93, $"events P {e.EventPrecision:P1} R {e.EventRecall:P1} (measured 94.5% / 95.8%)");
     }
 }

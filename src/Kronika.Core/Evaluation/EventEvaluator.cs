@@ -45,7 +45,7 @@ public sealed class EventEvaluator(Func<string, string, bool> sameName)
     {
         string Name(int id) => system.Entities.First(e => e.Id == id).Canonical;
         var goldTuples = Distinct(gold.Events.Select(e => Normalize(e.Type, e.Actors, e.Targets, e.Date)));
-        var systemTuples = Distinct(system.Events.Select(e => Normalize(e.Type, [.. e.Actors.Select(Name)], [.. e.Targets.Select(Name)], e.Date)));
+        var systemTuples = Distinct(system.Events.Select(e => Normalize(e.Type, [.. e.Actors.Select(Name)], [.. e.Targets.Select(Name)], GoldDate(e))));
         _goldTuples += goldTuples.Count;
         _systemTuples += systemTuples.Count;
         var unmatched = new List<Tuple>(systemTuples);
@@ -73,7 +73,9 @@ public sealed class EventEvaluator(Func<string, string, bool> sameName)
         foreach (var g in gold.Events)
         {
             var (start, end) = Locate(gold.Text, g.Trigger);
-            var s = system.Events.FirstOrDefault(e => e.TriggerStart < end && start < e.TriggerEnd);
+            // An event's further mentions (`susitikimo metu` after `susitiko`) are its triggers too.
+            var s = system.Events.FirstOrDefault(e => e.TriggerStart < end && start < e.TriggerEnd)
+                    ?? system.Events.FirstOrDefault(e => e.Mentions?.Any(m => m.Start < end && start < m.End) == true);
             if (s is null) continue;
             _matchedTriggers++;
             if (s.Type == g.Type) _typeRight++;
@@ -184,19 +186,38 @@ public sealed class EventEvaluator(Func<string, string, bool> sameName)
 
     private static double F1(double p, double r) => p + r == 0 ? 0 : 2 * p * r / (p + r);
 
+    /// <summary>Gold writes a date bounded only by the DCT as PAST_REF / FUTURE_REF; the layer as the DCT with BEFORE / AFTER.</summary>
+    private static string? GoldDate(Event e) => e.DateMod switch
+    {
+        "BEFORE" => "PAST_REF",
+        "AFTER" => "FUTURE_REF",
+        _ => e.Date,
+    };
+
     private static Tuple Normalize(string type, List<string> actors, List<string> targets, string? date) =>
         Symmetric.Contains(type)
             ? new Tuple(type, [.. actors.Concat(targets).Distinct().Order(StringComparer.Ordinal)], [], date)
             : new Tuple(type, [.. actors.Distinct().Order(StringComparer.Ordinal)], [.. targets.Distinct().Order(StringComparer.Ordinal)], date);
 
+    /// <summary>
+    /// The distinct tuples of a text. Mentions of one event are one tuple: a tuple dated only by tense (PAST_REF,
+    /// FUTURE_REF, none) is the same event as one with the same type and participants and a date from the text.
+    /// </summary>
     private static List<Tuple> Distinct(IEnumerable<Tuple> tuples)
     {
+        var all = tuples.ToList();
         var list = new List<Tuple>();
-        foreach (var t in tuples)
-            if (!list.Any(o => o.Type == t.Type && o.Date == t.Date && o.Actors.SequenceEqual(t.Actors) && o.Targets.SequenceEqual(t.Targets)))
-                list.Add(t);
+        foreach (var t in all)
+        {
+            bool SameParts(Tuple o) => o.Type == t.Type && o.Actors.SequenceEqual(t.Actors) && o.Targets.SequenceEqual(t.Targets);
+            if (list.Any(o => SameParts(o) && o.Date == t.Date)) continue;
+            if (!Dated(t) && all.Any(o => SameParts(o) && Dated(o))) continue;
+            list.Add(t);
+        }
         return list;
     }
+
+    private static bool Dated(Tuple t) => t.Date is not (null or "PAST_REF" or "FUTURE_REF" or "PRESENT_REF");
 
     private bool Same(Tuple gold, Tuple system) =>
         gold.Type == system.Type && gold.Date == system.Date && SameSet(gold.Actors, system.Actors) && SameSet(gold.Targets, system.Targets);

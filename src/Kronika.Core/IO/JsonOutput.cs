@@ -174,6 +174,7 @@ public static class JsonOutput
                 WriteEntities(w, "actors", doc, e.Actors);
                 WriteEntities(w, "targets", doc, e.Targets);
                 WriteNullable(w, "date", e.Date);
+                if (e.DateMod is { } dateMod) w.WriteString("dateMod", dateMod);
                 if (e.Location is { } place) WriteEntities(w, "location", doc, [place], single: true);
                 else w.WriteNull("location");
                 w.WriteString("modality", e.Modality);
@@ -182,6 +183,12 @@ public static class JsonOutput
                 w.WriteStartArray("quantities");
                 foreach (var q in e.Quantities) WriteQuantity(w, doc, doc.Quantities[q]);
                 w.WriteEndArray();
+                if (e.Mentions is { Count: > 0 } mentions)
+                {
+                    w.WriteStartArray("mentions");
+                    foreach (var m in mentions) WriteSpan(w, null, doc, m.Start, m.End);
+                    w.WriteEndArray();
+                }
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -198,6 +205,8 @@ public static class JsonOutput
         w.WriteNumber("value", q.Value);
         WriteNullable(w, "approx", q.Approx);
         WriteNullable(w, "unit", q.Unit);
+        if (q.High is { } high) w.WriteNumber("high", high);
+        if (q.Vague) w.WriteBoolean("vague", true);
         w.WriteEndObject();
     }
 
@@ -213,9 +222,10 @@ public static class JsonOutput
         w.WriteEndObject();
     }
 
-    private static void WriteSpan(Utf8JsonWriter w, string name, Document doc, int start, int end)
+    private static void WriteSpan(Utf8JsonWriter w, string? name, Document doc, int start, int end)
     {
-        w.WriteStartObject(name);
+        if (name is null) w.WriteStartObject();
+        else w.WriteStartObject(name);
         w.WriteNumber("start", start);
         w.WriteNumber("end", end);
         w.WriteString("text", doc.Text.AsSpan(start, end - start));

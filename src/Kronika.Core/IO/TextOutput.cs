@@ -35,7 +35,7 @@ public static class TextOutput
                     w.WriteLine($"      time: {doc.Text[t.Start..t.End].ReplaceLineEndings(" ")} → {t.Type} {t.Value}{(t.Mod is null ? "" : " " + t.Mod)}");
             foreach (var q in doc.Quantities)
                 if (q.Start >= sentence.Start && q.Start < sentence.End)
-                    w.WriteLine($"      quantity: {doc.Text[q.Start..q.End].ReplaceLineEndings(" ")} → {q.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}{(q.Unit is null ? "" : " " + q.Unit)}{(q.Approx is null ? "" : " " + q.Approx)}");
+                    w.WriteLine($"      quantity: {doc.Text[q.Start..q.End].ReplaceLineEndings(" ")} → {q.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}{(q.High is { } high ? "–" + high.ToString(System.Globalization.CultureInfo.InvariantCulture) : "")}{(q.Vague ? " (vague)" : "")}{(q.Unit is null ? "" : " " + q.Unit)}{(q.Approx is null ? "" : " " + q.Approx)}");
         }
         w.WriteLine();
     }

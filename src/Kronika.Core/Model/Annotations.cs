@@ -28,9 +28,11 @@ public sealed record Reference(int Start, int End, int Entity);
 /// A number the text reports: its span (the number and what it counts: `daugiau nei 10 000 karių`), its value (`3,5 mln.`
 /// → 3500000; `pusė` → 0.5; `15 proc.` → 15), the lemma of the counted noun or unit (`karys`, `euras`, `procentas`;
 /// null when nothing is counted), and its approximation: APPROX (`apie`), MORE_THAN (`daugiau nei`, `per`), LESS_THAN
-/// (`mažiau nei`, `beveik`), AT_LEAST (`mažiausiai`), AT_MOST (`ne daugiau kaip`), or null when exact.
+/// (`mažiau nei`, `beveik`), AT_LEAST (`mažiausiai`), AT_MOST (`ne daugiau kaip`), or null when exact. A range (`5–10`)
+/// keeps its upper end in <see cref="High"/>; <see cref="Vague"/> marks a word that names no number (`keli`,
+/// `keletas`, `keliasdešimt`): its value is a nominal stand-in, not a count the text reports.
 /// </summary>
-public sealed record Quantity(int Start, int End, double Value, string? Unit, string? Approx = null);
+public sealed record Quantity(int Start, int End, double Value, string? Unit, string? Approx = null, double? High = null, bool Vague = false);
 
 /// <summary>
 /// A quote: the quoted words (<see cref="Direct"/>: the text inside „…“ or "…") or the reported clause of an indirect
@@ -52,7 +54,9 @@ public sealed record Attribution(int Start, int End, int CueStart, int CueEnd, i
 /// its date (a TIMEX3 value: from a time expression attached to its clause, else from the tense against the DCT),
 /// its place (an entity id), its modality (ASSERTED, NEGATED, FUTURE, HYPOTHETICAL, REPORTED), the index of the
 /// <see cref="Attribution"/> its claim is reported under (or null), and the indexes of the <see cref="Quantity"/>
-/// annotations attached to it.
+/// annotations attached to it. <see cref="DateMod"/> qualifies the date as TIMEX3's `mod` does: BEFORE or AFTER when the
+/// text gives only the tense (a past event undated in the text is dated the DCT with BEFORE). <see cref="Mentions"/>
+/// holds the spans of the further triggers that mention the same event (`susitiko` … `susitikimo metu` … `per vizitą`).
 /// </summary>
 public sealed record Event(
     string Type,
@@ -66,11 +70,13 @@ public sealed record Event(
     int? Location,
     string Modality,
     int? Attribution,
-    IReadOnlyList<int> Quantities);
+    IReadOnlyList<int> Quantities,
+    string? DateMod = null,
+    IReadOnlyList<TextRange>? Mentions = null);
 
 /// <summary>The PLOVER event types Kronika codes (docs/events.md).</summary>
 public static class EventTypes
 {
     public static readonly string[] All =
-        ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
+        ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "INVESTIGATE"];
 }

@@ -11,13 +11,14 @@ namespace Kronika.Lithuanian.Events;
 /// clause. An event noun with no participants of its own (`pokalbis`, `per susitikimą`) refers to the last event of
 /// its type, and the two share a date and place.
 /// </summary>
-public sealed class EventExtractor(Predicates predicates) : IPipelineStep
+public sealed partial class EventExtractor(Predicates predicates, Contexts contexts) : IPipelineStep
 {
     private static readonly HashSet<string> PlanVerbs = ["planuoti", "ketinti", "žadėti", "pažadėti", "rengtis", "numatyti", "ruoštis", "siekti", "norėti", "turėti", "susitarti", "sutikti"];
     private static readonly HashSet<string> ComingWords = ["artėti", "būsimas", "planuoti", "numatyti", "ketinti", "artimiausias"];
     private static readonly HashSet<string> ConditionWords = ["jei", "jeigu", "nebent"];
     private static readonly HashSet<string> PhoneWords = ["telefonas", "telefoninis"];
     private static readonly HashSet<string> BothWords = ["abu", "abi", "abeji"];
+    private static readonly System.Collections.Frozen.FrozenSet<string> LightVerbs = Resources.Set("Events/Data/light-verbs.txt", StringComparer.Ordinal);
 
     /// <summary>How many of the last events an event noun's antecedent is looked for among.</summary>
     private const int Recent = 100;
@@ -29,7 +30,7 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
     public Layers Requires => Layers.Tokens | Layers.Sentences | Layers.Morphology | Layers.Entities | Layers.Times | Layers.Quantities | Layers.Attribution;
     public Layers Provides => Layers.Events;
 
-    public static EventExtractor Load() => new(Predicates.Load());
+    public static EventExtractor Load() => new(Predicates.Load(), Contexts.Load());
 
     /// <summary>An event while the document is read: its participants and date may still come from a later mention.</summary>
     private sealed class Found
@@ -44,7 +45,11 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
         public List<int> Targets = [];
         public int Location = -1;
         public string? Date;
+        public string? DateMod;
         public bool ExplicitDate;
+        /// <summary>The further triggers of the same event (`susitikimo metu`, `per vizitą`), and the event this one was folded into.</summary>
+        public List<(int Start, int End)> Mentions = [];
+        public Found? MergedInto;
         public Found? Antecedent;
         public List<int> Quantities = [];
     }
@@ -65,12 +70,15 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
                 var subjects = Subjects(g, clause, phrases, lastPair, out var named);
                 if (!named && subjects.Count == 0) subjects = previousSubjects;
                 if (subjects.Count >= 2) lastPair = subjects;
-                if (subjects.Count > 0) previousSubjects = subjects;
+                // The subject of a reporting clause carries over only when it may speak of its own acts (`Lukašenka
+                // paskelbė, kad telkia pajėgas`): an office or outlet (`Prezidentūra pranešė, kad …`, `BNS`) only reports.
+                if (subjects.Count > 0 && (!ReportingClause(g, clause) || subjects.Any(e => doc.Entities[e].Type is "PER" or "LOC")))
+                    previousSubjects = subjects;
                 Triggers(g, s, clause, phrases, subjects, found);
             }
         }
         ShareAcrossMentions(found);
-        foreach (var f in found) doc.Events.Add(Finish(g, f));
+        foreach (var f in OneEventEach(g, Admissible(g, found))) doc.Events.Add(Finish(g, f));
         doc.Layers |= Layers.Events;
     }
 
@@ -93,7 +101,9 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
             var p = phrases[k];
             if (p.Preposition is not null) continue;
             var coordinated = k + 1 < phrases.Count && phrases[k + 1].Case == Case.Nom && phrases[k + 1].First == p.Last + 2 && g.Lemma(p.Last + 1) is "ir" or "bei";
-            var nominative = p.Case == Case.Nom || (p.Case == Case.None && (verb < 0 || p.Last < verb))
+            var afterNominative = k > 0 && phrases[k - 1].Case == Case.Nom && phrases[k - 1].Preposition is null && phrases[k - 1].Last == p.First - 2
+                                  && g.Lemma(p.First - 1) is "ir" or "bei" && p.Head >= 0 && (verb < 0 || p.Last < verb);
+            var nominative = p.Case == Case.Nom || (p.Case == Case.None && (verb < 0 || p.Last < verb)) || (p.Case == Case.Ins && afterNominative)
                              || (p.Case == Case.Ins && (!anyNominative || coordinated) && verb > p.Last && p.Head >= 0);
             if (!nominative) continue;
             hasSubject = true;
@@ -126,6 +136,17 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
                 if (verbs && g.Morph(i).VerbForm == VerbForm.Inf
                     && found.Any(e => e.Clause == clause && e.Trigger < i && e.Predicate.Type is "REQUEST" or "REJECT" or "THREATEN" or "ACCUSE"))
                     continue;
+                // `apkaltino Minską hibridiniu išpuoliu`, `atmetė Ukrainos prašymą`, `paneigė kaltinimus`: the charge, or what
+                // is rejected, denied, supported or agreed to (an object of the verb's event), is not an event of its own.
+                if (!verbs && g.CaseOf(i) is Case.Ins or Case.Acc
+                    && found.Any(e => e.Clause == clause && e.Trigger < i && e.Predicate.Type is "ACCUSE" or "REJECT" or "SUPPORT" or "AGREE" or "REQUEST" or "CONCEDE"))
+                    continue;
+                // `pareikalavo, kad Baltarusija paleistų žurnalistą`: what is demanded or threatened in a `kad` clause; and
+                // what is denied (`paneigė, kad atakavo ligoninę`), in any mood.
+                if (g.Lemma(clause.Start) is "kad"
+                    && found.Any(e => e.Sentence == sentence && e.Trigger < i
+                                      && (e.Predicate.Type == "REJECT" || e.Predicate.Type is "REQUEST" or "THREATEN" && (g.Morph(i).Mood == Mood.Cnd || g.Morph(i).VerbForm == VerbForm.Inf))))
+                    continue;
                 if (match.Object >= 0) consumed.Add(match.Object);
                 var f = new Found
                 {
@@ -149,7 +170,7 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
                     continue;
                 }
                 if (f.Actors.Count + f.Targets.Count == 0) continue;
-                (f.Date, f.ExplicitDate) = Date(g, f);
+                (f.Date, f.DateMod, f.ExplicitDate) = Date(g, f);
                 f.Quantities.AddRange(QuantitiesIn(g, clause));
                 found.Add(f);
             }
@@ -201,7 +222,10 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
         {
             if (p.Contains(f.Trigger) || p.First <= from || p.Last >= to) continue;
             if (p.Preposition is not null) prepositional.Add(p);
-            else if (p.Case is Case.Acc or Case.Dat || (p.Case == Case.None && p.First > f.Trigger) || (p.Case == Case.Gen && (p.First == f.Trigger + 1 || patientSubject)))
+            else if ((p.Case == Case.Acc && f.Predicate.Takes("acc")) || (p.Case == Case.Dat && f.Predicate.Takes("dat"))
+                     || (p.Case == Case.None && p.First > f.Trigger && f.Predicate.Takes("acc"))
+                     || (p.Case == Case.Gen && ((p.First == f.Trigger + 1 && f.Predicate.Takes("gen")) || patientSubject
+                                                || (f.Predicate.Frame?.Contains("gen") == true && p.Head >= 0 && g.Doc.Entities[p.Head].Type == "PER"))))
                 f.Targets.AddRange(p.Participants);
             else if (p.Case == Case.Loc) Place(g, f, p);
         }
@@ -225,7 +249,7 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
         foreach (var p in after)
         {
             if (p.Preposition is not null) Prepositional(g, f, p);
-            else if (p.Case == Case.Dat) f.Targets.AddRange(p.Participants);
+            else if (p.Case == Case.Dat && f.Predicate.Takes("dat")) f.Targets.AddRange(p.Participants);
             else if (p.Case == Case.Loc) Place(g, f, p);
         }
         if (f.Actors.Count > 0) return true;
@@ -236,10 +260,17 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
             f.Actors.AddRange(subjects.Where(s => !f.Targets.Contains(s)));
             return true;
         }
+        // `Rusija paskelbė mobilizaciją`: the object of a verb that carries events has the verb's subject as its actor.
+        if (subjects.Count > 0 && g.CaseOf(f.Trigger) == Case.Acc && LightVerbBefore(g, f))
+        {
+            f.Actors.AddRange(subjects);
+            return true;
+        }
         // A definite noun refers to something told recently: the last events are searched, newest first.
         var recent = found.Skip(Math.Max(0, found.Count - Recent)).Reverse()
-            .Where(e => e.Predicate.Type == f.Predicate.Type && (e.Mode == f.Mode || e.Mode is null || f.Mode is null)).ToList();
-        var antecedent = recent.FirstOrDefault(e => e.Predicate.Lemma == f.Predicate.Lemma) ?? recent.FirstOrDefault();
+            .Where(e => e.Trigger < f.Trigger && e.Predicate.Type == f.Predicate.Type && (e.Mode == f.Mode || e.Mode is null || f.Mode is null || e.Predicate.Type == "CONSULT")).ToList();
+        // `per vizitą` after `susitiko`: a visit is the meeting told before, but one of its own kind is preferred.
+        var antecedent = recent.FirstOrDefault(e => e.Predicate.Lemma == f.Predicate.Lemma) ?? recent.FirstOrDefault(e => e.Mode == f.Mode) ?? recent.FirstOrDefault();
         if (antecedent is null) return false;
         f.Antecedent = antecedent;
         f.Actors.AddRange(antecedent.Actors);
@@ -247,12 +278,19 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
         return true;
     }
 
+    private static bool LightVerbBefore(Grammar g, Found f)
+    {
+        for (var k = f.Trigger - 1; k >= f.Clause.Start && k >= f.Trigger - 4; k--)
+            if (g.IsVerb(k)) return g.Lemma(k) is { } l && LightVerbs.Contains(l);
+        return false;
+    }
+
     private static void Prepositional(Grammar g, Found f, Phrase p)
     {
         switch (p.Preposition)
         {
-            case "su" when f.Predicate.Type is "CONSULT" or "AGREE" or "COOPERATE" or "ASSAULT":
-            case "prieš" or "pas":
+            case "su" when f.Predicate.Frame is { } frame ? frame.Contains("su") : f.Predicate.Type is "CONSULT" or "AGREE" or "COOPERATE" or "ASSAULT":
+            case "prieš" or "pas" when f.Predicate.Takes(p.Preposition):
                 f.Targets.AddRange(p.Participants);
                 break;
             case "tarp":
@@ -260,7 +298,7 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
                 break;
             case "į":
                 Place(g, f, p);
-                if (f.Predicate.Type is "MOBILIZE" or "ASSAULT") f.Targets.AddRange(p.Participants.Where(e => g.Doc.Entities[e].Type == "LOC"));
+                if (f.Predicate.Type is "MOBILIZE" or "ASSAULT" ? f.Predicate.Takes("į") : f.Predicate.Frame?.Contains("į") ?? false) f.Targets.AddRange(p.Participants.Where(e => g.Doc.Entities[e].Type == "LOC"));
                 break;
         }
     }
@@ -285,7 +323,7 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
     /// The date: the nearest dated time expression in the clause (not an interval from `nuo`, not the anchor phrase
     /// that contains the trigger itself), else the tense of the trigger or of the clause's verb against the DCT.
     /// </summary>
-    private static (string? Date, bool Explicit) Date(Grammar g, Found f)
+    private static (string? Date, string? Mod, bool Explicit) Date(Grammar g, Found f)
     {
         var doc = g.Doc;
         var start = doc.TokenAt(f.Clause.Start).Start;
@@ -298,18 +336,27 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
             if (t.End > end || t.Type is not ("DATE" or "TIME") || t.Mod == "SINCE" || t.Value.Contains('X')) continue;
             // `likus trims dienoms iki susitikimo` dates something else by the meeting, not the meeting.
             if ((t.Start <= trigger && trigger < t.End) || (t.Anchor is not null && g.Upos(f.Trigger) == Upos.NOUN)) continue;
+            // `1985 metais gimęs keleivis`, `2020 m. pasirašytą sutartį`: a date before a participle dates that participle.
+            if (DatesAParticiple(g, t, f.Clause.End)) continue;
             if (best is null || Math.Abs(t.Start - trigger) < Math.Abs(best.Start - trigger)) best = t;
         }
-        if (best is not null) return (best.Value.Length > 10 && best.Value[10] == 'T' ? best.Value[..10] : best.Value, true);
-        if (Coming(g, f.Trigger, f.Clause) || Planned(g, f)) return ("FUTURE_REF", false);
-        var tense = TenseOf(g, f);
-        return (tense switch
+        if (best is not null) return (best.Value.Length > 10 && best.Value[10] == 'T' ? best.Value[..10] : best.Value, null, true);
+        // With tense only, the event is bounded by the publication date: before it (past) or after it (future).
+        var dct = doc.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (Coming(g, f.Trigger, f.Clause) || Planned(g, f)) return dct is null ? ("FUTURE_REF", null, false) : (dct, "AFTER", false);
+        return TenseOf(g, f) switch
         {
-            Tense.Fut => "FUTURE_REF",
-            Tense.Past => "PAST_REF",
-            Tense.Pres when doc.Date is { } dct => dct.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            _ => null,
-        }, false);
+            Tense.Fut => dct is null ? ("FUTURE_REF", null, false) : (dct, "AFTER", false),
+            Tense.Past => dct is null ? ("PAST_REF", null, false) : (dct, "BEFORE", false),
+            Tense.Pres => (dct, null, false),
+            _ => (null, null, false),
+        };
+    }
+
+    private static bool DatesAParticiple(Grammar g, TimeExpression t, int clauseEnd)
+    {
+        var k = g.FirstTokenFrom(t.End);
+        return k < clauseEnd && g.EntityAt[k] < 0 && g.Upos(k) == Upos.VERB && g.Morph(k) is { VerbForm: VerbForm.Part, Case: not Case.None };
     }
 
     /// <summary>The trigger's tense when it is finite (or a past participle after `būti`), else the nearest finite verb's.</summary>
@@ -344,10 +391,10 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
                 .Where(e => e == a || (e.Trigger < f.Trigger && e.Predicate.Lemma == f.Predicate.Lemma && !e.ExplicitDate));
             foreach (var e in earlier.ToList())
             {
-                if (f.ExplicitDate && !e.ExplicitDate) (e.Date, e.ExplicitDate) = (f.Date, true);
+                if (f.ExplicitDate && !e.ExplicitDate) (e.Date, e.DateMod, e.ExplicitDate) = (f.Date, f.DateMod, true);
                 if (e.Location < 0) e.Location = f.Location;
             }
-            if (a.ExplicitDate && !f.ExplicitDate) (f.Date, f.ExplicitDate) = (a.Date, true);
+            if (a.ExplicitDate && !f.ExplicitDate) (f.Date, f.DateMod, f.ExplicitDate) = (a.Date, a.DateMod, true);
             if (f.Location < 0) f.Location = a.Location;
         }
     }
@@ -371,7 +418,9 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
             f.Location >= 0 ? doc.Entities[f.Location].Id : null,
             Modality(g, f, attribution is { } a ? doc.Attributions[a] : null, actors),
             attribution,
-            f.Quantities.Distinct().Order().ToList());
+            f.Quantities.Distinct().Order().ToList(),
+            f.DateMod,
+            f.Mentions.Count == 0 ? null : f.Mentions.Select(m => new TextRange(doc.TokenAt(m.Start).Start, doc.TokenAt(m.End).End)).ToList());
     }
 
     private static List<int> Ids(Document doc, List<int> mentions) => mentions.Select(m => doc.Entities[m].Id).Distinct().ToList();
@@ -403,13 +452,15 @@ public sealed class EventExtractor(Predicates predicates) : IPipelineStep
         var governing = g.IsFinite(f.Trigger) ? f.Trigger : NearestFinite(g, f);
         if (g.Morph(f.Trigger).Negative || (governing >= 0 && g.Morph(f.Trigger).VerbForm == VerbForm.Inf && g.Morph(governing).Negative))
             return "NEGATED";
+        // `turėtų susitikti`, `ketina įvesti`, `numatoma pasirašyti`: a plan, even in the conditional.
+        if (Planned(g, f)) return "FUTURE";
         if (g.Morph(f.Trigger).Mood == Mood.Cnd || (governing >= 0 && g.Morph(governing).Mood == Mood.Cnd)
             || Any(g, f.Clause, l => ConditionWords.Contains(l)))
             return "HYPOTHETICAL";
         if (f.Predicate.Future || g.Morph(f.Trigger).Tense == Tense.Fut || (governing >= 0 && g.Morph(governing).Tense == Tense.Fut)
             || Planned(g, f)
             || Coming(g, f.Trigger, f.Clause)
-            || After(f.Date, g.Doc.Date) || f.Date == "FUTURE_REF")
+            || (f.DateMod is null && After(f.Date, g.Doc.Date)) || f.DateMod == "AFTER" || f.Date == "FUTURE_REF")
             return "FUTURE";
         if (attribution is { } a && (a.Hedged || a.Source is null && a.SourceText is not null || a.Source is { } s && !actors.Contains(s)))
             return "REPORTED";

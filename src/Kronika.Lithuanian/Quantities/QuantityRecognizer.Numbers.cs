@@ -25,12 +25,12 @@ public sealed partial class QuantityRecognizer
 
     /// <summary>
     /// A number read from the text: its value (a range's lower bound) and <paramref name="Upper"/> bound, the
-    /// approximation its words imply (`tūkstančiai` MORE_THAN, `keli` APPROX, a range AT_LEAST), the token after it, how
+    /// approximation its words imply (`tūkstančiai` MORE_THAN, `keli` APPROX), the token after it, how
     /// it governs its noun and the number word whose case an agreeing noun takes (-1 for digits), whether a multiplier
-    /// was applied, whether it could be a year, how many words it has, and whether it is a lone `keli` or `keletas`.
+    /// was applied, whether it could be a year, how many words it has, and whether it is a lone `keli` or `keletas`, and whether it names no number at all (`keli šimtai`, `keliasdešimt`).
     /// </summary>
     private readonly record struct Amount(
-        decimal Value, decimal Upper, string? Implied, int End, Shape Shape, Agreement Agreement, int CaseOf, bool Multiplied, bool Year, int Words, bool Vague = false);
+        decimal Value, decimal Upper, string? Implied, int End, Shape Shape, Agreement Agreement, int CaseOf, bool Multiplied, bool Year, int Words, bool Vague = false, bool Indefinite = false);
 
     /// <summary>Lithuanian agreement: 1, 21, 101 take a singular noun; 10–20 and whole tens take the genitive plural; the rest agree in the plural.</summary>
     private static Agreement AgreementOf(decimal value)
@@ -56,7 +56,7 @@ public sealed partial class QuantityRecognizer
     }
 
     /// <summary>
-    /// `10 000` (the tokenizer marks the groups), `10.000`, `3,5`, `2/3`, a range `5–7` (its lower bound, AT_LEAST),
+    /// `10 000` (the tokenizer marks the groups), `10.000`, `3,5`, `2/3`, a range `5–7` (its lower bound, and its upper),
     /// then a multiplier: `3,5 mln.`, `2 tūkstančiai`, `40 milijonų`.
     /// </summary>
     private Amount? Digits(in Scope s, int j)
@@ -68,14 +68,13 @@ public sealed partial class QuantityRecognizer
         var year = integer && k == j + 1 && s.T[j].Length == 4 && value is >= 1900 and <= 2100;
         var upper = value;
         string? implied = null;
-        // `5–7 proc.`, `4 – 8 vaikų`: a range; the quantity is its lower bound. The second number must be the larger,
+        // `5–7 proc.`, `4 – 8 vaikų`: a range; the quantity is its lower bound, with its upper. The second number must be the larger,
         // which leaves out `Kaina – 100 €` and scores.
         if (k + 1 < s.End && s.Text(k) is "–" or "-" or "—" && s.Is(k + 1, TokenKind.Number) && s.Joined(k - 1) == s.Joined(k)
             && ParseDigits(s.Text(k + 1), out var second, out var secondInteger) && second > value)
         {
             k = Groups(s, k + 2, ref second, ref secondInteger);
             upper = second;
-            implied = "AT_LEAST";
         }
         var multiplied = false;
         if (upper < Largest && Multiplier(s, k, words: true) is { } m)
@@ -253,6 +252,6 @@ public sealed partial class QuantityRecognizer
         }
         // `keletas` governs the genitive (`keletas žmonių`); `keli` agrees (`keli žmonės`).
         var agreement = multipliedByAbbreviation || s.Text(j).StartsWith("kelet", StringComparison.OrdinalIgnoreCase) ? Agreement.GenitivePlural : AgreementOf(value);
-        return new Amount(value, value, implied, k, Shape.Words, agreement, last, multipliedByAbbreviation, false, count, vague && count == 1 && value == 3);
+        return new Amount(value, value, implied, k, Shape.Words, agreement, last, multipliedByAbbreviation, false, count, vague && count == 1 && value == 3, vague);
     }
 }

@@ -62,6 +62,8 @@ public sealed partial class QuantityRecognizer : IPipelineStep
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _identifiers;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _durations;
     private readonly FrozenSet<string> _measureAdjectives;
+    private readonly FrozenSet<string> _changeVerbs;
+    private readonly FrozenDictionary<string, int> _signs;
 
     public QuantityRecognizer(NumberWords numberWords, IEnumerable<string> lines)
     {
@@ -84,6 +86,8 @@ public sealed partial class QuantityRecognizer : IPipelineStep
         var identifiers = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var durations = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var measureAdjectives = new HashSet<string>(StringComparer.Ordinal);
+        var changeVerbs = new HashSet<string>(StringComparer.Ordinal);
+        var signs = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var line in lines)
         {
             var parts = line.Split('\t');
@@ -104,6 +108,8 @@ public sealed partial class QuantityRecognizer : IPipelineStep
                 case "identifier": identifiers.Add(form); break;
                 case "duration": durations.Add(form); break;
                 case "measure-adjective": measureAdjectives.Add(form); break;
+                case "change-verb": changeVerbs.Add(form); break;
+                case "sign": signs[form] = int.Parse(value, CultureInfo.InvariantCulture); break;
                 default: throw new FormatException($"quantity-words: unknown category in '{line}'");
             }
         }
@@ -116,6 +122,8 @@ public sealed partial class QuantityRecognizer : IPipelineStep
         _identifiers = identifiers.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _durations = durations.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _measureAdjectives = measureAdjectives.ToFrozenSet(StringComparer.Ordinal);
+        _changeVerbs = changeVerbs.ToFrozenSet(StringComparer.Ordinal);
+        _signs = signs.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     public static QuantityRecognizer Load() => new(NumberWords.Load(), Resources.Lines(DataResource));
@@ -290,8 +298,38 @@ public sealed partial class QuantityRecognizer : IPipelineStep
         // Through text, because decimal's own conversion does not round to the nearest double (1/3 would be 0.33333333333333337).
         // `iki 15–18 laipsnių` is at most 18.
         var number = approximation?.Value is "AT_MOST" or "LESS_THAN" ? amount.Upper : amount.Value;
-        var value = double.Parse((negative ? -number : number).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-        return new Found(new Quantity(start, endChar, value, unit, approximation?.Value ?? amount.Implied), end);
+        // `3 laipsnių šalčio` is −3: the sign word after a temperature belongs to the span.
+        if (unit is not null && end < s.End && s.Lemma(end) is { } signWord && _signs.TryGetValue(signWord, out var sign))
+        {
+            if (sign < 0) negative = true;
+            endChar = s.T[end].End;
+            end++;
+        }
+        var approx = approximation?.Value ?? amount.Implied;
+        // `padidės iki 3,5 proc.`: the value a change reaches is exact (`gali išaugti iki` is still a bound).
+        if (approximation is { } ap && ap.Tokens[0].Equals("iki", StringComparison.OrdinalIgnoreCase) && ChangeBefore(s, i))
+        {
+            approx = null;
+            number = amount.Value;
+        }
+        // A range keeps both ends, the lower as the value (`5–10`; `15–18 laipsnių šalčio` is −18 to −15).
+        var (low, high) = (negative ? -number : number, (decimal?)null);
+        if (amount.Upper != amount.Value && number == amount.Value)
+            (low, high) = negative ? (-amount.Upper, -amount.Value) : (amount.Value, amount.Upper);
+        var value = Double(low);
+        return new Found(new Quantity(start, endChar, value, unit, approx, high is { } h ? Double(h) : null, amount.Indefinite), end);
+    }
+
+    // Through text, because decimal's own conversion does not round to the nearest double (1/3 would be 0.33333333333333337).
+    private static double Double(decimal d) => double.Parse(d.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    /// <summary>A verb of change among the two words before `iki` (`padidės iki`, `išaugo net iki`).</summary>
+    private bool ChangeBefore(in Scope s, int i)
+    {
+        for (var k = i - 1; k >= s.First && k >= i - 2; k--)
+            if (s.Pos(k) == Upos.VERB && s.Lemma(k) is { } lemma && _changeVerbs.Contains(lemma))
+                return !(k > s.First && s.Lemma(k - 1) is "galėti");
+        return false;
     }
 
     /// <summary>

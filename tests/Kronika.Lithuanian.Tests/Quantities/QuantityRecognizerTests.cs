@@ -24,7 +24,7 @@ public class QuantityRecognizerTests
     [InlineData("Paramai skirta 1 000 000 eurų.", "1 000 000 eurų", 1000000, "euras", null)]
     [InlineData("Infliacija siekė 3,5 proc. per metus.", "3,5 proc.", 3.5, "procentas", null)]
     [InlineData("Projektas kainuos 3,5 mln. eurų.", "3,5 mln. eurų", 3500000, "euras", null)]
-    [InlineData("Skola išaugo iki 1,2 mlrd. eurų.", "iki 1,2 mlrd. eurų", 1200000000, "euras", "AT_MOST")]
+    [InlineData("Skola išaugo iki 1,2 mlrd. eurų.", "iki 1,2 mlrd. eurų", 1200000000, "euras", null)]
     [InlineData("Rusijoje jau yra 3 tūkst. Šiaurės Korėjos karių.", "3 tūkst. Šiaurės Korėjos karių", 3000, "karys", null)]
     [InlineData("Kainavo 2 tūkstančiai eurų.", "2 tūkstančiai eurų", 2000, "euras", null)]
     [InlineData("Jis sumokėjo 2 tūkstančius eurų.", "2 tūkstančius eurų", 2000, "euras", null)]
@@ -32,10 +32,10 @@ public class QuantityRecognizerTests
     [InlineData("Sandoris vertas 1,5 milijardo eurų.", "1,5 milijardo eurų", 1500000000, "euras", null)]
     [InlineData("Ekonomika išaugo 1,5 karto.", "1,5 karto", 1.5, "kartas", null)]
     [InlineData("Pelnas išaugo 3 kartus.", "3 kartus", 3, "kartas", null)]
-    [InlineData("Kainos kils 5–7 proc. per metus.", "5–7 proc.", 5, "procentas", "AT_LEAST")]
-    [InlineData("Temperatūra pakils iki 15–18 laipsnių.", "iki 15–18 laipsnių", 18, "laipsnis", "AT_MOST")]
-    [InlineData("Naktį bus -5 °C šalčio.", "-5 °C", -5, "laipsnis", null)]
-    [InlineData("Jų skaičius išaugo iki 10.", "iki 10", 10, null, "AT_MOST")]
+    [InlineData("Kainos kils 5–7 proc. per metus.", "5–7 proc.", 5, "procentas", null)]
+    [InlineData("Temperatūra pakils iki 15–18 laipsnių.", "iki 15–18 laipsnių", 15, "laipsnis", null)]
+    [InlineData("Naktį bus -5 °C šalčio.", "-5 °C šalčio", -5, "laipsnis", null)]
+    [InlineData("Jų skaičius išaugo iki 10.", "iki 10", 10, null, null)]
     [InlineData("Pirmąjį kėlinį laimėjo 21 tašku.", "21 tašku", 21, "taškas", null)]
     [InlineData("Bankas padidino palūkanas 3 procentiniais punktais.", "3 procentiniais punktais", 3, "procentinis punktas", null)]
     [InlineData("Jis didins palūkanas dar 0,5 punkto.", "0,5 punkto", 0.5, "punktas", null)]
@@ -149,6 +149,32 @@ public class QuantityRecognizerTests
         Assert.Equal(value, found[0].Value, 1e-12);
         Assert.Equal(unit, found[0].Unit);
         Assert.Equal(approx, found[0].Approx);
+    }
+
+    /// <summary>Ranges keep both ends, temperatures their sign, vague words are marked, and a change reaches an exact value.</summary>
+    [Theory]
+    [InlineData("Į mitingą susirinko 5–10 tūkstančių žmonių.", "5–10 tūkstančių žmonių", 5000, 10000.0, null, false)]
+    [InlineData("Kainos kils 5–7 proc. per metus.", "5–7 proc.", 5, 7.0, null, false)]
+    [InlineData("Ant kelio stovėjo 4 – 8 sunkvežimiai.", "4 – 8 sunkvežimiai", 4, 8.0, null, false)]
+    [InlineData("Naktį bus 3 laipsnių šalčio.", "3 laipsnių šalčio", -3, null, null, false)]
+    [InlineData("Temperatūra nukris iki 15–18 laipsnių šalčio.", "iki 15–18 laipsnių šalčio", -18, -15.0, null, false)]
+    [InlineData("Dieną bus 5 laipsnių šilumos.", "5 laipsnių šilumos", 5, null, null, false)]
+    [InlineData("Sulaikyti keli protestuotojai.", "keli protestuotojai", 3, null, "APPROX", true)]
+    [InlineData("Policija sulaikė kelis aktyvistus.", "kelis aktyvistus", 3, null, "APPROX", true)]
+    [InlineData("Žuvo keliasdešimt žmonių.", "keliasdešimt žmonių", 30, null, "APPROX", true)]
+    [InlineData("Infliacija padidės iki 3,5 proc.", "iki 3,5 proc.", 3.5, null, null, false)]
+    [InlineData("Nedarbas sumažėjo iki 6 proc.", "iki 6 proc.", 6, null, null, false)]
+    [InlineData("Į renginį gali atvykti iki 500 žmonių.", "iki 500 žmonių", 500, null, "AT_MOST", false)]
+    [InlineData("Jų skaičius gali išaugti iki 10 tūkst.", "iki 10 tūkst.", 10000, null, "AT_MOST", false)]
+    public void QuantityRecognizer_KeepsRangeSignVaguenessAndTarget(string text, string span, double value, double? high, string? approx, bool vague)
+    {
+        var doc = Quantities(text);
+        var found = doc.Quantities.Where(q => doc.Text[q.Start..q.End] == span).ToList();
+        Assert.True(found.Count == 1, $"'{span}' in '{text}': found {Describe(doc)}");
+        Assert.Equal(value, found[0].Value, 1e-12);
+        Assert.Equal(high, found[0].High);
+        Assert.Equal(approx, found[0].Approx);
+        Assert.Equal(vague, found[0].Vague);
     }
 
     [Theory]

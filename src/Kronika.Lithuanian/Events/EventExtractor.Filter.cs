@@ -1,0 +1,132 @@
+using Kronika.Core.Model;
+
+namespace Kronika.Lithuanian.Events;
+
+/// <summary>
+/// Which of the events found are PLOVER events, and which mentions are one event (docs/events.md, "What is not an
+/// event" and "One event per real event").
+/// </summary>
+public sealed partial class EventExtractor
+{
+    private static readonly HashSet<string> SymmetricTypes = ["AGREE", "CONSULT", "COOPERATE"];
+
+    /// <summary>A clause with a reporting cue in it (`pranešė`, `informavo`, `pasak`).</summary>
+    private static bool ReportingClause(Grammar g, (int Start, int End) clause)
+    {
+        for (var k = clause.Start; k < clause.End; k++)
+            if (g.Cue[k]) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The events whose participants are people, organisations or places standing for states (not named things), whose
+    /// actor is not a news outlet, and whose paragraph is not of a domain that cancels their type (a fixture, a road
+    /// crash, a fire, the weather, a market move).
+    /// </summary>
+    private List<Found> Admissible(Grammar g, List<Found> found)
+    {
+        var doc = g.Doc;
+        var domains = Domains(g, out var articleWide);
+        var kept = new List<Found>(found.Count);
+        foreach (var f in found)
+        {
+            f.Actors.RemoveAll(e => doc.Entities[e].Type == "MISC" || contexts.Outlets.Contains(doc.Entities[e].Canonical));
+            f.Targets.RemoveAll(e => doc.Entities[e].Type == "MISC");
+            if (f.Actors.Count + f.Targets.Count == 0) continue;
+            var paragraph = ParagraphOf(doc, doc.TokenAt(f.Trigger).Start);
+            var blocked = false;
+            foreach (var d in domains[paragraph].Concat(articleWide))
+                if (contexts.Blocks(d, f.Predicate.Type, f.Actors.Count > 0)) { blocked = true; break; }
+            if (!blocked) kept.Add(f);
+        }
+        return kept;
+    }
+
+    /// <summary>The domains each paragraph has a cue of, and those the whole article is of.</summary>
+    private List<HashSet<string>> Domains(Grammar g, out List<string> articleWide)
+    {
+        var doc = g.Doc;
+        var perParagraph = doc.Paragraphs.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToList();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var paragraph = 0;
+        for (var i = 0; i < doc.TokenCount; i++)
+        {
+            if (g.Lemma(i) is not { } lemma || contexts.DomainOf(lemma) is not { } domain) continue;
+            var start = doc.TokenAt(i).Start;
+            while (paragraph + 1 < doc.Paragraphs.Count && doc.Paragraphs[paragraph].End <= start) paragraph++;
+            perParagraph[paragraph].Add(domain);
+            counts[domain] = counts.GetValueOrDefault(domain) + 1;
+        }
+        articleWide = [.. counts.Where(c => c.Value >= Contexts.ArticleCues && Contexts.ArticleWide(c.Key)).Select(c => c.Key)];
+        return perParagraph;
+    }
+
+    private static int ParagraphOf(Document doc, int offset)
+    {
+        var paragraphs = doc.Paragraphs;
+        int lo = 0, hi = paragraphs.Count - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) / 2;
+            if (paragraphs[mid].Start <= offset) lo = mid;
+            else hi = mid - 1;
+        }
+        return lo;
+    }
+
+    /// <summary>
+    /// One event per real event: a mention that refers back to an event (an event noun without participants of its
+    /// own), or one of the same type whose participants are the same or part of the other's and whose dates agree (one
+    /// of the two undated by the text, or the same), is folded into the first mention as a further trigger.
+    /// </summary>
+    private static List<Found> OneEventEach(Grammar g, List<Found> found)
+    {
+        var kept = new List<Found>(found.Count);
+        foreach (var f in found)
+        {
+            var into = f.Antecedent is { } a && Root(a) is var root && kept.Contains(root) ? root : null;
+            if (into is null)
+                for (var k = kept.Count - 1; k >= 0 && into is null; k--)
+                    if (SameEvent(g, kept[k], f)) into = kept[k];
+            if (into is null) { kept.Add(f); continue; }
+            f.MergedInto = into;
+            into.Mentions.Add((f.Trigger, f.TriggerEnd));
+            foreach (var e in f.Actors) if (!into.Actors.Any(x => SameEntity(g, x, e))) into.Actors.Add(e);
+            foreach (var e in f.Targets) if (!into.Targets.Any(x => SameEntity(g, x, e)) && !into.Actors.Any(x => SameEntity(g, x, e))) into.Targets.Add(e);
+            if (!into.ExplicitDate && f.ExplicitDate) (into.Date, into.DateMod, into.ExplicitDate) = (f.Date, f.DateMod, true);
+            if (into.Location < 0) into.Location = f.Location;
+            into.Quantities.AddRange(f.Quantities.Except(into.Quantities));
+        }
+        return kept;
+    }
+
+    private static Found Root(Found f)
+    {
+        while (f.MergedInto is { } m) f = m;
+        return f;
+    }
+
+    private static bool SameEntity(Grammar g, int a, int b) => g.Doc.Entities[a].Id == g.Doc.Entities[b].Id;
+
+    private static bool SameEvent(Grammar g, Found a, Found b)
+    {
+        // A visit and the meetings during it are one event; a phone call and a meeting are two.
+        if (a.Predicate.Type != b.Predicate.Type || a.Mode != b.Mode && a.Mode is not null && b.Mode is not null && !(a.Mode is "visit" || b.Mode is "visit")) return false;
+        // Dates agree when they are the same or one is given by the text and the other only by tense; two tense-only
+        // dates agree within one sentence (`kreipėsi į teismą ir prašo suimti`).
+        if (a.ExplicitDate && b.ExplicitDate ? a.Date != b.Date : a.DateMod != b.DateMod && !a.ExplicitDate && !b.ExplicitDate && a.Sentence != b.Sentence) return false;
+        if (g.Morph(a.Trigger).Negative != g.Morph(b.Trigger).Negative) return false;
+        if (SymmetricTypes.Contains(a.Predicate.Type))
+            return Nested(g, [.. a.Actors, .. a.Targets], [.. b.Actors, .. b.Targets]);
+        return Nested(g, a.Actors, b.Actors, allowEmpty: true) && Nested(g, a.Targets, b.Targets, allowEmpty: true)
+               && a.Actors.Count + b.Actors.Count > 0 && (a.Actors.Count > 0) == (b.Actors.Count > 0 || a.Targets.Count > 0 && b.Targets.Count > 0);
+    }
+
+    /// <summary>Whether one list of entities holds the other (and, unless allowed, neither is empty).</summary>
+    private static bool Nested(Grammar g, List<int> a, List<int> b, bool allowEmpty = false)
+    {
+        if (a.Count == 0 || b.Count == 0) return allowEmpty;
+        bool Within(List<int> x, List<int> y) => x.All(e => y.Any(o => SameEntity(g, e, o)));
+        return Within(a, b) || Within(b, a);
+    }
+}
