@@ -81,6 +81,7 @@ public static class KronikaWeb
         api.MapSearch();
         api.MapEntities();
         api.MapEvents();
+        api.MapChronicle();
         api.MapAnalyze();
         api.MapIngest();
         api.MapExport();
