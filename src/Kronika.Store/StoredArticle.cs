@@ -81,6 +81,31 @@ public sealed record StoredEvent(
             _ => (article.AddDays(-PastWindow), article),
         };
 
+    private static readonly HashSet<string> DenialCues = ReadCues();
+
+    private static HashSet<string> ReadCues()
+    {
+        using var stream = typeof(StoredEvent).Assembly.GetManifestResourceStream("Data/denial-cues.txt")
+            ?? throw new InvalidOperationException("embedded resource 'Data/denial-cues.txt' is missing");
+        using var reader = new StreamReader(stream);
+        var cues = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+            if (line.Trim() is { Length: > 0 } cue && cue[0] != '#') cues.Add(cue);
+        return cues;
+    }
+
+    /// <summary>Whether the attribution's cue is a verb of denial (Data/denial-cues.txt): what it reports, it says did not happen.</summary>
+    private static bool Denies(Document doc, int start, int end)
+    {
+        for (var i = 0; i < doc.TokenCount; i++)
+        {
+            var t = doc.Token(i);
+            if (t.Start >= end) break;
+            if (t.Start >= start && t.Lemma is { } lemma && DenialCues.Contains(lemma.ToLowerInvariant())) return true;
+        }
+        return false;
+    }
+
     public static StoredEvent Of(Document doc, Event e, SideOf? side = null)
     {
         var day = doc.Date ?? DateOnly.MinValue;
@@ -98,14 +123,20 @@ public sealed record StoredEvent(
         var date = range is null ? $"{e.Date ?? "-"}@{day:yyyy-MM-dd}" : e.Date!;
         var sentence = doc.Sentence(e.Sentence);
         string? source = null;
-        if (e.Attribution is { } a) source = doc.Attributions[a].Source is { } s ? Mention(s).Canonical : doc.Attributions[a].SourceText;
+        var modality = e.Modality;
+        if (e.Attribution is { } a)
+        {
+            var attribution = doc.Attributions[a];
+            source = attribution.Source is { } s ? Mention(s).Canonical : attribution.SourceText;
+            if (modality is "REPORTED" or "ASSERTED" && Denies(doc, attribution.CueStart, attribution.CueEnd)) modality = "NEGATED";
+        }
         var quantities = string.Join("; ", e.Quantities.Select(q => doc.Quantities[q]).Select(q =>
             $"{q.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}{(q.Unit is null ? "" : " " + q.Unit)}{(q.Approx is null ? "" : " " + q.Approx)}"));
         return new StoredEvent(
             $"{e.Type}|{date}|{string.Join(',', actors.Select(Key))}|{string.Join(',', targets.Select(Key))}",
             e.Type, e.Mode, e.Date, from, to,
             [.. actors.Select(k => new StoredParticipant(Key(k), "actor", Side(k))), .. targets.Select(k => new StoredParticipant(Key(k), "target", Side(k)))],
-            sentence.Start, sentence.End, e.TriggerStart, e.TriggerEnd, e.Modality, source,
+            sentence.Start, sentence.End, e.TriggerStart, e.TriggerEnd, modality, source,
             e.Location is { } l ? Mention(l).Canonical : null,
             quantities)
         {

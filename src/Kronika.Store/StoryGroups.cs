@@ -70,6 +70,11 @@ public sealed class StoryGroups
     public const int MaxPosting = 2000;
     public static double Threshold { get; set; } = 0.30;
 
+    /// <summary>How much a shared feature of each kind counts, times its rarity (measured on the team's story set: docs/chronicle.md).</summary>
+    public static double EntityWeight { get; set; } = 0.5;
+    public static double DayWeight { get; set; } = 2.0;
+    public static double FigureWeight { get; set; } = 4.0;
+
     private readonly record struct Entry(long Id, DateOnly Date, long Story, uint[] Features);
 
     private readonly List<Entry> _entries = [];
@@ -90,9 +95,9 @@ public sealed class StoryGroups
         var idf = Math.Log((_entries.Count + 1.0) / (df + 1.0));
         return idf * StoryFeatures.Kind(feature) switch
         {
-            StoryFeatures.Entity => 2.0,
-            StoryFeatures.Day => 1.5,
-            StoryFeatures.Figure => 2.0,
+            StoryFeatures.Entity => EntityWeight,
+            StoryFeatures.Day => DayWeight,
+            StoryFeatures.Figure => FigureWeight,
             StoryFeatures.Quote => 1.0,
             _ => 1.0,
         };

@@ -463,7 +463,7 @@ public sealed class PostgresStore : IStore
     {
         using var connection = _source.OpenConnection();
         StoredArticle article;
-        using (var command = Command(connection, "SELECT source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, name FROM articles WHERE id = @id", null, ("id", id)))
+        using (var command = Command(connection, "SELECT source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, name, model, analysis, features FROM articles WHERE id = @id", null, ("id", id)))
         using (var reader = command.ExecuteReader())
         {
             if (!reader.Read()) return null;
@@ -472,6 +472,9 @@ public sealed class PostgresStore : IStore
                 reader.GetString(8), Snippets.Unpack(reader.GetFieldValue<byte[]>(9)), unchecked((ulong)reader.GetInt64(10)), [], [], [])
             {
                 Shown = reader.GetString(11),
+                Model = reader.IsDBNull(12) ? null : reader.GetString(12),
+                Analysis = reader.IsDBNull(13) ? null : reader.GetFieldValue<byte[]>(13),
+                Features = reader.IsDBNull(14) ? [] : StoryFeatures.Unpack(reader.GetFieldValue<byte[]>(14)),
             };
         }
         List<StoredMention> mentions;

@@ -526,7 +526,7 @@ public sealed class SqliteStore : IStore
 
     public StoredArticle? Get(long id)
     {
-        using var command = Command("SELECT source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, name FROM articles WHERE id = $id", null, ("$id", id));
+        using var command = Command("SELECT source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, name, model, analysis, features FROM articles WHERE id = $id", null, ("$id", id));
         using var reader = command.ExecuteReader();
         if (!reader.Read()) return null;
         var article = new StoredArticle(reader.GetString(0), reader.GetString(1), DateOnly.Parse(reader.GetString(2), CultureInfo.InvariantCulture),
@@ -534,6 +534,9 @@ public sealed class SqliteStore : IStore
             reader.GetString(7), reader.GetString(8), Snippets.Unpack((byte[])reader.GetValue(9)), unchecked((ulong)reader.GetInt64(10)), [], [], [])
         {
             Shown = reader.GetString(11),
+            Model = reader.IsDBNull(12) ? null : reader.GetString(12),
+            Analysis = reader.IsDBNull(13) ? null : (byte[])reader.GetValue(13),
+            Features = reader.IsDBNull(14) ? [] : StoryFeatures.Unpack((byte[])reader.GetValue(14)),
         };
         reader.Close();
         List<StoredMention> mentions;
