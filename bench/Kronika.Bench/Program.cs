@@ -12,6 +12,11 @@ if (args.FirstOrDefault() == "store")
     StoreBench.Run(FindRoot(), Option("--articles", 100_000), Option("--searches", 1600));
     return;
 }
+if (args.FirstOrDefault() == "chronicle")
+{
+    ChronicleBench.Run(FindRoot(), Option("--articles", 10_000), Option("--requests", 400));
+    return;
+}
 if (args.FirstOrDefault() == "load")
 {
     await LoadBench.Run(FindRoot(), Option("--articles", 100_000), Option("--seconds", 120), Option("--clients", 32));

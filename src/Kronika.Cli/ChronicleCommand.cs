@@ -34,13 +34,15 @@ public static class ChronicleCommand
         };
         command.SetAction(result =>
         {
+            var fromDate = KronikaCli.ParseDate(result.GetValue(from), "--from");
+            var toDate = KronikaCli.ParseDate(result.GetValue(to), "--to");
             using var store = StoreOptions.Open(result.GetValue(db), create: false);
             var lemmas = new SearchLemmas();
             IReadOnlyList<string>? Keys(string? name) => name is null ? null : EntityResolver.Keys(store, lemmas, name);
             var request = new ChronicleRequest(
                 result.GetValue(query) is { Length: > 0 } q ? lemmas.Parser().Parse(q) : null,
                 Keys(result.GetValue(actor)), Keys(result.GetValue(target)), Keys(result.GetValue(either)), result.GetValue(type), Keys(result.GetValue(place)),
-                KronikaCli.ParseDate(result.GetValue(from), "--from"), KronikaCli.ParseDate(result.GetValue(to), "--to"),
+                fromDate, toDate,
                 result.GetValue(order) == "report", result.GetValue(limit), result.GetValue(offset), result.GetValue(reports));
             var page = store.Chronicle(request);
             if (result.GetValue(format) == "json")

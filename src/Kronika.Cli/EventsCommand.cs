@@ -28,12 +28,14 @@ public static class EventsCommand
         };
         command.SetAction(result =>
         {
+            // Options first: a mistyped date is a usage error whatever the store.
+            var fromDate = KronikaCli.ParseDate(result.GetValue(from), "--from");
+            var toDate = KronikaCli.ParseDate(result.GetValue(to), "--to");
             using var store = StoreOptions.Open(result.GetValue(db), create: false);
             var lemmas = new SearchLemmas();
             IReadOnlyList<string>? Keys(string? name) => name is null ? null : EntityResolver.Keys(store, lemmas, name);
             var request = new EventRequest(
-                Keys(result.GetValue(actor)), Keys(result.GetValue(target)), result.GetValue(type),
-                KronikaCli.ParseDate(result.GetValue(from), "--from"), KronikaCli.ParseDate(result.GetValue(to), "--to"),
+                Keys(result.GetValue(actor)), Keys(result.GetValue(target)), result.GetValue(type), fromDate, toDate,
                 result.GetValue(limit), result.GetValue(offset));
             var page = store.Events(request, result.GetValue(mentions));
             if (result.GetValue(format) == "json")
