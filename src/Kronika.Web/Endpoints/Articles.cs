@@ -17,8 +17,9 @@ public static class Articles
             }))
             .WithSummary("The stored stories, newest first");
 
-        api.MapGet("/articles/{id:long}", (long id, IStore store) =>
+        api.MapGet("/articles/{id:long}", (long id, IStore store, CancellationToken ct) =>
             {
+                ct.ThrowIfCancellationRequested();
                 // The store keeps the whole analysis: the article is served as it was analysed, never analysed again.
                 if (store.Analysis(id) is not { } stored) return Results.Problem(statusCode: 404, title: "No such article", detail: $"no article {id} in the store");
                 if (stored.Json is not { } blob) return Results.Problem(statusCode: 409, title: "No analysis stored", detail: $"article {id} has no stored analysis; run `kronika reanalyze`");
