@@ -183,7 +183,7 @@ public static class ChronicleReads
     }
 
     /// <summary>How many reports of one event are read for its figures and conflicts.</summary>
-    public const int MaxReports = 500;
+    public const int MaxReports = 1000;
 
     private static ChronicleEvent Event(DbConnection connection, (long Id, string Type, string? Mode, string? Date, DateOnly From, DateOnly To) row, int shown,
         Func<DbDataReader, int, DateOnly> readDay)
@@ -193,22 +193,34 @@ public static class ChronicleReads
         using (var names = Command(connection, EventQueries.ParticipantNames, [("@event", row.Id)]))
         using (var r = names.ExecuteReader())
             while (r.Read()) (r.GetString(0) == "actor" ? actors : targets).Add(r.GetString(1));
+        // Every report's claims (figures, modality, source; no sentence) for the figures and conflicts, and the first
+        // few reports whole for showing.
         var reports = new List<ChronicleReport>();
         using (var command = Command(connection, $"""
-                   SELECT m.article_id, a.date, a.title, {Outlet}, a.url, m.sentence_start, m.sentence, m.trigger_start, m.trigger_end, m.date,
-                       m.modality, m.source, m.location, m.quantities
+                   SELECT m.article_id, a.date, {Outlet}, m.modality, m.source, m.location, m.quantities
                    FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = @event ORDER BY a.date, m.article_id, m.trigger_start LIMIT @limit
                    """, [("@event", row.Id), ("@limit", MaxReports)]))
         using (var r = command.ExecuteReader())
             while (r.Read())
-            {
-                var sentenceStart = r.GetInt32(5);
-                var sentence = r.GetString(6);
-                int ts = r.GetInt32(7) - sentenceStart, te = r.GetInt32(8) - sentenceStart;
-                reports.Add(new ChronicleReport(r.GetInt64(0), readDay(r, 1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4), sentenceStart,
-                    sentence, ts, te, ts >= 0 && te <= sentence.Length && ts <= te ? sentence[ts..te] : "", r.IsDBNull(9) ? null : r.GetString(9), r.GetString(10),
-                    r.IsDBNull(11) ? null : r.GetString(11), r.IsDBNull(12) ? null : r.GetString(12), r.GetString(13)));
-            }
+                reports.Add(new ChronicleReport(r.GetInt64(0), readDay(r, 1), "", r.GetString(2), null, 0, "", 0, 0, "", null, r.GetString(3),
+                    r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6)));
+        var whole = new List<ChronicleReport>();
+        if (shown > 0)
+            using (var command = Command(connection, $"""
+                       SELECT m.article_id, a.date, a.title, {Outlet}, a.url, m.sentence_start, m.sentence, m.trigger_start, m.trigger_end, m.date,
+                           m.modality, m.source, m.location, m.quantities
+                       FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = @event ORDER BY a.date, m.article_id, m.trigger_start LIMIT @limit
+                       """, [("@event", row.Id), ("@limit", shown)]))
+            using (var r = command.ExecuteReader())
+                while (r.Read())
+                {
+                    var sentenceStart = r.GetInt32(5);
+                    var sentence = r.GetString(6);
+                    int ts = r.GetInt32(7) - sentenceStart, te = r.GetInt32(8) - sentenceStart;
+                    whole.Add(new ChronicleReport(r.GetInt64(0), readDay(r, 1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4), sentenceStart,
+                        sentence, ts, te, ts >= 0 && te <= sentence.Length && ts <= te ? sentence[ts..te] : "", r.IsDBNull(9) ? null : r.GetString(9), r.GetString(10),
+                        r.IsDBNull(11) ? null : r.GetString(11), r.IsDBNull(12) ? null : r.GetString(12), r.GetString(13)));
+                }
         var figures = reports.SelectMany(Figures).Distinct().ToList();
         var conflicts = new List<ChronicleConflict>();
         foreach (var unit in figures.GroupBy(f => f.Unit))
@@ -232,7 +244,7 @@ public static class ChronicleReads
             reports.Select(r => r.AttributedTo).OfType<string>().Distinct().ToList(),
             figures, conflicts, reports.Count, reports.Select(r => r.Outlet).Distinct().Count(),
             reports.Count > 0 ? reports.Min(r => r.ArticleDate) : row.From, reports.Count > 0 ? reports.Max(r => r.ArticleDate) : row.From,
-            reports.Take(shown).ToList());
+            whole);
     }
 
     private static string SourceOf(ChronicleReport r) => r.AttributedTo ?? r.Outlet;

@@ -23,7 +23,16 @@ public sealed class ChronicleIndex
     }
 
     private readonly Dictionary<long, Entry> _entries = [];
-    private readonly Dictionary<(string Type, string Side), List<long>> _bySide = [];
+
+    // Chronicle events by type, side and each month their days span (events spanning more than a year under month 0
+    // of their first year): a report looks up the months its own days span, never every event of a side.
+    private readonly Dictionary<(string Type, string Side, int Month), List<long>> _bySide = [];
+
+    private static IEnumerable<int> Months(DateOnly from, DateOnly to)
+    {
+        if (to.Year * 12 + to.Month - (from.Year * 12 + from.Month) > 12) { yield return from.Year * 100; yield break; }
+        for (var m = new DateOnly(from.Year, from.Month, 1); m <= to; m = m.AddMonths(1)) yield return m.Year * 100 + m.Month;
+    }
 
     public int Count => _entries.Count;
 
@@ -41,8 +50,11 @@ public sealed class ChronicleIndex
     private void AddSide(Entry e, string role, string side)
     {
         if (!(role == "actor" ? e.Actors : e.Targets).Add(side)) return;
-        if (!_bySide.TryGetValue((e.Type, side), out var ids)) _bySide[(e.Type, side)] = ids = [];
-        if (ids.Count == 0 || ids[^1] != e.Id) ids.Add(e.Id);
+        foreach (var month in Months(e.From, e.To))
+        {
+            if (!_bySide.TryGetValue((e.Type, side, month), out var ids)) _bySide[(e.Type, side, month)] = ids = [];
+            if (ids.Count == 0 || ids[^1] != e.Id) ids.Add(e.Id);
+        }
     }
 
     public Entry? Get(long id) => _entries.GetValueOrDefault(id);
@@ -54,11 +66,15 @@ public sealed class ChronicleIndex
         var targets = report.Participants.Where(p => p.Role == "target").Select(p => p.Side).ToHashSet(StringComparer.Ordinal);
         var (from, to) = (report.From!.Value, report.To!.Value);
         Entry? best = null;
+        var months = Months(from, to).Concat(Enumerable.Range(from.Year - 1, to.Year - from.Year + 2).Select(y => y * 100)).ToList();
+        var seen = new HashSet<long>();
         foreach (var side in actors.Concat(targets))
+        foreach (var month in months)
         {
-            if (!_bySide.TryGetValue((report.Type, side), out var ids)) continue;
+            if (!_bySide.TryGetValue((report.Type, side, month), out var ids)) continue;
             foreach (var id in ids)
             {
+                if (!seen.Add(id)) continue;
                 var e = _entries[id];
                 if (e.From > to || e.To < from) continue;
                 if (report.Mode is not null && e.Mode is not null && report.Mode != e.Mode) continue;

@@ -67,7 +67,7 @@ public static class StoryFeatures
 public sealed class StoryGroups
 {
     public const int WindowDays = 3;
-    public const int MaxPosting = 2000;
+    public const int MaxPosting = 300;
     public static double Threshold { get; set; } = 0.30;
 
     /// <summary>How much a shared feature of each kind counts, times its rarity (measured on the team's story set: docs/chronicle.md).</summary>
