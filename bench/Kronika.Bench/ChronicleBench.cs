@@ -91,7 +91,7 @@ public static class ChronicleBench
         var lemmas = new SearchLemmas();
         var random = new Random(11);
         var ids = Enumerable.Range(0, requests).Select(_ => (long)random.Next(1, articles + 1)).ToList();
-        string Stored(long id) => Exporter.WithId(id, AnalysisBlob.Unpack(read.Analysis(id)!.Json!));
+        byte[] Stored(long id) => AnalysisBlob.WithId(id, read.Analysis(id)!.Json!);
         string Again(long id)
         {
             var a = read.Get(id)!;

@@ -18,11 +18,27 @@ public static class AnalysisBlob
         return output[..written];
     }
 
-    public static string Unpack(byte[] blob)
+    public static string Unpack(byte[] blob) => Encoding.UTF8.GetString(UnpackUtf8(blob));
+
+    /// <summary>The JSON as UTF-8 bytes, decompressed in one call (the buffer grows until it holds it).</summary>
+    public static byte[] UnpackUtf8(byte[] blob)
     {
-        using var input = new MemoryStream(blob);
-        using var brotli = new BrotliStream(input, CompressionMode.Decompress);
-        using var reader = new StreamReader(brotli, Encoding.UTF8);
-        return reader.ReadToEnd();
+        for (var size = Math.Max(4096, blob.Length * 12); ; size *= 2)
+        {
+            var output = new byte[size];
+            if (BrotliDecoder.TryDecompress(blob, output, out var written)) return output[..written];
+            if (size > 1 << 30) throw new InvalidDataException("the stored analysis does not decompress");
+        }
+    }
+
+    /// <summary>The stored JSON as UTF-8 with `"id": <paramref name="id"/>` as its first field, as the API serves an article.</summary>
+    public static byte[] WithId(long id, byte[] blob)
+    {
+        var json = UnpackUtf8(blob);
+        var head = Encoding.UTF8.GetBytes($"{{\"id\":{id},");
+        var result = new byte[head.Length + json.Length - 1];
+        head.CopyTo(result, 0);
+        json.AsSpan(1).CopyTo(result.AsSpan(head.Length));
+        return result;
     }
 }

@@ -23,7 +23,7 @@ public static class Articles
                 // The store keeps the whole analysis: the article is served as it was analysed, never analysed again.
                 if (store.Analysis(id) is not { } stored) return Results.Problem(statusCode: 404, title: "No such article", detail: $"no article {id} in the store");
                 if (stored.Json is not { } blob) return Results.Problem(statusCode: 409, title: "No analysis stored", detail: $"article {id} has no stored analysis; run `kronika reanalyze`");
-                return Results.Text(Exporter.WithId(id, AnalysisBlob.Unpack(blob)), "application/json");
+                return Results.Bytes(AnalysisBlob.WithId(id, blob), "application/json");
             })
             .WithSummary("One article with every layer (tokens, entities, times, quantities, quotes, attributions, events), in the JSON of `kronika analyze`, as stored at ingest");
     }
