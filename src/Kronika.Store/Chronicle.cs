@@ -147,9 +147,16 @@ public static class ChronicleReads
             (name, value) => parameters.Add((name, value is DateOnly d ? day(d) : value)));
         if (between)
         {
-            string Side(IReadOnlyList<string> keys, string prefix, string role) => EventQueries.Participants(keys, prefix, role, sides: true);
-            where += $" AND (({Side(request.ActorKeys!, "a", EventQueries.ActorRole)} AND {Side(request.TargetKeys!, "t", EventQueries.TargetRole)})"
-                + $" OR ({Side(request.TargetKeys!, "t", EventQueries.ActorRole)} AND {Side(request.ActorKeys!, "a", EventQueries.TargetRole)}))";
+            // One subquery over pairs of participants (an OR of two IN conditions is not planned as a lookup): one
+            // side the actor, the other the target or, in the symmetric types, another actor.
+            string List(IReadOnlyList<string> keys, string prefix) => keys.Count == 0 ? "NULL" : string.Join(", ", keys.Select((_, i) => $"@{prefix}{i}"));
+            string Pair(string one, string other) => $"""
+                SELECT a.event_id FROM event_participants a JOIN event_participants t ON t.event_id = a.event_id
+                WHERE a.role = 'actor' AND (a.entity_key IN ({one}) OR a.side IN ({one})) AND (t.entity_key IN ({other}) OR t.side IN ({other}))
+                    AND (t.role = 'target' OR t.entity_key <> a.entity_key)
+                """;
+            string actors = List(request.ActorKeys!, "a"), targets = List(request.TargetKeys!, "t");
+            where += $" AND e.id IN ({Pair(actors, targets)} UNION {Pair(targets, actors)})";
             for (var i = 0; i < request.ActorKeys!.Count; i++) parameters.Add(($"@a{i}", request.ActorKeys[i]));
             for (var i = 0; i < request.TargetKeys!.Count; i++) parameters.Add(($"@t{i}", request.TargetKeys[i]));
         }
