@@ -24,6 +24,11 @@ if (args.FirstOrDefault() == "size")
     SizeBench.Run(FindRoot(), sizes, Option("--max-seconds", 600));
     return;
 }
+if (args.FirstOrDefault() == "chronicle")
+{
+    ChronicleBench.Run(FindRoot(), Option("--articles", 10_000), Option("--requests", 400));
+    return;
+}
 if (args.FirstOrDefault() == "load")
 {
     await LoadBench.Run(FindRoot(), Option("--articles", 100_000), Option("--seconds", 120), Option("--clients", 32));

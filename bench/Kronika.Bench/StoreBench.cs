@@ -120,7 +120,7 @@ public static class StoreBench
     private static string Describe(string query, string? entity, DateOnly? from, DateOnly? to) =>
         string.Join(' ', new[] { query, entity is null ? null : $"--entity {entity}", from is null ? null : $"--from {from:yyyy-MM-dd}", to is null ? null : $"--to {to:yyyy-MM-dd}" }.Where(s => !string.IsNullOrEmpty(s)));
 
-    private static (double P50, double P95, double P99, double Max) Time(IEnumerable<Action> actions)
+    internal static (double P50, double P95, double P99, double Max) Time(IEnumerable<Action> actions)
     {
         var times = new List<double>();
         foreach (var action in actions)
@@ -135,7 +135,7 @@ public static class StoreBench
     }
 
     /// <summary>Takes every article and keeps none: the baseline without a store.</summary>
-    private sealed class NoStore : IStore
+    internal sealed class NoStore : IStore
     {
         public IReadOnlyList<WriteOutcome> Write(IReadOnlyList<StoredArticle> batch) => batch.Select(_ => WriteOutcome.Inserted).ToList();
         public int ArticleCount() => 0;
@@ -152,6 +152,11 @@ public static class StoreBench
         public IReadOnlyList<Watch> Watches() => [];
         public void MarkSeen(string name, long upTo) { }
         public long LastArticleId() => 0;
+        public StoredAnalysis? Analysis(long id) => null;
+        public IReadOnlyList<long> Stale(string model, long afterId, int limit) => [];
+        public int StaleCount(string model) => 0;
+        public StoryInfo? Story(long articleId) => null;
+        public ChroniclePage Chronicle(ChronicleRequest request, CancellationToken ct = default) => new(0, []);
         public void Dispose() { }
     }
 }

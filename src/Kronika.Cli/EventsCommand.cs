@@ -28,14 +28,15 @@ public static class EventsCommand
         };
         command.SetAction(result =>
         {
-            // Options first: a mistyped option is a usage error whether or not the store exists.
-            var (fromDate, toDate) = (KronikaCli.ParseDate(result.GetValue(from), "--from"), KronikaCli.ParseDate(result.GetValue(to), "--to"));
+            // Options first: a mistyped date is a usage error whatever the store.
+            var fromDate = KronikaCli.ParseDate(result.GetValue(from), "--from");
+            var toDate = KronikaCli.ParseDate(result.GetValue(to), "--to");
             using var store = StoreOptions.Open(result.GetValue(db), create: false);
             var lemmas = new SearchLemmas();
             IReadOnlyList<string>? Keys(string? name) => name is null ? null : EntityResolver.Keys(store, lemmas, name);
             var request = new EventRequest(
-                Keys(result.GetValue(actor)), Keys(result.GetValue(target)), result.GetValue(type),
-                fromDate, toDate, result.GetValue(limit), result.GetValue(offset));
+                Keys(result.GetValue(actor)), Keys(result.GetValue(target)), result.GetValue(type), fromDate, toDate,
+                result.GetValue(limit), result.GetValue(offset));
             var page = store.Events(request, result.GetValue(mentions));
             if (result.GetValue(format) == "json")
             {

@@ -15,10 +15,11 @@ public static class ExportCommand
         var from = new Option<string?>("--from") { Description = "Only stories published on or after YYYY-MM-DD" };
         var to = new Option<string?>("--to") { Description = "… on or before YYYY-MM-DD" };
         var entity = new Option<string?>("--entity", "-e") { Description = "Only stories mentioning this entity" };
+        var chronicle = new Option<bool>("--chronicle") { Description = "Export chronicle events instead (jsonl, csv or gdelt): events reported in the matching stories, with the entity on either side, dated between --from and --to" };
         var db = StoreOptions.Db();
         var command = new Command("export", "Write the stored stories (all, or those a query and filters match) to standard output, oldest first.")
         {
-            format, query, from, to, entity, db,
+            format, query, from, to, entity, chronicle, db,
         };
         command.SetAction(result =>
         {
@@ -29,7 +30,14 @@ public static class ExportCommand
                 result.GetValue(query) is { Length: > 0 } q ? lemmas.Parser().Parse(q) : null,
                 fromDate, toDate,
                 result.GetValue(entity) is { } name ? EntityResolver.Keys(store, lemmas, name) : null);
-            var count = new Exporter(store, lemmas).Write(request, result.GetValue(format)!, io.Out);
+            if (result.GetValue(chronicle))
+            {
+                if (!Exporter.ChronicleFormats.Contains(result.GetValue(format))) throw new UsageException($"--chronicle exports {string.Join(", ", Exporter.ChronicleFormats)}, not {result.GetValue(format)}");
+                var events = new Exporter(store).WriteChronicle(new ChronicleRequest(request.Query, EitherKeys: request.EntityKeys, From: request.From, To: request.To), result.GetValue(format)!, io.Out);
+                io.Error.WriteLine($"{events} chronicle {(events == 1 ? "event" : "events")} exported");
+                return KronikaCli.Ok;
+            }
+            var count = new Exporter(store).Write(request, result.GetValue(format)!, io.Out);
             io.Error.WriteLine($"{count} {(count == 1 ? "article" : "articles")} exported");
             return KronikaCli.Ok;
         });

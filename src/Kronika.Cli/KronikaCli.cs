@@ -28,6 +28,8 @@ public static class KronikaCli
             EntitiesCommand.Create(io),
             EntitiesCommand.Timeline(io),
             EventsCommand.Create(io),
+            ChronicleCommand.Create(io),
+            ReanalyzeCommand.Create(io),
             ServeCommand.Create(io),
             ExportCommand.Create(io),
             WatchCommand.Create(io),

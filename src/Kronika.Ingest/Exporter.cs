@@ -2,43 +2,57 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CsvHelper;
-using Kronika.Core.IO;
-using Kronika.Core.Model;
+using System.Text.Json;
 using Kronika.Store;
 
 namespace Kronika.Ingest;
 
 /// <summary>
-/// Writes the stories a search matches, one article at a time (the pipeline run again on each stored text, so every
-/// layer is there): `jsonl` documents with all layers (the JSON of `kronika analyze`), `conllu` the language layers,
-/// `csv` one row per event report, `entities` one row per entity mention, `gdelt` one row per event in the column
-/// order of the GDELT 2.0 Event table.
+/// Writes the stories a search matches, one article at a time, from each article's stored analysis (never the pipeline
+/// again): `jsonl` documents with all layers (the JSON of `kronika analyze`), `conllu` the language layers, `csv` one
+/// row per event report, `entities` one row per entity mention, `gdelt` one row per event in the column order of the
+/// GDELT 2.0 Event table. <see cref="WriteChronicle"/> writes chronicle events instead.
 /// </summary>
-public sealed class Exporter(IStore store, SearchLemmas lemmas)
+public sealed class Exporter(IStore store)
 {
     public static readonly string[] Formats = ["jsonl", "conllu", "csv", "entities", "gdelt"];
+
+    /// <summary>The formats chronicle events export to.</summary>
+    public static readonly string[] ChronicleFormats = ["jsonl", "csv", "gdelt"];
+
+    private static readonly string[] EventColumns = ["article_id", "article_date", "source", "url", "event_type", "mode", "actors", "targets", "event_date", "location", "modality", "attributed_to", "quantities", "trigger", "sentence"];
 
     /// <summary>Writes the export; returns how many articles went into it.</summary>
     public int Write(SearchRequest filter, string format, TextWriter output, CancellationToken ct = default)
     {
+        if (!Formats.Contains(format)) throw new ArgumentException($"unknown export format '{format}' (one of {string.Join(", ", Formats)})");
         var ids = store.StoryIds(filter);
         using var csv = format is "csv" or "entities" ? new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true) : null;
-        if (format == "csv") Header(csv!, "article_id", "article_date", "source", "url", "event_type", "mode", "actors", "targets", "event_date", "location", "modality", "attributed_to", "quantities", "trigger", "sentence");
+        if (format == "csv") Header(csv!, EventColumns);
         if (format == "entities") Header(csv!, "article_id", "article_date", "source", "start", "end", "text", "type", "canonical", "wikidata");
         var gdelt = new Dictionary<string, GdeltRow>(StringComparer.Ordinal);
         foreach (var id in ids)
         {
             ct.ThrowIfCancellationRequested();
-            if (store.Get(id) is not { } article) continue;
-            var doc = lemmas.Analyze(new Document(article.Text, article.Date, new ArticleSource(article.Shown, article.Url, article.Site, article.Title), Document.Lines(article.Text)));
+            if (store.Analysis(id) is not { Json: { } blob }) continue;
+            var json = AnalysisBlob.Unpack(blob);
+            if (format == "jsonl")
+            {
+                output.WriteLine(WithId(id, json));
+                output.Flush();
+                continue;
+            }
+            using var doc = JsonDocument.Parse(json);
+            var root = doc.RootElement;
+            var date = root.GetProperty("date").GetString() ?? "";
+            var source = root.GetProperty("source").GetString() ?? "";
+            var url = Str(root, "url");
             switch (format)
             {
-                case "jsonl": output.WriteLine(JsonOutput.ToJson(doc)); break;
-                case "conllu": Conllu.Write(output, doc, $"{id}"); break;
-                case "csv": Events(csv!, id, article, doc); break;
-                case "entities": Entities(csv!, id, article, doc); break;
-                case "gdelt": Collect(gdelt, article, doc); break;
-                default: throw new ArgumentException($"unknown export format '{format}' (one of {string.Join(", ", Formats)})");
+                case "conllu": Conllu(output, id, root); break;
+                case "csv": Events(csv!, id, date, source, url, root); break;
+                case "entities": Entities(csv!, id, date, source, root); break;
+                case "gdelt": Collect(gdelt, date, url ?? source, Site(url) ?? source, source, root); break;
             }
             output.Flush();
         }
@@ -46,60 +60,174 @@ public sealed class Exporter(IStore store, SearchLemmas lemmas)
         return ids.Count;
     }
 
+    /// <summary>
+    /// Writes chronicle events (every page of <paramref name="request"/>): `jsonl` one chronicle event per line with its
+    /// reports, figures and conflicts; `csv` one row per report; `gdelt` one row per chronicle event. Returns how many.
+    /// </summary>
+    public int WriteChronicle(ChronicleRequest request, string format, TextWriter output, CancellationToken ct = default)
+    {
+        if (!ChronicleFormats.Contains(format)) throw new ArgumentException($"unknown chronicle export format '{format}' (one of {string.Join(", ", ChronicleFormats)})");
+        using var csv = format == "csv" ? new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true) : null;
+        if (csv is not null) Header(csv, ["event_id", .. EventColumns, "conflict"]);
+        var count = 0;
+        for (var offset = 0; ; offset += 100)
+        {
+            var page = store.Chronicle(request with { Limit = 100, Offset = offset, Reports = ChronicleReads.MaxReports }, ct);
+            foreach (var e in page.Events)
+            {
+                count++;
+                switch (format)
+                {
+                    case "jsonl": output.WriteLine(JsonSerializer.Serialize(e, ChronicleJson)); break;
+                    case "csv":
+                        foreach (var r in e.Reports)
+                        {
+                            object?[] fields =
+                            [
+                                e.Id, r.ArticleId, r.ArticleDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Outlet, r.Url, e.Type, e.Mode,
+                                string.Join("; ", e.Actors), string.Join("; ", e.Targets), r.Date ?? e.When, r.Location, r.Modality, r.AttributedTo,
+                                r.Quantities, r.Trigger, r.Sentence, e.Conflicts.Count > 0 ? string.Join("; ", e.Conflicts.Select(c => c.Unit ?? c.Kind)) : null,
+                            ];
+                            foreach (var f in fields) csv!.WriteField(f);
+                            csv!.NextRecord();
+                        }
+                        break;
+                    case "gdelt":
+                        var first = e.Reports.FirstOrDefault();
+                        var row = new GdeltRow($"chronicle:{e.Id}", e.Type, e.From, e.Actors.FirstOrDefault(), null, e.Targets.FirstOrDefault(), null,
+                            e.Places.FirstOrDefault(), false, first?.Url ?? first?.Outlet ?? "", DateTime.UtcNow)
+                        {
+                            Mentions = e.ReportCount,
+                        };
+                        foreach (var r in e.Reports) { row.Sources.Add(r.Outlet); row.Articles.Add(r.ArticleId.ToString(CultureInfo.InvariantCulture)); }
+                        row.Write(output);
+                        break;
+                }
+            }
+            output.Flush();
+            if (page.Events.Count < 100) break;
+        }
+        return count;
+    }
+
+    public static readonly JsonSerializerOptions ChronicleJson = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
+
+    /// <summary>The stored JSON with the article's id as its first field.</summary>
+    public static string WithId(long id, string json) => json.Length > 1 && json[0] == '{' ? $"{{\"id\":{id},{json[1..]}" : json;
+
+    private static string? Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static IEnumerable<JsonElement> Array(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array ? v.EnumerateArray() : [];
+
+    private static string? Site(string? url) => Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.Host : null;
+
     private static void Header(CsvWriter csv, params string[] names)
     {
         foreach (var name in names) csv.WriteField(name);
         csv.NextRecord();
     }
 
-    private static string Name(Document doc, int id) => doc.Entities.First(e => e.Id == id).Canonical;
-
-    private static void Events(CsvWriter csv, long id, StoredArticle article, Document doc)
+    /// <summary>CoNLL-U from the stored tokens (as Kronika.Core's writer lays it out; HEAD and DEPREL where the analysis has them).</summary>
+    private static void Conllu(TextWriter w, long id, JsonElement root)
     {
-        foreach (var e in doc.Events)
+        var text = root.GetProperty("text").GetString() ?? "";
+        w.WriteLine($"# newdoc id = {id}");
+        if (Str(root, "date") is { } date) w.WriteLine($"# date = {date}");
+        var tokens = Array(root, "tokens").ToList();
+        var paragraphs = Array(root, "paragraphs").Select(p => p.GetProperty("start").GetInt32()).ToList();
+        var paragraph = -1;
+        var t = 0;
+        var n = 0;
+        foreach (var s in Array(root, "sentences"))
         {
-            var source = e.Attribution is { } a ? doc.Attributions[a] is var at && at.Source is { } s ? Name(doc, s) : at.SourceText : null;
-            var sentence = doc.Sentence(e.Sentence);
+            int start = s.GetProperty("start").GetInt32(), end = s.GetProperty("end").GetInt32();
+            var p = paragraphs.FindLastIndex(x => x <= start);
+            if (p != paragraph) { w.WriteLine("# newpar"); paragraph = p; }
+            w.WriteLine($"# sent_id = {++n}");
+            w.WriteLine("# text = " + text[start..end].ReplaceLineEndings(" "));
+            while (t < tokens.Count && tokens[t].GetProperty("end").GetInt32() <= start) t++;
+            var i = 0;
+            for (; t < tokens.Count && tokens[t].GetProperty("start").GetInt32() < end; t++)
+            {
+                var token = tokens[t];
+                string Column(string name) => Str(token, name) is { Length: > 0 } v ? v.Replace('\t', ' ').ReplaceLineEndings(" ") : "_";
+                var head = token.TryGetProperty("head", out var h) && h.ValueKind == JsonValueKind.Number ? h.GetInt32().ToString(CultureInfo.InvariantCulture) : "_";
+                var spaceAfter = !(token.TryGetProperty("spaceAfter", out var sa) && sa.ValueKind == JsonValueKind.False) || token.GetProperty("end").GetInt32() >= text.Length;
+                w.WriteLine($"{++i}\t{Column("text")}\t{Column("lemma")}\t{Column("upos")}\t{Column("xpos")}\t{Column("feats")}\t{head}\t{Column("deprel")}\t_\t{(spaceAfter ? "_" : "SpaceAfter=No")}");
+            }
+            w.WriteLine();
+        }
+    }
+
+    private static string Names(JsonElement e, string name) => string.Join("; ", Array(e, name).Select(x => Str(x, "canonical")));
+
+    private static string Quantities(JsonElement e) =>
+        string.Join("; ", Array(e, "quantities").Select(q => $"{q.GetProperty("value").GetDouble().ToString(CultureInfo.InvariantCulture)} {Str(q, "unit")} {Str(q, "approx")}".Trim()));
+
+    private static void Events(CsvWriter csv, long id, string date, string source, string? url, JsonElement root)
+    {
+        var text = root.GetProperty("text").GetString() ?? "";
+        var sentences = Array(root, "sentences").ToList();
+        foreach (var e in Array(root, "events"))
+        {
+            var s = sentences[e.GetProperty("sentence").GetInt32()];
+            var location = e.TryGetProperty("location", out var l) && l.ValueKind == JsonValueKind.Object ? Str(l, "canonical") : null;
+            var attributed = e.TryGetProperty("source", out var a) && a.ValueKind == JsonValueKind.Object ? Str(a, "name") : null;
             object?[] fields =
             [
-                id, article.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), article.Shown, article.Url, e.Type, e.Mode,
-                string.Join("; ", e.Actors.Select(x => Name(doc, x))), string.Join("; ", e.Targets.Select(x => Name(doc, x))), e.Date,
-                e.Location is { } l ? Name(doc, l) : null, e.Modality, source,
-                string.Join("; ", e.Quantities.Select(q => doc.Quantities[q]).Select(q => $"{q.Value.ToString(CultureInfo.InvariantCulture)} {q.Unit} {q.Approx}".Trim())),
-                doc.Text[e.TriggerStart..e.TriggerEnd], sentence.Text,
+                id, date, source, url, Str(e, "type"), Str(e, "mode"), Names(e, "actors"), Names(e, "targets"), Str(e, "date"), location,
+                Str(e, "modality"), attributed, Quantities(e), Str(e.GetProperty("trigger"), "text"),
+                text[s.GetProperty("start").GetInt32()..s.GetProperty("end").GetInt32()],
             ];
             foreach (var f in fields) csv.WriteField(f);
             csv.NextRecord();
         }
     }
 
-    private static void Entities(CsvWriter csv, long id, StoredArticle article, Document doc)
+    private static void Entities(CsvWriter csv, long id, string date, string source, JsonElement root)
     {
-        foreach (var e in doc.Entities)
+        foreach (var e in Array(root, "entities"))
         {
-            object?[] fields = [id, article.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), article.Shown, e.Start, e.End, doc.Text[e.Start..e.End], e.Type, e.Canonical, e.Kb];
+            object?[] fields = [id, date, source, e.GetProperty("start").GetInt32(), e.GetProperty("end").GetInt32(), Str(e, "text"), Str(e, "type"), Str(e, "canonical"), Str(e, "kb")];
             foreach (var f in fields) csv.WriteField(f);
             csv.NextRecord();
         }
     }
 
-    private static void Collect(Dictionary<string, GdeltRow> rows, StoredArticle article, Document doc)
+    private static void Collect(Dictionary<string, GdeltRow> rows, string date, string url, string site, string article, JsonElement root)
     {
-        foreach (var e in doc.Events)
+        var day = DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var lead = Array(root, "paragraphs").Select(p => p.GetProperty("end").GetInt32()).FirstOrDefault();
+        var sentences = Array(root, "sentences").ToList();
+        foreach (var e in Array(root, "events"))
         {
-            var key = StoredEvent.Of(doc, e).Key;
+            string Key(JsonElement x) => Str(x, "kb") ?? $"{Str(x, "type")}:{Str(x, "canonical")}";
+            var type = Str(e, "type")!;
+            var symmetric = StoredEvent.Symmetric.Contains(type);
+            var actors = Array(e, "actors").Concat(symmetric ? Array(e, "targets") : []).ToList();
+            var targets = symmetric ? [] : Array(e, "targets").ToList();
+            var eventDate = Str(e, "date");
+            var range = eventDate is null ? null : TimeRange.Of(eventDate);
+            var key = $"{type}|{(range is null ? $"{eventDate ?? "-"}@{date}" : eventDate)}|{string.Join(',', actors.Select(Key).Distinct().Order(StringComparer.Ordinal))}|{string.Join(',', targets.Select(Key).Distinct().Order(StringComparer.Ordinal))}";
             if (!rows.TryGetValue(key, out var row))
-                rows[key] = row = new GdeltRow(key, e.Type, e.Date is { } d && TimeRange.Of(d) is { } r ? r.From : article.Date,
-                    e.Actors.Select(x => doc.Entities.First(m => m.Id == x)).FirstOrDefault(), e.Targets.Select(x => doc.Entities.First(m => m.Id == x)).FirstOrDefault(),
-                    e.Location is { } l ? Name(doc, l) : null, Lead(doc, e), article.Url ?? article.Shown, DateTime.UtcNow);
+            {
+                var actor = actors.Cast<JsonElement?>().FirstOrDefault();
+                var target = targets.Cast<JsonElement?>().FirstOrDefault();
+                var location = e.TryGetProperty("location", out var l) && l.ValueKind == JsonValueKind.Object ? Str(l, "canonical") : null;
+                var sentenceStart = sentences[e.GetProperty("sentence").GetInt32()].GetProperty("start").GetInt32();
+                rows[key] = row = new GdeltRow(key, type, range?.From ?? day, actor is { } a1 ? Str(a1, "canonical") : null, actor is { } a2 ? Str(a2, "kb") : null,
+                    target is { } t1 ? Str(t1, "canonical") : null, target is { } t2 ? Str(t2, "kb") : null, location, sentenceStart < lead, url, DateTime.UtcNow);
+            }
             row.Mentions++;
-            row.Sources.Add(article.Site ?? article.Shown);
-            row.Articles.Add(article.SourceId);
+            row.Sources.Add(site);
+            row.Articles.Add(article);
         }
     }
-
-    /// <summary>GDELT's IsRootEvent: the event is told in the article's first paragraph.</summary>
-    private static bool Lead(Document doc, Event e) => doc.Paragraphs.Count > 0 && doc.Sentence(e.Sentence).Start < doc.Paragraphs[0].End;
 
     /// <summary>
     /// One event as a row of the GDELT 2.0 Event table (61 tab-separated columns, in GDELT's order). What maps is
@@ -108,7 +236,7 @@ public sealed class Exporter(IStore store, SearchLemmas lemmas)
     /// of the PLOVER type, the mention, source and article counts, the place's name, the date added and the first
     /// report's URL; the rest is empty.
     /// </summary>
-    private sealed class GdeltRow(string key, string type, DateOnly day, EntityMention? actor1, EntityMention? actor2, string? place, bool lead, string url, DateTime added)
+    private sealed class GdeltRow(string key, string type, DateOnly day, string? actor1, string? actor1Kb, string? actor2, string? actor2Kb, string? place, bool lead, string url, DateTime added)
     {
         public long Id { get; } = BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0) & long.MaxValue;
         public DateOnly Day { get; } = day;
@@ -134,10 +262,10 @@ public sealed class Exporter(IStore store, SearchLemmas lemmas)
             columns[2] = Day.ToString("yyyyMM", CultureInfo.InvariantCulture);
             columns[3] = Day.Year.ToString(CultureInfo.InvariantCulture);
             columns[4] = (Day.Year + (Day.DayOfYear - 1) / 365.0).ToString("F4", CultureInfo.InvariantCulture);
-            columns[5] = actor1?.Kb;
-            columns[6] = actor1?.Canonical.ToUpperInvariant();
-            columns[15] = actor2?.Kb;
-            columns[16] = actor2?.Canonical.ToUpperInvariant();
+            columns[5] = actor1Kb;
+            columns[6] = actor1?.ToUpperInvariant();
+            columns[15] = actor2Kb;
+            columns[16] = actor2?.ToUpperInvariant();
             columns[25] = lead ? "1" : "0";
             columns[26] = root;
             columns[27] = root;

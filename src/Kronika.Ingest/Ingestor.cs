@@ -156,7 +156,7 @@ public sealed class Ingestor(Pipeline lithuanian, Pipeline plain, IStore store, 
         try
         {
             (doc.Language == "lt" ? lithuanian : plain).Process(doc, ct);
-            return new Item(StoredArticle.From(doc), null);
+            return new Item(Analysis.Store(doc), null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -8,19 +8,6 @@ namespace Kronika.Store;
 /// </summary>
 public static class EventQueries
 {
-    /// <summary>Inserts the event if its key is new; returns its id either way.</summary>
-    public const string Upsert = """
-        INSERT INTO events (key, type, mode, date, day_from, day_to) VALUES (@key, @type, @mode, @date, @from, @to)
-        ON CONFLICT (key) DO UPDATE SET key = excluded.key RETURNING id
-        """;
-
-    public const string Participant = "INSERT INTO event_participants VALUES (@event, @entity, @role) ON CONFLICT DO NOTHING";
-
-    public const string Mention = """
-        INSERT INTO event_mentions VALUES (@article, @start, @end, @event, @sentence_start, @sentence, @modality, @source, @location, @quantities)
-        ON CONFLICT DO NOTHING
-        """;
-
     public const string DeleteMentions = "DELETE FROM event_mentions WHERE article_id = @article";
 
     /// <summary>After an article's events are replaced, events no article reports any more go.</summary>
@@ -33,9 +20,9 @@ public static class EventQueries
         if (request.Type is { } type) { where.Append(" AND e.type = @type"); add("@type", type); }
         if (request.From is { } from) { where.Append(" AND e.day_to >= @from"); add("@from", from); }
         if (request.To is { } to) { where.Append(" AND e.day_from <= @to"); add("@to", to); }
-        Participants(where, request.ActorKeys, "a", "p.role = 'actor'", add);
-        Participants(where, request.TargetKeys, "t", "(p.role = 'target' OR e.type IN ('AGREE', 'CONSULT', 'COOPERATE'))", add);
-        Participants(where, request.AnyKeys, "p", "TRUE", add);
+        Participants(where, request.ActorKeys, "a", ActorRole, add, request.Sides);
+        Participants(where, request.TargetKeys, "t", TargetRole, add, request.Sides);
+        Participants(where, request.AnyKeys, "any", "TRUE", add, request.Sides);
         if (request.AfterArticleId > 0)
         {
             where.Append(" AND EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id AND m.article_id > @after)");
@@ -44,12 +31,27 @@ public static class EventQueries
         return where.ToString();
     }
 
-    private static void Participants(StringBuilder where, IReadOnlyList<string>? keys, string prefix, string role, Action<string, object?> add)
+    private static void Participants(StringBuilder where, IReadOnlyList<string>? keys, string prefix, string role, Action<string, object?> add, bool sides = false)
     {
         if (keys is null) return;
-        var names = keys.Select((k, i) => $"@{prefix}{i}").ToList();
-        where.Append($" AND EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id AND {role} AND p.entity_key IN ({(names.Count == 0 ? "NULL" : string.Join(", ", names))}))");
-        for (var i = 0; i < keys.Count; i++) add(names[i], keys[i]);
+        where.Append(" AND ").Append(Participants(keys, prefix, role, sides));
+        for (var i = 0; i < keys.Count; i++) add($"@{prefix}{i}", keys[i]);
+    }
+
+    public const string ActorRole = "p.role = 'actor'";
+    public const string TargetRole = "(p.role = 'target' OR e.type IN ('AGREE', 'CONSULT', 'COOPERATE'))";
+
+    /// <summary>
+    /// The condition that a participant in <paramref name="role"/> is one of the keys bound as `@{prefix}0`, `@{prefix}1`…;
+    /// with <paramref name="sides"/> also one standing for one of them (a state's capital, seat of government or leader
+    /// in office: docs/chronicle.md).
+    /// </summary>
+    public static string Participants(IReadOnlyList<string> keys, string prefix, string role, bool sides)
+    {
+        var list = keys.Count == 0 ? "NULL" : string.Join(", ", keys.Select((_, i) => $"@{prefix}{i}"));
+        return sides
+            ? $"e.id IN (SELECT p.event_id FROM event_participants p WHERE {role} AND p.entity_key IN ({list}) UNION SELECT p.event_id FROM event_participants p WHERE {role} AND p.side IN ({list}))"
+            : $"EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id AND {role} AND p.entity_key IN ({list}))";
     }
 
     // Watches: saved queries and entities, and how far each has been looked at.

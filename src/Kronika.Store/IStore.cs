@@ -51,7 +51,8 @@ public sealed record EventRequest(
     int Limit = 20,
     int Offset = 0,
     IReadOnlyList<string>? AnyKeys = null,
-    long AfterArticleId = 0);
+    long AfterArticleId = 0,
+    bool Sides = false);
 
 /// <summary>A saved query or entity, and how far (the last article id) its owner has looked.</summary>
 public sealed record Watch(string Name, string? Query, string? Entity, long SeenUpTo, string Created);
@@ -119,4 +120,18 @@ public interface IStore : IDisposable
 
     /// <summary>The id of the newest stored article (0 when there is none).</summary>
     long LastArticleId();
+
+    /// <summary>An article's stored analysis (every layer, compressed) and the model it was made with; null when there is no such article.</summary>
+    StoredAnalysis? Analysis(long id);
+
+    /// <summary>The next articles after <paramref name="afterId"/> analysed by another model than <paramref name="model"/> (or by none).</summary>
+    IReadOnlyList<long> Stale(string model, long afterId, int limit);
+
+    int StaleCount(string model);
+
+    /// <summary>The story an article belongs to: every outlet's article on it, first and last report.</summary>
+    StoryInfo? Story(long articleId);
+
+    /// <summary>A page of chronicle events (docs/chronicle.md); <paramref name="ct"/> stops the read where it is.</summary>
+    ChroniclePage Chronicle(ChronicleRequest request, CancellationToken ct = default);
 }

@@ -2,7 +2,7 @@ namespace Kronika.Store;
 
 /// <summary>
 /// The tables both stores define alike, in their own types (`id` for a generated key, `day` for a calendar day):
-/// entities, time expressions, events and watches.
+/// entities, time expressions, chronicle events (with their participants and reports) and watches.
 /// </summary>
 public static class SharedTables
 {
@@ -33,13 +33,18 @@ public static class SharedTables
             mode TEXT,
             date TEXT,
             day_from {day} NOT NULL,
-            day_to {day} NOT NULL);
+            day_to {day} NOT NULL,
+            reported {day} NOT NULL);
         CREATE INDEX IF NOT EXISTS events_day ON events(day_from);
+        CREATE INDEX IF NOT EXISTS events_reported ON events(reported);
         CREATE TABLE IF NOT EXISTS event_participants (
             event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
             entity_key TEXT NOT NULL,
             role TEXT NOT NULL,
+            side TEXT NOT NULL,
             PRIMARY KEY (event_id, entity_key, role));
+        CREATE INDEX IF NOT EXISTS event_participants_entity ON event_participants(entity_key);
+        CREATE INDEX IF NOT EXISTS event_participants_side ON event_participants(side);
         CREATE TABLE IF NOT EXISTS event_mentions (
             article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
             trigger_start INT NOT NULL,
@@ -51,6 +56,11 @@ public static class SharedTables
             source TEXT,
             location TEXT,
             quantities TEXT NOT NULL,
+            date TEXT,
+            day_from {day} NOT NULL,
+            day_to {day} NOT NULL,
+            location_key TEXT,
+            location_side TEXT,
             PRIMARY KEY (article_id, trigger_start));
         CREATE INDEX IF NOT EXISTS event_mentions_event ON event_mentions(event_id);
         CREATE TABLE IF NOT EXISTS watches (

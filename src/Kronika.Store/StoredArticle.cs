@@ -30,12 +30,21 @@ public sealed record StoredMention(string EntityKey, string Canonical, string Ty
 /// <summary>A time expression as stored, with the days it spans when it names a calendar period (for `--event-dates`).</summary>
 public sealed record StoredTime(int Start, int End, string Type, string Value, string? Mod, DateOnly? From, DateOnly? To);
 
+/// <summary>A participant of an event as stored: its entity key, role (`actor` or `target`) and side (docs/chronicle.md: the state a capital, seat of government or leader in office stands for; else its own key).</summary>
+public readonly record struct StoredParticipant(string EntityKey, string Role, string Side);
+
+/// <summary>
+/// Which side an entity stands for on the day of an event (docs/chronicle.md); null when it stands for itself. The
+/// ingest path passes the knowledge base's rule; without one every entity stands for itself.
+/// </summary>
+public delegate string? SideOf(EntityMention entity, DateOnly day);
+
 /// <summary>
 /// An event as stored: its identity across articles (<see cref="Key"/>: type, date and participants' entity keys — the
 /// same event reported by several articles has one key), what it is, and where this article reports it: the sentence,
 /// the trigger, the modality, the source it is attributed to, the place and the quantities (`10000 karys MORE_THAN`).
-/// Participants are (entity key, role) with role `actor` or `target`; the symmetric types (AGREE, CONSULT, COOPERATE)
-/// have only actors.
+/// The symmetric types (AGREE, CONSULT, COOPERATE) have only actors. <see cref="From"/> and <see cref="To"/> are the
+/// days this report allows: its calendar date, else a window its tense gives (docs/chronicle.md).
 /// </summary>
 public sealed record StoredEvent(
     string Key,
@@ -44,7 +53,7 @@ public sealed record StoredEvent(
     string? Date,
     DateOnly? From,
     DateOnly? To,
-    IReadOnlyList<(string EntityKey, string Role)> Participants,
+    IReadOnlyList<StoredParticipant> Participants,
     int SentenceStart,
     int SentenceEnd,
     int TriggerStart,
@@ -54,38 +63,93 @@ public sealed record StoredEvent(
     string? Location,
     string Quantities)
 {
-    private static readonly HashSet<string> Symmetric = ["AGREE", "CONSULT", "COOPERATE"];
+    public static readonly HashSet<string> Symmetric = ["AGREE", "CONSULT", "COOPERATE"];
 
-    public static StoredEvent Of(Document doc, Event e)
+    /// <summary>The place's entity key and side, for merging and filtering by place.</summary>
+    public string? LocationKey { get; init; }
+    public string? LocationSide { get; init; }
+
+    /// <summary>How many days before (or after) its article a report dated only by tense may lie (docs/chronicle.md).</summary>
+    public const int PastWindow = 7, FutureWindow = 60;
+
+    /// <summary>The days a report's date allows: a calendar period as such, else a window from the article's date by tense.</summary>
+    public static (DateOnly From, DateOnly To) Bounds(string? date, DateOnly article) =>
+        date is not null && TimeRange.Of(date) is { } r ? (r.From, r.To) : date switch
+        {
+            "FUTURE_REF" => (article, article.AddDays(FutureWindow)),
+            "PRESENT_REF" => (article.AddDays(-1), article),
+            _ => (article.AddDays(-PastWindow), article),
+        };
+
+    private static readonly HashSet<string> DenialCues = ReadCues();
+
+    private static HashSet<string> ReadCues()
     {
+        using var stream = typeof(StoredEvent).Assembly.GetManifestResourceStream("Data/denial-cues.txt")
+            ?? throw new InvalidOperationException("embedded resource 'Data/denial-cues.txt' is missing");
+        using var reader = new StreamReader(stream);
+        var cues = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+            if (line.Trim() is { Length: > 0 } cue && cue[0] != '#') cues.Add(cue);
+        return cues;
+    }
+
+    /// <summary>Whether the attribution's cue is a verb of denial (Data/denial-cues.txt): what it reports, it says did not happen.</summary>
+    private static bool Denies(Document doc, int start, int end)
+    {
+        for (var i = 0; i < doc.TokenCount; i++)
+        {
+            var t = doc.Token(i);
+            if (t.Start >= end) break;
+            if (t.Start >= start && t.Lemma is { } lemma && DenialCues.Contains(lemma.ToLowerInvariant())) return true;
+        }
+        return false;
+    }
+
+    public static StoredEvent Of(Document doc, Event e, SideOf? side = null)
+    {
+        var day = doc.Date ?? DateOnly.MinValue;
+        var (from, to) = Bounds(e.Date, day);
         EntityMention Mention(int id) => doc.Entities.First(m => m.Id == id);
         string Key(int id) => Mention(id) is var m ? StoredArticle.EntityKey(m.Type, m.Canonical, m.Kb) : "";
-        var actors = e.Actors.Select(Key).Distinct().Order(StringComparer.Ordinal).ToList();
-        var targets = e.Targets.Select(Key).Distinct().Order(StringComparer.Ordinal).ToList();
-        if (Symmetric.Contains(e.Type)) (actors, targets) = ([.. actors.Union(targets).Order(StringComparer.Ordinal)], []);
+        string Side(int id) => side?.Invoke(Mention(id), from) ?? Key(id);
+        var actors = e.Actors.Distinct().OrderBy(Key, StringComparer.Ordinal).ToList();
+        var targets = e.Targets.Distinct().OrderBy(Key, StringComparer.Ordinal).ToList();
+        if (Symmetric.Contains(e.Type)) (actors, targets) = ([.. actors.Union(targets).DistinctBy(Key).OrderBy(Key, StringComparer.Ordinal)], []);
+        actors = [.. actors.DistinctBy(Key)];
+        targets = [.. targets.DistinctBy(Key)];
         // A date only relative to the article (`PAST_REF`) names no day: such events are one event per article date.
         var range = e.Date is null ? null : TimeRange.Of(e.Date);
-        var day = doc.Date ?? DateOnly.MinValue;
         var date = range is null ? $"{e.Date ?? "-"}@{day:yyyy-MM-dd}" : e.Date!;
         var sentence = doc.Sentence(e.Sentence);
         string? source = null;
-        if (e.Attribution is { } a) source = doc.Attributions[a].Source is { } s ? Mention(s).Canonical : doc.Attributions[a].SourceText;
+        var modality = e.Modality;
+        if (e.Attribution is { } a)
+        {
+            var attribution = doc.Attributions[a];
+            source = attribution.Source is { } s ? Mention(s).Canonical : attribution.SourceText;
+            if (modality is "REPORTED" or "ASSERTED" && Denies(doc, attribution.CueStart, attribution.CueEnd)) modality = "NEGATED";
+        }
         var quantities = string.Join("; ", e.Quantities.Select(q => doc.Quantities[q]).Select(q =>
             $"{q.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}{(q.Unit is null ? "" : " " + q.Unit)}{(q.Approx is null ? "" : " " + q.Approx)}"));
         return new StoredEvent(
-            $"{e.Type}|{date}|{string.Join(',', actors)}|{string.Join(',', targets)}",
-            e.Type, e.Mode, e.Date, range?.From ?? day, range?.To ?? day,
-            [.. actors.Select(k => (k, "actor")), .. targets.Select(k => (k, "target"))],
-            sentence.Start, sentence.End, e.TriggerStart, e.TriggerEnd, e.Modality, source,
+            $"{e.Type}|{date}|{string.Join(',', actors.Select(Key))}|{string.Join(',', targets.Select(Key))}",
+            e.Type, e.Mode, e.Date, from, to,
+            [.. actors.Select(k => new StoredParticipant(Key(k), "actor", Side(k))), .. targets.Select(k => new StoredParticipant(Key(k), "target", Side(k)))],
+            sentence.Start, sentence.End, e.TriggerStart, e.TriggerEnd, modality, source,
             e.Location is { } l ? Mention(l).Canonical : null,
-            quantities);
+            quantities)
+        {
+            LocationKey = e.Location is { } lk ? Key(lk) : null,
+            LocationSide = e.Location is { } ls ? Side(ls) : null,
+        };
     }
 
     /// <summary>The event with its participants' entity keys mapped (see <see cref="People"/>), and its key rebuilt from them.</summary>
     public StoredEvent WithEntityKeys(Func<string, string> map)
     {
-        var participants = Participants.Select(p => (map(p.EntityKey), p.Role)).Distinct().ToList();
-        string Of(string role) => string.Join(',', participants.Where(p => p.Role == role).Select(p => p.Item1).Distinct().Order(StringComparer.Ordinal));
+        var participants = Participants.Select(p => p with { EntityKey = map(p.EntityKey) }).Distinct().ToList();
+        string Of(string role) => string.Join(',', participants.Where(p => p.Role == role).Select(p => p.EntityKey).Distinct().Order(StringComparer.Ordinal));
         var date = Key.Split('|')[1];
         return this with { Participants = participants, Key = $"{Type}|{date}|{Of("actor")}|{Of("target")}" };
     }
@@ -118,11 +182,20 @@ public sealed record StoredArticle(
     /// </summary>
     public string Shown { get => field ?? SourceId; init; }
 
+    /// <summary>The whole analysis (the JSON of `kronika analyze`, every layer), Brotli-compressed: what views and exports read.</summary>
+    public byte[]? Analysis { get; init; }
+
+    /// <summary>The hash of the model manifest the analysis was made with; `kronika reanalyze` redoes the others.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>What the story grouping compares (<see cref="StoryFeatures"/>).</summary>
+    public uint[] Features { get; init; } = [];
+
     /// <summary>The identity of a document's source in the store: its URL, else where it was read in full (a file's absolute path), else its name.</summary>
     public static string IdOf(Document doc) => doc.Source.Url ?? doc.Source.Location ?? doc.Source.Name;
 
     /// <summary>Builds the stored form of an analyzed document. Words without a lemma (other languages) are matched in lowercase.</summary>
-    public static StoredArticle From(Document doc)
+    public static StoredArticle From(Document doc, string? model = null, SideOf? side = null)
     {
         var lemmas = new StringBuilder(doc.Text.Length);
         var spans = new List<int>();
@@ -158,9 +231,12 @@ public sealed record StoredArticle(
                 var range = TimeRange.Of(t.Value);
                 return new StoredTime(t.Start, t.End, t.Type, t.Value, t.Mod, range?.From, range?.To);
             }).ToList(),
-            doc.Events.Select(e => StoredEvent.Of(doc, e)).ToList())
+            doc.Events.Select(e => StoredEvent.Of(doc, e, side)).ToList())
         {
             Shown = doc.Source.Url ?? doc.Source.Name,
+            Analysis = AnalysisBlob.Pack(Kronika.Core.IO.JsonOutput.ToJson(doc)),
+            Model = model,
+            Features = StoryFeatures.Of(doc),
         };
     }
 

@@ -16,13 +16,14 @@ public sealed class Stories
     }
 
     /// <summary>
-    /// What to do with <paramref name="article"/>: unchanged when its source holds the same content; otherwise an
+    /// What to do with <paramref name="article"/>: unchanged when its source holds the same content analysed by the same
+    /// model (or the article names no model); otherwise an
     /// update of its source's row or a new row, a copy of the story with the same content (<paramref name="sameContent"/>,
     /// the story's id) or a SimHash within <see cref="StoredArticle.NearDuplicateBits"/> bits, else a story of its own.
     /// </summary>
-    public (WriteOutcome Outcome, long? Original) Decide(StoredArticle article, (long Id, string Hash)? sameSource, long? sameContent)
+    public (WriteOutcome Outcome, long? Original) Decide(StoredArticle article, (long Id, string Hash, string? Model)? sameSource, long? sameContent)
     {
-        if (sameSource is { } s && s.Hash == article.Hash) return (WriteOutcome.Unchanged, null);
+        if (sameSource is { } s && s.Hash == article.Hash && (article.Model is null || article.Model == s.Model)) return (WriteOutcome.Unchanged, null);
         var original = sameSource is null ? sameContent : null;
         original ??= NearestStory(article.SimHash, sameSource?.Id);
         if (sameSource is not null) return (WriteOutcome.Updated, original);

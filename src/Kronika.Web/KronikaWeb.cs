@@ -82,6 +82,7 @@ public static class KronikaWeb
         api.MapSearch();
         api.MapEntities();
         api.MapEvents();
+        api.MapChronicle();
         api.MapAnalyze();
         api.MapIngest();
         api.MapExport();

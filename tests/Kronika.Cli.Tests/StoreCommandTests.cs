@@ -246,6 +246,50 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void Chronicle_gives_the_contacts_between_Russia_and_North_Korea_with_dates_sources_and_figures()
+    {
+        IngestSamples();
+        var (code, output, _) = Run("chronicle", "--actor", "Rusija", "--target", "Šiaurės Korėja", "--from", "2024-01-01", "-n", "50", "--db", Db);
+        Assert.Equal(0, code);
+        // The call: Putin and Kim stand for their states; its date, and who reported it.
+        Assert.Matches(@"(?m)^2025-08-12  susitikimas ar pokalbis \(CONSULT/phone\), held: Kim Jong Unas, Vladimiras Putinas", output);
+        Assert.Matches(@"according to .*Kremlius", output);
+        // The soldiers North Korea sent, with Seoul's figure.
+        Assert.Matches(@"pajėgų telkimas \(MOBILIZE/troops\), held: Šiaurės Korėja → Rusija", output);
+        Assert.Contains("figure: more than 15,000 karys — Seulas, 2025-08-13", output);
+        // The capitals stand for the states too (Pchenjanas → Maskva), and nothing before --from.
+        Assert.Contains("Pchenjanas → Maskva", output);
+        Assert.DoesNotMatch(@"(?m)^2023", output);
+        var json = JsonDocument.Parse(Run("chronicle", "--actor", "Rusija", "--target", "Šiaurės Korėja", "--from", "2024-01-01", "--format", "json", "--db", Db).Out).RootElement;
+        Assert.True(json.GetProperty("total").GetInt32() >= 5);
+        var dates = json.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("from").GetString()!).ToList();
+        Assert.Equal(dates.Order(StringComparer.Ordinal), dates);
+    }
+
+    [Fact]
+    public void Reanalyze_has_nothing_to_do_for_a_store_this_model_analysed()
+    {
+        IngestSamples();
+        var (code, output, _) = Run("reanalyze", "--db", Db);
+        Assert.Equal(0, code);
+        Assert.Contains("0 articles analysed by another model", output);
+        Assert.Contains("0 reanalysed", output);
+    }
+
+    [Fact]
+    public void Export_writes_chronicle_events_as_json_lines()
+    {
+        IngestSamples();
+        var (code, output, error) = Run("export", "--chronicle", "--format", "jsonl", "--entity", "Šiaurės Korėja", "--db", Db);
+        Assert.Equal(0, code);
+        var events = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.NotEmpty(events);
+        Assert.All(events, e => Assert.True(e.GetProperty("reports").GetArrayLength() > 0));
+        Assert.Contains($"{events.Count} chronicle events exported", error);
+        Assert.NotEqual(0, Run("export", "--chronicle", "--format", "conllu", "--db", Db).Code);
+    }
+
+    [Fact]
     public void Events_with_an_impossible_date_is_a_usage_error()
     {
         var (code, _, error) = Run("events", "--from", "2025-02-30", "--db", Db);

@@ -14,7 +14,7 @@ public static class Articles
     public static SearchLemmas Search => Lemmas.Value;
 
     private static readonly Lazy<IReadOnlyList<StoredArticle>> All = new(() =>
-        ArticleReader.Read([TestPaths.Samples]).Select(r => StoredArticle.From(Search.Analyze(r.Document!))).ToList());
+        ArticleReader.Read([TestPaths.Samples]).Select(r => Analysis.Store(Search.Analyze(r.Document!))).ToList());
 
     /// <summary>The 14 sample articles, each a different story.</summary>
     public static IReadOnlyList<StoredArticle> Samples => All.Value;
@@ -22,7 +22,7 @@ public static class Articles
     public static StoredArticle Sample(string nameContains) => Samples.Single(a => a.SourceId.Contains(nameContains, StringComparison.Ordinal));
 
     public static StoredArticle Analyze(string text, string source, DateOnly date) =>
-        StoredArticle.From(Search.Analyze(ArticleReader.Parse(text, new ArticleSource(source), date)));
+        Analysis.Store(Search.Analyze(ArticleReader.Parse(text, new ArticleSource(source), date)));
 
     public static QueryNode Query(string text) => Search.Parser().Parse(text);
 }

@@ -6,7 +6,7 @@ namespace Kronika.Store.Tests;
 /// What every store must do, run against the embedded SQLite store and against PostgreSQL: the same articles written,
 /// the same searches, the same answers.
 /// </summary>
-public abstract class StoreConformance : IDisposable
+public abstract partial class StoreConformance : IDisposable
 {
     private IStore? _store;
 
@@ -280,8 +280,11 @@ public abstract class StoreConformance : IDisposable
         var article = Articles.Sample("putinas-kim");
         Store.Write([article]);
         var back = Store.Get(Store.Search(new SearchRequest(Articles.Query("Putinas"))).Hits.Single().Id)!;
-        Assert.Equal(article with { Mentions = [], Times = [], Events = [] }, back with { Mentions = [], Times = [], Events = [], Spans = article.Spans });
+        Assert.Equal(article with { Mentions = [], Times = [], Events = [] },
+            back with { Mentions = [], Times = [], Events = [], Spans = article.Spans, Analysis = article.Analysis, Features = article.Features });
         Assert.Equal(article.Spans, back.Spans);
+        Assert.Equal(article.Analysis, back.Analysis);
+        Assert.Equal(article.Features, back.Features);
         Assert.Equal(article.Mentions, back.Mentions);
         Assert.Equal(article.Times, back.Times);
     }

@@ -173,8 +173,27 @@ public sealed class ApiTests(SampleStore samples) : IClassFixture<SampleStore>
     {
         var doc = await Json(await Client().GetAsync("/openapi/v1.json"));
         var paths = doc.GetProperty("paths");
-        foreach (var path in new[] { "/api/search", "/api/articles", "/api/articles/{id}", "/api/entities", "/api/entities/{name}", "/api/events", "/api/analyze", "/api/ingest" })
+        foreach (var path in new[] { "/api/search", "/api/articles", "/api/articles/{id}", "/api/entities", "/api/entities/{name}", "/api/events", "/api/chronicle", "/api/stories/{id}", "/api/analyze", "/api/ingest" })
             Assert.True(paths.TryGetProperty(path, out _), path);
+        // The chronicle's response is typed: its schema names the fields.
+        var schemas = doc.GetProperty("components").GetProperty("schemas");
+        Assert.True(schemas.TryGetProperty("ChronicleEvent", out var chronicleEvent));
+        Assert.True(chronicleEvent.GetProperty("properties").TryGetProperty("conflicts", out _));
+    }
+
+    [Fact]
+    public async Task Chronicle_gives_events_between_two_states_in_date_order_with_figures()
+    {
+        var page = await Json(await Client().GetAsync("/api/chronicle?actor=Rusija&target=%C5%A0iaur%C4%97s%20Kor%C4%97ja&from=2024-01-01&limit=50"));
+        var events = page.GetProperty("events").EnumerateArray().ToList();
+        Assert.Contains(events, e => e.GetProperty("type").GetString() == "CONSULT" && e.GetProperty("when").GetString() == "2025-08-12");
+        Assert.Contains(events, e => e.GetProperty("figures").EnumerateArray().Any(f => f.GetProperty("unit").GetString() == "karys" && f.GetProperty("source").GetString() == "Seulas"));
+        var dates = events.Select(e => e.GetProperty("from").GetString()!).ToList();
+        Assert.Equal(dates.Order(StringComparer.Ordinal), dates);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Client().GetAsync("/api/chronicle?type=VISIT")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Client().GetAsync("/api/chronicle?order=random")).StatusCode);
+        var story = await Json(await Client().GetAsync($"/api/stories/{events[0].GetProperty("reports")[0].GetProperty("article_id").GetInt64()}"));
+        Assert.True(story.GetProperty("articles").GetArrayLength() >= 1);
     }
 
     [Fact]

@@ -73,11 +73,12 @@ public sealed class HardeningApiTests(SampleStore samples) : IClassFixture<Sampl
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    // The per-request time budget: a request that runs out of it is stopped and answered 503, not 500.
+    // The per-request time budget: a request that runs out of it is stopped and answered 503, not 500. (An article is
+    // read from its stored analysis in well under a millisecond: no budget of 0 s reliably stops it.)
     [Theory]
     [InlineData("/api/search?q=Putinas")]
-    [InlineData("/api/articles/1")]
     [InlineData("/api/events")]
+    [InlineData("/api/chronicle?either=Rusija")]
     public async Task A_request_over_its_time_budget_is_stopped_with_a_503_problem(string url)
     {
         var problem = await Problem(await Client(requestSeconds: "0").GetAsync(url), HttpStatusCode.ServiceUnavailable);

@@ -26,12 +26,18 @@ public sealed class PostgresStore : IStore
             url TEXT,
             site TEXT,
             spans BYTEA NOT NULL,
+            story_id BIGINT,
+            model TEXT,
             lemmas TEXT NOT NULL,
             text TEXT NOT NULL,
+            features BYTEA,
+            analysis BYTEA,
             fts TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', lemmas)) STORED);
         CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
         CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
         CREATE INDEX IF NOT EXISTS articles_copies ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id) WHERE story_id IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS articles_model ON articles(model);
         CREATE INDEX IF NOT EXISTS articles_fts ON articles USING GIN (fts) WHERE duplicate_of IS NULL;
         -- One row per entity an article mentions: how often, and where (start, end pairs packed like the lemma spans).
         CREATE TABLE IF NOT EXISTS mentions (
@@ -46,6 +52,8 @@ public sealed class PostgresStore : IStore
     private readonly NpgsqlDataSource _source;
     private Stories? _stories;
     private People? _people;
+    private StoryGroups? _groups;
+    private ChronicleIndex? _chronicle;
 
     /// <summary>Marks the tables' version (as <see cref="SqliteStore.SchemaVersion"/> does in SQLite).</summary>
     private static readonly string SchemaComment = $"kronika schema {SqliteStore.SchemaVersion}";
@@ -107,18 +115,21 @@ public sealed class PostgresStore : IStore
         using var connection = _source.OpenConnection();
         _stories ??= new Stories(ReadStories(connection));
         _people ??= new People(ReadPeople(connection));
+        _groups ??= new StoryGroups(ReadGroups(connection));
+        _chronicle ??= ChronicleWriter.Load(connection, (r, i) => r.GetFieldValue<DateOnly>(i));
         var outcomes = new List<WriteOutcome>(batch.Count);
         try
         {
             using var transaction = connection.BeginTransaction();
             using (var writers = Command(connection, "SELECT pg_advisory_xact_lock(4712)", transaction)) writers.ExecuteNonQuery();
+            using var chronicle = new ChronicleWriter(connection, transaction, d => d);
             foreach (var written in batch)
             {
                 var a = written;
-                (long Id, string Hash)? sameSource = null;
-                using (var command = Command(connection, "SELECT id, hash FROM articles WHERE source_id = @s", transaction, ("s", a.SourceId)))
+                (long Id, string Hash, string? Model)? sameSource = null;
+                using (var command = Command(connection, "SELECT id, hash, model FROM articles WHERE source_id = @s", transaction, ("s", a.SourceId)))
                 using (var reader = command.ExecuteReader())
-                    if (reader.Read()) sameSource = (reader.GetInt64(0), reader.GetString(1));
+                    if (reader.Read()) sameSource = (reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
                 long? sameContent;
                 using (var command = Command(connection, "SELECT coalesce(duplicate_of, id) FROM articles WHERE hash = @h LIMIT 1", transaction, ("h", a.Hash)))
                     sameContent = command.ExecuteScalar() as long?;
@@ -129,8 +140,10 @@ public sealed class PostgresStore : IStore
                 foreach (var (key, canonical) in renamed)
                     using (var rename = Command(connection, "UPDATE entities SET canonical = @c, folded = @f WHERE key = @k", transaction, ("c", canonical), ("f", EntityNames.Fold(canonical)), ("k", key)))
                         rename.ExecuteNonQuery();
+                var story = original is { } o ? _groups.StoryOf(o) ?? o : _groups.Find(a.Features, a.Date, sameSource?.Id ?? 0);
                 var values = new (string, object?)[]
                 {
+                    ("story", story), ("model", a.Model), ("features", StoryFeatures.Pack(a.Features)), ("analysis", a.Analysis),
                     ("s", a.SourceId), ("h", a.Hash), ("d", a.Date), ("t", a.Title), ("u", a.Url), ("site", a.Site), ("lang", a.Language),
                     ("text", a.Text), ("lemmas", a.Lemmas), ("spans", Snippets.Pack(a.Spans)), ("sim", unchecked((long)a.SimHash)), ("dup", original),
                     ("name", a.Shown),
@@ -140,7 +153,8 @@ public sealed class PostgresStore : IStore
                 {
                     using (var update = Command(connection, """
                         UPDATE articles SET hash = @h, date = @d, title = @t, url = @u, site = @site, language = @lang, text = @text,
-                            lemmas = @lemmas, spans = @spans, simhash = @sim, duplicate_of = @dup, name = @name, ingested = now() WHERE id = @id
+                            lemmas = @lemmas, spans = @spans, simhash = @sim, duplicate_of = @dup, name = @name, ingested = now(),
+                            story_id = @story, model = @model, features = @features, analysis = @analysis WHERE id = @id
                         """, transaction, [.. values, ("id", old)]))
                         update.ExecuteNonQuery();
                     using (var delete = Command(connection, "DELETE FROM mentions WHERE article_id = @id; DELETE FROM times WHERE article_id = @id; DELETE FROM event_mentions WHERE article_id = @id", transaction, ("id", old)))
@@ -150,22 +164,30 @@ public sealed class PostgresStore : IStore
                 else
                 {
                     using var insert = Command(connection, """
-                        INSERT INTO articles (source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, duplicate_of, name)
-                        VALUES (@s, @h, @d, @t, @u, @site, @lang, @text, @lemmas, @spans, @sim, @dup, @name) RETURNING id
+                        INSERT INTO articles (source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, duplicate_of, name,
+                            story_id, model, features, analysis)
+                        VALUES (@s, @h, @d, @t, @u, @site, @lang, @text, @lemmas, @spans, @sim, @dup, @name, @story, @model, @features, @analysis) RETURNING id
                         """, transaction, values);
                     id = (long)insert.ExecuteScalar()!;
                 }
                 WriteLayers(connection, transaction, id, a);
+                chronicle.Write(_chronicle, id, a);
                 _stories.Written(id, a.SimHash, original);
+                if (original is null) _groups.Add(id, a.Date, story ?? id, a.Features);
             }
             if (outcomes.Contains(WriteOutcome.Updated))
+            {
                 using (var orphans = Command(connection, EventQueries.DeleteOrphans, transaction)) orphans.ExecuteNonQuery();
+                _chronicle = null;
+            }
             transaction.Commit();
         }
         catch
         {
             _stories = null;
             _people = null;
+            _groups = null;
+            _chronicle = null;
             throw;
         }
         return outcomes;
@@ -207,24 +229,15 @@ public sealed class PostgresStore : IStore
             }
             writer.Complete();
         }
-        WriteEvents(connection, transaction, id, a);
     }
 
-    private void WriteEvents(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, StoredArticle a)
+    private static List<(long, DateOnly, long, uint[])> ReadGroups(NpgsqlConnection connection)
     {
-        foreach (var e in a.Events)
-        {
-            long eventId;
-            using (var upsert = Command(connection, EventQueries.Upsert, transaction, ("key", e.Key), ("type", e.Type), ("mode", e.Mode), ("date", e.Date), ("from", e.From), ("to", e.To)))
-                eventId = (long)upsert.ExecuteScalar()!;
-            foreach (var (key, role) in e.Participants)
-                using (var participant = Command(connection, EventQueries.Participant, transaction, ("event", eventId), ("entity", key), ("role", role)))
-                    participant.ExecuteNonQuery();
-            using var mention = Command(connection, EventQueries.Mention, transaction, ("article", id), ("start", e.TriggerStart), ("end", e.TriggerEnd),
-                ("event", eventId), ("sentence_start", e.SentenceStart), ("sentence", a.Text[e.SentenceStart..e.SentenceEnd]), ("modality", e.Modality),
-                ("source", e.Source), ("location", e.Location), ("quantities", e.Quantities));
-            mention.ExecuteNonQuery();
-        }
+        var list = new List<(long, DateOnly, long, uint[])>();
+        using var command = new NpgsqlCommand("SELECT id, date, coalesce(story_id, id), features FROM articles WHERE duplicate_of IS NULL AND features IS NOT NULL", connection);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) list.Add((reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1), reader.GetInt64(2), StoryFeatures.Unpack(reader.GetFieldValue<byte[]>(3))));
+        return list;
     }
 
     private List<(string, string)> ReadPeople(NpgsqlConnection connection)
@@ -467,7 +480,7 @@ public sealed class PostgresStore : IStore
     {
         using var connection = _source.OpenConnection();
         StoredArticle article;
-        using (var command = Command(connection, "SELECT source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, name FROM articles WHERE id = @id", null, ("id", id)))
+        using (var command = Command(connection, "SELECT source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, name, model, analysis, features FROM articles WHERE id = @id", null, ("id", id)))
         using (var reader = command.ExecuteReader())
         {
             if (!reader.Read()) return null;
@@ -476,6 +489,9 @@ public sealed class PostgresStore : IStore
                 reader.GetString(8), Snippets.Unpack(reader.GetFieldValue<byte[]>(9)), unchecked((ulong)reader.GetInt64(10)), [], [], [])
             {
                 Shown = reader.GetString(11),
+                Model = reader.IsDBNull(12) ? null : reader.GetString(12),
+                Analysis = reader.IsDBNull(13) ? null : reader.GetFieldValue<byte[]>(13),
+                Features = reader.IsDBNull(14) ? [] : StoryFeatures.Unpack(reader.GetFieldValue<byte[]>(14)),
             };
         }
         List<StoredMention> mentions;
@@ -557,6 +573,43 @@ public sealed class PostgresStore : IStore
         using var command = Command(connection, EventQueries.LastArticleId);
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
+
+    private static DateOnly ReadDay(System.Data.Common.DbDataReader r, int i) => r.GetFieldValue<DateOnly>(i);
+
+    public StoredAnalysis? Analysis(long id)
+    {
+        using var connection = _source.OpenConnection();
+        return ChronicleReads.Analysis(connection, id);
+    }
+
+    public IReadOnlyList<long> Stale(string model, long afterId, int limit)
+    {
+        using var connection = _source.OpenConnection();
+        return ChronicleReads.Stale(connection, model, afterId, limit);
+    }
+
+    public int StaleCount(string model)
+    {
+        using var connection = _source.OpenConnection();
+        return ChronicleReads.StaleCount(connection, model);
+    }
+
+    public StoryInfo? Story(long articleId)
+    {
+        using var connection = _source.OpenConnection();
+        return ChronicleReads.Story(connection, articleId, ReadDay);
+    }
+
+    public ChroniclePage Chronicle(ChronicleRequest request, CancellationToken ct = default) => Cancellable(ct, connection =>
+    {
+        (string, List<(string, object?)>)? text = null;
+        if (request.Query is { } q)
+        {
+            var parameters = new List<(string, object?)>();
+            text = ($"SELECT a.id FROM articles a WHERE a.duplicate_of IS NULL AND a.fts @@ ({ToTsQuery(q, parameters)})", parameters);
+        }
+        return ChronicleReads.Query(connection, request, text, d => d, ReadDay, ct);
+    });
 
     public void Dispose() => _source.Dispose();
 }

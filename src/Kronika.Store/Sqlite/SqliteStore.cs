@@ -36,11 +36,17 @@ public sealed class SqliteStore : IStore
             url TEXT,
             site TEXT,
             spans BLOB NOT NULL,
+            story_id INTEGER,
+            model TEXT,
             lemmas TEXT NOT NULL,
-            text TEXT NOT NULL);
+            text TEXT NOT NULL,
+            features BLOB,
+            analysis BLOB);
         CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
         CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
         CREATE INDEX IF NOT EXISTS articles_copies ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id) WHERE story_id IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS articles_model ON articles(model);
         -- One row per entity an article mentions: how often, and where (start, end pairs packed like the lemma spans).
         CREATE TABLE IF NOT EXISTS mentions (
             article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -67,11 +73,12 @@ public sealed class SqliteStore : IStore
     private readonly SqliteConnection _connection;
     private Stories? _stories;
     private People? _people;
+    private StoryGroups? _groups;
+    private ChronicleIndex? _chronicle;
 
-    // What this process already wrote and need not write again: entity rows, and events' participant rows. Cleared
-    // with a failed batch, whose rows were rolled back.
+    // What this process already wrote and need not write again: entity rows. Cleared with a failed batch, whose rows
+    // were rolled back.
     private readonly HashSet<string> _entitiesWritten = new(StringComparer.Ordinal);
-    private readonly HashSet<long> _eventsWritten = [];
 
     /// <summary>Opens (with <paramref name="create"/>, creates) the store in the file at <paramref name="path"/>.</summary>
     public SqliteStore(string path, bool create = true)
@@ -103,7 +110,7 @@ public sealed class SqliteStore : IStore
     }
 
     /// <summary>Raised whenever the tables change; a store of another version is refused, not misread.</summary>
-    public const int SchemaVersion = 9;
+    public const int SchemaVersion = 10;
 
     public string Path { get; }
 
@@ -130,27 +137,33 @@ public sealed class SqliteStore : IStore
     {
         _stories ??= new Stories(ReadStories());
         _people ??= new People(ReadPeople());
+        _groups ??= new StoryGroups(ReadGroups());
+        _chronicle ??= ChronicleWriter.Load(_connection, (r, i) => DateOnly.Parse(r.GetString(i), CultureInfo.InvariantCulture));
         var outcomes = new List<WriteOutcome>(batch.Count);
         try
         {
             using var transaction = _connection.BeginTransaction();
             using var statements = new Statements(this, transaction);
+            using var chronicle = new ChronicleWriter(_connection, transaction, d => Day(d));
             foreach (var written in batch)
             {
                 var a = written;
-                (long Id, string Hash)? sameSource = null;
+                (long Id, string Hash, string? Model)? sameSource = null;
                 using (var reader = statements.BySource.With(a.SourceId).ExecuteReader())
-                    if (reader.Read()) sameSource = (reader.GetInt64(0), reader.GetString(1));
+                    if (reader.Read()) sameSource = (reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
                 var sameContent = statements.ByHash.With(a.Hash).ExecuteScalar() as long?;
                 var (outcome, original) = _stories.Decide(a, sameSource, sameContent);
                 outcomes.Add(outcome);
                 if (outcome == WriteOutcome.Unchanged) continue;
                 (a, var renamed) = _people.Resolve(a);
                 foreach (var (key, canonical) in renamed) statements.Rename.With(canonical, EntityNames.Fold(canonical), key).ExecuteNonQuery();
+                // A copy belongs to its original's story; a story of its own to the story whose articles it shares most with, if any.
+                var story = original is { } o ? _groups.StoryOf(o) ?? o : _groups.Find(a.Features, a.Date, sameSource?.Id ?? 0);
                 object?[] values =
                 [
                     a.SourceId, a.Hash, Day(a.Date), a.Title, a.Url, a.Site, a.Language, a.Text, a.Lemmas, Snippets.Pack(a.Spans),
                     unchecked((long)a.SimHash), original, DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture), Facets.Of(a), a.Shown,
+                    story, a.Model, StoryFeatures.Pack(a.Features), a.Analysis,
                 ];
                 long id;
                 if (sameSource is { Id: var old })
@@ -169,20 +182,14 @@ public sealed class SqliteStore : IStore
                 }
                 foreach (var t in a.Times)
                     statements.Time.With(id, t.Start, t.End, t.Type, t.Value, t.Mod, t.From is { } f ? Day(f) : null, t.To is { } to ? Day(to) : null).ExecuteNonQuery();
-                foreach (var e in a.Events)
-                {
-                    var eventId = (long)statements.Event.With(e.Key, e.Type, e.Mode, e.Date, Day(e.From!.Value), Day(e.To!.Value)).ExecuteScalar()!;
-                    if (_eventsWritten.Add(eventId))
-                        foreach (var (key, role) in e.Participants) statements.Participant.With(eventId, key, role).ExecuteNonQuery();
-                    statements.EventMention.With(id, e.TriggerStart, e.TriggerEnd, eventId, e.SentenceStart, a.Text[e.SentenceStart..e.SentenceEnd],
-                        e.Modality, e.Source, e.Location, e.Quantities).ExecuteNonQuery();
-                }
+                chronicle.Write(_chronicle, id, a);
                 _stories.Written(id, a.SimHash, original);
+                if (original is null) _groups.Add(id, a.Date, story ?? id, a.Features);
             }
             if (outcomes.Contains(WriteOutcome.Updated))
             {
                 Execute(EventQueries.DeleteOrphans, transaction);
-                _eventsWritten.Clear(); // a deleted event's id may be given again
+                _chronicle = null; // events no article reports any more are gone: read the chronicle again
             }
             transaction.Commit();
         }
@@ -190,8 +197,9 @@ public sealed class SqliteStore : IStore
         {
             _stories = null;
             _people = null;
+            _groups = null;
+            _chronicle = null;
             _entitiesWritten.Clear();
-            _eventsWritten.Clear();
             throw;
         }
         return outcomes;
@@ -200,28 +208,27 @@ public sealed class SqliteStore : IStore
     /// <summary>The statements of one write, prepared once per batch.</summary>
     private sealed class Statements(SqliteStore store, SqliteTransaction transaction) : IDisposable
     {
-        public readonly SqliteCommand BySource = store.Prepare(transaction, "SELECT id, hash FROM articles WHERE source_id = $1");
+        public readonly SqliteCommand BySource = store.Prepare(transaction, "SELECT id, hash, model FROM articles WHERE source_id = $1");
         public readonly SqliteCommand ByHash = store.Prepare(transaction, "SELECT coalesce(duplicate_of, id) FROM articles WHERE hash = $1 LIMIT 1");
         public readonly SqliteCommand Insert = store.Prepare(transaction, """
-            INSERT INTO articles (source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, duplicate_of, ingested, facets, name)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id
+            INSERT INTO articles (source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, duplicate_of, ingested, facets, name,
+                story_id, model, features, analysis)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id
             """);
         public readonly SqliteCommand Update = store.Prepare(transaction, """
             UPDATE articles SET source_id = $1, hash = $2, date = $3, title = $4, url = $5, site = $6, language = $7, text = $8,
-                lemmas = $9, spans = $10, simhash = $11, duplicate_of = $12, ingested = $13, facets = $14, name = $15 WHERE id = $16
+                lemmas = $9, spans = $10, simhash = $11, duplicate_of = $12, ingested = $13, facets = $14, name = $15,
+                story_id = $16, model = $17, features = $18, analysis = $19 WHERE id = $20
             """);
         public readonly SqliteCommand DeleteLayers = store.Prepare(transaction, "DELETE FROM mentions WHERE article_id = $1; DELETE FROM times WHERE article_id = $1; DELETE FROM event_mentions WHERE article_id = $1");
         public readonly SqliteCommand Mention = store.Prepare(transaction, "INSERT INTO mentions VALUES ($1, $2, $3, $4)");
         public readonly SqliteCommand Entity = store.Prepare(transaction, "INSERT OR IGNORE INTO entities VALUES ($1, $2, $3, $4, $5)");
         public readonly SqliteCommand Rename = store.Prepare(transaction, "UPDATE entities SET canonical = $1, folded = $2 WHERE key = $3");
         public readonly SqliteCommand Time = store.Prepare(transaction, "INSERT INTO times VALUES ($1, $2, $3, $4, $5, $6, $7, $8)");
-        public readonly SqliteCommand Event = store.Prepare(transaction, EventQueries.Upsert);
-        public readonly SqliteCommand Participant = store.Prepare(transaction, EventQueries.Participant);
-        public readonly SqliteCommand EventMention = store.Prepare(transaction, EventQueries.Mention);
 
         public void Dispose()
         {
-            foreach (var command in new[] { BySource, ByHash, Insert, Update, DeleteLayers, Mention, Entity, Time, Event, Participant, EventMention }) command.Dispose();
+            foreach (var command in new[] { BySource, ByHash, Insert, Update, DeleteLayers, Mention, Entity, Time }) command.Dispose();
         }
     }
 
@@ -255,6 +262,16 @@ public sealed class SqliteStore : IStore
         using var command = Command("SELECT id, simhash FROM articles WHERE duplicate_of IS NULL");
         using var reader = command.ExecuteReader();
         while (reader.Read()) list.Add((reader.GetInt64(0), unchecked((ulong)reader.GetInt64(1))));
+        return list;
+    }
+
+    private List<(long, DateOnly, long, uint[])> ReadGroups()
+    {
+        var list = new List<(long, DateOnly, long, uint[])>();
+        using var command = Command("SELECT id, date, coalesce(story_id, id), features FROM articles WHERE duplicate_of IS NULL AND features IS NOT NULL");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            list.Add((reader.GetInt64(0), DateOnly.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetInt64(2), StoryFeatures.Unpack((byte[])reader.GetValue(3))));
         return list;
     }
 
@@ -525,7 +542,7 @@ public sealed class SqliteStore : IStore
 
     public StoredArticle? Get(long id)
     {
-        using var command = Command("SELECT source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, name FROM articles WHERE id = $id", null, ("$id", id));
+        using var command = Command("SELECT source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, name, model, analysis, features FROM articles WHERE id = $id", null, ("$id", id));
         using var reader = command.ExecuteReader();
         if (!reader.Read()) return null;
         var article = new StoredArticle(reader.GetString(0), reader.GetString(1), DateOnly.Parse(reader.GetString(2), CultureInfo.InvariantCulture),
@@ -533,6 +550,9 @@ public sealed class SqliteStore : IStore
             reader.GetString(7), reader.GetString(8), Snippets.Unpack((byte[])reader.GetValue(9)), unchecked((ulong)reader.GetInt64(10)), [], [], [])
         {
             Shown = reader.GetString(11),
+            Model = reader.IsDBNull(12) ? null : reader.GetString(12),
+            Analysis = reader.IsDBNull(13) ? null : (byte[])reader.GetValue(13),
+            Features = reader.IsDBNull(14) ? [] : StoryFeatures.Unpack((byte[])reader.GetValue(14)),
         };
         reader.Close();
         List<StoredMention> mentions;
@@ -613,6 +633,24 @@ public sealed class SqliteStore : IStore
         using var command = Command(EventQueries.LastArticleId);
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
+
+    private static DateOnly ReadDay(System.Data.Common.DbDataReader r, int i) => DateOnly.Parse(r.GetString(i), CultureInfo.InvariantCulture);
+
+    public StoredAnalysis? Analysis(long id) => ChronicleReads.Analysis(_connection, id);
+
+    public IReadOnlyList<long> Stale(string model, long afterId, int limit) => ChronicleReads.Stale(_connection, model, afterId, limit);
+
+    public int StaleCount(string model) => ChronicleReads.StaleCount(_connection, model);
+
+    public StoryInfo? Story(long articleId) => ChronicleReads.Story(_connection, articleId, ReadDay);
+
+    public ChroniclePage Chronicle(ChronicleRequest request, CancellationToken ct = default) => Interruptible(ct, () =>
+    {
+        (string, List<(string, object?)>)? text = request.Query is { } q
+            ? ("SELECT rowid FROM articles_fts WHERE articles_fts MATCH @q", [("@q", "lemmas : " + ToFts(q))])
+            : null;
+        return ChronicleReads.Query(_connection, request, text, d => Day(d), ReadDay, ct);
+    });
 
     public void Dispose() => _connection.Dispose();
 }

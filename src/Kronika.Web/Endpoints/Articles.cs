@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Kronika.Core.IO;
 using Kronika.Core.Model;
 using Kronika.Ingest;
 using Kronika.Store;
@@ -19,16 +17,15 @@ public static class Articles
             }))
             .WithSummary("The stored stories, newest first");
 
-        api.MapGet("/articles/{id:long}", (long id, IStore store, SearchLemmas lemmas, CancellationToken ct) =>
+        api.MapGet("/articles/{id:long}", (long id, IStore store, CancellationToken ct) =>
             {
-                if (store.Get(id) is not { } article) return Results.Problem(statusCode: 404, title: "No such article", detail: $"no article {id} in the store");
-                // The store keeps what search needs; every layer is the pipeline's, run again on the stored text.
-                var doc = lemmas.Analyze(Document(article), ct);
-                var json = JsonNode.Parse(JsonOutput.ToJson(doc))!.AsObject();
-                json.Insert(0, "id", id);
-                return Results.Text(json.ToJsonString(), "application/json");
+                ct.ThrowIfCancellationRequested();
+                // The store keeps the whole analysis: the article is served as it was analysed, never analysed again.
+                if (store.Analysis(id) is not { } stored) return Results.Problem(statusCode: 404, title: "No such article", detail: $"no article {id} in the store");
+                if (stored.Json is not { } blob) return Results.Problem(statusCode: 409, title: "No analysis stored", detail: $"article {id} has no stored analysis; run `kronika reanalyze`");
+                return Results.Bytes(AnalysisBlob.WithId(id, blob), "application/json");
             })
-            .WithSummary("One article with every layer (tokens, entities, times, quantities, quotes, attributions, events), in the JSON of `kronika analyze`");
+            .WithSummary("One article with every layer (tokens, entities, times, quantities, quotes, attributions, events), in the JSON of `kronika analyze`, as stored at ingest");
     }
 
     /// <summary>A stored article as a document again: its text, date, and paragraphs (its lines).</summary>

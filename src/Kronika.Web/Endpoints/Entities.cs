@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Kronika.Ingest;
 using Kronika.Store;
 
@@ -21,12 +22,9 @@ public static class Entities
                 var timeline = keys.Select(k => store.Timeline(k, period, coMentioned)).OfType<Timeline>().MaxBy(t => t.Entity.Articles);
                 if (timeline is null) return Results.Problem(statusCode: 404, title: "No such entity", detail: $"no entity named '{name}' in the store");
                 var events = store.Events(new EventRequest(ActorKeys: [timeline.Entity.Key], Limit: 10), mentions: 1, ct);
-                // Quotes are not stored: the newest articles mentioning the entity are read again for what it said.
+                // The quotes come from the stored analyses of the newest articles mentioning the entity.
                 var quotes = store.Search(new SearchRequest(null, EntityKeys: [timeline.Entity.Key], Limit: 10), ct).Hits
-                    .Select(h => (Hit: h, Doc: store.Get(h.Id) is { } a ? lemmas.Analyze(Articles.Document(a), ct) : null))
-                    .SelectMany(x => x.Doc is not { } doc ? [] : doc.Quotes
-                        .Where(q => q.Speaker is { } id && doc.Entities.First(e => e.Id == id) is var speaker && (speaker.Kb ?? speaker.Canonical) == (timeline.Entity.Kb ?? timeline.Entity.Canonical))
-                        .Select(q => new { article_id = x.Hit.Id, date = x.Hit.Date, text = doc.Text[q.Start..q.End], direct = q.Direct }))
+                    .SelectMany(h => Quotes(store, h.Id, h.Date, timeline.Entity))
                     .Take(10)
                     .ToList();
                 return Results.Ok(new
@@ -41,5 +39,21 @@ public static class Entities
                 });
             }))
             .WithSummary("An entity by any case form of its name, surname or Wikidata id: its timeline, co-mentioned entities, latest events and quotes");
+    }
+
+    /// <summary>What the entity said in one article, read from its stored analysis: quotes whose speaker is the entity.</summary>
+    private static IEnumerable<object> Quotes(IStore store, long id, DateOnly date, EntitySummary entity)
+    {
+        if (store.Analysis(id) is not { Json: { } blob }) return [];
+        using var doc = JsonDocument.Parse(AnalysisBlob.Unpack(blob));
+        var root = doc.RootElement;
+        if (!root.TryGetProperty("quotes", out var quotes) || !root.TryGetProperty("entities", out var entities)) return [];
+        var ids = entities.EnumerateArray()
+            .Where(e => (e.GetProperty("kb").ValueKind == JsonValueKind.String ? e.GetProperty("kb").GetString() : e.GetProperty("canonical").GetString()) == (entity.Kb ?? entity.Canonical))
+            .Select(e => e.GetProperty("id").GetInt32()).ToHashSet();
+        return quotes.EnumerateArray()
+            .Where(q => q.GetProperty("speaker").ValueKind == JsonValueKind.Number && ids.Contains(q.GetProperty("speaker").GetInt32()))
+            .Select(q => (object)new { article_id = id, date, text = q.GetProperty("text").GetString(), direct = q.GetProperty("direct").GetBoolean() })
+            .ToList();
     }
 }

@@ -13,9 +13,12 @@ public static class Export
     };
 
     public static void MapExport(this IEndpointRouteBuilder api) =>
-        api.MapGet("/export", (HttpContext http, string? format, string? q, string? from, string? to, string? entity, IStore store, SearchLemmas lemmas) => Check.Run(() =>
+        api.MapGet("/export", (HttpContext http, string? format, string? q, string? from, string? to, string? entity, string? source, IStore store, SearchLemmas lemmas) => Check.Run(() =>
             {
-                if (format is null || !ContentTypes.TryGetValue(format, out var contentType)) throw new Check.Failed("format", $"must be one of {string.Join(", ", Exporter.Formats)}");
+                if (source is not (null or "articles" or "chronicle")) throw new Check.Failed("source", "must be articles or chronicle");
+                var chronicle = source == "chronicle";
+                if (format is null || !ContentTypes.TryGetValue(format, out var contentType) || (chronicle && !Exporter.ChronicleFormats.Contains(format)))
+                    throw new Check.Failed("format", $"must be one of {string.Join(", ", chronicle ? Exporter.ChronicleFormats : Exporter.Formats)}");
                 var request = new SearchRequest(string.IsNullOrWhiteSpace(q) ? null : lemmas.Parser().Parse(q), Check.Date(from, "from"), Check.Date(to, "to"),
                     entity is null ? null : EntityResolver.Keys(store, lemmas, entity));
                 return Results.Stream(body =>
@@ -23,9 +26,12 @@ public static class Export
                     // The exporter writes an article at a time and flushes it: the export is never built in memory.
                     http.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
                     using var writer = new StreamWriter(body, leaveOpen: true);
-                    new Exporter(store, lemmas).Write(request, format, writer, http.RequestAborted);
+                    if (chronicle)
+                        new Exporter(store).WriteChronicle(new ChronicleRequest(request.Query, EitherKeys: request.EntityKeys, From: request.From, To: request.To), format, writer, http.RequestAborted);
+                    else
+                        new Exporter(store).Write(request, format, writer, http.RequestAborted);
                     return Task.CompletedTask;
                 }, contentType, $"kronika.{(format == "entities" ? "entities.csv" : format)}");
             }))
-            .WithSummary("Export the stories a query matches: jsonl (all layers), conllu, csv (events), entities (CSV), gdelt (GDELT 2.0 event table)");
+            .WithSummary("Export the stories a query matches: jsonl (all layers), conllu, csv (events), entities (CSV), gdelt (GDELT 2.0 event table); with source=chronicle, the chronicle events reported in them (jsonl, csv, gdelt)");
 }

@@ -53,7 +53,7 @@ public static class Ingest
             try
             {
                 if (doc.Language == "lt") lemmas.Analyze(doc, ct);
-                batch.Add((i, StoredArticle.From(doc)));
+                batch.Add((i, Kronika.Ingest.Analysis.Store(doc)));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

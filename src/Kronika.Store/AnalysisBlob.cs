@@ -1,0 +1,44 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Kronika.Store;
+
+/// <summary>
+/// An article's whole analysis as the store keeps it: the UTF-8 JSON of `kronika analyze` (every layer the output
+/// contract has, new ones included), Brotli-compressed (quality 4: about a tenth of the JSON, a millisecond to pack).
+/// </summary>
+public static class AnalysisBlob
+{
+    public static byte[] Pack(string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var output = new byte[BrotliEncoder.GetMaxCompressedLength(bytes.Length)];
+        if (!BrotliEncoder.TryCompress(bytes, output, out var written, quality: 4, window: 22))
+            throw new InvalidOperationException("the analysis could not be compressed");
+        return output[..written];
+    }
+
+    public static string Unpack(byte[] blob) => Encoding.UTF8.GetString(UnpackUtf8(blob));
+
+    /// <summary>The JSON as UTF-8 bytes, decompressed in one call (the buffer grows until it holds it).</summary>
+    public static byte[] UnpackUtf8(byte[] blob)
+    {
+        for (var size = Math.Max(4096, blob.Length * 12); ; size *= 2)
+        {
+            var output = new byte[size];
+            if (BrotliDecoder.TryDecompress(blob, output, out var written)) return output[..written];
+            if (size > 1 << 30) throw new InvalidDataException("the stored analysis does not decompress");
+        }
+    }
+
+    /// <summary>The stored JSON as UTF-8 with `"id": <paramref name="id"/>` as its first field, as the API serves an article.</summary>
+    public static byte[] WithId(long id, byte[] blob)
+    {
+        var json = UnpackUtf8(blob);
+        var head = Encoding.UTF8.GetBytes($"{{\"id\":{id},");
+        var result = new byte[head.Length + json.Length - 1];
+        head.CopyTo(result, 0);
+        json.AsSpan(1).CopyTo(result.AsSpan(head.Length));
+        return result;
+    }
+}

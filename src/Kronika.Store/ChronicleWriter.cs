@@ -1,0 +1,124 @@
+using System.Data.Common;
+
+namespace Kronika.Store;
+
+/// <summary>
+/// Writes an article's event reports into the chronicle, the same way in both stores (named `@` parameters, commands
+/// prepared once per batch): each report joins the chronicle event <see cref="ChronicleIndex"/> finds, whose days
+/// narrow to those both allow, or starts a new one; participants (with their sides) and the report are added.
+/// </summary>
+public sealed class ChronicleWriter : IDisposable
+{
+    public const string Insert = """
+        INSERT INTO events (key, type, mode, date, day_from, day_to, reported) VALUES (@key, @type, @mode, @date, @from, @to, @reported)
+        ON CONFLICT (key) DO UPDATE SET key = excluded.key RETURNING id
+        """;
+
+    public const string Narrow = "UPDATE events SET date = coalesce(@date, date), day_from = @from, day_to = @to, mode = coalesce(mode, @mode), reported = CASE WHEN reported > @reported THEN @reported ELSE reported END WHERE id = @id";
+
+    public const string Participant = "INSERT INTO event_participants VALUES (@event, @entity, @role, @side) ON CONFLICT DO NOTHING";
+
+    public const string Mention = """
+        INSERT INTO event_mentions (article_id, trigger_start, trigger_end, event_id, sentence_start, sentence, modality, source, location, quantities,
+            date, day_from, day_to, location_key, location_side)
+        VALUES (@article, @start, @end, @event, @sentence_start, @sentence, @modality, @source, @location, @quantities, @rdate, @rfrom, @rto, @lkey, @lside)
+        ON CONFLICT DO NOTHING
+        """;
+
+    private readonly DbCommand _insert, _narrow, _participant, _mention;
+    private readonly Func<DateOnly, object> _day;
+
+    public ChronicleWriter(DbConnection connection, DbTransaction transaction, Func<DateOnly, object> day)
+    {
+        _day = day;
+        _insert = Prepare(connection, transaction, Insert, "key", "type", "mode", "date", "from", "to", "reported");
+        _narrow = Prepare(connection, transaction, Narrow, "date", "from", "to", "mode", "reported", "id");
+        _participant = Prepare(connection, transaction, Participant, "event", "entity", "role", "side");
+        _mention = Prepare(connection, transaction, Mention, "article", "start", "end", "event", "sentence_start", "sentence", "modality", "source",
+            "location", "quantities", "rdate", "rfrom", "rto", "lkey", "lside");
+    }
+
+    private static DbCommand Prepare(DbConnection connection, DbTransaction transaction, string sql, params string[] names)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var name in names)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = "@" + name;
+            p.Value = DBNull.Value;
+            command.Parameters.Add(p);
+        }
+        return command;
+    }
+
+    private static DbCommand With(DbCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        return command;
+    }
+
+    public void Write(ChronicleIndex chronicle, long articleId, StoredArticle a)
+    {
+        foreach (var e in a.Events)
+        {
+            var entry = chronicle.Find(e);
+            long eventId;
+            if (entry is null)
+            {
+                eventId = Convert.ToInt64(With(_insert, e.Key, e.Type, e.Mode, e.Date, _day(e.From!.Value), _day(e.To!.Value), _day(a.Date)).ExecuteScalar(),
+                    System.Globalization.CultureInfo.InvariantCulture);
+                entry = chronicle.Get(eventId);
+                var added = chronicle.Add(eventId, entry, e);
+                if (entry is not null) Narrowed(added, e, a);
+            }
+            else
+            {
+                eventId = entry.Id;
+                var (from, to) = (entry.From, entry.To);
+                chronicle.Add(eventId, entry, e);
+                Narrowed(entry, e, a, entry.From != from || entry.To != to);
+            }
+            foreach (var p in e.Participants) With(_participant, eventId, p.EntityKey, p.Role, p.Side).ExecuteNonQuery();
+            With(_mention, articleId, e.TriggerStart, e.TriggerEnd, eventId, e.SentenceStart, a.Text[e.SentenceStart..e.SentenceEnd], e.Modality, e.Source,
+                e.Location, e.Quantities, e.Date, _day(e.From!.Value), _day(e.To!.Value), e.LocationKey, e.LocationSide).ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Stores a chronicle event's days after a report joined it; its date text becomes the report's when the report narrowed them.</summary>
+    private void Narrowed(ChronicleIndex.Entry entry, StoredEvent e, StoredArticle a, bool narrowed = true) =>
+        With(_narrow, narrowed ? e.Date : null, _day(entry.From), _day(entry.To), e.Mode, _day(a.Date), entry.Id).ExecuteNonQuery();
+
+    public void Dispose()
+    {
+        foreach (var command in new[] { _insert, _narrow, _participant, _mention }) command.Dispose();
+    }
+
+    /// <summary>What <see cref="ChronicleIndex"/> loads: the chronicle events, their participants' sides and their places' sides.</summary>
+    public static ChronicleIndex Load(DbConnection connection, Func<DbDataReader, int, DateOnly> day)
+    {
+        var events = new List<(long, string, string?, DateOnly, DateOnly)>();
+        var participants = new List<(long, string, string)>();
+        var places = new List<(long, string)>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT id, type, mode, day_from, day_to FROM events";
+            using var r = command.ExecuteReader();
+            while (r.Read()) events.Add((r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), day(r, 3), day(r, 4)));
+        }
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT event_id, role, side FROM event_participants";
+            using var r = command.ExecuteReader();
+            while (r.Read()) participants.Add((r.GetInt64(0), r.GetString(1), r.GetString(2)));
+        }
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT DISTINCT event_id, location_side FROM event_mentions WHERE location_side IS NOT NULL";
+            using var r = command.ExecuteReader();
+            while (r.Read()) places.Add((r.GetInt64(0), r.GetString(1)));
+        }
+        return new ChronicleIndex(events, participants, places);
+    }
+}

@@ -1,0 +1,152 @@
+using Kronika.Core.IO;
+using Kronika.Ingest;
+
+namespace Kronika.Store.Tests;
+
+/// <summary>The chronicle, stories and the stored analysis, the same on both stores.</summary>
+public abstract partial class StoreConformance
+{
+    private ChroniclePage WithChronicle(Func<ChronicleRequest> request)
+    {
+        Store.Write(ChronicleFixtures.Chronicle);
+        return Store.Chronicle(request() with { Limit = 100, Reports = 100 });
+    }
+
+    [Fact]
+    public void Chronicle_MergesACallToldByWeekdayAndByFullDateAcrossOutlets_AndMarksTheDenial()
+    {
+        var page = WithChronicle(() => new ChronicleRequest(Type: "CONSULT"));
+        var call = Assert.Single(page.Events, e => e.Mode == "phone");
+        Assert.Equal("2025-08-12", call.When);
+        Assert.Contains("Vladimiras Putinas", call.Actors);
+        Assert.Contains("Kim Jong Unas", call.Actors);
+        Assert.Equal(3, call.OutletCount);
+        Assert.Contains(call.Reports, r => r.Outlet == "ziniuportalas.lt" && r.Date == "2025-08-12");
+        Assert.Contains(call.Reports, r => r.Outlet == "dienosaktualijos.lt" && r.Date == "2025-08-12");
+        Assert.Contains(call.Reports, r => r.Outlet == "rytubanga.lt" && r.Modality == "NEGATED");
+        Assert.Equal("disputed", call.Status);
+        var conflict = Assert.Single(call.Conflicts, c => c.Kind == "modality");
+        Assert.Contains(conflict.Claims, c => c.Claim == "denied" && c.Reported == new DateOnly(2025, 8, 14));
+        Assert.Contains(conflict.Claims, c => c.Claim == "held" && c.Source == "Kremlius");
+    }
+
+    [Fact]
+    public void Chronicle_ListsDifferentFiguresForOneUnitPerSource()
+    {
+        var troops = Assert.Single(WithChronicle(() => new ChronicleRequest(Type: "MOBILIZE", ActorKeys: Keys("Šiaurės Korėja"))).Events);
+        Assert.Equal(2, troops.ReportCount);
+        Assert.Contains(troops.Figures, f => f.Unit == "karys" && f.Value == 10000 && f.Source == "Pietų Korėja");
+        Assert.Contains(troops.Figures, f => f.Unit == "karys" && f.Value == 12000 && f.Source == "JAV gynybos departamentas");
+        Assert.Equal("karys", Assert.Single(troops.Conflicts).Unit);
+
+        var killed = Store.Chronicle(new ChronicleRequest(Type: "ASSAULT", TargetKeys: Keys("Šiaurės Korėja"), Reports: 100)).Events
+            .Single(e => e.Figures.Count > 0);
+        Assert.Contains(killed.Figures, f => f.Value == 600 && f.Approx == "APPROX" && f.Source == "Pietų Korėja" && f.Reported == new DateOnly(2024, 12, 20));
+        Assert.Contains(killed.Figures, f => f.Value == 4000 && f.Source == "Ukraina" && f.Reported == new DateOnly(2024, 12, 21));
+        Assert.Contains(killed.Conflicts, c => c.Unit == "karys" && c.Claims.Count == 2);
+    }
+
+    [Fact]
+    public void Chronicle_KeepsEveryReportOfAPlannedVisit_AndShowsItWasHeld()
+    {
+        var visit = Assert.Single(WithChronicle(() => new ChronicleRequest(Type: "CONSULT", ActorKeys: Keys("Andrzejus Duda"))).Events, e => e.Mode == "visit" && e.Places.Contains("Vilnius"));
+        Assert.Equal("2025-06-10", visit.When);
+        Assert.Equal("planned, then held", visit.Status);
+        Assert.Contains(visit.Reports, r => r.Modality == "FUTURE" && r.ArticleDate == new DateOnly(2025, 6, 2));
+        Assert.Contains(visit.Reports, r => r.Modality == "FUTURE" && r.ArticleDate == new DateOnly(2025, 6, 5));
+        Assert.Contains(visit.Reports, r => r.Modality == "ASSERTED" && r.ArticleDate == new DateOnly(2025, 6, 10));
+        Assert.Equal(3, visit.OutletCount);
+    }
+
+    [Fact]
+    public void Chronicle_AStateStandsForItsCapitalAndLeader_AndPagesInDateOrder()
+    {
+        Store.Write(Articles.Samples);
+        var page = Store.Chronicle(new ChronicleRequest(ActorKeys: Keys("Rusija"), TargetKeys: Keys("Šiaurės Korėja"), From: new DateOnly(2024, 1, 1), Limit: 100));
+        Assert.Contains(page.Events, e => e.Type == "CONSULT" && e.Mode == "phone" && e.When == "2025-08-12" && e.Sources.Contains("Kremlius"));
+        Assert.Contains(page.Events, e => e.Actors.Contains("Pchenjanas") && e.Targets.Contains("Maskva"));
+        Assert.Contains(page.Events, e => e.Type == "MOBILIZE" && e.Figures.Any(f => f.Unit == "karys" && f.Value == 15000 && f.Source == "Seulas"));
+        Assert.Equal(page.Events.OrderBy(e => e.From).ThenBy(e => e.To).Select(e => e.Id), page.Events.Select(e => e.Id));
+        var first = Store.Chronicle(new ChronicleRequest(ActorKeys: Keys("Rusija"), TargetKeys: Keys("Šiaurės Korėja"), From: new DateOnly(2024, 1, 1), Limit: 2));
+        var second = Store.Chronicle(new ChronicleRequest(ActorKeys: Keys("Rusija"), TargetKeys: Keys("Šiaurės Korėja"), From: new DateOnly(2024, 1, 1), Limit: 2, Offset: 2));
+        Assert.Equal(page.Events.Take(4).Select(e => e.Id), first.Events.Concat(second.Events).Select(e => e.Id));
+        Assert.Equal(page.Total, first.Total);
+        // A leader stands for the state, not the other way round: Putinas alone is not Russia's capital.
+        Assert.DoesNotContain(Store.Chronicle(new ChronicleRequest(ActorKeys: Keys("Vladimiras Putinas"), Limit: 100)).Events, e => e.Actors.SequenceEqual(["Maskva", "Pchenjanas"]));
+    }
+
+    [Fact]
+    public void Chronicle_AQueryKeepsEventsReportedInTheStoriesItMatches()
+    {
+        Store.Write(Articles.Samples);
+        var page = Store.Chronicle(new ChronicleRequest(Articles.Query("Kursko"), Limit: 100));
+        Assert.NotEmpty(page.Events);
+        Assert.All(page.Events, e => Assert.Contains(e.Reports, r => r.Outlet.Contains("kursko", StringComparison.Ordinal) || r.Outlet.Contains("putinas-kim", StringComparison.Ordinal)
+            || r.Outlet.Contains("korejos", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Analysis_IsStoredWholeAsTheJsonOfAnalyze_WithTheModelHash()
+    {
+        var doc = Articles.Search.Analyze(Kronika.Ingest.ArticleReader.Read([Path.Combine(Kronika.Tests.TestPaths.Samples, "2025-08-13-putinas-kim.txt")]).Single().Document!);
+        Store.Write([Analysis.Store(doc)]);
+        var id = Store.LastArticleId();
+        var stored = Store.Analysis(id)!;
+        Assert.Equal(Analysis.ModelHash, stored.Model);
+        Assert.Equal(JsonOutput.ToJson(doc), AnalysisBlob.Unpack(stored.Json!));
+        Assert.True(stored.Json!.Length * 4 < JsonOutput.ToJson(doc).Length, "the analysis is kept compressed");
+        Assert.Null(Store.Analysis(id + 1000));
+    }
+
+    [Fact]
+    public void Reanalysis_FindsArticlesOfAnotherModel_AndRewritesThemOnce()
+    {
+        var old = Articles.Samples.Take(3).Select(a => a with { Model = "old-model" }).ToList();
+        Store.Write(old);
+        Assert.Equal(3, Store.StaleCount(Analysis.ModelHash));
+        var first = Store.Stale(Analysis.ModelHash, 0, 2);
+        Assert.Equal(2, first.Count);
+        Assert.Single(Store.Stale(Analysis.ModelHash, first[^1], 2));
+        Assert.All(Store.Write(old.Select(a => a with { Model = Analysis.ModelHash }).ToList()), o => Assert.Equal(WriteOutcome.Updated, o));
+        Assert.Equal(0, Store.StaleCount(Analysis.ModelHash));
+        Assert.All(Store.Write(old.Select(a => a with { Model = Analysis.ModelHash }).ToList()), o => Assert.Equal(WriteOutcome.Unchanged, o));
+    }
+
+    [Fact]
+    public void Stories_GroupOneStoryToldByDifferentOutlets_WithMeasuredPrecisionAndRecall()
+    {
+        var labelled = ChronicleFixtures.Stories;
+        Store.Write(labelled.Select(l => l.Article).ToList());
+        var byUrl = new Dictionary<string, long>();
+        for (var offset = 0; ; offset += 100)
+        {
+            var page = Store.Search(new SearchRequest(null, Limit: 100, Offset: offset));
+            foreach (var h in page.Hits) byUrl[h.Url!] = h.Id;
+            if (page.Hits.Count < 100) break;
+        }
+        var predicted = labelled.Select(l => Store.Story(byUrl[l.Article.Url!])!.Id).ToList();
+        int tp = 0, fp = 0, fn = 0;
+        for (var i = 0; i < labelled.Count; i++)
+            for (var j = i + 1; j < labelled.Count; j++)
+            {
+                var same = labelled[i].Story == labelled[j].Story;
+                var grouped = predicted[i] == predicted[j];
+                if (same && grouped) tp++;
+                else if (grouped) fp++;
+                else if (same) fn++;
+            }
+        var precision = tp / (double)Math.Max(1, tp + fp);
+        var recall = tp / (double)Math.Max(1, tp + fn);
+        TestContext.Current.TestOutputHelper?.WriteLine($"stories: {labelled.Select(l => l.Story).Distinct().Count()} labels, {labelled.Count} articles; pairs P {precision:P1} R {recall:P1} (tp {tp}, fp {fp}, fn {fn})");
+        Assert.True(precision >= 0.9, $"precision {precision:P1} (tp {tp}, fp {fp})");
+        Assert.True(recall >= 0.8, $"recall {recall:P1} (tp {tp}, fn {fn})");
+        // A story grouped whole reads back with every outlet and its first and last report.
+        var whole = labelled.Select((l, i) => (l, i)).Where(x => x.l.Story.StartsWith('s')).GroupBy(x => x.l.Story)
+            .First(g => g.Count() >= 3 && g.Select(x => predicted[x.i]).Distinct().Count() == 1);
+        var story = Store.Story(byUrl[whole.First().l.Article.Url!])!;
+        Assert.Equal(whole.Select(x => x.l.Article.Site).Distinct().Order(), story.Outlets.Order());
+        Assert.Equal(whole.Min(x => x.l.Article.Date), story.First);
+        Assert.Equal(whole.Max(x => x.l.Article.Date), story.Last);
+        Assert.Equal(whole.Count(), story.Articles.Count);
+    }
+}
