@@ -109,7 +109,9 @@ public sealed record StoredEvent(
     public static StoredEvent Of(Document doc, Event e, SideOf? side = null)
     {
         var day = doc.Date ?? DateOnly.MinValue;
-        var (from, to) = Bounds(e.Date, day);
+        // A date the text gives only by tense is the article's date with BEFORE or AFTER: a window by tense here.
+        var eventDate = e.DateMod switch { "BEFORE" => "PAST_REF", "AFTER" => "FUTURE_REF", _ => e.Date };
+        var (from, to) = Bounds(eventDate, day);
         EntityMention Mention(int id) => doc.Entities.First(m => m.Id == id);
         string Key(int id) => Mention(id) is var m ? StoredArticle.EntityKey(m.Type, m.Canonical, m.Kb) : "";
         string Side(int id) => side?.Invoke(Mention(id), from) ?? Key(id);
@@ -119,8 +121,8 @@ public sealed record StoredEvent(
         actors = [.. actors.DistinctBy(Key)];
         targets = [.. targets.DistinctBy(Key)];
         // A date only relative to the article (`PAST_REF`) names no day: such events are one event per article date.
-        var range = e.Date is null ? null : TimeRange.Of(e.Date);
-        var date = range is null ? $"{e.Date ?? "-"}@{day:yyyy-MM-dd}" : e.Date!;
+        var range = eventDate is null ? null : TimeRange.Of(eventDate);
+        var date = range is null ? $"{eventDate ?? "-"}@{day:yyyy-MM-dd}" : eventDate!;
         var sentence = doc.Sentence(e.Sentence);
         string? source = null;
         var modality = e.Modality;
@@ -134,7 +136,7 @@ public sealed record StoredEvent(
             $"{q.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}{(q.Unit is null ? "" : " " + q.Unit)}{(q.Approx is null ? "" : " " + q.Approx)}"));
         return new StoredEvent(
             $"{e.Type}|{date}|{string.Join(',', actors.Select(Key))}|{string.Join(',', targets.Select(Key))}",
-            e.Type, e.Mode, e.Date, from, to,
+            e.Type, e.Mode, eventDate, from, to,
             [.. actors.Select(k => new StoredParticipant(Key(k), "actor", Side(k))), .. targets.Select(k => new StoredParticipant(Key(k), "target", Side(k)))],
             sentence.Start, sentence.End, e.TriggerStart, e.TriggerEnd, modality, source,
             e.Location is { } l ? Mention(l).Canonical : null,

@@ -47,6 +47,8 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         public string? Date;
         public string? DateMod;
         public bool ExplicitDate;
+        /// <summary>Told in a `kad` clause of a denial (`paneigė, kad … kalbėjosi`): the event is reported as not having happened.</summary>
+        public bool Denied;
         /// <summary>The further triggers of the same event (`susitikimo metu`, `per vizitą`), and the event this one was folded into.</summary>
         public List<(int Start, int End)> Mentions = [];
         public Found? MergedInto;
@@ -141,9 +143,11 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                 if (!verbs && g.CaseOf(i) is Case.Ins or Case.Acc
                     && found.Any(e => e.Clause == clause && e.Trigger < i && e.Predicate.Type is "ACCUSE" or "REJECT" or "SUPPORT" or "AGREE" or "REQUEST" or "CONCEDE"))
                     continue;
-                // `pareikalavo, kad Baltarusija paleistų žurnalistą`: what is demanded or threatened in a `kad` clause; and
-                // what is denied (`paneigė, kad atakavo ligoninę`), in any mood.
-                if (g.Lemma(clause.Start) is "kad"
+                // `pareikalavo, kad Baltarusija paleistų žurnalistą`: what is demanded, threatened or rejected in a `kad`
+                // clause is not an event; what is denied (`paneigė, kad … kalbėjosi`) is one, reported as not having happened.
+                var denied = g.Lemma(clause.Start) is "kad"
+                    && found.Any(e => e.Sentence == sentence && e.Trigger < i && g.Lemma(e.Trigger) is "neigti" or "paneigti");
+                if (!denied && g.Lemma(clause.Start) is "kad"
                     && found.Any(e => e.Sentence == sentence && e.Trigger < i
                                       && (e.Predicate.Type == "REJECT" || e.Predicate.Type is "REQUEST" or "THREATEN" && (g.Morph(i).Mood == Mood.Cnd || g.Morph(i).VerbForm == VerbForm.Inf))))
                     continue;
@@ -156,6 +160,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                     TriggerEnd = Math.Max(i, match.Object),
                     Sentence = sentence,
                     Clause = clause,
+                    Denied = denied,
                 };
                 if (verbs) VerbRoles(g, f, phrases, subjects);
                 else if (!NounRoles(g, f, phrases, subjects, found)) continue;
@@ -450,7 +455,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
     private static string Modality(Grammar g, Found f, Core.Model.Attribution? attribution, List<int> actors)
     {
         var governing = g.IsFinite(f.Trigger) ? f.Trigger : NearestFinite(g, f);
-        if (g.Morph(f.Trigger).Negative || (governing >= 0 && g.Morph(f.Trigger).VerbForm == VerbForm.Inf && g.Morph(governing).Negative))
+        if (f.Denied || g.Morph(f.Trigger).Negative || (governing >= 0 && g.Morph(f.Trigger).VerbForm == VerbForm.Inf && g.Morph(governing).Negative))
             return "NEGATED";
         // `turėtų susitikti`, `ketina įvesti`, `numatoma pasirašyti`: a plan, even in the conditional.
         if (Planned(g, f)) return "FUTURE";
