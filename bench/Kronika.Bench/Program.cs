@@ -12,6 +12,11 @@ if (args.FirstOrDefault() == "store")
     StoreBench.Run(FindRoot(), Option("--articles", 100_000), Option("--searches", 1600));
     return;
 }
+if (args.FirstOrDefault() == "tagger")
+{
+    TaggerBench.Run(FindRoot(), args.Contains("--micro"));
+    return;
+}
 if (args.FirstOrDefault() == "load")
 {
     await LoadBench.Run(FindRoot(), Option("--articles", 100_000), Option("--seconds", 120), Option("--clients", 32));
