@@ -17,6 +17,18 @@ if (args.FirstOrDefault() == "tagger")
     TaggerBench.Run(FindRoot(), args.Contains("--micro"));
     return;
 }
+if (args.FirstOrDefault() == "soak")
+{
+    await SoakBench.Run(FindRoot(), Option("--articles", 10_000), Option("--minutes", 30), Option("--clients", 32));
+    return;
+}
+if (args.FirstOrDefault() == "size")
+{
+    var i = Array.IndexOf(args, "--sizes");
+    var sizes = i >= 0 && i + 1 < args.Length ? args[i + 1].Split(',').Select(int.Parse).ToArray() : [1, 2, 4, 8, 32];
+    SizeBench.Run(FindRoot(), sizes, Option("--max-seconds", 600));
+    return;
+}
 if (args.FirstOrDefault() == "load")
 {
     await LoadBench.Run(FindRoot(), Option("--articles", 100_000), Option("--seconds", 120), Option("--clients", 32));
@@ -29,7 +41,7 @@ var samples = Directory.GetFiles(Path.Combine(root, "samples"), "*.txt").Order(S
 var source = new ArticleSource("bench");
 
 var load = Stopwatch.StartNew();
-var full = LithuanianPipeline.Create();
+var full = LithuanianPipeline.Create(Layers.Events | Layers.Syntax);
 var loadSeconds = load.Elapsed.TotalSeconds;
 var morphology = LithuanianPipeline.Create(Layers.Morphology);
 var segmentation = LithuanianPipeline.Create(Layers.Sentences);
@@ -59,8 +71,12 @@ Report("baseline: decode + String.Split on whitespace, 1 core", tagBaseline, tag
 var tagged = Best(3, () => tagCorpus.Sum(b => (long)morphology.Process(Parse(b)).TokenCount));
 Report("read + tokenize + split + tag + lemmatize, 1 core", tagged, tagBytes, tagBaseline);
 Report($"read + tokenize + split + tag + lemmatize, {Environment.ProcessorCount} cores", Best(2, () => tagCorpus.AsParallel().Sum(b => (long)morphology.Process(Parse(b)).TokenCount)), tagBytes, tagBaseline);
-Report("read + the whole pipeline (all layers: entities, times, quantities, quotes, attribution, events), 1 core",
-    Best(3, () => tagCorpus.Sum(b => (long)full.Process(Parse(b)).TokenCount)), tagBytes, tagBaseline);
+var withoutSyntax = new Kronika.Core.Pipeline.Pipeline(full.Steps.Where(step => step.Provides != Layers.Syntax));
+var whole = Best(3, () => tagCorpus.Sum(b => (long)full.Process(Parse(b)).TokenCount));
+var wholeWithoutSyntax = Best(3, () => tagCorpus.Sum(b => (long)withoutSyntax.Process(Parse(b)).TokenCount));
+Report("read + the whole pipeline (all layers: syntax, entities, times, quantities, quotes, attribution, events), 1 core", whole, tagBytes, tagBaseline);
+Report("read + the whole pipeline without syntax, 1 core", wholeWithoutSyntax, tagBytes, tagBaseline);
+Console.WriteLine($"  the whole pipeline with syntax runs at {wholeWithoutSyntax.Seconds / whole.Seconds:F3}× the speed of the pipeline without it");
 // What each step costs, timed step by step in the same runs (the machine is shared: ratios within one run are what
 // can be compared). Best of three passes per step.
 var stepSeconds = Enumerable.Repeat(double.MaxValue, full.Steps.Count).ToArray();
@@ -97,6 +113,15 @@ if (Directory.Exists(treebank))
     var sw = Stopwatch.StartNew();
     var coldTokens = texts.Sum(t => (long)cold.Process(new Document(t, source: source)).TokenCount);
     Report("read + tokenize + split + tag + lemmatize, 1 core, cold (treebank dev+test, every word new)", (coldTokens, sw.Elapsed.TotalSeconds), texts.Sum(t => (long)t.Length), null);
+    // The parser alone on the same unseen text, tagged first (best of three passes).
+    var parser = full.Steps.Single(step => step.Provides == Layers.Syntax);
+    var taggedDocs = texts.Select(t => cold.Process(new Document(t, source: source))).ToList();
+    var parse = Best(3, () =>
+    {
+        foreach (var doc in taggedDocs) parser.Process(doc);
+        return taggedDocs.Sum(d => (long)d.TokenCount);
+    });
+    Report("parse (syntax step alone), 1 core, cold (treebank dev+test, tagged)", parse, texts.Sum(t => (long)t.Length), null);
 }
 Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");
 

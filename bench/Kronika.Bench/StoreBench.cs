@@ -140,13 +140,14 @@ public static class StoreBench
         public IReadOnlyList<WriteOutcome> Write(IReadOnlyList<StoredArticle> batch) => batch.Select(_ => WriteOutcome.Inserted).ToList();
         public int ArticleCount() => 0;
         public int StoryCount() => 0;
-        public SearchPage Search(SearchRequest request) => new(0, []);
+        public bool Holds(string sourceId, string hash) => false;
+        public SearchPage Search(SearchRequest request, CancellationToken ct = default) => new(0, []);
         public IReadOnlyList<long> StoryIds(SearchRequest request) => [];
         public IReadOnlyList<EntitySummary> Entities(string? type, int top) => [];
         public IReadOnlyList<string> EntityKeys(string name) => [];
         public Timeline? Timeline(string entityKey, string period, int coMentioned) => null;
         public StoredArticle? Get(long id) => null;
-        public EventPage Events(EventRequest request, int mentions = 5) => new(0, []);
+        public EventPage Events(EventRequest request, int mentions = 5, CancellationToken ct = default) => new(0, []);
         public void SaveWatch(Watch watch) { }
         public IReadOnlyList<Watch> Watches() => [];
         public void MarkSeen(string name, long upTo) { }

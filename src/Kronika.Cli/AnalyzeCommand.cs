@@ -16,11 +16,6 @@ public static class AnalyzeCommand
             Description = "Article files, folders (all *.txt inside, recursively) or - for standard input. Default: -",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        inputs.Validators.Add(result =>
-        {
-            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
-                if (value.StartsWith('-') && value != "-") result.AddError($"unknown option '{value}'");
-        });
         var format = new Option<string>("--format", "-f") { Description = "Output format", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "conllu");
         var inputFormat = new Option<string>("--input-format") { Description = "text: articles in the seed format; conllu: keep the given tokens and sentences", DefaultValueFactory = _ => "text" };
@@ -41,12 +36,12 @@ public static class AnalyzeCommand
 
     private static int Run(CliIO io, string[] inputs, string format, string inputFormat, DateOnly? date)
     {
-        var pipeline = LithuanianPipeline.Create();
+        var pipeline = LithuanianPipeline.Create(Layers.Events | Layers.Syntax);
         var reads = inputFormat == "conllu" ? ReadConllu(io, inputs, date) : ArticleReader.Read(inputs, date, io.Stdin);
         var failed = 0;
         var results = reads
             .AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount)
-            .Select(r => r.Document is null ? r : new ReadResult(pipeline.Process(r.Document), null));
+            .Select(r => r.Document is null ? r : Analyze(pipeline, r.Document));
         foreach (var result in results)
         {
             if (result.Error is { } error)
@@ -70,6 +65,19 @@ public static class AnalyzeCommand
             }
         }
         return failed == 0 ? KronikaCli.Ok : KronikaCli.SomeInputsFailed;
+    }
+
+    /// <summary>An article the pipeline fails on is that article's error line; the others go on.</summary>
+    private static ReadResult Analyze(Kronika.Core.Pipeline.Pipeline pipeline, Document doc)
+    {
+        try
+        {
+            return new ReadResult(pipeline.Process(doc), null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new ReadResult(null, new ArticleError(doc.Source.Name, $"analysis failed: {e.Message.ReplaceLineEndings(" ")}"));
+        }
     }
 
     /// <summary>CoNLL-U input: every `# newdoc` becomes a document that keeps its tokens and sentences.</summary>

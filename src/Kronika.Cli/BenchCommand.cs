@@ -13,7 +13,7 @@ public static class BenchCommand
         var output = new Option<string>("--out", "-o") { Description = "The folder to write them to (in subfolders of 1,000)", DefaultValueFactory = _ => "bench-corpus" };
         var samples = new Option<string>("--samples") { Description = "The articles to build them from", DefaultValueFactory = _ => "samples" };
         var seed = new Option<int>("--seed") { Description = "Another seed gives another corpus", DefaultValueFactory = _ => 1 };
-        var words = new Option<int>("--words") { Description = "Words per article", DefaultValueFactory = _ => 400 };
+        var words = StoreOptions.Count("--words", "", "Words per article", 400, 1, 1_000_000);
         var gen = new Command("gen", "Write N synthetic articles built from sample articles: sentences mixed, people renamed in the right case, numbers and dates varied.")
         {
             count, output, samples, seed, words,

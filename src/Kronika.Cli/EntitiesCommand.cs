@@ -11,7 +11,7 @@ public static class EntitiesCommand
     public static Command Create(CliIO io)
     {
         var type = StoreOptions.EntityType("Only entities of this type");
-        var top = new Option<int>("--top", "-n") { Description = "How many entities", DefaultValueFactory = _ => 20 };
+        var top = StoreOptions.Count("--top", "-n", "How many entities", 20, 1, 10_000);
         var format = StoreOptions.Format();
         var db = StoreOptions.Db();
         var command = new Command("entities", "The entities in the store, most mentioned first: canonical name, type, Wikidata id, mentions, articles.")
@@ -20,8 +20,8 @@ public static class EntitiesCommand
         };
         command.SetAction(result =>
         {
-            using var store = StoreOptions.Open(result.GetValue(db));
-            var entities = store.Entities(result.GetValue(type), Math.Max(1, result.GetValue(top)));
+            using var store = StoreOptions.Open(result.GetValue(db), create: false);
+            var entities = store.Entities(result.GetValue(type), result.GetValue(top));
             if (result.GetValue(format) == "json")
             {
                 io.Out.WriteLine(JsonSerializer.Serialize(entities.Select(Json), StoreOptions.Json));
@@ -41,7 +41,7 @@ public static class EntitiesCommand
         var entity = new Argument<string>("entity") { Description = "A name in any case form, a surname, or a Wikidata id" };
         var period = new Option<string>("--period", "-p") { Description = "Count articles per day, week or month", DefaultValueFactory = _ => "month" };
         period.AcceptOnlyFromAmong("day", "week", "month");
-        var top = new Option<int>("--top", "-n") { Description = "How many co-mentioned entities", DefaultValueFactory = _ => 10 };
+        var top = StoreOptions.Count("--top", "-n", "How many co-mentioned entities", 10, 0, 1000);
         var format = StoreOptions.Format();
         var db = StoreOptions.Db();
         var command = new Command("timeline", "When an entity is in the news: articles per period, by publication date and by the dates they talk about, and who is mentioned with it.")
@@ -50,10 +50,10 @@ public static class EntitiesCommand
         };
         command.SetAction(result =>
         {
-            using var store = StoreOptions.Open(result.GetValue(db));
+            using var store = StoreOptions.Open(result.GetValue(db), create: false);
             var name = result.GetValue(entity)!;
             var timelines = EntityResolver.Keys(store, new SearchLemmas(), name)
-                .Select(k => store.Timeline(k, result.GetValue(period)!, Math.Max(0, result.GetValue(top))))
+                .Select(k => store.Timeline(k, result.GetValue(period)!, result.GetValue(top)))
                 .OfType<Timeline>().OrderByDescending(t => t.Entity.Articles).ToList();
             if (timelines.Count == 0)
             {

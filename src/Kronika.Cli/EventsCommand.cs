@@ -17,9 +17,9 @@ public static class EventsCommand
         type.AcceptOnlyFromAmong(EventTypes.All);
         var from = new Option<string?>("--from") { Description = "Only events dated (or, without a calendar date, first reported) on or after YYYY-MM-DD" };
         var to = new Option<string?>("--to") { Description = "… on or before YYYY-MM-DD" };
-        var limit = new Option<int>("--limit", "-n") { Description = "How many events", DefaultValueFactory = _ => 20 };
-        var offset = new Option<int>("--offset") { Description = "Skip this many events (for paging)" };
-        var mentions = new Option<int>("--mentions") { Description = "How many reports to show per event", DefaultValueFactory = _ => 3 };
+        var limit = StoreOptions.Count("--limit", "-n", "How many events", 20, 1, 1000);
+        var offset = StoreOptions.Count("--offset", "", "Skip this many events (for paging)", 0, 0, StoreOptions.MaxOffset);
+        var mentions = StoreOptions.Count("--mentions", "", "How many reports to show per event", 3, 0, 100);
         var format = StoreOptions.Format();
         var db = StoreOptions.Db();
         var command = new Command("events", "Events across the stored articles (who did what to whom, when), newest first, each with the articles reporting it.")
@@ -28,20 +28,23 @@ public static class EventsCommand
         };
         command.SetAction(result =>
         {
-            using var store = StoreOptions.Open(result.GetValue(db));
+            // Options first: a mistyped option is a usage error whether or not the store exists.
+            var (fromDate, toDate) = (KronikaCli.ParseDate(result.GetValue(from), "--from"), KronikaCli.ParseDate(result.GetValue(to), "--to"));
+            using var store = StoreOptions.Open(result.GetValue(db), create: false);
             var lemmas = new SearchLemmas();
             IReadOnlyList<string>? Keys(string? name) => name is null ? null : EntityResolver.Keys(store, lemmas, name);
             var request = new EventRequest(
                 Keys(result.GetValue(actor)), Keys(result.GetValue(target)), result.GetValue(type),
-                KronikaCli.ParseDate(result.GetValue(from), "--from"), KronikaCli.ParseDate(result.GetValue(to), "--to"),
-                Math.Clamp(result.GetValue(limit), 1, 1000), Math.Max(0, result.GetValue(offset)));
-            var page = store.Events(request, Math.Clamp(result.GetValue(mentions), 0, 100));
+                fromDate, toDate, result.GetValue(limit), result.GetValue(offset));
+            var page = store.Events(request, result.GetValue(mentions));
             if (result.GetValue(format) == "json")
             {
                 io.Out.WriteLine(JsonSerializer.Serialize(new { total = page.Total, offset = request.Offset, events = page.Events }, StoreOptions.Json));
                 return KronikaCli.Ok;
             }
-            io.Out.WriteLine(page.Total == 0 ? "no events" : $"{page.Total} events; {request.Offset + 1}–{request.Offset + page.Events.Count} newest first");
+            io.Out.WriteLine(page.Total == 0 ? "no events"
+                : page.Events.Count == 0 ? $"{page.Total} events; none after the first {request.Offset} (--offset is past the end)"
+                : $"{page.Total} events; {request.Offset + 1}–{request.Offset + page.Events.Count} newest first");
             foreach (var e in page.Events)
             {
                 io.Out.WriteLine();

@@ -22,11 +22,12 @@ public static class ExportCommand
         };
         command.SetAction(result =>
         {
-            using var store = StoreOptions.Open(result.GetValue(db));
+            var (fromDate, toDate) = (KronikaCli.ParseDate(result.GetValue(from), "--from"), KronikaCli.ParseDate(result.GetValue(to), "--to"));
+            using var store = StoreOptions.Open(result.GetValue(db), create: false);
             var lemmas = new SearchLemmas();
             var request = new SearchRequest(
                 result.GetValue(query) is { Length: > 0 } q ? lemmas.Parser().Parse(q) : null,
-                KronikaCli.ParseDate(result.GetValue(from), "--from"), KronikaCli.ParseDate(result.GetValue(to), "--to"),
+                fromDate, toDate,
                 result.GetValue(entity) is { } name ? EntityResolver.Keys(store, lemmas, name) : null);
             var count = new Exporter(store, lemmas).Write(request, result.GetValue(format)!, io.Out);
             io.Error.WriteLine($"{count} {(count == 1 ? "article" : "articles")} exported");

@@ -67,6 +67,19 @@ public static class GoldFile
         kb.Find(NameKey.Of(gold)).Intersect(kb.Find(NameKey.Of(system))).Any()
         || Surname(gold, system) || (eitherWay && Surname(system, gold));
 
-    private static bool Surname(string surname, string full) =>
-        !surname.Contains(' ') && full.Contains(' ') && NameKey.Word(surname) == NameKey.Word(full.Split(' ')[^1]);
+    /// <summary>A surname alone (`Putinas`) or after initials (`V. Putinas`, `A.Tamauskas`) for the full name it stands for.</summary>
+    private static bool Surname(string surname, string full)
+    {
+        if (!full.Contains(' ')) return false;
+        var words = full.Split(' ');
+        var dot = surname.LastIndexOf('.');
+        if (dot > 0)
+        {
+            // The initials must be those of the full name's first words.
+            var initials = surname[..dot].Replace(" ", "").Split('.', StringSplitOptions.RemoveEmptyEntries);
+            if (initials.Length >= words.Length || initials.Where((x, i) => !words[i].StartsWith(x, StringComparison.Ordinal)).Any()) return false;
+            surname = surname[(dot + 1)..].Trim();
+        }
+        return surname.Length > 0 && !surname.Contains(' ') && NameKey.Word(surname) == NameKey.Word(words[^1]);
+    }
 }

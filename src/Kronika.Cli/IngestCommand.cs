@@ -19,11 +19,7 @@ public static class IngestCommand
         };
         var db = StoreOptions.Db();
         var date = new Option<string?>("--date") { Description = "Publication date YYYY-MM-DD for articles that have none" };
-        var batch = new Option<int>("--batch") { Description = "Articles written per transaction", DefaultValueFactory = _ => 200 };
-        batch.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 1 or > 100_000) r.AddError("--batch must be between 1 and 100000");
-        });
+        var batch = StoreOptions.Count("--batch", "", "Articles written per transaction", 200, 1, 100_000);
         var command = new Command("ingest", "Analyze articles and store them for search; re-ingesting is safe.") { inputs, db, date, batch };
         command.SetAction(result => Run(io, result.GetValue(inputs)!, result.GetValue(db), KronikaCli.ParseDate(result.GetValue(date)), result.GetValue(batch)));
         return command;
@@ -53,16 +49,25 @@ public static class IngestCommand
             io.Error.WriteLine($"interrupted: {store.ArticleCount()} articles are in the store; run the same command again to add the rest");
             return 130;
         }
+        catch (StoreFailedException e)
+        {
+            // A full disk or a lost connection: one line, what this run committed, and the rest is left for a rerun.
+            io.Error.WriteLine($"error: store {StoreOptions.Describe(db)}: {e.Message}; the batch being written was rolled back, run the same command again once the store is writable");
+            if (e.Committed is { } committed) io.Out.WriteLine("committed before the failure: " + Summary(committed));
+            return KronikaCli.StoreFailed;
+        }
         finally
         {
             Console.CancelKeyPress -= onCancel;
         }
-        io.Out.WriteLine(
-            $"{done.Read} read in {done.Seconds:0.0} s ({done.PerSecond:0} articles/s): {done.Inserted} new, {done.Updated} updated, " +
-            $"{done.Unchanged} unchanged, {done.Copies} copies of stories already stored, {done.Errors} errors");
+        io.Out.WriteLine(Summary(done));
         io.Out.WriteLine($"store: {store.StoryCount()} stories in {store.ArticleCount()} articles");
         return done.Errors == 0 ? KronikaCli.Ok : KronikaCli.SomeInputsFailed;
     }
+
+    private static string Summary(IngestProgress done) =>
+        $"{done.Read} read in {done.Seconds:0.0} s ({done.PerSecond:0} articles/s): {done.Inserted} new, {done.Updated} updated, " +
+        $"{done.Unchanged} unchanged, {done.Copies} copies of stories already stored, {done.Errors} errors";
 
     /// <summary>Not a terminal: errors one line each, a progress line at most every two seconds.</summary>
     private static IngestProgress WithProgressLines(CliIO io, Ingestor ingestor, IEnumerable<ReadResult> reads, CancellationToken ct)

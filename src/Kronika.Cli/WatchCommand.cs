@@ -25,7 +25,8 @@ public static class WatchCommand
         };
         command.SetAction(result =>
         {
-            using var store = StoreOptions.Open(result.GetValue(db));
+            // Saving a watch writes (and may create the store); looking at watches only reads.
+            using var store = StoreOptions.Open(result.GetValue(db), create: result.GetValue(query) is not null || result.GetValue(entity) is not null);
             var watcher = new Watcher(store, new SearchLemmas());
             var watchName = result.GetValue(name);
             List<Watch> watches;

@@ -41,7 +41,7 @@ public static partial class ArticleReader
         JsonDocument json;
         try
         {
-            json = JsonDocument.Parse(line.TrimStart('\uFEFF'), JsonLineOptions);
+            json = JsonDocument.Parse(TextDecoder.WellFormed(line.TrimStart('\uFEFF')), JsonLineOptions);
         }
         catch (JsonException e)
         {
@@ -70,8 +70,15 @@ public static partial class ArticleReader
     private static string? StringField(JsonElement obj, string field)
     {
         if (!obj.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null) return null;
-        return value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : throw new ArticleException($"\"{field}\" must be a string, not {value.ValueKind.ToString().ToLowerInvariant()}");
+        if (value.ValueKind != JsonValueKind.String)
+            throw new ArticleException($"\"{field}\" must be a string, not {value.ValueKind.ToString().ToLowerInvariant()}");
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            throw new ArticleException($"\"{field}\" has an escape of half a surrogate pair (\\ud800–\\udfff alone), which is no character");
+        }
     }
 }

@@ -21,8 +21,19 @@ public readonly record struct ReadResult(Document? Document, ArticleError? Error
 /// </summary>
 public static partial class ArticleReader
 {
-    /// <summary>Larger inputs are refused rather than read into memory.</summary>
+    /// <summary>Larger inputs (a file, standard input, a feed's answer, a request's body) are refused rather than read into memory.</summary>
     public const long MaxBytes = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// The longest article, in characters, on every path in (text files, JSON lines, HTML pages, feed items, the API):
+    /// a longer one is that article's error. News articles are a few thousand characters; a book-length one costs
+    /// seconds of analysis and hundreds of megabytes.
+    /// </summary>
+    public const int MaxArticleChars = 1_000_000;
+
+    /// <summary>The error of an article over <see cref="MaxArticleChars"/>, or null.</summary>
+    public static string? TooLong(int chars) =>
+        chars > MaxArticleChars ? $"article too long ({chars:N0} characters; the limit is {MaxArticleChars:N0})" : null;
 
     /// <summary>Parses the text of one article. <paramref name="date"/>, when given, supplies or overrides the date line.</summary>
     public static Document Parse(string text, ArticleSource source, DateOnly? date = null)
@@ -53,6 +64,7 @@ public static partial class ArticleReader
             ranges.Add(new TextRange(sb.Length, sb.Length + line.Length));
             sb.Append(line);
         }
+        if (TooLong(sb.Length) is { } tooLong) throw new ArticleException(tooLong);
         return ranges.Count == 0 ? null : new Document(sb.ToString(), date, source, ranges);
     }
 
@@ -87,19 +99,22 @@ public static partial class ArticleReader
     /// </summary>
     public static IEnumerable<ReadResult> Read(IEnumerable<string> inputs, DateOnly? date = null, Func<Stream>? stdin = null)
     {
+        // Each file is read once, however many links or inputs lead to it; each folder is walked once (so a link
+        // back up the tree is not followed round).
+        var seen = new Seen();
         foreach (var input in inputs)
         {
             IEnumerable<ReadResult> results;
             if (input == "-")
-                results = ReadOne("-", () => ReadAll(stdin?.Invoke() ?? Console.OpenStandardInput()), InputFormat.Text, date);
+                results = ReadOne("-", "-", null, () => ReadAll(stdin?.Invoke() ?? Console.OpenStandardInput()), InputFormat.Text, date);
             else if (IsUrl(input))
-                results = ReadOne(input, () => Fetch(input), InputFormat.Feed, date);
+                results = ReadOne(input, input, null, () => Fetch(input), InputFormat.Feed, date);
             else if (Directory.Exists(input))
-                results = FilesUnder(input).SelectMany(f => f.Error is null
-                    ? ReadOne(f.File, () => ReadFile(f.File), FormatOf(f.File), date)
+                results = FilesUnder(input, seen).SelectMany(f => f.Error is null
+                    ? ReadOne(f.Path, f.Shown, f.Real, () => ReadFile(f.Path), FormatOf(f.Path), date)
                     : [new ReadResult(null, f.Error)]);
             else
-                results = ReadOne(input, () => ReadFile(input), FormatOf(input), date);
+                results = ReadInput(input, seen, date);
 
             foreach (var result in results)
             {
@@ -107,6 +122,30 @@ public static partial class ArticleReader
                 yield return result;
             }
         }
+    }
+
+    /// <summary>A file named as an input: shown as given when relative, by its name when absolute.</summary>
+    private static IEnumerable<ReadResult> ReadInput(string input, Seen seen, DateOnly? date)
+    {
+        string? real = null;
+        try
+        {
+            if (File.Exists(input)) real = RealPath(input);
+        }
+        catch (IOException e)
+        {
+            return [new ReadResult(null, new ArticleError(input, Describe(e)))];
+        }
+        if (real is not null && !seen.Files.Add(real)) return [];
+        var shown = Path.IsPathRooted(input) ? Path.GetFileName(input) : input;
+        return ReadOne(input, shown, real, () => ReadFile(input), FormatOf(input), date);
+    }
+
+    /// <summary>The files and folders already read in one <see cref="Read"/>, by their real paths (links resolved).</summary>
+    private sealed class Seen
+    {
+        public readonly HashSet<string> Files = new(StringComparer.Ordinal);
+        public readonly HashSet<string> Folders = new(StringComparer.Ordinal);
     }
 
     /// <summary>The formats an input can be in.</summary>
@@ -134,20 +173,32 @@ public static partial class ArticleReader
     /// Reads and decodes one input and parses it in its format. Problems with the whole input (missing, empty,
     /// binary, unreachable) give one error naming it; JSON Lines and feeds report bad lines and items themselves.
     /// </summary>
-    private static List<ReadResult> ReadOne(string name, Func<byte[]> read, InputFormat format, DateOnly? date)
+    /// <remarks>
+    /// <paramref name="name"/> names the input in errors (as the user wrote it); <paramref name="shown"/> names it in
+    /// the documents' sources (relative to the folder read); <paramref name="real"/> is its real path, the identity
+    /// of its articles in the store. A JSON line or feed item adds its `:line` or `#n` to each.
+    /// </remarks>
+    private static List<ReadResult> ReadOne(string name, string shown, string? real, Func<byte[]> read, InputFormat format, DateOnly? date)
     {
         try
         {
             var bytes = read();
             if (bytes.Length == 0) throw new ArticleException("empty file");
             var (text, _) = TextDecoder.Decode(bytes);
-            return format switch
+            List<ReadResult> results = format switch
             {
                 InputFormat.JsonLines => [.. ParseJsonLines(text, name, date)],
                 InputFormat.Html => [new ReadResult(ParseHtml(text, name, date), null)],
                 InputFormat.Feed => [.. ParseFeed(text, name, date)],
                 _ => [new ReadResult(Parse(text, new ArticleSource(name), date), null)],
             };
+            foreach (var r in results)
+                if (r.Document is { } doc && doc.Source.Name.StartsWith(name, StringComparison.Ordinal))
+                {
+                    var rest = doc.Source.Name[name.Length..];
+                    doc.Source = doc.Source with { Name = shown + rest, Location = real is null ? null : real + rest };
+                }
+            return results;
         }
         catch (ArticleException e)
         {
@@ -156,6 +207,11 @@ public static partial class ArticleReader
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return [new ReadResult(null, new ArticleError(name, Describe(e)))];
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Whatever else a parser throws is this input's problem, not the run's.
+            return [new ReadResult(null, new ArticleError(name, $"cannot read: {e.Message.ReplaceLineEndings(" ")}"))];
         }
     }
 
@@ -218,25 +274,90 @@ public static partial class ArticleReader
         return ms.ToArray();
     }
 
-    /// <summary>The article files under a folder, recursively, in ordinal path order; unreadable folders become errors.</summary>
-    private static IEnumerable<(string File, ArticleError? Error)> FilesUnder(string folder)
+    /// <summary>A file found under a folder: its path (as reached from the folder given), how it is shown, its real path; or an entry that could not be read.</summary>
+    private readonly record struct Found(string Path, string Shown, string Real, ArticleError? Error);
+
+    /// <summary>
+    /// The article files under a folder, recursively, in ordinal path order. An entry that cannot be read (a folder
+    /// without permission, a broken or looping link) is one error and its siblings go on. Links are followed, but
+    /// each folder and each file is taken once by its real path, so a link back up the tree (`self -> .`) ends there.
+    /// Files are shown by their path from the folder's parent: `ingest /data/news` shows `news/2025/a.txt`.
+    /// </summary>
+    private static IEnumerable<Found> FilesUnder(string folder, Seen seen)
     {
-        string[] files;
-        ArticleError? error = null;
+        var found = new List<Found>();
+        string root;
         try
         {
-            var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = FileAttributes.Hidden };
-            files = [.. Directory.EnumerateFiles(folder, "*", options)
-                .Where(f => ArticleExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))];
-            Array.Sort(files, StringComparer.Ordinal);
+            root = RealPath(folder);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (IOException e)
         {
-            files = [];
-            error = new ArticleError(folder, Describe(e));
+            return [new Found(folder, folder, folder, new ArticleError(folder, Describe(e)))];
         }
-        if (error is not null) yield return (folder, error);
-        foreach (var f in files) yield return (f, null);
+        var top = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
+        var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = FileAttributes.Hidden };
+
+        void Walk(string path, string real, string shown)
+        {
+            if (!seen.Folders.Add(real)) return;
+            List<string> entries;
+            try
+            {
+                entries = [.. Directory.EnumerateFileSystemEntries(path, "*", options)];
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                found.Add(new Found(path, shown, real, new ArticleError(path, Describe(e))));
+                return;
+            }
+            foreach (var entry in entries)
+            {
+                var entryName = Path.GetFileName(entry);
+                var entryShown = shown.Length == 0 ? entryName : shown + "/" + entryName;
+                try
+                {
+                    var link = new FileInfo(entry).LinkTarget;
+                    var entryReal = link is null ? Path.Combine(real, entryName) : RealPath(Path.Combine(real, link));
+                    if (Directory.Exists(entryReal)) Walk(entry, entryReal, entryShown);
+                    else if (!ArticleExtensions.Contains(Path.GetExtension(entry), StringComparer.OrdinalIgnoreCase)) continue;
+                    else if (!File.Exists(entryReal)) found.Add(new Found(entry, entryShown, entryReal, new ArticleError(entry, "a link to nothing")));
+                    else if (seen.Files.Add(entryReal)) found.Add(new Found(entry, entryShown, entryReal, null));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    found.Add(new Found(entry, entryShown, entry, new ArticleError(entry, Describe(e))));
+                }
+            }
+        }
+
+        Walk(folder, root, top);
+        found.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return found;
+    }
+
+    /// <summary>More links than this in one path is a loop (as the system's own limit, ELOOP, says).</summary>
+    private const int MaxLinks = 40;
+
+    /// <summary>The absolute path with every symbolic link in it resolved; a link loop is an <see cref="IOException"/>.</summary>
+    internal static string RealPath(string path)
+    {
+        var links = 0;
+        string Resolve(string full)
+        {
+            var root = Path.GetPathRoot(full)!;
+            var result = root;
+            foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var next = Path.Combine(result, part);
+                var target = new FileInfo(next).LinkTarget;
+                if (target is null) { result = next; continue; }
+                if (++links > MaxLinks) throw new IOException("a loop of symbolic links");
+                result = Resolve(Path.GetFullPath(target, result));
+            }
+            return result;
+        }
+        return Resolve(Path.GetFullPath(path));
     }
 
     /// <summary>

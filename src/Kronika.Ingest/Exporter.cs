@@ -30,7 +30,7 @@ public sealed class Exporter(IStore store, SearchLemmas lemmas)
         {
             ct.ThrowIfCancellationRequested();
             if (store.Get(id) is not { } article) continue;
-            var doc = lemmas.Analyze(new Document(article.Text, article.Date, new ArticleSource(article.SourceId, article.Url, article.Site, article.Title), Document.Lines(article.Text)));
+            var doc = lemmas.Analyze(new Document(article.Text, article.Date, new ArticleSource(article.Shown, article.Url, article.Site, article.Title), Document.Lines(article.Text)));
             switch (format)
             {
                 case "jsonl": output.WriteLine(JsonOutput.ToJson(doc)); break;
@@ -62,7 +62,7 @@ public sealed class Exporter(IStore store, SearchLemmas lemmas)
             var sentence = doc.Sentence(e.Sentence);
             object?[] fields =
             [
-                id, article.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), article.SourceId, article.Url, e.Type, e.Mode,
+                id, article.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), article.Shown, article.Url, e.Type, e.Mode,
                 string.Join("; ", e.Actors.Select(x => Name(doc, x))), string.Join("; ", e.Targets.Select(x => Name(doc, x))), e.Date,
                 e.Location is { } l ? Name(doc, l) : null, e.Modality, source,
                 string.Join("; ", e.Quantities.Select(q => doc.Quantities[q]).Select(q => $"{q.Value.ToString(CultureInfo.InvariantCulture)} {q.Unit} {q.Approx}".Trim())),
@@ -77,7 +77,7 @@ public sealed class Exporter(IStore store, SearchLemmas lemmas)
     {
         foreach (var e in doc.Entities)
         {
-            object?[] fields = [id, article.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), article.SourceId, e.Start, e.End, doc.Text[e.Start..e.End], e.Type, e.Canonical, e.Kb];
+            object?[] fields = [id, article.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), article.Shown, e.Start, e.End, doc.Text[e.Start..e.End], e.Type, e.Canonical, e.Kb];
             foreach (var f in fields) csv.WriteField(f);
             csv.NextRecord();
         }
@@ -91,9 +91,9 @@ public sealed class Exporter(IStore store, SearchLemmas lemmas)
             if (!rows.TryGetValue(key, out var row))
                 rows[key] = row = new GdeltRow(key, e.Type, e.Date is { } d && TimeRange.Of(d) is { } r ? r.From : article.Date,
                     e.Actors.Select(x => doc.Entities.First(m => m.Id == x)).FirstOrDefault(), e.Targets.Select(x => doc.Entities.First(m => m.Id == x)).FirstOrDefault(),
-                    e.Location is { } l ? Name(doc, l) : null, Lead(doc, e), article.Url ?? article.SourceId, DateTime.UtcNow);
+                    e.Location is { } l ? Name(doc, l) : null, Lead(doc, e), article.Url ?? article.Shown, DateTime.UtcNow);
             row.Mentions++;
-            row.Sources.Add(article.Site ?? article.SourceId);
+            row.Sources.Add(article.Site ?? article.Shown);
             row.Articles.Add(article.SourceId);
         }
     }

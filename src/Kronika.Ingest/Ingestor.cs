@@ -21,33 +21,44 @@ public sealed record IngestProgress(int Read, int Inserted, int Updated, int Unc
 /// </summary>
 public sealed class Ingestor(Pipeline lithuanian, Pipeline plain, IStore store, int batchSize = 200)
 {
-    private sealed record Item(StoredArticle? Article, ArticleError? Error);
+    private sealed record Item(StoredArticle? Article, ArticleError? Error, bool Known = false);
 
+    /// <summary>
+    /// Ingests <paramref name="inputs"/>. An article the store already holds with the same content (same source, same
+    /// content hash) is counted unchanged before any analysis. If the store fails (a full disk, a lost connection),
+    /// the run stops and throws <see cref="StoreFailedException"/> with the counts of what was committed.
+    /// </summary>
     public IngestProgress Run(IEnumerable<ReadResult> inputs, Action<ArticleError> onError, Action<IngestProgress>? progress = null, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
-        var read = Channel.CreateBounded<ReadResult>(256);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var read = Channel.CreateBounded<(ReadResult Read, bool Known)>(256);
         var analyzed = Channel.CreateBounded<Item>(512);
+        // The store is one connection, not shared between threads: the producer's look-ups and the writer take turns.
+        var storeLock = new object();
         var producer = Task.Run(async () =>
         {
             try
             {
                 foreach (var r in inputs)
                 {
-                    ct.ThrowIfCancellationRequested();
-                    await read.Writer.WriteAsync(r, ct);
+                    stop.Token.ThrowIfCancellationRequested();
+                    var known = false;
+                    if (r.Document is { } doc)
+                        lock (storeLock) known = StoreCall(() => store.Holds(StoredArticle.IdOf(doc), StoredArticle.ContentHash(doc)));
+                    await read.Writer.WriteAsync((r, known), stop.Token);
                 }
             }
             finally
             {
                 read.Writer.Complete();
             }
-        }, ct);
+        }, stop.Token);
         var workers = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => Task.Run(async () =>
         {
-            await foreach (var r in read.Reader.ReadAllAsync(ct))
-                await analyzed.Writer.WriteAsync(Analyze(r, ct), ct);
-        }, ct)).ToArray();
+            await foreach (var (r, known) in read.Reader.ReadAllAsync(stop.Token))
+                await analyzed.Writer.WriteAsync(known ? new Item(null, null, Known: true) : Analyze(r, stop.Token), stop.Token);
+        }, stop.Token)).ToArray();
         var closer = Task.WhenAll(workers).ContinueWith(_ => analyzed.Writer.Complete(), TaskScheduler.Default);
 
         int readCount = 0, inserted = 0, updated = 0, unchanged = 0, copies = 0, errors = 0;
@@ -58,7 +69,8 @@ public sealed class Ingestor(Pipeline lithuanian, Pipeline plain, IStore store, 
         {
             if (batch.Count == 0) return;
             writing.Start();
-            var outcomes = store.Write(batch);
+            IReadOnlyList<WriteOutcome> outcomes;
+            lock (storeLock) outcomes = StoreCall(() => store.Write(batch));
             writing.Stop();
             foreach (var outcome in outcomes)
             {
@@ -74,22 +86,67 @@ public sealed class Ingestor(Pipeline lithuanian, Pipeline plain, IStore store, 
             progress?.Invoke(Snapshot());
         }
 
-        foreach (var item in analyzed.Reader.ReadAllAsync(ct).ToBlockingEnumerable(ct))
+        try
         {
-            readCount++;
-            if (item.Error is { } error)
+            foreach (var item in analyzed.Reader.ReadAllAsync(stop.Token).ToBlockingEnumerable(stop.Token))
             {
-                errors++;
-                onError(error);
-                continue;
+                readCount++;
+                if (item.Error is { } error)
+                {
+                    errors++;
+                    onError(error);
+                    continue;
+                }
+                if (item.Known)
+                {
+                    unchanged++;
+                    continue;
+                }
+                batch.Add(item.Article!);
+                if (batch.Count >= batchSize) Flush();
             }
-            batch.Add(item.Article!);
-            if (batch.Count >= batchSize) Flush();
+            Flush();
+            producer.GetAwaiter().GetResult();
+            closer.GetAwaiter().GetResult();
         }
-        Flush();
-        producer.GetAwaiter().GetResult();
-        closer.GetAwaiter().GetResult();
+        catch (StoreFailedException e)
+        {
+            // Stop reading and analyzing, wait for the tasks to end, and report what was committed.
+            stop.Cancel();
+            Quietly(producer, closer);
+            throw new StoreFailedException(e.InnerException!, Snapshot() with { Read = readCount - batch.Count });
+        }
+        catch (OperationCanceledException)
+        {
+            stop.Cancel();
+            Quietly(producer, closer);
+            throw;
+        }
         return Snapshot();
+    }
+
+    private static void Quietly(params Task[] tasks)
+    {
+        try
+        {
+            Task.WaitAll(tasks);
+        }
+        catch (AggregateException)
+        {
+        }
+    }
+
+    /// <summary>A call to the store; its failure (other than being cancelled) is a <see cref="StoreFailedException"/>.</summary>
+    private static T StoreCall<T>(Func<T> call)
+    {
+        try
+        {
+            return call();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new StoreFailedException(e, null);
+        }
     }
 
     private Item Analyze(ReadResult r, CancellationToken ct)
@@ -99,14 +156,21 @@ public sealed class Ingestor(Pipeline lithuanian, Pipeline plain, IStore store, 
         try
         {
             (doc.Language == "lt" ? lithuanian : plain).Process(doc, ct);
-            var article = StoredArticle.From(doc);
-            // A file is known by its full path, so `samples` and `./samples` name the same articles.
-            if (doc.Source.Url is null && File.Exists(doc.Source.Name)) article = article with { SourceId = Path.GetFullPath(doc.Source.Name) };
-            return new Item(article, null);
+            return new Item(StoredArticle.From(doc), null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return new Item(null, new ArticleError(doc.Source.Name, $"analysis failed: {e.Message}"));
+            return new Item(null, new ArticleError(doc.Source.Name, $"analysis failed: {e.Message.ReplaceLineEndings(" ")}"));
         }
     }
+}
+
+/// <summary>
+/// The store failed during an ingest (a full disk, a lost database connection): <see cref="Committed"/> counts what
+/// is in the store from this run (every batch before the failed one); the failed batch was rolled back.
+/// </summary>
+public sealed class StoreFailedException(Exception inner, IngestProgress? committed)
+    : Exception(inner.Message.ReplaceLineEndings(" "), inner)
+{
+    public IngestProgress? Committed { get; } = committed;
 }

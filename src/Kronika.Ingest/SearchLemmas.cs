@@ -21,7 +21,7 @@ public sealed class SearchLemmas
     /// <summary>Query text through the whole pipeline: lemmas, and the entities it names in their nominative form.</summary>
     public Document Analyze(string text) => Analyze(new Document(text.Trim()));
 
-    public Document Analyze(Document doc) => _pipeline.Process(doc);
+    public Document Analyze(Document doc, CancellationToken ct = default) => _pipeline.Process(doc, ct);
 
     /// <summary>The lemma key of each word of <paramref name="text"/>, punctuation left out.</summary>
     public string[] Lemmas(string text)

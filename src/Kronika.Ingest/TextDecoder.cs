@@ -62,4 +62,11 @@ public static class TextDecoder
 
     private static string CheckText(string text) =>
         text.Contains('\0') ? throw new ArticleException("binary file, not text") : text;
+
+    /// <summary>
+    /// Text as decoding makes it: half of a surrogate pair (which a JSON `\ud800` escape can carry, and decoded bytes
+    /// never do) becomes U+FFFD, so the text can always be written out again as UTF-8.
+    /// </summary>
+    public static string WellFormed(string text) =>
+        !text.Any(char.IsSurrogate) ? text : Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text));
 }

@@ -78,7 +78,7 @@ public static class EventQueries
         """;
 
     public const string Mentions = """
-        SELECT m.article_id, a.date, a.title, a.source_id, a.url, m.sentence, m.trigger_start - m.sentence_start, m.trigger_end - m.sentence_start,
+        SELECT m.article_id, a.date, a.title, a.name, a.url, m.sentence, m.trigger_start - m.sentence_start, m.trigger_end - m.sentence_start,
             m.modality, m.source, m.location, m.quantities
         FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = @event ORDER BY a.date, m.article_id LIMIT @limit
         """;

@@ -82,12 +82,16 @@ public interface IStore : IDisposable
     /// <summary>Writes a batch in one transaction: all of it is stored, or (on a crash) none of it.</summary>
     IReadOnlyList<WriteOutcome> Write(IReadOnlyList<StoredArticle> batch);
 
+    /// <summary>Whether the article of this source is stored with this content hash: re-reading it needs no analysis.</summary>
+    bool Holds(string sourceId, string hash);
+
     int ArticleCount();
 
     /// <summary>Articles, copies not counted.</summary>
     int StoryCount();
 
-    SearchPage Search(SearchRequest request);
+    /// <summary>A page of matches; <paramref name="ct"/> stops the search where it is, in the database too.</summary>
+    SearchPage Search(SearchRequest request, CancellationToken ct = default);
 
     /// <summary>Every story the search's query and filters match (no ranking, no paging), oldest first: for exports.</summary>
     IReadOnlyList<long> StoryIds(SearchRequest request);
@@ -103,7 +107,7 @@ public interface IStore : IDisposable
     StoredArticle? Get(long id);
 
     /// <summary>Events, newest first, each with up to <paramref name="mentions"/> reports.</summary>
-    EventPage Events(EventRequest request, int mentions = 5);
+    EventPage Events(EventRequest request, int mentions = 5, CancellationToken ct = default);
 
     /// <summary>Saves a watch (a new one, or a new query for one of that name).</summary>
     void SaveWatch(Watch watch);

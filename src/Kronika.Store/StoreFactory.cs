@@ -5,13 +5,20 @@ public static class StoreFactory
 {
     public const string DefaultPath = "kronika.db";
 
-    public static IStore Open(string? uri)
+    /// <summary>
+    /// Opens a store. With <paramref name="create"/> false (readers) a store that does not exist is a
+    /// <see cref="StoreMissingException"/> rather than a new empty one.
+    /// </summary>
+    public static IStore Open(string? uri, bool create = true)
     {
-        if (string.IsNullOrWhiteSpace(uri)) return new SqliteStore(DefaultPath);
-        if (uri.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase)) return new SqliteStore(uri["sqlite:".Length..]);
+        if (string.IsNullOrWhiteSpace(uri)) return new SqliteStore(DefaultPath, create);
+        if (uri.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase)) return new SqliteStore(uri["sqlite:".Length..], create);
         if (uri.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || uri.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
-            return new PostgresStore(PostgresStore.ConnectionString(uri));
+            return new PostgresStore(PostgresStore.ConnectionString(uri), create);
         if (uri.Contains("://")) throw new ArgumentException($"'{uri}': a store is sqlite:PATH or postgres://user:password@host/database");
-        return new SqliteStore(uri);
+        return new SqliteStore(uri, create);
     }
 }
+
+/// <summary>A store opened for reading does not exist.</summary>
+public sealed class StoreMissingException(string message) : Exception(message);

@@ -80,6 +80,15 @@ public sealed record StoredEvent(
             e.Location is { } l ? Mention(l).Canonical : null,
             quantities);
     }
+
+    /// <summary>The event with its participants' entity keys mapped (see <see cref="People"/>), and its key rebuilt from them.</summary>
+    public StoredEvent WithEntityKeys(Func<string, string> map)
+    {
+        var participants = Participants.Select(p => (map(p.EntityKey), p.Role)).Distinct().ToList();
+        string Of(string role) => string.Join(',', participants.Where(p => p.Role == role).Select(p => p.Item1).Distinct().Order(StringComparer.Ordinal));
+        var date = Key.Split('|')[1];
+        return this with { Participants = participants, Key = $"{Type}|{date}|{Of("actor")}|{Of("target")}" };
+    }
 }
 
 /// <summary>
@@ -103,6 +112,15 @@ public sealed record StoredArticle(
     IReadOnlyList<StoredTime> Times,
     IReadOnlyList<StoredEvent> Events)
 {
+    /// <summary>
+    /// The source as shown to readers: the URL, else the path relative to the folder that was ingested (never the
+    /// server's absolute path, which <see cref="SourceId"/>, the identity, may be).
+    /// </summary>
+    public string Shown { get => field ?? SourceId; init; }
+
+    /// <summary>The identity of a document's source in the store: its URL, else where it was read in full (a file's absolute path), else its name.</summary>
+    public static string IdOf(Document doc) => doc.Source.Url ?? doc.Source.Location ?? doc.Source.Name;
+
     /// <summary>Builds the stored form of an analyzed document. Words without a lemma (other languages) are matched in lowercase.</summary>
     public static StoredArticle From(Document doc)
     {
@@ -123,7 +141,7 @@ public sealed record StoredArticle(
         var title = doc.Source.Title ?? (doc.SentenceCount > 0 ? doc.Sentence(0).Text : doc.Text);
         if (title.Length > 300) title = title[..300];
         return new StoredArticle(
-            doc.Source.Url ?? doc.Source.Name,
+            IdOf(doc),
             ContentHash(doc),
             doc.Date ?? DateOnly.MinValue,
             title.ReplaceLineEndings(" "),
@@ -140,7 +158,10 @@ public sealed record StoredArticle(
                 var range = TimeRange.Of(t.Value);
                 return new StoredTime(t.Start, t.End, t.Type, t.Value, t.Mod, range?.From, range?.To);
             }).ToList(),
-            doc.Events.Select(e => StoredEvent.Of(doc, e)).ToList());
+            doc.Events.Select(e => StoredEvent.Of(doc, e)).ToList())
+        {
+            Shown = doc.Source.Url ?? doc.Source.Name,
+        };
     }
 
     /// <summary>The mentions grouped by entity, as the stores keep them: the entity's first mention, the count, and the packed offsets.</summary>

@@ -14,6 +14,9 @@ namespace Kronika.Web;
 /// </summary>
 public static class KronikaWeb
 {
+    /// <summary>How long an API request may take (`Kronika:RequestSeconds`) before it is stopped with a 503.</summary>
+    public const double DefaultRequestSeconds = 30;
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -24,6 +27,7 @@ public static class KronikaWeb
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+            o.SerializerOptions.Converters.Add(new WellFormedStrings());
         });
         builder.Services.AddSingleton<SearchLemmas>();
         // A store per request: SQLite connections are not shared between threads; WAL lets readers run side by side.
@@ -32,9 +36,35 @@ public static class KronikaWeb
             var configuration = services.GetRequiredService<IConfiguration>();
             return StoreFactory.Open(configuration["Kronika:Db"] ?? Environment.GetEnvironmentVariable("KRONIKA_DB"));
         });
+        // The same limit on a request's body as on any input (a file, a feed): larger ones are refused unread.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = ArticleReader.MaxBytes);
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        var budget = TimeSpan.FromSeconds(app.Configuration.GetValue("Kronika:RequestSeconds", DefaultRequestSeconds));
+        app.Use(async (context, next) =>
+        {
+            // Every API request but an export (a stream the client paces) has a time budget; when it runs out, the
+            // work stops where it is (the store's statement is interrupted, the pipeline stops between steps).
+            if (!context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/api/export"))
+            {
+                await next();
+                return;
+            }
+            var client = context.RequestAborted;
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(client);
+            limit.CancelAfter(budget);
+            context.RequestAborted = limit.Token;
+            try
+            {
+                await next();
+            }
+            catch (OperationCanceledException) when (limit.IsCancellationRequested && !client.IsCancellationRequested && !context.Response.HasStarted)
+            {
+                await Results.Problem(statusCode: 503, title: "Request took too long",
+                    detail: $"the server stops a request after {budget.TotalSeconds:0.#} s; ask for less (a narrower query, fewer articles)").ExecuteAsync(context);
+            }
+        });
         // Only the page's own script and style run: news text with markup in it can never become code.
         app.Use(async (context, next) =>
         {

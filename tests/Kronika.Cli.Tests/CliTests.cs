@@ -59,6 +59,11 @@ public sealed class CliTests : IDisposable
         Assert.Equal("2025-08-13", root.GetProperty("date").GetString());
         Assert.Equal(3, root.GetProperty("sentences").GetArrayLength());
         Assert.Equal("proc", root.GetProperty("tokens")[3].GetProperty("text").GetString());
+        // Heads are indices into "tokens" (null for a sentence's root), with the relation beside them.
+        var tokens = root.GetProperty("tokens").EnumerateArray().ToList();
+        Assert.All(tokens, t => Assert.True(t.GetProperty("head").ValueKind == JsonValueKind.Null || t.GetProperty("head").GetInt32() < tokens.Count));
+        Assert.Equal(3, tokens.Count(t => t.GetProperty("head").ValueKind == JsonValueKind.Null));
+        Assert.All(tokens, t => Assert.False(string.IsNullOrEmpty(t.GetProperty("deprel").GetString())));
     }
 
     [Fact]
@@ -67,7 +72,8 @@ public sealed class CliTests : IDisposable
         var (code, output, _) = RunWithInput(" date 2025-08-13 Laimėjo 84:79.", "analyze", "-", "--format", "conllu");
         Assert.Equal(KronikaCli.Ok, code);
         Assert.Contains("# text = Laimėjo 84:79.", output);
-        Assert.Matches(@"(?m)^2\t84:79\t84:79\tNUM\t[^\t]+\t[^\t]+\t_\t_\t_\tSpaceAfter=No$", output);
+        Assert.Matches(@"(?m)^2\t84:79\t84:79\tNUM\t[^\t]+\t[^\t]+\t[0-3]\t[a-z:]+\t_\tSpaceAfter=No$", output);
+        Assert.Single(output.Split('\n'), line => line.Split('\t') is { Length: 10 } cols && cols[6] == "0" && cols[7] == "root");
         Assert.Matches(@"(?m)^1\tLaimėjo\tlaimėti\tVERB\t", output);
     }
 
@@ -97,6 +103,11 @@ public sealed class CliTests : IDisposable
         var (code, output, _) = Run("analyze", file, "--input-format", "conllu", "--format", "conllu");
         Assert.Equal(KronikaCli.Ok, code);
         Assert.Contains("2\t2004 07 28\t", output);
+        // The given tokens are parsed: every word has a head in the sentence and a relation, one of them the root.
+        var words = output.Split('\n').Select(line => line.Split('\t')).Where(cols => cols.Length == 10).ToList();
+        Assert.Equal(4, words.Count);
+        Assert.All(words, cols => Assert.InRange(int.Parse(cols[6]), 0, 4));
+        Assert.Single(words, cols => cols[7] == "root");
     }
 
     [Theory]

@@ -27,6 +27,39 @@ public class DocumentTests
     }
 
     [Fact]
+    public void Token_ReadsTheDependencyTree()
+    {
+        // Ministras susitiko su ambasadore . | Tai viskas .
+        var doc = new Document("Ministras susitiko su ambasadore. Tai viskas.");
+        int[] starts = [0, 10, 19, 22, 32, 34, 38, 44];
+        int[] lengths = [9, 8, 2, 10, 1, 3, 6, 1];
+        for (var i = 0; i < starts.Length; i++) doc.AddToken(starts[i], lengths[i], TokenKind.Word);
+        doc.AddSentence(0, 5);
+        doc.AddSentence(5, 3);
+        (int Head, string Deprel)[] tree = [(1, "nsubj"), (-1, "root"), (3, "case"), (1, "obl:arg"), (1, "punct"), (6, "nsubj"), (-1, "root"), (6, "punct")];
+        Assert.Empty(doc.Token(1).Children()); // not parsed yet
+        for (var i = 0; i < tree.Length; i++)
+        {
+            doc.TokenAt(i).Head = tree[i].Head;
+            doc.TokenAt(i).Deprel = doc.Vocabulary.Intern(tree[i].Deprel);
+        }
+        doc.TokenAt(2).Lemma = doc.Vocabulary.Intern("su");
+        doc.Layers |= Layers.Syntax;
+
+        var verb = doc.Token(1);
+        Assert.Null(verb.Head);
+        Assert.Equal("susitiko", doc.Token(0).Head?.Text);
+        Assert.Equal(["Ministras", "ambasadore", "."], verb.Children().Select(t => t.Text));
+        Assert.Equal("Ministras", verb.Subject?.Text);
+        Assert.Null(verb.Object);
+        Assert.Equal([("ambasadore", "su")], verb.Obliques().Select(o => (o.Oblique.Text, o.Preposition)));
+        Assert.True(doc.Token(3).Is("obl"));
+        Assert.False(doc.Token(3).Is("ob"));
+        Assert.Equal(["Tai", "."], doc.Token(6).Children().Select(t => t.Text));
+        Assert.Equal(1, doc.SentenceOf(6));
+    }
+
+    [Fact]
     public void Document_RefusesTokensOutsideTheTextOrOverlapping()
     {
         var doc = new Document("abc def");

@@ -124,7 +124,8 @@ public sealed class ArticleReaderTests : IDisposable
         Write("sub/pastabos.md", "# ne straipsnis");
         Write("sub/paveikslas.png", "ne tekstas");
 
-        var names = ArticleReader.Read([_dir]).Select(r => r.Document!.Source.Name[(_dir.Length + 1)..]).ToList();
+        // Shown relative to the folder's parent: the folder's own name, then the path inside it.
+        var names = ArticleReader.Read([_dir]).Select(r => r.Document!.Source.Name[(Path.GetFileName(_dir).Length + 1)..]).ToList();
 
         Assert.Equal(
             ["0-pradzia.txt", "1-puslapis.HTML", "2-kanalas.atom#1", "2-kanalas.atom#2",

@@ -19,7 +19,7 @@ public class FeedReaderTests
         Assert.Equal(2, first.Paragraphs.Count);
         // 00:30 +02:00 is the previous day in UTC; the article belongs to the day its source printed.
         Assert.Equal(new DateOnly(2025, 3, 12), first.Date);
-        Assert.Equal(new ArticleSource($"{path}#1", "https://regionas.example/utena/baseinas", "regionas.example", "Utenoje atidarytas naujas baseinas"), first.Source);
+        Assert.Equal(new ArticleSource($"{Path.GetFileName(path)}#1", "https://regionas.example/utena/baseinas", "regionas.example", "Utenoje atidarytas naujas baseinas", $"{path}#1"), first.Source);
 
         var second = results[1].Document!;
         Assert.Equal("Savaitgalį Alytaus kultūros centre vyks vaikų knygų mugė.\nĮėjimas nemokamas.", second.Text);
@@ -46,7 +46,7 @@ public class FeedReaderTests
         Assert.Equal(2, docs.Count);
         Assert.Equal("Kauno „Žalgiris“ penktadienį išvykoje nugalėjo varžovus 84:79.\nRezultatyviausiai žaidė komandos kapitonas.", docs[0].Text);
         Assert.Equal(new DateOnly(2024, 11, 1), docs[0].Date);
-        Assert.Equal(new ArticleSource($"{path}#1", "https://sportas.example/krepsinis/zalgiris-laimejo", "sportas.example", "Žalgiris laimėjo išvykoje"), docs[0].Source);
+        Assert.Equal(new ArticleSource($"{Path.GetFileName(path)}#1", "https://sportas.example/krepsinis/zalgiris-laimejo", "sportas.example", "Žalgiris laimėjo išvykoje", $"{path}#1"), docs[0].Source);
         // An entry with only a summary is read from the summary.
         Assert.Equal("Lietuvos rankinio rinktinė Vilniuje pradėjo stovyklą prieš Europos čempionato atranką.", docs[1].Text);
         Assert.Equal(new DateOnly(2024, 11, 2), docs[1].Date);

@@ -36,7 +36,7 @@ public sealed class HtmlReaderTests : IDisposable
         // are not article text; the list items and the line after <br> are paragraphs of their own.
         Assert.Equal(new DateOnly(2025, 3, 11), doc.Date);
         Assert.Equal(
-            new ArticleSource(path, "https://www.miestozinios.example/kaunas/nauja-biblioteka", "www.miestozinios.example", "Kaune atidaryta nauja biblioteka"),
+            new ArticleSource(Path.GetFileName(path), "https://www.miestozinios.example/kaunas/nauja-biblioteka", "www.miestozinios.example", "Kaune atidaryta nauja biblioteka", path),
             doc.Source);
         Assert.Equal(
             [
@@ -61,7 +61,7 @@ public sealed class HtmlReaderTests : IDisposable
 
         // Not the top bar's "Šiandien 2026 m. sausio 5 d.": that is the day the page was saved.
         Assert.Equal(new DateOnly(2016, 12, 22), doc.Date);
-        Assert.Equal(new ArticleSource(path, "https://regionas.example/panevezys/tiltas", "regionas.example", "Panevėžyje pradėtas remontuoti tiltas per Nevėžį"), doc.Source);
+        Assert.Equal(new ArticleSource(Path.GetFileName(path), "https://regionas.example/panevezys/tiltas", "regionas.example", "Panevėžyje pradėtas remontuoti tiltas per Nevėžį", path), doc.Source);
         Assert.StartsWith("Ketvirtadienį Panevėžyje prasidėjo", doc.Text);
         Assert.DoesNotContain("2016 m.", doc.Text);
         Assert.Equal(3, doc.Paragraphs.Count);

@@ -19,10 +19,10 @@ public class JsonLinesReaderTests
         Assert.Equal([new TextRange(0, 68), new TextRange(69, 124)], docs[0].Paragraphs);
         // The blank third line is skipped, and the names still count every line of the file.
         Assert.Equal(
-            new ArticleSource($"{path}:1", "https://www.orai.example/vilnius/karstis", "www.orai.example", "Vilniuje – karščio rekordas"),
+            new ArticleSource($"{Path.GetFileName(path)}:1", "https://www.orai.example/vilnius/karstis", "www.orai.example", "Vilniuje – karščio rekordas", $"{path}:1"),
             docs[0].Source);
-        Assert.Equal(new ArticleSource($"{path}:2", null, "Šiaulių kraštas", "Šiauliuose atnaujinta aikštė"), docs[1].Source);
-        Assert.Equal(new ArticleSource($"{path}:4", "https://kultura.example/teatras", "kultura.example", null), docs[2].Source);
+        Assert.Equal(new ArticleSource($"{Path.GetFileName(path)}:2", null, "Šiaulių kraštas", "Šiauliuose atnaujinta aikštė", $"{path}:2"), docs[1].Source);
+        Assert.Equal(new ArticleSource($"{Path.GetFileName(path)}:4", "https://kultura.example/teatras", "kultura.example", null, $"{path}:4"), docs[2].Source);
     }
 
     [Fact]

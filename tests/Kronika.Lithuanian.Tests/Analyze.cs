@@ -6,14 +6,18 @@ namespace Kronika.Lithuanian.Tests;
 internal static class Analyze
 {
     public static readonly Kronika.Core.Pipeline.Pipeline Full = LithuanianPipeline.Create();
+    public static readonly Kronika.Core.Pipeline.Pipeline WithSyntax = LithuanianPipeline.Create(Layers.Events | Layers.Syntax);
     public static readonly Kronika.Core.Pipeline.Pipeline Segmentation = LithuanianPipeline.Create(Layers.Sentences);
 
     /// <summary>Tokens and sentences only (the tokenizer and splitter tests need no model).</summary>
     public static Document Text(string text, IReadOnlyList<TextRange>? paragraphs = null) =>
         Segmentation.Process(new Document(text, new DateOnly(2025, 8, 13), paragraphs: paragraphs));
 
-    /// <summary>Every layer the pipeline has.</summary>
+    /// <summary>Every layer the default pipeline has (no parse).</summary>
     public static Document Fully(string text) => Full.Process(new Document(text, new DateOnly(2025, 8, 13)));
+
+    /// <summary>Every layer and the dependency parse.</summary>
+    public static Document Parsed(string text) => WithSyntax.Process(new Document(text, new DateOnly(2025, 8, 13)));
 
     /// <summary>Paragraphs separated by newlines, as the article reader makes them.</summary>
     public static Document Paragraphs(params string[] paragraphs)

@@ -26,7 +26,8 @@ public class ResourceTests
     public void LithuanianPipeline_ChainsTheStepsInOrder()
     {
         var pipeline = LithuanianPipeline.Create();
-        Assert.Equal(["tokenizer", "sentence-splitter", "morphology", "entities", "time", "quantities", "attribution", "events"], pipeline.Steps.Select(s => s.Name));
+        Assert.Equal(["tokenizer", "sentence-splitter", "morphology", "entities", "references", "time", "quantities", "attribution", "events"], pipeline.Steps.Select(s => s.Name));
+        Assert.Equal(["tokenizer", "sentence-splitter", "morphology", "syntax", "entities", "references", "time", "quantities", "attribution", "events"], LithuanianPipeline.Create(Kronika.Core.Model.Layers.Events | Kronika.Core.Model.Layers.Syntax).Steps.Select(s => s.Name));
         Assert.Equal(["tokenizer", "sentence-splitter"], LithuanianPipeline.Create(Kronika.Core.Model.Layers.Sentences).Steps.Select(s => s.Name));
     }
 }

@@ -46,6 +46,20 @@ public class TokenizerTests
     }
 
     [Theory]
+    // Portals glue an initial to the surname (`I.Ruginienė`) as often as they space it; both are an initial, its period and the name.
+    [InlineData("sakė I.Ruginienė.", "sakė|I|.|Ruginienė|.")]
+    [InlineData("sakė I. Ruginienė.", "sakė|I|.|Ruginienė|.")]
+    [InlineData("pasak G.Nausėdos,", "pasak|G|.|Nausėdos|,")]
+    [InlineData("teigė A.Vaitkus", "teigė|A|.|Vaitkus")]
+    [InlineData("T.Masiulis pasakė:", "T|.|Masiulis|pasakė|:")]
+    public void Tokenizer_SplitsAnInitialGluedToTheSurname(string text, string expected)
+    {
+        Assert.Equal(expected.Split('|'), Analyze.Tokens(text));
+        var doc = Analyze.Text(text);
+        Assert.Contains(doc.Tokens(), t => t.Has(TokenFlags.Initial));
+    }
+
+    [Theory]
     [InlineData("10 000 karių", true)]
     [InlineData("1 000 000 eurų", true)]
     [InlineData("20 316,5 mln.", true)]

@@ -197,6 +197,39 @@ public abstract class StoreConformance : IDisposable
     }
 
     [Fact]
+    public void Two_people_sharing_a_surname_stay_apart_while_one_person_under_three_names_is_one()
+    {
+        var day = new DateOnly(2025, 3, 1);
+        // Written one at a time, as articles arrive: the full name, then the title and surname, then the initial, then
+        // another man of the same surname, then the surname alone once two men bear it.
+        Store.Write([Articles.Analyze("Ūkininkas Jonas Birutaitis Kėdainių rajone pardavė ūkį.", "birutaitis-1", day)]);
+        Store.Write([Articles.Analyze("Pasak ūkininko Birutaičio, derlius šiemet buvo prastas.", "birutaitis-2", day.AddDays(1))]);
+        Store.Write([Articles.Analyze("Sutartį su bendrove pasirašė J. Birutaitis.", "birutaitis-3", day.AddDays(2))]);
+        Store.Write([Articles.Analyze("Krepšinio treneris Petras Birutaitis paskelbė rinktinės sudėtį.", "birutaitis-4", day.AddDays(3))]);
+        Store.Write([Articles.Analyze("Apie tai kalbėjo ir Birutaitis.", "birutaitis-5", day.AddDays(4))]);
+
+        var people = Store.Entities("PER", 100).Where(e => e.Canonical.EndsWith("Birutaitis", StringComparison.Ordinal)).ToList();
+        var jonas = people.Single(e => e.Canonical == "Jonas Birutaitis");
+        Assert.Equal(3, jonas.Articles);
+        Assert.Equal(1, people.Single(e => e.Canonical == "Petras Birutaitis").Articles);
+        // The last article's `Birutaitis` could be either man: it is left apart rather than joined to one of them.
+        Assert.Equal(3, people.Count);
+    }
+
+    [Fact]
+    public void A_shorter_name_written_first_takes_the_fuller_name_when_it_comes()
+    {
+        var day = new DateOnly(2025, 3, 1);
+        Store.Write([Articles.Analyze("Sutartį su bendrove pasirašė J. Birutaitis.", "birutaitis-a", day)]);
+        Store.Write([Articles.Analyze("Ūkininkas Jonas Birutaitis Kėdainių rajone pardavė ūkį.", "birutaitis-b", day.AddDays(1))]);
+
+        var person = Assert.Single(Store.Entities("PER", 100), e => e.Canonical.EndsWith("Birutaitis", StringComparison.Ordinal));
+        Assert.Equal("Jonas Birutaitis", person.Canonical);
+        Assert.Equal(2, person.Articles);
+        Assert.Single(Store.EntityKeys("Jonas Birutaitis"));
+    }
+
+    [Fact]
     public void A_timeline_counts_articles_per_period_by_publication_and_by_referenced_date()
     {
         WithSamples();

@@ -137,7 +137,7 @@ public sealed class ApiTests(SampleStore samples) : IClassFixture<SampleStore>
         Assert.Equal("2025-08-12", e.GetProperty("date").GetString());
         await BadRequest(await Client().PostAsJsonAsync("/api/analyze", new { text = "" }), "text");
         await BadRequest(await Client().PostAsJsonAsync("/api/analyze", new { text = "Tekstas.", date = "13/08/2025" }), "date");
-        await BadRequest(await Client().PostAsJsonAsync("/api/analyze", new { text = new string('a', 200_001) }), "text");
+        await BadRequest(await Client().PostAsJsonAsync("/api/analyze", new { text = new string('a', ArticleReader.MaxArticleChars + 1) }), "text");
     }
 
     [Fact]

@@ -21,7 +21,8 @@ public sealed class ConlluEvaluator
     private int _tokensCorrect, _tokensSystem, _tokensGold;
     private int _sentCorrect, _sentSystem, _sentGold;
     private int _upos, _xpos, _feats, _lemma, _allTags, _propnLemma, _propnGold;
-    private bool _tagged;
+    private int _uas, _las;
+    private bool _tagged, _parsed;
 
     public void Add(ConlluDocument gold, Document system)
     {
@@ -43,8 +44,12 @@ public sealed class ConlluEvaluator
         _propnGold += goldWords.Count(w => w.Upos == "PROPN");
         _tokensSystem += systemSpans.Length;
         _tagged |= (system.Layers & Layers.Morphology) != 0;
+        var parsed = (system.Layers & Layers.Syntax) != 0;
+        _parsed |= parsed;
 
         // Both span lists are sorted and non-overlapping, so one merge pass aligns them.
+        var aligned = new int[system.TokenCount];
+        Array.Fill(aligned, -1);
         int g = 0, s = 0;
         while (g < goldSpans.Count && s < systemSpans.Length)
         {
@@ -52,12 +57,14 @@ public sealed class ConlluEvaluator
             {
                 _tokensCorrect++;
                 ScoreTags(goldWords[g], system.Token(s));
+                aligned[s] = g;
                 g++;
                 s++;
             }
             else if (goldSpans[g].End <= systemSpans[s].End) g++;
             else s++;
         }
+        if (parsed) ScoreArcs(gold, system, aligned);
 
         var goldSentences = new HashSet<(int, int)>();
         var wordIndex = 0;
@@ -90,6 +97,40 @@ public sealed class ConlluEvaluator
         if (lemma && gold.Upos == "PROPN") _propnLemma++;
     }
 
+    /// <summary>
+    /// UAS and LAS as the CoNLL 2018 script counts them: an aligned word's head is right when the system head is
+    /// aligned to the gold head (or both are the root); its label too when the universal parts of the relations
+    /// (`obl:arg` → `obl`) are equal.
+    /// </summary>
+    private void ScoreArcs(ConlluDocument gold, Document system, int[] aligned)
+    {
+        var goldHeads = new List<(int Head, string Deprel)>();
+        foreach (var sentence in gold.Sentences)
+        {
+            var first = goldHeads.Count;
+            foreach (var w in sentence.Words)
+                goldHeads.Add((int.TryParse(w.Head, out var h) && h > 0 ? first + h - 1 : -1, w.Deprel));
+        }
+        for (var s = 0; s < aligned.Length; s++)
+        {
+            var g = aligned[s];
+            if (g < 0) continue;
+            var t = system.Token(s);
+            var head = t.HeadIndex < 0 ? -1 : aligned[t.HeadIndex];
+            if (head == -1 && t.HeadIndex >= 0) continue; // the system head is not a gold word
+            if (head != goldHeads[g].Head) continue;
+            _uas++;
+            if (Universal(t.Deprel) == Universal(goldHeads[g].Deprel)) _las++;
+        }
+    }
+
+    private static string Universal(string? relation)
+    {
+        if (relation is null) return "";
+        var colon = relation.IndexOf(':');
+        return colon < 0 ? relation : relation[..colon];
+    }
+
     public IReadOnlyList<Metric> Results()
     {
         var list = new List<Metric>
@@ -106,6 +147,11 @@ public sealed class ConlluEvaluator
             list.Add(new("Lemmas", _lemma, _tokensSystem, _tokensGold));
             // Of the gold proper nouns, how many got the right lemma (recall; names matter most in news).
             list.Add(new("PROPN lemma", _propnLemma, _propnGold, _propnGold));
+        }
+        if (_parsed)
+        {
+            list.Add(new("UAS", _uas, _tokensSystem, _tokensGold));
+            list.Add(new("LAS", _las, _tokensSystem, _tokensGold));
         }
         return list;
     }

@@ -34,6 +34,7 @@ public sealed class EventEvaluator(Func<string, string, bool> sameName)
     private int _goldTuples, _systemTuples, _matchedTuples, _relaxedMatched;
     private int _goldTriggers, _systemTriggers, _matchedTriggers, _typeRight, _modalityRight, _modeRight;
     private int _goldAttributions, _attributionRight, _goldQuotes, _quotesFound, _speakerRight;
+    private int _systemSpeakers, _systemSpeakersRight, _goldSpeakers, _goldSpeakersRight;
     private int _goldQuantities, _systemQuantities, _quantitiesFound, _quantityRight;
 
     public List<string> Errors { get; } = [];
@@ -99,6 +100,23 @@ public sealed class EventEvaluator(Func<string, string, bool> sameName)
 
     private void ScoreQuotes(EventCase gold, Document system)
     {
+        // Speaker precision and recall: a system quote with a speaker is right when it overlaps a gold quote of that
+        // speaker; a gold quote with a speaker is found when an overlapping system quote names that speaker.
+        var goldSpans = (gold.Quotes ?? []).Select(g => (Gold: g, Span: Locate(gold.Text, g.Text))).ToList();
+        foreach (var q in system.Quotes)
+        {
+            if (q.Speaker is not { } sid) continue;
+            _systemSpeakers++;
+            var name = system.Entities.First(e => e.Id == sid).Canonical;
+            if (goldSpans.Any(x => x.Span.Start < q.End && q.Start < x.Span.End && x.Gold.Speaker is { } gs && Equal(gs, name))) _systemSpeakersRight++;
+        }
+        foreach (var (g, span) in goldSpans)
+        {
+            if (g.Speaker is null) continue;
+            _goldSpeakers++;
+            if (system.Quotes.Any(q => q.Start < span.End && span.Start < q.End && q.Speaker is { } id && Equal(g.Speaker, system.Entities.First(e => e.Id == id).Canonical)))
+                _goldSpeakersRight++;
+        }
         foreach (var g in gold.Quotes ?? [])
         {
             _goldQuotes++;
@@ -141,6 +159,7 @@ public sealed class EventEvaluator(Func<string, string, bool> sameName)
         yield return ("type / modality / mode accuracy", $"{100 * Ratio(_typeRight, _matchedTriggers):F1} / {100 * Ratio(_modalityRight, _matchedTriggers):F1} / {100 * Ratio(_modeRight, _matchedTriggers):F1}  (on {_matchedTriggers} matched triggers)");
         yield return ("attribution accuracy", $"{100 * Ratio(_attributionRight, _goldAttributions):F1}  ({_attributionRight} of {_goldAttributions}: cue found, source and hedge right)");
         yield return ("quote speaker accuracy", $"{100 * Ratio(_speakerRight, _quotesFound):F1}  (on {_quotesFound} of {_goldQuotes} quotes found)");
+        yield return ("quote speakers", $"P {100 * SpeakerPrecision:F1}  R {100 * SpeakerRecall:F1}  ({_systemSpeakersRight} of {_systemSpeakers} system speakers right, {_goldSpeakersRight} of {_goldSpeakers} gold speakers found)");
         yield return ("quantity value accuracy", $"{100 * Ratio(_quantityRight, _quantitiesFound):F1}  (on {_quantitiesFound} of {_goldQuantities} found; {_systemQuantities} system quantities)");
     }
 
@@ -150,6 +169,15 @@ public sealed class EventEvaluator(Func<string, string, bool> sameName)
     public double RelaxedRecall => Ratio(_relaxedMatched, _goldTuples);
     public double AttributionAccuracy => Ratio(_attributionRight, _goldAttributions);
     public double SpeakerAccuracy => Ratio(_speakerRight, _quotesFound);
+
+    /// <summary>Of the system's quotes that name a speaker, the share whose speaker is the gold one.</summary>
+    public double SpeakerPrecision => Ratio(_systemSpeakersRight, _systemSpeakers);
+
+    /// <summary>Of the gold quotes that have a speaker, the share the system finds with that speaker.</summary>
+    public double SpeakerRecall => Ratio(_goldSpeakersRight, _goldSpeakers);
+
+    /// <summary>Of the gold quotes, the share a system quote overlaps.</summary>
+    public double QuotesFound => Ratio(_quotesFound, _goldQuotes);
     public double QuantityAccuracy => Ratio(_quantityRight, _quantitiesFound);
 
     private static double Ratio(int a, int b) => b == 0 ? 0 : (double)a / b;

@@ -163,13 +163,14 @@ public static class Conllu
         return true;
     }
 
-    /// <summary>Writes a document as CoNLL-U: ID FORM LEMMA UPOS XPOS FEATS, `_` elsewhere, SpaceAfter=No in MISC.</summary>
+    /// <summary>Writes a document as CoNLL-U: ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL (once parsed), `_` elsewhere, SpaceAfter=No in MISC.</summary>
     public static void Write(TextWriter w, Document doc, string? docId = null)
     {
         w.Write("# newdoc id = ");
         w.WriteLine(docId ?? doc.Source.Name);
         if (doc.Date is { } date) w.WriteLine($"# date = {date:yyyy-MM-dd}");
         var paragraph = -1;
+        var parsed = (doc.Layers & Layers.Syntax) != 0;
         for (var s = 0; s < doc.SentenceCount; s++)
         {
             var sentence = doc.Sentence(s);
@@ -197,7 +198,15 @@ public static class Conllu
                 w.Write(Column(t.Xpos));
                 w.Write('\t');
                 w.Write(Column(t.Feats));
-                w.Write("\t_\t_\t_\t");
+                w.Write('\t');
+                if (parsed)
+                {
+                    w.Write(t.HeadIndex < 0 ? 0 : t.HeadIndex - sentence.FirstToken + 1);
+                    w.Write('\t');
+                    w.Write(Column(t.Deprel));
+                }
+                else w.Write("_\t_");
+                w.Write("\t_\t");
                 w.WriteLine(!t.SpaceAfter && t.End < doc.Text.Length ? "SpaceAfter=No" : "_");
             }
             w.WriteLine();

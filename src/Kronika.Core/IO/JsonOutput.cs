@@ -61,6 +61,13 @@ public static class JsonOutput
             WriteNullable(w, "upos", t.Upos == Upos.None ? null : t.Upos.ToString());
             WriteNullable(w, "xpos", t.Xpos);
             WriteNullable(w, "feats", t.Feats);
+            if ((doc.Layers & Layers.Syntax) != 0)
+            {
+                // The index of the head in "tokens", null for a sentence's root.
+                if (t.HeadIndex < 0) w.WriteNull("head");
+                else w.WriteNumber("head", t.HeadIndex);
+                WriteNullable(w, "deprel", t.Deprel);
+            }
             w.WriteString("kind", KindName(t.Kind));
             if (!t.SpaceAfter) w.WriteBoolean("spaceAfter", false);
             if (t.Has(TokenFlags.Abbreviation)) w.WriteBoolean("abbreviation", true);
@@ -83,6 +90,22 @@ public static class JsonOutput
                 w.WriteString("type", e.Type);
                 w.WriteString("canonical", e.Canonical);
                 WriteNullable(w, "kb", e.Kb);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+
+        if ((doc.Layers & Layers.References) != 0)
+        {
+            w.WriteStartArray("references");
+            foreach (var r in doc.References)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("start", r.Start);
+                w.WriteNumber("end", r.End);
+                w.WriteString("text", doc.Text.AsSpan(r.Start, r.End - r.Start));
+                WriteEntityId(w, "entity", r.Entity);
+                w.WriteString("name", Canonical(doc, r.Entity));
                 w.WriteEndObject();
             }
             w.WriteEndArray();

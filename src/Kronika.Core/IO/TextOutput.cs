@@ -27,6 +27,9 @@ public static class TextOutput
             foreach (var e in doc.Entities)
                 if (e.Start >= sentence.Start && e.Start < sentence.End)
                     w.WriteLine($"      {e.Type.ToLowerInvariant()}: {doc.Text[e.Start..e.End].ReplaceLineEndings(" ")} → {e.Canonical}{(e.Kb is null ? "" : " " + e.Kb)} #{e.Id}");
+            foreach (var r in doc.References)
+                if (r.Start >= sentence.Start && r.Start < sentence.End)
+                    w.WriteLine($"      ref: {doc.Text[r.Start..r.End].ReplaceLineEndings(" ")} → {doc.Entities.First(e => e.Id == r.Entity).Canonical} #{r.Entity}");
             foreach (var t in doc.Times)
                 if (t.Start >= sentence.Start && t.Start < sentence.End)
                     w.WriteLine($"      time: {doc.Text[t.Start..t.End].ReplaceLineEndings(" ")} → {t.Type} {t.Value}{(t.Mod is null ? "" : " " + t.Mod)}");

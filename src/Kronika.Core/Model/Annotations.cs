@@ -16,6 +16,15 @@ public sealed record TimeExpression(int Start, int End, string Type, string Valu
 public sealed record EntityMention(int Id, int Start, int End, string Type, string Canonical, string? Kb = null);
 
 /// <summary>
+/// A word or phrase that refers to an entity without naming it (the References layer): a role noun or title
+/// (`prezidentas`, `Estijos finansų ministras`, `atstovė spaudai`), a pronoun (`ji`, `jų`), a bare name
+/// (`Komisija`) or an acronym the article defined. <see cref="Entity"/> is the id of an entity of the Entities layer:
+/// the person or body named in the article, or — for a role whose holder the article never names — the office holder
+/// on the publication date, which the step then adds to the Entities layer as a mention on the role noun.
+/// </summary>
+public sealed record Reference(int Start, int End, int Entity);
+
+/// <summary>
 /// A number the text reports: its span (the number and what it counts: `daugiau nei 10 000 karių`), its value (`3,5 mln.`
 /// → 3500000; `pusė` → 0.5; `15 proc.` → 15), the lemma of the counted noun or unit (`karys`, `euras`, `procentas`;
 /// null when nothing is counted), and its approximation: APPROX (`apie`), MORE_THAN (`daugiau nei`, `per`), LESS_THAN

@@ -1,7 +1,9 @@
 namespace Kronika.Core.Model;
 
 /// <summary>Where an article came from: a file, a URL, stdin.</summary>
-public sealed record ArticleSource(string Name, string? Url = null, string? Site = null, string? Title = null);
+/// <param name="Name">The source as shown: a path relative to the folder read, `file:line`, a feed item, `-`.</param>
+/// <param name="Location">Where it was read, in full (a file's absolute path, with `:line` for a JSON line): its identity when it has no URL.</param>
+public sealed record ArticleSource(string Name, string? Url = null, string? Site = null, string? Title = null, string? Location = null);
 
 /// <summary>A character range of the text; End is exclusive.</summary>
 public readonly record struct TextRange(int Start, int End)
@@ -45,7 +47,8 @@ public sealed class Document
     /// <summary>The publication date (document creation time); null only for treebank input.</summary>
     public DateOnly? Date { get; }
 
-    public ArticleSource Source { get; }
+    /// <summary>Where the article came from; a reader may rename it after parsing (see ArticleSource.Name).</summary>
+    public ArticleSource Source { get; set; }
 
     /// <summary>The text's language (ISO 639-1); only Lithuanian (`lt`) text goes through the Lithuanian pipeline.</summary>
     public string Language { get; set; } = "lt";
@@ -60,6 +63,9 @@ public sealed class Document
 
     /// <summary>The named-entity mentions, in text order (the Entities layer).</summary>
     public List<EntityMention> Entities { get; } = [];
+
+    /// <summary>Role nouns, titles, pronouns and bare names that refer to an entity, in text order (the References layer).</summary>
+    public List<Reference> References { get; } = [];
 
     /// <summary>The time expressions, in text order (the Times layer).</summary>
     public List<TimeExpression> Times { get; } = [];
@@ -84,6 +90,21 @@ public sealed class Document
 
     public Token Token(int index) => new(this, index);
 
+    /// <summary>The index of the sentence holding a token, or -1 when it is in none.</summary>
+    public int SentenceOf(int tokenIndex)
+    {
+        int lo = 0, hi = _sentences.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >> 1;
+            var s = _sentences[mid];
+            if (tokenIndex < s.FirstToken) hi = mid - 1;
+            else if (tokenIndex >= s.FirstToken + s.TokenCount) lo = mid + 1;
+            else return mid;
+        }
+        return -1;
+    }
+
     public Sentence Sentence(int index) => new(this, index);
 
     public ref TokenData TokenAt(int index)
@@ -102,7 +123,7 @@ public sealed class Document
         if (TokenCount > 0 && start < _tokens[TokenCount - 1].End)
             throw new ArgumentException($"token at {start} overlaps the previous token", nameof(start));
         if (TokenCount == _tokens.Length) Array.Resize(ref _tokens, _tokens.Length * 2);
-        _tokens[TokenCount] = new TokenData { Start = start, Length = length, Kind = kind, Flags = flags };
+        _tokens[TokenCount] = new TokenData { Start = start, Length = length, Kind = kind, Flags = flags, Head = -1 };
         return TokenCount++;
     }
 

@@ -14,4 +14,7 @@ public enum Layers
     Quotes = 1 << 6,
     Attribution = 1 << 7,
     Events = 1 << 8,
+    References = 1 << 9,
+    /// <summary>Each token's head and dependency relation (UD), filled by the parser after morphology when asked for.</summary>
+    Syntax = 1 << 10,
 }

@@ -49,6 +49,10 @@ public struct TokenData
     public int Feats;
     /// <summary>The features of <see cref="Feats"/>, parsed once when the tagger sets them.</summary>
     public Morph Morph;
+    /// <summary>The document index of the token's syntactic head, -1 for a sentence's root (and before parsing).</summary>
+    public int Head;
+    /// <summary>The UD dependency relation to the head (`nsubj`, `obl:arg`, `root`).</summary>
+    public int Deprel;
     public TokenFlags Flags;
     public TokenKind Kind;
     public Upos Upos;

@@ -21,6 +21,67 @@ public readonly struct Token(Document doc, int index)
     /// <summary>The token's UD features as typed fields (the one way steps read them).</summary>
     public Morph Morph => Data.Morph;
 
+    /// <summary>The document index of the syntactic head, -1 for the sentence's root (and before parsing).</summary>
+    public int HeadIndex => Data.Head;
+
+    /// <summary>The syntactic head, or null for the sentence's root (and before parsing).</summary>
+    public Token? Head => Data.Head < 0 ? null : doc.Token(Data.Head);
+
+    /// <summary>The UD dependency relation to the head (`nsubj`, `obl:arg`, `root`), null before parsing.</summary>
+    public string? Deprel => doc.Vocabulary[Data.Deprel];
+
+    /// <summary>Whether the relation is <paramref name="relation"/> or one of its subtypes (`nsubj` matches `nsubj:pass`).</summary>
+    public bool Is(string relation)
+    {
+        var deprel = Deprel;
+        return deprel is not null && deprel.StartsWith(relation, StringComparison.Ordinal)
+            && (deprel.Length == relation.Length || deprel[relation.Length] == ':');
+    }
+
+    /// <summary>The tokens this one heads, in text order (they are always in its sentence).</summary>
+    public IEnumerable<Token> Children()
+    {
+        var s = (doc.Layers & Layers.Syntax) == 0 ? -1 : doc.SentenceOf(index);
+        if (s < 0) yield break;
+        var sentence = doc.Sentence(s);
+        for (var i = sentence.FirstToken; i < sentence.FirstToken + sentence.TokenCount; i++)
+            if (doc.TokenAt(i).Head == index) yield return doc.Token(i);
+    }
+
+    /// <summary>The first child with the relation (or a subtype of it: `obl` finds `obl:arg`), or null.</summary>
+    public Token? Child(string relation)
+    {
+        foreach (var child in Children())
+            if (child.Is(relation)) return child;
+        return null;
+    }
+
+    /// <summary>A predicate's subject (`nsubj`, `nsubj:pass`, `csubj`); through `cop`/`aux` heads it is the same token.</summary>
+    public Token? Subject => Child("nsubj") ?? Child("csubj");
+
+    /// <summary>A predicate's direct object (`obj`).</summary>
+    public Token? Object => Child("obj");
+
+    /// <summary>A predicate's indirect object (`iobj`).</summary>
+    public Token? IndirectObject => Child("iobj");
+
+    /// <summary>
+    /// A predicate's obliques (`obl`, `obl:arg`…), each with the lemma of its preposition (`su`, `prieš`; null for a
+    /// bare case: `policijos`, `Gazai`).
+    /// </summary>
+    public IEnumerable<(Token Oblique, string? Preposition)> Obliques()
+    {
+        foreach (var child in Children())
+            if (child.Is("obl")) yield return (child, child.Child("case")?.Lemma);
+    }
+
+    /// <summary>The words coordinated with this one (`Rusija ir Šiaurės Korėja`: Korėja for Rusija), by `conj`.</summary>
+    public IEnumerable<Token> Conjuncts()
+    {
+        foreach (var child in Children())
+            if (child.Is("conj")) yield return child;
+    }
+
     public bool Has(TokenFlags flag) => (Data.Flags & flag) == flag;
 
     public override string ToString() => Text;

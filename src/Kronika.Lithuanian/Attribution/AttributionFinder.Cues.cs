@@ -43,18 +43,30 @@ public sealed partial class AttributionFinder
                     : MarkerAfter(w, t, sentence, first, last, marker == SourceMarker.AfterOrAdjective);
                 if (cue is { Kind: CueKind.Before, NpLast: >= 0 }) consumed = cue.NpLast;
             }
-            else if (w.Pos(t) == Upos.VERB && w.Lemma(t) is { } lemma && words.IsReportingVerb(lemma, out var opinion))
+            else if (w.Pos(t) == Upos.VERB && w.Lemma(t) is { } lemma && words.IsReportingVerb(lemma, out var verbKind))
             {
                 var cueFirst = w.Morph(t).VerbForm == VerbForm.Fin ? t
                     : w.Morph(t).VerbForm == VerbForm.Part && w.Morph(t).Voice == Voice.Act ? Auxiliary(w, t, first)
                     : -1;
                 if (cueFirst >= 0)
-                    cue = new Cue(CueKind.Verb, cueFirst, t, sentence) { Opinion = opinion, Kaip = cueFirst > first && w.Is(cueFirst - 1, "kaip") };
+                    cue = new Cue(CueKind.Verb, cueFirst, t, sentence) { Opinion = verbKind == VerbKind.Opinion, Publish = verbKind == VerbKind.Publish, Kaip = cueFirst > first && w.Is(cueFirst - 1, "kaip") };
             }
+            else if (w.Pos(t) == Upos.VERB && IsQuoteTail(w, t) && (w.Morph(t).VerbForm == VerbForm.Fin || w.Morph(t).VerbForm == VerbForm.Part && w.Morph(t).Voice == Voice.Act))
+                // `„…“, – nusijuokė X.`: any verb right after a quote and its dash says who spoke.
+                cue = new Cue(CueKind.Verb, t, t, sentence);
             if (cue is null) continue;
             for (var k = cue.First; k <= cue.Last; k++) w.CueAt[k] = w.Cues.Count;
             w.Cues.Add(cue);
         }
+    }
+
+    /// <summary>A verb right after a direct quote, its comma and a dash (`„…“, – nusijuokė X`, `„…?“ – paklausė X`).</summary>
+    private static bool IsQuoteTail(Work w, int t)
+    {
+        if (t < 2 || !w.IsDash(t - 1)) return false;
+        // `„…“, – sakė`, and `„…? – klausė X. – …“` (an interrupted quote ends before its question mark).
+        var before = w.Form(t - 2) is "," or "?" or "!" or "…" ? t - 3 : t - 2;
+        return before >= 0 && w.QuoteOf[before] >= 0 && w.UnitLast[before] == before;
     }
 
     /// <summary>
@@ -187,14 +199,15 @@ public sealed partial class AttributionFinder
                 return;
         }
         if (cue.NpFirst < 0) return;
-        var mention = ChooseEntity(w, cue.NpFirst, cue.NpLast, cue.NpIsSubject);
-        if (mention >= 0) cue.Source = w.Doc.Entities[mention].Id;
+        var source = ChooseEntity(w, cue.NpFirst, cue.NpLast, cue.NpIsSubject);
+        if (source >= 0) cue.Source = source;
         else if (ContentWords(w, cue.NpFirst, cue.NpLast) >= 2) cue.SourceText = w.Doc.Text[w.Start(cue.NpFirst)..w.End(cue.NpLast)];
     }
 
     private static void ResolveVerb(Work w, Cue cue, int first, int last)
     {
         // `kaip skelbia KCNA`: the subject follows.
+        w.CuePublishes = cue.Publish;
         var left = cue.Kaip ? default : SubjectLeft(w, cue.First - 1, first);
         var right = SubjectRight(w, cue.Last + 1, last);
         // The better-founded subject wins: a nominative name over a nominative noun or pronoun over an indeclinable
@@ -223,7 +236,10 @@ public sealed partial class AttributionFinder
     private static int QuoteBefore(Work w, int first)
     {
         if (first == 0 || !w.IsDash(first) && !(w.Form(first) is "," && first + 1 < w.Count && w.IsDash(first + 1))) return -1;
-        return w.QuoteOf[first - 1] >= 0 && w.UnitLast[first - 1] == first - 1 ? w.UnitFirst[first - 1] : -1;
+        // `„Ar tai teisinga? – klausė X. – …“`: the first part of an interrupted quote ends before its question mark.
+        var end = first - 1;
+        if (end > 0 && w.QuoteOf[end] < 0 && w.Form(end) is "?" or "!" or "…") end--;
+        return w.QuoteOf[end] >= 0 && w.UnitLast[end] == end ? w.UnitFirst[end] : -1;
     }
 
     private static void SetClaim(Work w, Cue cue, int kad, int last)
@@ -243,7 +259,15 @@ public sealed partial class AttributionFinder
     private static int SeedTier(Work w, int u)
     {
         if (w.EntityOf[u] >= 0)
+        {
+            // A channel beside a verb of saying is the one told (`BNS sakė A. Vaitkus`), not the speaker.
+            if (w.IsChannel[w.EntityOf[u]] && !w.CuePublishes) return 0;
+            // A quoted name takes the case of the noun before it (`laidoje „Spaudos klubas“`: in the programme).
+            var unit = w.UnitFirst[u];
+            if (w.Kind(unit) == TokenKind.Punctuation && unit > 0 && w.Pos(unit - 1) == Upos.NOUN && w.CaseOf(unit - 1) is not (Case.Nom or Case.None))
+                return 0;
             return w.MentionCase[w.EntityOf[u]] switch { NameCase.Nominative => 3, NameCase.Caseless => 1, _ => 0 };
+        }
         if (w.QuoteOf[u] >= 0) return 0;
         if (w.Pos(u) is Upos.NOUN or Upos.PROPN or Upos.PRON && w.CaseOf(u) == Case.Nom)
         {
@@ -251,7 +275,7 @@ public sealed partial class AttributionFinder
             var before = u > 0 ? w.CaseOf(u - 1) : Case.None;
             return u > 0 && w.Pos(u - 1) is Upos.ADJ or Upos.DET && before is Case.Ins or Case.Acc or Case.Dat or Case.Loc ? 0 : 2;
         }
-        return IsForeign(w, u) ? 1 : 0;
+        return IsForeign(w, u) && (w.CuePublishes || !w.Words.IsChannel(w.Form(u).ToString())) ? 1 : 0;
     }
 
     /// <summary>
@@ -308,11 +332,43 @@ public sealed partial class AttributionFinder
             var unitLast = Math.Min(w.UnitLast[i], last);
             if (unitLast == i && w.IsBoundary(i) || w.EntityOf[i] < 0 && w.QuoteOf[i] < 0 && w.IsFinite(i)) return weak;
             var tier = AfterPreposition(w, i, from) ? 0 : SeedTier(w, i);
-            if (tier > 1) return Phrase(w, i, unitLast, from, last, tier);
+            if (tier > 1)
+            {
+                var found = Phrase(w, i, unitLast, from, last, tier);
+                // `svarstė „Mitnijos“ direktoriaus pavaduotojas Raimondas Mickūnas`: a body named first, then the
+                // person who speaks for it; the person is the subject.
+                return !HasPerson(w, found.First, found.Last) && PersonAfter(w, found.Last + 1, last) is var person and >= 0
+                    ? new Candidate(i, person, 3)
+                    : found;
+            }
             if (tier == 1 && weak.Tier == 0) weak = Phrase(w, i, unitLast, from, last, tier);
             i = unitLast + 1;
         }
         return weak;
+    }
+
+    private static bool HasPerson(Work w, int first, int last)
+    {
+        for (var i = first; i <= last; i++)
+            if (w.EntityOf[i] >= 0 && w.Doc.Entities[w.EntityOf[i]].Type == "PER" || w.RefOf[i] >= 0) return true;
+        return false;
+    }
+
+    /// <summary>The last token of a nominative PER name later in the clause, past genitives and role words only; or -1.</summary>
+    private static int PersonAfter(Work w, int from, int last)
+    {
+        for (var i = from; i <= last && i < from + Reach;)
+        {
+            var unitLast = Math.Min(w.UnitLast[i], last);
+            if (unitLast == i && w.IsBoundary(i)) return -1;
+            var m = w.EntityOf[i];
+            if (m >= 0 && w.Doc.Entities[m].Type == "PER" && w.MentionCase[m] is NameCase.Nominative or NameCase.Caseless) return unitLast;
+            // Role words in any case may stand between (`atstovė spaudai Paula Pinho`), a verb may not.
+            if (m < 0 && !(w.Pos(i) is Upos.NOUN or Upos.ADJ or Upos.PROPN or Upos.DET or Upos.NUM) && !w.IsConjunction(i)
+                && !w.IsTitleAbbreviation(i) && (w.Doc.TokenAt(i).Flags & TokenFlags.AbbreviationPeriod) == 0) return -1;
+            i = unitLast + 1;
+        }
+        return -1;
     }
 
     /// <summary>A segment that is nothing but a noun phrase with a nominative in it (an apposition), or null.</summary>
@@ -496,27 +552,46 @@ public sealed partial class AttributionFinder
     /// <summary>
     /// The entity a source phrase names. The first conjunct is the head (`Pietų Korėjos ir Vakarų …`); in a subject
     /// its last nominative name is the source (`Rusijos prezidentas Vladimiras Putinas`, `agentūra KCNA`), in an
-    /// owner phrase its last name (`pasak Rusijos prezidento Vladimiro Putino`); failing that, the phrase's first
-    /// name (`Kremliaus atstovas` → Kremlius; `Pietų Korėjos ir Vakarų žvalgybos agentūros` → Pietų Korėja).
-    /// Returns an index into the entity layer, or -1.
+    /// owner phrase its last name (`pasak Rusijos prezidento Vladimiro Putino`); failing that, the person or body a
+    /// role noun or pronoun of the phrase refers to (the References layer: `Kremliaus atstovas`, `sakė ji`, `pasak
+    /// ministrės`); failing that, the phrase's first name (`Kremliaus atstovas` → Kremlius when no spokesman is
+    /// named; `Pietų Korėjos ir Vakarų žvalgybos agentūros` → Pietų Korėja). Returns an entity id, or -1.
     /// </summary>
     private static int ChooseEntity(Work w, int first, int last, bool subject)
     {
-        int chosen = -1, firstName = -1;
+        int chosen = -1, firstName = -1, referred = -1;
         var inFirstConjunct = true;
         for (var i = first; i <= last;)
         {
             var unitLast = Math.Min(w.UnitLast[i], last);
             var mention = w.EntityOf[i];
-            if (mention < 0 && w.IsConjunction(i)) inFirstConjunct = false;
+            // `ir` ends the first conjunct after its head (`V. Putinas ir Kim Jong Unas`), not inside genitive
+            // modifiers (`Rusijos pramonės ir energetikos ministras`).
+            if (mention < 0 && w.IsConjunction(i)) inFirstConjunct &= !(i > first && IsNominativeUnit(w, i - 1));
             else if (mention >= 0)
             {
-                if (firstName < 0) firstName = mention;
-                if (inFirstConjunct && (!subject || w.MentionCase[mention] is NameCase.Nominative or NameCase.Caseless)) chosen = mention;
+                if (firstName < 0 && !w.IsChannel[mention]) firstName = mention;
+                if (inFirstConjunct && (!subject || w.MentionCase[mention] is NameCase.Nominative or NameCase.Caseless)
+                    && !(w.IsChannel[mention] && subject && !w.CuePublishes))
+                    (chosen, referred) = (mention, -1);
             }
+            else if (inFirstConjunct && w.RefOf[i] >= 0 && (!subject || w.CaseOf(i) is Case.Nom or Case.None))
+                (chosen, referred) = (-1, w.RefOf[i]);
             i = unitLast + 1;
         }
-        return chosen >= 0 ? chosen : firstName;
+        // The phrase's last nominative name or the person its last role noun or pronoun refers to (`agentūra KCNA`,
+        // `ŠMM sekretorius`: the secretary, not the ministry), else the phrase's first name.
+        if (chosen >= 0) return w.Doc.Entities[chosen].Id;
+        if (referred >= 0) return referred;
+        return firstName >= 0 ? w.Doc.Entities[firstName].Id : -1;
+    }
+
+    /// <summary>Whether the unit ending at a token is nominative: a nominative name or a nominative word.</summary>
+    private static bool IsNominativeUnit(Work w, int t)
+    {
+        var u = w.UnitFirst[t];
+        if (w.EntityOf[u] >= 0) return w.MentionCase[w.EntityOf[u]] == NameCase.Nominative;
+        return w.CaseOf(t) == Case.Nom;
     }
 
     /// <summary>The words of a phrase that carry content (not pronouns, determiners, conjunctions or marks).</summary>
@@ -641,6 +716,8 @@ public sealed partial class AttributionFinder
             {
                 var cue = w.Cues[c];
                 if (cue.Kind == CueKind.Hedge || !InClaim(cue, hedge.First)) continue;
+                // `Teigiama, kad … prezidentas svarstė …`: a cue inside the hedge's own clause does not own it.
+                if (hedge.Kad >= 0 && InClaim(hedge, cue.First)) continue;
                 if (governs) cue.Hedged = true;
                 if (cue.Source is null && cue.SourceText is null) continue;
                 if (owner is null || ClaimLength(cue) < ClaimLength(owner)) owner = cue;

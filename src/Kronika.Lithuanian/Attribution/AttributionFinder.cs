@@ -16,7 +16,7 @@ namespace Kronika.Lithuanian.Attribution;
 public sealed partial class AttributionFinder(AttributionWords words) : IPipelineStep
 {
     public string Name => "attribution";
-    public Layers Requires => Layers.Tokens | Layers.Sentences | Layers.Morphology | Layers.Entities;
+    public Layers Requires => Layers.Tokens | Layers.Sentences | Layers.Morphology | Layers.Entities | Layers.References;
     public Layers Provides => Layers.Quotes | Layers.Attribution;
 
     public static AttributionFinder Load() => new(AttributionWords.Load());
@@ -24,7 +24,7 @@ public sealed partial class AttributionFinder(AttributionWords words) : IPipelin
     public void Process(Document doc, CancellationToken ct = default)
     {
         if (doc.TokenCount == 0) return;
-        var w = new Work(doc);
+        var w = new Work(doc, words);
         try
         {
             PairQuotes(w);
@@ -88,6 +88,9 @@ public sealed partial class AttributionFinder(AttributionWords words) : IPipelin
         /// <summary>A verb of thinking (`mano`): it attributes a claim but quotes nobody.</summary>
         public bool Opinion { get; init; }
 
+        /// <summary>A verb of publishing (`pranešė`): a channel may be its subject.</summary>
+        public bool Publish { get; init; }
+
         /// <summary>`kaip skelbia X`: a parenthetical whose source reports the whole sentence.</summary>
         public bool Kaip { get; init; }
 
@@ -141,9 +144,10 @@ public sealed partial class AttributionFinder(AttributionWords words) : IPipelin
     /// </summary>
     private sealed class Work
     {
-        public Work(Document doc)
+        public Work(Document doc, AttributionWords words)
         {
             Doc = doc;
+            Words = words;
             Count = doc.TokenCount;
             UnitFirst = ArrayPool<int>.Shared.Rent(Count);
             UnitLast = ArrayPool<int>.Shared.Rent(Count);
@@ -155,8 +159,13 @@ public sealed partial class AttributionFinder(AttributionWords words) : IPipelin
                 UnitFirst[i] = UnitLast[i] = i;
                 EntityOf[i] = QuoteOf[i] = CueAt[i] = -1;
             }
+            RefOf = ArrayPool<int>.Shared.Rent(Count);
+            Array.Fill(RefOf, -1, 0, Count);
             MentionCase = new NameCase[doc.Entities.Count];
+            IsChannel = new bool[doc.Entities.Count];
+            for (var e = 0; e < doc.Entities.Count; e++) IsChannel[e] = words.IsChannel(doc.Entities[e].Canonical);
             MapEntities();
+            MapReferences();
         }
 
         public Document Doc { get; }
@@ -167,10 +176,24 @@ public sealed partial class AttributionFinder(AttributionWords words) : IPipelin
         public int[] QuoteOf { get; }
         public int[] CueAt { get; }
         public NameCase[] MentionCase { get; }
+
+        public AttributionWords Words { get; }
+
+        /// <summary>For each token outside a name, the entity a reference (`ji`, `premjerė`) over it points at, or -1.</summary>
+        public int[] RefOf { get; }
+
+        /// <summary>For each entity mention, whether it is a news channel (`BNS`, `LRT`), which is told, not the speaker.</summary>
+        public bool[] IsChannel { get; }
+
+        /// <summary>Whether the verb whose subject is being sought publishes (`pranešė BNS`): then a channel may be its subject.</summary>
+        public bool CuePublishes { get; set; }
         public List<Cue> Cues { get; } = [];
 
         /// <summary>The direct quotes: the tokens of their opening and closing marks.</summary>
         public List<(int Open, int Close)> Quotes { get; } = [];
+
+        /// <summary>For each quote, whether it resumes the one before after the article's interruption (`…, – sakė X. – …`).</summary>
+        public List<bool> Continues { get; } = [];
 
         public void Return()
         {
@@ -179,6 +202,19 @@ public sealed partial class AttributionFinder(AttributionWords words) : IPipelin
             ArrayPool<int>.Shared.Return(EntityOf);
             ArrayPool<int>.Shared.Return(QuoteOf);
             ArrayPool<int>.Shared.Return(CueAt);
+            ArrayPool<int>.Shared.Return(RefOf);
+        }
+
+        /// <summary>Each token of a reference, outside a name, points at the reference's entity.</summary>
+        private void MapReferences()
+        {
+            var t = 0;
+            foreach (var r in Doc.References)
+            {
+                while (t < Count && Doc.TokenAt(t).End <= r.Start) t++;
+                for (var k = t; k < Count && Doc.TokenAt(k).Start < r.End; k++)
+                    if (EntityOf[k] < 0) RefOf[k] = r.Entity;
+            }
         }
 
         /// <summary>Each token inside an entity mention points at it, and the mention is one unit.</summary>

@@ -4,23 +4,19 @@ namespace Kronika.Lithuanian.Entities;
 
 public sealed partial class EntityRecognizer
 {
-    /// <summary>One entity of the document and the mentions of it.</summary>
-    private sealed class Cluster(string type)
+    /// <summary>One entity of the document and the mentions of it, with the names it has been given so far.</summary>
+    internal sealed class Cluster(int index, string type)
     {
+        /// <summary>The order in which clusters were opened: where several fit, the earliest wins.</summary>
+        public int Index { get; } = index;
         public string Type { get; } = type;
-        public KbEntry? Kb
-        {
-            get;
-            set
-            {
-                field = value;
-                KbMention = value is null ? null : new Mention(0, 0, value.Type, value.Canonical, value, []);
-            }
-        }
-
-        /// <summary>The knowledge base's name as a mention, to compare short mentions with.</summary>
-        public Mention? KbMention { get; private set; }
+        public KbEntry? Kb { get; set; }
         public List<Mention> Mentions { get; } = [];
+
+        /// <summary>The distinct names seen: the name keys (places, organizations), and for people each surname key with
+        /// its given names or initials (null when a mention had none). Mentions repeat; these sets stay small.</summary>
+        public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
+        public HashSet<(string Surname, string? Given)> Names { get; } = [];
 
         /// <summary>The knowledge base's name, else the fullest name seen (most words, initials last).</summary>
         public string Canonical => Kb?.Canonical ?? Mentions
@@ -33,25 +29,12 @@ public sealed partial class EntityRecognizer
     /// Gives one id to the mentions of one entity: the same knowledge-base entry, the same name (any case) for places
     /// and organizations, and for people the same surname with a compatible first name or initial (`Vladimiras
     /// Putinas`, `V. Putinas`, `Putinas`). A short mention that fits two people of the text is left alone.
+    /// Clusters are found through indexes by entry, name key and surname key, and compared with the distinct names
+    /// they hold, so the work grows with the number of mentions, not with its square.
     /// </summary>
     private static void AssignIdentities(Document doc, List<Mention> mentions)
     {
-        var clusters = new List<Cluster>();
-        // Fuller mentions first, so that short ones find the person they abbreviate.
-        foreach (var m in mentions.OrderBy(m => m.Type == "PER" ? -Fullness(m) : 0).ThenBy(m => m.Start))
-        {
-            var cluster = m.Kb is { } entry
-                ? clusters.FirstOrDefault(c => c.Kb == entry) ?? clusters.FirstOrDefault(c => c.Kb is null && c.Type == entry.Type && Same(c, m))
-                : clusters.Where(c => c.Type == m.Type && Same(c, m)).ToList() is { Count: 1 } one ? one[0] : null;
-            if (cluster is null)
-            {
-                cluster = new Cluster(m.Type);
-                clusters.Add(cluster);
-            }
-            cluster.Mentions.Add(m);
-            cluster.Kb ??= m.Kb;
-        }
-        var ordered = clusters.OrderBy(c => c.Mentions.Min(m => m.Start)).ToList();
+        var ordered = Clusters(mentions).OrderBy(c => c.Mentions.Min(m => m.Start)).ToList();
         var result = new List<EntityMention>();
         for (var id = 0; id < ordered.Count; id++)
         {
@@ -63,6 +46,61 @@ public sealed partial class EntityRecognizer
         doc.Entities.AddRange(result.OrderBy(e => e.Start));
     }
 
+    /// <summary>The mentions grouped into entities (see <see cref="AssignIdentities"/>).</summary>
+    internal static List<Cluster> Clusters(IEnumerable<Mention> mentions)
+    {
+        var clusters = new List<Cluster>();
+        var byEntry = new Dictionary<KbEntry, Cluster>(ReferenceEqualityComparer.Instance);
+        var clusterOf = new Dictionary<Mention, Cluster>(ReferenceEqualityComparer.Instance);
+        // (type, name key or surname key) → the clusters holding that name, in the order they were opened.
+        var byKey = new Dictionary<(string Type, string Key), List<Cluster>>();
+
+        void Index(Cluster c, string key)
+        {
+            if (!byKey.TryGetValue((c.Type, key), out var list)) byKey[(c.Type, key)] = list = [];
+            if (!list.Contains(c)) list.Add(c);
+        }
+        void Learn(Cluster c, Mention m)
+        {
+            if (m.Type == "PER" || c.Type == "PER")
+            {
+                if (c.Names.Add((m.SurnameKey, m.Given))) Index(c, m.SurnameKey);
+            }
+            else if (c.Keys.Add(m.Key)) Index(c, m.Key);
+        }
+        IEnumerable<Cluster> Fitting(string type, Mention m)
+        {
+            var key = type == "PER" ? m.SurnameKey : m.Key;
+            return byKey.TryGetValue((type, key), out var list) ? list.Where(c => Same(c, m)) : [];
+        }
+
+        // Fuller mentions first, so that short ones find the person they abbreviate.
+        foreach (var m in mentions.OrderBy(m => m.Type == "PER" ? -Fullness(m) : 0).ThenBy(m => m.Start))
+        {
+            var cluster = m.StandsFor is { } definition && clusterOf.TryGetValue(definition, out var defined) ? defined
+                : m.Kb is { } entry
+                ? byEntry.GetValueOrDefault(entry) ?? Fitting(entry.Type, m).Where(c => c.Kb is null).MinBy(c => c.Index)
+                : Fitting(m.Type, m).Take(2).ToList() is { Count: 1 } one ? one[0] : null;
+            if (cluster is null)
+            {
+                cluster = new Cluster(clusters.Count, m.Type);
+                clusters.Add(cluster);
+            }
+            cluster.Mentions.Add(m);
+            clusterOf[m] = cluster;
+            Learn(cluster, m);
+            if (cluster.Kb is null && m.Kb is { } kb)
+            {
+                cluster.Kb = kb;
+                byEntry.TryAdd(kb, cluster);
+                // The base's names and, for a person, its full name join the names the cluster answers to.
+                if (cluster.Type == "PER") Learn(cluster, new Mention(0, 0, kb.Type, kb.Canonical, kb, []));
+                else foreach (var key in kb.Keys) if (cluster.Keys.Add(key)) Index(cluster, key);
+            }
+        }
+        return clusters;
+    }
+
     /// <summary>How much of a person's name a mention gives: full first names count most, initials less.</summary>
     private static int Fullness(Mention m)
     {
@@ -70,20 +108,18 @@ public sealed partial class EntityRecognizer
         return words.Length * 2 - words.Count(w => w.EndsWith('.'));
     }
 
-    /// <summary>Whether a mention names the cluster's entity.</summary>
+    /// <summary>Whether a mention names the cluster's entity (the cluster was found under the mention's key).</summary>
     private static bool Same(Cluster c, Mention m)
     {
-        if (m.Type != "PER")
-            return c.Mentions.Any(o => o.Key == m.Key) || c.Kb is { } kb && kb.Keys.Contains(m.Key);
-        var candidates = c.KbMention is { } known ? c.Mentions.Append(known) : c.Mentions;
-        return candidates.Any(o =>
-        {
-            if (o.SurnameKey != m.SurnameKey) return false;
-            // Given names: one missing, or the same first letter (an initial) and, when both are full, the same name.
-            var (a, b) = (m.Given, o.Given);
-            if (a is null || b is null) return true;
-            if (char.ToLowerInvariant(a[0]) != char.ToLowerInvariant(b[0])) return false;
-            return a.EndsWith('.') || b.EndsWith('.') || NameKey.Word(a) == NameKey.Word(b);
-        });
+        if (c.Type != "PER") return c.Keys.Contains(m.Key);
+        return c.Names.Any(o => o.Surname == m.SurnameKey && Compatible(m.Given, o.Given));
+    }
+
+    /// <summary>Given names: one missing, or the same first letter (an initial) and, when both are full, the same name.</summary>
+    private static bool Compatible(string? a, string? b)
+    {
+        if (a is null || b is null) return true;
+        if (char.ToLowerInvariant(a[0]) != char.ToLowerInvariant(b[0])) return false;
+        return a.EndsWith('.') || b.EndsWith('.') || NameKey.Word(a) == NameKey.Word(b);
     }
 }

@@ -15,8 +15,9 @@ public sealed partial class EntityRecognizer
         var words = new List<string>();
         if (type == "PER")
         {
-            // A foreign name whose surname does not end as Lithuanian names do (`Karoline Leavitt`) is left as written.
-            var foreign = !EndsLithuanian(s.Display(end - 1)) && end - i > 1;
+            // A foreign name whose surname does not end as Lithuanian names do (`Karoline Leavitt`, `Maodo Lo`, `Paula
+            // Pinho`) is left as written.
+            var foreign = IsForeign(s.Display(end - 1)) && end - i > 1;
             // The surname tells the gender (`-ienė`, `-aitė` are women's), which picks the first name (`Joną` → `Jonas`, not `Jonė`).
             var surname = s.Lower(end - 1);
             var personGender = FemaleSurnameEndings.Any(e => surname.EndsWith(e, StringComparison.Ordinal)) ? Gender.Fem
@@ -26,10 +27,14 @@ public sealed partial class EntityRecognizer
             {
                 if (s[k] == "." && k > i && s.Has(k - 1, TokenFlags.Initial)) continue;
                 if (s.Has(k, TokenFlags.Initial)) words.Add(s.Display(k) + ".");
-                else if (Particles.Contains(s.Form(k)) || foreign) words.Add(s.Display(k));
-                else if (k < end - 1 && lists.FirstName(s.Display(k), personGender != Gender.None ? personGender : s.Morph(k).Gender) is { } first) words.Add(first);
+                else if (s.IsAcronym(k) && s.Form(k).Length >= 3) words.Add(Cased(s.Lower(k), true)); // `GLAVECKAS` in a byline
+                else if (Particles.Contains(s.Form(k)) || foreign || IsForeign(s.Display(k))) words.Add(s.Display(k));
                 else if (end - i == 1 && s.Morph(k).IsPlural) words.Add(FamilyName(s, k));
-                else words.Add(NameLemma(s, k));
+                // A name the tagger reads in the nominative stays as written (`Paula`, `Giedrė`), and so does one ending
+                // in `-a`, which only the nominative (and instrumental) of a name has (`Velička`, `Jogaila`).
+                else if (!s.Headline && !s.Morph(k).IsPlural && (s.Morph(k).Case == Case.Nom || s.Lower(k).EndsWith('a'))) words.Add(s.Display(k));
+                else if (k < end - 1 && lists.FirstName(s.Display(k), personGender != Gender.None ? personGender : s.Morph(k).Gender) is { } first) words.Add(first);
+                else words.Add(NameLemma(s, k, personGender));
             }
             return string.Join(' ', words);
         }
@@ -39,8 +44,14 @@ public sealed partial class EntityRecognizer
         var gender = s.Morph(head).Gender;
         for (var k = i; k < end; k++)
         {
+            // An initial keeps its period (`K. Kalinausko gatvė`).
+            if (s[k] == "." && k > i && s.Has(k - 1, TokenFlags.Initial) && words.Count > 0) { words[^1] += "."; continue; }
+            if (s[k] == "," && words.Count > 0) { words[^1] += ","; continue; }
             if (k == head) words.Add(HeadNominative(s, k, plural, hasHead));
-            else if (s.Token(k).Upos == Upos.ADJ && s.Morph(k).Case == headCase && headCase != Case.None)
+            else if (s.Token(k).Upos == Upos.ADJ && s.Morph(k).Case == headCase && headCase != Case.None && s.Morph(k).IsPlural == plural
+                     // it agrees with the head only when nothing but adjectives stands between (`strateginės komunikacijos
+                     // departamentas`: `strateginės` belongs to the genitive)
+                     && Enumerable.Range(k + 1, head - k - 1).All(j => s.Token(j).Upos == Upos.ADJ))
                 words.Add(Cased(AdjectiveNominative(s.Token(k).Lemma ?? s.Lower(k), gender, plural, s.Morph(k).Definite), s.IsCapitalised(k)));
             else words.Add(s.Display(k));
         }
@@ -74,6 +85,15 @@ public sealed partial class EntityRecognizer
         return Cased(singular, true);
     }
 
+    /// <summary>A word no Lithuanian case ending can end (`Kim`, `Leavitt`, `Lo`, `Scottie`, `Tänak`): a foreign name
+    /// written as it is in every case.</summary>
+    private static bool IsForeign(string form) =>
+        !EndsLithuanian(form) || form.Length <= 2 || form.Any(c => c is 'ä' or 'ö' or 'ü' or 'ß' or 'é' or 'á' or 'ó' or 'ł' or 'ñ' or 'ø' or 'å')
+        || form.EndsWith("ie", StringComparison.OrdinalIgnoreCase) || form.EndsWith("ee", StringComparison.OrdinalIgnoreCase)
+        || form.EndsWith("oo", StringComparison.OrdinalIgnoreCase) || form.EndsWith("ou", StringComparison.OrdinalIgnoreCase)
+        || form.EndsWith("ao", StringComparison.OrdinalIgnoreCase) || form.EndsWith("eo", StringComparison.OrdinalIgnoreCase)
+        || form.EndsWith("nho", StringComparison.OrdinalIgnoreCase) || form.EndsWith("y", StringComparison.Ordinal) && form.Length > 1 && "aeiou".Contains(form[^2]);
+
     /// <summary>Inflected Lithuanian names end in a vowel, s or š; `Kim`, `Leavitt`, `Jong` do not decline.</summary>
     private static bool EndsLithuanian(string form) => form.Length > 0 && "aąeęėiįyouųūsšAĄEĘĖIĮYOUŲŪSŠ".Contains(form[^1]);
 
@@ -85,22 +105,28 @@ public sealed partial class EntityRecognizer
     /// a proper noun of the word's gender, number and case (`Trumpo` → `Trumpas`, not the adjective `trumpas`). A word
     /// ending in a consonant other than s or š is a foreign name that does not decline (`Kim`, `Jong`).
     /// </summary>
-    private string NameLemma(Sentence s, int k)
+    private string NameLemma(Sentence s, int k, Gender gender = Gender.None)
     {
         var form = s.Display(k);
         if (form.Length == 0 || !EndsLithuanian(form) || s.IsAcronym(k)) return form;
+        // A double surname declines in both parts (`Liaudanską-Svarą` → `Liaudanskas-Svaras`).
+        var hyphen = form.IndexOf('-');
+        if (hyphen > 0 && hyphen < form.Length - 1 && ProperTag(s.Morph(k), gender) is { } both)
+            return string.Join('-', form.Split('-').Select(part => IsForeign(part) ? part : Cased(morphology.Lemmatizer.Lemmatize(part, both, lexicon), true)));
         var token = s.Token(k);
-        if (token.Xpos is { } xpos && xpos.StartsWith("dkt.tikr", StringComparison.Ordinal) && token.Lemma is { } lemma && !s.Headline)
+        // The tagger's lemma, unless the name's gender (from the surname) says it read the other gender.
+        if (token.Xpos is { } xpos && xpos.StartsWith("dkt.tikr", StringComparison.Ordinal) && token.Lemma is { } lemma && !s.Headline
+            && (gender == Gender.None || s.Morph(k).Gender == gender))
             return Cased(lemma, true);
-        var proper = ProperTag(s.Morph(k));
+        var proper = ProperTag(s.Morph(k), gender);
         if (proper is null) return Cased(token.Lemma ?? form, true);
         return Cased(morphology.Lemmatizer.Lemmatize(form, proper, lexicon), true);
     }
 
     /// <summary>A Jablonskis proper-noun tag (`dkt.tikr.vyr.vns.K.`) from UD gender, number and case.</summary>
-    private static string? ProperTag(Morph m)
+    private static string? ProperTag(Morph m, Gender gender = Gender.None)
     {
-        var g = m.Gender switch { Gender.Masc => "vyr", Gender.Fem => "mot", _ => null };
+        var g = (gender != Gender.None ? gender : m.Gender) switch { Gender.Masc => "vyr", Gender.Fem => "mot", _ => null };
         var n = m.Number switch { Number.Sing => "vns", Number.Plur => "dgs", _ => null };
         var c = m.Case switch { Case.Nom => "V", Case.Gen => "K", Case.Dat => "N", Case.Acc => "G", Case.Ins => "Įn", Case.Loc => "Vt", Case.Voc => "Š", _ => null };
         return g is null || n is null || c is null ? null : $"dkt.tikr.{g}.{n}.{c}.";

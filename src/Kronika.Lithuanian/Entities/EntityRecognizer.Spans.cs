@@ -14,23 +14,41 @@ public sealed partial class EntityRecognizer
 
     private static readonly string[] FemaleSurnameEndings = ["ienė", "aitė", "ytė", "utė", "iūtė", "ūtė", "ienės", "aitės", "ytės", "utės", "iūtės", "ienei", "aitei", "ytei", "utei", "ienę", "aitę", "ytę", "utę", "iene", "aite", "yte", "ute", "ienėje"];
 
-    private List<Mention> Recognize(Sentence s, List<Mention> earlier)
+    /// <param name="memory">What the text has said so far: its people's surnames and the acronyms it defined; this
+    /// sentence's are added as they are found.</param>
+    private List<Mention> Recognize(Sentence s, TextMemory memory)
     {
         var found = new List<Mention>();
         var used = new bool[s.Count];
+        // `(toliau – Komitetas)`: a word the document defines for itself is no name (a defined acronym still is).
+        for (var k = 0; k + 2 < s.Count; k++)
+            if (s.Lower(k) == "toliau" && s[k + 1] is "–" or "—" or "-" && s.IsWord(k + 2) && !s.IsAcronym(k + 2))
+                memory.Terms.Add(s.Key(k + 2));
+        // `vartotojų kainų indeksą (VKI)`: an acronym defined by lowercase words is a common noun's, no name.
+        for (var k = 1; k + 2 < s.Count; k++)
+            if (s[k] == "(" && s.IsAcronym(k + 1) && s[k + 2] == ")" && s.IsWord(k - 1) && !s.IsCapitalised(k - 1))
+            {
+                var letters = s.Lower(k + 1);
+                var n = letters.Length;
+                if (k - n < 0) continue;
+                var initials = string.Concat(Enumerable.Range(k - n, n).Select(j => s.IsWord(j) ? s.Lower(j)[0] : ' '));
+                var lowercase = Enumerable.Range(k - n, n).All(j => !s.IsCapitalised(j));
+                if (lowercase && (initials == letters || initials[1..] == letters[1..])) memory.Terms.Add("acronym:" + s.Form(k + 1));
+            }
         QuotedNames(s, used, found);
         for (var i = 0; i < s.Count;)
         {
-            if (used[i] || !s.IsWord(i) && !s.IsInitial(i))
+            if (used[i] || !s.IsWord(i) && !s.IsInitial(i) || s.IsWord(i) && !s.IsAcronym(i) && memory.Terms.Contains(s.Key(i))
+                || s.IsAcronym(i) && memory.Terms.Contains("acronym:" + s.Form(i)))
             {
                 i++;
                 continue;
             }
             // A capitalised word opening a clause is a name only if it looks like one; it may still open a known
             // longer name (`Krašto apsaugos ministerija pranešė`).
-            var before = earlier.Concat(found);
-            var mention = MayStartName(s, i, before) ? FromKnowledgeBase(s, i) ?? FromRun(s, i, before)
-                : s.IsCapitalised(i) && OpensClause(s, i) ? FromKnowledgeBase(s, i, minLength: 2)
+            var mention = s.IsAcronym(i) && memory.Acronyms.TryGetValue(s.Form(i), out var defined) ? Acronym(s, i, defined)
+                : MayStartName(s, i, memory) ? FromKnowledgeBase(s, i, memory) ?? FromRun(s, i, memory)
+                : s.IsCapitalised(i) && OpensClause(s, i) ? FromKnowledgeBase(s, i, memory, minLength: InstitutionAt(s, i) ? 1 : 2) ?? HeadedAtClauseStart(s, i)
                 : null;
             if (mention is not { } m || Enumerable.Range(i, m.Length).Any(k => k < s.Count && used[k]))
             {
@@ -38,29 +56,76 @@ public sealed partial class EntityRecognizer
                 continue;
             }
             found.Add(m.Mention);
+            if (m.Mention.Type == "PER") memory.People.Add(m.Mention.LastWordKey);
             for (var k = i; k < i + m.Length && k < s.Count; k++) used[k] = true;
             i += m.Length;
         }
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return MergeOwners(s, found);
+        return DefineAcronyms(s, MergeOwners(s, found), memory);
+    }
+
+    /// <summary>
+    /// At a clause start, a capitalised noun in the genitive grown over lowercase genitives to a document or event head
+    /// (`Mokslo ir studijų įstatymas įsigalios`), or to an organization head over three words or more (`Švietimo ir
+    /// mokslo ministerija`); a shorter one is a common phrase (`Miesto taryba nusprendė`).
+    /// </summary>
+    private (Mention Mention, int Length)? HeadedAtClauseStart(Sentence s, int i)
+    {
+        if (s.Token(i).Upos != Upos.NOUN || s.Morph(i).Case != Case.Gen || HeadAfter(s, i + 1) is not { } head) return null;
+        // A head before a quoted name is the common noun of that name (`Kino festivalis „Kino pavasaris“`).
+        if (head.Type == "LOC" || head.End - i < (head.Type == "ORG" ? 4 : 3) || s[head.End] is "„" or "\"") return null;
+        return (new Mention(s.Start(i), s.End(head.End - 1), head.Type, Canonical(s, i, head.End, head.Type, hasHead: true), null, [.. Words(s, i, head.End)]), head.End - i);
+    }
+
+    /// <summary>An acronym the text defined: the entity it stands for, under the letters as written.</summary>
+    private static (Mention Mention, int Length) Acronym(Sentence s, int i, Mention defined) =>
+        (new Mention(s.Start(i), s.End(i), defined.Type, s.Form(i), null, [s.Form(i)]) { StandsFor = defined }, 1);
+
+    /// <summary>
+    /// `Lietuvos vyskupų konferencija (LVK)`: a name followed by an acronym in brackets defines it for the rest of the
+    /// text, whatever the knowledge base says the letters stand for; the bracketed acronym is the same entity.
+    /// </summary>
+    private static List<Mention> DefineAcronyms(Sentence s, List<Mention> found, TextMemory memory)
+    {
+        for (var k = 0; k < found.Count; k++)
+        {
+            var m = found[k];
+            if (m.Type == "PER" || m.StandsFor is not null) continue;
+            var last = s.TokenEndingAt(m.End);
+            if (last < 0 || last + 3 >= s.Count || s[last + 1] != "(" || s[last + 3] != ")" || !s.IsAcronym(last + 2)) continue;
+            var letters = s.Form(last + 2);
+            if (m.Canonical.Split(' ').Length < 2) continue;
+            memory.Acronyms[letters] = m;
+            var acronym = Acronym(s, last + 2, m).Mention;
+            var at = found.FindIndex(o => o.Start == acronym.Start);
+            if (at >= 0) found[at] = acronym;
+            else found.Insert(k + 1, acronym);
+        }
+        return found;
     }
 
     /// <summary>Whether a name can start here: a capitalised word, an acronym or an initial; at a clause start only a
     /// word the tagger, the base or the first-name list takes for a name.</summary>
-    private bool MayStartName(Sentence s, int i, IEnumerable<Mention> earlier)
+    private bool MayStartName(Sentence s, int i, TextMemory memory)
     {
-        if (s.IsInitial(i)) return true;
-        if (!s.IsWord(i) || !s.IsCapitalised(i) || lists.NotNames.Contains(s.Form(i))) return false;
+        // A heading's number (`IV. KOMITETO POSĖDŽIAI`) is not an initial.
+        if (s.IsInitial(i)) return !(OpensClause(s, i) && s.IsWord(i + 2) && s.Form(i + 2).Length >= 3 && s.IsAllCaps(i + 2));
+        if (!s.IsWord(i) || !s.IsCapitalised(i) || lists.NotNames.Contains(s.Form(i)) || IsNotName(s, i)) return false;
+        // One capital letter without a period is a letter, not a name (`A lyga`).
+        if (s.Form(i).Length == 1) return false;
+        // Prepositions, conjunctions, pronouns and particles are words, not names (`Į`, `Ir`, `Tai`, `Jo`).
+        if (s.Token(i).Upos is Upos.ADP or Upos.CCONJ or Upos.SCONJ or Upos.PRON or Upos.DET or Upos.PART && IsCommonWord(s.Lower(i))) return false;
         if (s.Headline) return IsHeadlineName(s, i);
         if (!OpensClause(s, i)) return true;
         // At a clause start: a known name where the tagger reads a noun (`Kremlius pareiškė`, not `Kitas`, `Viena`), a
         // first name, an acronym, or a proper noun that is not also a common word (`Lietuviai`, `Dalis` are).
         if (s.IsAcronym(i)) return true;
         // A surname the text has already given a person (`Putinas išvyko`, though `putinas` is also a shrub).
-        var surnameKey = s.Key(i);
-        if (earlier.Any(m => m.Type == "PER" && m.LastWordKey == surnameKey)) return true;
+        if (memory.People.Contains(s.Key(i))) return true;
         var commonWord = IsCommonWord(s.Lower(i));
         var key = s.Key(i);
+        // A name of two words that are not common ones (`Ott Tänak laimėjo`).
+        if (!commonWord && s.IsWord(i + 1) && s.IsCapitalised(i + 1) && !s.IsAcronym(i + 1) && !IsCommonWord(s.Lower(i + 1))) return true;
         if (s.Token(i).Upos is Upos.NOUN or Upos.X or Upos.PROPN && !commonWord && (kb.Contains(key) || kb.FindBySurname(key).Length > 0)) return true;
         if (s.Token(i).Upos == Upos.PROPN && kb.Contains(key)) return true;
         return !commonWord && (s.Token(i).Upos == Upos.PROPN || IsFirstName(s, i));
@@ -73,8 +138,47 @@ public sealed partial class EntityRecognizer
 
     private bool IsFirstName(Sentence s, int i) => s.IsWord(i) && lists.FirstNames.ContainsKey(s.Key(i));
 
+    /// <summary>Capitals that are not a name: a Roman numeral (`III`, `VII`) and a common word in capitals outside a
+    /// headline (`IR`, `TAI`, `ĮVADAS`) that the base does not know.</summary>
+    private bool IsNotName(Sentence s, int i)
+    {
+        if (!s.IsAllCaps(i)) return false;
+        var form = s.Form(i);
+        if (form.All(c => "IVXLCDM".Contains(c))) return true;
+        // A code of capitals and digits (`A1` the road, `DV-879` the order, `E621`) names no entity by itself.
+        if (form.Any(char.IsDigit)) return !kb.Contains(s.Key(i)); // `G7` the base knows
+        return IsCommonWord(s.Lower(i)) && !kb.Contains(s.Key(i)) && !kb.Contains(s.Lower(i));
+    }
+
+    /// <summary>At a clause start, a one-word institution the base knows (`Vyriausybė nusprendė`, `Seimo nariai`): the
+    /// tagger reads a noun there, not a pronoun or numeral (`Viena`, `Kitas`).</summary>
+    private bool InstitutionAt(Sentence s, int i) =>
+        s.IsWord(i) && s.Token(i).Upos is Upos.NOUN or Upos.PROPN && kb.Find(s.Key(i)).Any(e => e.Type == "ORG");
+
+    /// <summary>A plural by the tagger or by an ending only plurals have (`Vakarai`, `Vakarams`, `-uose`), which the
+    /// tagger may read as a singular name.</summary>
+    private static bool PluralForm(Sentence s, int i)
+    {
+        var w = s.Lower(i);
+        return s.Morph(i).IsPlural || w.EndsWith("ai") || w.EndsWith("ams") || w.EndsWith("oms") || w.EndsWith("ėms") || w.EndsWith("uose");
+    }
+
+    /// <summary>Tokens from..to are given names and initials only (`Robertas`, `V.`, `Mikalojus Konstantinas`).</summary>
+    private bool GivenNames(Sentence s, int from, int to)
+    {
+        if (to <= from) return false;
+        for (var k = from; k < to; k++)
+        {
+            if (s.IsInitial(k)) { k++; continue; }
+            if (!IsFirstName(s, k) || s.IsAcronym(k) || IsCommonWord(s.Lower(k)) && s.Token(k).Upos != Upos.PROPN) return false;
+        }
+        return true;
+    }
+
     /// <summary>The first word of a sentence, quotation or dash clause is capitalised whatever it is.</summary>
-    private static bool OpensClause(Sentence s, int i) => i == 0 || s[i - 1] is "„" or "\"" or "“" or "–" or "—" or ":" or "(" or "-";
+    private static bool OpensClause(Sentence s, int i) => i == 0 || s[i - 1] is "„" or "\"" or "“" or "–" or "—" or ":" or "(" or "-"
+        // a numbered point (`12. Į Komiteto posėdžius`)
+        || s[i - 1] == "." && i >= 2 && s.Kind(i - 2) == TokenKind.Number;
 
     /// <summary>
     /// Names in quotes: after an organization word an organization (`bendrovė „Ignitis“`, `UAB „Maxima LT“`); a short
@@ -94,11 +198,27 @@ public sealed partial class EntityRecognizer
                 || lists.OrganizationTriggers.Contains(s.Lower(i - 1)) || lists.OrganizationHeads.Contains(s.Lower(i - 1)));
             var hasVerb = Enumerable.Range(i + 1, close - i - 1).Any(k => s.Token(k).Upos is Upos.VERB or Upos.AUX);
             var nameLike = s.IsCapitalised(i + 1) || s.Kind(i + 1) == TokenKind.Number || trigger;
-            if (!nameLike || hasVerb || close - i - 1 > 4 || !trigger && close + 1 < s.Count && s[close + 1] is "," or "–" or "—") continue;
+            // Quoted speech goes on with a dash or a reporting verb (`„…“, – sakė`); a name may be followed by a comma.
+            var speech = s[close + 1] is "–" or "—" || s[close + 1] == "," && (s[close + 2] is "–" or "—" || close + 2 < s.Count && s.Token(close + 2).Upos is Upos.VERB);
+            if (!nameLike || hasVerb || close - i - 1 > 4 || !trigger && speech) continue;
             var name = Joined(s, i + 1, close);
             var entry = kb.Find(NameKey.Of(name)).FirstOrDefault();
-            var type = trigger ? "ORG" : entry?.Type ?? "MISC";
-            if (trigger && entry is { Type: not "ORG" }) entry = null;
+            // One word in a case a brand is not fixed in (`„Akropolyje“`, `„Sadutei“`) is named in the nominative;
+            // genitive brands keep their form (`„Brolio“`, `„Sodžiaus“`).
+            if (close == i + 2 && s.IsWord(i + 1) && s.Morph(i + 1).Case is Case.Loc or Case.Dat or Case.Ins or Case.Acc) name = NameLemma(s, i + 1);
+            // The word after the quotes may say what it is (`„Real“ ekipą`, `„Nasdaq Vilnius“ biržoje`, `„Hillsborough“
+            // stadione`); a city's genitive before it makes it that city's club (`Kauno „Žalgiris“`, `Denverio „Nuggets“`).
+            var after = s.Lemma(close + 1)?.ToLowerInvariant();
+            var before = i > 0 ? s.Lemma(i - 1)?.ToLowerInvariant() : null;
+            // `kelyje „Via Baltica“`, `„Akropolio“ prekybos centre`: a road or place word beside it makes it a place.
+            var placeAfter = after is not null && lists.PlaceHeads.Contains(after) || before is not null && lists.PlaceNouns.Contains(before);
+            var orgAfter = after is not null && (lists.OrganizationTriggers.Contains(after) || lists.OrganizationHeads.Contains(after));
+            var club = i > 0 && s.IsCapitalised(i - 1) && s.Morph(i - 1).Case == Case.Gen && kb.Find(s.Key(i - 1)).Any(e => e.Type == "LOC");
+            // A vehicle or device word before or after it makes it the product (`automobilis „Toyota“`, `„Opel“ markės`).
+            var product = i > 0 && s.Lemma(i - 1) is { } thing && lists.ProductTriggers.Contains(thing.ToLowerInvariant())
+                          || after is not null && lists.ProductTriggers.Contains(after);
+            var type = product ? "MISC" : trigger || orgAfter || club && !placeAfter ? "ORG" : placeAfter ? "LOC" : entry?.Type ?? "MISC";
+            if (entry is not null && entry.Type != type) entry = null;
             found.Add(new Mention(s.Start(i + 1), s.End(close - 1), type, entry?.Canonical ?? name, entry, [name]));
             for (var k = i; k <= close; k++) used[k] = true;
             if (trigger && i > 0 && lists.OrganizationTriggers.Contains(s.Lower(i - 1))) used[i - 1] = true;
@@ -134,9 +254,10 @@ public sealed partial class EntityRecognizer
     /// followed by lowercase genitives and a head grows into that organization (`Kinijos užsienio reikalų
     /// ministerija`, `Lietuvos nacionaliniame dramos teatre`).
     /// </summary>
-    private (Mention Mention, int Length)? FromKnowledgeBase(Sentence s, int i, int minLength = 1)
+    private (Mention Mention, int Length)? FromKnowledgeBase(Sentence s, int i, TextMemory? memory = null, int minLength = 1)
     {
-        if (!s.IsWord(i) && !s.IsInitial(i) || !kb.StartsName(s.IsInitial(i) ? s.Lower(i) + "." : s.Key(i))) return null;
+        if (!s.IsWord(i) && !s.IsInitial(i)) return null;
+        if (!kb.StartsName(s.IsInitial(i) ? s.Lower(i) + "." : s.Key(i)) && !(s.IsAllCaps(i) && kb.StartsName(NameKey.Word(Cased(s.Lower(i), true))))) return null;
         // How far a name of the base can reach from here: as long as the words so far begin one.
         var reach = i;
         while (reach < s.Count && (s.IsWord(reach) || s.IsInitial(reach)))
@@ -150,8 +271,12 @@ public sealed partial class EntityRecognizer
             var last = i + length - 1;
             if (!s.IsWord(last)) continue; // a name does not end with an initial's period or punctuation
             var candidates = kb.Find(KeyOf(s, i, i + length));
+            // A name in capitals (`VILNIUS, spalio 14 d.`) is looked up as written in title case.
+            if (candidates.Length == 0 && length == 1 && s.IsAllCaps(i) && s.Form(i).Length >= 4)
+                candidates = kb.Find(NameKey.Word(Cased(s.Lower(i), true)));
             // A surname alone: the one person of the base with it, of the mention's gender (`Zelenski` is not `Zelenska`).
-            if (candidates.Length == 0 && length == 1 && kb.FindBySurname(s.Key(i)).Where(e => Agrees(s, i, e.Canonical.Split(' ')[^1])).ToArray() is { Length: 1 } person)
+            // (Not when the text has already named a person of that surname: `Rymantas Juozaitis … Juozaitis`.)
+            if (candidates.Length == 0 && length == 1 && memory?.People.Contains(s.Key(i)) != true && kb.FindBySurname(s.Key(i)).Where(e => Agrees(s, i, e.Canonical.Split(' ')[^1])).ToArray() is { Length: 1 } person)
                 candidates = person;
             if (candidates.Length == 0) continue;
             var entry = Choose(candidates, s, i);
@@ -159,14 +284,31 @@ public sealed partial class EntityRecognizer
             if (length == 1 && entry.Type != "PER" && IsFirstName(s, i) && s.IsCapitalised(i + 1)) continue;
             // A surname alone that the base knows is taken where the tagger reads a name or inside a sentence.
             if (length == 1 && entry.Type == "PER" && s.Token(i).Upos != Upos.PROPN && !s.Headline && OpensClause(s, i)) continue;
-            if (entry.Type == "LOC" && s.Morph(last).Case == Case.Gen && HeadAfter(s, i + length) is { } head)
+            // A known name in the genitive before a head names the place or body it heads (`Kinijos užsienio reikalų
+            // ministerija`, `Partizanų gatvė`, `A. Stulginskio mokykla`), not what a person owns (`Putino administracija`).
+            if (s.Morph(last).Case == Case.Gen && HeadAfter(s, i + length) is { } head
+                && !(entry.Type == "PER" && s.Lemma(head.End - 1) is { } owned && lists.OwnedHeads.Contains(owned.ToLowerInvariant())))
             {
                 var end = head.End;
                 return (new Mention(s.Start(i), s.End(end - 1), head.Type, Canonical(s, i, end, head.Type, hasHead: true), null, [.. Words(s, i, end)]), end - i);
             }
+            if (entry.Type == "ORG" && lists.Makers.Contains(entry.Canonical) && Product(s, i, i + length) is { } product) return product;
             return (new Mention(s.Start(i), s.End(last), entry.Type, entry.Canonical, entry, [.. Words(s, i, i + length)]), length);
         }
         return null;
+    }
+
+    /// <summary>A maker's name followed by a model (`Toyota Yaris`, `VW Golf`, `Tesla Model 3`): a product, MISC, named
+    /// with the maker as written in the base and the model as written.</summary>
+    private (Mention Mention, int Length)? Product(Sentence s, int i, int end)
+    {
+        var j = end;
+        while (j < s.Count && j - end < 3 && (s.IsWord(j) && s.IsCapitalised(j) && !IsCommonWord(s.Lower(j)) && !IsTitle(s, j)
+                                             || j > end && s.Kind(j) == TokenKind.Number && s.Token(j - 1).SpaceAfter))
+            j++;
+        if (j == end) return null;
+        var name = Joined(s, i, j);
+        return (new Mention(s.Start(i), s.End(j - 1), "MISC", name, null, [.. Words(s, i, j)]), j - i);
     }
 
     /// <summary>Whether the word at k can be a form of the surname: a feminine form a feminine surname (`-aitė`, `-ienė`,
@@ -211,48 +353,73 @@ public sealed partial class EntityRecognizer
     /// <summary>An organization, place or event head after lowercase genitives and adjectives (at most three): its type and the end of the name.</summary>
     private (string Type, int End)? HeadAfter(Sentence s, int j)
     {
-        for (var k = j; k < Math.Min(s.Count, j + 4); k++)
+        for (var k = j; k < Math.Min(s.Count, j + 7); k++)
         {
+            // `Švietimo, mokslo ir kultūros komitetas`: genitives joined by a comma or `ir`/`bei`; `Kovo 11-osios gatvė`.
+            if (s[k] is "," or "ir" or "bei" && s.IsWord(k + 1) && !s.IsCapitalised(k + 1) && s.Morph(k + 1).Case == Case.Gen && HeadType(s, k + 1) is null) continue;
+            if (k == j && s.Kind(k) == TokenKind.Number && s.Form(k).Contains('-')) continue;
             if (!s.IsWord(k) || s.IsCapitalised(k) && !s.Headline) return null;
-            if (HeadType(s, k) is { } type) return s.Morph(k).IsPlural ? null : (type, k + 1);
+            if (HeadType(s, k) is { } type) return s.Morph(k).IsPlural && !PluralName(s, k, type) ? null : (type, k + 1);
             if (s.Morph(k).Case != Case.Gen && s.Token(k).Upos != Upos.ADJ) return null;
         }
         return null;
     }
 
+    /// <summary>A plural head still names one thing when the word has no singular (`rūmai`, `pamaldos`) or names a
+    /// document (`reikalavimai`, `taisyklės`); `Lietuvos ministerijos` are several.</summary>
+    private static bool PluralName(Sentence s, int k, string type) =>
+        type == "MISC" || s.Lemma(k) is { } lemma && (lemma.EndsWith("ai") || lemma.EndsWith("os") || lemma.EndsWith("ės"));
+
     /// <summary>
     /// A run of capitalised words, initials and particles, extended over lowercase genitives to an organization,
     /// place or event head, typed and named.
     /// </summary>
-    private (Mention Mention, int Length)? FromRun(Sentence s, int i, IEnumerable<Mention> earlier)
+    private (Mention Mention, int Length)? FromRun(Sentence s, int i, TextMemory memory)
     {
         var j = i;
         while (j < s.Count && j - i < MaxNameWords)
         {
             if (s.IsInitial(j)) j += 2;
             else if (s.IsWord(j) && s.IsCapitalised(j) && !IsTitle(s, j) && !lists.NotNames.Contains(s.Form(j))
-                     && !(j > i && s.IsAcronym(j) != s.IsAcronym(i)) && (!s.Headline || IsHeadlineName(s, j))) j++;
+                     && !(IsNotName(s, j) && (j == i || !s.IsAllCaps(j - 1)))
+                     && (j == i || s.IsAcronym(j) == s.IsAcronym(i) || Byline(s, i, j))
+                     && (!s.Headline || IsHeadlineName(s, j) || GivenNames(s, i, j) && !IsCommonWord(s.Lower(j)))) j++;
             else if (j > i && s.IsWord(j) && Particles.Contains(s.Form(j)) && s.IsCapitalised(j + 1)) j++;
             else break;
-            // A known name starting inside the run ends it (`Rusijos Kursko srityje` is two names).
-            if (j < s.Count && j > i && FromKnowledgeBase(s, j) is not null && kb.Find(KeyOf(s, i, j + 1)).Length == 0) break;
+            // A known name starting inside the run ends it (`Rusijos Kursko srityje` is two names), unless the run so far
+            // is given names (`Robertas Kaunas`, `Vaclovas Karbauskis` are people).
+            if (j < s.Count && j > i && !GivenNames(s, i, j) && FromKnowledgeBase(s, j) is { Mention.Type: not "PER" } && kb.Find(KeyOf(s, i, j + 1)).Length == 0) break;
         }
         if (j == i || s[j - 1] == ".") return null;
 
         var headType = HeadType(s, j - 1);
-        // A head alone at a clause start is a common noun (`Partijos „Vardan Lietuvos“`, `Banko „Swedbank“`).
-        if (headType is not null && j - i == 1 && OpensClause(s, i)) return null;
+        // A head alone is a common noun, capitalised or not (`Komiteto`, `Agentūrai`, `Partijos „Vardan Lietuvos“`);
+        // the institutions known by such a word (`Seimas`, `Vyriausybė`) are the knowledge base's.
         var end = j;
-        // A person's name does not grow into an organization (`Jono Petraičio partija` is not a name).
+        if (headType is not null && j - i == 1)
+        {
+            // ... unless it is a genitive before a head of its own (`Katedros aikštė`).
+            if (s.Morph(i).Case != Case.Gen || HeadAfter(s, j) is not { } own) return null;
+            (headType, end) = own;
+        }
+        // A run in the genitive grows over lowercase genitives to a head (`Laisvės prospektas`, `Mokslo ir studijų
+        // įstatymas`); a person's name does not grow into what the person owns (`Jono Petraičio partija`).
         var personal = IsFirstName(s, i) || Enumerable.Range(i, j - i).Any(k => s.Has(k, TokenFlags.Initial));
-        if (headType is null && !personal && HeadAfter(s, j) is { } head) (headType, end) = head;
+        if (headType is null && s.Morph(j - 1).Case is Case.Gen or Case.None && HeadAfter(s, j) is { } head
+            && !(personal && s.Lemma(head.End - 1) is { } owned && lists.OwnedHeads.Contains(owned.ToLowerInvariant())))
+            (headType, end) = head;
 
+        if ((headType ?? TypeOf(s, i, end, memory)) is not { } type) return null;
         var words = Words(s, i, end);
-        var type = headType ?? TypeOf(s, i, end, earlier);
         var canonical = Canonical(s, i, end, type, headType is not null);
         var entry = kb.Find(NameKey.Of(canonical)).FirstOrDefault(e => e.Type == type);
         return (new Mention(s.Start(i), s.End(end - 1), type, entry?.Canonical ?? canonical, entry, [.. words]), end - i);
     }
+
+    /// <summary>A surname in capitals after given names in title case (`Laimontas DINIUS`), as bylines write them.</summary>
+    private bool Byline(Sentence s, int i, int j) =>
+        s.IsAcronym(j) && s.Form(j).Length >= 3 && j - i <= 2 && EndsLithuanian(s.Form(j))
+        && Enumerable.Range(i, j - i).All(k => s.IsWord(k) && !s.IsAcronym(k) && (IsFirstName(s, k) || !IsCommonWord(s.Lower(k))));
 
     private string? HeadType(Sentence s, int k)
     {
@@ -267,21 +434,29 @@ public sealed partial class EntityRecognizer
     /// <summary>What a run without a head is: a person (initials, a first name, a title before it, a feminine surname, a
     /// family in the plural, several words), an organization (an acronym, a trigger word before it), or a place (a
     /// place case or preposition, a place the lexicon knows).</summary>
-    private string TypeOf(Sentence s, int i, int end, IEnumerable<Mention> earlier)
+    private string? TypeOf(Sentence s, int i, int end, TextMemory memory)
     {
         var last = s.Lower(end - 1);
         if (Enumerable.Range(i, end - i).Any(k => s.Has(k, TokenFlags.Initial))) return "PER";
-        if (IsTitle(s, i - 1) || IsFirstName(s, i)) return "PER";
+        if (IsTitle(s, i - 1)) return "PER";
         if (s.IsAcronym(i)) return "ORG";
         if (i > 0 && s.Lemma(i - 1) is { } before && lists.OrganizationTriggers.Contains(before.ToLowerInvariant())) return "ORG";
+        // Capitalised common words that no head, title, earlier mention or tagger makes a name (`Švietimo`, `Geros`,
+        // `Šventojo Tėvo`, `Vidaus` of `Vidaus reikalų ministras`, `Vakarų`) are not one, first names or not.
+        if (!memory.People.Contains(s.Key(end - 1)) && Enumerable.Range(i, end - i).All(k => IsCommonWord(s.Lower(k)) && s.Token(k).Upos != Upos.PROPN)) return null;
+        // A first name is one person's: a plural (`Vakarai`, though `Vakaris` is a name) is not.
+        if (IsFirstName(s, i) && !PluralForm(s, i)) return "PER";
         if (FemaleSurnameEndings.Any(e => last.EndsWith(e, StringComparison.Ordinal))) return "PER";
         // `Sabonių šeima`, `Landsbergiai`: a family name in the plural.
         if (end - i == 1 && s.Morph(i).IsPlural && (s.Lemma(end) is { } next && Family.Contains(next) || kb.Surname(s.Key(i)) is not null))
             return "PER";
-        var key = s.Key(end - 1);
-        if (earlier.Any(m => m.Type == "PER" && m.LastWordKey == key)) return "PER";
-        if (s.Morph(end - 1).Case == Case.Loc || i > 0 && PlacePrepositions.Contains(s.Lower(i - 1))) return "LOC";
+        if (memory.People.Contains(s.Key(end - 1))) return "PER";
+        if (s.Morph(end - 1).Case == Case.Loc || i > 0 && PlacePrepositions.Contains(s.Lower(i - 1))
+            || s.Lemma(end) is { } noun && lists.PlaceNouns.Contains(noun.ToLowerInvariant())) return "LOC";
         if (end - i >= 2) return "PER";
+        // One word in the plural that neither the base, a family word nor a place word names (`Vakarai`, the West) is
+        // no person.
+        if (PluralForm(s, i)) return lexicon.IsProperDictionaryForm(NameLemma(s, i)) ? "LOC" : null;
         return lexicon.IsProperDictionaryForm(NameLemma(s, i)) ? "LOC" : "PER";
     }
 

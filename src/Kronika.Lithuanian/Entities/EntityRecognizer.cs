@@ -13,7 +13,11 @@ public sealed record EntityWords(
     FrozenSet<string> PlaceHeads,
     FrozenSet<string> MiscHeads,
     FrozenSet<string> OrganizationTriggers,
-    FrozenSet<string> NotNames)
+    FrozenSet<string> NotNames,
+    FrozenSet<string> OwnedHeads,
+    FrozenSet<string> Makers,
+    FrozenSet<string> PlaceNouns,
+    FrozenSet<string> ProductTriggers)
 {
     public static EntityWords Load() => new(
         // First names by their case-free key: `Gitanui`, `Gitano` and `Gitanas` find `Gitanas` (and `Gitana`, told apart by gender).
@@ -26,16 +30,45 @@ public sealed record EntityWords(
         Resources.Set("Entities/Data/loc-heads.txt"),
         Resources.Set("Entities/Data/misc-heads.txt"),
         Resources.Set("Entities/Data/org-triggers.txt"),
-        Resources.Set("Entities/Data/not-names.txt"));
+        Resources.Set("Entities/Data/not-names.txt"),
+        Resources.Set("Entities/Data/owned-heads.txt"),
+        Resources.Set("Entities/Data/makers.txt"),
+        Resources.Set("Entities/Data/place-nouns.txt"),
+        Resources.Set("Entities/Data/product-triggers.txt"));
 
     /// <summary>The nominative first name a form (any case) is, if it is one; the gender picks between `Gitanas` and `Gitana`.</summary>
-    public string? FirstName(string form, Gender gender) => FirstNameByKey(NameKey.Word(form), gender);
+    public string? FirstName(string form, Gender gender) => FirstNameOf(NameKey.Word(form), form, gender);
 
-    public string? FirstNameByKey(string key, Gender gender)
+    public string? FirstNameByKey(string key, Gender gender) => FirstNameOf(key, null, gender);
+
+    /// <summary>Of the names sharing a key, the one the form is (`Justin` itself), else of the wanted gender the one
+    /// whose stem the form continues longest (`Dalios` → `Dalia`, not `Dalė`; `Romai` → `Roma`).</summary>
+    private string? FirstNameOf(string key, string? form, Gender gender)
     {
-        if (!FirstNames.TryGetValue(key, out var names)) return null;
+        // Soft stems key two ways (`Dalia` → `dali`, `Dalios` → `dal`): a form also asks the key with `i`.
+        var names = (FirstNames.GetValueOrDefault(key) ?? []).Concat(form is null ? [] : FirstNames.GetValueOrDefault(key + "i") ?? []).ToArray();
+        if (names.Length == 0) return null;
+        if (form is not null && names.FirstOrDefault(n => n.Name == form) is { Name: not null } exact) return exact.Name;
         var wanted = gender switch { Gender.Fem => "f", Gender.Masc => "m", _ => null };
-        return (names.FirstOrDefault(n => n.Gender == wanted) is { Name: not null } match ? match : names[0]).Name;
+        // A woman's name the list lacks (`Romai` when it has only `Romas`) is left to the lemmatizer.
+        var pool = names.Where(n => n.Gender == wanted).ToArray() is { Length: > 0 } same ? same : wanted == "f" && form is not null ? [] : names;
+        if (pool.Length == 0) return null;
+        if (form is null) return pool[0].Name;
+        // A form with an ending past the shared stem is a declined name: of equal stems, one that declines
+        // (`Justiną` → `Justinas`, not `Justin`; `Mykolo` → `Mykolas`, not `Mykola`).
+        return pool.OrderByDescending(n => Common(n.Name, form))
+            .ThenBy(n => form.Length > Common(n.Name, form) && n.Name.Length == Common(n.Name, form) ? 1 : 0)
+            // `Gabrielių`, `Gabrieliaus`, `Gabrieliumi` are forms of `-ius` names only (`Gabrielis` has `Gabrielį`, `Gabrielio`).
+            .ThenByDescending(n => (form.EndsWith("ių") || form.EndsWith("iaus") || form.EndsWith("iumi")) && n.Name.EndsWith("ius") ? 1 : 0)
+            .ThenByDescending(n => form.Length > Common(n.Name, form) && (n.Name.EndsWith("as") || n.Name.EndsWith("is") || n.Name.EndsWith("us") || n.Name.EndsWith("ys")) ? 1 : 0)
+            .ThenBy(n => n.Name.Length - Common(n.Name, form)).First().Name;
+
+        static int Common(string a, string b)
+        {
+            var k = 0;
+            while (k < a.Length && k < b.Length && char.ToLowerInvariant(a[k]) == char.ToLowerInvariant(b[k])) k++;
+            return k;
+        }
     }
 }
 
@@ -71,8 +104,11 @@ public sealed partial class EntityRecognizer(KnowledgeBase kb, EntityWords lists
         new(KnowledgeBase.Load(), EntityWords.Load(), morphology, lexicon);
 
     /// <summary>A mention before identities are assigned.</summary>
-    private sealed record Mention(int Start, int End, string Type, string Canonical, KbEntry? Kb, string[] NameWords)
+    internal sealed record Mention(int Start, int End, string Type, string Canonical, KbEntry? Kb, string[] NameWords)
     {
+        /// <summary>For an acronym the text defined (`Lietuvos vyskupų konferencija (LVK)`), the mention it stands for.</summary>
+        public Mention? StandsFor { get; init; }
+
         private string? _key, _surnameKey, _lastWordKey;
 
         /// <summary>The key of the name's last word as written (`Putino` → `putin`).</summary>
@@ -97,12 +133,28 @@ public sealed partial class EntityRecognizer(KnowledgeBase kb, EntityWords lists
     public void Process(Document doc, CancellationToken ct = default)
     {
         var mentions = new List<Mention>();
+        var memory = new TextMemory();
         foreach (var sentence in doc.SentenceTable)
         {
             ct.ThrowIfCancellationRequested();
-            mentions.AddRange(Recognize(new Sentence(doc, sentence), mentions));
+            mentions.AddRange(Recognize(new Sentence(doc, sentence), memory));
         }
         AssignIdentities(doc, mentions);
+    }
+
+    /// <summary>What the text has said so far that later sentences read. Sets and maps, so each lookup costs the same
+    /// however long the text.</summary>
+    private sealed class TextMemory
+    {
+        /// <summary>The last-word keys of the people named so far (`Putino` → `putin`).</summary>
+        public HashSet<string> People { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Acronyms the text defined, with the mention of what they stand for (`LVK` → `Lietuvos vyskupų konferencija`).</summary>
+        public Dictionary<string, Mention> Acronyms { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Words the document defined as its own short terms (`(toliau – Komitetas)`), by key: common nouns of
+        /// the text, not names.</summary>
+        public HashSet<string> Terms { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>One sentence's tokens with what the recognizer asks of them.</summary>
@@ -158,8 +210,16 @@ public sealed partial class EntityRecognizer(KnowledgeBase kb, EntityWords lists
         /// <summary>The index of the token ending at a character offset, or -1.</summary>
         public int TokenEndingAt(int end)
         {
-            for (var t = 0; t < Count; t++)
-                if (End(t) == end) return t;
+            // Tokens are in text order: a binary search, so a sentence of any length costs log n per lookup.
+            int lo = 0, hi = Count - 1;
+            while (lo <= hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                var e = End(mid);
+                if (e == end) return mid;
+                if (e < end) lo = mid + 1;
+                else hi = mid - 1;
+            }
             return -1;
         }
 
@@ -180,6 +240,9 @@ public sealed partial class EntityRecognizer(KnowledgeBase kb, EntityWords lists
         }
 
         public bool IsCapitalised(int i) => i >= 0 && i < Count && char.IsUpper(_doc.Text[Start(i)]);
+
+        /// <summary>Every letter a capital and at least two of them, headline or not.</summary>
+        public bool IsAllCaps(int i) => Kind(i) == TokenKind.Word && Span(i).Length >= 2 && !HasLower(Span(i));
 
         public bool IsAcronym(int i) => !Headline && Kind(i) == TokenKind.Word && Span(i).Length >= 2 && !HasLower(Span(i));
 

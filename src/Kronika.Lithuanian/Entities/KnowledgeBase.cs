@@ -8,6 +8,16 @@ public sealed record KbEntry(string Type, string Canonical, string[] Aliases, st
 {
     private HashSet<string>? _keys;
 
+    /// <summary>A copy (`with`) computes its own keys: its names may differ.</summary>
+    private KbEntry(KbEntry original)
+    {
+        (Type, Canonical, Aliases, Related, Wikidata, Source, Coordinates) =
+            (original.Type, original.Canonical, original.Aliases, original.Related, original.Wikidata, original.Source, original.Coordinates);
+    }
+
+    /// <summary>Where the place is (latitude, longitude), when the compiled base knows it.</summary>
+    public (double Lat, double Lon)? Coordinates { get; init; }
+
     /// <summary>The <see cref="NameKey"/> of every name of the entry, computed once.</summary>
     public HashSet<string> Keys => _keys ??= [.. Aliases.Append(Canonical).Select(NameKey.Of)];
 }
@@ -62,7 +72,8 @@ public sealed class KnowledgeBase
                 // `V. Putinas` and `M. K. Čiurlionis`: the first initial, and every given name's initial.
                 Add(byKey, NameKey.Of([char.ToLowerInvariant(given[0][0]) + ".", .. surname]), e);
                 Add(byKey, NameKey.Of([.. given.Select(g => char.ToLowerInvariant(g[0]) + "."), .. surname]), e);
-                Add(surnames, NameKey.Of(surname), e);
+                // A regnal number is no surname (`Haraldas V` is not found as `V.`).
+                if (!surname[^1].All(c => "IVXLCDM".Contains(c))) Add(surnames, NameKey.Of(surname), e);
             }
         }
         _byKey = byKey.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
@@ -81,9 +92,46 @@ public sealed class KnowledgeBase
         return words[start..];
     }
 
-    public static KnowledgeBase Load() => new(Resources.Names
+    /// <summary>The compiled base (`kronika train kb`), embedded beside the other models.</summary>
+    public const string CompiledResource = "Models/knowledge-base.tsv.gz";
+
+    /// <summary>The team's entries only (Entities/Data/kb-*.tsv), what `kronika train kb` compiles against.</summary>
+    public static KnowledgeBase LoadTeam() => new(TeamEntries());
+
+    private static IEnumerable<KbEntry> TeamEntries() => Resources.Names
         .Where(n => n.StartsWith("Entities/Data/kb-", StringComparison.Ordinal))
-        .SelectMany(Read));
+        .SelectMany(Read);
+
+    /// <summary>The team's entries merged with the compiled base: a compiled line of the same type and name as a team
+    /// entry adds its names and coordinates to it; any other is an entry of its own.</summary>
+    public static KnowledgeBase Load()
+    {
+        var entries = TeamEntries().ToList();
+        if (!Resources.Names.Contains(CompiledResource)) return new(entries);
+        var byKey = new Dictionary<(string, string), int>();
+        for (var k = 0; k < entries.Count; k++)
+            foreach (var key in entries[k].Keys) byKey.TryAdd((entries[k].Type, key), k);
+        using var gzip = new System.IO.Compression.GZipStream(Resources.Open(CompiledResource), System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        while (reader.ReadLine() is { } line)
+        {
+            var c = line.Split('\t');
+            if (c.Length != 8) throw new FormatException($"{CompiledResource}: expected 8 columns in '{line}'");
+            var aliases = c[2].Split('|', StringSplitOptions.RemoveEmptyEntries);
+            (double, double)? at = c[6].Length > 0 ? (double.Parse(c[6], System.Globalization.CultureInfo.InvariantCulture), double.Parse(c[7], System.Globalization.CultureInfo.InvariantCulture)) : null;
+            if (byKey.TryGetValue((c[0], NameKey.Of(c[1])), out var k))
+            {
+                var e = entries[k];
+                var more = aliases.Append(c[1]).Where(a => !e.Keys.Contains(NameKey.Of(a))).ToArray();
+                entries[k] = e with { Aliases = [.. e.Aliases, .. more], Coordinates = e.Coordinates ?? at };
+                continue;
+            }
+            var entry = new KbEntry(c[0], c[1], aliases, c[3].Length == 0 ? null : c[3], c[4].Length == 0 ? null : c[4], c[5]) { Coordinates = at };
+            foreach (var key in entry.Keys) byKey.TryAdd((entry.Type, key), entries.Count);
+            entries.Add(entry);
+        }
+        return new(entries);
+    }
 
     private static IEnumerable<KbEntry> Read(string resource)
     {

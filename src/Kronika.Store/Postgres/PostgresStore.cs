@@ -15,6 +15,7 @@ public sealed class PostgresStore : IStore
         CREATE TABLE IF NOT EXISTS articles (
             id BIGSERIAL PRIMARY KEY,
             source_id TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
             hash TEXT NOT NULL,
             date DATE NOT NULL,
             language TEXT NOT NULL,
@@ -44,11 +45,12 @@ public sealed class PostgresStore : IStore
 
     private readonly NpgsqlDataSource _source;
     private Stories? _stories;
+    private People? _people;
 
     /// <summary>Marks the tables' version (as <see cref="SqliteStore.SchemaVersion"/> does in SQLite).</summary>
     private static readonly string SchemaComment = $"kronika schema {SqliteStore.SchemaVersion}";
 
-    public PostgresStore(string connectionString)
+    public PostgresStore(string connectionString, bool create = true)
     {
         _source = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 32 }.ToString());
         using var connection = _source.OpenConnection();
@@ -63,6 +65,13 @@ public sealed class PostgresStore : IStore
             var found = reader.IsDBNull(0) ? null : reader.GetString(0);
             if (reader.GetBoolean(1) && found != SchemaComment)
                 throw new InvalidOperationException($"the database holds a store of another Kronika version ({found ?? "no version"}; this one reads {SchemaComment}); use a new database");
+            if (!reader.GetBoolean(1) && !create)
+            {
+                reader.Close();
+                using var unlockFirst = new NpgsqlCommand("SELECT pg_advisory_unlock(4711)", connection);
+                unlockFirst.ExecuteNonQuery();
+                throw new StoreMissingException("the database holds no Kronika store");
+            }
         }
         using (var command = new NpgsqlCommand(Schema + SharedTables.Of("BIGSERIAL", "DATE") + $"COMMENT ON TABLE articles IS '{SchemaComment}';", connection))
             command.ExecuteNonQuery();
@@ -97,13 +106,15 @@ public sealed class PostgresStore : IStore
     {
         using var connection = _source.OpenConnection();
         _stories ??= new Stories(ReadStories(connection));
+        _people ??= new People(ReadPeople(connection));
         var outcomes = new List<WriteOutcome>(batch.Count);
         try
         {
             using var transaction = connection.BeginTransaction();
             using (var writers = Command(connection, "SELECT pg_advisory_xact_lock(4712)", transaction)) writers.ExecuteNonQuery();
-            foreach (var a in batch)
+            foreach (var written in batch)
             {
+                var a = written;
                 (long Id, string Hash)? sameSource = null;
                 using (var command = Command(connection, "SELECT id, hash FROM articles WHERE source_id = @s", transaction, ("s", a.SourceId)))
                 using (var reader = command.ExecuteReader())
@@ -114,17 +125,22 @@ public sealed class PostgresStore : IStore
                 var (outcome, original) = _stories.Decide(a, sameSource, sameContent);
                 outcomes.Add(outcome);
                 if (outcome == WriteOutcome.Unchanged) continue;
+                (a, var renamed) = _people.Resolve(a);
+                foreach (var (key, canonical) in renamed)
+                    using (var rename = Command(connection, "UPDATE entities SET canonical = @c, folded = @f WHERE key = @k", transaction, ("c", canonical), ("f", EntityNames.Fold(canonical)), ("k", key)))
+                        rename.ExecuteNonQuery();
                 var values = new (string, object?)[]
                 {
                     ("s", a.SourceId), ("h", a.Hash), ("d", a.Date), ("t", a.Title), ("u", a.Url), ("site", a.Site), ("lang", a.Language),
                     ("text", a.Text), ("lemmas", a.Lemmas), ("spans", Snippets.Pack(a.Spans)), ("sim", unchecked((long)a.SimHash)), ("dup", original),
+                    ("name", a.Shown),
                 };
                 long id;
                 if (sameSource is { Id: var old })
                 {
                     using (var update = Command(connection, """
                         UPDATE articles SET hash = @h, date = @d, title = @t, url = @u, site = @site, language = @lang, text = @text,
-                            lemmas = @lemmas, spans = @spans, simhash = @sim, duplicate_of = @dup, ingested = now() WHERE id = @id
+                            lemmas = @lemmas, spans = @spans, simhash = @sim, duplicate_of = @dup, name = @name, ingested = now() WHERE id = @id
                         """, transaction, [.. values, ("id", old)]))
                         update.ExecuteNonQuery();
                     using (var delete = Command(connection, "DELETE FROM mentions WHERE article_id = @id; DELETE FROM times WHERE article_id = @id; DELETE FROM event_mentions WHERE article_id = @id", transaction, ("id", old)))
@@ -134,8 +150,8 @@ public sealed class PostgresStore : IStore
                 else
                 {
                     using var insert = Command(connection, """
-                        INSERT INTO articles (source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, duplicate_of)
-                        VALUES (@s, @h, @d, @t, @u, @site, @lang, @text, @lemmas, @spans, @sim, @dup) RETURNING id
+                        INSERT INTO articles (source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, duplicate_of, name)
+                        VALUES (@s, @h, @d, @t, @u, @site, @lang, @text, @lemmas, @spans, @sim, @dup, @name) RETURNING id
                         """, transaction, values);
                     id = (long)insert.ExecuteScalar()!;
                 }
@@ -149,6 +165,7 @@ public sealed class PostgresStore : IStore
         catch
         {
             _stories = null;
+            _people = null;
             throw;
         }
         return outcomes;
@@ -210,6 +227,15 @@ public sealed class PostgresStore : IStore
         }
     }
 
+    private List<(string, string)> ReadPeople(NpgsqlConnection connection)
+    {
+        var list = new List<(string, string)>();
+        using var command = Command(connection, People.Query);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) list.Add((reader.GetString(0), reader.GetString(1)));
+        return list;
+    }
+
     private List<(long, ulong)> ReadStories(NpgsqlConnection connection)
     {
         var list = new List<(long, ulong)>();
@@ -224,6 +250,13 @@ public sealed class PostgresStore : IStore
         using var connection = _source.OpenConnection();
         using var command = Command(connection, sql);
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    public bool Holds(string sourceId, string hash)
+    {
+        using var connection = _source.OpenConnection();
+        using var command = Command(connection, "SELECT 1 FROM articles WHERE source_id = @s AND hash = @h", null, ("s", sourceId), ("h", hash));
+        return command.ExecuteScalar() is not null;
     }
 
     public int ArticleCount() => Count("SELECT COUNT(*) FROM articles");
@@ -244,9 +277,43 @@ public sealed class PostgresStore : IStore
         return ids;
     }
 
-    public SearchPage Search(SearchRequest request)
+    public SearchPage Search(SearchRequest request, CancellationToken ct = default) => Cancellable(ct, connection => SearchCore(connection, request, ct));
+
+    /// <summary>
+    /// Runs a read on its own connection that <paramref name="ct"/> may stop: cancelling asks the server to cancel the
+    /// statement it is running, and the read ends with <see cref="OperationCanceledException"/>.
+    /// </summary>
+    private T Cancellable<T>(CancellationToken ct, Func<NpgsqlConnection, T> read)
     {
+        ct.ThrowIfCancellationRequested();
         using var connection = _source.OpenConnection();
+        var processId = connection.ProcessID;
+        using var cancel = ct.Register(() =>
+        {
+            // pg_cancel_backend from a second connection: the reading one is busy.
+            try
+            {
+                using var other = _source.OpenConnection();
+                using var command = new NpgsqlCommand("SELECT pg_cancel_backend(@pid)", other);
+                command.Parameters.AddWithValue("pid", processId);
+                command.ExecuteNonQuery();
+            }
+            catch (NpgsqlException)
+            {
+            }
+        });
+        try
+        {
+            return read(connection);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled && ct.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("the search was stopped", e, ct);
+        }
+    }
+
+    private SearchPage SearchCore(NpgsqlConnection connection, SearchRequest request, CancellationToken ct)
+    {
         var where = new StringBuilder("a.duplicate_of IS NULL");
         var parameters = new List<(string, object?)>();
         var score = "0.0::float8";
@@ -268,13 +335,17 @@ public sealed class PostgresStore : IStore
         using (var reader = select.ExecuteReader())
             while (reader.Read()) hits.Add((reader.GetInt64(0), reader.GetDouble(1)));
         var matches = request.Query is { } q2 ? QueryParser.Matcher(q2) : _ => false;
-        return new SearchPage(total, hits.Select(h => Hit(connection, h.Item1, h.Item2, matches)).ToList());
+        return new SearchPage(total, hits.Select(h =>
+        {
+            ct.ThrowIfCancellationRequested();
+            return Hit(connection, h.Item1, h.Item2, matches);
+        }).ToList());
     }
 
     private SearchHit Hit(NpgsqlConnection connection, long id, double score, Func<string, bool> matches)
     {
         using var command = Command(connection, """
-            SELECT date, title, source_id, url, text, lemmas, spans, (SELECT COUNT(*) FROM articles c WHERE c.duplicate_of = @id)
+            SELECT date, title, name, url, text, lemmas, spans, (SELECT COUNT(*) FROM articles c WHERE c.duplicate_of = @id)
             FROM articles WHERE id = @id
             """, null, ("id", id));
         using var r = command.ExecuteReader();
@@ -396,13 +467,16 @@ public sealed class PostgresStore : IStore
     {
         using var connection = _source.OpenConnection();
         StoredArticle article;
-        using (var command = Command(connection, "SELECT source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash FROM articles WHERE id = @id", null, ("id", id)))
+        using (var command = Command(connection, "SELECT source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, name FROM articles WHERE id = @id", null, ("id", id)))
         using (var reader = command.ExecuteReader())
         {
             if (!reader.Read()) return null;
             article = new StoredArticle(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateOnly>(2), reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6), reader.GetString(7),
-                reader.GetString(8), Snippets.Unpack(reader.GetFieldValue<byte[]>(9)), unchecked((ulong)reader.GetInt64(10)), [], [], []);
+                reader.GetString(8), Snippets.Unpack(reader.GetFieldValue<byte[]>(9)), unchecked((ulong)reader.GetInt64(10)), [], [], [])
+            {
+                Shown = reader.GetString(11),
+            };
         }
         List<StoredMention> mentions;
         using (var command = Command(connection, StoredMention.Select + "@id", null, ("id", id)))
@@ -417,9 +491,10 @@ public sealed class PostgresStore : IStore
         return article with { Mentions = mentions, Times = times };
     }
 
-    public EventPage Events(EventRequest request, int mentions = 5)
+    public EventPage Events(EventRequest request, int mentions = 5, CancellationToken ct = default) => Cancellable(ct, connection => EventsCore(connection, request, mentions, ct));
+
+    private EventPage EventsCore(NpgsqlConnection connection, EventRequest request, int mentions, CancellationToken ct)
     {
-        using var connection = _source.OpenConnection();
         var parameters = new List<(string, object?)>();
         var where = EventQueries.Where(request, (name, value) => parameters.Add((name, value)));
         int total;
@@ -433,6 +508,7 @@ public sealed class PostgresStore : IStore
                     reader.IsDBNull(3) ? null : reader.GetString(3), [], [], Convert.ToInt32(reader.GetValue(4), CultureInfo.InvariantCulture), []));
         for (var i = 0; i < events.Count; i++)
         {
+            ct.ThrowIfCancellationRequested();
             var e = events[i];
             var actors = new List<string>();
             var targets = new List<string>();

@@ -24,6 +24,7 @@ public sealed class SqliteStore : IStore
         CREATE TABLE IF NOT EXISTS articles (
             id INTEGER PRIMARY KEY,
             source_id TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
             hash TEXT NOT NULL,
             date TEXT NOT NULL,
             language TEXT NOT NULL,
@@ -65,16 +66,22 @@ public sealed class SqliteStore : IStore
 
     private readonly SqliteConnection _connection;
     private Stories? _stories;
+    private People? _people;
 
     // What this process already wrote and need not write again: entity rows, and events' participant rows. Cleared
     // with a failed batch, whose rows were rolled back.
     private readonly HashSet<string> _entitiesWritten = new(StringComparer.Ordinal);
     private readonly HashSet<long> _eventsWritten = [];
 
-    public SqliteStore(string path)
+    /// <summary>Opens (with <paramref name="create"/>, creates) the store in the file at <paramref name="path"/>.</summary>
+    public SqliteStore(string path, bool create = true)
     {
         Path = path;
-        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        if (!create && !File.Exists(path)) throw new StoreMissingException("no store there");
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path, Pooling = false, Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+        }.ToString());
         _connection.Open();
         Execute(Pragmas);
         using (var version = Command("PRAGMA user_version"))
@@ -86,12 +93,17 @@ public sealed class SqliteStore : IStore
                 throw new InvalidOperationException($"{path} holds a store of another Kronika version (schema {found}, this one reads {SchemaVersion}); ingest into a new file");
             // A store of this version has its tables: a server opening it per request need not state them again.
             if (exists) return;
+            if (!create)
+            {
+                _connection.Dispose();
+                throw new StoreMissingException("the file holds no Kronika store");
+            }
         }
         Execute(Schema + SharedTables.Of("INTEGER", "TEXT") + $"PRAGMA user_version = {SchemaVersion};");
     }
 
     /// <summary>Raised whenever the tables change; a store of another version is refused, not misread.</summary>
-    public const int SchemaVersion = 8;
+    public const int SchemaVersion = 9;
 
     public string Path { get; }
 
@@ -117,13 +129,15 @@ public sealed class SqliteStore : IStore
     public IReadOnlyList<WriteOutcome> Write(IReadOnlyList<StoredArticle> batch)
     {
         _stories ??= new Stories(ReadStories());
+        _people ??= new People(ReadPeople());
         var outcomes = new List<WriteOutcome>(batch.Count);
         try
         {
             using var transaction = _connection.BeginTransaction();
             using var statements = new Statements(this, transaction);
-            foreach (var a in batch)
+            foreach (var written in batch)
             {
+                var a = written;
                 (long Id, string Hash)? sameSource = null;
                 using (var reader = statements.BySource.With(a.SourceId).ExecuteReader())
                     if (reader.Read()) sameSource = (reader.GetInt64(0), reader.GetString(1));
@@ -131,10 +145,12 @@ public sealed class SqliteStore : IStore
                 var (outcome, original) = _stories.Decide(a, sameSource, sameContent);
                 outcomes.Add(outcome);
                 if (outcome == WriteOutcome.Unchanged) continue;
+                (a, var renamed) = _people.Resolve(a);
+                foreach (var (key, canonical) in renamed) statements.Rename.With(canonical, EntityNames.Fold(canonical), key).ExecuteNonQuery();
                 object?[] values =
                 [
                     a.SourceId, a.Hash, Day(a.Date), a.Title, a.Url, a.Site, a.Language, a.Text, a.Lemmas, Snippets.Pack(a.Spans),
-                    unchecked((long)a.SimHash), original, DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture), Facets.Of(a),
+                    unchecked((long)a.SimHash), original, DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture), Facets.Of(a), a.Shown,
                 ];
                 long id;
                 if (sameSource is { Id: var old })
@@ -173,6 +189,7 @@ public sealed class SqliteStore : IStore
         catch
         {
             _stories = null;
+            _people = null;
             _entitiesWritten.Clear();
             _eventsWritten.Clear();
             throw;
@@ -186,16 +203,17 @@ public sealed class SqliteStore : IStore
         public readonly SqliteCommand BySource = store.Prepare(transaction, "SELECT id, hash FROM articles WHERE source_id = $1");
         public readonly SqliteCommand ByHash = store.Prepare(transaction, "SELECT coalesce(duplicate_of, id) FROM articles WHERE hash = $1 LIMIT 1");
         public readonly SqliteCommand Insert = store.Prepare(transaction, """
-            INSERT INTO articles (source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, duplicate_of, ingested, facets)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id
+            INSERT INTO articles (source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, duplicate_of, ingested, facets, name)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id
             """);
         public readonly SqliteCommand Update = store.Prepare(transaction, """
             UPDATE articles SET source_id = $1, hash = $2, date = $3, title = $4, url = $5, site = $6, language = $7, text = $8,
-                lemmas = $9, spans = $10, simhash = $11, duplicate_of = $12, ingested = $13, facets = $14 WHERE id = $15
+                lemmas = $9, spans = $10, simhash = $11, duplicate_of = $12, ingested = $13, facets = $14, name = $15 WHERE id = $16
             """);
         public readonly SqliteCommand DeleteLayers = store.Prepare(transaction, "DELETE FROM mentions WHERE article_id = $1; DELETE FROM times WHERE article_id = $1; DELETE FROM event_mentions WHERE article_id = $1");
         public readonly SqliteCommand Mention = store.Prepare(transaction, "INSERT INTO mentions VALUES ($1, $2, $3, $4)");
         public readonly SqliteCommand Entity = store.Prepare(transaction, "INSERT OR IGNORE INTO entities VALUES ($1, $2, $3, $4, $5)");
+        public readonly SqliteCommand Rename = store.Prepare(transaction, "UPDATE entities SET canonical = $1, folded = $2 WHERE key = $3");
         public readonly SqliteCommand Time = store.Prepare(transaction, "INSERT INTO times VALUES ($1, $2, $3, $4, $5, $6, $7, $8)");
         public readonly SqliteCommand Event = store.Prepare(transaction, EventQueries.Upsert);
         public readonly SqliteCommand Participant = store.Prepare(transaction, EventQueries.Participant);
@@ -222,6 +240,15 @@ public sealed class SqliteStore : IStore
         return command;
     }
 
+    private List<(string, string)> ReadPeople()
+    {
+        var list = new List<(string, string)>();
+        using var command = Command(People.Query);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) list.Add((reader.GetString(0), reader.GetString(1)));
+        return list;
+    }
+
     private List<(long, ulong)> ReadStories()
     {
         var list = new List<(long, ulong)>();
@@ -229,6 +256,12 @@ public sealed class SqliteStore : IStore
         using var reader = command.ExecuteReader();
         while (reader.Read()) list.Add((reader.GetInt64(0), unchecked((ulong)reader.GetInt64(1))));
         return list;
+    }
+
+    public bool Holds(string sourceId, string hash)
+    {
+        using var command = Command("SELECT 1 FROM articles WHERE source_id = $s AND hash = $h", null, ("$s", sourceId), ("$h", hash));
+        return command.ExecuteScalar() is not null;
     }
 
     public int ArticleCount()
@@ -250,7 +283,27 @@ public sealed class SqliteStore : IStore
     /// </summary>
     public const int RankWindow = 5000;
 
-    public SearchPage Search(SearchRequest request)
+    public SearchPage Search(SearchRequest request, CancellationToken ct = default) => Interruptible(ct, () => SearchCore(request, ct));
+
+    /// <summary>
+    /// Runs a read that <paramref name="ct"/> may stop: cancelling interrupts the statement SQLite is running
+    /// (sqlite3_interrupt), and the read ends with <see cref="OperationCanceledException"/>.
+    /// </summary>
+    private T Interruptible<T>(CancellationToken ct, Func<T> read)
+    {
+        ct.ThrowIfCancellationRequested();
+        using var interrupt = ct.Register(() => SQLitePCL.raw.sqlite3_interrupt(_connection.Handle));
+        try
+        {
+            return read();
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT && ct.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("the search was stopped", e, ct);
+        }
+    }
+
+    private SearchPage SearchCore(SearchRequest request, CancellationToken ct)
     {
         var parameters = new List<(string, object?)>();
         var match = Match(request);
@@ -263,24 +316,24 @@ public sealed class SqliteStore : IStore
         }
         if (match is null && times.Length == 0)
             return Page(Count("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NULL", parameters),
-                "SELECT id, 0.0 FROM articles WHERE duplicate_of IS NULL ORDER BY date DESC, id DESC LIMIT $limit OFFSET $offset", parameters, request);
+                "SELECT id, 0.0 FROM articles WHERE duplicate_of IS NULL ORDER BY date DESC, id DESC LIMIT $limit OFFSET $offset", parameters, request, ct);
         if (match is null)
             return Page(Count($"SELECT COUNT(*) FROM articles_fts WHERE TRUE{times}", parameters),
-                $"SELECT a.id, 0.0 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE TRUE{times} ORDER BY a.date DESC, a.id DESC LIMIT $limit OFFSET $offset", parameters, request);
+                $"SELECT a.id, 0.0 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE TRUE{times} ORDER BY a.date DESC, a.id DESC LIMIT $limit OFFSET $offset", parameters, request, ct);
         parameters.Add(("$q", match));
         var total = Count($"SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH $q{times}", parameters);
         if (request.Query is null)
             return Page(total, $"""
                 SELECT a.id, 0.0 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH $q{times}
                 ORDER BY a.date DESC, a.id DESC LIMIT $limit OFFSET $offset
-                """, parameters, request);
+                """, parameters, request, ct);
         parameters.Add(("$window", RankWindow));
         return Page(total, $"""
             SELECT id, score FROM (
                 SELECT rowid AS id, bm25(articles_fts, 1.0, 0.0) AS score FROM articles_fts WHERE articles_fts MATCH $q{times}
                 ORDER BY rowid DESC LIMIT $window)
             ORDER BY score, id DESC LIMIT $limit OFFSET $offset
-            """, parameters, request);
+            """, parameters, request, ct);
     }
 
     /// <summary>The condition of <see cref="SearchRequest.AfterId"/> on the given id column, or nothing.</summary>
@@ -319,20 +372,24 @@ public sealed class SqliteStore : IStore
         return Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private SearchPage Page(int total, string sql, List<(string, object?)> parameters, SearchRequest request)
+    private SearchPage Page(int total, string sql, List<(string, object?)> parameters, SearchRequest request, CancellationToken ct)
     {
         var hits = new List<(long Id, double Score)>();
         using (var select = Command(sql, null, [.. parameters, ("$limit", request.Limit), ("$offset", request.Offset)]))
         using (var reader = select.ExecuteReader())
             while (reader.Read()) hits.Add((reader.GetInt64(0), -reader.GetDouble(1)));
         var matches = request.Query is { } q ? QueryParser.Matcher(q) : _ => false;
-        return new SearchPage(total, hits.Select(h => Hit(h.Id, h.Score, matches)).ToList());
+        return new SearchPage(total, hits.Select(h =>
+        {
+            ct.ThrowIfCancellationRequested();
+            return Hit(h.Id, h.Score, matches);
+        }).ToList());
     }
 
     private SearchHit Hit(long id, double score, Func<string, bool> matches)
     {
         using var command = Command("""
-            SELECT date, title, source_id, url, text, lemmas, spans, (SELECT COUNT(*) FROM articles c WHERE c.duplicate_of = $id)
+            SELECT date, title, name, url, text, lemmas, spans, (SELECT COUNT(*) FROM articles c WHERE c.duplicate_of = $id)
             FROM articles WHERE id = $id
             """, null, ("$id", id));
         using var r = command.ExecuteReader();
@@ -396,7 +453,7 @@ public sealed class SqliteStore : IStore
         _ => throw new ArgumentOutOfRangeException(nameof(node)),
     };
 
-    private static string Quote(string s) => "\"" + s.Replace("\"", "\"\"") + "\"";
+    private static string Quote(string s) => "\"" + s.Replace("\0", "").Replace("\"", "\"\"") + "\"";
 
     public IReadOnlyList<EntitySummary> Entities(string? type, int top)
     {
@@ -468,12 +525,15 @@ public sealed class SqliteStore : IStore
 
     public StoredArticle? Get(long id)
     {
-        using var command = Command("SELECT source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash FROM articles WHERE id = $id", null, ("$id", id));
+        using var command = Command("SELECT source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, name FROM articles WHERE id = $id", null, ("$id", id));
         using var reader = command.ExecuteReader();
         if (!reader.Read()) return null;
         var article = new StoredArticle(reader.GetString(0), reader.GetString(1), DateOnly.Parse(reader.GetString(2), CultureInfo.InvariantCulture),
             reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6),
-            reader.GetString(7), reader.GetString(8), Snippets.Unpack((byte[])reader.GetValue(9)), unchecked((ulong)reader.GetInt64(10)), [], [], []);
+            reader.GetString(7), reader.GetString(8), Snippets.Unpack((byte[])reader.GetValue(9)), unchecked((ulong)reader.GetInt64(10)), [], [], [])
+        {
+            Shown = reader.GetString(11),
+        };
         reader.Close();
         List<StoredMention> mentions;
         using (var m = Command(StoredMention.Select + "$id", null, ("$id", id)))
@@ -488,7 +548,9 @@ public sealed class SqliteStore : IStore
         return article with { Mentions = mentions, Times = times };
     }
 
-    public EventPage Events(EventRequest request, int mentions = 5)
+    public EventPage Events(EventRequest request, int mentions = 5, CancellationToken ct = default) => Interruptible(ct, () => EventsCore(request, mentions, ct));
+
+    private EventPage EventsCore(EventRequest request, int mentions, CancellationToken ct)
     {
         var parameters = new List<(string, object?)>();
         var where = EventQueries.Where(request, (name, value) => parameters.Add((name, value is DateOnly d ? Day(d) : value)));
@@ -501,7 +563,11 @@ public sealed class SqliteStore : IStore
             while (reader.Read())
                 events.Add(new EventHit(reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
                     reader.IsDBNull(3) ? null : reader.GetString(3), [], [], reader.GetInt32(4), []));
-        return new EventPage(total, events.Select(e => WithDetails(e, mentions)).ToList());
+        return new EventPage(total, events.Select(e =>
+        {
+            ct.ThrowIfCancellationRequested();
+            return WithDetails(e, mentions);
+        }).ToList());
     }
 
     private EventHit WithDetails(EventHit e, int mentions)

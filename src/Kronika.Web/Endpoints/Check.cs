@@ -32,20 +32,36 @@ internal static class Check
         }
     }
 
+    public static bool Flag(string? value, string parameter) =>
+        value is null ? false
+        : bool.TryParse(value, out var b) ? b
+        : value is "1" or "0" ? value == "1"
+        : throw new Failed(parameter, $"must be true or false");
+
+    /// <summary>
+    /// Text from a JSON body as the rest of Kronika reads text: a JSON `\ud800` escape can carry half of a surrogate
+    /// pair, which no file can (its bytes are decoded); such halves become U+FFFD, as in decoding.
+    /// </summary>
+    public static string? Text(string? value) =>
+        value is null ? null : Kronika.Ingest.TextDecoder.WellFormed(value);
+
     public static DateOnly? Date(string? value, string parameter) =>
         value is null ? null
         : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
         : throw new Failed(parameter, $"'{value}' is not a date of the form YYYY-MM-DD");
 
-    public static int Limit(int? value, int fallback = 20) =>
+    /// <summary>
+    /// A whole-number parameter: absent is <paramref name="fallback"/>; anything but a whole number from
+    /// <paramref name="min"/> to <paramref name="max"/> (`abc`, `-3`, `1e9`) is a 400 naming the parameter.
+    /// </summary>
+    public static int Number(string? value, string parameter, int fallback, int min, int max) =>
         value is null ? fallback
-        : value is >= 1 and <= MaxLimit ? value.Value
-        : throw new Failed("limit", $"must be from 1 to {MaxLimit}");
+        : int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max ? n
+        : throw new Failed(parameter, $"must be a whole number from {min} to {max:N0}, not '{(value.Length <= 20 ? value : value[..20] + "…")}'");
 
-    public static int Offset(int? value) =>
-        value is null ? 0
-        : value is >= 0 and <= MaxOffset ? value.Value
-        : throw new Failed("offset", $"must be from 0 to {MaxOffset}");
+    public static int Limit(string? value, int fallback = 20, string parameter = "limit") => Number(value, parameter, fallback, 1, MaxLimit);
+
+    public static int Offset(string? value) => Number(value, "offset", 0, 0, MaxOffset);
 
     public static string? Type(string? value) =>
         value is null || EntityTypes.Contains(value) ? value : throw new Failed("type", $"must be one of {string.Join(", ", EntityTypes)}");

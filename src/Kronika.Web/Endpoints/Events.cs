@@ -8,16 +8,16 @@ namespace Kronika.Web.Endpoints;
 public static class Events
 {
     public static void MapEvents(this IEndpointRouteBuilder api) =>
-        api.MapGet("/events", (string? actor, string? target, string? type, string? from, string? to, int? limit, int? offset, int? mentions,
-                IStore store, SearchLemmas lemmas) => Check.Run(() =>
+        api.MapGet("/events", (string? actor, string? target, string? type, string? from, string? to, string? limit, string? offset, string? mentions,
+                IStore store, SearchLemmas lemmas, CancellationToken ct) => Check.Run(() =>
             {
                 if (type is not null && !EventTypes.All.Contains(type)) throw new Check.Failed("type", $"must be one of {string.Join(", ", EventTypes.All)}");
-                if (mentions is < 0 or > Check.MaxLimit) throw new Check.Failed("mentions", $"must be from 0 to {Check.MaxLimit}");
+                var reports = Check.Number(mentions, "mentions", 3, 0, Check.MaxLimit);
                 var request = new EventRequest(
                     actor is null ? null : EntityResolver.Keys(store, lemmas, actor),
                     target is null ? null : EntityResolver.Keys(store, lemmas, target),
                     type, Check.Date(from, "from"), Check.Date(to, "to"), Check.Limit(limit), Check.Offset(offset));
-                var page = store.Events(request, mentions ?? 3);
+                var page = store.Events(request, reports, ct);
                 return Results.Ok(new { total = page.Total, offset = request.Offset, events = page.Events });
             }))
             .WithSummary("Events (who did what to whom, when), newest first, each with the articles reporting it");

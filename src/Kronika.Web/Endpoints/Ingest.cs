@@ -18,7 +18,7 @@ public static class Ingest
     public sealed record Article(string? Date, string? Text, string? Title, string? Url, string? Source);
 
     public static void MapIngest(this IEndpointRouteBuilder api) =>
-        api.MapPost("/ingest", (HttpRequest http, List<Article> articles, IConfiguration configuration, IStore store, SearchLemmas lemmas) =>
+        api.MapPost("/ingest", (HttpRequest http, List<Article> articles, IConfiguration configuration, IStore store, SearchLemmas lemmas, CancellationToken ct) =>
             {
                 var key = configuration["Kronika:ApiKey"] ?? Environment.GetEnvironmentVariable("KRONIKA_API_KEY");
                 if (string.IsNullOrEmpty(key))
@@ -26,11 +26,11 @@ public static class Ingest
                 var given = http.Headers["X-Api-Key"].ToString();
                 if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(key)))
                     return Results.Problem(statusCode: 401, title: "API key required", detail: "send the server's API key in the X-Api-Key header");
-                return Check.Run(() => Store(articles, store, lemmas));
+                return Check.Run(() => Store(articles, store, lemmas, ct));
             })
             .WithSummary("Store articles (JSON lines fields; `url` identifies each); needs the X-Api-Key header");
 
-    private static IResult Store(List<Article> articles, IStore store, SearchLemmas lemmas)
+    private static IResult Store(List<Article> articles, IStore store, SearchLemmas lemmas, CancellationToken ct)
     {
         if (articles.Count is 0 or > MaxArticles) throw new Check.Failed("body", $"send from 1 to {MaxArticles} articles");
         var results = new object?[articles.Count];
@@ -40,16 +40,29 @@ public static class Ingest
             var a = articles[i];
             // The article's URL is its identity: sending it again is a no-op, a changed text an update.
             if (string.IsNullOrWhiteSpace(a.Url)) { results[i] = new { index = i, error = "url is required" }; continue; }
-            var line = JsonSerializer.Serialize(new { date = a.Date, text = a.Text, title = a.Title, url = a.Url, source = a.Source });
+            var line = JsonSerializer.Serialize(new { date = Check.Text(a.Date), text = Check.Text(a.Text), title = Check.Text(a.Title), url = Check.Text(a.Url), source = Check.Text(a.Source) });
             var read = ArticleReader.ParseJsonLines(line, "api").Single();
             if (read.Document is not { } doc) { results[i] = new { index = i, error = read.Error?.Problem }; continue; }
             doc.Language = LanguageDetector.Shared.Detect(doc.Text);
-            if (doc.Language == "lt") lemmas.Analyze(doc);
-            batch.Add((i, StoredArticle.From(doc)));
+            // The same article sent again costs no analysis.
+            if (store.Holds(StoredArticle.IdOf(doc), StoredArticle.ContentHash(doc)))
+            {
+                results[i] = new { index = i, outcome = "unchanged", source = StoredArticle.IdOf(doc) };
+                continue;
+            }
+            try
+            {
+                if (doc.Language == "lt") lemmas.Analyze(doc, ct);
+                batch.Add((i, StoredArticle.From(doc)));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                results[i] = new { index = i, error = $"analysis failed: {e.Message.ReplaceLineEndings(" ")}" };
+            }
         }
         var outcomes = store.Write(batch.Select(b => b.Article).ToList());
         for (var k = 0; k < batch.Count; k++)
-            results[batch[k].Index] = new { index = batch[k].Index, outcome = outcomes[k].ToString().ToLowerInvariant(), source = batch[k].Article.SourceId };
+            results[batch[k].Index] = new { index = batch[k].Index, outcome = outcomes[k].ToString().ToLowerInvariant(), source = batch[k].Article.Shown };
         return Results.Ok(new { results });
     }
 }

@@ -8,15 +8,15 @@ namespace Kronika.Web.Endpoints;
 public static class Search
 {
     public static void MapSearch(this IEndpointRouteBuilder api) =>
-        api.MapGet("/search", (string? q, string? from, string? to, string? entity, string? type, [FromQuery(Name = "event_dates")] bool? eventDates,
-                int? limit, int? offset, IStore store, SearchLemmas lemmas) => Check.Run(() =>
+        api.MapGet("/search", (string? q, string? from, string? to, string? entity, string? type, [FromQuery(Name = "event_dates")] string? eventDates,
+                string? limit, string? offset, IStore store, SearchLemmas lemmas, CancellationToken ct) => Check.Run(() =>
             {
                 var request = new SearchRequest(
                     string.IsNullOrWhiteSpace(q) ? null : lemmas.Parser().Parse(q),
                     Check.Date(from, "from"), Check.Date(to, "to"),
                     entity is null ? null : EntityResolver.Keys(store, lemmas, entity),
-                    Check.Type(type), eventDates ?? false, Check.Limit(limit), Check.Offset(offset));
-                var page = store.Search(request);
+                    Check.Type(type), Check.Flag(eventDates, "event_dates"), Check.Limit(limit), Check.Offset(offset));
+                var page = store.Search(request, ct);
                 return Results.Ok(new
                 {
                     total = page.Total,

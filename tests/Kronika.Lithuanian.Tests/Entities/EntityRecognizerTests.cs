@@ -1,13 +1,17 @@
 using System.Text;
 using Kronika.Core.Model;
 using Kronika.Ingest;
+using Kronika.Lithuanian.Entities;
 using Kronika.Tests;
 
 namespace Kronika.Lithuanian.Tests.Entities;
 
 public class EntityRecognizerTests
 {
-    private static Document Entities(string text) => Analyze.Full.Process(new Document(text, new DateOnly(2025, 8, 13)));
+    // Through the entity step only: the References step after it adds the office holder a bare `prezidentas` refers to.
+    private static readonly Kronika.Core.Pipeline.Pipeline ThroughEntities = LithuanianPipeline.Create(Layers.Entities);
+
+    private static Document Entities(string text) => ThroughEntities.Process(new Document(text, new DateOnly(2025, 8, 13)));
 
     private static EntityMention Only(string text, string mention)
     {
@@ -59,6 +63,123 @@ public class EntityRecognizerTests
         var e = Only(text, mention);
         Assert.Equal(type, e.Type);
         Assert.Equal(canonical, e.Canonical);
+    }
+
+    [Theory]
+    // Streets, avenues and squares are places, with their head word.
+    [InlineData("Mitingas vyko Laisvės prospekte.", "Laisvės prospekte", "LOC", "Laisvės prospektas")]
+    [InlineData("Parduotuvė yra Kovo 11-osios gatvėje.", "Kovo 11-osios gatvėje", "LOC", "Kovo 11-osios gatvė")]
+    [InlineData("Biuras persikėlė į K. Donelaičio gatvę.", "K. Donelaičio gatvę", "LOC", "K. Donelaičio gatvė")]
+    [InlineData("Eglutė įžiebta Katedros aikštėje.", "Katedros aikštėje", "LOC", "Katedros aikštė")]
+    // Car models and products are MISC; their makers ORG.
+    [InlineData("Avarijoje nukentėjo automobilis Toyota Yaris.", "Toyota Yaris", "MISC", "Toyota Yaris")]
+    [InlineData("Policija sustabdė VW Golf vairuotoją.", "VW Golf", "MISC", "VW Golf")]
+    // Sports teams and clubs in quotes are organizations, their city a place.
+    [InlineData("Rungtynes laimėjo Vilniaus „Rytas“, o Kauno komanda pralaimėjo.", "Rytas", "ORG", "Rytas")]
+    [InlineData("Madrido „Real“ ekipa atvyko į Kauną.", "Real", "ORG", "Real")]
+    // Names in „…“ after a word that says what they are.
+    [InlineData("Partija „Nemuno aušra“ surinko daugiausia balsų.", "Nemuno aušra", "ORG", "Nemuno aušra")]
+    [InlineData("Apie tai rašė dienraštis „Lietuvos rytas“.", "Lietuvos rytas", "ORG", "Lietuvos rytas")]
+    // A multi-word foreign name in an oblique case stays one name, in the nominative.
+    [InlineData("Premjeras susitiko su Rafalu Trzaskowskiu.", "Rafalu Trzaskowskiu", "PER", "Rafalas Trzaskowskis")]
+    [InlineData("Opozicija kritikavo Rafalą Trzaskowskį.", "Rafalą Trzaskowskį", "PER", "Rafalas Trzaskowskis")]
+    // A person's surname that is also a place or a word is a person.
+    [InlineData("Įsakymą pasirašė ministras Robertas Kaunas.", "Robertas Kaunas", "PER", "Robertas Kaunas")]
+    [InlineData("Sprendimą paskelbė Vaclovas Karbauskis.", "Vaclovas Karbauskis", "PER", "Vaclovas Karbauskis")]
+    // Nominatives stay; foreign names follow Lithuanian practice; feminine surnames keep their form.
+    [InlineData("Rungtynėse geriausiai žaidė Velička.", "Velička", "PER", "Velička")]
+    [InlineData("Krepšininkas Maodo Lo pelnė 20 taškų.", "Maodo Lo", "PER", "Maodo Lo")]
+    [InlineData("Pranešimą skaitė Paula Pinho.", "Paula Pinho", "PER", "Paula Pinho")]
+    [InlineData("Lenktynes laimėjo estas Ott Tänak.", "Ott Tänak", "PER", "Ott Tänak")]
+    [InlineData("Jie prisiminė Scottie Pippeną.", "Scottie Pippeną", "PER", "Scottie Pippenas")]
+    [InlineData("Pasak Romai Žakaitienei artimų žmonių, sprendimas priimtas.", "Romai Žakaitienei", "PER", "Roma Žakaitienė")]
+    [InlineData("Anot parlamentarės Dalios Teišerskytės, tai netiesa.", "Dalios Teišerskytės", "PER", "Dalia Teišerskytė")]
+    // Bylines in capitals after a first name.
+    [InlineData("Laimontas DINIUS - frakcijos seniūnas", "Laimontas DINIUS", "PER", "Laimontas Dinius")]
+    // Documents named by a capitalised word and genitives up to their head.
+    [InlineData("Seimas svarstė Mokslo ir studijų įstatymo pataisas.", "Mokslo ir studijų įstatymo", "MISC", "Mokslo ir studijų įstatymas")]
+    [InlineData("Posėdyje dalyvavo Seimo Švietimo, mokslo ir kultūros komitetas.", "Seimo Švietimo, mokslo ir kultūros komitetas", "ORG", "Seimo Švietimo, mokslo ir kultūros komitetas")]
+    // Institutions at a sentence start.
+    [InlineData("Vyriausybė pritarė biudžeto projektui.", "Vyriausybė", "ORG", "Vyriausybė")]
+    // A name in capitals at the head of a news item.
+    [InlineData("VILNIUS, kovo 3 d. Seimas susirinko į posėdį.", "VILNIUS", "LOC", "Vilnius")]
+    // Double surnames decline in both parts; declined first names take the declining name (`Justinas`, not `Justin`).
+    [InlineData("Žurnalistai kalbino reperį Gabrielių Liaudanską-Svarą.", "Gabrielių Liaudanską-Svarą", "PER", "Gabrielius Liaudanskas-Svaras")]
+    [InlineData("Scenoje pasirodė komikas Justiną Visicką lydėjęs draugas.", "Justiną Visicką", "PER", "Justinas Visickas")]
+    [InlineData("Skulptoriaus Mykolo Saukos kūrinys sudegė.", "Mykolo Saukos", "PER", "Mykolas Sauka")]
+    // A woman's surname decides the gender of every part (`Čiegienei`, not the man's `Čiegienas`).
+    [InlineData("Informacijos prašoma teikti viršininkei Neringai Čiegienei.", "Neringai Čiegienei", "PER", "Neringa Čiegienė")]
+    // An adjective before a genitive belongs to the genitive, not to the head.
+    [InlineData("Kalbėjo Kariuomenės strateginės komunikacijos departamento direktorius.", "Kariuomenės strateginės komunikacijos departamento", "ORG", "Kariuomenės strateginės komunikacijos departamentas")]
+    // Places of the compiled base (GeoNames towns), in any case.
+    [InlineData("Gaisras kilo Ariogaloje.", "Ariogaloje", "LOC", "Ariogala")]
+    public void EntityRecognizer_ReadsRealNewsNamesAsALithuanianWould(string text, string mention, string type, string canonical)
+    {
+        var e = Only(text, mention);
+        Assert.Equal(type, e.Type);
+        Assert.Equal(canonical, e.Canonical);
+    }
+
+    [Theory]
+    // Offices and titles are not names (`Vidaus` is not the man's name Vidas).
+    [InlineData("Pasak vidaus reikalų ministro, pasieniečių trūksta. Vidaus reikalų ministras tai patvirtino.")]
+    [InlineData("Tai patvirtino Vidaus reikalų ministerijos atstovas.", "Vidaus reikalų ministerijos")]
+    // Currency abbreviations are nothing.
+    [InlineData("Butas kainavo 300 tūkst. Lt.")]
+    // Capitalised common words at a sentence start or in headings.
+    [InlineData("I. BENDROSIOS NUOSTATOS")]
+    [InlineData("IV. KOMITETO POSĖDŽIŲ ORGANIZAVIMAS IR DARBOTVARKĖ")]
+    [InlineData("Į posėdį kviečiami visi nariai.")]
+    // A head noun alone and a term the document defines for itself are common nouns.
+    [InlineData("Sudaromas priežiūros komitetas (toliau – Komitetas). Komiteto sprendimai yra patariamojo pobūdžio.")]
+    // Codes of capitals and digits (a road, an order number), an acronym a lowercase phrase defines, a plural that
+    // only looks like a first name, a press conference.
+    [InlineData("Kelio A1 ruože susidarė spūstis.")]
+    [InlineData("Įsakymas Nr. DV-879 įsigalios rytoj.")]
+    [InlineData("Pagal vartotojų kainų indeksą (VKI) kainos augo. VKI rodo lėtėjimą.")]
+    [InlineData("Po to vyko šalių vadovų spaudos konferencija.")]
+    // Pronouns of address and God's names.
+    [InlineData("Ačiū Tau, Viešpatie, už šią dieną.")]
+    public void EntityRecognizer_TakesNoCommonWordForAName(string text, params string[] allowed)
+    {
+        var doc = Entities(text);
+        Assert.All(doc.Entities, e => Assert.Contains(doc.Text[e.Start..e.End], allowed));
+    }
+
+    [Fact]
+    public void EntityRecognizer_ReadsAnAcronymTheTextDefinesAsThatTextsOrganization()
+    {
+        // The base knows LVK as another body; the text says what it means here.
+        var doc = Entities("Lietuvos vyskupų konferencija (LVK) paskelbė laišką. LVK pirmininkas jį pristatė.");
+        var lvk = doc.Entities.Where(e => doc.Text[e.Start..e.End] == "LVK").ToList();
+        Assert.Equal(2, lvk.Count);
+        var full = doc.Entities.Single(e => doc.Text[e.Start..e.End] == "Lietuvos vyskupų konferencija");
+        Assert.All(lvk, e => Assert.Equal(full.Id, e.Id));
+        Assert.All(lvk, e => Assert.Equal("Lietuvos vyskupų konferencija", e.Canonical));
+        Assert.All(lvk, e => Assert.Null(e.Kb));
+    }
+
+    [Fact]
+    public void EntityRecognizer_JoinsASurnameAloneToThePersonTheTextNamedNotToTheBase()
+    {
+        // The base has another man of this surname; the text's own Juozaitis is the one meant.
+        var doc = Entities("Įmonės vadovas Rymantas Juozaitis jaučiasi ramus. Pasak Juozaičio, tiekimas užtikrintas.");
+        var people = doc.Entities.Where(e => e.Type == "PER").ToList();
+        Assert.Equal(2, people.Count);
+        Assert.Single(people.Select(p => p.Id).Distinct());
+        Assert.All(people, p => Assert.Equal("Rymantas Juozaitis", p.Canonical));
+    }
+
+    [Fact]
+    public void KnowledgeBase_PlacesHaveCoordinatesFromTheCompiledBase()
+    {
+        var kb = Kronika.Lithuanian.Entities.KnowledgeBase.Load();
+        var vilnius = kb.Find(Kronika.Lithuanian.Entities.NameKey.Of("Vilniuje")).Single(e => e.Type == "LOC");
+        Assert.NotNull(vilnius.Coordinates);
+        Assert.InRange(vilnius.Coordinates!.Value.Lat, 54.6, 54.8);
+        Assert.InRange(vilnius.Coordinates!.Value.Lon, 25.2, 25.4);
+        // A country's Lithuanian names from iso-codes and CLDR reach the team's entry.
+        Assert.Contains(kb.Find(Kronika.Lithuanian.Entities.NameKey.Of("Afganistano Islamo Respublika")), e => e.Canonical == "Afganistanas");
     }
 
     [Fact]
@@ -149,5 +270,34 @@ public class EntityRecognizerTests
         foreach (var e in doc.Entities)
             sb.Append($"{doc.Text[e.Start..e.End]}\t{e.Type}\t{e.Canonical}\t{e.Kb ?? "-"}\t#{e.Id}\n");
         Golden.Check("Kronika.Lithuanian.Tests", "Entities", Path.ChangeExtension(sample, ".entities.tsv"), sb.ToString());
+    }
+}
+
+/// <summary>The identity step's cost grows with the number of mentions, not its square: a mention is compared only
+/// with the clusters indexed under its own name or surname, and within them with the distinct names they hold.</summary>
+public class EntityIdentityMechanismTests
+{
+    private static EntityRecognizer.Mention Person(int at, string name) =>
+        new(at, at + name.Length, "PER", name, null, name.Split(' '));
+
+    [Fact]
+    public void EntityIdentities_CompareRepeatedMentionsThroughTheirDistinctNamesOnly()
+    {
+        var forms = new[] { "Jonas Petraitis", "J. Petraitis", "Petraitis", "Ona Petraitienė", "Vilnius" };
+        var mentions = Enumerable.Range(0, 20_000).Select(i => forms[i % forms.Length] switch
+        {
+            "Vilnius" => new EntityRecognizer.Mention(i * 20, i * 20 + 7, "LOC", "Vilnius", null, ["Vilnius"]),
+            var name => Person(i * 20, name),
+        }).ToList();
+
+        var clusters = EntityRecognizer.Clusters(mentions);
+
+        // One Jonas Petraitis under three forms, one Ona Petraitienė, one Vilnius; each holds its few names, not its 4,000 mentions.
+        Assert.Equal(3, clusters.Count);
+        var jonas = clusters.Single(c => c.Mentions[0].Canonical == "Jonas Petraitis");
+        Assert.Equal(12_000, jonas.Mentions.Count);
+        Assert.Equal(3, jonas.Names.Count);
+        Assert.Single(clusters.Single(c => c.Type == "LOC").Keys);
+        Assert.Equal(4_000, clusters.Single(c => c.Mentions[0].Canonical == "Ona Petraitienė").Mentions.Count);
     }
 }
