@@ -12,6 +12,11 @@ if (args.FirstOrDefault() == "store")
     StoreBench.Run(FindRoot(), Option("--articles", 100_000), Option("--searches", 1600));
     return;
 }
+if (args.FirstOrDefault() == "tagger")
+{
+    TaggerBench.Run(FindRoot(), args.Contains("--micro"));
+    return;
+}
 if (args.FirstOrDefault() == "soak")
 {
     await SoakBench.Run(FindRoot(), Option("--articles", 10_000), Option("--minutes", 30), Option("--clients", 32));

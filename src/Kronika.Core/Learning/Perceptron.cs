@@ -9,7 +9,8 @@ namespace Kronika.Core.Learning;
 public sealed class PerceptronModel
 {
     private readonly FrozenDictionary<ulong, (int Offset, int Count)> _index;
-    private readonly int[] _classes;
+    private readonly FeatureTable _table;
+    private readonly ushort[] _classes;
     private readonly float[] _weights;
 
     public PerceptronModel(int classCount, IReadOnlyDictionary<ulong, (int Class, float Weight)[]> weights)
@@ -28,7 +29,8 @@ public sealed class PerceptronModel
             }
         }
         _index = index.ToFrozenDictionary();
-        _classes = [.. classes];
+        _table = new FeatureTable(index);
+        _classes = classes.Select(c => checked((ushort)c)).ToArray();
         _weights = [.. values];
     }
 
@@ -43,9 +45,9 @@ public sealed class PerceptronModel
     {
         foreach (var f in features)
         {
-            if (!_index.TryGetValue(f, out var entry)) continue;
-            var classes = _classes.AsSpan(entry.Offset, entry.Count);
-            var weights = _weights.AsSpan(entry.Offset, entry.Count);
+            if (!_table.TryGet(f, out var offset, out var count)) continue;
+            var classes = _classes.AsSpan(offset, count);
+            var weights = _weights.AsSpan(offset, count);
             for (var i = 0; i < classes.Length; i++) scores[classes[i]] += weights[i];
         }
     }
@@ -71,12 +73,12 @@ public sealed class PerceptronModel
         scores.Clear();
         foreach (var f in features)
         {
-            if (!_index.TryGetValue(f, out var entry)) continue;
-            var classes = _classes.AsSpan(entry.Offset, entry.Count);
+            if (!_table.TryGet(f, out var offset, out var count)) continue;
+            var classes = _classes.AsSpan(offset, count);
             for (var c = 0; c < candidates.Length; c++)
             {
-                var at = classes.BinarySearch(candidates[c]);
-                if (at >= 0) scores[c] += _weights[entry.Offset + at];
+                var at = classes.BinarySearch((ushort)candidates[c]);
+                if (at >= 0) scores[c] += _weights[offset + at];
             }
         }
         var best = 0;
@@ -131,6 +133,59 @@ public sealed class PerceptronModel
             weights[feature] = list;
         }
         return new PerceptronModel(classCount, weights);
+    }
+}
+
+/// <summary>
+/// Feature hash → (offset, count) in an open-addressing table: keys in one array probed linearly from the hash's low
+/// bits, values in another; a look-up touches one or two cache lines and allocates nothing.
+/// </summary>
+internal sealed class FeatureTable
+{
+    private readonly ulong[] _keys;
+    private readonly int[] _offsets;
+    private readonly int[] _counts;
+    private readonly bool[] _used;
+    private readonly int _mask;
+
+    public FeatureTable(IReadOnlyDictionary<ulong, (int Offset, int Count)> entries)
+    {
+        var capacity = 16;
+        while (capacity < entries.Count * 2) capacity *= 2;
+        _keys = new ulong[capacity];
+        _offsets = new int[capacity];
+        _counts = new int[capacity];
+        _used = new bool[capacity];
+        _mask = capacity - 1;
+        foreach (var (key, (offset, count)) in entries)
+        {
+            var slot = Slot(key);
+            while (_used[slot]) slot = (slot + 1) & _mask;
+            _used[slot] = true;
+            _keys[slot] = key;
+            _offsets[slot] = offset;
+            _counts[slot] = count;
+        }
+    }
+
+    // FNV hashes are well mixed in the high bits; fold them down.
+    private int Slot(ulong key) => (int)((key ^ (key >> 32)) & (uint)_mask);
+
+    public bool TryGet(ulong key, out int offset, out int count)
+    {
+        var slot = Slot(key);
+        while (_used[slot])
+        {
+            if (_keys[slot] == key)
+            {
+                offset = _offsets[slot];
+                count = _counts[slot];
+                return true;
+            }
+            slot = (slot + 1) & _mask;
+        }
+        offset = count = 0;
+        return false;
     }
 }
 

@@ -142,9 +142,13 @@ public sealed partial class Lexicon
     }
 
     /// <summary>Whether the form is a word of the lexicon.</summary>
+    /// <summary>Per-thread room for the analyses the yes/no questions below collect.</summary>
+    [ThreadStatic] private static List<LexicalAnalysis>? _scratch;
+
     public bool Accepts(ReadOnlySpan<char> form)
     {
-        var results = new List<LexicalAnalysis>(4);
+        var results = _scratch ??= new List<LexicalAnalysis>(8);
+        results.Clear();
         Analyze(form, results);
         return results.Count > 0;
     }
@@ -153,7 +157,8 @@ public sealed partial class Lexicon
     public bool IsDictionaryForm(ReadOnlySpan<char> form)
     {
         if (form.IsEmpty || form.Length > 64) return false;
-        var results = new List<LexicalAnalysis>(2);
+        var results = _scratch ??= new List<LexicalAnalysis>(8);
+        results.Clear();
         Span<char> lower = stackalloc char[form.Length];
         form.ToLowerInvariant(lower);
         AnalyzeCased(lower, results, capitalisedOnly: false, headwordsOnly: true);
@@ -169,7 +174,8 @@ public sealed partial class Lexicon
     public bool IsProperDictionaryForm(ReadOnlySpan<char> form)
     {
         if (form.IsEmpty || !char.IsUpper(form[0])) return false;
-        var results = new List<LexicalAnalysis>(2);
+        var results = _scratch ??= new List<LexicalAnalysis>(8);
+        results.Clear();
         AddHeadwords(form, 0, null, null, results, capitalisedOnly: true);
         return results.Count > 0;
     }
@@ -204,7 +210,12 @@ public sealed partial class Lexicon
     /// <summary>The headword's suffix flags only: its paradigm, without the prefixes it takes.</summary>
     public string ParadigmOf(Headword headword) => FlagString(headword.Flags & _suffixFlagMask);
 
-    private string FlagString(ulong mask)
+    // Flag strings by mask: a few hundred distinct masks, asked for on every analysis of every new word.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, string> _flagStrings = new();
+
+    private string FlagString(ulong mask) => _flagStrings.TryGetValue(mask, out var s) ? s : _flagStrings.GetOrAdd(mask, BuildFlagString);
+
+    private string BuildFlagString(ulong mask)
     {
         var sb = new StringBuilder();
         for (var i = 0; i < _flagChars.Length; i++)

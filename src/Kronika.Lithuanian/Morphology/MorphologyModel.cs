@@ -87,7 +87,7 @@ public sealed class MorphologyModel
         if (tagDictionary.TryGetValue(word.Lower, out var tags)) return (tags, false);
         var fromAnalyses = FromAnalyses(word, analysisTags);
         if (!inside || nameTags.Length == 0) return (fromAnalyses, false);
-        var names = fromAnalyses.Intersect(nameTags).ToArray();
+        var names = Intersect(fromAnalyses, nameTags);
         return (names.Length > 0 ? names : nameTags, false);
     }
 
@@ -100,13 +100,43 @@ public sealed class MorphologyModel
     private static int[] FromAnalyses(WordProfile word, IReadOnlyDictionary<ulong, int[]> analysisTags)
     {
         if (word.Analyses.Length == 0) return [];
-        var union = new SortedSet<int>();
+        if (word.Analyses.Length == 1) return analysisTags.TryGetValue(word.Analyses[0], out var only) ? Distinct(only) : [];
+        // The sorted union of the tags of every analysis (none when an analysis was never seen).
+        var count = 0;
         foreach (var a in word.Analyses)
         {
             if (!analysisTags.TryGetValue(a, out var seen)) return [];
-            union.UnionWith(seen);
+            count += seen.Length;
         }
-        return [.. union];
+        var union = new int[count];
+        count = 0;
+        foreach (var a in word.Analyses)
+        {
+            var seen = analysisTags[a];
+            seen.CopyTo(union, count);
+            count += seen.Length;
+        }
+        return Distinct(union);
+    }
+
+    /// <summary>The values sorted ascending, each once (a copy).</summary>
+    private static int[] Distinct(int[] values)
+    {
+        var sorted = (int[])values.Clone();
+        Array.Sort(sorted);
+        var n = 0;
+        for (var i = 0; i < sorted.Length; i++)
+            if (n == 0 || sorted[n - 1] != sorted[i]) sorted[n++] = sorted[i];
+        return n == sorted.Length ? sorted : sorted[..n];
+    }
+
+    /// <summary>The values of <paramref name="a"/> also in <paramref name="b"/>, in a's order, each once.</summary>
+    private static int[] Intersect(int[] a, int[] b)
+    {
+        var result = new List<int>(a.Length);
+        foreach (var x in a)
+            if (Array.IndexOf(b, x) >= 0 && !result.Contains(x)) result.Add(x);
+        return [.. result];
     }
 
     /// <summary>Each word's most frequent training tag (null for words not seen): a guess at the right context's tags.</summary>

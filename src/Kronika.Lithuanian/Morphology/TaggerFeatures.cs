@@ -25,39 +25,58 @@ public sealed class WordProfile
 /// <summary>Builds word profiles from the lexicon (the expensive part, cached per form by the caller).</summary>
 public sealed class WordProfiler(Lexicon lexicon)
 {
+    /// <summary>Per-thread room for the analyses and hashes of one word (lists keep insertion order, as the sets did).</summary>
+    [ThreadStatic] private static List<LexicalAnalysis>? _analyses;
+    [ThreadStatic] private static List<ulong>? _lexical, _paradigms, _signatures;
+
     public WordProfile Profile(string form)
     {
-        var analyses = lexicon.Analyze(form);
-        var lexical = new HashSet<ulong>();
-        var paradigms = new HashSet<ulong>();
-        var signatures = new HashSet<ulong>();
-        if (analyses.Count == 0) lexical.Add(FeatureHash.Of(Templates.LexUnknown));
+        var analyses = _analyses ??= new List<LexicalAnalysis>(16);
+        var lexical = _lexical ??= new List<ulong>(32);
+        var paradigms = _paradigms ??= new List<ulong>(16);
+        var signatures = _signatures ??= new List<ulong>(16);
+        analyses.Clear();
+        lexical.Clear();
+        paradigms.Clear();
+        signatures.Clear();
+        lexicon.Analyze(form, analyses);
+        if (analyses.Count == 0) AddOnce(lexical, FeatureHash.Of(Templates.LexUnknown));
+        bool hasProper = false, hasCommon = false;
         foreach (var a in analyses)
         {
             if (a.Suffix is { } s)
             {
-                lexical.Add(FeatureHash.Of(Templates.LexSuffix, [s.Flag], s.Strip, s.Append));
-                lexical.Add(FeatureHash.Of(Templates.LexFlag, [s.Flag]));
-                paradigms.Add(FeatureHash.Of(Templates.NeighbourParadigm, [s.Flag], s.Append));
+                Span<char> flag = [s.Flag];
+                AddOnce(lexical, FeatureHash.Of(Templates.LexSuffix, flag, s.Strip, s.Append));
+                AddOnce(lexical, FeatureHash.Of(Templates.LexFlag, flag));
+                AddOnce(paradigms, FeatureHash.Of(Templates.NeighbourParadigm, flag, s.Append));
             }
             else
             {
-                lexical.Add(FeatureHash.Of(Templates.LexHeadword, lexicon.FlagsOf(a.Headword)));
-                lexical.Add(FeatureHash.Of(Templates.LexParadigm, lexicon.ParadigmOf(a.Headword)));
-                paradigms.Add(FeatureHash.Of(Templates.NeighbourParadigm, "=", lexicon.ParadigmOf(a.Headword)));
+                var paradigm = lexicon.ParadigmOf(a.Headword);
+                AddOnce(lexical, FeatureHash.Of(Templates.LexHeadword, lexicon.FlagsOf(a.Headword)));
+                AddOnce(lexical, FeatureHash.Of(Templates.LexParadigm, paradigm));
+                AddOnce(paradigms, FeatureHash.Of(Templates.NeighbourParadigm, "=", paradigm));
             }
-            if (a.Prefix is { } p)
+            var negated = a.Prefix is { } p && p.Append.StartsWith("ne", StringComparison.Ordinal);
+            if (a.Prefix is { } pre)
             {
-                lexical.Add(FeatureHash.Of(Templates.LexPrefix, p.Append));
+                AddOnce(lexical, FeatureHash.Of(Templates.LexPrefix, pre.Append));
                 // ne-, nebe-, nepa-, neišsi-…: a negated form, whatever the verbal prefix after the negation.
-                if (p.Append.StartsWith("ne", StringComparison.Ordinal)) lexical.Add(FeatureHash.Of(Templates.LexNegated));
+                if (negated) AddOnce(lexical, FeatureHash.Of(Templates.LexNegated));
             }
             // The prefix only counts as negating or not: `nepasi-` and `ne-` say the same about the tag.
-            var prefix = a.Prefix is null ? "" : a.Prefix.Append.StartsWith("ne", StringComparison.Ordinal) ? "ne" : "+";
-            signatures.Add(a.Suffix is { } suffix
-                ? FeatureHash.Of(Templates.AnalysisSignature, [suffix.Flag], suffix.Append, prefix)
-                : FeatureHash.Of(Templates.AnalysisSignature, "=", lexicon.ParadigmOf(a.Headword), prefix));
-            if (char.IsUpper(a.Headword.Text[0])) lexical.Add(FeatureHash.Of(Templates.LexProperHeadword));
+            var prefix = a.Prefix is null ? "" : negated ? "ne" : "+";
+            if (a.Suffix is { } suffix)
+            {
+                Span<char> flag = [suffix.Flag];
+                AddOnce(signatures, FeatureHash.Of(Templates.AnalysisSignature, flag, suffix.Append, prefix));
+            }
+            else AddOnce(signatures, FeatureHash.Of(Templates.AnalysisSignature, "=", lexicon.ParadigmOf(a.Headword), prefix));
+            var proper = char.IsUpper(a.Headword.Text[0]);
+            if (proper) AddOnce(lexical, FeatureHash.Of(Templates.LexProperHeadword));
+            hasProper |= proper;
+            hasCommon |= !proper;
         }
         return new WordProfile
         {
@@ -67,10 +86,15 @@ public sealed class WordProfiler(Lexicon lexicon)
             Capitalised = form.Length > 0 && char.IsUpper(form[0]),
             Lexical = [.. lexical],
             Analyses = [.. signatures],
-            HasProperHeadword = analyses.Any(a => char.IsUpper(a.Headword.Text[0])),
-            HasCommonHeadword = analyses.Any(a => !char.IsUpper(a.Headword.Text[0])),
+            HasProperHeadword = hasProper,
+            HasCommonHeadword = hasCommon,
             Paradigms = [.. paradigms],
         };
+    }
+
+    private static void AddOnce(List<ulong> list, ulong value)
+    {
+        if (!list.Contains(value)) list.Add(value);
     }
 
     /// <summary>A compressed shape: `Xx`, `X`, `x`, `d`, `Xd`, `d-x`, `.` …, runs of one class written once.</summary>
