@@ -106,6 +106,40 @@ public sealed record StoredEvent(
         return false;
     }
 
+    /// <summary>
+    /// The reports an event makes: itself, and each further mention of it (`pokalbį patvirtino Kremlius`) that another
+    /// source is cited for, so that every source of one event is a report of its own (its figures stay with the first).
+    /// </summary>
+    public static IEnumerable<Event> Reports(Document doc, Event e)
+    {
+        yield return e;
+        var own = e.Attribution is { } a ? SourceOf(doc, doc.Attributions[a]) : null;
+        foreach (var mention in e.Mentions ?? [])
+        {
+            var covering = doc.Attributions.FindIndex(x => x.Start <= mention.Start && mention.End <= x.End);
+            if (covering < 0 || SourceOf(doc, doc.Attributions[covering]) is not { } source || source == own) continue;
+            var token = FirstTokenAt(doc, mention.Start);
+            if (doc.SentenceOf(token) is var sentence && sentence < 0) continue;
+            yield return e with { TriggerStart = mention.Start, TriggerEnd = mention.End, Sentence = sentence, Attribution = covering, Quantities = [], Mentions = null };
+        }
+    }
+
+    private static string? SourceOf(Document doc, Attribution a) =>
+        a.Source is { } s ? doc.Entities.First(m => m.Id == s).Canonical : a.SourceText;
+
+    private static int FirstTokenAt(Document doc, int offset)
+    {
+        var tokens = doc.TokenTable;
+        int lo = 0, hi = tokens.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (tokens[mid].End <= offset) lo = mid + 1;
+            else hi = mid;
+        }
+        return Math.Min(lo, tokens.Length - 1);
+    }
+
     public static StoredEvent Of(Document doc, Event e, SideOf? side = null)
     {
         var day = doc.Date ?? DateOnly.MinValue;
@@ -233,7 +267,7 @@ public sealed record StoredArticle(
                 var range = TimeRange.Of(t.Value);
                 return new StoredTime(t.Start, t.End, t.Type, t.Value, t.Mod, range?.From, range?.To);
             }).ToList(),
-            doc.Events.Select(e => StoredEvent.Of(doc, e, side)).ToList())
+            doc.Events.SelectMany(e => StoredEvent.Reports(doc, e)).Select(e => StoredEvent.Of(doc, e, side)).ToList())
         {
             Shown = doc.Source.Url ?? doc.Source.Name,
             Analysis = AnalysisBlob.Pack(Kronika.Core.IO.JsonOutput.ToJson(doc)),
