@@ -294,19 +294,8 @@ public sealed partial class AttributionFinder(AttributionWords words) : IPipelin
         public int SentenceFirst(int s) => Doc.SentenceTable[s].FirstToken;
         public int SentenceLast(int s) => Doc.SentenceTable[s].FirstToken + Doc.SentenceTable[s].TokenCount - 1;
 
-        /// <summary>The sentence a token is in (binary search over the sentence table).</summary>
-        public int SentenceOf(int t)
-        {
-            var table = Doc.SentenceTable;
-            int lo = 0, hi = table.Count - 1;
-            while (lo < hi)
-            {
-                var mid = (lo + hi + 1) / 2;
-                if (table[mid].FirstToken <= t) lo = mid;
-                else hi = mid - 1;
-            }
-            return lo;
-        }
+        /// <summary>The sentence a token is in (the splitter puts every token in one).</summary>
+        public int SentenceOf(int t) => Doc.SentenceOf(t);
 
         /// <summary>
         /// A clause boundary: a comma, semicolon, colon, dash, bracket or sentence-internal end mark, or `kad`/`jog`.

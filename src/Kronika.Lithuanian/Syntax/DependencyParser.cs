@@ -33,7 +33,7 @@ public sealed class DependencyParser(DependencyModel model) : IPipelineStep
             for (var i = 0; i < n; i++)
             {
                 var t = doc.Token(sentence.FirstToken + i);
-                words[i] = ParserWord.Of(t.Span, t.Lemma, t.Xpos, t.Upos, t.Feats);
+                words[i] = ParserWord.Of(t.Span, t.Lemma, t.Xpos, t.Upos, t.Morph);
             }
             words[n] = ParserWord.Root;
             model.Parse(words, n, state, features, scores, heads, labels);

@@ -17,7 +17,7 @@ public readonly record struct ParserWord(ulong Form, ulong Lemma, ulong Xpos, ul
     /// <summary>The artificial root at the end of the buffer.</summary>
     public static readonly ParserWord Root = new(13, 13, 13, 13, Upos.None, 13, 13, 13);
 
-    public static ParserWord Of(ReadOnlySpan<char> form, string? lemma, string? xpos, Upos upos, string? feats)
+    public static ParserWord Of(ReadOnlySpan<char> form, string? lemma, string? xpos, Upos upos, Morph morph)
     {
         Span<char> lower = form.Length <= 64 ? stackalloc char[form.Length] : new char[form.Length];
         form.ToLowerInvariant(lower);
@@ -27,25 +27,16 @@ public readonly record struct ParserWord(ulong Form, ulong Lemma, ulong Xpos, ul
             FeatureHash.Of(XposPart, xpos ?? ""),
             FeatureHash.Of(SuffixPart, lower[Math.Max(0, lower.Length - 3)..]),
             upos,
-            Feature(feats, "Case="),
-            Feature(feats, "Gender="),
-            Feature(feats, "Number="));
+            Feature(morph.Case == Core.Model.Case.None ? null : CaseNames[(int)morph.Case]),
+            Feature(morph.Gender == Core.Model.Gender.None ? null : GenderNames[(int)morph.Gender]),
+            Feature(morph.Number == Core.Model.Number.None ? null : NumberNames[(int)morph.Number]));
     }
 
-    /// <summary>The hash of one UD feature's value (`Case=Gen` → hash of `Gen`), or of nothing when absent.</summary>
-    private static ulong Feature(string? feats, string name)
-    {
-        if (string.IsNullOrEmpty(feats)) return FeatureHash.Of(FeaturePart);
-        var span = feats.AsSpan();
-        var at = span.IndexOf(name, StringComparison.Ordinal);
-        while (at > 0 && span[at - 1] != '|') // `Case=` must start a feature, not end `NounCase=`
-        {
-            var next = span[(at + 1)..].IndexOf(name, StringComparison.Ordinal);
-            at = next < 0 ? -1 : at + 1 + next;
-        }
-        if (at < 0) return FeatureHash.Of(FeaturePart);
-        var value = span[(at + name.Length)..];
-        var bar = value.IndexOf('|');
-        return FeatureHash.Of(FeaturePart, bar < 0 ? value : value[..bar]);
-    }
+    // The UD values as the treebank writes them (`Case=Gen` → `Gen`), which the model's feature hashes were made from.
+    private static readonly string[] CaseNames = Enum.GetNames<Core.Model.Case>();
+    private static readonly string[] GenderNames = Enum.GetNames<Core.Model.Gender>();
+    private static readonly string[] NumberNames = Enum.GetNames<Core.Model.Number>();
+
+    /// <summary>The hash of one UD feature's value, or of nothing when the word has none.</summary>
+    private static ulong Feature(string? value) => value is null ? FeatureHash.Of(FeaturePart) : FeatureHash.Of(FeaturePart, value);
 }

@@ -40,7 +40,7 @@ public static class SyntaxCorpus
 
     /// <summary>The words with their gold tags (for comparison: the parser is trained on predicted ones).</summary>
     public static ParserWord[] GoldWords(ConlluSentence sentence) =>
-        sentence.Words.Select(w => ParserWord.Of(w.Form, w.Lemma, w.Xpos, Enum.TryParse<Upos>(w.Upos, out var u) ? u : Upos.X, w.Feats)).ToArray();
+        sentence.Words.Select(w => ParserWord.Of(w.Form, w.Lemma, w.Xpos, Enum.TryParse<Upos>(w.Upos, out var u) ? u : Upos.X, Morph.Parse(w.Feats))).ToArray();
 
     /// <summary>Tags the sentences' gold tokens with the tagger and reads each word for the parser.</summary>
     public static List<ParserWord[]> Tag(IReadOnlyList<ConlluSentence> sentences, MorphologicalTagger tagger)
@@ -58,7 +58,7 @@ public static class SyntaxCorpus
         for (var i = 0; i < count; i++)
         {
             var t = doc.Token(first + i);
-            words[i] = ParserWord.Of(t.Span, t.Lemma, t.Xpos, t.Upos, t.Feats);
+            words[i] = ParserWord.Of(t.Span, t.Lemma, t.Xpos, t.Upos, t.Morph);
         }
         return words;
     }
