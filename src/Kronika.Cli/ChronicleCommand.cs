@@ -32,19 +32,19 @@ public static class ChronicleCommand
         {
             query, actor, target, either, type, place, from, to, order, limit, offset, reports, format, db,
         };
-        command.SetAction(result =>
+        command.SetAction(async (result, ct) =>
         {
             var fromDate = KronikaCli.ParseDate(result.GetValue(from), "--from");
             var toDate = KronikaCli.ParseDate(result.GetValue(to), "--to");
             using var store = StoreOptions.Open(result.GetValue(db), create: false);
             var lemmas = new SearchLemmas();
-            IReadOnlyList<string>? Keys(string? name) => name is null ? null : EntityResolver.Keys(store, lemmas, name);
+            async Task<IReadOnlyList<string>?> Keys(string? name) => name is null ? null : await EntityResolver.KeysAsync(store, lemmas, name, ct);
             var request = new ChronicleRequest(
                 result.GetValue(query) is { Length: > 0 } q ? lemmas.Parser().Parse(q) : null,
-                Keys(result.GetValue(actor)), Keys(result.GetValue(target)), Keys(result.GetValue(either)), result.GetValue(type), Keys(result.GetValue(place)),
+                await Keys(result.GetValue(actor)), await Keys(result.GetValue(target)), await Keys(result.GetValue(either)), result.GetValue(type), await Keys(result.GetValue(place)),
                 fromDate, toDate,
                 result.GetValue(order) == "report", result.GetValue(limit), result.GetValue(offset), result.GetValue(reports));
-            var page = store.Chronicle(request);
+            var page = await store.ChronicleAsync(request, ct);
             if (result.GetValue(format) == "json")
             {
                 io.Out.WriteLine(JsonSerializer.Serialize(new { total = page.Total, offset = request.Offset, events = page.Events }, StoreOptions.Json));

@@ -18,10 +18,10 @@ public static class EntitiesCommand
         {
             type, top, format, db,
         };
-        command.SetAction(result =>
+        command.SetAction(async (result, ct) =>
         {
             using var store = StoreOptions.Open(result.GetValue(db), create: false);
-            var entities = store.Entities(result.GetValue(type), result.GetValue(top));
+            var entities = await store.EntitiesAsync(result.GetValue(type), result.GetValue(top), ct);
             if (result.GetValue(format) == "json")
             {
                 io.Out.WriteLine(JsonSerializer.Serialize(entities.Select(Json), StoreOptions.Json));
@@ -48,13 +48,14 @@ public static class EntitiesCommand
         {
             entity, period, top, format, db,
         };
-        command.SetAction(result =>
+        command.SetAction(async (result, ct) =>
         {
             using var store = StoreOptions.Open(result.GetValue(db), create: false);
             var name = result.GetValue(entity)!;
-            var timelines = EntityResolver.Keys(store, new SearchLemmas(), name)
-                .Select(k => store.Timeline(k, result.GetValue(period)!, result.GetValue(top)))
-                .OfType<Timeline>().OrderByDescending(t => t.Entity.Articles).ToList();
+            var timelines = new List<Timeline>();
+            foreach (var key in await EntityResolver.KeysAsync(store, new SearchLemmas(), name, ct))
+                if (await store.TimelineAsync(key, result.GetValue(period)!, result.GetValue(top), ct) is { } found) timelines.Add(found);
+            timelines = [.. timelines.OrderByDescending(t => t.Entity.Articles)];
             if (timelines.Count == 0)
             {
                 io.Error.WriteLine($"error: no entity named '{name}' in the store (see 'kronika entities')");

@@ -26,18 +26,18 @@ public static class EventsCommand
         {
             actor, target, type, from, to, limit, offset, mentions, format, db,
         };
-        command.SetAction(result =>
+        command.SetAction(async (result, ct) =>
         {
             // Options first: a mistyped date is a usage error whatever the store.
             var fromDate = KronikaCli.ParseDate(result.GetValue(from), "--from");
             var toDate = KronikaCli.ParseDate(result.GetValue(to), "--to");
             using var store = StoreOptions.Open(result.GetValue(db), create: false);
             var lemmas = new SearchLemmas();
-            IReadOnlyList<string>? Keys(string? name) => name is null ? null : EntityResolver.Keys(store, lemmas, name);
+            async Task<IReadOnlyList<string>?> Keys(string? name) => name is null ? null : await EntityResolver.KeysAsync(store, lemmas, name, ct);
             var request = new EventRequest(
-                Keys(result.GetValue(actor)), Keys(result.GetValue(target)), result.GetValue(type), fromDate, toDate,
+                await Keys(result.GetValue(actor)), await Keys(result.GetValue(target)), result.GetValue(type), fromDate, toDate,
                 result.GetValue(limit), result.GetValue(offset));
-            var page = store.Events(request, result.GetValue(mentions));
+            var page = await store.EventsAsync(request, result.GetValue(mentions), ct);
             if (result.GetValue(format) == "json")
             {
                 io.Out.WriteLine(JsonSerializer.Serialize(new { total = page.Total, offset = request.Offset, events = page.Events }, StoreOptions.Json));

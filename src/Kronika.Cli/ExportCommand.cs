@@ -21,7 +21,7 @@ public static class ExportCommand
         {
             format, query, from, to, entity, chronicle, db,
         };
-        command.SetAction(result =>
+        command.SetAction(async (result, ct) =>
         {
             var (fromDate, toDate) = (KronikaCli.ParseDate(result.GetValue(from), "--from"), KronikaCli.ParseDate(result.GetValue(to), "--to"));
             using var store = StoreOptions.Open(result.GetValue(db), create: false);
@@ -29,15 +29,15 @@ public static class ExportCommand
             var request = new SearchRequest(
                 result.GetValue(query) is { Length: > 0 } q ? lemmas.Parser().Parse(q) : null,
                 fromDate, toDate,
-                result.GetValue(entity) is { } name ? EntityResolver.Keys(store, lemmas, name) : null);
+                result.GetValue(entity) is { } name ? await EntityResolver.KeysAsync(store, lemmas, name, ct) : null);
             if (result.GetValue(chronicle))
             {
                 if (!Exporter.ChronicleFormats.Contains(result.GetValue(format))) throw new UsageException($"--chronicle exports {string.Join(", ", Exporter.ChronicleFormats)}, not {result.GetValue(format)}");
-                var events = new Exporter(store).WriteChronicle(new ChronicleRequest(request.Query, EitherKeys: request.EntityKeys, From: request.From, To: request.To), result.GetValue(format)!, io.Out);
+                var events = await new Exporter(store).WriteChronicleAsync(new ChronicleRequest(request.Query, EitherKeys: request.EntityKeys, From: request.From, To: request.To), result.GetValue(format)!, io.Out, ct);
                 io.Error.WriteLine($"{events} chronicle {(events == 1 ? "event" : "events")} exported");
                 return KronikaCli.Ok;
             }
-            var count = new Exporter(store).Write(request, result.GetValue(format)!, io.Out);
+            var count = await new Exporter(store).WriteAsync(request, result.GetValue(format)!, io.Out, ct);
             io.Error.WriteLine($"{count} {(count == 1 ? "article" : "articles")} exported");
             return KronikaCli.Ok;
         });

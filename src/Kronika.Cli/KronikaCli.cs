@@ -12,7 +12,7 @@ public static class KronikaCli
     /// <summary>The store failed while writing (a full disk, a lost database connection).</summary>
     public const int StoreFailed = 3;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream> stdin, CancellationToken ct = default)
     {
         var io = new CliIO(stdout, stderr, stdin);
         var root = new RootCommand("Kronika: a chronicle of events from Lithuanian news.")
@@ -45,7 +45,8 @@ public static class KronikaCli
         }
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            // Ctrl+C is each command's to handle (ingest finishes the batch it is writing), not the parser's.
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, ct);
         }
         catch (StoreMissing e)
         {

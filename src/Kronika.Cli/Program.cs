@@ -2,13 +2,13 @@ namespace Kronika.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) { AutoFlush = false };
         try
         {
-            return KronikaCli.Run(args, stdout, Console.Error, Console.OpenStandardInput);
+            return await KronikaCli.RunAsync(args, stdout, Console.Error, Console.OpenStandardInput);
         }
         finally
         {

@@ -15,11 +15,11 @@ public static class ReanalyzeCommand
         var batch = StoreOptions.Count("--batch", "", "Articles analysed and written per transaction", 200, 1, 100_000);
         var db = StoreOptions.Db();
         var command = new Command("reanalyze", "Analyse again the stored articles whose analysis another model made (each batch is one transaction: Ctrl+C keeps what is done, a rerun does the rest).") { batch, db };
-        command.SetAction(result => Run(io, result.GetValue(db), result.GetValue(batch)));
+        command.SetAction((result, ct) => RunAsync(io, result.GetValue(db), result.GetValue(batch), ct));
         return command;
     }
 
-    public static int Run(CliIO io, string? db, int batchSize, CancellationToken ct = default)
+    public static async Task<int> RunAsync(CliIO io, string? db, int batchSize, CancellationToken ct = default)
     {
         using var store = StoreOptions.Open(db, create: false);
         using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -44,12 +44,12 @@ public static class ReanalyzeCommand
                 interrupt.Token.ThrowIfCancellationRequested();
                 var ids = store.Stale(model, after, batchSize);
                 if (ids.Count == 0) break;
+                var stored = new StoredArticle?[ids.Count];
+                for (var i = 0; i < ids.Count; i++) stored[i] = await store.GetAsync(ids[i], interrupt.Token);
                 var articles = new StoredArticle?[ids.Count];
                 Parallel.For(0, ids.Count, new ParallelOptions { CancellationToken = interrupt.Token }, i =>
                 {
-                    StoredArticle? a;
-                    lock (store) a = store.Get(ids[i]);
-                    if (a is null) return;
+                    if (stored[i] is not { } a) return;
                     var doc = new Document(a.Text, a.Date, new ArticleSource(a.Shown, a.Url, a.Site, a.Title, a.SourceId), Document.Lines(a.Text)) { Language = a.Language };
                     (doc.Language == "lt" ? lithuanian : plain).Process(doc, interrupt.Token);
                     articles[i] = Analysis.Store(doc) with { Shown = a.Shown };

@@ -28,19 +28,19 @@ public static class SearchCommand
         {
             query, from, to, eventDates, entity, type, limit, offset, format, db,
         };
-        command.SetAction(result =>
+        command.SetAction((result, ct) =>
         {
             var text = result.GetValue(query);
             var request = new SearchRequest(null, KronikaCli.ParseDate(result.GetValue(from), "--from"), KronikaCli.ParseDate(result.GetValue(to), "--to"),
                 null, result.GetValue(type), result.GetValue(eventDates), result.GetValue(limit), result.GetValue(offset));
             if (string.IsNullOrWhiteSpace(text) && request.From is null && request.To is null && result.GetValue(entity) is null && request.Type is null)
                 throw new UsageException("search: give a query or at least one filter (--from, --to, --entity, --type)");
-            return Run(io, text, result.GetValue(entity), request, result.GetValue(format)!, result.GetValue(db));
+            return RunAsync(io, text, result.GetValue(entity), request, result.GetValue(format)!, result.GetValue(db), ct);
         });
         return command;
     }
 
-    private static int Run(CliIO io, string? text, string? entity, SearchRequest request, string format, string? db)
+    private static async Task<int> RunAsync(CliIO io, string? text, string? entity, SearchRequest request, string format, string? db, CancellationToken ct)
     {
         using var store = StoreOptions.Open(db, create: false);
         var lemmas = new SearchLemmas();
@@ -57,7 +57,7 @@ public static class SearchCommand
         }
         if (entity is not null)
         {
-            var keys = EntityResolver.Keys(store, lemmas, entity);
+            var keys = await EntityResolver.KeysAsync(store, lemmas, entity, ct);
             if (keys.Count == 0)
             {
                 io.Error.WriteLine($"error: --entity: no entity named '{entity}' in the store (see 'kronika entities')");
@@ -65,7 +65,7 @@ public static class SearchCommand
             }
             request = request with { EntityKeys = keys };
         }
-        var page = store.Search(request);
+        var page = await store.SearchAsync(request, ct);
         if (format == "json")
         {
             io.Out.WriteLine(JsonSerializer.Serialize(new

@@ -1,7 +1,11 @@
 using System.CommandLine;
+using System.Data.Common;
+using Kronika.Store;
 using Kronika.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -19,25 +23,48 @@ public static class ServeCommand
         var port = StoreOptions.Count("--port", "-p", $"The port on 127.0.0.1 when --urls is not given. Default: $KRONIKA_PORT, else {DefaultPort}", DefaultPort, 0, 65535);
         port.DefaultValueFactory = _ => int.TryParse(Environment.GetEnvironmentVariable("KRONIKA_PORT"), out var p) && p is >= 0 and <= 65535 ? p : DefaultPort;
         var ingest = new Option<string[]>("--ingest") { Description = "Ingest these files or folders first (as `kronika ingest` does)", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("serve", "Serve the store over HTTP: the page at /, the REST API under /api/, its OpenAPI document at /openapi/v1.json.") { db, urls, port, ingest };
-        command.SetAction(result =>
+        var prometheus = new Option<bool>("--prometheus") { Description = "Serve metrics for Prometheus at /metrics (also the setting Kronika:Prometheus)" };
+        var command = new Command("serve", "Serve the store over HTTP: the page at /, the REST API under /api/, its OpenAPI document at /openapi/v1.json, /healthz and /readyz. "
+            + "Settings also come from ./appsettings.json and environment variables (Kronika__Db, Kronika__ApiKey, Kronika__RequestSeconds, Kronika__Prometheus).")
         {
-            var uri = result.GetValue(db) ?? Environment.GetEnvironmentVariable("KRONIKA_DB");
-            if (result.GetValue(ingest) is { Length: > 0 } inputs && IngestCommand.Run(io, inputs, uri, null, 200) is var code && code != KronikaCli.Ok) return code;
-            // A store that cannot be opened (or, without --ingest, does not exist) is one line now, not an error per request.
-            using (StoreOptions.Open(uri, create: false)) { }
+            db, urls, port, ingest, prometheus,
+        };
+        command.SetAction(async (result, ct) =>
+        {
+            var inputs = result.GetValue(ingest) ?? [];
             var url = result.GetValue(urls) ?? $"http://127.0.0.1:{result.GetValue(port)}";
-            var app = KronikaWeb.Build([], builder =>
+            await using var app = KronikaWeb.Build([], builder =>
             {
                 builder.WebHost.UseUrls(url);
+                // Kronika's own lines (a line per request, ingest, store failures) at Information; the framework's warnings.
                 builder.Logging.SetMinimumLevel(LogLevel.Warning);
-                if (uri is not null) builder.Configuration["Kronika:Db"] = uri;
+                builder.Logging.AddFilter("Kronika", LogLevel.Information);
+                if (result.GetValue(db) is { } given) builder.Configuration["Kronika:Db"] = given;
+                if (result.GetValue(prometheus)) builder.Configuration["Kronika:Prometheus"] = "true";
+                // Without --ingest only a store that exists is served: a mistyped path is an error, not a new empty store.
+                builder.Configuration["Kronika:CreateStore"] = inputs.Length > 0 ? "true" : "false";
             });
-            app.Start();
+            var uri = KronikaWeb.StoreUri(app.Configuration);
+            if (inputs.Length > 0 && IngestCommand.Run(io, inputs, uri, null, 200) is var code && code != KronikaCli.Ok) return code;
+            // The store is opened once, now: one that cannot be opened (or, without --ingest, does not exist) is one line.
+            try
+            {
+                app.Services.GetRequiredService<IStore>();
+            }
+            catch (StoreMissingException e)
+            {
+                throw new StoreMissing($"--db {StoreOptions.Describe(uri)}: {e.Message} (kronika ingest creates one)");
+            }
+            catch (Exception e) when (e is DbException or ArgumentException or InvalidOperationException or UriFormatException)
+            {
+                throw new UsageException($"--db {StoreOptions.Describe(uri)}: {e.Message.ReplaceLineEndings(" ")}");
+            }
+            await app.StartAsync(ct);
             url = app.Urls.First(); // the port the system gave, when asked for port 0
-            io.Out.WriteLine($"Kronika serves {uri ?? "sqlite:" + Kronika.Store.StoreFactory.DefaultPath}: open {url}/ (API {url}/api/, OpenAPI {url}/openapi/v1.json); Ctrl+C stops");
+            io.Out.WriteLine($"Kronika serves {(uri is null ? "sqlite:" + StoreFactory.DefaultPath : StoreOptions.Describe(uri))}: open {url}/ (API {url}/api/, OpenAPI {url}/openapi/v1.json, health {url}/healthz and {url}/readyz"
+                + (app.Configuration.GetValue("Kronika:Prometheus", false) ? $", metrics {url}/metrics" : "") + "); Ctrl+C stops");
             io.Out.Flush();
-            app.WaitForShutdown();
+            await app.WaitForShutdownAsync(ct);
             return KronikaCli.Ok;
         });
         return command;

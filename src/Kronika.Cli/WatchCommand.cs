@@ -23,7 +23,7 @@ public static class WatchCommand
         {
             name, query, entity, keep, format, db,
         };
-        command.SetAction(result =>
+        command.SetAction(async (result, ct) =>
         {
             // Saving a watch writes (and may create the store); looking at watches only reads.
             using var store = StoreOptions.Open(result.GetValue(db), create: result.GetValue(query) is not null || result.GetValue(entity) is not null);
@@ -35,7 +35,7 @@ public static class WatchCommand
                 if (watchName is null) throw new UsageException("name the watch to save: kronika watch NAME --query Q");
                 try
                 {
-                    watches = [watcher.Save(watchName, result.GetValue(query), result.GetValue(entity))];
+                    watches = [await watcher.SaveAsync(watchName, result.GetValue(query), result.GetValue(entity), ct)];
                 }
                 catch (Exception e) when (e is ArgumentException or QueryException)
                 {
@@ -44,10 +44,11 @@ public static class WatchCommand
                 io.Error.WriteLine($"watch '{watchName}' saved");
             }
             else if (watchName is not null)
-                watches = watcher.Find(watchName) is { } w ? [w] : throw new UsageException($"no watch named '{watchName}' (save one with --query or --entity)");
+                watches = await watcher.FindAsync(watchName, ct) is { } w ? [w] : throw new UsageException($"no watch named '{watchName}' (save one with --query or --entity)");
             else
-                watches = [.. store.Watches()];
-            var news = watches.Select(w => watcher.Look(w, markSeen: !result.GetValue(keep))).ToList();
+                watches = [.. await store.WatchesAsync(ct)];
+            var news = new List<Watcher.News>();
+            foreach (var w in watches) news.Add(await watcher.LookAsync(w, markSeen: !result.GetValue(keep), ct: ct));
             if (result.GetValue(format) == "json")
             {
                 io.Out.WriteLine(JsonSerializer.Serialize(news.Select(n => new { watch = n.Watch, articles = n.Articles.Hits, total = n.Articles.Total, events = n.Events.Events }), StoreOptions.Json));

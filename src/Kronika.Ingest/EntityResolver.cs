@@ -13,15 +13,24 @@ public static class EntityResolver
     /// entities the pipeline finds in it and its lemmas, else the knowledge-base entries whose name matches once
     /// endings are set aside (`Putinu`, which alone the tagger does not read as a name).
     /// </summary>
-    public static IReadOnlyList<string> Keys(IStore store, SearchLemmas lemmas, string name)
+    public static async Task<IReadOnlyList<string>> KeysAsync(IStore store, SearchLemmas lemmas, string name, CancellationToken ct = default)
     {
-        var keys = store.EntityKeys(name);
+        var keys = await store.EntityKeysAsync(name, ct);
         if (keys.Count > 0) return keys;
         var names = lemmas.Analyze(name).Entities.SelectMany(e => new[] { e.Kb, e.Canonical }).OfType<string>()
             .Append(string.Join(' ', lemmas.Lemmas(name)));
-        keys = names.SelectMany(store.EntityKeys).Distinct().ToList();
+        keys = await KeysOf(store, names, ct);
         if (keys.Count > 0) return keys;
         var key = NameKey.Of(name);
-        return Kb.Value.Find(key).Concat(Kb.Value.FindBySurname(key)).Select(e => e.Wikidata ?? e.Canonical).SelectMany(store.EntityKeys).Distinct().ToList();
+        return await KeysOf(store, Kb.Value.Find(key).Concat(Kb.Value.FindBySurname(key)).Select(e => e.Wikidata ?? e.Canonical), ct);
+    }
+
+    private static async Task<IReadOnlyList<string>> KeysOf(IStore store, IEnumerable<string> names, CancellationToken ct)
+    {
+        var keys = new List<string>();
+        foreach (var name in names)
+            foreach (var key in await store.EntityKeysAsync(name, ct))
+                if (!keys.Contains(key)) keys.Add(key);
+        return keys;
     }
 }

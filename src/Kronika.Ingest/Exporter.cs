@@ -23,23 +23,22 @@ public sealed class Exporter(IStore store)
     private static readonly string[] EventColumns = ["article_id", "article_date", "source", "url", "event_type", "mode", "actors", "targets", "event_date", "location", "modality", "attributed_to", "quantities", "trigger", "sentence"];
 
     /// <summary>Writes the export; returns how many articles went into it.</summary>
-    public int Write(SearchRequest filter, string format, TextWriter output, CancellationToken ct = default)
+    public async Task<int> WriteAsync(SearchRequest filter, string format, TextWriter output, CancellationToken ct = default)
     {
         if (!Formats.Contains(format)) throw new ArgumentException($"unknown export format '{format}' (one of {string.Join(", ", Formats)})");
-        var ids = store.StoryIds(filter);
+        var ids = await store.StoryIdsAsync(filter, ct);
         using var csv = format is "csv" or "entities" ? new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true) : null;
         if (format == "csv") Header(csv!, EventColumns);
         if (format == "entities") Header(csv!, "article_id", "article_date", "source", "start", "end", "text", "type", "canonical", "wikidata");
         var gdelt = new Dictionary<string, GdeltRow>(StringComparer.Ordinal);
         foreach (var id in ids)
         {
-            ct.ThrowIfCancellationRequested();
-            if (store.Analysis(id) is not { Json: { } blob }) continue;
+            if (await store.AnalysisAsync(id, ct) is not { Json: { } blob }) continue;
             var json = AnalysisBlob.Unpack(blob);
             if (format == "jsonl")
             {
-                output.WriteLine(WithId(id, json));
-                output.Flush();
+                await output.WriteLineAsync(WithId(id, json).AsMemory(), ct);
+                await output.FlushAsync(ct);
                 continue;
             }
             using var doc = JsonDocument.Parse(json);
@@ -54,7 +53,7 @@ public sealed class Exporter(IStore store)
                 case "entities": Entities(csv!, id, date, source, root); break;
                 case "gdelt": Collect(gdelt, date, url ?? source, Site(url) ?? source, source, root); break;
             }
-            output.Flush();
+            await output.FlushAsync(ct);
         }
         foreach (var row in gdelt.Values.OrderBy(r => r.Day).ThenBy(r => r.Id)) row.Write(output);
         return ids.Count;
@@ -64,7 +63,7 @@ public sealed class Exporter(IStore store)
     /// Writes chronicle events (every page of <paramref name="request"/>): `jsonl` one chronicle event per line with its
     /// reports, figures and conflicts; `csv` one row per report; `gdelt` one row per chronicle event. Returns how many.
     /// </summary>
-    public int WriteChronicle(ChronicleRequest request, string format, TextWriter output, CancellationToken ct = default)
+    public async Task<int> WriteChronicleAsync(ChronicleRequest request, string format, TextWriter output, CancellationToken ct = default)
     {
         if (!ChronicleFormats.Contains(format)) throw new ArgumentException($"unknown chronicle export format '{format}' (one of {string.Join(", ", ChronicleFormats)})");
         using var csv = format == "csv" ? new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true) : null;
@@ -72,7 +71,7 @@ public sealed class Exporter(IStore store)
         var count = 0;
         for (var offset = 0; ; offset += 100)
         {
-            var page = store.Chronicle(request with { Limit = 100, Offset = offset, Reports = ChronicleReads.MaxReports }, ct);
+            var page = await store.ChronicleAsync(request with { Limit = 100, Offset = offset, Reports = ChronicleReads.MaxReports }, ct);
             foreach (var e in page.Events)
             {
                 count++;
@@ -104,7 +103,7 @@ public sealed class Exporter(IStore store)
                         break;
                 }
             }
-            output.Flush();
+            await output.FlushAsync(ct);
             if (page.Events.Count < 100) break;
         }
         return count;

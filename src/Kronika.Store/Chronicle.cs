@@ -136,7 +136,7 @@ public static class ChronicleReads
     /// A page of the chronicle. <paramref name="text"/> is the store's SQL for the ids of the stories a query matches
     /// (with its parameters), <paramref name="day"/> how the store binds a date and <paramref name="readDay"/> how it reads one.
     /// </summary>
-    public static ChroniclePage Query(DbConnection connection, ChronicleRequest request, (string Sql, List<(string, object?)> Parameters)? text,
+    public static async Task<ChroniclePage> QueryAsync(DbConnection connection, ChronicleRequest request, (string Sql, List<(string, object?)> Parameters)? text,
         Func<DateOnly, object> day, Func<DbDataReader, int, DateOnly> readDay, CancellationToken ct)
     {
         var parameters = new List<(string, object?)>();
@@ -173,33 +173,29 @@ public static class ChronicleReads
         }
         int total;
         using (var count = Command(connection, EventQueries.Count(where), parameters))
-            total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+            total = Convert.ToInt32(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         var order = request.ByReport ? "e.reported, e.day_from, e.id" : "e.day_from, e.day_to, e.id";
         var rows = new List<(long Id, string Type, string? Mode, string? Date, DateOnly From, DateOnly To)>();
         using (var page = Command(connection, $"SELECT e.id, e.type, e.mode, e.date, e.day_from, e.day_to FROM events e WHERE {where} ORDER BY {order} LIMIT @limit OFFSET @offset",
                    [.. parameters, ("@limit", request.Limit), ("@offset", request.Offset)]))
-        using (var r = page.ExecuteReader())
-            while (r.Read()) rows.Add((r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), readDay(r, 4), readDay(r, 5)));
+        using (var r = await page.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct)) rows.Add((r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), readDay(r, 4), readDay(r, 5)));
         var events = new List<ChronicleEvent>(rows.Count);
-        foreach (var row in rows)
-        {
-            ct.ThrowIfCancellationRequested();
-            events.Add(Event(connection, row, request.Reports, readDay));
-        }
+        foreach (var row in rows) events.Add(await EventAsync(connection, row, request.Reports, readDay, ct));
         return new ChroniclePage(total, events);
     }
 
     /// <summary>How many reports of one event are read for its figures and conflicts.</summary>
     public const int MaxReports = 1000;
 
-    private static ChronicleEvent Event(DbConnection connection, (long Id, string Type, string? Mode, string? Date, DateOnly From, DateOnly To) row, int shown,
-        Func<DbDataReader, int, DateOnly> readDay)
+    private static async Task<ChronicleEvent> EventAsync(DbConnection connection, (long Id, string Type, string? Mode, string? Date, DateOnly From, DateOnly To) row, int shown,
+        Func<DbDataReader, int, DateOnly> readDay, CancellationToken ct)
     {
         var actors = new List<string>();
         var targets = new List<string>();
         using (var names = Command(connection, EventQueries.ParticipantNames, [("@event", row.Id)]))
-        using (var r = names.ExecuteReader())
-            while (r.Read()) (r.GetString(0) == "actor" ? actors : targets).Add(r.GetString(1));
+        using (var r = await names.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct)) (r.GetString(0) == "actor" ? actors : targets).Add(r.GetString(1));
         // Every report's claims (figures, modality, source; no sentence) for the figures and conflicts, and the first
         // few reports whole for showing.
         var reports = new List<ChronicleReport>();
@@ -207,8 +203,8 @@ public static class ChronicleReads
                    SELECT m.article_id, a.date, {Outlet}, m.modality, m.source, m.location, m.quantities
                    FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = @event ORDER BY a.date, m.article_id, m.trigger_start LIMIT @limit
                    """, [("@event", row.Id), ("@limit", MaxReports)]))
-        using (var r = command.ExecuteReader())
-            while (r.Read())
+        using (var r = await command.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct))
                 reports.Add(new ChronicleReport(r.GetInt64(0), readDay(r, 1), "", r.GetString(2), null, 0, "", 0, 0, "", null, r.GetString(3),
                     r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6)));
         var whole = new List<ChronicleReport>();
@@ -218,8 +214,8 @@ public static class ChronicleReads
                            m.modality, m.source, m.location, m.quantities
                        FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = @event ORDER BY a.date, m.article_id, m.trigger_start LIMIT @limit
                        """, [("@event", row.Id), ("@limit", shown)]))
-            using (var r = command.ExecuteReader())
-                while (r.Read())
+            using (var r = await command.ExecuteReaderAsync(ct))
+                while (await r.ReadAsync(ct))
                 {
                     var sentenceStart = r.GetInt32(5);
                     var sentence = r.GetString(6);
@@ -273,11 +269,11 @@ public static class ChronicleReads
         }
     }
 
-    public static StoredAnalysis? Analysis(DbConnection connection, long id)
+    public static async Task<StoredAnalysis?> AnalysisAsync(DbConnection connection, long id, CancellationToken ct)
     {
         using var command = Command(connection, "SELECT id, model, analysis, coalesce(story_id, id) FROM articles WHERE id = @id", [("@id", id)]);
-        using var r = command.ExecuteReader();
-        return r.Read() ? new StoredAnalysis(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : (byte[])r.GetValue(2), r.GetInt64(3)) : null;
+        using var r = await command.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct) ? new StoredAnalysis(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : (byte[])r.GetValue(2), r.GetInt64(3)) : null;
     }
 
     /// <summary>The next <paramref name="limit"/> articles after <paramref name="afterId"/> not analysed by <paramref name="model"/>, in id order.</summary>
@@ -297,13 +293,13 @@ public static class ChronicleReads
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    public static StoryInfo? Story(DbConnection connection, long articleId, Func<DbDataReader, int, DateOnly> readDay)
+    public static async Task<StoryInfo?> StoryAsync(DbConnection connection, long articleId, Func<DbDataReader, int, DateOnly> readDay, CancellationToken ct)
     {
         long story;
         using (var command = Command(connection, """
                    SELECT coalesce(s.story_id, s.id) FROM articles a JOIN articles s ON s.id = coalesce(a.duplicate_of, a.id) WHERE a.id = @id
                    """, [("@id", articleId)]))
-            if (command.ExecuteScalar() is not { } found || found is DBNull) return null;
+            if (await command.ExecuteScalarAsync(ct) is not { } found || found is DBNull) return null;
             else story = Convert.ToInt64(found, CultureInfo.InvariantCulture);
         var articles = new List<StoryArticle>();
         using (var command = Command(connection, $"""
@@ -311,8 +307,8 @@ public static class ChronicleReads
                    WHERE a.id = @story OR a.story_id = @story OR a.duplicate_of IN (SELECT s.id FROM articles s WHERE s.id = @story OR s.story_id = @story)
                    ORDER BY a.date, a.id
                    """, [("@story", story)]))
-        using (var r = command.ExecuteReader())
-            while (r.Read())
+        using (var r = await command.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct))
                 articles.Add(new StoryArticle(r.GetInt64(0), readDay(r, 1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4), Convert.ToBoolean(r.GetValue(5), CultureInfo.InvariantCulture)));
         if (articles.Count == 0) return null;
         return new StoryInfo(story, articles, articles.Select(a => a.Outlet).Distinct().ToList(), articles.Min(a => a.Date), articles.Max(a => a.Date));

@@ -77,7 +77,12 @@ public sealed record EventHit(long Id, string Type, string? Mode, string? Date, 
 
 public sealed record EventPage(int Total, IReadOnlyList<EventHit> Events);
 
-/// <summary>The store of analyzed articles: an embedded SQLite file by default, PostgreSQL for a shared server.</summary>
+/// <summary>
+/// The store of analyzed articles: an embedded SQLite file by default, PostgreSQL for a shared server. One store is
+/// opened per process and shared: the reads (every `…Async` method) are safe to call from many threads at once and stop,
+/// in the database too, when their token is cancelled. <see cref="Write"/> and <see cref="Holds"/> take one caller at a
+/// time (the ingest's writer, or the server's ingest requests in turn).
+/// </summary>
 public interface IStore : IDisposable
 {
     /// <summary>Writes a batch in one transaction: all of it is stored, or (on a crash) none of it.</summary>
@@ -91,38 +96,41 @@ public interface IStore : IDisposable
     /// <summary>Articles, copies not counted.</summary>
     int StoryCount();
 
-    /// <summary>A page of matches; <paramref name="ct"/> stops the search where it is, in the database too.</summary>
-    SearchPage Search(SearchRequest request, CancellationToken ct = default);
+    /// <summary>Null when the store answers and holds tables of this version; else what is wrong (for readiness: a lost server, a missing file, another schema).</summary>
+    Task<string?> ProblemAsync(CancellationToken ct = default);
+
+    /// <summary>A page of matches.</summary>
+    Task<SearchPage> SearchAsync(SearchRequest request, CancellationToken ct = default);
 
     /// <summary>Every story the search's query and filters match (no ranking, no paging), oldest first: for exports.</summary>
-    IReadOnlyList<long> StoryIds(SearchRequest request);
+    Task<IReadOnlyList<long>> StoryIdsAsync(SearchRequest request, CancellationToken ct = default);
 
-    IReadOnlyList<EntitySummary> Entities(string? type, int top);
+    Task<IReadOnlyList<EntitySummary>> EntitiesAsync(string? type, int top, CancellationToken ct = default);
 
     /// <summary>The entity keys whose canonical name (any case) or Wikidata id is <paramref name="name"/>.</summary>
-    IReadOnlyList<string> EntityKeys(string name);
+    Task<IReadOnlyList<string>> EntityKeysAsync(string name, CancellationToken ct = default);
 
     /// <summary>The timeline of an entity; `period` is `day`, `week` or `month`.</summary>
-    Timeline? Timeline(string entityKey, string period, int coMentioned);
+    Task<Timeline?> TimelineAsync(string entityKey, string period, int coMentioned, CancellationToken ct = default);
 
-    StoredArticle? Get(long id);
+    Task<StoredArticle?> GetAsync(long id, CancellationToken ct = default);
 
     /// <summary>Events, newest first, each with up to <paramref name="mentions"/> reports.</summary>
-    EventPage Events(EventRequest request, int mentions = 5, CancellationToken ct = default);
+    Task<EventPage> EventsAsync(EventRequest request, int mentions = 5, CancellationToken ct = default);
 
     /// <summary>Saves a watch (a new one, or a new query for one of that name).</summary>
-    void SaveWatch(Watch watch);
+    Task SaveWatchAsync(Watch watch, CancellationToken ct = default);
 
-    IReadOnlyList<Watch> Watches();
+    Task<IReadOnlyList<Watch>> WatchesAsync(CancellationToken ct = default);
 
     /// <summary>Records that the watch's owner has seen everything up to this article id.</summary>
-    void MarkSeen(string name, long upTo);
+    Task MarkSeenAsync(string name, long upTo, CancellationToken ct = default);
 
     /// <summary>The id of the newest stored article (0 when there is none).</summary>
-    long LastArticleId();
+    Task<long> LastArticleIdAsync(CancellationToken ct = default);
 
     /// <summary>An article's stored analysis (every layer, compressed) and the model it was made with; null when there is no such article.</summary>
-    StoredAnalysis? Analysis(long id);
+    Task<StoredAnalysis?> AnalysisAsync(long id, CancellationToken ct = default);
 
     /// <summary>The next articles after <paramref name="afterId"/> analysed by another model than <paramref name="model"/> (or by none).</summary>
     IReadOnlyList<long> Stale(string model, long afterId, int limit);
@@ -130,8 +138,8 @@ public interface IStore : IDisposable
     int StaleCount(string model);
 
     /// <summary>The story an article belongs to: every outlet's article on it, first and last report.</summary>
-    StoryInfo? Story(long articleId);
+    Task<StoryInfo?> StoryAsync(long articleId, CancellationToken ct = default);
 
-    /// <summary>A page of chronicle events (docs/chronicle.md); <paramref name="ct"/> stops the read where it is.</summary>
-    ChroniclePage Chronicle(ChronicleRequest request, CancellationToken ct = default);
+    /// <summary>A page of chronicle events (docs/chronicle.md).</summary>
+    Task<ChroniclePage> ChronicleAsync(ChronicleRequest request, CancellationToken ct = default);
 }

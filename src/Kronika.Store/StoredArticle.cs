@@ -13,10 +13,10 @@ public sealed record StoredMention(string EntityKey, string Canonical, string Ty
     public const string Select = "SELECT m.entity_key, e.canonical, e.type, e.kb, m.offsets FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_id = ";
 
     /// <summary>The mentions in the rows of <see cref="Select"/>, in text order.</summary>
-    public static List<StoredMention> Read(System.Data.Common.DbDataReader r)
+    public static async Task<List<StoredMention>> ReadAsync(System.Data.Common.DbDataReader r, CancellationToken ct)
     {
         var mentions = new List<StoredMention>();
-        while (r.Read())
+        while (await r.ReadAsync(ct))
         {
             var offsets = Snippets.Unpack((byte[])r.GetValue(4));
             for (var i = 0; i + 1 < offsets.Length; i += 2)

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Kronika.Core.Diagnostics;
 using Kronika.Core.Model;
 
 namespace Kronika.Core.Pipeline;
@@ -45,7 +47,10 @@ public sealed class Pipeline
         {
             ct.ThrowIfCancellationRequested();
             if ((doc.Layers & step.Provides) == step.Provides) continue;
+            var start = Stopwatch.GetTimestamp();
             step.Process(doc, ct);
+            if (KronikaMetrics.StepDuration.Enabled)
+                KronikaMetrics.StepDuration.Record(Stopwatch.GetElapsedTime(start).TotalSeconds, new KeyValuePair<string, object?>("step", step.Name));
             doc.Layers |= step.Provides;
         }
         return doc;

@@ -276,56 +276,47 @@ public sealed class PostgresStore : IStore
 
     public int StoryCount() => Count("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NULL");
 
-    public IReadOnlyList<long> StoryIds(SearchRequest request)
+    /// <summary>
+    /// Runs a read on a connection of the pool. Cancelling <paramref name="ct"/> makes Npgsql ask the server to cancel the
+    /// statement it is running; the read ends with <see cref="OperationCanceledException"/>.
+    /// </summary>
+    private async Task<T> Read<T>(Func<NpgsqlConnection, Task<T>> read, CancellationToken ct)
     {
-        using var connection = _source.OpenConnection();
+        await using var connection = await _source.OpenConnectionAsync(ct);
+        return await read(connection);
+    }
+
+    public async Task<string?> ProblemAsync(CancellationToken ct = default)
+    {
+        try
+        {
+            return await Read(async connection =>
+            {
+                using var command = Command(connection, "SELECT obj_description(to_regclass('articles'), 'pg_class')");
+                var found = await command.ExecuteScalarAsync(ct) as string;
+                return found == SchemaComment ? null : $"the database holds {found ?? "no Kronika store"}, this version reads {SchemaComment}";
+            }, ct);
+        }
+        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            return e.Message;
+        }
+    }
+
+    public Task<IReadOnlyList<long>> StoryIdsAsync(SearchRequest request, CancellationToken ct = default) => Read<IReadOnlyList<long>>(async connection =>
+    {
         var where = new StringBuilder("a.duplicate_of IS NULL");
         var parameters = new List<(string, object?)>();
         if (request.Query is { } query) where.Append($" AND a.fts @@ ({ToTsQuery(query, parameters)})");
         AddFilters(request, where, parameters);
         var ids = new List<long>();
         using var select = Command(connection, $"SELECT a.id FROM articles a WHERE {where} ORDER BY a.date, a.id", null, [.. parameters]);
-        using var reader = select.ExecuteReader();
-        while (reader.Read()) ids.Add(reader.GetInt64(0));
+        using var reader = await select.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt64(0));
         return ids;
-    }
+    }, ct);
 
-    public SearchPage Search(SearchRequest request, CancellationToken ct = default) => Cancellable(ct, connection => SearchCore(connection, request, ct));
-
-    /// <summary>
-    /// Runs a read on its own connection that <paramref name="ct"/> may stop: cancelling asks the server to cancel the
-    /// statement it is running, and the read ends with <see cref="OperationCanceledException"/>.
-    /// </summary>
-    private T Cancellable<T>(CancellationToken ct, Func<NpgsqlConnection, T> read)
-    {
-        ct.ThrowIfCancellationRequested();
-        using var connection = _source.OpenConnection();
-        var processId = connection.ProcessID;
-        using var cancel = ct.Register(() =>
-        {
-            // pg_cancel_backend from a second connection: the reading one is busy.
-            try
-            {
-                using var other = _source.OpenConnection();
-                using var command = new NpgsqlCommand("SELECT pg_cancel_backend(@pid)", other);
-                command.Parameters.AddWithValue("pid", processId);
-                command.ExecuteNonQuery();
-            }
-            catch (NpgsqlException)
-            {
-            }
-        });
-        try
-        {
-            return read(connection);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled && ct.IsCancellationRequested)
-        {
-            throw new OperationCanceledException("the search was stopped", e, ct);
-        }
-    }
-
-    private SearchPage SearchCore(NpgsqlConnection connection, SearchRequest request, CancellationToken ct)
+    public Task<SearchPage> SearchAsync(SearchRequest request, CancellationToken ct = default) => Read(async connection =>
     {
         var where = new StringBuilder("a.duplicate_of IS NULL");
         var parameters = new List<(string, object?)>();
@@ -341,28 +332,26 @@ public sealed class PostgresStore : IStore
         AddFilters(request, where, parameters);
         int total;
         using (var count = Command(connection, $"SELECT COUNT(*) FROM articles a WHERE {where}", null, [.. parameters]))
-            total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+            total = Convert.ToInt32(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         var hits = new List<(long, double)>();
         using (var select = Command(connection, $"SELECT a.id, {score} AS score FROM articles a WHERE {where} ORDER BY {order} LIMIT @limit OFFSET @offset", null,
                    [.. parameters, ("limit", request.Limit), ("offset", request.Offset)]))
-        using (var reader = select.ExecuteReader())
-            while (reader.Read()) hits.Add((reader.GetInt64(0), reader.GetDouble(1)));
+        using (var reader = await select.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct)) hits.Add((reader.GetInt64(0), reader.GetDouble(1)));
         var matches = request.Query is { } q2 ? QueryParser.Matcher(q2) : _ => false;
-        return new SearchPage(total, hits.Select(h =>
-        {
-            ct.ThrowIfCancellationRequested();
-            return Hit(connection, h.Item1, h.Item2, matches);
-        }).ToList());
-    }
+        var page = new List<SearchHit>(hits.Count);
+        foreach (var (id, s) in hits) page.Add(await Hit(connection, id, s, matches, ct));
+        return new SearchPage(total, page);
+    }, ct);
 
-    private SearchHit Hit(NpgsqlConnection connection, long id, double score, Func<string, bool> matches)
+    private async Task<SearchHit> Hit(NpgsqlConnection connection, long id, double score, Func<string, bool> matches, CancellationToken ct)
     {
         using var command = Command(connection, """
             SELECT date, title, name, url, text, lemmas, spans, (SELECT COUNT(*) FROM articles c WHERE c.duplicate_of = @id)
             FROM articles WHERE id = @id
             """, null, ("id", id));
-        using var r = command.ExecuteReader();
-        r.Read();
+        using var r = await command.ExecuteReaderAsync(ct);
+        await r.ReadAsync(ct);
         var (snippet, highlights) = Snippets.Make(r.GetString(4), r.GetString(5), Snippets.Unpack(r.GetFieldValue<byte[]>(6)), matches);
         return new SearchHit(id, r.GetFieldValue<DateOnly>(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), score,
             snippet, highlights, Convert.ToInt32(r.GetInt64(7)));
@@ -417,73 +406,70 @@ public sealed class PostgresStore : IStore
         }
     }
 
-    private List<EntitySummary> Entities(string sql, params (string, object?)[] parameters)
+    private async Task<List<EntitySummary>> Entities(NpgsqlConnection connection, string sql, CancellationToken ct, params (string, object?)[] parameters)
     {
-        using var connection = _source.OpenConnection();
         using var command = Command(connection, sql, null, parameters);
         var list = new List<EntitySummary>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
             list.Add(new EntitySummary(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
                 Convert.ToInt32(reader.GetInt64(4)), Convert.ToInt32(reader.GetInt64(5))));
         return list;
     }
 
-    public IReadOnlyList<EntitySummary> Entities(string? type, int top) => Entities($"""
-        SELECT e.key, e.canonical, e.type, e.kb, SUM(m.count), COUNT(*)
-        FROM mentions m JOIN entities e ON e.key = m.entity_key JOIN articles a ON a.id = m.article_id
-        WHERE a.duplicate_of IS NULL {(type is null ? "" : "AND e.type = @type")}
-        GROUP BY e.key ORDER BY 6 DESC, 5 DESC, 2 LIMIT @top
-        """, ("type", type), ("top", top));
+    public Task<IReadOnlyList<EntitySummary>> EntitiesAsync(string? type, int top, CancellationToken ct = default) => Read<IReadOnlyList<EntitySummary>>(async connection =>
+        await Entities(connection, $"""
+            SELECT e.key, e.canonical, e.type, e.kb, SUM(m.count), COUNT(*)
+            FROM mentions m JOIN entities e ON e.key = m.entity_key JOIN articles a ON a.id = m.article_id
+            WHERE a.duplicate_of IS NULL {(type is null ? "" : "AND e.type = @type")}
+            GROUP BY e.key ORDER BY 6 DESC, 5 DESC, 2 LIMIT @top
+            """, ct, ("type", type), ("top", top)), ct);
 
-    public IReadOnlyList<string> EntityKeys(string name)
+    public Task<IReadOnlyList<string>> EntityKeysAsync(string name, CancellationToken ct = default) => Read<IReadOnlyList<string>>(async connection =>
     {
-        using var connection = _source.OpenConnection();
         using var command = Command(connection, $"SELECT key FROM entities WHERE {EntityNames.Condition('@')}", null, EntityNames.Parameters(name, '@'));
         var keys = new List<string>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read()) keys.Add(reader.GetString(0));
+        using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) keys.Add(reader.GetString(0));
         return keys;
-    }
+    }, ct);
 
-    public Timeline? Timeline(string entityKey, string period, int coMentioned)
+    public Task<Timeline?> TimelineAsync(string entityKey, string period, int coMentioned, CancellationToken ct = default) => Read(async connection =>
     {
-        var entity = Entities("""
+        var entity = (await Entities(connection, """
             SELECT e.key, e.canonical, e.type, e.kb, SUM(m.count), COUNT(*)
             FROM mentions m JOIN entities e ON e.key = m.entity_key JOIN articles a ON a.id = m.article_id
             WHERE a.duplicate_of IS NULL AND m.entity_key = @k GROUP BY e.key
-            """, ("k", entityKey)).FirstOrDefault();
+            """, ct, ("k", entityKey))).FirstOrDefault();
         if (entity is null) return null;
         var format = period switch { "day" => "YYYY-MM-DD", "week" => "IYYY-\"W\"IW", _ => "YYYY-MM" };
         const string articlesOf = "SELECT m.article_id FROM mentions m JOIN articles a ON a.id = m.article_id WHERE a.duplicate_of IS NULL AND m.entity_key = @k";
-        var byPublication = Periods($"SELECT to_char(a.date, '{format}') AS p, COUNT(*) FROM articles a WHERE a.id IN ({articlesOf}) GROUP BY p ORDER BY p", entityKey);
-        var byReference = Periods($"SELECT to_char(t.day_from, '{format}') AS p, COUNT(DISTINCT t.article_id) FROM times t WHERE t.day_from IS NOT NULL AND t.day_from = t.day_to AND t.article_id IN ({articlesOf}) GROUP BY p ORDER BY p", entityKey);
-        var co = Entities($"""
+        var byPublication = await Periods(connection, $"SELECT to_char(a.date, '{format}') AS p, COUNT(*) FROM articles a WHERE a.id IN ({articlesOf}) GROUP BY p ORDER BY p", entityKey, ct);
+        var byReference = await Periods(connection, $"SELECT to_char(t.day_from, '{format}') AS p, COUNT(DISTINCT t.article_id) FROM times t WHERE t.day_from IS NOT NULL AND t.day_from = t.day_to AND t.article_id IN ({articlesOf}) GROUP BY p ORDER BY p", entityKey, ct);
+        var co = await Entities(connection, $"""
             SELECT e.key, e.canonical, e.type, e.kb, SUM(m.count), COUNT(*)
             FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_id IN ({articlesOf}) AND m.entity_key <> @k
             GROUP BY e.key ORDER BY 6 DESC, 5 DESC, 2 LIMIT @top
-            """, ("k", entityKey), ("top", coMentioned));
+            """, ct, ("k", entityKey), ("top", coMentioned));
         return new Timeline(entity, byPublication, byReference, co.Select(e => (e, e.Articles)).ToList());
-    }
+    }, ct);
 
-    private List<(string, int)> Periods(string sql, string entityKey)
+    private async Task<List<(string, int)>> Periods(NpgsqlConnection connection, string sql, string entityKey, CancellationToken ct)
     {
-        using var connection = _source.OpenConnection();
         using var command = Command(connection, sql, null, ("k", entityKey));
         var list = new List<(string, int)>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read()) list.Add((reader.GetString(0), Convert.ToInt32(reader.GetInt64(1))));
+        using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) list.Add((reader.GetString(0), Convert.ToInt32(reader.GetInt64(1))));
         return list;
     }
 
-    public StoredArticle? Get(long id)
+    public Task<StoredArticle?> GetAsync(long id, CancellationToken ct = default) => Read(async connection =>
     {
-        using var connection = _source.OpenConnection();
         StoredArticle article;
         using (var command = Command(connection, "SELECT source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, name, model, analysis, features FROM articles WHERE id = @id", null, ("id", id)))
-        using (var reader = command.ExecuteReader())
+        using (var reader = await command.ExecuteReaderAsync(ct))
         {
-            if (!reader.Read()) return null;
+            if (!await reader.ReadAsync(ct)) return null;
             article = new StoredArticle(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateOnly>(2), reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6), reader.GetString(7),
                 reader.GetString(8), Snippets.Unpack(reader.GetFieldValue<byte[]>(9)), unchecked((ulong)reader.GetInt64(10)), [], [], [])
@@ -496,91 +482,80 @@ public sealed class PostgresStore : IStore
         }
         List<StoredMention> mentions;
         using (var command = Command(connection, StoredMention.Select + "@id", null, ("id", id)))
-        using (var r = command.ExecuteReader())
-            mentions = StoredMention.Read(r);
+        using (var r = await command.ExecuteReaderAsync(ct))
+            mentions = await StoredMention.ReadAsync(r, ct);
         var times = new List<StoredTime>();
         using (var command = Command(connection, "SELECT start_offset, end_offset, type, value, mod, day_from, day_to FROM times WHERE article_id = @id ORDER BY start_offset", null, ("id", id)))
-        using (var r = command.ExecuteReader())
-            while (r.Read())
+        using (var r = await command.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct))
                 times.Add(new StoredTime(r.GetInt32(0), r.GetInt32(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
                     r.IsDBNull(5) ? null : r.GetFieldValue<DateOnly>(5), r.IsDBNull(6) ? null : r.GetFieldValue<DateOnly>(6)));
-        return article with { Mentions = mentions, Times = times };
-    }
+        return (StoredArticle?)(article with { Mentions = mentions, Times = times });
+    }, ct);
 
-    public EventPage Events(EventRequest request, int mentions = 5, CancellationToken ct = default) => Cancellable(ct, connection => EventsCore(connection, request, mentions, ct));
-
-    private EventPage EventsCore(NpgsqlConnection connection, EventRequest request, int mentions, CancellationToken ct)
+    public Task<EventPage> EventsAsync(EventRequest request, int mentions = 5, CancellationToken ct = default) => Read(async connection =>
     {
         var parameters = new List<(string, object?)>();
         var where = EventQueries.Where(request, (name, value) => parameters.Add((name, value)));
         int total;
         using (var count = Command(connection, EventQueries.Count(where), null, [.. parameters]))
-            total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+            total = Convert.ToInt32(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         var events = new List<EventHit>();
         using (var page = Command(connection, EventQueries.Page(where), null, [.. parameters, ("limit", request.Limit), ("offset", request.Offset)]))
-        using (var reader = page.ExecuteReader())
-            while (reader.Read())
+        using (var reader = await page.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
                 events.Add(new EventHit(reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
                     reader.IsDBNull(3) ? null : reader.GetString(3), [], [], Convert.ToInt32(reader.GetValue(4), CultureInfo.InvariantCulture), []));
         for (var i = 0; i < events.Count; i++)
         {
-            ct.ThrowIfCancellationRequested();
             var e = events[i];
             var actors = new List<string>();
             var targets = new List<string>();
             using (var names = Command(connection, EventQueries.ParticipantNames, null, ("event", e.Id)))
-            using (var reader = names.ExecuteReader())
-                while (reader.Read()) (reader.GetString(0) == "actor" ? actors : targets).Add(reader.GetString(1));
+            using (var reader = await names.ExecuteReaderAsync(ct))
+                while (await reader.ReadAsync(ct)) (reader.GetString(0) == "actor" ? actors : targets).Add(reader.GetString(1));
             var list = new List<EventMentionHit>();
             using (var command = Command(connection, EventQueries.Mentions, null, ("event", e.Id), ("limit", mentions)))
-            using (var r = command.ExecuteReader())
-                while (r.Read())
+            using (var r = await command.ExecuteReaderAsync(ct))
+                while (await r.ReadAsync(ct))
                     list.Add(new EventMentionHit(r.GetInt64(0), r.GetFieldValue<DateOnly>(1), r.GetString(2), r.GetString(3),
                         r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5), r.GetInt32(6), r.GetInt32(7), r.GetString(8),
                         r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10), r.GetString(11)));
             events[i] = e with { Actors = actors, Targets = targets, Mentions = list };
         }
         return new EventPage(total, events);
-    }
+    }, ct);
 
-    public void SaveWatch(Watch watch)
+    public Task SaveWatchAsync(Watch watch, CancellationToken ct = default) => Read(async connection =>
     {
-        using var connection = _source.OpenConnection();
         using var command = Command(connection, EventQueries.SaveWatch, null, ("name", watch.Name), ("query", watch.Query), ("entity", watch.Entity), ("seen", watch.SeenUpTo), ("created", watch.Created));
-        command.ExecuteNonQuery();
-    }
+        return await command.ExecuteNonQueryAsync(ct);
+    }, ct);
 
-    public IReadOnlyList<Watch> Watches()
+    public Task<IReadOnlyList<Watch>> WatchesAsync(CancellationToken ct = default) => Read<IReadOnlyList<Watch>>(async connection =>
     {
-        using var connection = _source.OpenConnection();
         var list = new List<Watch>();
         using var command = Command(connection, EventQueries.ListWatches);
-        using var r = command.ExecuteReader();
-        while (r.Read()) list.Add(new Watch(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt64(3), r.GetString(4)));
+        using var r = await command.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) list.Add(new Watch(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt64(3), r.GetString(4)));
         return list;
-    }
+    }, ct);
 
-    public void MarkSeen(string name, long upTo)
+    public Task MarkSeenAsync(string name, long upTo, CancellationToken ct = default) => Read(async connection =>
     {
-        using var connection = _source.OpenConnection();
         using var command = Command(connection, EventQueries.MarkSeen, null, ("name", name), ("seen", upTo));
-        command.ExecuteNonQuery();
-    }
+        return await command.ExecuteNonQueryAsync(ct);
+    }, ct);
 
-    public long LastArticleId()
+    public Task<long> LastArticleIdAsync(CancellationToken ct = default) => Read(async connection =>
     {
-        using var connection = _source.OpenConnection();
         using var command = Command(connection, EventQueries.LastArticleId);
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }, ct);
 
     private static DateOnly ReadDay(System.Data.Common.DbDataReader r, int i) => r.GetFieldValue<DateOnly>(i);
 
-    public StoredAnalysis? Analysis(long id)
-    {
-        using var connection = _source.OpenConnection();
-        return ChronicleReads.Analysis(connection, id);
-    }
+    public Task<StoredAnalysis?> AnalysisAsync(long id, CancellationToken ct = default) => Read(c => ChronicleReads.AnalysisAsync(c, id, ct), ct);
 
     public IReadOnlyList<long> Stale(string model, long afterId, int limit)
     {
@@ -594,13 +569,9 @@ public sealed class PostgresStore : IStore
         return ChronicleReads.StaleCount(connection, model);
     }
 
-    public StoryInfo? Story(long articleId)
-    {
-        using var connection = _source.OpenConnection();
-        return ChronicleReads.Story(connection, articleId, ReadDay);
-    }
+    public Task<StoryInfo?> StoryAsync(long articleId, CancellationToken ct = default) => Read(c => ChronicleReads.StoryAsync(c, articleId, ReadDay, ct), ct);
 
-    public ChroniclePage Chronicle(ChronicleRequest request, CancellationToken ct = default) => Cancellable(ct, connection =>
+    public Task<ChroniclePage> ChronicleAsync(ChronicleRequest request, CancellationToken ct = default) => Read(connection =>
     {
         (string, List<(string, object?)>)? text = null;
         if (request.Query is { } q)
@@ -608,8 +579,8 @@ public sealed class PostgresStore : IStore
             var parameters = new List<(string, object?)>();
             text = ($"SELECT a.id FROM articles a WHERE a.duplicate_of IS NULL AND a.fts @@ ({ToTsQuery(q, parameters)})", parameters);
         }
-        return ChronicleReads.Query(connection, request, text, d => d, ReadDay, ct);
-    });
+        return ChronicleReads.QueryAsync(connection, request, text, d => d, ReadDay, ct);
+    }, ct);
 
     public void Dispose() => _source.Dispose();
 }

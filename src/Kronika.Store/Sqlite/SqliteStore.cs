@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -293,6 +294,80 @@ public sealed class SqliteStore : IStore
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
+    // Reads go to a pool of connections of their own (the writer keeps its one): each read takes one, and returns it
+    // when done, so any number of requests read at once while WAL lets the writer go on.
+    private readonly ConcurrentBag<SqliteConnection> _readers = [];
+    private volatile bool _disposed;
+
+    // Settings of a reading connection: the file mapped into memory, a small page cache of its own.
+    private const string ReaderPragmas = """
+        PRAGMA mmap_size = 1073741824;
+        PRAGMA cache_size = -16384;
+        PRAGMA foreign_keys = ON;
+        """;
+
+    private SqliteConnection OpenReader()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false, Mode = SqliteOpenMode.ReadWrite }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = ReaderPragmas;
+        command.ExecuteNonQuery();
+        return connection;
+    }
+
+    /// <summary>
+    /// Runs a read on a pooled connection that <paramref name="ct"/> may stop: cancelling interrupts the statement SQLite
+    /// is running (sqlite3_interrupt), and the read ends with <see cref="OperationCanceledException"/>.
+    /// </summary>
+    private async Task<T> Read<T>(Func<SqliteConnection, Task<T>> read, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var connection = _readers.TryTake(out var pooled) ? pooled : OpenReader();
+        try
+        {
+            using var interrupt = ct.Register(() => SQLitePCL.raw.sqlite3_interrupt(connection.Handle));
+            return await read(connection);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT && ct.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("the read was stopped", e, ct);
+        }
+        finally
+        {
+            if (_disposed) connection.Dispose();
+            else _readers.Add(connection);
+        }
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return command;
+    }
+
+    public async Task<string?> ProblemAsync(CancellationToken ct = default)
+    {
+        // A connection of its own, not a pooled one: an open connection keeps reading a file that was moved or deleted.
+        try
+        {
+            if (!File.Exists(Path)) return $"no store at {Path}";
+            using var connection = OpenReader();
+            using var command = Command(connection, "SELECT (SELECT user_version FROM pragma_user_version), (SELECT COUNT(*) FROM sqlite_master WHERE name = 'articles')");
+            using var r = await command.ExecuteReaderAsync(ct);
+            await r.ReadAsync(ct);
+            if (r.GetInt64(1) == 0) return $"{Path} holds no Kronika store";
+            return r.GetInt64(0) == SchemaVersion ? null : $"{Path} holds schema {r.GetInt64(0)}, this version reads {SchemaVersion}";
+        }
+        catch (SqliteException e)
+        {
+            return e.Message;
+        }
+    }
+
     /// <summary>
     /// Ranked search considers the newest <see cref="RankWindow"/> matching stories (by ingest order): BM25 over every
     /// match of a word found in most articles costs time in proportion to the matches, and in a chronicle the newest
@@ -300,30 +375,12 @@ public sealed class SqliteStore : IStore
     /// </summary>
     public const int RankWindow = 5000;
 
-    public SearchPage Search(SearchRequest request, CancellationToken ct = default) => Interruptible(ct, () => SearchCore(request, ct));
+    public Task<SearchPage> SearchAsync(SearchRequest request, CancellationToken ct = default) => Read(c => SearchCore(c, request, ct), ct);
 
-    /// <summary>
-    /// Runs a read that <paramref name="ct"/> may stop: cancelling interrupts the statement SQLite is running
-    /// (sqlite3_interrupt), and the read ends with <see cref="OperationCanceledException"/>.
-    /// </summary>
-    private T Interruptible<T>(CancellationToken ct, Func<T> read)
-    {
-        ct.ThrowIfCancellationRequested();
-        using var interrupt = ct.Register(() => SQLitePCL.raw.sqlite3_interrupt(_connection.Handle));
-        try
-        {
-            return read();
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT && ct.IsCancellationRequested)
-        {
-            throw new OperationCanceledException("the search was stopped", e, ct);
-        }
-    }
-
-    private SearchPage SearchCore(SearchRequest request, CancellationToken ct)
+    private async Task<SearchPage> SearchCore(SqliteConnection connection, SearchRequest request, CancellationToken ct)
     {
         var parameters = new List<(string, object?)>();
-        var match = Match(request);
+        var match = await Match(connection, request, ct);
         var times = After(request, "articles_fts.rowid", parameters);
         if (request.EventDates && (request.From is not null || request.To is not null))
         {
@@ -332,20 +389,20 @@ public sealed class SqliteStore : IStore
             parameters.Add(("$to", Day(request.To ?? DateOnly.MaxValue)));
         }
         if (match is null && times.Length == 0)
-            return Page(Count("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NULL", parameters),
+            return await Page(connection, await Count(connection, "SELECT COUNT(*) FROM articles WHERE duplicate_of IS NULL", parameters, ct),
                 "SELECT id, 0.0 FROM articles WHERE duplicate_of IS NULL ORDER BY date DESC, id DESC LIMIT $limit OFFSET $offset", parameters, request, ct);
         if (match is null)
-            return Page(Count($"SELECT COUNT(*) FROM articles_fts WHERE TRUE{times}", parameters),
+            return await Page(connection, await Count(connection, $"SELECT COUNT(*) FROM articles_fts WHERE TRUE{times}", parameters, ct),
                 $"SELECT a.id, 0.0 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE TRUE{times} ORDER BY a.date DESC, a.id DESC LIMIT $limit OFFSET $offset", parameters, request, ct);
         parameters.Add(("$q", match));
-        var total = Count($"SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH $q{times}", parameters);
+        var total = await Count(connection, $"SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH $q{times}", parameters, ct);
         if (request.Query is null)
-            return Page(total, $"""
+            return await Page(connection, total, $"""
                 SELECT a.id, 0.0 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH $q{times}
                 ORDER BY a.date DESC, a.id DESC LIMIT $limit OFFSET $offset
                 """, parameters, request, ct);
         parameters.Add(("$window", RankWindow));
-        return Page(total, $"""
+        return await Page(connection, total, $"""
             SELECT id, score FROM (
                 SELECT rowid AS id, bm25(articles_fts, 1.0, 0.0) AS score FROM articles_fts WHERE articles_fts MATCH $q{times}
                 ORDER BY rowid DESC LIMIT $window)
@@ -361,7 +418,7 @@ public sealed class SqliteStore : IStore
         return $" AND {id} > $after";
     }
 
-    public IReadOnlyList<long> StoryIds(SearchRequest request)
+    public Task<IReadOnlyList<long>> StoryIdsAsync(SearchRequest request, CancellationToken ct = default) => Read<IReadOnlyList<long>>(async connection =>
     {
         var parameters = new List<(string, object?)>();
         var times = After(request, "a.id", parameters);
@@ -371,46 +428,44 @@ public sealed class SqliteStore : IStore
             parameters.Add(("$from", Day(request.From ?? DateOnly.MinValue)));
             parameters.Add(("$to", Day(request.To ?? DateOnly.MaxValue)));
         }
-        var match = Match(request);
+        var match = await Match(connection, request, ct);
         if (match is not null) parameters.Add(("$q", match));
         var sql = match is null
             ? $"SELECT a.id FROM articles a WHERE a.duplicate_of IS NULL{times} ORDER BY a.date, a.id"
             : $"SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH $q{times} ORDER BY a.date, a.id";
         var ids = new List<long>();
-        using var command = Command(sql, null, [.. parameters]);
-        using var reader = command.ExecuteReader();
-        while (reader.Read()) ids.Add(reader.GetInt64(0));
+        using var command = Command(connection, sql, [.. parameters]);
+        using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt64(0));
         return ids;
-    }
+    }, ct);
 
-    private int Count(string sql, List<(string, object?)> parameters)
+    private static async Task<int> Count(SqliteConnection connection, string sql, List<(string, object?)> parameters, CancellationToken ct)
     {
-        using var count = Command(sql, null, [.. parameters]);
-        return Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        using var count = Command(connection, sql, [.. parameters]);
+        return Convert.ToInt32(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
-    private SearchPage Page(int total, string sql, List<(string, object?)> parameters, SearchRequest request, CancellationToken ct)
+    private static async Task<SearchPage> Page(SqliteConnection connection, int total, string sql, List<(string, object?)> parameters, SearchRequest request, CancellationToken ct)
     {
         var hits = new List<(long Id, double Score)>();
-        using (var select = Command(sql, null, [.. parameters, ("$limit", request.Limit), ("$offset", request.Offset)]))
-        using (var reader = select.ExecuteReader())
-            while (reader.Read()) hits.Add((reader.GetInt64(0), -reader.GetDouble(1)));
+        using (var select = Command(connection, sql, [.. parameters, ("$limit", request.Limit), ("$offset", request.Offset)]))
+        using (var reader = await select.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct)) hits.Add((reader.GetInt64(0), -reader.GetDouble(1)));
         var matches = request.Query is { } q ? QueryParser.Matcher(q) : _ => false;
-        return new SearchPage(total, hits.Select(h =>
-        {
-            ct.ThrowIfCancellationRequested();
-            return Hit(h.Id, h.Score, matches);
-        }).ToList());
+        var page = new List<SearchHit>(hits.Count);
+        foreach (var h in hits) page.Add(await Hit(connection, h.Id, h.Score, matches, ct));
+        return new SearchPage(total, page);
     }
 
-    private SearchHit Hit(long id, double score, Func<string, bool> matches)
+    private static async Task<SearchHit> Hit(SqliteConnection connection, long id, double score, Func<string, bool> matches, CancellationToken ct)
     {
-        using var command = Command("""
+        using var command = Command(connection, """
             SELECT date, title, name, url, text, lemmas, spans, (SELECT COUNT(*) FROM articles c WHERE c.duplicate_of = $id)
             FROM articles WHERE id = $id
-            """, null, ("$id", id));
-        using var r = command.ExecuteReader();
-        r.Read();
+            """, ("$id", id));
+        using var r = await command.ExecuteReaderAsync(ct);
+        await r.ReadAsync(ct);
         var text = r.GetString(4);
         var (snippet, highlights) = Snippets.Make(text, r.GetString(5), Snippets.Unpack((byte[])r.GetValue(6)), matches);
         return new SearchHit(id, DateOnly.Parse(r.GetString(0), CultureInfo.InvariantCulture), r.GetString(1), r.GetString(2),
@@ -421,14 +476,14 @@ public sealed class SqliteStore : IStore
     /// The FTS5 expression of a search: the query on the lemmas, and the filters as facet tokens (publication year,
     /// month, day; entities; entity types) that the index intersects with it. Null when there is neither.
     /// </summary>
-    private string? Match(SearchRequest request)
+    private static async Task<string?> Match(SqliteConnection connection, SearchRequest request, CancellationToken ct)
     {
         var parts = new List<string>();
         if (request.Query is { } query) parts.Add("lemmas : " + ToFts(query));
         if (!request.EventDates && (request.From is not null || request.To is not null))
         {
             // Only the years the store holds need words: an open range ends at them.
-            var (first, last) = YearsStored();
+            var (first, last) = await YearsStored(connection, ct);
             var from = request.From is { } f && f.Year >= first ? f : new DateOnly(first, 1, 1);
             var to = request.To is { } t && t.Year <= last ? t : new DateOnly(last, 12, 31);
             var words = Facets.DateRange(from, to);
@@ -436,26 +491,28 @@ public sealed class SqliteStore : IStore
         }
         if (request.EntityKeys is { } keys)
         {
-            var typed = request.Type is null ? keys : keys.Where(k => EntityType(k) == request.Type).ToList();
+            var typed = new List<string>();
+            foreach (var k in keys)
+                if (request.Type is null || await EntityType(connection, k, ct) == request.Type) typed.Add(k);
             parts.Add(typed.Count == 0 ? "facets : nothing" : "facets : (" + string.Join(" OR ", typed.Select(Facets.Entity)) + ")");
         }
         else if (request.Type is { } type) parts.Add("facets : " + Facets.Type(type));
         return parts.Count == 0 ? null : string.Join(" AND ", parts);
     }
 
-    private (int First, int Last) YearsStored()
+    private static async Task<(int First, int Last)> YearsStored(SqliteConnection connection, CancellationToken ct)
     {
-        using var command = Command("SELECT substr(min(date), 1, 4), substr(max(date), 1, 4) FROM articles");
-        using var reader = command.ExecuteReader();
-        return reader.Read() && !reader.IsDBNull(0)
+        using var command = Command(connection, "SELECT substr(min(date), 1, 4), substr(max(date), 1, 4) FROM articles");
+        using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) && !reader.IsDBNull(0)
             ? (int.Parse(reader.GetString(0), CultureInfo.InvariantCulture), int.Parse(reader.GetString(1), CultureInfo.InvariantCulture))
             : (DateTime.UtcNow.Year, DateTime.UtcNow.Year);
     }
 
-    private string? EntityType(string key)
+    private static async Task<string?> EntityType(SqliteConnection connection, string key, CancellationToken ct)
     {
-        using var command = Command("SELECT type FROM entities WHERE key = $k", null, ("$k", key));
-        return command.ExecuteScalar() as string;
+        using var command = Command(connection, "SELECT type FROM entities WHERE key = $k", ("$k", key));
+        return await command.ExecuteScalarAsync(ct) as string;
     }
 
     /// <summary>The query as an FTS5 expression; every word is quoted, so no user text is read as FTS5 syntax.</summary>
@@ -472,46 +529,45 @@ public sealed class SqliteStore : IStore
 
     private static string Quote(string s) => "\"" + s.Replace("\0", "").Replace("\"", "\"\"") + "\"";
 
-    public IReadOnlyList<EntitySummary> Entities(string? type, int top)
+    public Task<IReadOnlyList<EntitySummary>> EntitiesAsync(string? type, int top, CancellationToken ct = default) => Read<IReadOnlyList<EntitySummary>>(async connection =>
     {
-        using var command = Command($"""
+        using var command = Command(connection, $"""
             SELECT e.key, e.canonical, e.type, e.kb, SUM(m.count), COUNT(*)
             FROM mentions m JOIN entities e ON e.key = m.entity_key JOIN articles a ON a.id = m.article_id
             WHERE a.duplicate_of IS NULL {(type is null ? "" : "AND e.type = $type")}
             GROUP BY e.key ORDER BY 6 DESC, 5 DESC, 2 LIMIT $top
-            """, null, ("$type", type), ("$top", top));
-        return ReadEntities(command);
-    }
+            """, ("$type", type), ("$top", top));
+        return await ReadEntities(command, ct);
+    }, ct);
 
-    private static List<EntitySummary> ReadEntities(SqliteCommand command)
+    private static async Task<List<EntitySummary>> ReadEntities(SqliteCommand command, CancellationToken ct)
     {
         var list = new List<EntitySummary>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
             list.Add(new EntitySummary(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt32(4), reader.GetInt32(5)));
         return list;
     }
 
-    public IReadOnlyList<string> EntityKeys(string name)
+    public Task<IReadOnlyList<string>> EntityKeysAsync(string name, CancellationToken ct = default) => Read<IReadOnlyList<string>>(async connection =>
     {
-        using var command = Command($"SELECT key FROM entities WHERE {EntityNames.Condition('$')}", null, EntityNames.Parameters(name, '$'));
+        using var command = Command(connection, $"SELECT key FROM entities WHERE {EntityNames.Condition('$')}", EntityNames.Parameters(name, '$'));
         var keys = new List<string>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read()) keys.Add(reader.GetString(0));
+        using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) keys.Add(reader.GetString(0));
         return keys;
-    }
+    }, ct);
 
-    public Timeline? Timeline(string entityKey, string period, int coMentioned)
+    public Task<Timeline?> TimelineAsync(string entityKey, string period, int coMentioned, CancellationToken ct = default) => Read(async connection =>
     {
-        Timeline? result = null;
         EntitySummary? entity;
-        using (var command = Command("""
+        using (var command = Command(connection, """
                    SELECT e.key, e.canonical, e.type, e.kb, SUM(m.count), COUNT(*)
                    FROM mentions m JOIN entities e ON e.key = m.entity_key JOIN articles a ON a.id = m.article_id
                    WHERE a.duplicate_of IS NULL AND m.entity_key = $k GROUP BY e.key
-                   """, null, ("$k", entityKey)))
-            entity = ReadEntities(command).FirstOrDefault();
-        if (entity is null) return result;
+                   """, ("$k", entityKey)))
+            entity = (await ReadEntities(command, ct)).FirstOrDefault();
+        if (entity is null) return null;
         var bucket = period switch
         {
             "day" => "{0}",
@@ -519,140 +575,142 @@ public sealed class SqliteStore : IStore
             _ => "substr({0}, 1, 7)",
         };
         const string articlesOf = "SELECT m.article_id FROM mentions m JOIN articles a ON a.id = m.article_id WHERE a.duplicate_of IS NULL AND m.entity_key = $k";
-        var byPublication = Periods($"SELECT {string.Format(CultureInfo.InvariantCulture, bucket, "a.date")} AS p, COUNT(*) FROM articles a WHERE a.id IN ({articlesOf}) GROUP BY p ORDER BY p", entityKey);
-        var byReference = Periods($"SELECT {string.Format(CultureInfo.InvariantCulture, bucket, "t.day_from")} AS p, COUNT(DISTINCT t.article_id) FROM times t WHERE t.day_from IS NOT NULL AND t.day_from = t.day_to AND t.article_id IN ({articlesOf}) GROUP BY p ORDER BY p", entityKey);
+        var byPublication = await Periods(connection, $"SELECT {string.Format(CultureInfo.InvariantCulture, bucket, "a.date")} AS p, COUNT(*) FROM articles a WHERE a.id IN ({articlesOf}) GROUP BY p ORDER BY p", entityKey, ct);
+        var byReference = await Periods(connection, $"SELECT {string.Format(CultureInfo.InvariantCulture, bucket, "t.day_from")} AS p, COUNT(DISTINCT t.article_id) FROM times t WHERE t.day_from IS NOT NULL AND t.day_from = t.day_to AND t.article_id IN ({articlesOf}) GROUP BY p ORDER BY p", entityKey, ct);
         var co = new List<(EntitySummary, int)>();
-        using (var command = Command($"""
+        using (var command = Command(connection, $"""
                    SELECT e.key, e.canonical, e.type, e.kb, SUM(m.count), COUNT(*)
                    FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_id IN ({articlesOf}) AND m.entity_key <> $k
                    GROUP BY e.key ORDER BY 6 DESC, 5 DESC, 2 LIMIT $top
-                   """, null, ("$k", entityKey), ("$top", coMentioned)))
-            co.AddRange(ReadEntities(command).Select(e => (e, e.Articles)));
+                   """, ("$k", entityKey), ("$top", coMentioned)))
+            co.AddRange((await ReadEntities(command, ct)).Select(e => (e, e.Articles)));
         return new Timeline(entity, byPublication, byReference, co);
-    }
+    }, ct);
 
-    private List<(string, int)> Periods(string sql, string entityKey)
+    private static async Task<List<(string, int)>> Periods(SqliteConnection connection, string sql, string entityKey, CancellationToken ct)
     {
         var list = new List<(string, int)>();
-        using var command = Command(sql, null, ("$k", entityKey));
-        using var reader = command.ExecuteReader();
-        while (reader.Read()) list.Add((reader.GetString(0), reader.GetInt32(1)));
+        using var command = Command(connection, sql, ("$k", entityKey));
+        using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) list.Add((reader.GetString(0), reader.GetInt32(1)));
         return list;
     }
 
-    public StoredArticle? Get(long id)
+    public Task<StoredArticle?> GetAsync(long id, CancellationToken ct = default) => Read(async connection =>
     {
-        using var command = Command("SELECT source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, name, model, analysis, features FROM articles WHERE id = $id", null, ("$id", id));
-        using var reader = command.ExecuteReader();
-        if (!reader.Read()) return null;
-        var article = new StoredArticle(reader.GetString(0), reader.GetString(1), DateOnly.Parse(reader.GetString(2), CultureInfo.InvariantCulture),
-            reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6),
-            reader.GetString(7), reader.GetString(8), Snippets.Unpack((byte[])reader.GetValue(9)), unchecked((ulong)reader.GetInt64(10)), [], [], [])
+        StoredArticle article;
+        using (var command = Command(connection, "SELECT source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, name, model, analysis, features FROM articles WHERE id = $id", ("$id", id)))
+        using (var reader = await command.ExecuteReaderAsync(ct))
         {
-            Shown = reader.GetString(11),
-            Model = reader.IsDBNull(12) ? null : reader.GetString(12),
-            Analysis = reader.IsDBNull(13) ? null : (byte[])reader.GetValue(13),
-            Features = reader.IsDBNull(14) ? [] : StoryFeatures.Unpack((byte[])reader.GetValue(14)),
-        };
-        reader.Close();
+            if (!await reader.ReadAsync(ct)) return null;
+            article = new StoredArticle(reader.GetString(0), reader.GetString(1), DateOnly.Parse(reader.GetString(2), CultureInfo.InvariantCulture),
+                reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6),
+                reader.GetString(7), reader.GetString(8), Snippets.Unpack((byte[])reader.GetValue(9)), unchecked((ulong)reader.GetInt64(10)), [], [], [])
+            {
+                Shown = reader.GetString(11),
+                Model = reader.IsDBNull(12) ? null : reader.GetString(12),
+                Analysis = reader.IsDBNull(13) ? null : (byte[])reader.GetValue(13),
+                Features = reader.IsDBNull(14) ? [] : StoryFeatures.Unpack((byte[])reader.GetValue(14)),
+            };
+        }
         List<StoredMention> mentions;
-        using (var m = Command(StoredMention.Select + "$id", null, ("$id", id)))
-        using (var r = m.ExecuteReader())
-            mentions = StoredMention.Read(r);
+        using (var m = Command(connection, StoredMention.Select + "$id", ("$id", id)))
+        using (var r = await m.ExecuteReaderAsync(ct))
+            mentions = await StoredMention.ReadAsync(r, ct);
         var times = new List<StoredTime>();
-        using (var t = Command("SELECT start_offset, end_offset, type, value, mod, day_from, day_to FROM times WHERE article_id = $id ORDER BY start_offset", null, ("$id", id)))
-        using (var r = t.ExecuteReader())
-            while (r.Read())
+        using (var t = Command(connection, "SELECT start_offset, end_offset, type, value, mod, day_from, day_to FROM times WHERE article_id = $id ORDER BY start_offset", ("$id", id)))
+        using (var r = await t.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct))
                 times.Add(new StoredTime(r.GetInt32(0), r.GetInt32(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
                     r.IsDBNull(5) ? null : DateOnly.Parse(r.GetString(5), CultureInfo.InvariantCulture), r.IsDBNull(6) ? null : DateOnly.Parse(r.GetString(6), CultureInfo.InvariantCulture)));
-        return article with { Mentions = mentions, Times = times };
-    }
+        return (StoredArticle?)(article with { Mentions = mentions, Times = times });
+    }, ct);
 
-    public EventPage Events(EventRequest request, int mentions = 5, CancellationToken ct = default) => Interruptible(ct, () => EventsCore(request, mentions, ct));
-
-    private EventPage EventsCore(EventRequest request, int mentions, CancellationToken ct)
+    public Task<EventPage> EventsAsync(EventRequest request, int mentions = 5, CancellationToken ct = default) => Read(async connection =>
     {
         var parameters = new List<(string, object?)>();
         var where = EventQueries.Where(request, (name, value) => parameters.Add((name, value is DateOnly d ? Day(d) : value)));
         int total;
-        using (var count = Command(EventQueries.Count(where), null, [.. parameters]))
-            total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        using (var count = Command(connection, EventQueries.Count(where), [.. parameters]))
+            total = Convert.ToInt32(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         var events = new List<EventHit>();
-        using (var page = Command(EventQueries.Page(where), null, [.. parameters, ("@limit", request.Limit), ("@offset", request.Offset)]))
-        using (var reader = page.ExecuteReader())
-            while (reader.Read())
+        using (var page = Command(connection, EventQueries.Page(where), [.. parameters, ("@limit", request.Limit), ("@offset", request.Offset)]))
+        using (var reader = await page.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
                 events.Add(new EventHit(reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
                     reader.IsDBNull(3) ? null : reader.GetString(3), [], [], reader.GetInt32(4), []));
-        return new EventPage(total, events.Select(e =>
-        {
-            ct.ThrowIfCancellationRequested();
-            return WithDetails(e, mentions);
-        }).ToList());
-    }
+        for (var i = 0; i < events.Count; i++) events[i] = await WithDetails(connection, events[i], mentions, ct);
+        return new EventPage(total, events);
+    }, ct);
 
-    private EventHit WithDetails(EventHit e, int mentions)
+    private static async Task<EventHit> WithDetails(SqliteConnection connection, EventHit e, int mentions, CancellationToken ct)
     {
         var actors = new List<string>();
         var targets = new List<string>();
-        using (var names = Command(EventQueries.ParticipantNames, null, ("@event", e.Id)))
-        using (var reader = names.ExecuteReader())
-            while (reader.Read()) (reader.GetString(0) == "actor" ? actors : targets).Add(reader.GetString(1));
+        using (var names = Command(connection, EventQueries.ParticipantNames, ("@event", e.Id)))
+        using (var reader = await names.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct)) (reader.GetString(0) == "actor" ? actors : targets).Add(reader.GetString(1));
         var list = new List<EventMentionHit>();
-        using (var command = Command(EventQueries.Mentions, null, ("@event", e.Id), ("@limit", mentions)))
-        using (var r = command.ExecuteReader())
-            while (r.Read())
+        using (var command = Command(connection, EventQueries.Mentions, ("@event", e.Id), ("@limit", mentions)))
+        using (var r = await command.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct))
                 list.Add(new EventMentionHit(r.GetInt64(0), DateOnly.Parse(r.GetString(1), CultureInfo.InvariantCulture), r.GetString(2), r.GetString(3),
                     r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5), r.GetInt32(6), r.GetInt32(7), r.GetString(8),
                     r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10), r.GetString(11)));
         return e with { Actors = actors, Targets = targets, Mentions = list };
     }
 
-    public void SaveWatch(Watch watch)
+    public Task SaveWatchAsync(Watch watch, CancellationToken ct = default) => Read(async connection =>
     {
-        using var command = Command(EventQueries.SaveWatch, null, ("@name", watch.Name), ("@query", watch.Query), ("@entity", watch.Entity), ("@seen", watch.SeenUpTo), ("@created", watch.Created));
-        command.ExecuteNonQuery();
-    }
+        using var command = Command(connection, EventQueries.SaveWatch, ("@name", watch.Name), ("@query", watch.Query), ("@entity", watch.Entity), ("@seen", watch.SeenUpTo), ("@created", watch.Created));
+        return await command.ExecuteNonQueryAsync(ct);
+    }, ct);
 
-    public IReadOnlyList<Watch> Watches()
+    public Task<IReadOnlyList<Watch>> WatchesAsync(CancellationToken ct = default) => Read<IReadOnlyList<Watch>>(async connection =>
     {
         var list = new List<Watch>();
-        using var command = Command(EventQueries.ListWatches);
-        using var r = command.ExecuteReader();
-        while (r.Read()) list.Add(new Watch(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt64(3), r.GetString(4)));
+        using var command = Command(connection, EventQueries.ListWatches);
+        using var r = await command.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) list.Add(new Watch(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt64(3), r.GetString(4)));
         return list;
-    }
+    }, ct);
 
-    public void MarkSeen(string name, long upTo)
+    public Task MarkSeenAsync(string name, long upTo, CancellationToken ct = default) => Read(async connection =>
     {
-        using var command = Command(EventQueries.MarkSeen, null, ("@name", name), ("@seen", upTo));
-        command.ExecuteNonQuery();
-    }
+        using var command = Command(connection, EventQueries.MarkSeen, ("@name", name), ("@seen", upTo));
+        return await command.ExecuteNonQueryAsync(ct);
+    }, ct);
 
-    public long LastArticleId()
+    public Task<long> LastArticleIdAsync(CancellationToken ct = default) => Read(async connection =>
     {
-        using var command = Command(EventQueries.LastArticleId);
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
+        using var command = Command(connection, EventQueries.LastArticleId);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }, ct);
 
     private static DateOnly ReadDay(System.Data.Common.DbDataReader r, int i) => DateOnly.Parse(r.GetString(i), CultureInfo.InvariantCulture);
 
-    public StoredAnalysis? Analysis(long id) => ChronicleReads.Analysis(_connection, id);
+    public Task<StoredAnalysis?> AnalysisAsync(long id, CancellationToken ct = default) => Read(c => ChronicleReads.AnalysisAsync(c, id, ct), ct);
 
     public IReadOnlyList<long> Stale(string model, long afterId, int limit) => ChronicleReads.Stale(_connection, model, afterId, limit);
 
     public int StaleCount(string model) => ChronicleReads.StaleCount(_connection, model);
 
-    public StoryInfo? Story(long articleId) => ChronicleReads.Story(_connection, articleId, ReadDay);
+    public Task<StoryInfo?> StoryAsync(long articleId, CancellationToken ct = default) => Read(c => ChronicleReads.StoryAsync(c, articleId, ReadDay, ct), ct);
 
-    public ChroniclePage Chronicle(ChronicleRequest request, CancellationToken ct = default) => Interruptible(ct, () =>
+    public Task<ChroniclePage> ChronicleAsync(ChronicleRequest request, CancellationToken ct = default) => Read(connection =>
     {
         (string, List<(string, object?)>)? text = request.Query is { } q
             ? ("SELECT rowid FROM articles_fts WHERE articles_fts MATCH @q", [("@q", "lemmas : " + ToFts(q))])
             : null;
-        return ChronicleReads.Query(_connection, request, text, d => Day(d), ReadDay, ct);
-    });
+        return ChronicleReads.QueryAsync(connection, request, text, d => Day(d), ReadDay, ct);
+    }, ct);
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        while (_readers.TryTake(out var reader)) reader.Dispose();
+        _connection.Dispose();
+    }
 }
 
 internal static class SqliteCommandExtensions

@@ -9,19 +9,18 @@ public static class Articles
 {
     public static void MapArticles(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/articles", (string? limit, string? offset, IStore store, CancellationToken ct) => Check.Run(() =>
+        api.MapGet("/articles", (string? limit, string? offset, IStore store, CancellationToken ct) => Check.Run(async () =>
             {
                 var request = new SearchRequest(null, Limit: Check.Limit(limit), Offset: Check.Offset(offset));
-                var page = store.Search(request, ct);
+                var page = await store.SearchAsync(request, ct);
                 return Results.Ok(new { total = page.Total, offset = request.Offset, articles = page.Hits.Select(h => new { h.Id, h.Date, h.Title, h.Source, h.Url, h.Copies }) });
             }))
             .WithSummary("The stored stories, newest first");
 
-        api.MapGet("/articles/{id:long}", (long id, IStore store, CancellationToken ct) =>
+        api.MapGet("/articles/{id:long}", async (long id, IStore store, CancellationToken ct) =>
             {
-                ct.ThrowIfCancellationRequested();
                 // The store keeps the whole analysis: the article is served as it was analysed, never analysed again.
-                if (store.Analysis(id) is not { } stored) return Results.Problem(statusCode: 404, title: "No such article", detail: $"no article {id} in the store");
+                if (await store.AnalysisAsync(id, ct) is not { } stored) return Results.Problem(statusCode: 404, title: "No such article", detail: $"no article {id} in the store");
                 if (stored.Json is not { } blob) return Results.Problem(statusCode: 409, title: "No analysis stored", detail: $"article {id} has no stored analysis; run `kronika reanalyze`");
                 return Results.Bytes(AnalysisBlob.WithId(id, blob), "application/json");
             })

@@ -22,15 +22,29 @@ internal static class Check
         {
             return endpoint();
         }
-        catch (Failed e)
+        catch (Exception e) when (e is Failed or QueryException)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { [e.Parameter] = [e.Message] });
-        }
-        catch (QueryException e)
-        {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["q"] = [e.Message] });
+            return Problem(e);
         }
     }
+
+    /// <summary>Runs an endpoint that reads the store; a failed check becomes a validation problem (400) with the parameter's message.</summary>
+    public static async Task<IResult> Run(Func<Task<IResult>> endpoint)
+    {
+        try
+        {
+            return await endpoint();
+        }
+        catch (Exception e) when (e is Failed or QueryException)
+        {
+            return Problem(e);
+        }
+    }
+
+    private static IResult Problem(Exception e) => Results.ValidationProblem(new Dictionary<string, string[]>
+    {
+        [e is Failed f ? f.Parameter : "q"] = [e.Message],
+    });
 
     public static bool Flag(string? value, string parameter) =>
         value is null ? false

@@ -13,27 +13,27 @@ public static class Chronicle
     public static void MapChronicle(this IEndpointRouteBuilder api)
     {
         api.MapGet("/chronicle", (string? q, string? actor, string? target, string? either, string? type, string? place, string? from, string? to, string? order,
-                string? limit, string? offset, string? reports, IStore store, SearchLemmas lemmas, CancellationToken ct) => Check.Run(() =>
+                string? limit, string? offset, string? reports, IStore store, SearchLemmas lemmas, CancellationToken ct) => Check.Run(async () =>
             {
                 if (type is not null && !EventTypes.All.Contains(type)) throw new Check.Failed("type", $"must be one of {string.Join(", ", EventTypes.All)}");
                 if (order is not (null or "event" or "report")) throw new Check.Failed("order", "must be event or report");
-                IReadOnlyList<string>? Keys(string? name) => name is null ? null : EntityResolver.Keys(store, lemmas, name);
+                async Task<IReadOnlyList<string>?> Keys(string? name) => name is null ? null : await EntityResolver.KeysAsync(store, lemmas, name, ct);
                 QueryNode? query = null;
                 if (!string.IsNullOrWhiteSpace(q))
                 {
                     try { query = lemmas.Parser().Parse(q); }
                     catch (QueryException e) { throw new Check.Failed("q", e.Message); }
                 }
-                var request = new ChronicleRequest(query, Keys(actor), Keys(target), Keys(either), type, Keys(place), Check.Date(from, "from"), Check.Date(to, "to"),
+                var request = new ChronicleRequest(query, await Keys(actor), await Keys(target), await Keys(either), type, await Keys(place), Check.Date(from, "from"), Check.Date(to, "to"),
                     order == "report", Check.Limit(limit), Check.Offset(offset), Check.Number(reports, "reports", 5, 0, Check.MaxLimit));
-                var page = store.Chronicle(request, ct);
+                var page = await store.ChronicleAsync(request, ct);
                 return TypedResults.Ok(new ChronicleResponse(page.Total, request.Offset, page.Events));
             }))
             .Produces<ChronicleResponse>()
             .WithSummary("The chronicle: events across outlets in date order (or by first report), each with its date or date bounds, type in words, who → whom, where, according to whom, figures per source, conflicts, reports and outlets");
 
-        api.MapGet("/stories/{id:long}", (long id, IStore store) =>
-                store.Story(id) is { } story ? Results.Ok(story) : Results.Problem(statusCode: 404, title: "No such article", detail: $"no article {id} in the store"))
+        api.MapGet("/stories/{id:long}", async (long id, IStore store, CancellationToken ct) =>
+                await store.StoryAsync(id, ct) is { } story ? Results.Ok(story) : Results.Problem(statusCode: 404, title: "No such article", detail: $"no article {id} in the store"))
             .Produces<StoryInfo>()
             .WithSummary("The story an article belongs to: every outlet's article on it (copies too), its outlets, first and last report");
     }

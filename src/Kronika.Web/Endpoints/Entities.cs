@@ -9,24 +9,29 @@ public static class Entities
 {
     public static void MapEntities(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/entities", (string? type, string? top, IStore store) => Check.Run(() =>
-                Results.Ok(store.Entities(Check.Type(type), Check.Limit(top, 20, "top")))))
+        api.MapGet("/entities", (string? type, string? top, IStore store, CancellationToken ct) => Check.Run(async () =>
+                Results.Ok(await store.EntitiesAsync(Check.Type(type), Check.Limit(top, 20, "top"), ct))))
             .WithSummary("The entities in the store: canonical name, type, Wikidata id, mentions, articles");
 
-        api.MapGet("/entities/{name}", (string name, string? period, string? top, IStore store, SearchLemmas lemmas, CancellationToken ct) => Check.Run(() =>
+        api.MapGet("/entities/{name}", (string name, string? period, string? top, IStore store, SearchLemmas lemmas, CancellationToken ct) => Check.Run(async () =>
             {
                 period ??= "month";
                 if (period is not ("day" or "week" or "month")) throw new Check.Failed("period", "must be day, week or month");
                 var coMentioned = Check.Limit(top, 10, "top");
-                var keys = EntityResolver.Keys(store, lemmas, name);
-                var timeline = keys.Select(k => store.Timeline(k, period, coMentioned)).OfType<Timeline>().MaxBy(t => t.Entity.Articles);
+                var keys = await EntityResolver.KeysAsync(store, lemmas, name, ct);
+                var timelines = new List<Timeline>();
+                foreach (var k in keys)
+                    if (await store.TimelineAsync(k, period, coMentioned, ct) is { } t) timelines.Add(t);
+                var timeline = timelines.MaxBy(t => t.Entity.Articles);
                 if (timeline is null) return Results.Problem(statusCode: 404, title: "No such entity", detail: $"no entity named '{name}' in the store");
-                var events = store.Events(new EventRequest(ActorKeys: [timeline.Entity.Key], Limit: 10), mentions: 1, ct);
+                var events = await store.EventsAsync(new EventRequest(ActorKeys: [timeline.Entity.Key], Limit: 10), mentions: 1, ct);
                 // The quotes come from the stored analyses of the newest articles mentioning the entity.
-                var quotes = store.Search(new SearchRequest(null, EntityKeys: [timeline.Entity.Key], Limit: 10), ct).Hits
-                    .SelectMany(h => Quotes(store, h.Id, h.Date, timeline.Entity))
-                    .Take(10)
-                    .ToList();
+                var quotes = new List<object>();
+                foreach (var h in (await store.SearchAsync(new SearchRequest(null, EntityKeys: [timeline.Entity.Key], Limit: 10), ct)).Hits)
+                {
+                    if (quotes.Count >= 10) break;
+                    if (await store.AnalysisAsync(h.Id, ct) is { Json: { } blob }) quotes.AddRange(Quotes(blob, h.Id, h.Date, timeline.Entity).Take(10 - quotes.Count));
+                }
                 return Results.Ok(new
                 {
                     entity = timeline.Entity,
@@ -42,9 +47,8 @@ public static class Entities
     }
 
     /// <summary>What the entity said in one article, read from its stored analysis: quotes whose speaker is the entity.</summary>
-    private static IEnumerable<object> Quotes(IStore store, long id, DateOnly date, EntitySummary entity)
+    private static IEnumerable<object> Quotes(byte[] blob, long id, DateOnly date, EntitySummary entity)
     {
-        if (store.Analysis(id) is not { Json: { } blob }) return [];
         using var doc = JsonDocument.Parse(AnalysisBlob.Unpack(blob));
         var root = doc.RootElement;
         if (!root.TryGetProperty("quotes", out var quotes) || !root.TryGetProperty("entities", out var entities)) return [];

@@ -13,24 +13,24 @@ public static class Export
     };
 
     public static void MapExport(this IEndpointRouteBuilder api) =>
-        api.MapGet("/export", (HttpContext http, string? format, string? q, string? from, string? to, string? entity, string? source, IStore store, SearchLemmas lemmas) => Check.Run(() =>
+        api.MapGet("/export", (HttpContext http, string? format, string? q, string? from, string? to, string? entity, string? source, IStore store, SearchLemmas lemmas) => Check.Run(async () =>
             {
                 if (source is not (null or "articles" or "chronicle")) throw new Check.Failed("source", "must be articles or chronicle");
                 var chronicle = source == "chronicle";
                 if (format is null || !ContentTypes.TryGetValue(format, out var contentType) || (chronicle && !Exporter.ChronicleFormats.Contains(format)))
                     throw new Check.Failed("format", $"must be one of {string.Join(", ", chronicle ? Exporter.ChronicleFormats : Exporter.Formats)}");
                 var request = new SearchRequest(string.IsNullOrWhiteSpace(q) ? null : lemmas.Parser().Parse(q), Check.Date(from, "from"), Check.Date(to, "to"),
-                    entity is null ? null : EntityResolver.Keys(store, lemmas, entity));
-                return Results.Stream(body =>
+                    entity is null ? null : await EntityResolver.KeysAsync(store, lemmas, entity, http.RequestAborted));
+                return Results.Stream(async body =>
                 {
-                    // The exporter writes an article at a time and flushes it: the export is never built in memory.
+                    // The exporter writes an article at a time and flushes it: the export is never built in memory. (The
+                    // CSV writer's rows reach the body synchronously between the flushes.)
                     http.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
-                    using var writer = new StreamWriter(body, leaveOpen: true);
+                    await using var writer = new StreamWriter(body, leaveOpen: true);
                     if (chronicle)
-                        new Exporter(store).WriteChronicle(new ChronicleRequest(request.Query, EitherKeys: request.EntityKeys, From: request.From, To: request.To), format, writer, http.RequestAborted);
+                        await new Exporter(store).WriteChronicleAsync(new ChronicleRequest(request.Query, EitherKeys: request.EntityKeys, From: request.From, To: request.To), format, writer, http.RequestAborted);
                     else
-                        new Exporter(store).Write(request, format, writer, http.RequestAborted);
-                    return Task.CompletedTask;
+                        await new Exporter(store).WriteAsync(request, format, writer, http.RequestAborted);
                 }, contentType, $"kronika.{(format == "entities" ? "entities.csv" : format)}");
             }))
             .WithSummary("Export the stories a query matches: jsonl (all layers), conllu, csv (events), entities (CSV), gdelt (GDELT 2.0 event table); with source=chronicle, the chronicle events reported in them (jsonl, csv, gdelt)");

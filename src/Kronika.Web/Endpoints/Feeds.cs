@@ -11,15 +11,15 @@ public static class Feeds
     public const int Entries = 50;
 
     public static void MapFeeds(this IEndpointRouteBuilder app) =>
-        app.MapGet("/feeds/{name}.atom", (string name, HttpRequest http, IStore store, SearchLemmas lemmas) =>
+        app.MapGet("/feeds/{name}.atom", async (string name, HttpRequest http, IStore store, SearchLemmas lemmas, CancellationToken ct) =>
             {
                 var watcher = new Watcher(store, lemmas);
-                if (watcher.Find(name) is not { } watch) return Results.Problem(statusCode: 404, title: "No such watch", detail: $"no watch named '{name}'");
+                if (await watcher.FindAsync(name, ct) is not { } watch) return Results.Problem(statusCode: 404, title: "No such watch", detail: $"no watch named '{name}'");
                 var site = $"{http.Scheme}://{http.Host}";
                 var items = new List<SyndicationItem>();
-                foreach (var id in store.StoryIds(watcher.Request(watch)).TakeLast(Entries).Reverse())
+                foreach (var id in (await store.StoryIdsAsync(await watcher.RequestAsync(watch, ct), ct)).TakeLast(Entries).Reverse())
                 {
-                    if (store.Get(id) is not { } a) continue;
+                    if (await store.GetAsync(id, ct) is not { } a) continue;
                     var summary = a.Text.Length > 400 ? a.Text[..400] + "…" : a.Text;
                     items.Add(new SyndicationItem(a.Title, summary, new Uri(a.Url ?? $"{site}/#/article/{id}"), $"{site}/#/article/{id}",
                         new DateTimeOffset(a.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));

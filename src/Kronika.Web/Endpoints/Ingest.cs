@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Kronika.Core.Diagnostics;
 using Kronika.Ingest;
 using Kronika.Store;
 
@@ -15,10 +16,13 @@ public static class Ingest
 {
     public const int MaxArticles = 100;
 
+    // The store's writes take one caller at a time: ingest requests take turns (reads go on beside them).
+    private static readonly SemaphoreSlim Writing = new(1, 1);
+
     public sealed record Article(string? Date, string? Text, string? Title, string? Url, string? Source);
 
     public static void MapIngest(this IEndpointRouteBuilder api) =>
-        api.MapPost("/ingest", (HttpRequest http, List<Article> articles, IConfiguration configuration, IStore store, SearchLemmas lemmas, CancellationToken ct) =>
+        api.MapPost("/ingest", async (HttpRequest http, List<Article> articles, IConfiguration configuration, IStore store, SearchLemmas lemmas, ILogger<Article> log, CancellationToken ct) =>
             {
                 var key = configuration["Kronika:ApiKey"] ?? Environment.GetEnvironmentVariable("KRONIKA_API_KEY");
                 if (string.IsNullOrEmpty(key))
@@ -26,11 +30,19 @@ public static class Ingest
                 var given = http.Headers["X-Api-Key"].ToString();
                 if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(key)))
                     return Results.Problem(statusCode: 401, title: "API key required", detail: "send the server's API key in the X-Api-Key header");
-                return Check.Run(() => Store(articles, store, lemmas, ct));
+                await Writing.WaitAsync(ct);
+                try
+                {
+                    return Check.Run(() => Store(articles, store, lemmas, log, ct));
+                }
+                finally
+                {
+                    Writing.Release();
+                }
             })
             .WithSummary("Store articles (JSON lines fields; `url` identifies each); needs the X-Api-Key header");
 
-    private static IResult Store(List<Article> articles, IStore store, SearchLemmas lemmas, CancellationToken ct)
+    private static IResult Store(List<Article> articles, IStore store, SearchLemmas lemmas, ILogger log, CancellationToken ct)
     {
         if (articles.Count is 0 or > MaxArticles) throw new Check.Failed("body", $"send from 1 to {MaxArticles} articles");
         var results = new object?[articles.Count];
@@ -39,15 +51,16 @@ public static class Ingest
         {
             var a = articles[i];
             // The article's URL is its identity: sending it again is a no-op, a changed text an update.
-            if (string.IsNullOrWhiteSpace(a.Url)) { results[i] = new { index = i, error = "url is required" }; continue; }
+            if (string.IsNullOrWhiteSpace(a.Url)) { results[i] = Error(i, "(no url)", "url is required"); continue; }
             var line = JsonSerializer.Serialize(new { date = Check.Text(a.Date), text = Check.Text(a.Text), title = Check.Text(a.Title), url = Check.Text(a.Url), source = Check.Text(a.Source) });
             var read = ArticleReader.ParseJsonLines(line, "api").Single();
-            if (read.Document is not { } doc) { results[i] = new { index = i, error = read.Error?.Problem }; continue; }
+            if (read.Document is not { } doc) { results[i] = Error(i, a.Url, read.Error?.Problem ?? "unreadable"); continue; }
             doc.Language = LanguageDetector.Shared.Detect(doc.Text);
             // The same article sent again costs no analysis.
             if (store.Holds(StoredArticle.IdOf(doc), StoredArticle.ContentHash(doc)))
             {
                 results[i] = new { index = i, outcome = "unchanged", source = StoredArticle.IdOf(doc) };
+                KronikaMetrics.ArticlesIngested.Add(1, new KeyValuePair<string, object?>("outcome", "unchanged"));
                 continue;
             }
             try
@@ -57,12 +70,27 @@ public static class Ingest
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                results[i] = new { index = i, error = $"analysis failed: {e.Message.ReplaceLineEndings(" ")}" };
+                results[i] = Error(i, a.Url, $"analysis failed: {e.Message.ReplaceLineEndings(" ")}");
             }
         }
         var outcomes = store.Write(batch.Select(b => b.Article).ToList());
         for (var k = 0; k < batch.Count; k++)
-            results[batch[k].Index] = new { index = batch[k].Index, outcome = outcomes[k].ToString().ToLowerInvariant(), source = batch[k].Article.Shown };
+        {
+            var outcome = Outcome(outcomes[k]);
+            results[batch[k].Index] = new { index = batch[k].Index, outcome, source = batch[k].Article.Shown };
+            KronikaMetrics.ArticlesIngested.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+        }
+        log.LogInformation("ingest: {Articles} articles sent, {Written} analysed and written ({Outcomes})", articles.Count, batch.Count,
+            string.Join(", ", outcomes.GroupBy(Outcome).Select(g => $"{g.Count()} {g.Key}")));
         return Results.Ok(new { results });
+
+        object Error(int index, string source, string problem)
+        {
+            log.LogWarning("ingest: {Source}: {Problem}", source, problem);
+            KronikaMetrics.ArticlesIngested.Add(1, new KeyValuePair<string, object?>("outcome", "error"));
+            return new { index, error = problem };
+        }
     }
+
+    private static string Outcome(WriteOutcome outcome) => outcome.ToString().ToLowerInvariant();
 }

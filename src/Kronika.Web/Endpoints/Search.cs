@@ -9,14 +9,14 @@ public static class Search
 {
     public static void MapSearch(this IEndpointRouteBuilder api) =>
         api.MapGet("/search", (string? q, string? from, string? to, string? entity, string? type, [FromQuery(Name = "event_dates")] string? eventDates,
-                string? limit, string? offset, IStore store, SearchLemmas lemmas, CancellationToken ct) => Check.Run(() =>
+                string? limit, string? offset, IStore store, SearchLemmas lemmas, CancellationToken ct) => Check.Run(async () =>
             {
                 var request = new SearchRequest(
                     string.IsNullOrWhiteSpace(q) ? null : lemmas.Parser().Parse(q),
                     Check.Date(from, "from"), Check.Date(to, "to"),
-                    entity is null ? null : EntityResolver.Keys(store, lemmas, entity),
+                    entity is null ? null : await EntityResolver.KeysAsync(store, lemmas, entity, ct),
                     Check.Type(type), Check.Flag(eventDates, "event_dates"), Check.Limit(limit), Check.Offset(offset));
-                var page = store.Search(request, ct);
+                var page = await store.SearchAsync(request, ct);
                 return Results.Ok(new
                 {
                     total = page.Total,
