@@ -36,22 +36,23 @@ public static class ChronicleBench
         public bool Holds(string sourceId, string hash) => inner.Holds(sourceId, hash);
         public int ArticleCount() => inner.ArticleCount();
         public int StoryCount() => inner.StoryCount();
-        public SearchPage Search(SearchRequest request, CancellationToken ct = default) => inner.Search(request, ct);
-        public IReadOnlyList<long> StoryIds(SearchRequest request) => inner.StoryIds(request);
-        public IReadOnlyList<EntitySummary> Entities(string? type, int top) => inner.Entities(type, top);
-        public IReadOnlyList<string> EntityKeys(string name) => inner.EntityKeys(name);
-        public Timeline? Timeline(string entityKey, string period, int coMentioned) => inner.Timeline(entityKey, period, coMentioned);
-        public StoredArticle? Get(long id) => inner.Get(id);
-        public EventPage Events(EventRequest request, int mentions = 5, CancellationToken ct = default) => inner.Events(request, mentions, ct);
-        public void SaveWatch(Watch watch) => inner.SaveWatch(watch);
-        public IReadOnlyList<Watch> Watches() => inner.Watches();
-        public void MarkSeen(string name, long upTo) => inner.MarkSeen(name, upTo);
-        public long LastArticleId() => inner.LastArticleId();
-        public StoredAnalysis? Analysis(long id) => inner.Analysis(id);
+        public Task<string?> ProblemAsync(CancellationToken ct = default) => inner.ProblemAsync(ct);
+        public Task<SearchPage> SearchAsync(SearchRequest request, CancellationToken ct = default) => inner.SearchAsync(request, ct);
+        public Task<IReadOnlyList<long>> StoryIdsAsync(SearchRequest request, CancellationToken ct = default) => inner.StoryIdsAsync(request, ct);
+        public Task<IReadOnlyList<EntitySummary>> EntitiesAsync(string? type, int top, CancellationToken ct = default) => inner.EntitiesAsync(type, top, ct);
+        public Task<IReadOnlyList<string>> EntityKeysAsync(string name, CancellationToken ct = default) => inner.EntityKeysAsync(name, ct);
+        public Task<Timeline?> TimelineAsync(string entityKey, string period, int coMentioned, CancellationToken ct = default) => inner.TimelineAsync(entityKey, period, coMentioned, ct);
+        public Task<StoredArticle?> GetAsync(long id, CancellationToken ct = default) => inner.GetAsync(id, ct);
+        public Task<EventPage> EventsAsync(EventRequest request, int mentions = 5, CancellationToken ct = default) => inner.EventsAsync(request, mentions, ct);
+        public Task SaveWatchAsync(Watch watch, CancellationToken ct = default) => inner.SaveWatchAsync(watch, ct);
+        public Task<IReadOnlyList<Watch>> WatchesAsync(CancellationToken ct = default) => inner.WatchesAsync(ct);
+        public Task MarkSeenAsync(string name, long upTo, CancellationToken ct = default) => inner.MarkSeenAsync(name, upTo, ct);
+        public Task<long> LastArticleIdAsync(CancellationToken ct = default) => inner.LastArticleIdAsync(ct);
+        public Task<StoredAnalysis?> AnalysisAsync(long id, CancellationToken ct = default) => inner.AnalysisAsync(id, ct);
         public IReadOnlyList<long> Stale(string model, long afterId, int limit) => inner.Stale(model, afterId, limit);
         public int StaleCount(string model) => inner.StaleCount(model);
-        public StoryInfo? Story(long articleId) => inner.Story(articleId);
-        public ChroniclePage Chronicle(ChronicleRequest request, CancellationToken ct = default) => inner.Chronicle(request, ct);
+        public Task<StoryInfo?> StoryAsync(long articleId, CancellationToken ct = default) => inner.StoryAsync(articleId, ct);
+        public Task<ChroniclePage> ChronicleAsync(ChronicleRequest request, CancellationToken ct = default) => inner.ChronicleAsync(request, ct);
         public void Dispose() => inner.Dispose();
     }
 
@@ -91,10 +92,10 @@ public static class ChronicleBench
         var lemmas = new SearchLemmas();
         var random = new Random(11);
         var ids = Enumerable.Range(0, requests).Select(_ => (long)random.Next(1, articles + 1)).ToList();
-        byte[] Stored(long id) => AnalysisBlob.WithId(id, read.Analysis(id)!.Json!);
+        byte[] Stored(long id) => AnalysisBlob.WithId(id, read.AnalysisAsync(id).GetAwaiter().GetResult()!.Json!);
         string Again(long id)
         {
-            var a = read.Get(id)!;
+            var a = read.GetAsync(id).GetAwaiter().GetResult()!;
             var doc = lemmas.Analyze(new Document(a.Text, a.Date, new ArticleSource(a.Shown, a.Url, a.Site, a.Title), Document.Lines(a.Text)));
             return JsonOutput.ToJson(doc);
         }
@@ -107,7 +108,7 @@ public static class ChronicleBench
         var storedPerSecond = ids.Count / clock.Elapsed.TotalSeconds;
         Console.WriteLine($"an article with every layer, 1 thread, {ids.Count} random ids: pipeline again {againPerSecond:F0}/s, stored analysis {storedPerSecond:F0}/s ({storedPerSecond / againPerSecond:F0}×)");
 
-        IReadOnlyList<string> Keys(string name) => EntityResolver.Keys(read, lemmas, name);
+        IReadOnlyList<string> Keys(string name) => EntityResolver.KeysAsync(read, lemmas, name).GetAwaiter().GetResult();
         var mix = new (string Name, Func<ChronicleRequest> Request)[]
         {
             ("actor Rusija", () => new ChronicleRequest(ActorKeys: Keys("Rusija"))),
@@ -119,14 +120,14 @@ public static class ChronicleBench
             ("query Putinas, by report, page 3", () => new ChronicleRequest(lemmas.Parser().Parse("Putinas"), ByReport: true, Offset: 40)),
             ("everything, newest page", () => new ChronicleRequest(From: new DateOnly(2026, 1, 1))),
         };
-        var actions = Enumerable.Range(0, requests).Select(i => mix[i % mix.Length]).Select(m => (Action)(() => read.Chronicle(m.Request()))).ToList();
+        var actions = Enumerable.Range(0, requests).Select(i => mix[i % mix.Length]).Select(m => (Action)(() => read.ChronicleAsync(m.Request()).GetAwaiter().GetResult())).ToList();
         StoreBench.Time(actions.Take(mix.Length));
         var latency = StoreBench.Time(actions);
         Console.WriteLine($"chronicle query ({mix.Length} kinds × {requests / mix.Length}, 20 events with 5 reports each, names resolved): p50 {latency.P50:F1} ms, p95 {latency.P95:F1} ms, p99 {latency.P99:F1} ms, max {latency.Max:F1} ms");
         foreach (var (name, request) in mix)
         {
-            var one = StoreBench.Time(Enumerable.Repeat((Action)(() => read.Chronicle(request())), 5));
-            Console.WriteLine($"  {name,-40} {read.Chronicle(request() with { Limit = 1 }).Total,7:N0} events  p50 {one.P50,6:F1} ms");
+            var one = StoreBench.Time(Enumerable.Repeat((Action)(() => read.ChronicleAsync(request()).GetAwaiter().GetResult()), 5));
+            Console.WriteLine($"  {name,-40} {read.ChronicleAsync(request() with { Limit = 1 }).GetAwaiter().GetResult().Total,7:N0} events  p50 {one.P50,6:F1} ms");
         }
         Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");
     }

@@ -74,13 +74,13 @@ public static class StoreBench
         var lemmas = new SearchLemmas();
         var random = new Random(7);
         var ids = Enumerable.Range(0, searches).Select(_ => (long)random.Next(1, articles + 1)).ToList();
-        var byId = Time(ids.Select(id => (Action)(() => search.Get(id))));
+        var byId = Time(ids.Select(id => (Action)(() => search.GetAsync(id).GetAwaiter().GetResult())));
         Console.WriteLine($"baseline: read one article by id: p50 {byId.P50:F2} ms, p95 {byId.P95:F2} ms");
         var requests = Enumerable.Range(0, searches).Select(i => Mix[i % Mix.Length]).Select(m => (Action)(() =>
         {
             var request = new SearchRequest(m.Query.Length == 0 ? null : lemmas.Parser().Parse(m.Query), m.From, m.To,
-                m.Entity is null ? null : search.EntityKeys(m.Entity), Limit: 10);
-            search.Search(request);
+                m.Entity is null ? null : search.EntityKeysAsync(m.Entity).GetAwaiter().GetResult(), Limit: 10);
+            search.SearchAsync(request).GetAwaiter().GetResult();
         }));
         Time(requests.Take(Mix.Length)); // warm up: JIT, page cache
         var latency = Time(requests);
@@ -89,9 +89,9 @@ public static class StoreBench
                           $"({latency.P95 / byId.P95:F0}× the baseline's p95)");
         foreach (var (query, entity, from, to) in Mix)
         {
-            var one = Time(Enumerable.Repeat((Action)(() => search.Search(new SearchRequest(query.Length == 0 ? null : lemmas.Parser().Parse(query), from, to,
-                entity is null ? null : search.EntityKeys(entity), Limit: 10))), 5));
-            var total = search.Search(new SearchRequest(query.Length == 0 ? null : lemmas.Parser().Parse(query), from, to, entity is null ? null : search.EntityKeys(entity), Limit: 1)).Total;
+            var one = Time(Enumerable.Repeat((Action)(() => search.SearchAsync(new SearchRequest(query.Length == 0 ? null : lemmas.Parser().Parse(query), from, to,
+                entity is null ? null : search.EntityKeysAsync(entity).GetAwaiter().GetResult(), Limit: 10)).GetAwaiter().GetResult()), 5));
+            var total = search.SearchAsync(new SearchRequest(query.Length == 0 ? null : lemmas.Parser().Parse(query), from, to, entity is null ? null : search.EntityKeysAsync(entity).GetAwaiter().GetResult(), Limit: 1)).GetAwaiter().GetResult().Total;
             Console.WriteLine($"  {Describe(query, entity, from, to),-45} {total,7:N0} hits  p50 {one.P50,6:F1} ms");
         }
         Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");
@@ -120,6 +120,7 @@ public static class StoreBench
     private static string Describe(string query, string? entity, DateOnly? from, DateOnly? to) =>
         string.Join(' ', new[] { query, entity is null ? null : $"--entity {entity}", from is null ? null : $"--from {from:yyyy-MM-dd}", to is null ? null : $"--to {to:yyyy-MM-dd}" }.Where(s => !string.IsNullOrEmpty(s)));
 
+    /// <summary>Times each action alone, one after another (the store's async reads are waited for inside each).</summary>
     internal static (double P50, double P95, double P99, double Max) Time(IEnumerable<Action> actions)
     {
         var times = new List<double>();
@@ -141,22 +142,23 @@ public static class StoreBench
         public int ArticleCount() => 0;
         public int StoryCount() => 0;
         public bool Holds(string sourceId, string hash) => false;
-        public SearchPage Search(SearchRequest request, CancellationToken ct = default) => new(0, []);
-        public IReadOnlyList<long> StoryIds(SearchRequest request) => [];
-        public IReadOnlyList<EntitySummary> Entities(string? type, int top) => [];
-        public IReadOnlyList<string> EntityKeys(string name) => [];
-        public Timeline? Timeline(string entityKey, string period, int coMentioned) => null;
-        public StoredArticle? Get(long id) => null;
-        public EventPage Events(EventRequest request, int mentions = 5, CancellationToken ct = default) => new(0, []);
-        public void SaveWatch(Watch watch) { }
-        public IReadOnlyList<Watch> Watches() => [];
-        public void MarkSeen(string name, long upTo) { }
-        public long LastArticleId() => 0;
-        public StoredAnalysis? Analysis(long id) => null;
+        public Task<string?> ProblemAsync(CancellationToken ct = default) => Task.FromResult<string?>(null);
+        public Task<SearchPage> SearchAsync(SearchRequest request, CancellationToken ct = default) => Task.FromResult(new SearchPage(0, []));
+        public Task<IReadOnlyList<long>> StoryIdsAsync(SearchRequest request, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<long>>([]);
+        public Task<IReadOnlyList<EntitySummary>> EntitiesAsync(string? type, int top, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<EntitySummary>>([]);
+        public Task<IReadOnlyList<string>> EntityKeysAsync(string name, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<string>>([]);
+        public Task<Timeline?> TimelineAsync(string entityKey, string period, int coMentioned, CancellationToken ct = default) => Task.FromResult<Timeline?>(null);
+        public Task<StoredArticle?> GetAsync(long id, CancellationToken ct = default) => Task.FromResult<StoredArticle?>(null);
+        public Task<EventPage> EventsAsync(EventRequest request, int mentions = 5, CancellationToken ct = default) => Task.FromResult(new EventPage(0, []));
+        public Task SaveWatchAsync(Watch watch, CancellationToken ct = default) => Task.CompletedTask;
+        public Task<IReadOnlyList<Watch>> WatchesAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<Watch>>([]);
+        public Task MarkSeenAsync(string name, long upTo, CancellationToken ct = default) => Task.CompletedTask;
+        public Task<long> LastArticleIdAsync(CancellationToken ct = default) => Task.FromResult(0L);
+        public Task<StoredAnalysis?> AnalysisAsync(long id, CancellationToken ct = default) => Task.FromResult<StoredAnalysis?>(null);
         public IReadOnlyList<long> Stale(string model, long afterId, int limit) => [];
         public int StaleCount(string model) => 0;
-        public StoryInfo? Story(long articleId) => null;
-        public ChroniclePage Chronicle(ChronicleRequest request, CancellationToken ct = default) => new(0, []);
+        public Task<StoryInfo?> StoryAsync(long articleId, CancellationToken ct = default) => Task.FromResult<StoryInfo?>(null);
+        public Task<ChroniclePage> ChronicleAsync(ChronicleRequest request, CancellationToken ct = default) => Task.FromResult(new ChroniclePage(0, []));
         public void Dispose() { }
     }
 }

@@ -21,7 +21,7 @@ public sealed class CliTests : IDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = KronikaCli.Run(args, output, error, () => new MemoryStream(Encoding.UTF8.GetBytes(stdin)));
+        var code = KronikaCli.RunAsync(args, output, error, () => new MemoryStream(Encoding.UTF8.GetBytes(stdin))).GetAwaiter().GetResult();
         return (code, output.ToString(), error.ToString());
     }
 

@@ -34,7 +34,7 @@ public sealed class HardeningTests : IDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = KronikaCli.Run(args, output, error, () => new MemoryStream());
+        var code = KronikaCli.RunAsync(args, output, error, () => new MemoryStream()).GetAwaiter().GetResult();
         return (code, output.ToString(), error.ToString());
     }
 

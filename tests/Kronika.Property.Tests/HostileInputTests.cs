@@ -197,7 +197,7 @@ public sealed class HostileInputTests
                     {
                         return true;
                     }
-                    store.Search(new SearchRequest(node, Limit: 5));
+                    store.SearchAsync(new SearchRequest(node, Limit: 5)).GetAwaiter().GetResult();
                     return true;
                 }, $"the query '{query}'");
             }));

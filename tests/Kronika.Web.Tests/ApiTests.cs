@@ -215,7 +215,7 @@ public sealed class ApiTests(SampleStore samples) : IClassFixture<SampleStore>
     public async Task A_watch_has_an_atom_feed_of_its_newest_articles()
     {
         using (var store = new SqliteStore(samples.Db["sqlite:".Length..]))
-            new Watcher(store, new SearchLemmas()).Save("putinas", "Putinas", null);
+            await new Watcher(store, new SearchLemmas()).SaveAsync("putinas", "Putinas", null, TestContext.Current.CancellationToken);
         var response = await Client().GetAsync("/feeds/putinas.atom");
         Assert.Equal("application/atom+xml", response.Content.Headers.ContentType?.MediaType);
         var feed = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync());
