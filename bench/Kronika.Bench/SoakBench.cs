@@ -59,9 +59,12 @@ public static class SoakBench
                     case < 14:
                         kind = "article";
                         return new(HttpMethod.Get, $"/api/articles/{Random.Shared.Next(1, articles + 1)}");
-                    case < 17:
+                    case < 16:
                         kind = "events";
                         return new(HttpMethod.Get, $"/api/events?limit=20&actor={Uri.EscapeDataString(entities[i % entities.Length])}");
+                    case 16:
+                        kind = "chronicle";
+                        return new(HttpMethod.Get, $"/api/chronicle?limit=20&either={Uri.EscapeDataString(entities[i % entities.Length])}");
                     case 17:
                         kind = "entity";
                         return new(HttpMethod.Get, $"/api/entities/{Uri.EscapeDataString(entities[i % entities.Length])}");
