@@ -295,13 +295,19 @@ public sealed class SqliteStore : IStore
     }
 
     // Reads go to a pool of connections of their own (the writer keeps its one): each read takes one, and returns it
-    // when done, so any number of requests read at once while WAL lets the writer go on.
+    // when done, so requests read side by side while WAL lets the writer go on. The pool is bounded (reads beyond it
+    // wait their turn, cancellably): each connection keeps a page cache, and the cores bound how many reads can run.
     private readonly ConcurrentBag<SqliteConnection> _readers = [];
+    private readonly SemaphoreSlim _readerSlots = new(MaxReaders, MaxReaders);
     private volatile bool _disposed;
 
-    // Settings of a reading connection: the file mapped into memory, a small page cache of its own.
+    /// <summary>How many reads run at once on one store.</summary>
+    public static readonly int MaxReaders = Math.Max(4, 2 * Environment.ProcessorCount);
+
+    // Settings of a reading connection: a page cache of 16 MB and no memory map (each connection maps the file on its
+    // own, so a map per reader multiplies the server's resident memory by the readers; the OS caches the file once).
     private const string ReaderPragmas = """
-        PRAGMA mmap_size = 1073741824;
+        PRAGMA mmap_size = 0;
         PRAGMA cache_size = -16384;
         PRAGMA foreign_keys = ON;
         """;
@@ -322,22 +328,29 @@ public sealed class SqliteStore : IStore
     /// </summary>
     private async Task<T> Read<T>(Func<SqliteConnection, Task<T>> read, CancellationToken ct)
     {
-        ct.ThrowIfCancellationRequested();
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var connection = _readers.TryTake(out var pooled) ? pooled : OpenReader();
+        await _readerSlots.WaitAsync(ct);
         try
         {
-            using var interrupt = ct.Register(() => SQLitePCL.raw.sqlite3_interrupt(connection.Handle));
-            return await read(connection);
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT && ct.IsCancellationRequested)
-        {
-            throw new OperationCanceledException("the read was stopped", e, ct);
+            var connection = _readers.TryTake(out var pooled) ? pooled : OpenReader();
+            try
+            {
+                using var interrupt = ct.Register(() => SQLitePCL.raw.sqlite3_interrupt(connection.Handle));
+                return await read(connection);
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT && ct.IsCancellationRequested)
+            {
+                throw new OperationCanceledException("the read was stopped", e, ct);
+            }
+            finally
+            {
+                if (_disposed) connection.Dispose();
+                else _readers.Add(connection);
+            }
         }
         finally
         {
-            if (_disposed) connection.Dispose();
-            else _readers.Add(connection);
+            _readerSlots.Release();
         }
     }
 
