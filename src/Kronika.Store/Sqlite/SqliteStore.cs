@@ -71,13 +71,14 @@ public sealed class SqliteStore : IStore
         """;
 
     private readonly SqliteConnection _connection;
-    private Stories? _stories;
     private People? _people;
-    private StoryGroups? _groups;
     private ChronicleIndex? _chronicle;
 
+    /// <summary>The writers' generation after this store's last batch (see <see cref="WriterGeneration"/>); -1 before any.</summary>
+    private long _generation = -1;
+
     // What this process already wrote and need not write again: entity rows. Cleared with a failed batch, whose rows
-    // were rolled back.
+    // were rolled back, and when another writer committed in between.
     private readonly HashSet<string> _entitiesWritten = new(StringComparer.Ordinal);
 
     /// <summary>Opens (with <paramref name="create"/>, creates) the store in the file at <paramref name="path"/>.</summary>
@@ -88,6 +89,8 @@ public sealed class SqliteStore : IStore
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = path, Pooling = false, Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+            // Writers of other processes queue on the file's write lock: a batch waits for theirs instead of failing.
+            DefaultTimeout = 600,
         }.ToString());
         _connection.Open();
         Execute(Pragmas);
@@ -106,11 +109,11 @@ public sealed class SqliteStore : IStore
                 throw new StoreMissingException("the file holds no Kronika store");
             }
         }
-        Execute(Schema + SharedTables.Of("INTEGER", "TEXT") + $"PRAGMA user_version = {SchemaVersion};");
+        Execute(Schema + StoryLookups.QuarterIndexes + StoryGroups.Tables("TEXT") + SharedTables.Of("INTEGER", "TEXT") + $"PRAGMA user_version = {SchemaVersion};");
     }
 
     /// <summary>Raised whenever the tables change; a store of another version is refused, not misread.</summary>
-    public const int SchemaVersion = 10;
+    public const int SchemaVersion = 11;
 
     public string Path { get; }
 
@@ -135,14 +138,19 @@ public sealed class SqliteStore : IStore
 
     public IReadOnlyList<WriteOutcome> Write(IReadOnlyList<StoredArticle> batch)
     {
-        _stories ??= new Stories(ReadStories());
-        _people ??= new People(ReadPeople());
-        _groups ??= new StoryGroups(ReadGroups());
-        _chronicle ??= ChronicleWriter.Load(_connection, (r, i) => DateOnly.Parse(r.GetString(i), CultureInfo.InvariantCulture));
         var outcomes = new List<WriteOutcome>(batch.Count);
         try
         {
-            using var transaction = _connection.BeginTransaction();
+            // BEGIN IMMEDIATE: the file's write lock, held to the commit, so no other process decides in between.
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            long generation;
+            using (var read = Command(WriterGeneration.Read, transaction)) generation = Convert.ToInt64(read.ExecuteScalar(), CultureInfo.InvariantCulture);
+            if (generation != _generation) Forget();
+            _people ??= new People(ReadPeople(transaction));
+            _chronicle ??= ChronicleWriter.Load(_connection, (r, i) => DateOnly.Parse(r.GetString(i), CultureInfo.InvariantCulture), transaction);
+            using var lookups = new SqliteStoryLookups(_connection, transaction);
+            var stories = new Stories(lookups);
+            var groups = new StoryGroups(lookups);
             using var statements = new Statements(this, transaction);
             using var chronicle = new ChronicleWriter(_connection, transaction, d => Day(d));
             foreach (var written in batch)
@@ -152,13 +160,13 @@ public sealed class SqliteStore : IStore
                 using (var reader = statements.BySource.With(a.SourceId).ExecuteReader())
                     if (reader.Read()) sameSource = (reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
                 var sameContent = statements.ByHash.With(a.Hash).ExecuteScalar() as long?;
-                var (outcome, original) = _stories.Decide(a, sameSource, sameContent);
+                var (outcome, original) = stories.Decide(a, sameSource, sameContent);
                 outcomes.Add(outcome);
                 if (outcome == WriteOutcome.Unchanged) continue;
                 (a, var renamed) = _people.Resolve(a);
                 foreach (var (key, canonical) in renamed) statements.Rename.With(canonical, EntityNames.Fold(canonical), key).ExecuteNonQuery();
                 // A copy belongs to its original's story; a story of its own to the story whose articles it shares most with, if any.
-                var story = original is { } o ? _groups.StoryOf(o) ?? o : _groups.Find(a.Features, a.Date, sameSource?.Id ?? 0);
+                var story = original is { } o ? groups.StoryOf(o) ?? o : groups.Find(a.Features, a.Date, sameSource?.Id ?? 0);
                 object?[] values =
                 [
                     a.SourceId, a.Hash, Day(a.Date), a.Title, a.Url, a.Site, a.Language, a.Text, a.Lemmas, Snippets.Pack(a.Spans),
@@ -183,26 +191,32 @@ public sealed class SqliteStore : IStore
                 foreach (var t in a.Times)
                     statements.Time.With(id, t.Start, t.End, t.Type, t.Value, t.Mod, t.From is { } f ? Day(f) : null, t.To is { } to ? Day(to) : null).ExecuteNonQuery();
                 chronicle.Write(_chronicle, id, a);
-                _stories.Written(id, a.SimHash, original);
-                if (original is null) _groups.Add(id, a.Date, story ?? id, a.Features);
+                if (original is null) groups.Add(id, a.Date, a.Features);
             }
             if (outcomes.Contains(WriteOutcome.Updated))
             {
                 Execute(EventQueries.DeleteOrphans, transaction);
                 _chronicle = null; // events no article reports any more are gone: read the chronicle again
             }
+            Execute(WriterGeneration.Next, transaction);
             transaction.Commit();
+            _generation = generation + 1;
         }
         catch
         {
-            _stories = null;
-            _people = null;
-            _groups = null;
-            _chronicle = null;
-            _entitiesWritten.Clear();
+            Forget();
             throw;
         }
         return outcomes;
+    }
+
+    /// <summary>Drops what this writer keeps in memory: the next batch reads it again from the file.</summary>
+    private void Forget()
+    {
+        _people = null;
+        _chronicle = null;
+        _entitiesWritten.Clear();
+        _generation = -1;
     }
 
     /// <summary>The statements of one write, prepared once per batch.</summary>
@@ -247,31 +261,12 @@ public sealed class SqliteStore : IStore
         return command;
     }
 
-    private List<(string, string)> ReadPeople()
+    private List<(string, string)> ReadPeople(SqliteTransaction transaction)
     {
         var list = new List<(string, string)>();
-        using var command = Command(People.Query);
+        using var command = Command(People.Query, transaction);
         using var reader = command.ExecuteReader();
         while (reader.Read()) list.Add((reader.GetString(0), reader.GetString(1)));
-        return list;
-    }
-
-    private List<(long, ulong)> ReadStories()
-    {
-        var list = new List<(long, ulong)>();
-        using var command = Command("SELECT id, simhash FROM articles WHERE duplicate_of IS NULL");
-        using var reader = command.ExecuteReader();
-        while (reader.Read()) list.Add((reader.GetInt64(0), unchecked((ulong)reader.GetInt64(1))));
-        return list;
-    }
-
-    private List<(long, DateOnly, long, uint[])> ReadGroups()
-    {
-        var list = new List<(long, DateOnly, long, uint[])>();
-        using var command = Command("SELECT id, date, coalesce(story_id, id), features FROM articles WHERE duplicate_of IS NULL AND features IS NOT NULL");
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-            list.Add((reader.GetInt64(0), DateOnly.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetInt64(2), StoryFeatures.Unpack((byte[])reader.GetValue(3))));
         return list;
     }
 
