@@ -51,7 +51,6 @@ public sealed class PostgresStore : IStore
 
     private readonly NpgsqlDataSource _source;
     private People? _people;
-    private ChronicleIndex? _chronicle;
 
     /// <summary>The writers' generation after this store's last batch (see <see cref="WriterGeneration"/>); -1 before any.</summary>
     private long _generation = -1;
@@ -82,7 +81,7 @@ public sealed class PostgresStore : IStore
                 throw new StoreMissingException("the database holds no Kronika store");
             }
         }
-        using (var command = new NpgsqlCommand(Schema + StoryLookups.QuarterIndexes + StoryGroups.Tables("DATE") + SharedTables.Of("BIGSERIAL", "DATE") + $"COMMENT ON TABLE articles IS '{SchemaComment}';", connection))
+        using (var command = new NpgsqlCommand(Schema + StoryLookups.QuarterIndexes + StoryGroups.Tables("DATE") + SharedTables.Of("BIGSERIAL", "DATE") + ChronicleIndex.Table + $"COMMENT ON TABLE articles IS '{SchemaComment}';", connection))
             command.ExecuteNonQuery();
         using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(4711)", connection);
         unlock.ExecuteNonQuery();
@@ -125,7 +124,7 @@ public sealed class PostgresStore : IStore
             using (var read = Command(connection, WriterGeneration.Read, transaction)) generation = (long)read.ExecuteScalar()!;
             if (generation != _generation) Forget();
             _people ??= new People(ReadPeople(connection));
-            _chronicle ??= ChronicleWriter.Load(connection, (r, i) => r.GetFieldValue<DateOnly>(i), transaction);
+            var events = new ChronicleIndex(connection, transaction, (r, i) => r.GetFieldValue<DateOnly>(i));
             var lookups = new PostgresStoryLookups(connection, transaction);
             var stories = new Stories(lookups);
             var groups = new StoryGroups(lookups);
@@ -178,14 +177,13 @@ public sealed class PostgresStore : IStore
                     id = (long)insert.ExecuteScalar()!;
                 }
                 WriteLayers(connection, transaction, id, a);
-                chronicle.Write(_chronicle, id, a);
+                chronicle.Write(events, id, a);
                 if (original is null) groups.Add(id, a.Date, a.Features);
             }
             if (outcomes.Contains(WriteOutcome.Updated))
             {
                 using (var orphans = Command(connection, EventQueries.DeleteOrphans, transaction)) orphans.ExecuteNonQuery();
-                _chronicle = null;
-            }
+                    }
             using (var next = Command(connection, WriterGeneration.Next, transaction)) next.ExecuteNonQuery();
             transaction.Commit();
             _generation = generation + 1;
@@ -202,7 +200,6 @@ public sealed class PostgresStore : IStore
     private void Forget()
     {
         _people = null;
-        _chronicle = null;
         _generation = -1;
     }
 

@@ -72,7 +72,6 @@ public sealed class SqliteStore : IStore
 
     private readonly SqliteConnection _connection;
     private People? _people;
-    private ChronicleIndex? _chronicle;
 
     /// <summary>The writers' generation after this store's last batch (see <see cref="WriterGeneration"/>); -1 before any.</summary>
     private long _generation = -1;
@@ -109,7 +108,7 @@ public sealed class SqliteStore : IStore
                 throw new StoreMissingException("the file holds no Kronika store");
             }
         }
-        Execute(Schema + StoryLookups.QuarterIndexes + StoryGroups.Tables("TEXT") + SharedTables.Of("INTEGER", "TEXT") + $"PRAGMA user_version = {SchemaVersion};");
+        Execute(Schema + StoryLookups.QuarterIndexes + StoryGroups.Tables("TEXT") + SharedTables.Of("INTEGER", "TEXT") + ChronicleIndex.Table + $"PRAGMA user_version = {SchemaVersion};");
     }
 
     /// <summary>Raised whenever the tables change; a store of another version is refused, not misread.</summary>
@@ -147,7 +146,8 @@ public sealed class SqliteStore : IStore
             using (var read = Command(WriterGeneration.Read, transaction)) generation = Convert.ToInt64(read.ExecuteScalar(), CultureInfo.InvariantCulture);
             if (generation != _generation) Forget();
             _people ??= new People(ReadPeople(transaction));
-            _chronicle ??= ChronicleWriter.Load(_connection, (r, i) => DateOnly.Parse(r.GetString(i), CultureInfo.InvariantCulture), transaction);
+            if (_entitiesWritten.Count > 100_000) _entitiesWritten.Clear(); // a bounded cache: the insert ignores a known entity anyway
+            var events = new ChronicleIndex(_connection, transaction, (r, i) => DateOnly.Parse(r.GetString(i), CultureInfo.InvariantCulture));
             using var lookups = new SqliteStoryLookups(_connection, transaction);
             var stories = new Stories(lookups);
             var groups = new StoryGroups(lookups);
@@ -190,13 +190,12 @@ public sealed class SqliteStore : IStore
                 }
                 foreach (var t in a.Times)
                     statements.Time.With(id, t.Start, t.End, t.Type, t.Value, t.Mod, t.From is { } f ? Day(f) : null, t.To is { } to ? Day(to) : null).ExecuteNonQuery();
-                chronicle.Write(_chronicle, id, a);
+                chronicle.Write(events, id, a);
                 if (original is null) groups.Add(id, a.Date, a.Features);
             }
             if (outcomes.Contains(WriteOutcome.Updated))
             {
                 Execute(EventQueries.DeleteOrphans, transaction);
-                _chronicle = null; // events no article reports any more are gone: read the chronicle again
             }
             Execute(WriterGeneration.Next, transaction);
             transaction.Commit();
@@ -214,7 +213,6 @@ public sealed class SqliteStore : IStore
     private void Forget()
     {
         _people = null;
-        _chronicle = null;
         _entitiesWritten.Clear();
         _generation = -1;
     }
