@@ -35,6 +35,8 @@ public sealed class PostgresStore : IStore
             fts TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', lemmas)) STORED);
         CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
         CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
+        -- Stories newest first: a search with filters and no words walks it until its page is full.
+        CREATE INDEX IF NOT EXISTS articles_story_date ON articles(date, id) WHERE duplicate_of IS NULL;
         CREATE INDEX IF NOT EXISTS articles_copies ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
         CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id) WHERE story_id IS NOT NULL;
         CREATE INDEX IF NOT EXISTS articles_model ON articles(model);

@@ -44,6 +44,8 @@ public sealed class SqliteStore : IStore
             analysis BLOB);
         CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
         CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
+        -- Stories newest first: a search with filters and no words walks it until its page is full.
+        CREATE INDEX IF NOT EXISTS articles_story_date ON articles(date, id) WHERE duplicate_of IS NULL;
         CREATE INDEX IF NOT EXISTS articles_copies ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
         CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id) WHERE story_id IS NOT NULL;
         CREATE INDEX IF NOT EXISTS articles_model ON articles(model);
@@ -332,6 +334,11 @@ public sealed class SqliteStore : IStore
                 $"SELECT a.id, 0.0 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE TRUE{times} ORDER BY a.date DESC, a.id DESC LIMIT $limit OFFSET $offset", parameters, request, ct);
         parameters.Add(("$q", match));
         var total = Count($"SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH $q{times}", parameters);
+        if (request.Query is null && total > FilterWalk)
+            // Filters only, matching many: walk the stories newest first (articles_story_date) and keep those the filters
+            // hold for, until the page is full, instead of sorting every match.
+            return Page(total, $"SELECT a.id, 0.0 FROM articles a WHERE a.duplicate_of IS NULL{FilterConditions(request, parameters)} ORDER BY a.date DESC, a.id DESC LIMIT $limit OFFSET $offset",
+                parameters, request, ct);
         if (request.Query is null)
             return Page(total, $"""
                 SELECT a.id, 0.0 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH $q{times}
@@ -344,6 +351,39 @@ public sealed class SqliteStore : IStore
                 ORDER BY rowid DESC LIMIT $window)
             ORDER BY score, id DESC LIMIT $limit OFFSET $offset
             """, parameters, request, ct);
+    }
+
+    /// <summary>
+    /// Above this many matches a filter-only search walks the stories by date rather than sorting its matches: the walk
+    /// reads about limit × stories ÷ matches rows, the sort every match.
+    /// </summary>
+    public static int FilterWalk { get; set; } = 2000;
+
+    /// <summary>The search's filters (no words) as conditions on `articles a`, alike with the facets <see cref="Match"/> gives.</summary>
+    private string FilterConditions(SearchRequest request, List<(string, object?)> parameters)
+    {
+        // $after, and $from and $to of event dates, are the parameters SearchCore gave already.
+        var where = new StringBuilder(request.AfterId > 0 ? " AND a.id > $after" : "");
+        if (!request.EventDates)
+        {
+            if (request.From is { } f) { where.Append(" AND a.date >= $from2"); parameters.Add(("$from2", Day(f))); }
+            if (request.To is { } t) { where.Append(" AND a.date <= $to2"); parameters.Add(("$to2", Day(t))); }
+        }
+        else if (request.From is not null || request.To is not null)
+            where.Append(" AND EXISTS (SELECT 1 FROM times t WHERE t.article_id = a.id AND t.day_from IS NOT NULL AND t.day_to >= $from AND t.day_from <= $to)");
+        if (request.EntityKeys is { } keys)
+        {
+            var typed = request.Type is null ? keys : keys.Where(k => EntityType(k) == request.Type).ToList();
+            var names = typed.Select((k, i) => $"$k{i}").ToList();
+            for (var i = 0; i < typed.Count; i++) parameters.Add((names[i], typed[i]));
+            where.Append(typed.Count == 0 ? " AND 0" : $" AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_key IN ({string.Join(", ", names)}))");
+        }
+        else if (request.Type is { } type)
+        {
+            where.Append(" AND EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_id = a.id AND lower(e.type) = $type2)");
+            parameters.Add(("$type2", type.ToLowerInvariant()));
+        }
+        return where.ToString();
     }
 
     /// <summary>The condition of <see cref="SearchRequest.AfterId"/> on the given id column, or nothing.</summary>
