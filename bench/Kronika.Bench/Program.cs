@@ -12,6 +12,12 @@ if (args.FirstOrDefault() == "store")
     StoreBench.Run(FindRoot(), Option("--articles", 100_000), Option("--searches", 1600));
     return;
 }
+if (args.FirstOrDefault() == "query")
+{
+    var at = Array.IndexOf(args, "--db");
+    QueryBench.Run(at >= 0 && at + 1 < args.Length ? args[at + 1] : "sqlite:kronika.db", Option("--searches", 800));
+    return;
+}
 if (args.FirstOrDefault() == "tagger")
 {
     TaggerBench.Run(FindRoot(), args.Contains("--micro"));

@@ -13,7 +13,7 @@ using Kronika.Store;
 public static class StoreBench
 {
     /// <summary>The query mix: names in several case forms, common nouns, phrases, boolean queries, prefixes, filters.</summary>
-    private static readonly (string Query, string? Entity, DateOnly? From, DateOnly? To)[] Mix =
+    internal static readonly (string Query, string? Entity, DateOnly? From, DateOnly? To)[] Mix =
     [
         ("Kazlauskas", null, null, null),
         ("Kazlausko", null, null, null),

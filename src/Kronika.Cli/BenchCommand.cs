@@ -14,7 +14,7 @@ public static class BenchCommand
         var samples = new Option<string>("--samples") { Description = "The articles to build them from", DefaultValueFactory = _ => "samples" };
         var seed = new Option<int>("--seed") { Description = "Another seed gives another corpus", DefaultValueFactory = _ => 1 };
         var words = StoreOptions.Count("--words", "", "Words per article", 400, 1, 1_000_000);
-        var gen = new Command("gen", "Write N synthetic articles built from sample articles: sentences mixed, people renamed in the right case, numbers and dates varied.")
+        var gen = new Command("gen", "Write N synthetic articles built from sample articles: sentences mixed, half the people renamed in the right case (the samples' people kept in the rest), numbers varied, days of the month kept within their month.")
         {
             count, output, samples, seed, words,
         };

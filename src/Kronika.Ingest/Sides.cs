@@ -20,7 +20,9 @@ public sealed partial class Sides
 
     public static readonly Lazy<Sides> Default = new(() => new Sides(KnowledgeBase.Load()));
 
-    [GeneratedRegex(@"^(?<country>[\p{Lu}][\p{L} ]*?) (?:autoritarinis |autoritarinė )?(?:prezidentas|prezidentė|ministras pirmininkas|ministrė pirmininkė|premjeras|premjerė|vadovas|vadovė|kancleris|kanclerė|karalius|karalienė) \((?<years>[0-9–, -]+)\)", RegexOptions.None, 200)]
+    // Read once per process over the knowledge base (no outside input); a generous limit, since a timeout here under a
+    // starved CPU would fail the Lazy above, and with it every article of the run.
+    [GeneratedRegex(@"^(?<country>[\p{Lu}][\p{L} ]*?) (?:autoritarinis |autoritarinė )?(?:prezidentas|prezidentė|ministras pirmininkas|ministrė pirmininkė|premjeras|premjerė|vadovas|vadovė|kancleris|kanclerė|karalius|karalienė) \((?<years>[0-9–, -]+)\)", RegexOptions.None, 2000)]
     private static partial Regex Leader();
 
     public Sides(KnowledgeBase kb)

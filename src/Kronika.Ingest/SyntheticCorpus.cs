@@ -5,17 +5,23 @@ using Kronika.Core.Model;
 namespace Kronika.Ingest;
 
 /// <summary>
-/// Synthetic articles for benchmarks, built from analyzed sample articles: sentences drawn from all samples, people's
-/// surnames replaced in the same case form (`V. Putinu` → `V. Kazlausku`), numbers and years changed, dates spread over
-/// 2022–2026. The same index and seed always give the same article.
+/// Synthetic articles for benchmarks that read like news, built from analyzed sample articles: sentences drawn from all
+/// samples; each person keeps the samples' name in half of the articles (so `Putino` and `Nausėdos` are as common as in
+/// news) and in the rest gets another surname in the same case form (`V. Putinu` → `V. Kazlausku`); numbers and years
+/// change, and a day of the month (a number the time step read as the day of a calendar date) becomes another day of
+/// that month, never past its end; publication dates spread over 2022–2026. The same index and seed always give the
+/// same article.
 /// </summary>
 public sealed class SyntheticCorpus
 {
     /// <summary>One sentence of a sample, with the places where a surname or a number can change.</summary>
     private sealed record Template(string Text, List<Slot> Slots, int Words);
 
-    /// <summary>A surname (its stem ends at Start + Stem, <see cref="Ending"/> follows in the canonical form) or a number.</summary>
-    private sealed record Slot(int Start, int End, string? Canonical, string? Ending, int Stem);
+    /// <summary>
+    /// A surname (its stem ends at Start + Stem, <see cref="Ending"/> follows in the canonical form), a day of month
+    /// <see cref="Month"/> (1–12), or another number.
+    /// </summary>
+    private sealed record Slot(int Start, int End, string? Canonical, string? Ending, int Stem, int Month = 0);
 
     private static readonly string[] Surnames = ReadSurnames();
 
@@ -56,8 +62,17 @@ public sealed class SyntheticCorpus
         foreach (var t in sentence.Tokens.Tokens())
         {
             if (t.Kind == TokenKind.Word) words++;
-            if (t.Kind == TokenKind.Number && t.Span.ContainsAnyExcept("0123456789") is false)
-                slots.Add(new Slot(t.Start - sentence.Start, t.End - sentence.Start, null, null, 0));
+            if (t.Kind != TokenKind.Number || t.Span.ContainsAnyExcept("0123456789")) continue;
+            // A number inside a date expression: the day of a calendar date varies within its month; any other number in
+            // a date (a day of a range, an hour) stays, so the date stays a date.
+            var time = doc.Times.FirstOrDefault(x => x.Start <= t.Start && t.End <= x.End);
+            var month = 0;
+            if (time is not null && time.Value.Length == 10 && DateOnly.TryParseExact(time.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                && int.TryParse(t.Span, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n == day.Day && t.Span.Length <= 2)
+                month = day.Month;
+            else if (time is not null && !(t.Span.Length == 4 && t.Span[0] is '1' or '2'))
+                continue;
+            slots.Add(new Slot(t.Start - sentence.Start, t.End - sentence.Start, null, null, 0, month));
         }
         slots.Sort((a, b) => a.Start.CompareTo(b.Start));
         return new Template(sentence.Text, slots, words);
@@ -99,10 +114,17 @@ public sealed class SyntheticCorpus
                 if (!people.TryGetValue(canonical, out var replacement))
                 {
                     var fits = Surnames.Where(s => s.EndsWith(slot.Ending!, StringComparison.Ordinal) && s.Length > slot.Ending!.Length + 2).ToArray();
-                    people[canonical] = replacement = fits[random.Next(fits.Length)];
+                    // Half the time the person is the samples' own (no replacement), as news keeps naming the same people.
+                    people[canonical] = replacement = random.Next(2) == 0 ? "" : fits[random.Next(fits.Length)];
                 }
-                text.Append(replacement, 0, replacement.Length - slot.Ending!.Length).Append(original, slot.Stem, original.Length - slot.Stem);
+                if (replacement.Length == 0)
+                    text.Append(original);
+                else
+                    text.Append(replacement, 0, replacement.Length - slot.Ending!.Length).Append(original, slot.Stem, original.Length - slot.Stem);
             }
+            else if (slot.Month > 0)
+                // February has 28 days here: the year beside the day may change too.
+                text.Append(random.Next(1, (slot.Month == 2 ? 28 : DateTime.DaysInMonth(2023, slot.Month)) + 1));
             else if (original.Length == 4 && original[0] is '1' or '2')
                 text.Append(random.Next(2015, 2027));
             else

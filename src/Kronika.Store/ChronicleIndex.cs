@@ -1,13 +1,18 @@
+using System.Data.Common;
+
 namespace Kronika.Store;
 
 /// <summary>
-/// Merges reports of one real event into one chronicle event (docs/chronicle.md), kept in memory like
-/// <see cref="Stories"/> and looked up by (type, participant side): a report joins the chronicle event of the same
-/// type whose sides it is compatible with (the smaller side set within the larger, actors with actors and targets with
-/// targets; for the symmetric types all participants together), whose days overlap the days the report allows, and
-/// whose place, when both give one, is the same side. Among several, the one with the narrowest days wins.
+/// Merges reports of one real event into one chronicle event (docs/chronicle.md), looked up in the database at the
+/// moment of the decision (so every writer sees every other writer's events, and nothing grows in memory with the
+/// store) by (type, participant side, month): a report joins the chronicle event of the same type whose sides it is
+/// compatible with (the smaller side set within the larger, actors with actors and targets with targets; for the
+/// symmetric types all participants together), whose days overlap the days the report allows, and whose place, when
+/// both give one, is the same side. Among several, the one with the narrowest days wins. `event_months` files each
+/// event under its type, each side and each month its days span when the side joined it (events spanning more than a
+/// year under month 0 of their first year), so a report reads the months its own days span, never every event of a side.
 /// </summary>
-public sealed class ChronicleIndex
+public sealed class ChronicleIndex(DbConnection connection, DbTransaction transaction, Func<DbDataReader, int, DateOnly> readDay)
 {
     /// <summary>What a chronicle event is known by while merging: its type and mode, its days (the narrowest a report gave), sides and places.</summary>
     public sealed class Entry(long id, string type, string? mode, DateOnly from, DateOnly to)
@@ -22,11 +27,16 @@ public sealed class ChronicleIndex
         public HashSet<string> Places { get; } = new(StringComparer.Ordinal);
     }
 
-    private readonly Dictionary<long, Entry> _entries = [];
-
-    // Chronicle events by type, side and each month their days span (events spanning more than a year under month 0
-    // of their first year): a report looks up the months its own days span, never every event of a side.
-    private readonly Dictionary<(string Type, string Side, int Month), List<long>> _bySide = [];
+    /// <summary>The table of the index (both stores alike).</summary>
+    public const string Table = """
+        CREATE TABLE IF NOT EXISTS event_months (
+            type TEXT NOT NULL,
+            side TEXT NOT NULL,
+            month INT NOT NULL,
+            event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            PRIMARY KEY (type, side, month, event_id));
+        CREATE INDEX IF NOT EXISTS event_months_event ON event_months(event_id);
+        """;
 
     private static IEnumerable<int> Months(DateOnly from, DateOnly to)
     {
@@ -34,17 +44,19 @@ public sealed class ChronicleIndex
         for (var m = new DateOnly(from.Year, from.Month, 1); m <= to; m = m.AddMonths(1)) yield return m.Year * 100 + m.Month;
     }
 
-    public int Count => _entries.Count;
-
-    /// <summary>Loads the chronicle events stored: (id, type, mode, from, to), participants (id, role, side) and places (id, side).</summary>
-    public ChronicleIndex(IEnumerable<(long Id, string Type, string? Mode, DateOnly From, DateOnly To)> events,
-        IEnumerable<(long Id, string Role, string Side)> participants, IEnumerable<(long Id, string Side)> places)
+    private DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
-        foreach (var (id, type, mode, from, to) in events) _entries[id] = new Entry(id, type, mode, from, to);
-        foreach (var (id, role, side) in participants)
-            if (_entries.TryGetValue(id, out var e)) AddSide(e, role, side);
-        foreach (var (id, side) in places)
-            if (_entries.TryGetValue(id, out var e)) e.Places.Add(side);
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value ?? DBNull.Value;
+            command.Parameters.Add(p);
+        }
+        return command;
     }
 
     private void AddSide(Entry e, string role, string side)
@@ -52,12 +64,34 @@ public sealed class ChronicleIndex
         if (!(role == "actor" ? e.Actors : e.Targets).Add(side)) return;
         foreach (var month in Months(e.From, e.To))
         {
-            if (!_bySide.TryGetValue((e.Type, side, month), out var ids)) _bySide[(e.Type, side, month)] = ids = [];
-            if (ids.Count == 0 || ids[^1] != e.Id) ids.Add(e.Id);
+            using var insert = Command("INSERT INTO event_months VALUES (@type, @side, @month, @event) ON CONFLICT DO NOTHING",
+                ("@type", e.Type), ("@side", side), ("@month", month), ("@event", e.Id));
+            insert.ExecuteNonQuery();
         }
     }
 
-    public Entry? Get(long id) => _entries.GetValueOrDefault(id);
+    /// <summary>The stored chronicle event, with its sides and places, or null.</summary>
+    public Entry? Get(long id) => Load([id]).GetValueOrDefault(id);
+
+    private Dictionary<long, Entry> Load(IReadOnlyList<long> ids)
+    {
+        var entries = new Dictionary<long, Entry>();
+        if (ids.Count == 0) return entries;
+        var list = string.Join(", ", ids);
+        using (var command = Command($"SELECT id, type, mode, day_from, day_to FROM events WHERE id IN ({list})"))
+        using (var r = command.ExecuteReader())
+            while (r.Read())
+                entries[r.GetInt64(0)] = new Entry(r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), readDay(r, 3), readDay(r, 4));
+        using (var command = Command($"SELECT event_id, role, side FROM event_participants WHERE event_id IN ({list})"))
+        using (var r = command.ExecuteReader())
+            while (r.Read())
+                if (entries.TryGetValue(r.GetInt64(0), out var e)) (r.GetString(1) == "actor" ? e.Actors : e.Targets).Add(r.GetString(2));
+        using (var command = Command($"SELECT DISTINCT event_id, location_side FROM event_mentions WHERE event_id IN ({list}) AND location_side IS NOT NULL"))
+        using (var r = command.ExecuteReader())
+            while (r.Read())
+                if (entries.TryGetValue(r.GetInt64(0), out var e)) e.Places.Add(r.GetString(1));
+        return entries;
+    }
 
     /// <summary>The chronicle event this report belongs to, if one is stored.</summary>
     public Entry? Find(StoredEvent report)
@@ -65,23 +99,30 @@ public sealed class ChronicleIndex
         var actors = report.Participants.Where(p => p.Role == "actor").Select(p => p.Side).ToHashSet(StringComparer.Ordinal);
         var targets = report.Participants.Where(p => p.Role == "target").Select(p => p.Side).ToHashSet(StringComparer.Ordinal);
         var (from, to) = (report.From!.Value, report.To!.Value);
+        var sides = actors.Concat(targets).Distinct().ToList();
+        var months = Months(from, to).Concat(Enumerable.Range(from.Year - 1, to.Year - from.Year + 2).Select(y => y * 100)).Distinct().ToList();
+        if (sides.Count == 0) return null;
+        // The candidates in the order the sides and months are asked for (then by id), so the first of equally narrow ones wins.
+        var parameters = new List<(string, object?)> { ("@type", report.Type) };
+        parameters.AddRange(sides.Select((s, i) => ($"@s{i}", (object?)s)));
+        using var command = Command($"""
+            SELECT side, month, event_id FROM event_months
+            WHERE type = @type AND side IN ({string.Join(", ", sides.Select((_, i) => $"@s{i}"))}) AND month IN ({string.Join(", ", months)})
+            """, [.. parameters]);
+        var found = new List<(int Side, int Month, long Id)>();
+        using (var r = command.ExecuteReader())
+            while (r.Read()) found.Add((sides.IndexOf(r.GetString(0)), months.IndexOf(r.GetInt32(1)), r.GetInt64(2)));
+        var ids = found.OrderBy(f => f.Side).ThenBy(f => f.Month).ThenBy(f => f.Id).Select(f => f.Id).Distinct().ToList();
+        var entries = Load(ids);
         Entry? best = null;
-        var months = Months(from, to).Concat(Enumerable.Range(from.Year - 1, to.Year - from.Year + 2).Select(y => y * 100)).ToList();
-        var seen = new HashSet<long>();
-        foreach (var side in actors.Concat(targets))
-        foreach (var month in months)
+        foreach (var id in ids)
         {
-            if (!_bySide.TryGetValue((report.Type, side, month), out var ids)) continue;
-            foreach (var id in ids)
-            {
-                if (!seen.Add(id)) continue;
-                var e = _entries[id];
-                if (e.From > to || e.To < from) continue;
-                if (report.Mode is not null && e.Mode is not null && report.Mode != e.Mode) continue;
-                if (!Within(actors, e.Actors) || !Within(targets, e.Targets)) continue;
-                if (report.LocationSide is { } place && e.Places.Count > 0 && !e.Places.Contains(place)) continue;
-                if (best is null || e.To.DayNumber - e.From.DayNumber < best.To.DayNumber - best.From.DayNumber) best = e;
-            }
+            if (!entries.TryGetValue(id, out var e)) continue;
+            if (e.From > to || e.To < from) continue;
+            if (report.Mode is not null && e.Mode is not null && report.Mode != e.Mode) continue;
+            if (!Within(actors, e.Actors) || !Within(targets, e.Targets)) continue;
+            if (report.LocationSide is { } place && e.Places.Count > 0 && !e.Places.Contains(place)) continue;
+            if (best is null || e.To.DayNumber - e.From.DayNumber < best.To.DayNumber - best.From.DayNumber) best = e;
         }
         return best;
     }
@@ -89,10 +130,10 @@ public sealed class ChronicleIndex
     /// <summary>One side set lies within the other (an empty one within any).</summary>
     private static bool Within(HashSet<string> a, HashSet<string> b) => a.Count <= b.Count ? a.IsSubsetOf(b) : b.IsSubsetOf(a);
 
-    /// <summary>Records a report of chronicle event <paramref name="id"/> (new when <paramref name="entry"/> is null): its sides and place, and the days narrowed to those both allow.</summary>
+    /// <summary>Records a report of chronicle event <paramref name="id"/> (new when <paramref name="entry"/> is null): its sides filed, and the days narrowed to those both allow (the writer stores them).</summary>
     public Entry Add(long id, Entry? entry, StoredEvent report)
     {
-        if (entry is null) _entries[id] = entry = new Entry(id, report.Type, report.Mode, report.From!.Value, report.To!.Value);
+        if (entry is null) entry = new Entry(id, report.Type, report.Mode, report.From!.Value, report.To!.Value);
         else
         {
             var from = report.From!.Value > entry.From ? report.From.Value : entry.From;

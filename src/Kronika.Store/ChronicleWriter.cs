@@ -94,31 +94,4 @@ public sealed class ChronicleWriter : IDisposable
     {
         foreach (var command in new[] { _insert, _narrow, _participant, _mention }) command.Dispose();
     }
-
-    /// <summary>What <see cref="ChronicleIndex"/> loads: the chronicle events, their participants' sides and their places' sides.</summary>
-    public static ChronicleIndex Load(DbConnection connection, Func<DbDataReader, int, DateOnly> day)
-    {
-        var events = new List<(long, string, string?, DateOnly, DateOnly)>();
-        var participants = new List<(long, string, string)>();
-        var places = new List<(long, string)>();
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT id, type, mode, day_from, day_to FROM events";
-            using var r = command.ExecuteReader();
-            while (r.Read()) events.Add((r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), day(r, 3), day(r, 4)));
-        }
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT event_id, role, side FROM event_participants";
-            using var r = command.ExecuteReader();
-            while (r.Read()) participants.Add((r.GetInt64(0), r.GetString(1), r.GetString(2)));
-        }
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT DISTINCT event_id, location_side FROM event_mentions WHERE location_side IS NOT NULL";
-            using var r = command.ExecuteReader();
-            while (r.Read()) places.Add((r.GetInt64(0), r.GetString(1)));
-        }
-        return new ChronicleIndex(events, participants, places);
-    }
 }

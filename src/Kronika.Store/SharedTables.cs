@@ -2,7 +2,7 @@ namespace Kronika.Store;
 
 /// <summary>
 /// The tables both stores define alike, in their own types (`id` for a generated key, `day` for a calendar day):
-/// entities, time expressions, chronicle events (with their participants and reports) and watches.
+/// entities, time expressions, chronicle events (with their participants and reports), watches and the writers' generation.
 /// </summary>
 public static class SharedTables
 {
@@ -69,5 +69,25 @@ public static class SharedTables
             entity TEXT,
             seen_up_to BIGINT NOT NULL,
             created TEXT NOT NULL);
+        -- How many batches writers have committed: a writer whose last batch was not the last one committed reads what
+        -- it keeps in memory again (see WriterGeneration).
+        CREATE TABLE IF NOT EXISTS writers (
+            id INT PRIMARY KEY,
+            generation BIGINT NOT NULL);
+        INSERT INTO writers VALUES (1, 0) ON CONFLICT DO NOTHING;
         """;
+}
+
+/// <summary>
+/// Several writers on one store (processes on any machines): each batch is written while holding the store's one
+/// write lock (PostgreSQL: a transaction-level advisory lock; SQLite: the file's write lock, taken when the transaction
+/// begins), and bumps the generation. A writer that finds the generation moved since its own last batch knows another
+/// writer committed in between, and reads again whatever it keeps in memory (people, chronicle events) before deciding
+/// anything; copies, near-copies and stories are looked up in the database itself (<see cref="StoryLookups"/>).
+/// </summary>
+public static class WriterGeneration
+{
+    public const string Read = "SELECT generation FROM writers WHERE id = 1";
+
+    public const string Next = "UPDATE writers SET generation = generation + 1 WHERE id = 1";
 }

@@ -1,20 +1,12 @@
 namespace Kronika.Store;
 
 /// <summary>
-/// The rule both stores follow when writing an article, and the SimHashes of the stored stories it needs, kept in memory
-/// (about 60 bytes a story) and indexed by their four 16-bit quarters: two SimHashes within 3 bits agree in at least one
-/// quarter, so a lookup reads four short lists instead of every story.
+/// The rule both stores follow when writing an article. Near-copies are looked up in the database at the moment of the
+/// decision (<see cref="StoryLookups.SimilarStories"/>: four expression indexes on the SimHash's 16-bit quarters, as
+/// two SimHashes within 3 bits agree in at least one quarter), so every writer sees every other writer's stories.
 /// </summary>
-public sealed class Stories
+public sealed class Stories(StoryLookups db)
 {
-    private readonly Dictionary<long, ulong> _simHashes = [];
-    private readonly Dictionary<(int Quarter, ushort Bits), List<long>> _byQuarter = [];
-
-    public Stories(IEnumerable<(long Id, ulong SimHash)> stored)
-    {
-        foreach (var (id, simHash) in stored) Add(id, simHash);
-    }
-
     /// <summary>
     /// What to do with <paramref name="article"/>: unchanged when its source holds the same content analysed by the same
     /// model (or the article names no model); otherwise an
@@ -30,41 +22,13 @@ public sealed class Stories
         return (original is null ? WriteOutcome.Inserted : WriteOutcome.Copy, original);
     }
 
-    /// <summary>Records the row just written: a story (no original) is matched by later articles, a copy is not.</summary>
-    public void Written(long id, ulong simHash, long? original)
-    {
-        Remove(id);
-        if (original is null) Add(id, simHash);
-    }
-
-    private void Add(long id, ulong simHash)
-    {
-        _simHashes[id] = simHash;
-        for (var q = 0; q < 4; q++)
-        {
-            var key = (q, Quarter(simHash, q));
-            if (!_byQuarter.TryGetValue(key, out var ids)) _byQuarter[key] = ids = [];
-            ids.Add(id);
-        }
-    }
-
-    private void Remove(long id)
-    {
-        if (!_simHashes.Remove(id, out var old)) return;
-        for (var q = 0; q < 4; q++) _byQuarter[(q, Quarter(old, q))].Remove(id);
-    }
-
-    private static ushort Quarter(ulong simHash, int q) => (ushort)(simHash >> (16 * q));
-
     private long? NearestStory(ulong simHash, long? except)
     {
         if (simHash == 0) return null;
         long? best = null;
-        for (var q = 0; q < 4; q++)
-            if (_byQuarter.TryGetValue((q, Quarter(simHash, q)), out var ids))
-                foreach (var id in ids)
-                    if (id != except && StoredArticle.Distance(simHash, _simHashes[id]) <= StoredArticle.NearDuplicateBits && (best is null || id < best))
-                        best = id;
+        foreach (var (id, other) in db.SimilarStories(simHash))
+            if (id != except && StoredArticle.Distance(simHash, other) <= StoredArticle.NearDuplicateBits && (best is null || id < best))
+                best = id;
         return best;
     }
 }

@@ -57,14 +57,15 @@ public static class StoryFeatures
 }
 
 /// <summary>
-/// Groups articles on the same story (docs/chronicle.md, Stories), kept in memory like <see cref="Stories"/>. A new
-/// article is compared only with the candidates an inverted index of its features gives: articles published within
-/// <see cref="WindowDays"/> days that share a feature found in at most <see cref="MaxPosting"/> articles (a rare
-/// name, word, day, figure or quote). Each candidate is scored by the weighted Dice overlap of the two feature sets
-/// (weights: inverse document frequency, times the kind's weight); the best at or above <see cref="Threshold"/>
-/// gives its story.
+/// Groups articles on the same story (docs/chronicle.md, Stories), looked up in the database at the moment of the
+/// decision, so that every writer sees every other writer's stories and nothing grows in memory with the store. A new
+/// article is compared only with the candidates an inverted index of its features gives (`story_postings`): articles
+/// published within <see cref="WindowDays"/> days that share a feature found in at most <see cref="MaxPosting"/>
+/// articles (a rare name, word, day, figure or quote; `story_features` counts each feature's articles). Each candidate
+/// is scored by the weighted Dice overlap of the two feature sets (weights: inverse document frequency, times the
+/// kind's weight); the best at or above <see cref="Threshold"/> gives its story.
 /// </summary>
-public sealed class StoryGroups
+public sealed class StoryGroups(StoryLookups db)
 {
     public const int WindowDays = 3;
     public const int MaxPosting = 300;
@@ -75,24 +76,26 @@ public sealed class StoryGroups
     public static double DayWeight { get; set; } = 2.0;
     public static double FigureWeight { get; set; } = 4.0;
 
-    private readonly record struct Entry(long Id, DateOnly Date, long Story, uint[] Features);
+    /// <summary>The tables of the index, in the store's own types.</summary>
+    public static string Tables(string day) => $"""
+        CREATE TABLE IF NOT EXISTS story_features (
+            feature BIGINT PRIMARY KEY,
+            df INT NOT NULL);
+        CREATE TABLE IF NOT EXISTS story_postings (
+            feature BIGINT NOT NULL,
+            day {day} NOT NULL,
+            article_id BIGINT NOT NULL,
+            PRIMARY KEY (feature, day, article_id));
+        CREATE INDEX IF NOT EXISTS story_postings_article ON story_postings(article_id);
+        CREATE TABLE IF NOT EXISTS story_count (
+            id INT PRIMARY KEY,
+            stories BIGINT NOT NULL);
+        INSERT INTO story_count VALUES (1, 0) ON CONFLICT DO NOTHING;
+        """;
 
-    private readonly List<Entry> _entries = [];
-    private readonly Dictionary<long, int> _byId = [];
-    private readonly Dictionary<uint, List<int>> _postings = [];
-    private readonly Dictionary<uint, int> _df = [];
-
-    public StoryGroups(IEnumerable<(long Id, DateOnly Date, long Story, uint[] Features)> stored)
+    private static double Weight(uint feature, long df, long stories)
     {
-        foreach (var (id, date, story, features) in stored) Add(id, date, story, features);
-    }
-
-    public int Count => _entries.Count;
-
-    private double Weight(uint feature)
-    {
-        var df = _df.GetValueOrDefault(feature);
-        var idf = Math.Log((_entries.Count + 1.0) / (df + 1.0));
+        var idf = Math.Log((stories + 1.0) / (df + 1.0));
         return idf * StoryFeatures.Kind(feature) switch
         {
             StoryFeatures.Entity => EntityWeight,
@@ -107,65 +110,98 @@ public sealed class StoryGroups
     public long? Find(uint[] features, DateOnly date, long except = 0)
     {
         if (features.Length == 0) return null;
-        var shared = new Dictionary<int, double>();
-        foreach (var f in features)
-        {
-            if (!_postings.TryGetValue(f, out var list) || list.Count > MaxPosting) continue;
-            var w = Weight(f);
-            foreach (var i in list)
-            {
-                var e = _entries[i];
-                if (e.Id == except || Math.Abs(e.Date.DayNumber - date.DayNumber) > WindowDays) continue;
-                shared[i] = shared.GetValueOrDefault(i) + w;
-            }
-        }
+        var stories = db.Stories();
+        var df = db.Frequencies(features);
+        var rare = features.Where(f => df.GetValueOrDefault(f) is > 0 and <= MaxPosting).ToArray();
+        var shared = new Dictionary<long, double>();
+        foreach (var (feature, id) in db.Postings(rare, date.AddDays(-WindowDays), date.AddDays(WindowDays)))
+            if (id != except)
+                shared[id] = shared.GetValueOrDefault(id) + Weight(feature, df[feature], stories);
         if (shared.Count == 0) return null;
-        var own = features.Sum(Weight);
+        var own = features.Sum(f => Weight(f, df.GetValueOrDefault(f), stories));
+        var top = shared.OrderByDescending(p => p.Value).Take(20).Select(p => p.Key).ToList();
+        var candidates = db.Candidates(top);
+        var theirs = db.Frequencies(candidates.Values.SelectMany(c => c.Features).Distinct().ToArray());
         long? best = null;
         var bestScore = Threshold;
-        foreach (var (i, _) in shared.OrderByDescending(p => p.Value).Take(20))
+        foreach (var id in top)
         {
-            var e = _entries[i];
-            var score = Dice(features, own, e.Features);
-            if (score >= bestScore) (best, bestScore) = (e.Story, score);
+            if (!candidates.TryGetValue(id, out var c)) continue;
+            var score = Dice(features, own, c.Features, f => Weight(f, theirs.GetValueOrDefault(f), stories));
+            if (score >= bestScore) (best, bestScore) = (c.Story, score);
         }
         return best;
     }
 
     /// <summary>The weighted Dice overlap of two sorted feature sets.</summary>
-    private double Dice(uint[] a, double weightA, uint[] b)
+    private static double Dice(uint[] a, double weightA, uint[] b, Func<uint, double> weight)
     {
         double common = 0, weightB = 0;
         int i = 0, j = 0;
         while (j < b.Length)
         {
-            weightB += Weight(b[j]);
+            var w = weight(b[j]);
+            weightB += w;
             while (i < a.Length && a[i] < b[j]) i++;
-            if (i < a.Length && a[i] == b[j]) common += Weight(b[j]);
+            if (i < a.Length && a[i] == b[j]) common += w;
             j++;
         }
         return weightA + weightB == 0 ? 0 : 2 * common / (weightA + weightB);
     }
 
-    /// <summary>Records an article (again, after an update) with its story.</summary>
-    public void Add(long id, DateOnly date, long story, uint[] features)
+    /// <summary>Records a story's features (once: an update of an article already recorded moves its postings to its new date).</summary>
+    public void Add(long id, DateOnly date, uint[] features)
     {
-        if (_byId.TryGetValue(id, out var old))
-        {
-            _entries[old] = new Entry(id, date, story, features);
-            return;
-        }
-        var index = _entries.Count;
-        _entries.Add(new Entry(id, date, story, features));
-        _byId[id] = index;
-        foreach (var f in features)
-        {
-            _df[f] = _df.GetValueOrDefault(f) + 1;
-            if (!_postings.TryGetValue(f, out var list)) _postings[f] = list = [];
-            if (list.Count <= MaxPosting) list.Add(index);
-        }
+        if (db.MovePostings(id, date)) return;
+        db.Count();
+        db.Post([.. db.Counted(features).Where(c => c.Before < MaxPosting + 1).Select(c => c.Feature)], date, id);
     }
 
-    /// <summary>The story an article stored in this process belongs to.</summary>
-    public long? StoryOf(long id) => _byId.TryGetValue(id, out var i) ? _entries[i].Story : null;
+    /// <summary>The story an article belongs to (itself when it has none recorded).</summary>
+    public long? StoryOf(long id) => db.StoryOf(id);
+}
+
+/// <summary>The statements <see cref="StoryGroups"/> and the near-copy look-up run, in each store's dialect.</summary>
+public abstract class StoryLookups
+{
+    /// <summary>How many stories have features recorded.</summary>
+    public abstract long Stories();
+
+    /// <summary>How many stories have each of these features (absent: none).</summary>
+    public abstract Dictionary<uint, long> Frequencies(uint[] features);
+
+    /// <summary>The stories posted under these features published between the days, by feature, then id.</summary>
+    public abstract List<(uint Feature, long Id)> Postings(uint[] features, DateOnly from, DateOnly to);
+
+    /// <summary>These stories' story ids and features.</summary>
+    public abstract Dictionary<long, (long Story, uint[] Features)> Candidates(List<long> ids);
+
+    /// <summary>Moves the postings of an article already recorded to a new date; false when it has none.</summary>
+    public abstract bool MovePostings(long id, DateOnly date);
+
+    /// <summary>Counts one more story.</summary>
+    public abstract void Count();
+
+    /// <summary>Counts one more story for each feature; each feature's count before.</summary>
+    public abstract IEnumerable<(uint Feature, long Before)> Counted(uint[] features);
+
+    /// <summary>Posts a story under these features.</summary>
+    public abstract void Post(List<uint> features, DateOnly date, long id);
+
+    /// <summary>The story of a stored story with features, or null.</summary>
+    public abstract long? StoryOf(long id);
+
+    /// <summary>The SimHashes of the stories (not copies) that agree with <paramref name="simHash"/> in one of its four 16-bit quarters.</summary>
+    public abstract List<(long Id, ulong SimHash)> SimilarStories(ulong simHash);
+
+    /// <summary>The condition on a SimHash quarter the store's expression indexes serve (the same text in index and query).</summary>
+    public static string Quarter(int q) => q == 0 ? "(simhash & 65535)" : $"((simhash >> {16 * q}) & 65535)";
+
+    public static string QuarterIndexes => string.Concat(Enumerable.Range(0, 4).Select(q =>
+        $"CREATE INDEX IF NOT EXISTS articles_sim{q} ON articles ({Quarter(q)}) WHERE duplicate_of IS NULL;\n"));
+
+    public static string SimilarQuery(string mark) => string.Join(" UNION ALL ", Enumerable.Range(0, 4).Select(q =>
+        $"SELECT id, simhash FROM articles WHERE duplicate_of IS NULL AND {Quarter(q)} = {mark}q{q}"));
+
+    public static long QuarterOf(ulong simHash, int q) => (long)(ushort)(simHash >> (16 * q));
 }

@@ -22,6 +22,43 @@ public sealed class SqliteStoreTests : StoreConformance
         Assert.All(reopened.Write(Articles.Samples), o => Assert.Equal(WriteOutcome.Unchanged, o));
     }
 
+    /// <summary>A search with filters and no words gives the same page whether it sorts its matches or walks the stories by date.</summary>
+    [Fact]
+    public void A_filter_only_search_walking_the_stories_by_date_finds_what_sorting_the_matches_finds()
+    {
+        var path = Path.Combine(_dir, "walk.db");
+        using var store = new SqliteStore(path);
+        store.Write(Articles.Samples);
+        SearchRequest[] requests =
+        [
+            new(null, EntityKeys: ["Q7747"], Limit: 50),
+            new(null, EntityKeys: ["Q37"], Limit: 3, Offset: 1),
+            new(null, From: new DateOnly(2024, 1, 1), To: new DateOnly(2025, 6, 30), Limit: 50),
+            new(null, From: new DateOnly(2024, 6, 19), To: new DateOnly(2024, 6, 19), EventDates: true, Limit: 50),
+            new(null, EntityKeys: ["Q7747"], Type: "PER", From: new DateOnly(2024, 1, 1), Limit: 50),
+            new(null, EntityKeys: ["Q7747"], Type: "ORG", Limit: 50),
+            new(null, Type: "PER", Limit: 50),
+            new(null, From: new DateOnly(2023, 1, 1), AfterId: 3, Limit: 50),
+        ];
+        var sorted = requests.Select(r => store.Search(r)).ToList();
+        var threshold = SqliteStore.FilterWalk;
+        SqliteStore.FilterWalk = -1;
+        try
+        {
+            for (var i = 0; i < requests.Length; i++)
+            {
+                var walked = store.Search(requests[i]);
+                Assert.Equal(sorted[i].Total, walked.Total);
+                Assert.Equal(sorted[i].Hits.Select(h => h.Id), walked.Hits.Select(h => h.Id));
+            }
+        }
+        finally
+        {
+            SqliteStore.FilterWalk = threshold;
+        }
+        Assert.Contains(sorted, p => p.Hits.Count > 1);
+    }
+
     [Fact]
     public void A_file_that_is_not_a_store_is_refused_with_a_clear_error()
     {

@@ -35,6 +35,8 @@ public sealed class PostgresStore : IStore
             fts TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', lemmas)) STORED);
         CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
         CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
+        -- Stories newest first: a search with filters and no words walks it until its page is full.
+        CREATE INDEX IF NOT EXISTS articles_story_date ON articles(date, id) WHERE duplicate_of IS NULL;
         CREATE INDEX IF NOT EXISTS articles_copies ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
         CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id) WHERE story_id IS NOT NULL;
         CREATE INDEX IF NOT EXISTS articles_model ON articles(model);
@@ -50,10 +52,10 @@ public sealed class PostgresStore : IStore
         """;
 
     private readonly NpgsqlDataSource _source;
-    private Stories? _stories;
     private People? _people;
-    private StoryGroups? _groups;
-    private ChronicleIndex? _chronicle;
+
+    /// <summary>The writers' generation after this store's last batch (see <see cref="WriterGeneration"/>); -1 before any.</summary>
+    private long _generation = -1;
 
     /// <summary>Marks the tables' version (as <see cref="SqliteStore.SchemaVersion"/> does in SQLite).</summary>
     private static readonly string SchemaComment = $"kronika schema {SqliteStore.SchemaVersion}";
@@ -81,7 +83,7 @@ public sealed class PostgresStore : IStore
                 throw new StoreMissingException("the database holds no Kronika store");
             }
         }
-        using (var command = new NpgsqlCommand(Schema + SharedTables.Of("BIGSERIAL", "DATE") + $"COMMENT ON TABLE articles IS '{SchemaComment}';", connection))
+        using (var command = new NpgsqlCommand(Schema + StoryLookups.QuarterIndexes + StoryGroups.Tables("DATE") + SharedTables.Of("BIGSERIAL", "DATE") + ChronicleIndex.Table + $"COMMENT ON TABLE articles IS '{SchemaComment}';", connection))
             command.ExecuteNonQuery();
         using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(4711)", connection);
         unlock.ExecuteNonQuery();
@@ -113,15 +115,21 @@ public sealed class PostgresStore : IStore
     public IReadOnlyList<WriteOutcome> Write(IReadOnlyList<StoredArticle> batch)
     {
         using var connection = _source.OpenConnection();
-        _stories ??= new Stories(ReadStories(connection));
-        _people ??= new People(ReadPeople(connection));
-        _groups ??= new StoryGroups(ReadGroups(connection));
-        _chronicle ??= ChronicleWriter.Load(connection, (r, i) => r.GetFieldValue<DateOnly>(i));
         var outcomes = new List<WriteOutcome>(batch.Count);
         try
         {
             using var transaction = connection.BeginTransaction();
+            // The writers' lock, held to the commit: what is a copy, a near-copy, which story and which chronicle event is
+            // decided by one writer at a time, each seeing every batch committed before (READ COMMITTED, after the lock).
             using (var writers = Command(connection, "SELECT pg_advisory_xact_lock(4712)", transaction)) writers.ExecuteNonQuery();
+            long generation;
+            using (var read = Command(connection, WriterGeneration.Read, transaction)) generation = (long)read.ExecuteScalar()!;
+            if (generation != _generation) Forget();
+            _people ??= new People(ReadPeople(connection));
+            var events = new ChronicleIndex(connection, transaction, (r, i) => r.GetFieldValue<DateOnly>(i));
+            var lookups = new PostgresStoryLookups(connection, transaction);
+            var stories = new Stories(lookups);
+            var groups = new StoryGroups(lookups);
             using var chronicle = new ChronicleWriter(connection, transaction, d => d);
             foreach (var written in batch)
             {
@@ -133,14 +141,14 @@ public sealed class PostgresStore : IStore
                 long? sameContent;
                 using (var command = Command(connection, "SELECT coalesce(duplicate_of, id) FROM articles WHERE hash = @h LIMIT 1", transaction, ("h", a.Hash)))
                     sameContent = command.ExecuteScalar() as long?;
-                var (outcome, original) = _stories.Decide(a, sameSource, sameContent);
+                var (outcome, original) = stories.Decide(a, sameSource, sameContent);
                 outcomes.Add(outcome);
                 if (outcome == WriteOutcome.Unchanged) continue;
                 (a, var renamed) = _people.Resolve(a);
                 foreach (var (key, canonical) in renamed)
                     using (var rename = Command(connection, "UPDATE entities SET canonical = @c, folded = @f WHERE key = @k", transaction, ("c", canonical), ("f", EntityNames.Fold(canonical)), ("k", key)))
                         rename.ExecuteNonQuery();
-                var story = original is { } o ? _groups.StoryOf(o) ?? o : _groups.Find(a.Features, a.Date, sameSource?.Id ?? 0);
+                var story = original is { } o ? groups.StoryOf(o) ?? o : groups.Find(a.Features, a.Date, sameSource?.Id ?? 0);
                 var values = new (string, object?)[]
                 {
                     ("story", story), ("model", a.Model), ("features", StoryFeatures.Pack(a.Features)), ("analysis", a.Analysis),
@@ -171,26 +179,30 @@ public sealed class PostgresStore : IStore
                     id = (long)insert.ExecuteScalar()!;
                 }
                 WriteLayers(connection, transaction, id, a);
-                chronicle.Write(_chronicle, id, a);
-                _stories.Written(id, a.SimHash, original);
-                if (original is null) _groups.Add(id, a.Date, story ?? id, a.Features);
+                chronicle.Write(events, id, a);
+                if (original is null) groups.Add(id, a.Date, a.Features);
             }
             if (outcomes.Contains(WriteOutcome.Updated))
             {
                 using (var orphans = Command(connection, EventQueries.DeleteOrphans, transaction)) orphans.ExecuteNonQuery();
-                _chronicle = null;
-            }
+                    }
+            using (var next = Command(connection, WriterGeneration.Next, transaction)) next.ExecuteNonQuery();
             transaction.Commit();
+            _generation = generation + 1;
         }
         catch
         {
-            _stories = null;
-            _people = null;
-            _groups = null;
-            _chronicle = null;
+            Forget();
             throw;
         }
         return outcomes;
+    }
+
+    /// <summary>Drops what this writer keeps in memory: the next batch reads it again from the database.</summary>
+    private void Forget()
+    {
+        _people = null;
+        _generation = -1;
     }
 
     private void WriteLayers(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, StoredArticle a)
@@ -231,30 +243,12 @@ public sealed class PostgresStore : IStore
         }
     }
 
-    private static List<(long, DateOnly, long, uint[])> ReadGroups(NpgsqlConnection connection)
-    {
-        var list = new List<(long, DateOnly, long, uint[])>();
-        using var command = new NpgsqlCommand("SELECT id, date, coalesce(story_id, id), features FROM articles WHERE duplicate_of IS NULL AND features IS NOT NULL", connection);
-        using var reader = command.ExecuteReader();
-        while (reader.Read()) list.Add((reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1), reader.GetInt64(2), StoryFeatures.Unpack(reader.GetFieldValue<byte[]>(3))));
-        return list;
-    }
-
     private List<(string, string)> ReadPeople(NpgsqlConnection connection)
     {
         var list = new List<(string, string)>();
         using var command = Command(connection, People.Query);
         using var reader = command.ExecuteReader();
         while (reader.Read()) list.Add((reader.GetString(0), reader.GetString(1)));
-        return list;
-    }
-
-    private List<(long, ulong)> ReadStories(NpgsqlConnection connection)
-    {
-        var list = new List<(long, ulong)>();
-        using var command = Command(connection, "SELECT id, simhash FROM articles WHERE duplicate_of IS NULL");
-        using var reader = command.ExecuteReader();
-        while (reader.Read()) list.Add((reader.GetInt64(0), unchecked((ulong)reader.GetInt64(1))));
         return list;
     }
 

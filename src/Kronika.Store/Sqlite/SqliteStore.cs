@@ -45,6 +45,8 @@ public sealed class SqliteStore : IStore
             analysis BLOB);
         CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
         CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
+        -- Stories newest first: a search with filters and no words walks it until its page is full.
+        CREATE INDEX IF NOT EXISTS articles_story_date ON articles(date, id) WHERE duplicate_of IS NULL;
         CREATE INDEX IF NOT EXISTS articles_copies ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
         CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id) WHERE story_id IS NOT NULL;
         CREATE INDEX IF NOT EXISTS articles_model ON articles(model);
@@ -72,13 +74,13 @@ public sealed class SqliteStore : IStore
         """;
 
     private readonly SqliteConnection _connection;
-    private Stories? _stories;
     private People? _people;
-    private StoryGroups? _groups;
-    private ChronicleIndex? _chronicle;
+
+    /// <summary>The writers' generation after this store's last batch (see <see cref="WriterGeneration"/>); -1 before any.</summary>
+    private long _generation = -1;
 
     // What this process already wrote and need not write again: entity rows. Cleared with a failed batch, whose rows
-    // were rolled back.
+    // were rolled back, and when another writer committed in between.
     private readonly HashSet<string> _entitiesWritten = new(StringComparer.Ordinal);
 
     /// <summary>Opens (with <paramref name="create"/>, creates) the store in the file at <paramref name="path"/>.</summary>
@@ -89,6 +91,8 @@ public sealed class SqliteStore : IStore
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = path, Pooling = false, Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+            // Writers of other processes queue on the file's write lock: a batch waits for theirs instead of failing.
+            DefaultTimeout = 600,
         }.ToString());
         _connection.Open();
         Execute(Pragmas);
@@ -107,11 +111,11 @@ public sealed class SqliteStore : IStore
                 throw new StoreMissingException("the file holds no Kronika store");
             }
         }
-        Execute(Schema + SharedTables.Of("INTEGER", "TEXT") + $"PRAGMA user_version = {SchemaVersion};");
+        Execute(Schema + StoryLookups.QuarterIndexes + StoryGroups.Tables("TEXT") + SharedTables.Of("INTEGER", "TEXT") + ChronicleIndex.Table + $"PRAGMA user_version = {SchemaVersion};");
     }
 
     /// <summary>Raised whenever the tables change; a store of another version is refused, not misread.</summary>
-    public const int SchemaVersion = 10;
+    public const int SchemaVersion = 11;
 
     public string Path { get; }
 
@@ -136,14 +140,20 @@ public sealed class SqliteStore : IStore
 
     public IReadOnlyList<WriteOutcome> Write(IReadOnlyList<StoredArticle> batch)
     {
-        _stories ??= new Stories(ReadStories());
-        _people ??= new People(ReadPeople());
-        _groups ??= new StoryGroups(ReadGroups());
-        _chronicle ??= ChronicleWriter.Load(_connection, (r, i) => DateOnly.Parse(r.GetString(i), CultureInfo.InvariantCulture));
         var outcomes = new List<WriteOutcome>(batch.Count);
         try
         {
-            using var transaction = _connection.BeginTransaction();
+            // BEGIN IMMEDIATE: the file's write lock, held to the commit, so no other process decides in between.
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            long generation;
+            using (var read = Command(WriterGeneration.Read, transaction)) generation = Convert.ToInt64(read.ExecuteScalar(), CultureInfo.InvariantCulture);
+            if (generation != _generation) Forget();
+            _people ??= new People(ReadPeople(transaction));
+            if (_entitiesWritten.Count > 100_000) _entitiesWritten.Clear(); // a bounded cache: the insert ignores a known entity anyway
+            var events = new ChronicleIndex(_connection, transaction, (r, i) => DateOnly.Parse(r.GetString(i), CultureInfo.InvariantCulture));
+            using var lookups = new SqliteStoryLookups(_connection, transaction);
+            var stories = new Stories(lookups);
+            var groups = new StoryGroups(lookups);
             using var statements = new Statements(this, transaction);
             using var chronicle = new ChronicleWriter(_connection, transaction, d => Day(d));
             foreach (var written in batch)
@@ -153,13 +163,13 @@ public sealed class SqliteStore : IStore
                 using (var reader = statements.BySource.With(a.SourceId).ExecuteReader())
                     if (reader.Read()) sameSource = (reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
                 var sameContent = statements.ByHash.With(a.Hash).ExecuteScalar() as long?;
-                var (outcome, original) = _stories.Decide(a, sameSource, sameContent);
+                var (outcome, original) = stories.Decide(a, sameSource, sameContent);
                 outcomes.Add(outcome);
                 if (outcome == WriteOutcome.Unchanged) continue;
                 (a, var renamed) = _people.Resolve(a);
                 foreach (var (key, canonical) in renamed) statements.Rename.With(canonical, EntityNames.Fold(canonical), key).ExecuteNonQuery();
                 // A copy belongs to its original's story; a story of its own to the story whose articles it shares most with, if any.
-                var story = original is { } o ? _groups.StoryOf(o) ?? o : _groups.Find(a.Features, a.Date, sameSource?.Id ?? 0);
+                var story = original is { } o ? groups.StoryOf(o) ?? o : groups.Find(a.Features, a.Date, sameSource?.Id ?? 0);
                 object?[] values =
                 [
                     a.SourceId, a.Hash, Day(a.Date), a.Title, a.Url, a.Site, a.Language, a.Text, a.Lemmas, Snippets.Pack(a.Spans),
@@ -183,27 +193,31 @@ public sealed class SqliteStore : IStore
                 }
                 foreach (var t in a.Times)
                     statements.Time.With(id, t.Start, t.End, t.Type, t.Value, t.Mod, t.From is { } f ? Day(f) : null, t.To is { } to ? Day(to) : null).ExecuteNonQuery();
-                chronicle.Write(_chronicle, id, a);
-                _stories.Written(id, a.SimHash, original);
-                if (original is null) _groups.Add(id, a.Date, story ?? id, a.Features);
+                chronicle.Write(events, id, a);
+                if (original is null) groups.Add(id, a.Date, a.Features);
             }
             if (outcomes.Contains(WriteOutcome.Updated))
             {
                 Execute(EventQueries.DeleteOrphans, transaction);
-                _chronicle = null; // events no article reports any more are gone: read the chronicle again
             }
+            Execute(WriterGeneration.Next, transaction);
             transaction.Commit();
+            _generation = generation + 1;
         }
         catch
         {
-            _stories = null;
-            _people = null;
-            _groups = null;
-            _chronicle = null;
-            _entitiesWritten.Clear();
+            Forget();
             throw;
         }
         return outcomes;
+    }
+
+    /// <summary>Drops what this writer keeps in memory: the next batch reads it again from the file.</summary>
+    private void Forget()
+    {
+        _people = null;
+        _entitiesWritten.Clear();
+        _generation = -1;
     }
 
     /// <summary>The statements of one write, prepared once per batch.</summary>
@@ -248,31 +262,12 @@ public sealed class SqliteStore : IStore
         return command;
     }
 
-    private List<(string, string)> ReadPeople()
+    private List<(string, string)> ReadPeople(SqliteTransaction transaction)
     {
         var list = new List<(string, string)>();
-        using var command = Command(People.Query);
+        using var command = Command(People.Query, transaction);
         using var reader = command.ExecuteReader();
         while (reader.Read()) list.Add((reader.GetString(0), reader.GetString(1)));
-        return list;
-    }
-
-    private List<(long, ulong)> ReadStories()
-    {
-        var list = new List<(long, ulong)>();
-        using var command = Command("SELECT id, simhash FROM articles WHERE duplicate_of IS NULL");
-        using var reader = command.ExecuteReader();
-        while (reader.Read()) list.Add((reader.GetInt64(0), unchecked((ulong)reader.GetInt64(1))));
-        return list;
-    }
-
-    private List<(long, DateOnly, long, uint[])> ReadGroups()
-    {
-        var list = new List<(long, DateOnly, long, uint[])>();
-        using var command = Command("SELECT id, date, coalesce(story_id, id), features FROM articles WHERE duplicate_of IS NULL AND features IS NOT NULL");
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-            list.Add((reader.GetInt64(0), DateOnly.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetInt64(2), StoryFeatures.Unpack((byte[])reader.GetValue(3))));
         return list;
     }
 
@@ -409,6 +404,11 @@ public sealed class SqliteStore : IStore
                 $"SELECT a.id, 0.0 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE TRUE{times} ORDER BY a.date DESC, a.id DESC LIMIT $limit OFFSET $offset", parameters, request, ct);
         parameters.Add(("$q", match));
         var total = await Count(connection, $"SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH $q{times}", parameters, ct);
+        if (request.Query is null && total > FilterWalk)
+            // Filters only, matching many: walk the stories newest first (articles_story_date) and keep those the filters
+            // hold for, until the page is full, instead of sorting every match.
+            return await Page(connection, total, $"SELECT a.id, 0.0 FROM articles a WHERE a.duplicate_of IS NULL{await FilterConditions(connection, request, parameters, ct)} ORDER BY a.date DESC, a.id DESC LIMIT $limit OFFSET $offset",
+                parameters, request, ct);
         if (request.Query is null)
             return await Page(connection, total, $"""
                 SELECT a.id, 0.0 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH $q{times}
@@ -421,6 +421,41 @@ public sealed class SqliteStore : IStore
                 ORDER BY rowid DESC LIMIT $window)
             ORDER BY score, id DESC LIMIT $limit OFFSET $offset
             """, parameters, request, ct);
+    }
+
+    /// <summary>
+    /// Above this many matches a filter-only search walks the stories by date rather than sorting its matches: the walk
+    /// reads about limit × stories ÷ matches rows, the sort every match.
+    /// </summary>
+    public static int FilterWalk { get; set; } = 2000;
+
+    /// <summary>The search's filters (no words) as conditions on `articles a`, alike with the facets <see cref="Match"/> gives.</summary>
+    private static async Task<string> FilterConditions(SqliteConnection connection, SearchRequest request, List<(string, object?)> parameters, CancellationToken ct)
+    {
+        // $after, and $from and $to of event dates, are the parameters SearchCore gave already.
+        var where = new StringBuilder(request.AfterId > 0 ? " AND a.id > $after" : "");
+        if (!request.EventDates)
+        {
+            if (request.From is { } f) { where.Append(" AND a.date >= $from2"); parameters.Add(("$from2", Day(f))); }
+            if (request.To is { } t) { where.Append(" AND a.date <= $to2"); parameters.Add(("$to2", Day(t))); }
+        }
+        else if (request.From is not null || request.To is not null)
+            where.Append(" AND EXISTS (SELECT 1 FROM times t WHERE t.article_id = a.id AND t.day_from IS NOT NULL AND t.day_to >= $from AND t.day_from <= $to)");
+        if (request.EntityKeys is { } keys)
+        {
+            var typed = new List<string>();
+            foreach (var k in keys)
+                if (request.Type is null || await EntityType(connection, k, ct) == request.Type) typed.Add(k);
+            var names = typed.Select((k, i) => $"$k{i}").ToList();
+            for (var i = 0; i < typed.Count; i++) parameters.Add((names[i], typed[i]));
+            where.Append(typed.Count == 0 ? " AND 0" : $" AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_key IN ({string.Join(", ", names)}))");
+        }
+        else if (request.Type is { } type)
+        {
+            where.Append(" AND EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_id = a.id AND lower(e.type) = $type2)");
+            parameters.Add(("$type2", type.ToLowerInvariant()));
+        }
+        return where.ToString();
     }
 
     /// <summary>The condition of <see cref="SearchRequest.AfterId"/> on the given id column, or nothing.</summary>
