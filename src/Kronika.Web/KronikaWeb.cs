@@ -86,6 +86,7 @@ public static class KronikaWeb
         api.MapAnalyze();
         api.MapIngest();
         api.MapExport();
+        api.MapWatches();
         return app;
     }
 }

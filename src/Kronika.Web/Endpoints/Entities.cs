@@ -7,11 +7,38 @@ namespace Kronika.Web.Endpoints;
 /// <summary>GET /api/entities (most mentioned first) and GET /api/entities/{name} (timeline, co-mentioned entities, latest events and quotes).</summary>
 public static class Entities
 {
+    /// <summary>How many entities (most written about first) the index searches.</summary>
+    public const int IndexScan = 50_000;
+
+    private static readonly System.Globalization.CultureInfo Lithuanian = System.Globalization.CultureInfo.GetCultureInfo("lt-LT");
+
     public static void MapEntities(this IEndpointRouteBuilder api)
     {
         api.MapGet("/entities", (string? type, string? top, IStore store) => Check.Run(() =>
                 Results.Ok(store.Entities(Check.Type(type), Check.Limit(top, 20, "top")))))
             .WithSummary("The entities in the store: canonical name, type, Wikidata id, mentions, articles");
+
+        api.MapGet("/entity-index", (string? q, string? type, string? sort, string? limit, string? offset, IStore store) => Check.Run(() =>
+            {
+                if (sort is not (null or "articles" or "mentions" or "name")) throw new Check.Failed("sort", "must be articles, mentions or name");
+                var (take, skip) = (Check.Limit(limit), Check.Offset(offset));
+                // The store lists entities by articles (its grouping reads every mention whatever the limit); the index
+                // filters, sorts and pages the first IndexScan of them.
+                IEnumerable<EntitySummary> all = store.Entities(Check.Type(type), IndexScan);
+                if (!string.IsNullOrWhiteSpace(q))
+                {
+                    var words = q.Trim();
+                    all = all.Where(e => e.Canonical.Contains(words, StringComparison.CurrentCultureIgnoreCase) || string.Equals(e.Kb, words, StringComparison.OrdinalIgnoreCase));
+                }
+                var list = (sort switch
+                {
+                    "mentions" => all.OrderByDescending(e => e.Mentions).ThenByDescending(e => e.Articles),
+                    "name" => all.OrderBy(e => e.Canonical, StringComparer.Create(Lithuanian, ignoreCase: true)),
+                    _ => all,
+                }).ToList();
+                return Results.Ok(new { total = list.Count, offset = skip, entities = list.Skip(skip).Take(take) });
+            }))
+            .WithSummary("The entity index: entities whose name contains q (or whose Wikidata id is q), of a type, by articles, mentions or name, a page at a time");
 
         api.MapGet("/entities/{name}", (string name, string? period, string? top, IStore store, SearchLemmas lemmas, CancellationToken ct) => Check.Run(() =>
             {

@@ -13,7 +13,8 @@ public static class Export
     };
 
     public static void MapExport(this IEndpointRouteBuilder api) =>
-        api.MapGet("/export", (HttpContext http, string? format, string? q, string? from, string? to, string? entity, string? source, IStore store, SearchLemmas lemmas) => Check.Run(() =>
+        api.MapGet("/export", (HttpContext http, string? format, string? q, string? from, string? to, string? entity, string? source,
+                string? actor, string? target, string? either, string? type, string? place, IStore store, SearchLemmas lemmas) => Check.Run(() =>
             {
                 if (source is not (null or "articles" or "chronicle")) throw new Check.Failed("source", "must be articles or chronicle");
                 var chronicle = source == "chronicle";
@@ -21,13 +22,19 @@ public static class Export
                     throw new Check.Failed("format", $"must be one of {string.Join(", ", chronicle ? Exporter.ChronicleFormats : Exporter.Formats)}");
                 var request = new SearchRequest(string.IsNullOrWhiteSpace(q) ? null : lemmas.Parser().Parse(q), Check.Date(from, "from"), Check.Date(to, "to"),
                     entity is null ? null : EntityResolver.Keys(store, lemmas, entity));
+                // The chronicle's own filters (as in /api/chronicle); `entity` stays the either-side filter it always was.
+                if (type is not null && !Kronika.Core.Model.EventTypes.All.Contains(type)) throw new Check.Failed("type", $"must be one of {string.Join(", ", Kronika.Core.Model.EventTypes.All)}");
+                IReadOnlyList<string>? Keys(string? name) => name is null ? null : EntityResolver.Keys(store, lemmas, name);
+                var chronicleRequest = chronicle
+                    ? new ChronicleRequest(request.Query, Keys(actor), Keys(target), either is null ? request.EntityKeys : Keys(either), type, Keys(place), request.From, request.To)
+                    : null;
                 return Results.Stream(body =>
                 {
                     // The exporter writes an article at a time and flushes it: the export is never built in memory.
                     http.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
                     using var writer = new StreamWriter(body, leaveOpen: true);
                     if (chronicle)
-                        new Exporter(store).WriteChronicle(new ChronicleRequest(request.Query, EitherKeys: request.EntityKeys, From: request.From, To: request.To), format, writer, http.RequestAborted);
+                        new Exporter(store).WriteChronicle(chronicleRequest!, format, writer, http.RequestAborted);
                     else
                         new Exporter(store).Write(request, format, writer, http.RequestAborted);
                     return Task.CompletedTask;
