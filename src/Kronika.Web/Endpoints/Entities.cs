@@ -10,7 +10,12 @@ public static class Entities
     /// <summary>How many entities (most written about first) the index searches.</summary>
     public const int IndexScan = 50_000;
 
-    private static readonly System.Globalization.CultureInfo Lithuanian = System.Globalization.CultureInfo.GetCultureInfo("lt-LT");
+    /// <summary>The Lithuanian alphabet's order (the build runs with invariant globalization, so no lt-LT collation).</summary>
+    public const string Alphabet = "aąbcčdeęėfghiįyjklmnoprsštuųūvzž";
+
+    /// <summary>A name's sort key in Lithuanian order: each letter by its place in the alphabet, anything else after the letters.</summary>
+    public static string SortKey(string name) =>
+        string.Concat(name.ToLowerInvariant().Select(c => Alphabet.IndexOf(c) is var i and >= 0 ? ((char)('A' + i)).ToString() : "~" + c));
 
     public static void MapEntities(this IEndpointRouteBuilder api)
     {
@@ -33,7 +38,7 @@ public static class Entities
                 var list = (sort switch
                 {
                     "mentions" => all.OrderByDescending(e => e.Mentions).ThenByDescending(e => e.Articles),
-                    "name" => all.OrderBy(e => e.Canonical, StringComparer.Create(Lithuanian, ignoreCase: true)),
+                    "name" => all.OrderBy(e => SortKey(e.Canonical), StringComparer.Ordinal),
                     _ => all,
                 }).ToList();
                 return Results.Ok(new { total = list.Count, offset = skip, entities = list.Skip(skip).Take(take) });
