@@ -586,7 +586,7 @@ function reportItem(r) {
   return el("li", {},
     el("a", { href: `#/article/${r.article_id}?s=${r.sentence_start}&t=${r.trigger_start}` }, `${r.outlet}, ${r.article_date}`),
     " — ", el("span", { class: "modality" }, label("modality", r.modality)),
-    r.attributed_to ? ` (${t("according2")} ${r.attributed_to})` : "",
+    r.attributed_to ? `; ${t("source").toLowerCase()}: ${r.attributed_to}` : "",
     el("q", { class: "sentence" }, quote));
 }
 
