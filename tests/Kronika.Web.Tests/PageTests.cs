@@ -62,6 +62,11 @@ public sealed class PageTests(SampleStore samples) : IClassFixture<SampleStore>
         await page.WaitForSelectorAsync(".article .text .ent");
         Assert.True(await page.Locator(".article .text .ent").CountAsync() > 5);
         Assert.True(await page.Locator(".article .text .trigger").CountAsync() > 0);
+        // The search's word is marked in the article in every form (Putinas, Putino, Putinui…).
+        var hits = await page.Locator(".article .text .hit").AllInnerTextsAsync();
+        Assert.True(hits.Count > 1);
+        Assert.All(hits, h => Assert.StartsWith("Putin", h));
+        Assert.True(hits.Distinct().Count() > 1, string.Join(", ", hits));
         // A value in words: the time mark opens its panel; the events are told in words, not codes.
         await page.Locator(".article .text .mark.time").First.ClickAsync();
         Assert.Contains("2025 m. rugpjūčio 12 d.", await page.InnerTextAsync("#panel"));

@@ -463,7 +463,7 @@ async function showSearch(view, params) {
     countLine(page.total, t("articlesWord")),
     pager("search", filters, page.total, offset, page.hits.length),
     el("ol", { class: "hits", start: offset + 1 }, page.hits.map(h => el("li", {},
-      el("div", {}, el("span", { class: "muted" }, `${dayWords(h.date)} `), el("a", { class: "title", href: `#/article/${h.id}` }, h.title)),
+      el("div", {}, el("span", { class: "muted" }, `${dayWords(h.date)} `), el("a", { class: "title", href: articleFromHit(h) }, h.title)),
       el("div", { class: "snippet" }, marked(h.snippet, h.highlights)),
       el("div", { class: "muted source" }, h.url || h.source, h.copies ? ` · ${t("copies")(h.copies)}` : "")))),
     pager("search", filters, page.total, offset, page.hits.length));
@@ -471,6 +471,12 @@ async function showSearch(view, params) {
   for (const k of ["q", "entity", "from", "to"]) if (filters.get(k)) volume.set(k, filters.get(k));
   const exportParams = new URLSearchParams(volume);
   view.append(results, volumeFigure(volume), exportLinks(exportParams), watchForm(filters.get("q"), filters.get("entity")));
+}
+
+/** A hit's article link carries the words the snippet matched, so the article marks every form of them. */
+function articleFromHit(h) {
+  const matched = [...new Set(h.highlights.map(([start, end]) => h.snippet.slice(start, end)))];
+  return matched.length ? `#/article/${h.id}?w=${encodeURIComponent(matched.join("|"))}` : `#/article/${h.id}`;
 }
 
 /** A snippet with its highlight offsets, the matches in <mark>. */
@@ -657,6 +663,13 @@ function annotatedText(doc, marks, sentence, event, openPanel) {
 async function showArticle(view, id, params) {
   const doc = await api(`/api/articles/${encodeURIComponent(id)}`);
   const marks = articleMarks(doc);
+  // The search's words: the tokens written as the snippet's matches, and every other form of their lemmas.
+  if (params.get("w")) {
+    const forms = new Set(params.get("w").split("|").flatMap(w => w.toLowerCase().split(/\s+/)));
+    const lemmas = new Set(doc.tokens.filter(x => forms.has(x.text.toLowerCase()) && x.lemma).map(x => x.lemma));
+    for (const x of doc.tokens) if (forms.has(x.text.toLowerCase()) || (x.lemma && lemmas.has(x.lemma) && x.kind === "word"))
+      marks.push({ start: x.start, end: x.end, cls: "hit", focus: false });
+  }
   const s = params.has("s") ? Number(params.get("s")) : null;
   const triggerAt = params.has("t") ? Number(params.get("t")) : null;
   const event = params.has("ev") ? doc.events[Number(params.get("ev"))] : triggerAt !== null ? doc.events.find(e => e.trigger.start === triggerAt) : null;
@@ -689,7 +702,7 @@ async function showArticle(view, id, params) {
     el("p", { class: "legend muted" }, `${t("legend")}: `, el("span", { class: "ent PER" }, t("entities")), el("span", { class: "time" }, t("times")),
       el("span", { class: "qty" }, t("quantities")), el("span", { class: "quote" }, t("quotes")), el("span", { class: "trigger" }, t("events"))),
     el("div", { class: "article" }, el("div", { class: "text" }, annotatedText(doc, marks, sentence, event, openPanel)), side));
-  const here = view.querySelector(".here");
+  const here = view.querySelector(".here") || view.querySelector(".hit");
   if (here) requestAnimationFrame(() => here.scrollIntoView({ block: "center" }));
 }
 
