@@ -166,6 +166,14 @@ public sealed class ChronologyPageTests(ChronologySite site) : IClassFixture<Chr
         await other.WaitForFunctionAsync("() => { const r = document.querySelector('.here.current').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }");
         await Shot(page, "deep-link.png");
         await other.CloseAsync();
+
+        // The entity page's events open their sentence too.
+        await page.GotoAsync(site.Url + "/#/entity/Q7747");
+        await page.WaitForSelectorAsync("table.events tbody tr");
+        var trigger = await page.InnerTextAsync("table.events tbody tr q.sentence mark");
+        await page.Locator("table.events tbody tr a").First.ClickAsync();
+        await page.WaitForSelectorAsync(".here.current");
+        Assert.Equal(trigger, await page.InnerTextAsync(".here.current"));
     }
 
     [Fact]

@@ -672,7 +672,13 @@ async function showArticle(view, id, params) {
   }
   const s = params.has("s") ? Number(params.get("s")) : null;
   const triggerAt = params.has("t") ? Number(params.get("t")) : null;
-  const event = params.has("ev") ? doc.events[Number(params.get("ev"))] : triggerAt !== null ? doc.events.find(e => e.trigger.start === triggerAt) : null;
+  // An event by its index, by its trigger's offset in the article, or (the events API gives offsets in the sentence) by
+  // its trigger's offset in its sentence and its type.
+  const inSentence = params.has("rt") ? Number(params.get("rt")) : null;
+  const event = params.has("ev") ? doc.events[Number(params.get("ev"))]
+    : triggerAt !== null ? doc.events.find(e => e.trigger.start === triggerAt)
+    : inSentence !== null ? doc.events.find(e => e.type === params.get("type") && e.trigger.start - doc.sentences[e.sentence].start === inSentence)
+    : null;
   const sentence = s !== null ? doc.sentences.find(x => x.start <= s && s < x.end) : event ? doc.sentences[event.sentence] : null;
 
   const panel = el("section", { class: "panel", id: "panel", "aria-labelledby": "panel-title", hidden: true, tabindex: "-1" });
@@ -779,7 +785,8 @@ function eventsTable(events) {
       e.date ? timexWords(e.date, "DATE") : "",
       typeWords(e.type, e.mode),
       whoWhom(e.actors, e.targets),
-      e.mentions.map(m => el("div", {}, el("a", { href: `#/article/${m.article_id}?t=${m.trigger_start}` }, dayWords(m.article_date)), ` ${m.sentence}`)),
+      e.mentions.map(m => el("div", {}, el("a", { href: `#/article/${m.article_id}?rt=${m.trigger_start}&type=${e.type}` }, dayWords(m.article_date)),
+        el("q", { class: "sentence" }, m.sentence.slice(0, m.trigger_start), el("mark", {}, m.sentence.slice(m.trigger_start, m.trigger_end)), m.sentence.slice(m.trigger_end)))),
     ].map((c, k) => el("td", { "data-label": headers[k] }, c))))));
 }
 
