@@ -150,6 +150,7 @@ public static class KronikaWeb
         api.MapAnalyze();
         api.MapIngest();
         api.MapExport();
+        api.MapWatches();
         return app;
     }
 

@@ -228,6 +228,7 @@ public sealed class HostileInputTests
                 "/api/search?q=Putinas&to={0}&event_dates={0}", "/api/search?type={0}", "/api/search?entity={0}", "/api/articles?limit={0}&offset={0}",
                 "/api/articles/{0}", "/api/entities?top={0}&type={0}", "/api/entities/{0}?period={0}", "/api/events?actor={0}&limit={0}&mentions={0}",
                 "/api/events?type={0}&from={0}", "/api/export?format={0}&q={0}", "/feeds/{0}.atom",
+                "/api/entity-index?q={0}&type={0}&sort={0}&limit={0}&offset={0}", "/api/chronicle?actor={0}&either={0}&place={0}",
             ];
             var values = Gen.OneOf(Queries, Text.Select(t => t.Length > 60 ? t[..60] : t),
                 Gen.Elements("-1", "0", "1", "abc", "1e9", "99999999999", "2025-02-30", "0001-01-01", "9999-12-31", "true", "PER", "%00", "", " "));

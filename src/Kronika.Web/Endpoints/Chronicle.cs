@@ -5,7 +5,8 @@ using Kronika.Store;
 namespace Kronika.Web.Endpoints;
 
 /// <summary>The chronicle page of the API: events across outlets with their reports, figures per source and conflicts.</summary>
-public sealed record ChronicleResponse(int Total, int Offset, IReadOnlyList<ChronicleEvent> Events);
+/// <summary>`Unknown` names the filters (actor, target, either, place) whose name is no entity in the store, so that a zero can say why.</summary>
+public sealed record ChronicleResponse(int Total, int Offset, IReadOnlyList<ChronicleEvent> Events, IReadOnlyList<string>? Unknown = null);
 
 /// <summary>GET /api/chronicle and GET /api/stories/{id}: chronicle events, filtered as `kronika chronicle` filters them, and the story of an article.</summary>
 public static class Chronicle
@@ -17,17 +18,24 @@ public static class Chronicle
             {
                 if (type is not null && !EventTypes.All.Contains(type)) throw new Check.Failed("type", $"must be one of {string.Join(", ", EventTypes.All)}");
                 if (order is not (null or "event" or "report")) throw new Check.Failed("order", "must be event or report");
-                async Task<IReadOnlyList<string>?> Keys(string? name) => name is null ? null : await EntityResolver.KeysAsync(store, lemmas, name, ct);
+                var unknown = new List<string>();
+                async Task<IReadOnlyList<string>?> Keys(string? name, string parameter)
+                {
+                    if (name is null) return null;
+                    var keys = await EntityResolver.KeysAsync(store, lemmas, name, ct);
+                    if (keys.Count == 0) unknown.Add(parameter);
+                    return keys;
+                }
                 QueryNode? query = null;
                 if (!string.IsNullOrWhiteSpace(q))
                 {
                     try { query = lemmas.Parser().Parse(q); }
                     catch (QueryException e) { throw new Check.Failed("q", e.Message); }
                 }
-                var request = new ChronicleRequest(query, await Keys(actor), await Keys(target), await Keys(either), type, await Keys(place), Check.Date(from, "from"), Check.Date(to, "to"),
+                var request = new ChronicleRequest(query, await Keys(actor, "actor"), await Keys(target, "target"), await Keys(either, "either"), type, await Keys(place, "place"), Check.Date(from, "from"), Check.Date(to, "to"),
                     order == "report", Check.Limit(limit), Check.Offset(offset), Check.Number(reports, "reports", 5, 0, Check.MaxLimit));
                 var page = await store.ChronicleAsync(request, ct);
-                return TypedResults.Ok(new ChronicleResponse(page.Total, request.Offset, page.Events));
+                return TypedResults.Ok(new ChronicleResponse(page.Total, request.Offset, page.Events, unknown));
             }))
             .Produces<ChronicleResponse>()
             .WithSummary("The chronicle: events across outlets in date order (or by first report), each with its date or date bounds, type in words, who → whom, where, according to whom, figures per source, conflicts, reports and outlets");

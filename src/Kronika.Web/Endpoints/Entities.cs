@@ -7,11 +7,43 @@ namespace Kronika.Web.Endpoints;
 /// <summary>GET /api/entities (most mentioned first) and GET /api/entities/{name} (timeline, co-mentioned entities, latest events and quotes).</summary>
 public static class Entities
 {
+    /// <summary>How many entities (most written about first) the index searches.</summary>
+    public const int IndexScan = 50_000;
+
+    /// <summary>The Lithuanian alphabet's order (the build runs with invariant globalization, so no lt-LT collation).</summary>
+    public const string Alphabet = "aąbcčdeęėfghiįyjklmnoprsštuųūvzž";
+
+    /// <summary>A name's sort key in Lithuanian order: each letter by its place in the alphabet, anything else after the letters.</summary>
+    public static string SortKey(string name) =>
+        string.Concat(name.ToLowerInvariant().Select(c => Alphabet.IndexOf(c) is var i and >= 0 ? ((char)('A' + i)).ToString() : "~" + c));
+
     public static void MapEntities(this IEndpointRouteBuilder api)
     {
         api.MapGet("/entities", (string? type, string? top, IStore store, CancellationToken ct) => Check.Run(async () =>
                 Results.Ok(await store.EntitiesAsync(Check.Type(type), Check.Limit(top, 20, "top"), ct))))
             .WithSummary("The entities in the store: canonical name, type, Wikidata id, mentions, articles");
+
+        api.MapGet("/entity-index", (string? q, string? type, string? sort, string? limit, string? offset, IStore store, CancellationToken ct) => Check.Run(async () =>
+            {
+                if (sort is not (null or "articles" or "mentions" or "name")) throw new Check.Failed("sort", "must be articles, mentions or name");
+                var (take, skip) = (Check.Limit(limit), Check.Offset(offset));
+                // The store lists entities by articles (its grouping reads every mention whatever the limit); the index
+                // filters, sorts and pages the first IndexScan of them.
+                IEnumerable<EntitySummary> all = await store.EntitiesAsync(Check.Type(type), IndexScan, ct);
+                if (!string.IsNullOrWhiteSpace(q))
+                {
+                    var words = q.Trim();
+                    all = all.Where(e => e.Canonical.Contains(words, StringComparison.CurrentCultureIgnoreCase) || string.Equals(e.Kb, words, StringComparison.OrdinalIgnoreCase));
+                }
+                var list = (sort switch
+                {
+                    "mentions" => all.OrderByDescending(e => e.Mentions).ThenByDescending(e => e.Articles),
+                    "name" => all.OrderBy(e => SortKey(e.Canonical), StringComparer.Ordinal),
+                    _ => all,
+                }).ToList();
+                return Results.Ok(new { total = list.Count, offset = skip, entities = list.Skip(skip).Take(take) });
+            }))
+            .WithSummary("The entity index: entities whose name contains q (or whose Wikidata id is q), of a type, by articles, mentions or name, a page at a time");
 
         api.MapGet("/entities/{name}", (string name, string? period, string? top, IStore store, SearchLemmas lemmas, CancellationToken ct) => Check.Run(async () =>
             {

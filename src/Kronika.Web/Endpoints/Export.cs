@@ -13,7 +13,8 @@ public static class Export
     };
 
     public static void MapExport(this IEndpointRouteBuilder api) =>
-        api.MapGet("/export", (HttpContext http, string? format, string? q, string? from, string? to, string? entity, string? source, IStore store, SearchLemmas lemmas) => Check.Run(async () =>
+        api.MapGet("/export", (HttpContext http, string? format, string? q, string? from, string? to, string? entity, string? source,
+                string? actor, string? target, string? either, string? type, string? place, IStore store, SearchLemmas lemmas) => Check.Run(async () =>
             {
                 if (source is not (null or "articles" or "chronicle")) throw new Check.Failed("source", "must be articles or chronicle");
                 var chronicle = source == "chronicle";
@@ -21,6 +22,12 @@ public static class Export
                     throw new Check.Failed("format", $"must be one of {string.Join(", ", chronicle ? Exporter.ChronicleFormats : Exporter.Formats)}");
                 var request = new SearchRequest(string.IsNullOrWhiteSpace(q) ? null : lemmas.Parser().Parse(q), Check.Date(from, "from"), Check.Date(to, "to"),
                     entity is null ? null : await EntityResolver.KeysAsync(store, lemmas, entity, http.RequestAborted));
+                // The chronicle's own filters (as in /api/chronicle); `entity` stays the either-side filter it always was.
+                if (type is not null && !Kronika.Core.Model.EventTypes.All.Contains(type)) throw new Check.Failed("type", $"must be one of {string.Join(", ", Kronika.Core.Model.EventTypes.All)}");
+                async Task<IReadOnlyList<string>?> Keys(string? name) => name is null ? null : await EntityResolver.KeysAsync(store, lemmas, name, http.RequestAborted);
+                var chronicleRequest = chronicle
+                    ? new ChronicleRequest(request.Query, await Keys(actor), await Keys(target), either is null ? request.EntityKeys : await Keys(either), type, await Keys(place), request.From, request.To)
+                    : null;
                 return Results.Stream(async body =>
                 {
                     // The exporter writes an article at a time and flushes it: the export is never built in memory. (The
@@ -28,7 +35,7 @@ public static class Export
                     http.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
                     await using var writer = new StreamWriter(body, leaveOpen: true);
                     if (chronicle)
-                        await new Exporter(store).WriteChronicleAsync(new ChronicleRequest(request.Query, EitherKeys: request.EntityKeys, From: request.From, To: request.To), format, writer, http.RequestAborted);
+                        await new Exporter(store).WriteChronicleAsync(chronicleRequest!, format, writer, http.RequestAborted);
                     else
                         await new Exporter(store).WriteAsync(request, format, writer, http.RequestAborted);
                 }, contentType, $"kronika.{(format == "entities" ? "entities.csv" : format)}");
