@@ -134,4 +134,10 @@ public interface IStore : IDisposable
 
     /// <summary>A page of chronicle events (docs/chronicle.md); <paramref name="ct"/> stops the read where it is.</summary>
     ChroniclePage Chronicle(ChronicleRequest request, CancellationToken ct = default);
+
+    /// <summary>The stories the search matches per day (<paramref name="monthly"/>: per month), by publication or by event date (Charts.cs).</summary>
+    VolumeSeries Volume(SearchRequest request, bool monthly, CancellationToken ct = default);
+
+    /// <summary>The places of the chronicle events a request finds, with how many events each (Charts.cs).</summary>
+    IReadOnlyList<PlaceCount> Places(PlaceRequest request, CancellationToken ct = default);
 }

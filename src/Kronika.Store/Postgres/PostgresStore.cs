@@ -279,15 +279,22 @@ public sealed class PostgresStore : IStore
     public IReadOnlyList<long> StoryIds(SearchRequest request)
     {
         using var connection = _source.OpenConnection();
+        var (sql, parameters) = Stories(request);
+        var ids = new List<long>();
+        using var select = Command(connection, sql + " ORDER BY a.date, a.id", null, [.. parameters]);
+        using var reader = select.ExecuteReader();
+        while (reader.Read()) ids.Add(reader.GetInt64(0));
+        return ids;
+    }
+
+    /// <summary>The SQL (and its parameters) of the ids of every story the search's query and filters match.</summary>
+    private static (string Sql, List<(string, object?)> Parameters) Stories(SearchRequest request)
+    {
         var where = new StringBuilder("a.duplicate_of IS NULL");
         var parameters = new List<(string, object?)>();
         if (request.Query is { } query) where.Append($" AND a.fts @@ ({ToTsQuery(query, parameters)})");
         AddFilters(request, where, parameters);
-        var ids = new List<long>();
-        using var select = Command(connection, $"SELECT a.id FROM articles a WHERE {where} ORDER BY a.date, a.id", null, [.. parameters]);
-        using var reader = select.ExecuteReader();
-        while (reader.Read()) ids.Add(reader.GetInt64(0));
-        return ids;
+        return ($"SELECT a.id FROM articles a WHERE {where}", parameters);
     }
 
     public SearchPage Search(SearchRequest request, CancellationToken ct = default) => Cancellable(ct, connection => SearchCore(connection, request, ct));
@@ -609,6 +616,24 @@ public sealed class PostgresStore : IStore
             text = ($"SELECT a.id FROM articles a WHERE a.duplicate_of IS NULL AND a.fts @@ ({ToTsQuery(q, parameters)})", parameters);
         }
         return ChronicleReads.Query(connection, request, text, d => d, ReadDay, ct);
+    });
+
+    public VolumeSeries Volume(SearchRequest request, bool monthly, CancellationToken ct = default) => Cancellable(ct, connection =>
+    {
+        var (sql, parameters) = Stories(request);
+        return ChartReads.Volume(connection, request, sql, parameters,
+            column => $"to_char({column}, '{(monthly ? "YYYY-MM" : "YYYY-MM-DD")}')", d => d, ReadDay);
+    });
+
+    public IReadOnlyList<PlaceCount> Places(PlaceRequest request, CancellationToken ct = default) => Cancellable(ct, connection =>
+    {
+        (string, List<(string, object?)>)? text = null;
+        if (request.Query is { } q)
+        {
+            var parameters = new List<(string, object?)>();
+            text = ($"SELECT a.id FROM articles a WHERE a.duplicate_of IS NULL AND a.fts @@ ({ToTsQuery(q, parameters)})", parameters);
+        }
+        return ChartReads.Places(connection, request, text, d => d);
     });
 
     public void Dispose() => _source.Dispose();

@@ -363,6 +363,17 @@ public sealed class SqliteStore : IStore
 
     public IReadOnlyList<long> StoryIds(SearchRequest request)
     {
+        var (sql, parameters) = Stories(request);
+        var ids = new List<long>();
+        using var command = Command(sql + " ORDER BY a.date, a.id", null, [.. parameters]);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) ids.Add(reader.GetInt64(0));
+        return ids;
+    }
+
+    /// <summary>The SQL (and its parameters) of the ids of every story the search's query and filters match.</summary>
+    private (string Sql, List<(string, object?)> Parameters) Stories(SearchRequest request)
+    {
         var parameters = new List<(string, object?)>();
         var times = After(request, "a.id", parameters);
         if (request.EventDates && (request.From is not null || request.To is not null))
@@ -374,13 +385,9 @@ public sealed class SqliteStore : IStore
         var match = Match(request);
         if (match is not null) parameters.Add(("$q", match));
         var sql = match is null
-            ? $"SELECT a.id FROM articles a WHERE a.duplicate_of IS NULL{times} ORDER BY a.date, a.id"
-            : $"SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH $q{times} ORDER BY a.date, a.id";
-        var ids = new List<long>();
-        using var command = Command(sql, null, [.. parameters]);
-        using var reader = command.ExecuteReader();
-        while (reader.Read()) ids.Add(reader.GetInt64(0));
-        return ids;
+            ? $"SELECT a.id FROM articles a WHERE a.duplicate_of IS NULL{times}"
+            : $"SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH $q{times}";
+        return (sql, parameters);
     }
 
     private int Count(string sql, List<(string, object?)> parameters)
@@ -651,6 +658,18 @@ public sealed class SqliteStore : IStore
             : null;
         return ChronicleReads.Query(_connection, request, text, d => Day(d), ReadDay, ct);
     });
+
+    public VolumeSeries Volume(SearchRequest request, bool monthly, CancellationToken ct = default) => Interruptible(ct, () =>
+    {
+        var (sql, parameters) = Stories(request);
+        return ChartReads.Volume(_connection, request, sql, parameters,
+            column => monthly ? $"substr({column}, 1, 7)" : column, d => Day(d), ReadDay);
+    });
+
+    public IReadOnlyList<PlaceCount> Places(PlaceRequest request, CancellationToken ct = default) => Interruptible(ct, () =>
+        ChartReads.Places(_connection, request, request.Query is { } q
+            ? ("SELECT rowid FROM articles_fts WHERE articles_fts MATCH @q", [("@q", "lemmas : " + ToFts(q))])
+            : null, d => Day(d)));
 
     public void Dispose() => _connection.Dispose();
 }
