@@ -93,7 +93,8 @@ function visuallyHidden(e) {
 }
 
 function table(parent, caption, headers, rows) {
-  const t = visuallyHidden(html("table", { class: "kv-data" }, parent));
+  // A table is never narrower than its content: the box around it is what is hidden.
+  const t = html("table", { class: "kv-data" }, visuallyHidden(html("div", { class: "kv-sr" }, parent)));
   html("caption", {}, t, caption);
   const head = html("tr", {}, html("thead", {}, t));
   for (const h of headers) html("th", { scope: "col" }, head, h);
@@ -176,7 +177,7 @@ export function volume(container, series, options = {}) {
     .filter((p) => p.period)
     .sort((a, b) => a.period.start - b.period.start);
   const monthly = points.length === 0 || points[0].period.monthly;
-  const title = options.label || `${capitalize(unit[unit.length - 1])} ${monthly ? t.perMonth : t.perDay}, ${by === "event" ? t.byEvent : t.byPublished}`;
+  const title = options.label || `${capitalize(unit[1])} ${monthly ? t.perMonth : t.perDay} ${by === "event" ? t.byEvent : t.byPublished}`;
   const inWords = new Intl.DateTimeFormat(L, monthly ? { year: "numeric", month: "long", timeZone: "UTC" } : { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
   const number = new Intl.NumberFormat(L);
   const say = (n) => `${number.format(n)} ${plural(n, unit)}`;
@@ -209,7 +210,7 @@ export function volume(container, series, options = {}) {
     text(yAxis, { x: m.left - 6, y: y(v) + 4, "text-anchor": "end", fill: "#444" }, number.format(v));
   }
   svg("line", { x1: m.left, x2: m.left, y1: m.top, y2: m.top + plotH, stroke: "#555" }, yAxis);
-  text(yAxis, { x: 12, y: m.top + plotH / 2, "text-anchor": "middle", fill: "#444", transform: `rotate(-90 12 ${m.top + plotH / 2})` }, capitalize(unit[unit.length - 1]));
+  text(yAxis, { x: 12, y: m.top + plotH / 2, "text-anchor": "middle", fill: "#444", transform: `rotate(-90 12 ${m.top + plotH / 2})` }, capitalize(unit[1]));
 
   // The time axis: ticks at days, weeks, months or years, labelled in the page's language (the year under the first
   // tick and under each January).
