@@ -13,6 +13,7 @@ const WORDS = {
   lt: {
     articles: ["straipsnis", "straipsniai", "straipsnių"],
     events: ["įvykis", "įvykiai", "įvykių"],
+    months: ["saus.", "vas.", "kov.", "bal.", "geg.", "birž.", "liep.", "rugp.", "rugs.", "spal.", "lapkr.", "gruod."],
     perMonth: "per mėnesį",
     perDay: "per dieną",
     byPublished: "pagal paskelbimo datą",
@@ -185,7 +186,7 @@ export function volume(container, series, options = {}) {
   container.replaceChildren();
   const figure = html("figure", { class: "kv-chart kv-volume" }, container);
   const W = width(container, 640), H = 260;
-  const m = { left: 48, right: 16, top: 24, bottom: 52 };
+  const m = { left: 48, right: 16, top: 40, bottom: 52 };
   const titleId = id("title"), descId = id("desc");
   const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, width: "100%", role: "img", "aria-labelledby": `${titleId} ${descId}`, class: "kv-svg", "font-family": "sans-serif", "font-size": 12 }, figure);
   svg("title", { id: titleId }, root).textContent = title;
@@ -193,7 +194,7 @@ export function volume(container, series, options = {}) {
   const top = points.reduce((a, p) => (p.count > (a ? a.count : -1) ? p : a), null);
   svg("desc", { id: descId }, root).textContent = points.length === 0 ? t.noData
     : `${t.total}: ${say(total)}; ${t.most} ${inWords.format(top.period.start)}: ${say(top.count)}.`;
-  text(root, { x: m.left, y: 14, class: "kv-label", fill: "#333", "font-weight": "bold" }, title);
+  text(root, { x: m.left, y: 16, class: "kv-label", fill: "#333", "font-weight": "bold" }, title);
 
   const plotW = W - m.left - m.right, plotH = H - m.top - m.bottom;
   const from = points.length ? points[0].period.start : Date.UTC(new Date().getUTCFullYear(), 0, 1);
@@ -216,7 +217,8 @@ export function volume(container, series, options = {}) {
   // tick and under each January).
   const xAxis = svg("g", { class: "kv-axis kv-axis-x", "aria-hidden": "true" }, root);
   const { unit: tickUnit, ticks: times } = timeTicks(from, to, Math.max(2, Math.floor(plotW / 56)));
-  const monthName = new Intl.DateTimeFormat(L, { month: "short", timeZone: "UTC" });
+  // Chromium's short Lithuanian month is a number (`04`): the abbreviations Lithuanian writes are in the word list.
+  const monthName = L === "lt" ? { format: (ms) => t.months[new Date(ms).getUTCMonth()] } : new Intl.DateTimeFormat(L, { month: "short", timeZone: "UTC" });
   const dayName = new Intl.DateTimeFormat(L, { month: "numeric", day: "numeric", timeZone: "UTC" });
   let lastYear = null;
   for (const tick of times) {
@@ -331,6 +333,7 @@ export function map(container, places, options = {}) {
   // A size legend: the largest count and a quarter of it.
   if (list.length) {
     const legend = svg("g", { class: "kv-legend", "aria-hidden": "true" }, root);
+    const back = svg("rect", { x: 6, y: H - 20 - 2 * radius(max), height: 2 * radius(max) + 12, rx: 4, fill: "#ffffff", "fill-opacity": 0.8 }, legend);
     const sizes = [...new Set([max, Math.max(1, Math.round(max / 4))])];
     let lx = 14;
     for (const n of sizes) {
@@ -339,6 +342,7 @@ export function map(container, places, options = {}) {
       text(legend, { x: lx + 2 * r + 4, y: H - 14 - r + 4, fill: "#333", stroke: "#fff", "stroke-width": 3, "paint-order": "stroke" }, say(n));
       lx += 2 * r + 16 + say(n).length * 6.6;
     }
+    back.setAttribute("width", String(lx - 12));
   } else text(root, { x: W / 2, y: H / 2, "text-anchor": "middle", fill: "#555" }, t.noPlaces);
 
   table(figure, title, [t.place, t.count], list.map((p) => [p.name, number.format(p.count)]));
