@@ -53,6 +53,8 @@ public static class ChronicleBench
         public int StaleCount(string model) => inner.StaleCount(model);
         public Task<StoryInfo?> StoryAsync(long articleId, CancellationToken ct = default) => inner.StoryAsync(articleId, ct);
         public Task<ChroniclePage> ChronicleAsync(ChronicleRequest request, CancellationToken ct = default) => inner.ChronicleAsync(request, ct);
+        public Task<VolumeSeries> VolumeAsync(SearchRequest request, bool monthly, CancellationToken ct = default) => inner.VolumeAsync(request, monthly, ct);
+        public Task<IReadOnlyList<PlaceCount>> PlacesAsync(PlaceRequest request, CancellationToken ct = default) => inner.PlacesAsync(request, ct);
         public void Dispose() => inner.Dispose();
     }
 

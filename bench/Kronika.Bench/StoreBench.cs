@@ -159,6 +159,8 @@ public static class StoreBench
         public int StaleCount(string model) => 0;
         public Task<StoryInfo?> StoryAsync(long articleId, CancellationToken ct = default) => Task.FromResult<StoryInfo?>(null);
         public Task<ChroniclePage> ChronicleAsync(ChronicleRequest request, CancellationToken ct = default) => Task.FromResult(new ChroniclePage(0, []));
+        public Task<VolumeSeries> VolumeAsync(SearchRequest request, bool monthly, CancellationToken ct = default) => Task.FromResult(new VolumeSeries(0, []));
+        public Task<IReadOnlyList<PlaceCount>> PlacesAsync(PlaceRequest request, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<PlaceCount>>([]);
         public void Dispose() { }
     }
 }

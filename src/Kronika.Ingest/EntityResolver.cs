@@ -6,7 +6,7 @@ namespace Kronika.Ingest;
 /// <summary>Finds the store's keys for an entity a user names, on the command line or in the API.</summary>
 public static class EntityResolver
 {
-    private static readonly Lazy<KnowledgeBase> Kb = new(KnowledgeBase.Load);
+    internal static readonly Lazy<KnowledgeBase> Kb = new(KnowledgeBase.Load);
 
     /// <summary>
     /// The stored entities a user's name stands for: as written (a canonical name, surname or Wikidata id), else the

@@ -142,4 +142,10 @@ public interface IStore : IDisposable
 
     /// <summary>A page of chronicle events (docs/chronicle.md).</summary>
     Task<ChroniclePage> ChronicleAsync(ChronicleRequest request, CancellationToken ct = default);
+
+    /// <summary>The stories the search matches per day (<paramref name="monthly"/>: per month), by publication or by event date (Charts.cs).</summary>
+    Task<VolumeSeries> VolumeAsync(SearchRequest request, bool monthly, CancellationToken ct = default);
+
+    /// <summary>The places of the chronicle events a request finds, with how many events each (Charts.cs).</summary>
+    Task<IReadOnlyList<PlaceCount>> PlacesAsync(PlaceRequest request, CancellationToken ct = default);
 }

@@ -147,6 +147,7 @@ public static class KronikaWeb
         api.MapEntities();
         api.MapEvents();
         api.MapChronicle();
+        api.MapCharts();
         api.MapAnalyze();
         api.MapIngest();
         api.MapExport();

@@ -299,16 +299,23 @@ public sealed class PostgresStore : IStore
 
     public Task<IReadOnlyList<long>> StoryIdsAsync(SearchRequest request, CancellationToken ct = default) => Read<IReadOnlyList<long>>(async connection =>
     {
-        var where = new StringBuilder("a.duplicate_of IS NULL");
-        var parameters = new List<(string, object?)>();
-        if (request.Query is { } query) where.Append($" AND a.fts @@ ({ToTsQuery(query, parameters)})");
-        AddFilters(request, where, parameters);
+        var (sql, parameters) = Stories(request);
         var ids = new List<long>();
-        using var select = Command(connection, $"SELECT a.id FROM articles a WHERE {where} ORDER BY a.date, a.id", null, [.. parameters]);
+        using var select = Command(connection, sql + " ORDER BY a.date, a.id", null, [.. parameters]);
         using var reader = await select.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt64(0));
         return ids;
     }, ct);
+
+    /// <summary>The SQL (and its parameters) of the ids of every story the search's query and filters match.</summary>
+    private static (string Sql, List<(string, object?)> Parameters) Stories(SearchRequest request)
+    {
+        var where = new StringBuilder("a.duplicate_of IS NULL");
+        var parameters = new List<(string, object?)>();
+        if (request.Query is { } query) where.Append($" AND a.fts @@ ({ToTsQuery(query, parameters)})");
+        AddFilters(request, where, parameters);
+        return ($"SELECT a.id FROM articles a WHERE {where}", parameters);
+    }
 
     public Task<SearchPage> SearchAsync(SearchRequest request, CancellationToken ct = default) => Read(async connection =>
     {
@@ -574,6 +581,24 @@ public sealed class PostgresStore : IStore
             text = ($"SELECT a.id FROM articles a WHERE a.duplicate_of IS NULL AND a.fts @@ ({ToTsQuery(q, parameters)})", parameters);
         }
         return ChronicleReads.QueryAsync(connection, request, text, d => d, ReadDay, ct);
+    }, ct);
+
+    public Task<VolumeSeries> VolumeAsync(SearchRequest request, bool monthly, CancellationToken ct = default) => Read(connection =>
+    {
+        var (sql, parameters) = Stories(request);
+        return Task.FromResult(ChartReads.Volume(connection, request, sql, parameters,
+            column => $"to_char({column}, '{(monthly ? "YYYY-MM" : "YYYY-MM-DD")}')", d => d, ReadDay));
+    }, ct);
+
+    public Task<IReadOnlyList<PlaceCount>> PlacesAsync(PlaceRequest request, CancellationToken ct = default) => Read(connection =>
+    {
+        (string, List<(string, object?)>)? text = null;
+        if (request.Query is { } q)
+        {
+            var parameters = new List<(string, object?)>();
+            text = ($"SELECT a.id FROM articles a WHERE a.duplicate_of IS NULL AND a.fts @@ ({ToTsQuery(q, parameters)})", parameters);
+        }
+        return Task.FromResult(ChartReads.Places(connection, request, text, d => d));
     }, ct);
 
     public void Dispose() => _source.Dispose();

@@ -468,6 +468,17 @@ public sealed class SqliteStore : IStore
 
     public Task<IReadOnlyList<long>> StoryIdsAsync(SearchRequest request, CancellationToken ct = default) => Read<IReadOnlyList<long>>(async connection =>
     {
+        var (sql, parameters) = await Stories(connection, request, ct);
+        var ids = new List<long>();
+        using var command = Command(connection, sql + " ORDER BY a.date, a.id", [.. parameters]);
+        using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt64(0));
+        return ids;
+    }, ct);
+
+    /// <summary>The SQL (and its parameters) of the ids of every story the search's query and filters match.</summary>
+    private static async Task<(string Sql, List<(string, object?)> Parameters)> Stories(SqliteConnection connection, SearchRequest request, CancellationToken ct)
+    {
         var parameters = new List<(string, object?)>();
         var times = After(request, "a.id", parameters);
         if (request.EventDates && (request.From is not null || request.To is not null))
@@ -479,14 +490,10 @@ public sealed class SqliteStore : IStore
         var match = await Match(connection, request, ct);
         if (match is not null) parameters.Add(("$q", match));
         var sql = match is null
-            ? $"SELECT a.id FROM articles a WHERE a.duplicate_of IS NULL{times} ORDER BY a.date, a.id"
-            : $"SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH $q{times} ORDER BY a.date, a.id";
-        var ids = new List<long>();
-        using var command = Command(connection, sql, [.. parameters]);
-        using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt64(0));
-        return ids;
-    }, ct);
+            ? $"SELECT a.id FROM articles a WHERE a.duplicate_of IS NULL{times}"
+            : $"SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH $q{times}";
+        return (sql, parameters);
+    }
 
     private static async Task<int> Count(SqliteConnection connection, string sql, List<(string, object?)> parameters, CancellationToken ct)
     {
@@ -752,6 +759,18 @@ public sealed class SqliteStore : IStore
             : null;
         return ChronicleReads.QueryAsync(connection, request, text, d => Day(d), ReadDay, ct);
     }, ct);
+
+    public Task<VolumeSeries> VolumeAsync(SearchRequest request, bool monthly, CancellationToken ct = default) => Read(async connection =>
+    {
+        var (sql, parameters) = await Stories(connection, request, ct);
+        return ChartReads.Volume(connection, request, sql, parameters,
+            column => monthly ? $"substr({column}, 1, 7)" : column, d => Day(d), ReadDay);
+    }, ct);
+
+    public Task<IReadOnlyList<PlaceCount>> PlacesAsync(PlaceRequest request, CancellationToken ct = default) => Read(connection =>
+        Task.FromResult(ChartReads.Places(connection, request, request.Query is { } q
+            ? ("SELECT rowid FROM articles_fts WHERE articles_fts MATCH @q", [("@q", "lemmas : " + ToFts(q))])
+            : null, d => Day(d))), ct);
 
     public void Dispose()
     {
