@@ -5,25 +5,30 @@ namespace Kronika.Lithuanian.Syntax;
 
 /// <summary>
 /// The parser's weights laid out for speed: an open-addressing table of 8-byte slots (a 32-bit fingerprint of the
-/// feature hash and where its weights start), each feature's (action, weight) pairs packed after a count in one array.
-/// Parsing is bound by memory latency (a hundred feature lookups per action), so the table is kept small and all of a
-/// state's features are looked up before their weights are read, letting the processor overlap the misses. Same format
-/// on disk as <see cref="PerceptronModel"/>.
+/// feature hash, where its weights start and how many there are), each feature's (action, weight) pairs packed in one
+/// array. Parsing is bound by memory latency (a hundred feature lookups per action), so the table is kept small, all of
+/// a state's home slots are read in one pass of independent loads that the processor overlaps, and the weights are
+/// floats (a Half converts through a call per weight). Same format on disk as <see cref="PerceptronModel"/>.
 /// </summary>
 public sealed class ActionWeights
 {
     private struct Slot
     {
         public uint Fingerprint;
-        public int Offset; // 0: empty (entry 0 is never used)
+        public uint Weights; // where the feature's pairs start in _entries (high 24 bits) and their count (low 8); 0: empty
+    }
+
+    private struct Entry
+    {
+        public int Action;
+        public float Weight;
     }
 
     private readonly Slot[] _slots;
     private readonly List<(ulong Feature, (ushort Class, Half Weight)[] Weights)> _features; // as read, for saving
     private readonly int _mask;
     private readonly int _shift;
-    // At a feature's offset its count, then per action: the action in the low 16 bits, the weight as a Half in the high 16.
-    private readonly uint[] _entries;
+    private readonly Entry[] _entries;
 
     private ActionWeights(int classCount, List<(ulong Feature, (ushort Class, Half Weight)[] Weights)> features)
     {
@@ -35,21 +40,22 @@ public sealed class ActionWeights
         _slots = new Slot[1 << bits];
         _mask = (1 << bits) - 1;
         _shift = 64 - bits;
-        var entries = new List<uint> { 0 };
+        var entries = new List<Entry> { default }; // entry 0 is never used, so that 0 marks an empty slot
         foreach (var (feature, weights) in features)
         {
+            if (weights.Length is 0 or > 255 || entries.Count >= 1 << 24)
+                throw new InvalidDataException($"a syntax model feature with {weights.Length} weights, or more than {1 << 24} weights in all");
             var at = Home(feature);
-            while (_slots[at].Offset != 0) at = (at + 1) & _mask;
-            _slots[at] = new Slot { Fingerprint = (uint)feature, Offset = entries.Count };
-            entries.Add((uint)weights.Length);
-            foreach (var (c, w) in weights) entries.Add(c | ((uint)BitConverter.HalfToUInt16Bits(w) << 16));
+            while (_slots[at].Weights != 0) at = (at + 1) & _mask;
+            _slots[at] = new Slot { Fingerprint = (uint)feature, Weights = (uint)entries.Count << 8 | (uint)weights.Length };
+            foreach (var (c, w) in weights) entries.Add(new Entry { Action = c, Weight = (float)w });
         }
         _entries = [.. entries];
     }
 
     public int ClassCount { get; }
     public int FeatureCount { get; }
-    public int WeightCount => _entries.Length - 1 - FeatureCount;
+    public int WeightCount => _entries.Length - 1;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Home(ulong feature) => (int)((feature * 0x9E3779B97F4A7C15UL) >> _shift);
@@ -57,37 +63,36 @@ public sealed class ActionWeights
     /// <summary>Adds the weights of the features to <paramref name="scores"/> (one slot per action).</summary>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
-        Span<int> found = features.Length <= 256 ? stackalloc int[features.Length] : new int[features.Length];
+        Span<uint> found = features.Length <= 256 ? stackalloc uint[features.Length] : new uint[features.Length];
         var slots = _slots;
+        // First the home slots, whose loads do not depend on each other; a feature whose home holds another goes on probing.
         for (var i = 0; i < features.Length; i++)
         {
-            var feature = features[i];
-            var fingerprint = (uint)feature;
-            var at = Home(feature);
-            var offset = 0;
-            while (true)
+            var slot = slots[Home(features[i])];
+            found[i] = slot.Fingerprint == (uint)features[i] || slot.Weights == 0 ? slot.Weights : uint.MaxValue;
+        }
+        for (var i = 0; i < features.Length; i++)
+        {
+            if (found[i] != uint.MaxValue) continue;
+            var fingerprint = (uint)features[i];
+            var at = (Home(features[i]) + 1) & _mask;
+            found[i] = 0;
+            while (slots[at].Weights != 0)
             {
-                var slot = slots[at];
-                if (slot.Offset == 0) break;
-                if (slot.Fingerprint == fingerprint)
+                if (slots[at].Fingerprint == fingerprint)
                 {
-                    offset = slot.Offset;
+                    found[i] = slots[at].Weights;
                     break;
                 }
                 at = (at + 1) & _mask;
             }
-            found[i] = offset;
         }
         var entries = _entries;
-        foreach (var offset in found)
+        foreach (var weights in found)
         {
-            if (offset == 0) continue;
-            var end = offset + 1 + (int)entries[offset];
-            for (var e = offset + 1; e < end; e++)
-            {
-                var entry = entries[e];
-                scores[(int)(entry & 0xFFFF)] += (float)BitConverter.UInt16BitsToHalf((ushort)(entry >> 16));
-            }
+            var start = (int)(weights >> 8);
+            var end = start + (int)(weights & 0xFF);
+            for (var e = start; e < end; e++) scores[entries[e].Action] += entries[e].Weight;
         }
     }
 

@@ -41,6 +41,19 @@ public class DependencyParserTests
     [InlineData("Vyras, kuris pavogė automobilį, buvo sulaikytas.", "pavogė", "Vyras", "acl")]
     [InlineData("Vyras, kuris pavogė automobilį, buvo sulaikytas.", "kuris", "pavogė", "nsubj")]
     [InlineData("Vyras, kuris pavogė automobilį, buvo sulaikytas.", "automobilį", "pavogė", "obj")]
+    // `pasak X`: `pasak` marks the source's case. (Where the source hangs is not asserted: ALKSNIS makes it a
+    // `parataxis` of the clause's predicate, the parser makes the source the root — see README, Syntax.)
+    [InlineData("Pasak policijos, vagis pabėgo pro langą.", "Pasak", "policijos", "case")]
+    [InlineData("Pasak policijos, vagis pabėgo pro langą.", "vagis", "pabėgo", "nsubj")]
+    // Conjunct subjects: the first conjunct is the subject, the second its conjunct.
+    [InlineData("Ministras ir jo patarėjas išvyko į Briuselį.", "Ministras", "išvyko", "nsubj")]
+    [InlineData("Ministras ir jo patarėjas išvyko į Briuselį.", "patarėjas", "Ministras", "conj")]
+    [InlineData("Ministras ir jo patarėjas išvyko į Briuselį.", "Briuselį", "išvyko", "obl")]
+    // Another passive with its agent.
+    [InlineData("Sprendimas buvo priimtas Vyriausybės.", "Sprendimas", "priimtas", "nsubj")]
+    [InlineData("Sprendimas buvo priimtas Vyriausybės.", "Vyriausybės", "priimtas", "obl|obj")]
+    // The speaker after the speech verb, with other words between.
+    [InlineData("„Mes nepasiduosime“, – sakė vakare žurnalistams ministrė.", "ministrė", "sakė", "nsubj")]
     public void DependencyParser_AttachesArguments(string sentence, string dependent, string head, string relation)
     {
         var doc = Analyze.Parsed(sentence);
