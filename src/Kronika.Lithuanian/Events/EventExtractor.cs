@@ -66,6 +66,8 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         {
             ct.ThrowIfCancellationRequested();
             List<int> previousSubjects = [];
+            var sentence = doc.Sentence(s);
+            var sentencePhrases = TreeRoles.Parsed(doc) ? g.Phrases(sentence.FirstToken, sentence.FirstToken + sentence.TokenCount) : null;
             foreach (var clause in g.Clauses(doc.Sentence(s)))
             {
                 var phrases = g.Phrases(clause.Start, clause.End);
@@ -76,7 +78,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                 // paskelbė, kad telkia pajėgas`): an office or outlet (`Prezidentūra pranešė, kad …`, `BNS`) only reports.
                 if (subjects.Count > 0 && (!ReportingClause(g, clause) || subjects.Any(e => doc.Entities[e].Type is "PER" or "LOC")))
                     previousSubjects = subjects;
-                Triggers(g, s, clause, phrases, subjects, found);
+                Triggers(g, s, clause, phrases, sentencePhrases, subjects, found);
             }
         }
         ShareAcrossMentions(found);
@@ -118,7 +120,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         return subjects;
     }
 
-    private void Triggers(Grammar g, int sentence, (int Start, int End) clause, List<Phrase> phrases, List<int> subjects, List<Found> found)
+    private void Triggers(Grammar g, int sentence, (int Start, int End) clause, List<Phrase> phrases, List<Phrase>? sentencePhrases, List<int> subjects, List<Found> found)
     {
         var consumed = new HashSet<int>();
         // Verbs first: a verb's object (`įvedė sankcijas`) is then not an event of its own. Verbs of dying and being
@@ -162,7 +164,8 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                     Clause = clause,
                     Denied = denied,
                 };
-                if (verbs) VerbRoles(g, f, phrases, subjects);
+                // The parse, when there is one, says which phrases are the verb's; the window rules are the fallback.
+                if (verbs) Roles(g, f, phrases, sentencePhrases, subjects);
                 else if (!NounRoles(g, f, phrases, subjects, found)) continue;
                 f.Targets.RemoveAll(f.Actors.Contains);
                 if (f.Predicate.Victim && f.Targets.Count == 0)
@@ -206,6 +209,21 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         for (var k = clause.Start; k < clause.End; k++)
             if (g.Lemma(k) is { } l && PhoneWords.Contains(l)) return "phone";
         return p.Mode;
+    }
+
+    /// <summary>
+    /// A verb's actors, targets and place: each slot from the parse when it fills it (<see cref="TreeRoles"/>), else from
+    /// the window rules of <see cref="VerbRoles"/> (no parse, or a slot the parse leaves empty).
+    /// </summary>
+    private void Roles(Grammar g, Found f, List<Phrase> phrases, List<Phrase>? sentencePhrases, List<int> subjects)
+    {
+        VerbRoles(g, f, phrases, subjects);
+        if (sentencePhrases is null) return;
+        List<int> actors = [], targets = [];
+        if (!TreeRoles.Verb(g, f.Trigger, f.Predicate, sentencePhrases, actors, targets, out var place)) return;
+        if (actors.Count > 0) f.Actors = actors;
+        if (targets.Count > 0) f.Targets = targets;
+        if (place >= 0) f.Location = place;
     }
 
     private void VerbRoles(Grammar g, Found f, List<Phrase> phrases, List<int> subjects)
