@@ -360,7 +360,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
             // `likus trims dienoms iki susitikimo` dates something else by the meeting, not the meeting.
             if ((t.Start <= trigger && trigger < t.End) || (t.Anchor is not null && g.Upos(f.Trigger) == Upos.NOUN)) continue;
             // `1985 metais gimęs keleivis`, `2020 m. pasirašytą sutartį`: a date before a participle dates that participle.
-            if (DatesAParticiple(g, t, f.Clause.End)) continue;
+            if (DatesAParticiple(g, t, f.Clause.End) || TreeRoles.DatesSomethingElse(g, t, f.Trigger)) continue;
             if (best is null || Math.Abs(t.Start - trigger) < Math.Abs(best.Start - trigger)) best = t;
         }
         if (best is not null) return (best.Value.Length > 10 && best.Value[10] == 'T' ? best.Value[..10] : best.Value, null, true);

@@ -113,6 +113,36 @@ internal static class TreeRoles
         return actors.Count + targets.Count > 0;
     }
 
+    /// <summary>
+    /// Whether the parse hangs a time expression on something other than the event: inside a relative or adverbial
+    /// clause or a participle (`1985 metais gimęs vyras`, `kai 2014 metais …`), or on a person (`Jonas (1985 m.)`, an
+    /// age). On the way from the expression up to the trigger (or the root) nothing of that kind may stand.
+    /// </summary>
+    public static bool DatesSomethingElse(Grammar g, TimeExpression time, int trigger)
+    {
+        var doc = g.Doc;
+        if (!Parsed(doc)) return false;
+        var k = g.FirstTokenFrom(time.Start);
+        // The expression's top: its first token whose head lies outside it.
+        var top = k;
+        for (var i = k; i < doc.TokenCount && doc.TokenAt(i).Start < time.End; i++)
+        {
+            var h = doc.TokenAt(i).Head;
+            if (h < 0 || doc.TokenAt(h).Start < time.Start || doc.TokenAt(h).Start >= time.End) { top = i; break; }
+        }
+        var token = doc.Token(top);
+        for (var steps = 0; steps < 12 && token.Index != trigger; steps++)
+        {
+            if (token.Head is not { } head) return false;
+            if (head.Index == trigger) return false;
+            if (token.Is("acl") || token.Is("advcl") || token.Is("csubj")) return true;
+            if (g.EntityAt[head.Index] >= 0 && doc.Entities[g.EntityAt[head.Index]].Type == "PER") return true;
+            if (g.Upos(head.Index) == Upos.VERB && head.Index != trigger && g.Morph(head.Index) is { VerbForm: VerbForm.Part, Case: not Case.None }) return true;
+            token = head;
+        }
+        return false;
+    }
+
     private static bool HasObjectBefore(Grammar g, int trigger, int token, List<Phrase> sentencePhrases)
     {
         foreach (var child in g.Doc.Token(trigger).Children())
@@ -184,7 +214,16 @@ internal static class TreeRoles
         Add(token, phrase);
         foreach (var conj in g.Doc.Token(token).Conjuncts())
             Add(conj.Index, PhraseAt(sentencePhrases, conj.Index));
-        return result;
+        // The parser often leaves `A ir B` uncoordinated: phrases of one case joined by `ir`/`bei` are one list.
+        if (phrase is not null)
+        {
+            var k = sentencePhrases.IndexOf(phrase);
+            for (var j = k + 1; j < sentencePhrases.Count && Coordinated(g, sentencePhrases[j - 1], sentencePhrases[j]); j++)
+                Add(sentencePhrases[j].Last, sentencePhrases[j]);
+            for (var j = k - 1; j >= 0 && Coordinated(g, sentencePhrases[j], sentencePhrases[j + 1]); j--)
+                Add(sentencePhrases[j].Last, sentencePhrases[j]);
+        }
+        return result.Distinct().ToList();
 
         void Add(int t, Phrase? p)
         {
@@ -194,6 +233,10 @@ internal static class TreeRoles
             else if (p is not null) result.AddRange(p.Participants);
         }
     }
+
+    private static bool Coordinated(Grammar g, Phrase a, Phrase b) =>
+        b.First == a.Last + 2 && g.Lemma(a.Last + 1) is "ir" or "bei" && b.Preposition is null
+        && (a.Case == b.Case || a.Case == Case.None || b.Case == Case.None) && a.Head >= 0 && b.Head >= 0;
 
     /// <summary>The entity mention a pronoun or role noun at a token refers to (References), the nearest one before it, or -1.</summary>
     private static int Referent(Grammar g, int token)
