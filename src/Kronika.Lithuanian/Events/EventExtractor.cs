@@ -133,7 +133,8 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                 if (g.Upos(i) != (verbs ? Upos.VERB : Upos.NOUN) || g.EntityAt[i] >= 0) continue;
                 // A participle used as an adjective (`pasirašytą sutartį`) names an event told elsewhere; after `būti`
                 // it is the verb (`buvo sužeisti`).
-                if (verbs && !g.IsVerb(i) && !(i > clause.Start && g.Lemma(i - 1) == "būti")) continue;
+                // A participle heading a sentence of its own (`Pirmadienį sulaikytas … pilietis`) is its verb too.
+                if (verbs && !g.IsVerb(i) && !(i > clause.Start && g.Lemma(i - 1) == "būti") && !TreeRoles.HeadsSentence(g, i)) continue;
                 if (consumed.Contains(i) || Match(g, i, clause) is not { } match || match.Predicate.Victim != (pass == 2)) continue;
                 // `paragino Maskvą išleisti žurnalistą`, `atsisakė pasirašyti`: what is asked for, refused or threatened
                 // has not happened; the verb that asks is the event.
@@ -360,7 +361,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
             // `likus trims dienoms iki susitikimo` dates something else by the meeting, not the meeting.
             if ((t.Start <= trigger && trigger < t.End) || (t.Anchor is not null && g.Upos(f.Trigger) == Upos.NOUN)) continue;
             // `1985 metais gimęs keleivis`, `2020 m. pasirašytą sutartį`: a date before a participle dates that participle.
-            if (DatesAParticiple(g, t, f.Clause.End) || TreeRoles.DatesSomethingElse(g, t, f.Trigger)) continue;
+            if (DatesAParticiple(g, t, f.Clause.End, f.Trigger) || TreeRoles.DatesSomethingElse(g, t, f.Trigger)) continue;
             if (best is null || Math.Abs(t.Start - trigger) < Math.Abs(best.Start - trigger)) best = t;
         }
         if (best is not null) return (best.Value.Length > 10 && best.Value[10] == 'T' ? best.Value[..10] : best.Value, null, true);
@@ -376,10 +377,10 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         };
     }
 
-    private static bool DatesAParticiple(Grammar g, TimeExpression t, int clauseEnd)
+    private static bool DatesAParticiple(Grammar g, TimeExpression t, int clauseEnd, int trigger)
     {
         var k = g.FirstTokenFrom(t.End);
-        return k < clauseEnd && g.EntityAt[k] < 0 && g.Upos(k) == Upos.VERB && g.Morph(k) is { VerbForm: VerbForm.Part, Case: not Case.None };
+        return k < clauseEnd && k != trigger && g.EntityAt[k] < 0 && g.Upos(k) == Upos.VERB && g.Morph(k) is { VerbForm: VerbForm.Part, Case: not Case.None };
     }
 
     /// <summary>The trigger's tense when it is finite (or a past participle after `būti`), else the nearest finite verb's.</summary>

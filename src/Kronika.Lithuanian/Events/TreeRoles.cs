@@ -22,6 +22,17 @@ internal static class TreeRoles
 {
     public static bool Parsed(Document doc) => (doc.Layers & Layers.Syntax) != 0;
 
+    /// <summary>A participle the parse makes the root of its sentence, with no finite verb there: the sentence's verb.</summary>
+    public static bool HeadsSentence(Grammar g, int token)
+    {
+        var doc = g.Doc;
+        if (!Parsed(doc) || doc.Token(token).HeadIndex >= 0 || !doc.Token(token).Is("root")) return false;
+        var s = doc.Sentence(doc.SentenceOf(token));
+        for (var k = s.FirstToken; k < s.FirstToken + s.TokenCount; k++)
+            if (g.IsFinite(k)) return false;
+        return true;
+    }
+
     /// <summary>
     /// The actors and targets of a verb trigger read off the tree, or false when the tree gives neither (the caller
     /// then falls back to the window rules).
@@ -74,7 +85,8 @@ internal static class TreeRoles
             // A genitive object (`neatakavo Odesos`, `išvarė Rusijos ambasadorių`) is an object like an accusative.
             if (@case == Case.Gen && child.Is("obj") && !passive) @case = Case.Acc;
             // `Rusija` is nominative or instrumental by its form: as the parsed subject it is the nominative.
-            if (@case == Case.Ins && child.Is("nsubj") && c < trigger) @case = Case.Nom;
+            // So is a form the tagger read as a genitive that is also a nominative plural (`Jungtinės Amerikos Valstijos`).
+            if (@case is Case.Ins or Case.Gen && child.Is("nsubj") && c < trigger) @case = Case.Nom;
             switch (@case)
             {
                 // An undeclined name (`BNS`, `Kim Jong Un`) is the subject before the verb or when so parsed, else an object.

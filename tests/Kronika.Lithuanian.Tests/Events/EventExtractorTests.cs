@@ -97,7 +97,7 @@ public class EventExtractorTests
     private static readonly HashSet<string> Symmetric = ["AGREE", "CONSULT", "COOPERATE"];
 
     /// <summary>`TYPE actors → targets date MODALITY` (symmetric types: `TYPE A + B date MODALITY`, sorted), as Data/event-cases.tsv writes it.</summary>
-    private static string Core(Document doc, Event e)
+    internal static string Core(Document doc, Event e)
     {
         string Name(int id) => doc.Entities.First(m => m.Id == id).Canonical;
         var date = e.DateMod switch { "BEFORE" => "<", "AFTER" => ">", _ => "" } + (e.Date ?? "no-date");
