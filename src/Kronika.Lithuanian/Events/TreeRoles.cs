@@ -86,7 +86,8 @@ internal static class TreeRoles
             if (@case == Case.Gen && child.Is("obj") && !passive) @case = Case.Acc;
             // `Rusija` is nominative or instrumental by its form: as the parsed subject it is the nominative.
             // So is a form the tagger read as a genitive that is also a nominative plural (`Jungtinės Amerikos Valstijos`).
-            if (@case is Case.Ins or Case.Gen && child.Is("nsubj") && c < trigger) @case = Case.Nom;
+            // Only a name (`Rusija`), not a common noun (`Seulo duomenimis` is instrumental).
+            if ((@case == Case.Ins || @case == Case.Gen && NominativePlural(g, phrase?.Last ?? c)) && child.Is("nsubj") && c < trigger && phrase?.Head >= 0) @case = Case.Nom;
             switch (@case)
             {
                 // An undeclined name (`BNS`, `Kim Jong Un`) is the subject before the verb or when so parsed, else an object.
@@ -142,16 +143,37 @@ internal static class TreeRoles
             var h = doc.TokenAt(i).Head;
             if (h < 0 || doc.TokenAt(h).Start < time.Start || doc.TokenAt(h).Start >= time.End) { top = i; break; }
         }
-        var token = doc.Token(top);
-        for (var steps = 0; steps < 12 && token.Index != trigger; steps++)
+        // The trigger and the words it hangs on: the walk up from the expression stops at the first of them.
+        var above = new HashSet<int>();
+        for (var t = doc.Token(trigger); above.Count < 64; t = t.Head.Value)
         {
-            if (token.Head is not { } head) return false;
-            if (head.Index == trigger) return false;
+            above.Add(t.Index);
+            if (t.Head is null) break;
+        }
+        var token = doc.Token(top);
+        for (var steps = 0; steps < 64 && !above.Contains(token.Index); steps++)
+        {
             if (token.Is("acl") || token.Is("advcl") || token.Is("csubj")) return true;
+            if (token.Head is not { } head) return false;
+            if (above.Contains(head.Index)) return false;
             if (g.EntityAt[head.Index] >= 0 && doc.Entities[g.EntityAt[head.Index]].Type == "PER") return true;
-            if (g.Upos(head.Index) == Upos.VERB && head.Index != trigger && g.Morph(head.Index) is { VerbForm: VerbForm.Part, Case: not Case.None }) return true;
+            if (g.Upos(head.Index) == Upos.VERB && g.Morph(head.Index) is { VerbForm: VerbForm.Part, Case: not Case.None }) return true;
             token = head;
         }
+        return false;
+    }
+
+    /// <summary>A genitive singular that is also a nominative plural (`Valstijos`, `Korėjos`, `šalys` is not): -os, -ės.</summary>
+    private static bool NominativePlural(Grammar g, int token)
+    {
+        var form = g.Doc.Token(token).Span;
+        return form.EndsWith("os", StringComparison.Ordinal) || form.EndsWith("ės", StringComparison.Ordinal);
+    }
+
+    private static bool SubordinatorBetween(Grammar g, int a, int b)
+    {
+        for (var k = Math.Min(a, b) + 1; k < Math.Max(a, b); k++)
+            if (g.Lemma(k) is "kad" or "jog" or "nes" or "kai" or "jei" or "jeigu" or "kuris") return true;
         return false;
     }
 
@@ -206,6 +228,8 @@ internal static class TreeRoles
         {
             if (token.Head is not { } head) break;
             if (!(token.Is("conj") || token.Is("xcomp") || token.Is("ccomp") && !g.Cue[head.Index])) break;
+            // A `kad` between them opens a clause of its own: `sakė, kad Lietuva … skyrė` is not told of the speaker.
+            if (token.Is("conj") && SubordinatorBetween(g, head.Index, token.Index)) break;
             foreach (var child in head.Children())
             {
                 if (!child.Is("nsubj") || child.Child("case") is not null) continue;
@@ -246,9 +270,11 @@ internal static class TreeRoles
         }
     }
 
+    /// <summary>`A ir B`, `A bei B`; `A, B` when both are names in one explicit case (`Ursula von der Leyen, Ukrainos prezidentas Volodymyras Zelenskis ir …`).</summary>
     private static bool Coordinated(Grammar g, Phrase a, Phrase b) =>
-        b.First == a.Last + 2 && g.Lemma(a.Last + 1) is "ir" or "bei" && b.Preposition is null
-        && (a.Case == b.Case || a.Case == Case.None || b.Case == Case.None) && a.Head >= 0 && b.Head >= 0;
+        b.First == a.Last + 2 && b.Preposition is null && a.Head >= 0 && b.Head >= 0
+        && (g.Lemma(a.Last + 1) is "ir" or "bei" && (a.Case == b.Case || a.Case == Case.None || b.Case == Case.None)
+            || g.Doc.Token(a.Last + 1).Span is "," && a.Case == b.Case && a.Case != Case.None);
 
     /// <summary>The entity mention a pronoun or role noun at a token refers to (References), the nearest one before it, or -1.</summary>
     private static int Referent(Grammar g, int token)
