@@ -128,8 +128,8 @@ internal static class TreeRoles
 
     /// <summary>
     /// Whether the parse hangs a time expression on something other than the event: inside a relative or adverbial
-    /// clause or a participle (`1985 metais gimęs vyras`, `kai 2014 metais …`), or on a person (`Jonas (1985 m.)`, an
-    /// age). On the way from the expression up to the trigger (or the root) nothing of that kind may stand.
+    /// clause or a participle (`1985 metais gimęs vyras`, `kai 2014 metais …`). On the way from the expression up to the
+    /// first word the trigger hangs on, nothing of that kind may stand.
     /// </summary>
     public static bool DatesSomethingElse(Grammar g, TimeExpression time, int trigger)
     {
@@ -156,18 +156,27 @@ internal static class TreeRoles
             if (token.Is("acl") || token.Is("advcl") || token.Is("csubj")) return true;
             if (token.Head is not { } head) return false;
             if (above.Contains(head.Index)) return false;
-            if (g.EntityAt[head.Index] >= 0 && doc.Entities[g.EntityAt[head.Index]].Type == "PER") return true;
             if (g.Upos(head.Index) == Upos.VERB && g.Morph(head.Index) is { VerbForm: VerbForm.Part, Case: not Case.None }) return true;
             token = head;
         }
         return false;
     }
 
+    /// <summary>`Iranas ir Rusija`: a feminine name in -a is nominative or instrumental by its form.</summary>
+    private static bool NominativeOrInstrumental(Case a, Case b) => a == Case.Nom && b == Case.Ins || a == Case.Ins && b == Case.Nom;
+
     /// <summary>A genitive singular that is also a nominative plural (`Valstijos`, `Korėjos`, `šalys` is not): -os, -ės.</summary>
     private static bool NominativePlural(Grammar g, int token)
     {
         var form = g.Doc.Token(token).Span;
         return form.EndsWith("os", StringComparison.Ordinal) || form.EndsWith("ės", StringComparison.Ordinal);
+    }
+
+    private static bool BoundaryBetween(Grammar g, int a, int b)
+    {
+        for (var k = Math.Min(a, b) + 1; k < Math.Max(a, b); k++)
+            if (g.Doc.Token(k).Span is "–" or "—" or ";" or ":") return true;
+        return false;
     }
 
     private static bool SubordinatorBetween(Grammar g, int a, int b)
@@ -194,7 +203,9 @@ internal static class TreeRoles
     private static IEnumerable<Token> Dependents(Grammar g, Token verb, List<Phrase> sentencePhrases)
     {
         var queue = new Queue<(Token Token, int Depth)>();
-        foreach (var child in verb.Children()) queue.Enqueue((child, 0));
+        // A dash, semicolon or colon between a verb and a word ends the verb's clause (`sutelkė … karių – tai atsakas į …`).
+        foreach (var child in verb.Children())
+            if (!BoundaryBetween(g, verb.Index, child.Index)) queue.Enqueue((child, 0));
         while (queue.Count > 0)
         {
             var (token, depth) = queue.Dequeue();
@@ -273,7 +284,7 @@ internal static class TreeRoles
     /// <summary>`A ir B`, `A bei B`; `A, B` when both are names in one explicit case (`Ursula von der Leyen, Ukrainos prezidentas Volodymyras Zelenskis ir …`).</summary>
     private static bool Coordinated(Grammar g, Phrase a, Phrase b) =>
         b.First == a.Last + 2 && b.Preposition is null && a.Head >= 0 && b.Head >= 0
-        && (g.Lemma(a.Last + 1) is "ir" or "bei" && (a.Case == b.Case || a.Case == Case.None || b.Case == Case.None)
+        && (g.Lemma(a.Last + 1) is "ir" or "bei" && (a.Case == b.Case || a.Case == Case.None || b.Case == Case.None || NominativeOrInstrumental(a.Case, b.Case))
             || g.Doc.Token(a.Last + 1).Span is "," && a.Case == b.Case && a.Case != Case.None);
 
     /// <summary>The entity mention a pronoun or role noun at a token refers to (References), the nearest one before it, or -1.</summary>
