@@ -12,7 +12,12 @@ public static class GoldFile
     /// the file's name and cases, and with `--errors` every mismatch too.
     /// </summary>
     public static Command Command<T>(CliIO io, string name, string description, string fileDescription,
-        Func<string, List<T>, (IEnumerable<string> Lines, IEnumerable<string> Errors)> score)
+        Func<string, List<T>, (IEnumerable<string> Lines, IEnumerable<string> Errors)> score) =>
+        Command<T>(io, name, description, fileDescription, (file, cases, _) => score(file, cases));
+
+    /// <summary>A gold-file command whose scoring reads further options of its own from the parse result.</summary>
+    public static Command Command<T>(CliIO io, string name, string description, string fileDescription,
+        Func<string, List<T>, ParseResult, (IEnumerable<string> Lines, IEnumerable<string> Errors)> score)
     {
         var file = new Argument<string>("file") { Description = fileDescription };
         var errors = new Option<bool>("--errors") { Description = "Also print every mismatch" };
@@ -21,7 +26,7 @@ public static class GoldFile
         {
             var path = result.GetValue(file)!;
             if (!File.Exists(path)) throw new UsageException($"{path}: no such file");
-            var (lines, mismatches) = score(Path.GetFileName(path), Read<T>(path));
+            var (lines, mismatches) = score(Path.GetFileName(path), Read<T>(path), result);
             foreach (var line in lines) io.Out.WriteLine(line);
             if (result.GetValue(errors))
                 foreach (var e in mismatches) io.Out.WriteLine(e);

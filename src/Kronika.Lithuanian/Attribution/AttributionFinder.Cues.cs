@@ -213,6 +213,8 @@ public sealed partial class AttributionFinder
         // The better-founded subject wins: a nominative name over a nominative noun or pronoun over an indeclinable
         // name (`– BNS teigė K. Budrys`: BNS is the dative); on a tie the one before the verb.
         var chosen = right.Tier > left.Tier ? right : left;
+        // Where the scan finds no sure subject, the parse may: it sees past parentheses and participle phrases.
+        if (chosen.Tier < 2 && TreeSubject(w, cue.First, first, last) is var tree && tree.Tier > chosen.Tier) chosen = tree;
         if (chosen.Tier > 0)
         {
             (cue.NpFirst, cue.NpLast, cue.NpIsSubject) = (chosen.First, chosen.Last, true);

@@ -66,6 +66,8 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         {
             ct.ThrowIfCancellationRequested();
             List<int> previousSubjects = [];
+            var sentence = doc.Sentence(s);
+            var sentencePhrases = TreeRoles.Parsed(doc) ? g.Phrases(sentence.FirstToken, sentence.FirstToken + sentence.TokenCount) : null;
             foreach (var clause in g.Clauses(doc.Sentence(s)))
             {
                 var phrases = g.Phrases(clause.Start, clause.End);
@@ -76,7 +78,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                 // paskelbė, kad telkia pajėgas`): an office or outlet (`Prezidentūra pranešė, kad …`, `BNS`) only reports.
                 if (subjects.Count > 0 && (!ReportingClause(g, clause) || subjects.Any(e => doc.Entities[e].Type is "PER" or "LOC")))
                     previousSubjects = subjects;
-                Triggers(g, s, clause, phrases, subjects, found);
+                Triggers(g, s, clause, phrases, sentencePhrases, subjects, found);
             }
         }
         ShareAcrossMentions(found);
@@ -118,7 +120,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         return subjects;
     }
 
-    private void Triggers(Grammar g, int sentence, (int Start, int End) clause, List<Phrase> phrases, List<int> subjects, List<Found> found)
+    private void Triggers(Grammar g, int sentence, (int Start, int End) clause, List<Phrase> phrases, List<Phrase>? sentencePhrases, List<int> subjects, List<Found> found)
     {
         var consumed = new HashSet<int>();
         // Verbs first: a verb's object (`įvedė sankcijas`) is then not an event of its own. Verbs of dying and being
@@ -131,7 +133,8 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                 if (g.Upos(i) != (verbs ? Upos.VERB : Upos.NOUN) || g.EntityAt[i] >= 0) continue;
                 // A participle used as an adjective (`pasirašytą sutartį`) names an event told elsewhere; after `būti`
                 // it is the verb (`buvo sužeisti`).
-                if (verbs && !g.IsVerb(i) && !(i > clause.Start && g.Lemma(i - 1) == "būti")) continue;
+                // A participle heading a sentence of its own (`Pirmadienį sulaikytas … pilietis`) is its verb too.
+                if (verbs && !g.IsVerb(i) && !(i > clause.Start && g.Lemma(i - 1) == "būti") && !TreeRoles.HeadsSentence(g, i)) continue;
                 if (consumed.Contains(i) || Match(g, i, clause) is not { } match || match.Predicate.Victim != (pass == 2)) continue;
                 // `paragino Maskvą išleisti žurnalistą`, `atsisakė pasirašyti`: what is asked for, refused or threatened
                 // has not happened; the verb that asks is the event.
@@ -162,7 +165,8 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                     Clause = clause,
                     Denied = denied,
                 };
-                if (verbs) VerbRoles(g, f, phrases, subjects);
+                // The parse, when there is one, says which phrases are the verb's; the window rules are the fallback.
+                if (verbs) Roles(g, f, phrases, sentencePhrases, subjects);
                 else if (!NounRoles(g, f, phrases, subjects, found)) continue;
                 f.Targets.RemoveAll(f.Actors.Contains);
                 if (f.Predicate.Victim && f.Targets.Count == 0)
@@ -206,6 +210,21 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         for (var k = clause.Start; k < clause.End; k++)
             if (g.Lemma(k) is { } l && PhoneWords.Contains(l)) return "phone";
         return p.Mode;
+    }
+
+    /// <summary>
+    /// A verb's actors, targets and place: each slot from the parse when it fills it (<see cref="TreeRoles"/>), else from
+    /// the window rules of <see cref="VerbRoles"/> (no parse, or a slot the parse leaves empty).
+    /// </summary>
+    private void Roles(Grammar g, Found f, List<Phrase> phrases, List<Phrase>? sentencePhrases, List<int> subjects)
+    {
+        VerbRoles(g, f, phrases, subjects);
+        if (sentencePhrases is null) return;
+        List<int> actors = [], targets = [];
+        if (!TreeRoles.Verb(g, f.Trigger, f.Predicate, sentencePhrases, actors, targets, out var place)) return;
+        if (actors.Count > 0) f.Actors = actors;
+        if (targets.Count > 0) f.Targets = targets;
+        if (place >= 0) f.Location = place;
     }
 
     private void VerbRoles(Grammar g, Found f, List<Phrase> phrases, List<int> subjects)
@@ -342,7 +361,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
             // `likus trims dienoms iki susitikimo` dates something else by the meeting, not the meeting.
             if ((t.Start <= trigger && trigger < t.End) || (t.Anchor is not null && g.Upos(f.Trigger) == Upos.NOUN)) continue;
             // `1985 metais gimęs keleivis`, `2020 m. pasirašytą sutartį`: a date before a participle dates that participle.
-            if (DatesAParticiple(g, t, f.Clause.End)) continue;
+            if (DatesAParticiple(g, t, f.Clause.End, f.Trigger) || TreeRoles.DatesSomethingElse(g, t, f.Trigger)) continue;
             if (best is null || Math.Abs(t.Start - trigger) < Math.Abs(best.Start - trigger)) best = t;
         }
         if (best is not null) return (best.Value.Length > 10 && best.Value[10] == 'T' ? best.Value[..10] : best.Value, null, true);
@@ -358,10 +377,10 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         };
     }
 
-    private static bool DatesAParticiple(Grammar g, TimeExpression t, int clauseEnd)
+    private static bool DatesAParticiple(Grammar g, TimeExpression t, int clauseEnd, int trigger)
     {
         var k = g.FirstTokenFrom(t.End);
-        return k < clauseEnd && g.EntityAt[k] < 0 && g.Upos(k) == Upos.VERB && g.Morph(k) is { VerbForm: VerbForm.Part, Case: not Case.None };
+        return k < clauseEnd && k != trigger && g.EntityAt[k] < 0 && g.Upos(k) == Upos.VERB && g.Morph(k) is { VerbForm: VerbForm.Part, Case: not Case.None };
     }
 
     /// <summary>The trigger's tense when it is finite (or a past participle after `būti`), else the nearest finite verb's.</summary>

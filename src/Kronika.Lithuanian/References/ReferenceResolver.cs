@@ -89,23 +89,30 @@ public sealed class ReferenceResolver(ReferenceWords words) : IPipelineStep
         var added = new List<EntityMention>();
         var r = 0;
         var sentence = 0;
+        // Sentences counted for the antecedent window: a sentence inside a direct quote does not put the speaker named
+        // before the quote further away (`stojo A. Širinskienė. „…? … . …“ – kalbėjo ji`).
+        var told = 0;
         for (var t = 0; t < n; t++)
         {
             ct.ThrowIfCancellationRequested();
-            while (sentence + 1 < doc.SentenceCount && doc.SentenceTable[sentence + 1].FirstToken <= t) sentence++;
+            while (sentence + 1 < doc.SentenceCount && doc.SentenceTable[sentence + 1].FirstToken <= t)
+            {
+                sentence++;
+                if (!inQuote[doc.SentenceTable[sentence].FirstToken]) told++;
+            }
             ref readonly var token = ref doc.TokenAt(t);
             if (r < roles.Count && roles[r].First <= t)
             {
                 var role = roles[r++];
                 var plural = doc.TokenAt(role.Last).Morph.Number == Number.Plur;
                 var id = role.Phrase.IsPerson
-                    ? plural ? null : Antecedent(antecedents, sentence, PersonWindow, role.Phrase.Gender, plural: false, personOnly: true)
+                    ? plural ? null : Antecedent(antecedents, told, PersonWindow, role.Phrase.Gender, plural: false, personOnly: true)
                     : ResolveRole(doc, role, role.Last, tags, genders, mentionAt, officeIds, ref nextId, added);
                 if (id is { } found)
                 {
                     references.Add(new Reference(doc.TokenAt(role.First).Start, doc.TokenAt(role.Last).End, found));
                     if (!inQuote[role.Last])
-                        antecedents.Add(new Candidate(role.Last, found, true, role.Phrase.Gender, doc.TokenAt(role.Last).Morph.Case == Case.Nom, sentence));
+                        antecedents.Add(new Candidate(role.Last, found, true, role.Phrase.Gender, doc.TokenAt(role.Last).Morph.Case == Case.Nom, told));
                 }
                 t = role.Last;
                 continue;
@@ -116,7 +123,7 @@ public sealed class ReferenceResolver(ReferenceWords words) : IPipelineStep
                 var m = doc.Entities[mention];
                 var last = t + 1 >= n || mentionAt[t + 1] != mention;
                 if (last && !inQuote[t] && m.Type is "PER" or "ORG")
-                    antecedents.Add(new Candidate(t, m.Id, m.Type == "PER", genders.GetValueOrDefault(m.Id), token.Morph.Case is Case.Nom or Case.None, sentence));
+                    antecedents.Add(new Candidate(t, m.Id, m.Type == "PER", genders.GetValueOrDefault(m.Id), token.Morph.Case is Case.Nom or Case.None, told));
                 continue;
             }
             if (token.Kind != TokenKind.Word || inQuote[t]) continue;
@@ -127,7 +134,10 @@ public sealed class ReferenceResolver(ReferenceWords words) : IPipelineStep
                 // `jos` is a feminine genitive singular or a nominative plural; the tagger's number tells.
                 var plural = pronoun.Plural || form.Equals("jos", StringComparison.OrdinalIgnoreCase) && token.Morph.Number == Number.Plur;
                 if (genitive && !(t + 1 < n && IsSourceWord(doc, t + 1) || t > 0 && IsSourceWord(doc, t - 1))) continue;
-                if (Antecedent(antecedents, sentence, PronounWindow, pronoun.Gender, plural, personOnly: !plural) is { } id)
+                // `– su ministrės D. Šakalienės darbotvarke kalbėjo ji`: a subject after its verb is not the person named in
+                // its own clause before it (it governs that clause); its antecedent stands outside the reporting tail.
+                var tailStart = !genitive && t > 0 && doc.TokenAt(t - 1).Upos == Upos.VERB ? ClauseStart(doc, t, doc.SentenceTable[sentence].FirstToken) : int.MaxValue;
+                if (Antecedent(antecedents, told, PronounWindow, pronoun.Gender, plural, personOnly: !plural, skipFrom: tailStart) is { } id)
                     references.Add(new Reference(token.Start, token.End, id));
                 continue;
             }
@@ -369,7 +379,7 @@ public sealed class ReferenceResolver(ReferenceWords words) : IPipelineStep
     /// The antecedent of a pronoun: in the nearest sentence (within the window) that has a compatible mention before it,
     /// the last subject, else the last mention. Persons for singular pronouns; bodies or persons for plural ones.
     /// </summary>
-    private static int? Antecedent(List<Candidate> antecedents, int sentence, int window, Gender gender, bool plural, bool personOnly)
+    private static int? Antecedent(List<Candidate> antecedents, int sentence, int window, Gender gender, bool plural, bool personOnly, int skipFrom = int.MaxValue)
     {
         int? best = null;
         var bestSentence = -1;
@@ -377,6 +387,7 @@ public sealed class ReferenceResolver(ReferenceWords words) : IPipelineStep
         {
             var a = antecedents[i];
             if (a.Sentence < sentence - window || bestSentence >= 0 && a.Sentence < bestSentence) break;
+            if (a.Token >= skipFrom && !a.Subject) continue;
             // A plural pronoun refers back to a body that was a subject (`Ministerija pranešė … Jų teigimu`).
             if (personOnly && !a.Person || plural && (a.Person || !a.Subject)) continue;
             if (!plural && gender != Gender.None && a.Gender != Gender.None && a.Gender != gender) continue;
@@ -385,6 +396,14 @@ public sealed class ReferenceResolver(ReferenceWords words) : IPipelineStep
             if (a.Subject) return a.Entity;
         }
         return best;
+    }
+
+    /// <summary>The first token of the clause a token stands in: after the last dash, comma or closing quote before it in its sentence.</summary>
+    private static int ClauseStart(Document doc, int t, int sentenceFirst)
+    {
+        for (var k = t - 1; k > sentenceFirst; k--)
+            if (doc.Text.AsSpan(doc.TokenAt(k).Start, doc.TokenAt(k).Length) is "–" or "—" or "," or "“" or "\"") return k + 1;
+        return sentenceFirst;
     }
 
     /// <summary>`Seimo Švietimo komitetas (ŠMKK)`: an acronym in brackets right after an ORG mention, mapped to its entity id.</summary>

@@ -97,7 +97,7 @@ public class EventExtractorTests
     private static readonly HashSet<string> Symmetric = ["AGREE", "CONSULT", "COOPERATE"];
 
     /// <summary>`TYPE actors → targets date MODALITY` (symmetric types: `TYPE A + B date MODALITY`, sorted), as Data/event-cases.tsv writes it.</summary>
-    private static string Core(Document doc, Event e)
+    internal static string Core(Document doc, Event e)
     {
         string Name(int id) => doc.Entities.First(m => m.Id == id).Canonical;
         var date = e.DateMod switch { "BEFORE" => "<", "AFTER" => ">", _ => "" } + (e.Date ?? "no-date");
@@ -167,6 +167,29 @@ public class EventExtractorTests
         var doc = LithuanianPipeline.Create().Process(ArticleReader.Read([Path.Combine(TestPaths.Samples, sample)]).Single().Document!);
         var lines = doc.Events.Select(e => $"[{doc.Text[e.TriggerStart..e.TriggerEnd]}]{string.Concat((e.Mentions ?? []).Select(m => $" +[{doc.Text[m.Start..m.End]}]"))} {Render(doc, e)}\n");
         Golden.Check("Kronika.Lithuanian.Tests", "Events", Path.ChangeExtension(sample, ".events.txt"), string.Concat(lines));
+    }
+
+    /// <summary>The same with the dependency parse, as `analyze` runs it: participants read off the tree (Events/TreeRoles.cs).</summary>
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void EventExtractor_SampleEventsFromTheParseMatchGoldenFile(string sample)
+    {
+        var doc = Analyze.WithSyntax.Process(ArticleReader.Read([Path.Combine(TestPaths.Samples, sample)]).Single().Document!);
+        var lines = doc.Events.Select(e => $"[{doc.Text[e.TriggerStart..e.TriggerEnd]}]{string.Concat((e.Mentions ?? []).Select(m => $" +[{doc.Text[m.Start..m.End]}]"))} {Render(doc, e)}\n");
+        Golden.Check("Kronika.Lithuanian.Tests", Path.Combine("Events", "Parsed"), Path.ChangeExtension(sample, ".events.txt"), string.Concat(lines));
+    }
+
+    /// <summary>The main facts of the example article hold with the parse too.</summary>
+    [Fact]
+    public void EventExtractor_GetsTheMainFactsOfTheExampleArticleFromTheParse()
+    {
+        var path = Path.Combine(TestPaths.SharedData, "articles");
+        if (!Directory.Exists(path)) Assert.Skip($"{path} is absent");
+        var doc = Analyze.WithSyntax.Process(ArticleReader.Read([path]).Single().Document!);
+        var events = doc.Events.Select(e => Render(doc, e)).ToList();
+        Assert.Contains("CONSULT/phone Vladimiras Putinas + Kim Jong Unas → 2025-08-12 REPORTED «Korėjos centrinė telegramų agentūra»", events);
+        Assert.Contains(events, e => e.StartsWith("CONSULT/meeting Vladimiras Putinas + Donaldas Trumpas → 2025-08-15 @Aliaska FUTURE", StringComparison.Ordinal));
+        Assert.Contains(events, e => e.StartsWith("AGREE Rusija + Šiaurės Korėja → 2024 ", StringComparison.Ordinal));
     }
 
     /// <summary>The main facts of ../shared/data/articles (the issue's check).</summary>
