@@ -92,14 +92,21 @@ public sealed partial class EntityRecognizer
     /// <summary>
     /// A nominative that the form it comes from cannot have: a genitive in `-o` is a man's (`Aleno` → `Alenas`, never
     /// `Alena`, whose genitive is `Alenos`), and `dž`, `č` before an ending are `d`, `t` in the nominative (`Sirvydžio` →
-    /// `Sirvydis`, `Kairio` → `Kairys` stays).
+    /// `Sirvydis`, `Radavičiui` → `Radavičius`).
     /// </summary>
     private static string Checked(string form, string nominative)
     {
         if (form.EndsWith('o') && !form.EndsWith("io", StringComparison.Ordinal) && nominative.EndsWith('a') && nominative.Length == form.Length)
             return nominative[..^1] + "as";
-        if (nominative.EndsWith("džis", StringComparison.Ordinal)) return nominative[..^4] + "dis";
-        if (nominative.EndsWith("čis", StringComparison.Ordinal)) return nominative[..^3] + "tis";
+        // A genitive `-džio`, `-čio` comes from `-dis`, `-tis` (`Sirvydžio` → `Sirvydis`); the other cases in `-čiui`,
+        // `-čiumi`, `-čių` are those of `-čius` (`Radavičiui` → `Radavičius`).
+        // `-vičius` names in any case keep `-vičius` whatever a lemmatizer guesses (`Radavičiui` is not `Radavitis`).
+        if (form.LastIndexOf("vič", StringComparison.Ordinal) is var v and > 0 && form[(v + 3)..] is "ius" or "iaus" or "iui" or "iumi" or "iu" or "ių"
+            && !nominative.EndsWith("vičius", StringComparison.Ordinal))
+            return form[..(v + 3)] + "ius";
+        var genitive = form.EndsWith("io", StringComparison.Ordinal);
+        if (nominative.EndsWith("džis", StringComparison.Ordinal)) return nominative[..^4] + (genitive ? "dis" : "džius");
+        if (nominative.EndsWith("čis", StringComparison.Ordinal)) return nominative[..^3] + (genitive ? "tis" : "čius");
         return nominative;
     }
 

@@ -145,8 +145,14 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
     private bool MayStartTime(Words s, int i)
     {
         if (!IsTimeWord(s, i)) return false;
-        if (s.IsNumber(i)) return true;
         var w = s.Lower[i];
+        // A plain number that is no year opens an expression only before a time word, an abbreviation, a number or the
+        // punctuation of dates, times and ranges (`12 tūkst.`, `15 proc.` open none).
+        if (s.IsNumber(i))
+            return w.Length == 4 || !w.All(char.IsAsciiDigit) || s.IsNumber(i + 1) || IsTimeWord(s, i + 1)
+                || s[i + 1] is "." or "-" or "–" or "—" or ":" or "/" or "val" or "min" or "h" or "d" or "m" or "a" or "sav" or "mėn" or "s" or "su";
+        // `metų`, `mėnesio`, `savaitės` open an expression only with a part after them (`metų pabaigoje`).
+        if (w is "metų" or "mėnesio" or "savaitės") return PartOf(s, i + 1) is not null;
         // A unit alone opens nothing (`metus`, `valandų` follow a number or a word that opens the expression); a single
         // letter is an initial or an abbreviation unless it is a Roman numeral that is no initial (`XX a.`, not `V. Putinas`).
         if (UnitsOnly.Contains(w)) return false;

@@ -128,6 +128,7 @@ public class EntityRecognizerTests
     // Nominatives the form allows: `-džio` is `-dis`, a genitive in `-o` is a man's, a man's dative `-ai` is `-a`.
     [InlineData("Komanda žaidė be Deivido Sirvydžio.", "Deivido Sirvydžio", "PER", "Deividas Sirvydis")]
     [InlineData("Taškus rinko Aleno Smailagičiaus komanda.", "Aleno Smailagičiaus", "PER", "Alenas Smailagičius")]
+    [InlineData("Šansą debiutuoti treneris suteikė Ramūnui Radavičiui.", "Ramūnui Radavičiui", "PER", "Ramūnas Radavičius")]
     [InlineData("Pažymėjimą perduos seniūnaičiui Dariui Būtai.", "Dariui Būtai", "PER", "Darius Būta")]
     // Foreign letters do not stop a Lithuanian ending from declining (`Günteriu` is `Günteris`); a name in plain `-e` stays.
     [InlineData("Ministras susitiko su patarėju Günteriu Sautteriu.", "Günteriu Sautteriu", "PER", "Günteris Sautteris")]
