@@ -296,6 +296,9 @@ public sealed partial class EntityRecognizer
                 candidates = person;
             if (candidates.Length == 0) continue;
             var entry = Choose(candidates, s, i);
+            // A quotation is part of a name of the base only when the name itself is written with it (`Demokratų sąjunga
+            // „Vardan Lietuvos“`); `Los Andželo „Lakers“` and `agentūra „Reuters“` are a place or a word before a name.
+            if (Enumerable.Range(i, length).Any(k => s[k] == "„") && !entry.Canonical.Contains('„')) continue;
             // A first name before a capitalised word starts a person's name, whatever else it may name (`Rasa`).
             if (length == 1 && entry.Type != "PER" && IsFirstName(s, i) && s.IsCapitalised(i + 1)) continue;
             // A surname alone that the base knows is taken where the tagger reads a name or inside a sentence.
