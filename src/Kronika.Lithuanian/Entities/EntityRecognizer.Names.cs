@@ -116,8 +116,8 @@ public sealed partial class EntityRecognizer
         !EndsLithuanian(form) || form.Length <= 2
         // `Tänak` is written so in every case, but `Günteriu` is the instrumental of `Günteris`.
         || form.Any(c => c is 'ä' or 'ö' or 'ü' or 'ß' or 'é' or 'á' or 'ó' or 'ł' or 'ñ' or 'ø' or 'å') && !ObliqueEndings.Any(e => form.EndsWith(e, StringComparison.Ordinal))
-        // No case of a Lithuanian name ends in a plain `-e` (`Roe`, `Pierre`).
-        || form.EndsWith('e')
+        // No case of a Lithuanian name ends in a plain `-e` (`Roe`, `Pierre`) but a woman's surname's (`Šimonyte`).
+        || form.EndsWith('e') && !FemaleSurnameEndings.Any(e => form.EndsWith(e, StringComparison.Ordinal))
         || form.EndsWith("ie", StringComparison.OrdinalIgnoreCase) || form.EndsWith("ee", StringComparison.OrdinalIgnoreCase)
         || form.EndsWith("oo", StringComparison.OrdinalIgnoreCase) || form.EndsWith("ou", StringComparison.OrdinalIgnoreCase)
         || form.EndsWith("ao", StringComparison.OrdinalIgnoreCase) || form.EndsWith("eo", StringComparison.OrdinalIgnoreCase)
