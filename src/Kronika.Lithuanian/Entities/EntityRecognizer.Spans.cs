@@ -276,7 +276,7 @@ public sealed partial class EntityRecognizer
         {
             var at = reach;
             // (A quotation after one word is a name of its own: `Kauno „Žalgiris“` is the club, with its city before it.)
-            while (at > i && at < s.Count && at - reach < 2 && NameKey.IsJoiner(s[at]) && !(s[at] == "„" && reach - i < 2)) at++;
+            while (at > i && at < s.Count && at - reach < 2 && NameKey.IsJoiner(s[at]) && !(s[at] is "„" or "\"" && reach - i < 2)) at++;
             if (at >= s.Count || !s.IsWord(at) && !s.IsInitial(at)) break;
             var next = s.IsInitial(at) ? at + 2 : at + 1;
             if (!kb.IsPrefix(KeyOf(s, i, next))) break;
@@ -298,7 +298,7 @@ public sealed partial class EntityRecognizer
             var entry = Choose(candidates, s, i);
             // A quotation is part of a name of the base only when the name itself is written with it (`Demokratų sąjunga
             // „Vardan Lietuvos“`); `Los Andželo „Lakers“` and `agentūra „Reuters“` are a place or a word before a name.
-            if (Enumerable.Range(i, length).Any(k => s[k] == "„") && !entry.Canonical.Contains('„')) continue;
+            if (Enumerable.Range(i, length).Any(k => s[k] is "„" or "\"") && !entry.Canonical.Contains('„')) continue;
             // A first name before a capitalised word starts a person's name, whatever else it may name (`Rasa`).
             if (length == 1 && entry.Type != "PER" && IsFirstName(s, i) && s.IsCapitalised(i + 1)) continue;
             // A surname alone that the base knows is taken where the tagger reads a name or inside a sentence.
