@@ -191,6 +191,21 @@ public class EntityRecognizerTests
     }
 
     [Fact]
+    public void KnowledgeBase_JoinsFormerNamesWithTheirDatesAndRefusesLinesItCannotPlace()
+    {
+        var ministry = KnowledgeBase.Load().Entries.Single(e => e.Canonical == "Ekonomikos ir inovacijų ministerija");
+        Assert.Contains(("Ūkio ministerija", "2018-12-31"), ministry.FormerNames);
+        KbEntry[] team = [new("ORG", "Pavyzdžių taryba", [], null, null, "team")];
+        var joined = KnowledgeBase.WithFormerNames(team, ["ORG\tPavyzdžių taryba\tSenoji pavyzdžių taryba\t1999-05\tbandymas"], "former-names.tsv").Single();
+        Assert.Equal(["Senoji pavyzdžių taryba"], joined.Aliases);
+        Assert.Equal([("Senoji pavyzdžių taryba", "1999-05")], joined.FormerNames);
+        var unknown = Assert.Throws<FormatException>(() => KnowledgeBase.WithFormerNames(team, ["ORG\tNėra tokios\tSena\t1999\tx"], "former-names.tsv"));
+        Assert.Contains("former-names.tsv", unknown.Message);
+        Assert.Throws<FormatException>(() => KnowledgeBase.WithFormerNames(team, ["ORG\tPavyzdžių taryba\tSena\t1999 m.\tx"], "former-names.tsv"));
+        Assert.Throws<FormatException>(() => KnowledgeBase.WithFormerNames(team, ["ORG\tPavyzdžių taryba\tSena"], "former-names.tsv"));
+    }
+
+    [Fact]
     public void KnowledgeBase_PlacesHaveCoordinatesFromTheCompiledBase()
     {
         var kb = Kronika.Lithuanian.Entities.KnowledgeBase.Load();
