@@ -33,9 +33,13 @@ public sealed partial class EntityRecognizer
                 // A name the tagger reads in the nominative stays as written (`Paula`, `Giedrė`), and so does one ending
                 // in `-a`, which only the nominative (and instrumental) of a name has (`Velička`, `Jogaila`).
                 else if (!s.Headline && !s.Morph(k).IsPlural && (s.Morph(k).Case == Case.Nom || s.Lower(k).EndsWith('a'))) words.Add(s.Display(k));
-                else if (k < end - 1 && lists.FirstName(s.Display(k), personGender != Gender.None ? personGender : s.Morph(k).Gender) is { } first) words.Add(first);
-                else words.Add(NameLemma(s, k, personGender));
+                else if (k < end - 1 && lists.FirstName(s.Display(k), personGender != Gender.None ? personGender : s.Morph(k).Gender) is { } first) words.Add(Checked(s.Display(k), first));
+                else words.Add(Checked(s.Display(k), NameLemma(s, k, personGender)));
             }
+            // A man's surname in `-a` takes `-ai` in the dative beside a dative given name (`Dariui Būtai` → `Darius Būta`).
+            if (personGender == Gender.Masc && end - i > 1 && s.Lower(end - 1) is var last && last.EndsWith("ai", StringComparison.Ordinal) && !last.EndsWith("iai", StringComparison.Ordinal)
+                && Enumerable.Range(i, end - i - 1).Any(k => s.Lower(k).EndsWith("ui", StringComparison.Ordinal)))
+                words[^1] = s.Display(end - 1)[..^1];
             return string.Join(' ', words);
         }
         var head = end - 1;
@@ -85,14 +89,41 @@ public sealed partial class EntityRecognizer
         return Cased(singular, true);
     }
 
+    /// <summary>
+    /// A nominative that the form it comes from cannot have: a genitive in `-o` is a man's (`Aleno` → `Alenas`, never
+    /// `Alena`, whose genitive is `Alenos`), and `dž`, `č` before an ending are `d`, `t` in the nominative (`Sirvydžio` →
+    /// `Sirvydis`, `Radavičiui` → `Radavičius`).
+    /// </summary>
+    private static string Checked(string form, string nominative)
+    {
+        if (form.EndsWith('o') && !form.EndsWith("io", StringComparison.Ordinal) && nominative.EndsWith('a') && nominative.Length == form.Length)
+            return nominative[..^1] + "as";
+        // A genitive `-džio`, `-čio` comes from `-dis`, `-tis` (`Sirvydžio` → `Sirvydis`); the other cases in `-čiui`,
+        // `-čiumi`, `-čių` are those of `-čius` (`Radavičiui` → `Radavičius`).
+        // `-vičius` names in any case keep `-vičius` whatever a lemmatizer guesses (`Radavičiui` is not `Radavitis`).
+        if (form.LastIndexOf("vič", StringComparison.Ordinal) is var v and > 0 && form[(v + 3)..] is "ius" or "iaus" or "iui" or "iumi" or "iu" or "ių"
+            && !nominative.EndsWith("vičius", StringComparison.Ordinal))
+            return form[..(v + 3)] + "ius";
+        var genitive = form.EndsWith("io", StringComparison.Ordinal);
+        if (nominative.EndsWith("džis", StringComparison.Ordinal)) return nominative[..^4] + (genitive ? "dis" : "džius");
+        if (nominative.EndsWith("čis", StringComparison.Ordinal)) return nominative[..^3] + (genitive ? "tis" : "čius");
+        return nominative;
+    }
+
     /// <summary>A word no Lithuanian case ending can end (`Kim`, `Leavitt`, `Lo`, `Scottie`, `Tänak`): a foreign name
     /// written as it is in every case.</summary>
     private static bool IsForeign(string form) =>
-        !EndsLithuanian(form) || form.Length <= 2 || form.Any(c => c is 'ä' or 'ö' or 'ü' or 'ß' or 'é' or 'á' or 'ó' or 'ł' or 'ñ' or 'ø' or 'å')
+        !EndsLithuanian(form) || form.Length <= 2
+        // `Tänak` is written so in every case, but `Günteriu` is the instrumental of `Günteris`.
+        || form.Any(c => c is 'ä' or 'ö' or 'ü' or 'ß' or 'é' or 'á' or 'ó' or 'ł' or 'ñ' or 'ø' or 'å') && !ObliqueEndings.Any(e => form.EndsWith(e, StringComparison.Ordinal))
+        // No case of a Lithuanian name ends in a plain `-e` (`Roe`, `Pierre`) but a woman's surname's (`Šimonyte`).
+        || form.EndsWith('e') && !FemaleSurnameEndings.Any(e => form.EndsWith(e, StringComparison.Ordinal))
         || form.EndsWith("ie", StringComparison.OrdinalIgnoreCase) || form.EndsWith("ee", StringComparison.OrdinalIgnoreCase)
         || form.EndsWith("oo", StringComparison.OrdinalIgnoreCase) || form.EndsWith("ou", StringComparison.OrdinalIgnoreCase)
         || form.EndsWith("ao", StringComparison.OrdinalIgnoreCase) || form.EndsWith("eo", StringComparison.OrdinalIgnoreCase)
         || form.EndsWith("nho", StringComparison.OrdinalIgnoreCase) || form.EndsWith("y", StringComparison.Ordinal) && form.Length > 1 && "aeiou".Contains(form[^2]);
+
+    private static readonly string[] ObliqueEndings = ["iu", "ui", "ą", "į", "ų", "ams"];
 
     /// <summary>Inflected Lithuanian names end in a vowel, s or š; `Kim`, `Leavitt`, `Jong` do not decline.</summary>
     private static bool EndsLithuanian(string form) => form.Length > 0 && "aąeęėiįyouųūsšAĄEĘĖIĮYOUŲŪSŠ".Contains(form[^1]);

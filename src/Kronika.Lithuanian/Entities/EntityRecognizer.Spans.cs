@@ -50,6 +50,16 @@ public sealed partial class EntityRecognizer
                 : MayStartName(s, i, memory) ? FromKnowledgeBase(s, i, memory) ?? FromRun(s, i, memory)
                 : s.IsCapitalised(i) && OpensClause(s, i) ? FromKnowledgeBase(s, i, memory, minLength: InstitutionAt(s, i) ? 1 : 2) ?? HeadedAtClauseStart(s, i)
                 : null;
+            // A name of the base may hold a quoted name found before it (`Demokratų sąjunga „Vardan Lietuvos“`): the
+            // whole name replaces the part.
+            if (mention is { Mention.Kb: not null } whole && Enumerable.Range(i, whole.Length).Any(k => k < s.Count && used[k])
+                && found.Where(f => f.Start < whole.Mention.End && f.End > whole.Mention.Start).ToList() is { Count: > 0 } inside
+                && inside.All(f => f.Start >= whole.Mention.Start && f.End <= whole.Mention.End))
+                foreach (var f in inside)
+                {
+                    found.Remove(f);
+                    for (var k = i; k < i + whole.Length && k < s.Count; k++) used[k] = false;
+                }
             if (mention is not { } m || Enumerable.Range(i, m.Length).Any(k => k < s.Count && used[k]))
             {
                 i++;
@@ -259,10 +269,16 @@ public sealed partial class EntityRecognizer
         if (!s.IsWord(i) && !s.IsInitial(i)) return null;
         if (!kb.StartsName(s.IsInitial(i) ? s.Lower(i) + "." : s.Key(i)) && !(s.IsAllCaps(i) && kb.StartsName(NameKey.Word(Cased(s.Lower(i), true))))) return null;
         // How far a name of the base can reach from here: as long as the words so far begin one.
+        // Dashes, commas and quotes inside a name are stepped over (`Tėvynės sąjunga – Lietuvos krikščionys demokratai`,
+        // `Demokratų sąjunga „Vardan Lietuvos“`).
         var reach = i;
-        while (reach < s.Count && (s.IsWord(reach) || s.IsInitial(reach)))
+        while (reach < s.Count)
         {
-            var next = s.IsInitial(reach) ? reach + 2 : reach + 1;
+            var at = reach;
+            // (A quotation after one word is a name of its own: `Kauno „Žalgiris“` is the club, with its city before it.)
+            while (at > i && at < s.Count && at - reach < 2 && NameKey.IsJoiner(s[at]) && !(s[at] is "„" or "\"" && reach - i < 2)) at++;
+            if (at >= s.Count || !s.IsWord(at) && !s.IsInitial(at)) break;
+            var next = s.IsInitial(at) ? at + 2 : at + 1;
             if (!kb.IsPrefix(KeyOf(s, i, next))) break;
             reach = next;
         }
@@ -280,6 +296,9 @@ public sealed partial class EntityRecognizer
                 candidates = person;
             if (candidates.Length == 0) continue;
             var entry = Choose(candidates, s, i);
+            // A quotation is part of a name of the base only when the name itself is written with it (`Demokratų sąjunga
+            // „Vardan Lietuvos“`); `Los Andželo „Lakers“` and `agentūra „Reuters“` are a place or a word before a name.
+            if (Enumerable.Range(i, length).Any(k => s[k] is "„" or "\"") && !entry.Canonical.Contains('„')) continue;
             // A first name before a capitalised word starts a person's name, whatever else it may name (`Rasa`).
             if (length == 1 && entry.Type != "PER" && IsFirstName(s, i) && s.IsCapitalised(i + 1)) continue;
             // A surname alone that the base knows is taken where the tagger reads a name or inside a sentence.
@@ -293,7 +312,10 @@ public sealed partial class EntityRecognizer
                 return (new Mention(s.Start(i), s.End(end - 1), head.Type, Canonical(s, i, end, head.Type, hasHead: true), null, [.. Words(s, i, end)]), end - i);
             }
             if (entry.Type == "ORG" && lists.Makers.Contains(entry.Canonical) && Product(s, i, i + length) is { } product) return product;
-            return (new Mention(s.Start(i), s.End(last), entry.Type, entry.Canonical, entry, [.. Words(s, i, i + length)]), length);
+            // A quotation the name opened closes with it (`Demokratų sąjunga „Vardan Lietuvos“`).
+            if (Enumerable.Range(i, length).Count(k => s[k] == "„") > Enumerable.Range(i, length).Count(k => s[k] is "“" or "”") && s[last + 1] is "“" or "”")
+                last++;
+            return (new Mention(s.Start(i), s.End(last), entry.Type, entry.Canonical, entry, [.. Words(s, i, i + length)]), last - i + 1);
         }
         return null;
     }
@@ -332,7 +354,7 @@ public sealed partial class EntityRecognizer
         var sb = new System.Text.StringBuilder();
         for (var k = from; k < to; k++)
         {
-            if (s[k] == "." && k > from && s.Has(k - 1, TokenFlags.Initial)) continue;
+            if (s[k] == "." && k > from && s.Has(k - 1, TokenFlags.Initial) || NameKey.IsJoiner(s[k])) continue;
             if (sb.Length > 0) sb.Append(' ');
             sb.Append(s.IsInitial(k) ? s.Lower(k) + "." : s.Key(k));
         }

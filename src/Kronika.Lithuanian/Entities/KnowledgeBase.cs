@@ -11,12 +11,16 @@ public sealed record KbEntry(string Type, string Canonical, string[] Aliases, st
     /// <summary>A copy (`with`) computes its own keys: its names may differ.</summary>
     private KbEntry(KbEntry original)
     {
-        (Type, Canonical, Aliases, Related, Wikidata, Source, Coordinates) =
-            (original.Type, original.Canonical, original.Aliases, original.Related, original.Wikidata, original.Source, original.Coordinates);
+        (Type, Canonical, Aliases, Related, Wikidata, Source, Coordinates, FormerNames) =
+            (original.Type, original.Canonical, original.Aliases, original.Related, original.Wikidata, original.Source, original.Coordinates, original.FormerNames);
     }
 
     /// <summary>Where the place is (latitude, longitude), when the compiled base knows it.</summary>
     public (double Lat, double Lon)? Coordinates { get; init; }
+
+    /// <summary>Names the organization had before (Data/former-names.tsv), each with its last day, month or year
+    /// (`Ūkio ministerija` until `2018-12-31`); they are also aliases, so the old name finds today's entity.</summary>
+    public (string Name, string Until)[] FormerNames { get; init; } = [];
 
     /// <summary>The <see cref="NameKey"/> of every name of the entry, computed once.</summary>
     public HashSet<string> Keys => _keys ??= [.. Aliases.Append(Canonical).Select(NameKey.Of)];
@@ -46,7 +50,7 @@ public sealed class KnowledgeBase
     public bool IsPrefix(string key) => _prefixes.Contains(key);
 
     /// <summary>Whether some name of the base starts with this word (by key): a cheap test before building longer keys.</summary>
-    public bool StartsName(string wordKey) => _firstWords.Contains(wordKey);
+    public bool StartsName(string wordKey) => _firstWords.Contains(wordKey.IndexOf(' ') is var at and > 0 ? wordKey[..at] : wordKey);
 
     public KnowledgeBase(IEnumerable<KbEntry> entries)
     {
@@ -98,9 +102,36 @@ public sealed class KnowledgeBase
     /// <summary>The team's entries only (Entities/Data/kb-*.tsv), what `kronika train kb` compiles against.</summary>
     public static KnowledgeBase LoadTeam() => new(TeamEntries());
 
-    private static IEnumerable<KbEntry> TeamEntries() => Resources.Names
+    private static IEnumerable<KbEntry> TeamEntries() => WithFormerNames(Resources.Names
         .Where(n => n.StartsWith("Entities/Data/kb-", StringComparison.Ordinal))
-        .SelectMany(Read);
+        .SelectMany(Read), Resources.Lines(FormerNamesResource), FormerNamesResource);
+
+    public const string FormerNamesResource = "Entities/Data/former-names.tsv";
+
+    /// <summary>
+    /// Each former name (type, current canonical, former name, until, source) joined to its entry: an alias, and a
+    /// former name with its date. A line naming no entry of the base, or a malformed date, is an error naming the line.
+    /// </summary>
+    public static List<KbEntry> WithFormerNames(IEnumerable<KbEntry> entries, IEnumerable<string> lines, string file)
+    {
+        var list = entries.ToList();
+        foreach (var line in lines)
+        {
+            var c = line.Split('\t');
+            if (c.Length != 5) throw new FormatException($"{file}: expected 5 columns in '{line}'");
+            if (!System.Text.RegularExpressions.Regex.IsMatch(c[3], @"^\d{4}(-\d{2}(-\d{2})?)?$"))
+                throw new FormatException($"{file}: '{c[3]}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD) in '{line}'");
+            var at = list.FindIndex(e => e.Type == c[0] && e.Canonical == c[1]);
+            if (at < 0) throw new FormatException($"{file}: no {c[0]} entry named '{c[1]}' in the knowledge base, in '{line}'");
+            var e = list[at];
+            list[at] = e with
+            {
+                Aliases = e.Aliases.Contains(c[2]) ? e.Aliases : [.. e.Aliases, c[2]],
+                FormerNames = [.. e.FormerNames, (c[2], c[3])],
+            };
+        }
+        return list;
+    }
 
     /// <summary>The team's entries merged with the compiled base: a compiled line of the same type and name as a team
     /// entry adds its names and coordinates to it; any other is an entry of its own.</summary>

@@ -28,9 +28,18 @@ public static class NameKey
         .GroupBy(e => e[^1])
         .ToDictionary(g => g.Key, g => g.ToArray());
 
-    public static string Of(IEnumerable<string> words) => string.Join(' ', words.Select(Word));
+    /// <summary>The key of a name's words. Dashes, commas and quotes inside a name join its words and are left out, so
+    /// `Tėvynės sąjunga – Lietuvos krikščionys demokratai`, `Tėvynės sąjunga-Lietuvos krikščionys demokratai` and
+    /// `Demokratų sąjunga „Vardan Lietuvos“` are found however the text punctuates them.</summary>
+    public static string Of(IEnumerable<string> words) =>
+        string.Join(' ', words.Select(w => w.Trim(Quotes)).Where(w => w.Length > 0 && !IsJoiner(w)).Select(Word));
 
     public static string Of(string name) => Of(name.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    private static readonly char[] Quotes = ['„', '“', '”', '"', '«', '»', ','];
+
+    /// <summary>Punctuation that joins the words of one name: a dash, a comma, a quotation mark.</summary>
+    public static bool IsJoiner(string? token) => token is "-" or "–" or "—" or "," or "„" or "“" or "”" or "\"" or "«" or "»";
 
     private static bool IsLower(string word)
     {
@@ -46,6 +55,10 @@ public static class NameKey
     /// <summary>One word's key: lowercase, without its ending; initials keep their period (`v.`).</summary>
     public static string Word(string word)
     {
+        // A hyphenated word is keyed part by part (`akcijos-Krikščioniškų` as `akcijos – Krikščioniškų`).
+        var hyphen = word.IndexOf('-');
+        if (hyphen > 0 && hyphen < word.Length - 1 && !word.EndsWith('.'))
+            return string.Join(' ', word.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(Word));
         var lower = IsLower(word) ? word : word.ToLowerInvariant();
         // Initials, very short words and acronyms (`NATO`, `JAV`) do not decline.
         if (lower.EndsWith('.') || lower.Length <= 2 || word.Length > 1 && word.All(c => !char.IsLower(c))) return lower;

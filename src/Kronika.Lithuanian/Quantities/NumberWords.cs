@@ -53,6 +53,9 @@ public sealed class NumberWords
     /// <summary>Every number word (not the ordinals) with what it says, for steps that build their own tables from it.</summary>
     public IEnumerable<KeyValuePair<string, NumberWord>> Words => _words;
 
+    /// <summary>Every ordinal word form (`trečiajame`).</summary>
+    public IEnumerable<string> OrdinalForms => _ordinals.Keys;
+
     /// <summary>The number a lowercase word names, if it is a number word.</summary>
     public bool TryGet(string lower, out NumberWord word) => _words.TryGetValue(lower, out word);
 

@@ -31,6 +31,9 @@ public sealed class Holidays
     /// <summary>Whether a lowercase word can begin a holiday's name.</summary>
     public bool Starts(string lower) => _byFirstWord.ContainsKey(lower);
 
+    /// <summary>Every word a holiday's name can start with.</summary>
+    public IEnumerable<string> FirstWords => _byFirstWord.Keys;
+
     /// <summary>The holiday whose name starts at <paramref name="first"/> in the lowercase words: its rule and length in words.</summary>
     public (string Rule, int Length)? Match(string[] lower, int first)
     {

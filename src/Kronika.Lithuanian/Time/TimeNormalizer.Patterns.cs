@@ -26,10 +26,24 @@ public sealed partial class TimeNormalizer
         Same,
     }
 
+    private static readonly HashSet<string> Modifiers =
+        ["nuo", "iki", "po", "prieš", "apie", "maždaug", "beveik", "bent", "mažiausiai", "per", "ilgiau", "daugiau", "mažiau", "ne"];
+
+    private static readonly HashSet<string> Openers =
+        ["kas", "visą", "visus", "ištisus", "ištisą", "kiekvieną", "kiekvienas", "kiekviena", "kiekvieno", "kiekvienos", "kiekvienais"];
+
     /// <summary>Tries every pattern at token i, modifiers first.</summary>
     private Found? Match(Words s, int i, Context c)
     {
         var w = s.Lower[i];
+
+        // A preposition or modifier opens an expression only before a word that can start one (`ne`, `po`, `per` mostly
+        // stand before other words): the patterns are not tried.
+        // So do `kas`, `kiekvieną`, `visą` and number words (`du`, `trečią`) that are no time word themselves: `dvi su
+        // puse valandos` is the one number word before a word that is not.
+        var opener = Modifiers.Contains(w) || Openers.Contains(w) || !s.IsNumber(i) && !words.Has(w) && numbers.TryGet(w, out _) && s[i + 1] != "su";
+        if (opener && !IsTimeWord(s, i + 1) && !(Approximation(s, i) is { Length: > 1 } multi && IsTimeWord(s, i + multi.Length)))
+            return null;
 
         // Open intervals and approximations: the word that sets the modifier belongs to the expression.
         switch (w)
@@ -406,6 +420,8 @@ public sealed partial class TimeNormalizer
         if (!int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var day) || day is < 1 or > 31) return null;
         if (s.IsAbbreviation(i + 1, "d")) return (day, 3);
         if (s[i + 1] is "dieną" or "dienos" or "diena") return (day, 2);
+        // The end of a range of days (`rugsėjo 6–14 dienomis`).
+        if (i > 1 && Dashes.Contains(s[i - 1]!) && s.IsNumber(i - 2) && s[i + 1] is "dienomis" or "dienas" or "dienų") return (day, 2);
         return (day, 1);
     }
 
@@ -474,7 +490,9 @@ public sealed partial class TimeNormalizer
     {
         // `13 d.`, or an ordinal day in the cases dates take (`13-ąją` on the 13th, `iki 13-osios`); not `15-oji vieta`.
         var ordinalDay = s.IsNumber(i) && s.Lower[i].IndexOf('-') is var dash && dash > 0 && s.Lower[i][(dash + 1)..] is "ąją" or "osios" or "ąja" or "ojoje";
-        if (!s.IsAbbreviation(i + 1, "d") && !ordinalDay) return null;
+        // `7 d.`, or the end of a range of days in words (`6–14 dienomis`).
+        var rangeEnd = i > 1 && Dashes.Contains(s[i - 1]!) && s.IsNumber(i - 2) && c.LastEnd == i - 2 && s[i + 1] is "dienomis" or "dienas" or "dienų";
+        if (!s.IsAbbreviation(i + 1, "d") && !ordinalDay && !rangeEnd) return null;
         if (ordinalDay && i + 1 < s.Count && s.Pos(i + 1) is Upos.NOUN or Upos.ADJ) return null; // `15-ąją vietą`
         if (i > 0 && (s[i - 1] is "straipsnio" or "punkto" or "dalies" or "str" or "p" or "nr" || s[i - 1] == "." && i > 1 && s[i - 2] is "str" or "p" or "nr")) return null;
         if (Day(s, i) is not { } day) return null;
@@ -990,7 +1008,7 @@ public sealed partial class TimeNormalizer
         if (k >= s.Count) return null;
         var unitToken = s.IsAbbreviation(k, "val") || s.IsAbbreviation(k, "min") || s.IsAbbreviation(k, "mėn") ? 2 : 1;
         if (words.Get(s.Lower[k], "unit") is not { } unit || unit == "WE" || s.Lower[k] == "a") return null;
-        if (unit == "Y" && IsAge(s, k + unitToken)) return null;
+        if (unit == "Y" && (IsAge(s, k + unitToken) || IsAgeLimit(s, i, k + unitToken))) return null;
         // `56 minutę`, `5 dieną`: a singular unit after a number not ending in 1 counts the minute or day, it is no length.
         if (unitToken == 1 && s.Lower[k] is "minutę" or "valandą" or "dieną" or "savaitę" or "mėnesį" && amount.Number is { } count
             && count == Math.Floor(count) && (count % 10 != 1 || count % 100 == 11)) return null;
@@ -1026,7 +1044,19 @@ public sealed partial class TimeNormalizer
         "įtariamasis", "įtariamoji", "mokinys", "mokinė",
     ];
 
-    /// <summary>`20 metų vyras`, `45 metų amžiaus`: an age, not a length of time.</summary>
+    /// <summary>
+    /// `vaikinų iki 16 metų rinktinė`, `iki 18 metų vaikams`: an age limit of a group, not a length of time.
+    /// </summary>
+    private static bool IsAgeLimit(Words s, int amount, int next) =>
+        amount > 0 && s[amount - 1] is "iki" or "nuo" or "virš" or "jaunesni" or "vyresni"
+        && (amount > 1 && s.Lemma(amount - 2) is { } before && (People.Contains(before) || Groups.Contains(before))
+            || next < s.Count && s.Lemma(next) is { } after && (People.Contains(after) || Groups.Contains(after)));
+
+    private static readonly HashSet<string> Groups =
+    [
+        "rinktinė", "komanda", "grupė", "kategorija", "lyga", "čempionatas", "turnyras", "vaikai", "jaunimas", "jaunis", "jaunė",
+    ];
+
     /// <summary>A unit alone after `per`, `beveik`, `ilgiau nei` (`per savaitę`, `beveik valandą`): one of it.</summary>
     private Found? BareUnit(Words s, int i) =>
         s[i] is { } w && words.Get(w, "unit") is { } unit && unit is not ("WE" or "CENTURY") && DurationValue("1", unit) is { } value

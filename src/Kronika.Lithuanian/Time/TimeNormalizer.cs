@@ -1,5 +1,6 @@
 using Kronika.Core.Model;
 using Kronika.Core.Pipeline;
+using System.Collections.Frozen;
 using Kronika.Lithuanian.Quantities;
 
 namespace Kronika.Lithuanian.Time;
@@ -143,14 +144,71 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
     /// </summary>
     private bool MayStartTime(Words s, int i)
     {
+        if (!IsTimeWord(s, i)) return false;
+        var w = s.Lower[i];
+        // A plain number that is no year opens an expression only before a time word, an abbreviation, a number or the
+        // punctuation of dates, times and ranges (`12 tūkst.`, `15 proc.` open none).
+        if (s.IsNumber(i))
+            return w.Length == 4 || !w.All(char.IsAsciiDigit) || s.IsNumber(i + 1) || IsTimeWord(s, i + 1)
+                || s[i + 1] is "." or "-" or "–" or "—" or ":" or "/" or "val" or "min" or "h" or "d" or "m" or "a" or "sav" or "mėn" or "s" or "su";
+        // `metų`, `mėnesio`, `savaitės` open an expression only with a part after them (`metų pabaigoje`).
+        if (w is "metų" or "mėnesio" or "savaitės") return PartOf(s, i + 1) is not null;
+        // A unit alone opens nothing (`metus`, `valandų` follow a number or a word that opens the expression); a single
+        // letter is an initial or an abbreviation unless it is a Roman numeral that is no initial (`XX a.`, not `V. Putinas`).
+        if (UnitsOnly.Contains(w)) return false;
+        if (w.Length == 1) return s.IsCapitalised(i) && IsRoman(s.Token(i).Span) && !(s[i + 1] == "." && s.IsCapitalised(i + 2));
+        // A word that starts a holiday's name opens an expression only where the whole name is (`Lietuvos`, `Valstybės`).
+        if (HolidayOnly.Contains(w)) return Holiday(s, i) is not null;
+        return true;
+    }
+
+    /// <summary>Whether token i is a number or a word of the time vocabulary: one that can start or continue an expression.</summary>
+    private bool IsTimeWord(Words s, int i)
+    {
         if (!s.IsWordOrNumber(i)) return false;
         if (s.IsNumber(i)) return true;
         var w = s.Lower[i];
-        return words.Has(w) || numbers.TryGet(w, out _) || numbers.Ordinal(w) is not null || StartWords.Contains(w) || holidays.Starts(w)
-            || RelationOf(w) is not null || IsRoman(s.Token(i).Span)
-            || w.StartsWith("pastar", StringComparison.Ordinal) || w.StartsWith("artimiausi", StringComparison.Ordinal)
-            || w.StartsWith("paskutin", StringComparison.Ordinal) || w.StartsWith("pernykš", StringComparison.Ordinal) || w == "tądien";
+        if (Starters.Contains(w))
+            // A part of the day or a habit capitalised inside a sentence is a name (`kova su Vakarais` is the West).
+            return !(i > 0 && s.IsCapitalised(i) && s[i - 1] is not ("„" or "\"" or ":" or "–" or "(") && (words.Get(w, "daypart") ?? words.Get(w, "set")) is not null);
+        return w[0] switch
+        {
+            >= '0' and <= '9' => numbers.Ordinal(w) is not null,
+            'p' => w.StartsWith("pastar", StringComparison.Ordinal) || w.StartsWith("paskutin", StringComparison.Ordinal) || w.StartsWith("pernykš", StringComparison.Ordinal)
+                   || w.StartsWith("praėjus", StringComparison.Ordinal) || w.StartsWith("praeit", StringComparison.Ordinal),
+            'a' => w.StartsWith("artimiausi", StringComparison.Ordinal) || w.StartsWith("ateinan", StringComparison.Ordinal),
+            'b' => w.StartsWith("būsim", StringComparison.Ordinal),
+            'i' or 'v' or 'x' or 'l' or 'c' => IsRoman(s.Token(i).Span),
+            _ => false,
+        };
     }
+
+    /// <summary>Every word that can open an expression, from the time, number and holiday tables, the relative words
+    /// and the opening words: one lookup per token instead of one per table.</summary>
+    private FrozenSet<string> Starters => _starters ??= words.Forms
+        .Concat(numbers.Words.Select(p => p.Key)).Concat(numbers.OrdinalForms).Concat(StartWords).Concat(holidays.FirstWords)
+        .Concat(ThisForms).Concat(NextForms).Concat(ThatForms)
+        .Append("tądien").Concat(["parą", "paros", "pusmetį", "pusmečio", "pusvalandį", "pusvalandžio", "pusvalandis"])
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    private FrozenSet<string>? _starters;
+
+    /// <summary>Forms that are only units of the time table (`metus`, `valandų`) and open no pattern themselves; `metų`,
+    /// `mėnesio`, `savaitės` open `metų pabaigoje`, and `parą`, `pusmetį`, `savaitgalį` are lengths or days alone.</summary>
+    private FrozenSet<string> UnitsOnly => _unitsOnly ??= words.Forms
+        .Where(f => words.Categories(f).All(c => c is "unit" or "unit-abbr") && !numbers.TryGet(f, out _) && !StartWords.Contains(f) && !holidays.Starts(f)
+                    && f is not ("metų" or "mėnesio" or "savaitės") && !f.StartsWith("par", StringComparison.Ordinal) && !f.StartsWith("pus", StringComparison.Ordinal)
+                    && !f.StartsWith("savaitgal", StringComparison.Ordinal))
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    private FrozenSet<string>? _unitsOnly;
+
+    /// <summary>Words that are in the tables only as the first word of a holiday's name.</summary>
+    private FrozenSet<string> HolidayOnly => _holidayOnly ??= holidays.FirstWords
+        .Where(f => !words.Has(f) && !numbers.TryGet(f, out _) && numbers.Ordinal(f) is null && !StartWords.Contains(f) && RelationOf(f) is null)
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    private FrozenSet<string>? _holidayOnly;
 
     private static readonly HashSet<string> StartWords =
     [

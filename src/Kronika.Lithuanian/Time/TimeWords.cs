@@ -31,6 +31,12 @@ public sealed class TimeWords
         return null;
     }
 
+    /// <summary>The categories a form has in the table (none when it is not in it).</summary>
+    public IEnumerable<string> Categories(string lower) => _forms.TryGetValue(lower, out var entries) ? entries.Select(e => e.Category) : [];
+
+    /// <summary>Every form of the table.</summary>
+    public IEnumerable<string> Forms => _forms.Keys;
+
     /// <summary>Whether the lowercase form is in the table at all.</summary>
     public bool Has(string lower) => _forms.ContainsKey(lower);
 }

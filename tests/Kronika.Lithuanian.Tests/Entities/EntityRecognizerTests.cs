@@ -113,6 +113,26 @@ public class EntityRecognizerTests
     [InlineData("Kalbėjo Kariuomenės strateginės komunikacijos departamento direktorius.", "Kariuomenės strateginės komunikacijos departamento", "ORG", "Kariuomenės strateginės komunikacijos departamentas")]
     // Places of the compiled base (GeoNames towns), in any case.
     [InlineData("Gaisras kilo Ariogaloje.", "Ariogaloje", "LOC", "Ariogala")]
+    // Names of the base that a dash, a hyphen, a comma or quotes run through are one name, however punctuated.
+    [InlineData("Apklausoje pirmauja Tėvynės sąjunga – Lietuvos krikščionys demokratai.", "Tėvynės sąjunga – Lietuvos krikščionys demokratai", "ORG", "Tėvynės sąjunga – Lietuvos krikščionys demokratai")]
+    [InlineData("Už partiją balsavo Tėvynės sąjungos-Lietuvos krikščionių demokratų rinkėjai.", "Tėvynės sąjungos-Lietuvos krikščionių demokratų", "ORG", "Tėvynės sąjunga – Lietuvos krikščionys demokratai")]
+    [InlineData("Ministrą pasiūlė Lietuvos lenkų rinkimų akcijos-Krikščioniškų šeimų sąjungos atstovai.", "Lietuvos lenkų rinkimų akcijos-Krikščioniškų šeimų sąjungos", "ORG", "Lietuvos lenkų rinkimų akcija – Krikščioniškų šeimų sąjunga")]
+    [InlineData("Į daugumą įstojo Demokratų sąjunga „Vardan Lietuvos“.", "Demokratų sąjunga „Vardan Lietuvos“", "ORG", "Demokratų sąjunga „Vardan Lietuvos“")]
+    [InlineData("Koalicijoje dirba Lietuvos valstiečių, žaliųjų ir Krikščioniškų šeimų sąjungos frakcija.", "Lietuvos valstiečių, žaliųjų ir Krikščioniškų šeimų sąjungos frakcija", "ORG", "Lietuvos valstiečių, žaliųjų ir Krikščioniškų šeimų sąjungos frakcija")]
+    [InlineData("Naujoji sąjunga gautų keturis procentus balsų.", "Naujoji sąjunga", "ORG", "Naujoji sąjunga (socialliberalai)")]
+    // A former name finds today's organization (Data/former-names.tsv).
+    [InlineData("Tais metais Švietimo ir mokslo ministerija paskelbė konkursą.", "Švietimo ir mokslo ministerija", "ORG", "Švietimo, mokslo ir sporto ministerija")]
+    [InlineData("Sutartį pasirašė Lietuvos valstiečių liaudininkų sąjunga.", "Lietuvos valstiečių liaudininkų sąjunga", "ORG", "Lietuvos valstiečių ir žaliųjų sąjunga")]
+    // A surname of the base in the genitive before a place head names the place (`Dagių seniūnaitija`), not the person.
+    [InlineData("Pažymėjimą gavo Dagių seniūnaitijos seniūnaitė.", "Dagių seniūnaitijos", "LOC", "Dagių seniūnaitija")]
+    // Nominatives the form allows: `-džio` is `-dis`, a genitive in `-o` is a man's, a man's dative `-ai` is `-a`.
+    [InlineData("Komanda žaidė be Deivido Sirvydžio.", "Deivido Sirvydžio", "PER", "Deividas Sirvydis")]
+    [InlineData("Taškus rinko Aleno Smailagičiaus komanda.", "Aleno Smailagičiaus", "PER", "Alenas Smailagičius")]
+    [InlineData("Šansą debiutuoti treneris suteikė Ramūnui Radavičiui.", "Ramūnui Radavičiui", "PER", "Ramūnas Radavičius")]
+    [InlineData("Pažymėjimą perduos seniūnaičiui Dariui Būtai.", "Dariui Būtai", "PER", "Darius Būta")]
+    // Foreign letters do not stop a Lithuanian ending from declining (`Günteriu` is `Günteris`); a name in plain `-e` stays.
+    [InlineData("Ministras susitiko su patarėju Günteriu Sautteriu.", "Günteriu Sautteriu", "PER", "Günteris Sautteris")]
+    [InlineData("Rungtynes laimėjo Sylvaino Francisco komanda.", "Sylvaino Francisco", "PER", "Sylvainas Francisco")]
     public void EntityRecognizer_ReadsRealNewsNamesAsALithuanianWould(string text, string mention, string type, string canonical)
     {
         var e = Only(text, mention);
@@ -168,6 +188,21 @@ public class EntityRecognizerTests
         Assert.Equal(2, people.Count);
         Assert.Single(people.Select(p => p.Id).Distinct());
         Assert.All(people, p => Assert.Equal("Rymantas Juozaitis", p.Canonical));
+    }
+
+    [Fact]
+    public void KnowledgeBase_JoinsFormerNamesWithTheirDatesAndRefusesLinesItCannotPlace()
+    {
+        var ministry = KnowledgeBase.Load().Entries.Single(e => e.Canonical == "Ekonomikos ir inovacijų ministerija");
+        Assert.Contains(("Ūkio ministerija", "2018-12-31"), ministry.FormerNames);
+        KbEntry[] team = [new("ORG", "Pavyzdžių taryba", [], null, null, "team")];
+        var joined = KnowledgeBase.WithFormerNames(team, ["ORG\tPavyzdžių taryba\tSenoji pavyzdžių taryba\t1999-05\tbandymas"], "former-names.tsv").Single();
+        Assert.Equal(["Senoji pavyzdžių taryba"], joined.Aliases);
+        Assert.Equal([("Senoji pavyzdžių taryba", "1999-05")], joined.FormerNames);
+        var unknown = Assert.Throws<FormatException>(() => KnowledgeBase.WithFormerNames(team, ["ORG\tNėra tokios\tSena\t1999\tx"], "former-names.tsv"));
+        Assert.Contains("former-names.tsv", unknown.Message);
+        Assert.Throws<FormatException>(() => KnowledgeBase.WithFormerNames(team, ["ORG\tPavyzdžių taryba\tSena\t1999 m.\tx"], "former-names.tsv"));
+        Assert.Throws<FormatException>(() => KnowledgeBase.WithFormerNames(team, ["ORG\tPavyzdžių taryba\tSena"], "former-names.tsv"));
     }
 
     [Fact]
