@@ -20,48 +20,6 @@ public sealed class WordProfile
     public required bool HasCommonHeadword { get; init; }
     /// <summary>The suffix-rule flags only, used as a context feature of the neighbours.</summary>
     public required ulong[] Paradigms { get; init; }
-    /// <summary>The feature hashes of the form itself, hashed once per form (the profile is memoized): see <see cref="WordHashes"/>.</summary>
-    public required WordHashes Hashes { get; init; }
-}
-
-/// <summary>
-/// The tagger's features that depend on one word form alone, hashed once when its profile is built instead of at every
-/// token: its own (word, suffixes, prefix, shape, in the order the tagger adds them) and those it lends its neighbours.
-/// </summary>
-public sealed class WordHashes
-{
-    public required ulong[] Own { get; init; }
-    public required ulong AsPrev { get; init; }
-    public required ulong AsPrev2 { get; init; }
-    public required ulong AsNext { get; init; }
-    public required ulong AsNext2 { get; init; }
-    public required ulong AsNextSuffix { get; init; }
-    public required ulong AsPrevSuffix { get; init; }
-
-    /// <summary>The sentence's edges as neighbours.</summary>
-    public static readonly WordHashes Start = Of("<s>", ""), End = Of("</s>", "");
-
-    public static WordHashes Of(string lower, string shape)
-    {
-        var l = lower.AsSpan();
-        var own = new ulong[2 + Math.Min(5, l.Length) + 1];
-        var n = 0;
-        own[n++] = FeatureHash.Of(Templates.Word, l);
-        for (var k = 1; k <= 5 && k <= l.Length; k++) own[n++] = FeatureHash.Of(Templates.Suffix, l[^k..]);
-        own[n++] = FeatureHash.Of(Templates.Prefix, l[..Math.Min(3, l.Length)]);
-        own[n++] = FeatureHash.Of(Templates.Shape, shape);
-        var last3 = l[^Math.Min(3, l.Length)..];
-        return new WordHashes
-        {
-            Own = own,
-            AsPrev = FeatureHash.Of(Templates.PrevWord, l),
-            AsPrev2 = FeatureHash.Of(Templates.Prev2Word, l),
-            AsNext = FeatureHash.Of(Templates.NextWord, l),
-            AsNext2 = FeatureHash.Of(Templates.Next2Word, l),
-            AsNextSuffix = FeatureHash.Of(Templates.NextSuffix, last3),
-            AsPrevSuffix = FeatureHash.Of(Templates.PrevSuffix, last3),
-        };
-    }
 }
 
 /// <summary>Builds word profiles from the lexicon (the expensive part, cached per form by the caller).</summary>
@@ -120,14 +78,11 @@ public sealed class WordProfiler(Lexicon lexicon)
             hasProper |= proper;
             hasCommon |= !proper;
         }
-        var lower = form.ToLowerInvariant();
-        var shape = Shape(form);
         return new WordProfile
         {
             Form = form,
-            Lower = lower,
-            Shape = shape,
-            Hashes = WordHashes.Of(lower, shape),
+            Lower = form.ToLowerInvariant(),
+            Shape = Shape(form),
             Capitalised = form.Length > 0 && char.IsUpper(form[0]),
             Lexical = [.. lexical],
             Analyses = [.. signatures],
@@ -172,8 +127,6 @@ internal static class Templates
 /// <summary>The tagger's features for one token in its sentence, given the tags already chosen to its left.</summary>
 public static class TaggerFeatures
 {
-    private static readonly ulong BiasHash = FeatureHash.Of(Templates.Bias);
-
     /// <param name="tags">The tags chosen so far; only those left of <paramref name="i"/> are read.</param>
     /// <param name="likely">Each word's most frequent tag in training (null if unseen): the right context's likely tags.</param>
     /// <param name="endings">Each word's most frequent noun tag for its ending, as a proper noun (null if none).</param>
@@ -184,8 +137,11 @@ public static class TaggerFeatures
         var prev2Tag = i > 1 ? tags[i - 2] : "<s>";
         var w = sentence[i];
         var lower = w.Lower.AsSpan();
-        features.Add(BiasHash);
-        features.AddRange(w.Hashes.Own);
+        features.Add(FeatureHash.Of(Templates.Bias));
+        features.Add(FeatureHash.Of(Templates.Word, lower));
+        for (var k = 1; k <= 5 && k <= lower.Length; k++) features.Add(FeatureHash.Of(Templates.Suffix, lower[^k..]));
+        features.Add(FeatureHash.Of(Templates.Prefix, lower[..Math.Min(3, lower.Length)]));
+        features.Add(FeatureHash.Of(Templates.Shape, w.Shape));
         features.Add(FeatureHash.Of(Templates.PrevTag, prevTag));
         features.Add(FeatureHash.Of(Templates.PrevTags, prev2Tag, prevTag));
         features.Add(FeatureHash.Of(Templates.PrevTagWord, prevTag, lower));
@@ -197,16 +153,16 @@ public static class TaggerFeatures
         features.AddRange(w.Lexical);
         features.Add(FeatureHash.Of(Templates.EndingTag, endings[i] ?? "-", w.Capitalised ? "X" : "x"));
 
-        var prev = i > 0 ? sentence[i - 1].Hashes : WordHashes.Start;
-        var prev2 = i > 1 ? sentence[i - 2].Hashes : WordHashes.Start;
-        var next = i + 1 < sentence.Count ? sentence[i + 1].Hashes : WordHashes.End;
-        var next2 = i + 2 < sentence.Count ? sentence[i + 2].Hashes : WordHashes.End;
-        features.Add(prev.AsPrev);
-        features.Add(prev2.AsPrev2);
-        features.Add(next.AsNext);
-        features.Add(next2.AsNext2);
-        features.Add(next.AsNextSuffix);
-        features.Add(prev.AsPrevSuffix);
+        var prev = i > 0 ? sentence[i - 1].Lower : "<s>";
+        var prev2 = i > 1 ? sentence[i - 2].Lower : "<s>";
+        var next = i + 1 < sentence.Count ? sentence[i + 1].Lower : "</s>";
+        var next2 = i + 2 < sentence.Count ? sentence[i + 2].Lower : "</s>";
+        features.Add(FeatureHash.Of(Templates.PrevWord, prev));
+        features.Add(FeatureHash.Of(Templates.Prev2Word, prev2));
+        features.Add(FeatureHash.Of(Templates.NextWord, next));
+        features.Add(FeatureHash.Of(Templates.Next2Word, next2));
+        features.Add(FeatureHash.Of(Templates.NextSuffix, next.AsSpan()[^Math.Min(3, next.Length)..]));
+        features.Add(FeatureHash.Of(Templates.PrevSuffix, prev.AsSpan()[^Math.Min(3, prev.Length)..]));
         var nextLikely = i + 1 < likely.Length ? likely[i + 1] ?? "?" : "</s>";
         var next2Likely = i + 2 < likely.Length ? likely[i + 2] ?? "?" : "</s>";
         features.Add(FeatureHash.Of(Templates.NextLikely, nextLikely));
