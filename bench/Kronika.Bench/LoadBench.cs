@@ -16,7 +16,7 @@ using Microsoft.Extensions.Logging;
 /// </summary>
 public static class LoadBench
 {
-    public static async Task Run(string root, int articles, int seconds, int clients)
+    public static async Task Run(string root, int articles, int seconds, int clients, bool views = false)
     {
         var folder = Directory.CreateTempSubdirectory("kronika-load-").FullName;
         try
@@ -41,6 +41,20 @@ public static class LoadBench
 
             var baseline = await Load(http, clients, TimeSpan.FromSeconds(Math.Max(5, seconds / 10)), _ => ("static", "/app.css"));
             Report("baseline: GET /app.css", baseline, null);
+            if (views)
+            {
+                // The article view alone: every layer (what it served before `?layers=`), then the default (no tokens),
+                // then one layer, each after the same static-file baseline in this run.
+                foreach (var (what, query) in new[] { ("every layer (?layers=all)", "?layers=all"), ("default: every layer but tokens", ""), ("?layers=entities", "?layers=entities") })
+                {
+                    Func<int, (string, string)> view = _ => ("article", $"/api/articles/{Random.Shared.Next(1, articles + 1)}{query}");
+                    await Load(http, clients, TimeSpan.FromSeconds(3), view); // warm up
+                    var sizes = await http.GetByteArrayAsync($"/api/articles/1{query}");
+                    Report($"article view, {what}, {clients} clients, {seconds} s, {sizes.Length / 1024.0:F0} KB for article 1", await Load(http, clients, TimeSpan.FromSeconds(seconds), view), baseline);
+                }
+                await app.StopAsync();
+                return;
+            }
             var searches = StoreBench.MixAsUrls().ToArray();
             Func<int, (string, string)> next = i => i % 2 == 0
                 ? ("search", searches[(i / 2) % searches.Length])

@@ -42,7 +42,7 @@ if (args.FirstOrDefault() == "chronicle")
 }
 if (args.FirstOrDefault() == "load")
 {
-    await LoadBench.Run(FindRoot(), Option("--articles", 100_000), Option("--seconds", 120), Option("--clients", 32));
+    await LoadBench.Run(FindRoot(), Option("--articles", 100_000), Option("--seconds", 120), Option("--clients", 32), args.Contains("--views"));
     return;
 }
 var mb = Option("--mb", 50);

@@ -78,7 +78,8 @@ public static class IngestCommand
         {
             if (p.Seconds - last < 2) return;
             last = p.Seconds;
-            io.Error.WriteLine(Describe(p));
+            // Marked, so that a reader of the error stream tells progress from the one line per bad file.
+            io.Error.WriteLine("progress: " + Describe(p));
         }, ct);
     }
 

@@ -10,23 +10,26 @@ namespace Kronika.Ingest;
 /// Turns query text into the lemma keys the store indexes, with the same tagger that analyzed the articles: `Putino`
 /// → `putinas`. A single word also matches every lemma the lexicon allows for it, so a word tagged differently in
 /// isolation than in an article is still found.
+/// Nothing is loaded until it is needed: a query loads the tokenizer and the tagger (its model and the lexicon), and only
+/// <see cref="Analyze(string)"/> — a name the store does not know as written, the API's analyze and ingest — loads the
+/// later steps. A command that asks no question of the language (`events --actor Q159`) loads no model at all.
 /// </summary>
 public sealed class SearchLemmas
 {
-    private readonly Pipeline _pipeline = LithuanianPipeline.Create();
-    private readonly Lexicon _lexicon;
+    private readonly Lazy<Pipeline> _tagging = new(() => LithuanianPipeline.Create(Layers.Morphology));
+    private readonly Lazy<Pipeline> _whole = new(() => LithuanianPipeline.Create());
 
-    public SearchLemmas() => _lexicon = _pipeline.Steps.OfType<MorphologicalTagger>().Single().Lexicon;
+    private Lexicon Lexicon => _tagging.Value.Steps.OfType<MorphologicalTagger>().Single().Lexicon;
 
     /// <summary>Query text through the whole pipeline: lemmas, and the entities it names in their nominative form.</summary>
     public Document Analyze(string text) => Analyze(new Document(text.Trim()));
 
-    public Document Analyze(Document doc, CancellationToken ct = default) => _pipeline.Process(doc, ct);
+    public Document Analyze(Document doc, CancellationToken ct = default) => _whole.Value.Process(doc, ct);
 
     /// <summary>The lemma key of each word of <paramref name="text"/>, punctuation left out.</summary>
     public string[] Lemmas(string text)
     {
-        var doc = Analyze(text);
+        var doc = _tagging.Value.Process(new Document(text.Trim()));
         var keys = new List<string>();
         for (var i = 0; i < doc.TokenCount; i++)
         {
@@ -40,7 +43,7 @@ public sealed class SearchLemmas
 
     /// <summary>The lemmas the lexicon gives a word, in any letter case.</summary>
     public IEnumerable<string> Alternatives(string word) =>
-        _lexicon.Analyze(word).Concat(_lexicon.Analyze(word.ToLowerInvariant()))
+        Lexicon.Analyze(word).Concat(Lexicon.Analyze(word.ToLowerInvariant()))
             .Select(a => StoredArticle.LemmaKey(a.Headword.Text)).Distinct();
 
     public QueryParser Parser() => new(Lemmas, Alternatives);

@@ -27,6 +27,20 @@ public static class LithuanianPipeline
     /// <param name="syntax">A parser model to use instead of the embedded one.</param>
     public static Pipeline Create(Layers through = Layers.Events, MorphologyModel? morphology = null, DependencyModel? syntax = null)
     {
+        // Every model and word list this pipeline needs loads in parallel (a command's start-up is mostly this); the
+        // embedded models load once per process: they are immutable, and a host that answers queries with the tagger
+        // and analyses articles with the whole pipeline holds one copy.
+        var tagging = (through & ~(Layers.Tokens | Layers.Sentences)) != 0;
+        var lexiconTask = tagging ? Task.Run(() => EmbeddedLexicon.Value) : null;
+        var modelTask = tagging && morphology is null ? Task.Run(() => EmbeddedMorphology.Value) : null;
+        var parserTask = (through & Layers.Syntax) != 0 && syntax is null ? Task.Run(() => EmbeddedSyntax.Value) : null;
+        var later = (through & (Layers.References | Layers.Times | Layers.Quantities | Layers.Quotes | Layers.Attribution | Layers.Events)) != 0;
+        var references = later ? Task.Run(ReferenceResolver.Load) : null;
+        var times = later ? Task.Run(TimeNormalizer.Load) : null;
+        var quantities = later ? Task.Run(QuantityRecognizer.Load) : null;
+        var attribution = later ? Task.Run(AttributionFinder.Load) : null;
+        var events = later ? Task.Run(EventExtractor.Load) : null;
+
         var abbreviations = Abbreviations.Load();
         var steps = new List<IPipelineStep>
         {
@@ -34,26 +48,30 @@ public static class LithuanianPipeline
             new SentenceSplitter(abbreviations, SentenceSplitter.LoadSentenceStarters()),
         };
         if (Covered(steps, through)) return new Pipeline(steps);
-        var model = morphology ?? LoadMorphology();
-        var lexicon = LoadLexicon();
+        var model = morphology ?? modelTask!.Result;
+        var lexicon = lexiconTask!.Result;
         steps.Add(new MorphologicalTagger(model, lexicon));
         if (Covered(steps, through)) return new Pipeline(steps);
-        if ((through & Layers.Syntax) != 0) steps.Add(new DependencyParser(syntax ?? LoadSyntax()));
+        if ((through & Layers.Syntax) != 0) steps.Add(new DependencyParser(syntax ?? parserTask!.Result));
         if (Covered(steps, through)) return new Pipeline(steps);
         steps.Add(EntityRecognizer.Load(model, lexicon));
         if (Covered(steps, through)) return new Pipeline(steps);
-        steps.Add(ReferenceResolver.Load());
-        steps.Add(TimeNormalizer.Load());
+        steps.Add(references!.Result);
+        steps.Add(times!.Result);
         if (Covered(steps, through)) return new Pipeline(steps);
-        steps.Add(QuantityRecognizer.Load());
-        steps.Add(AttributionFinder.Load());
+        steps.Add(quantities!.Result);
+        steps.Add(attribution!.Result);
         if (Covered(steps, through)) return new Pipeline(steps);
-        steps.Add(EventExtractor.Load());
+        steps.Add(events!.Result);
         return new Pipeline(steps);
     }
 
     private static bool Covered(List<IPipelineStep> steps, Layers through) =>
         (through & ~steps.Aggregate(Layers.None, (layers, step) => layers | step.Provides)) == Layers.None;
+
+    private static readonly Lazy<Lexicon> EmbeddedLexicon = new(LoadLexicon);
+    private static readonly Lazy<MorphologyModel> EmbeddedMorphology = new(LoadMorphology);
+    private static readonly Lazy<DependencyModel> EmbeddedSyntax = new(LoadSyntax);
 
     public static Lexicon LoadLexicon()
     {

@@ -23,6 +23,17 @@ public static class Resources
         ?? Assembly.GetManifestResourceStream(name.Replace('/', '\\'))
         ?? throw new InvalidOperationException($"embedded resource '{name}' is missing");
 
+    /// <summary>A gzip model file decompressed into memory in one go: the model's reader then takes its numbers and
+    /// strings from a buffer instead of asking the decompressor for a few bytes at a time.</summary>
+    public static MemoryStream Decompressed(Stream gzip)
+    {
+        var memory = new MemoryStream(gzip.CanSeek ? (int)Math.Min(int.MaxValue / 2, gzip.Length * 4) : 1 << 20);
+        using (var decompressor = new System.IO.Compression.GZipStream(gzip, System.IO.Compression.CompressionMode.Decompress, leaveOpen: true))
+            decompressor.CopyTo(memory);
+        memory.Position = 0;
+        return memory;
+    }
+
     public static IEnumerable<string> Lines(string name)
     {
         using var reader = new StreamReader(Open(name));

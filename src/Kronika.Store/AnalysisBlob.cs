@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Text;
+using System.Text.Json;
 
 namespace Kronika.Store;
 
@@ -40,5 +42,42 @@ public static class AnalysisBlob
         head.CopyTo(result, 0);
         json.AsSpan(1).CopyTo(result.AsSpan(head.Length));
         return result;
+    }
+
+    /// <summary>The layers of the output contract, the arrays a caller may ask for one by one.</summary>
+    public static readonly IReadOnlyList<string> Layers =
+        ["paragraphs", "sentences", "tokens", "entities", "references", "times", "quantities", "quotes", "attributions", "events"];
+
+    /// <summary>Every layer but the tokens: what an article view needs (the tokens are nine tenths of an article's JSON).</summary>
+    public static readonly IReadOnlySet<string> DefaultLayers = Layers.Where(l => l != "tokens").ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// As <see cref="WithId(long, byte[])"/>, keeping of the layer arrays only <paramref name="layers"/>; the article's own
+    /// fields (date, source, url, title, text, offsets) are always kept. The stored JSON is copied field by field, never
+    /// parsed into objects.
+    /// </summary>
+    public static byte[] WithId(long id, byte[] blob, IReadOnlySet<string> layers)
+    {
+        var json = UnpackUtf8(blob);
+        var output = new ArrayBufferWriter<byte>(json.Length);
+        using (var w = new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = true }))
+        {
+            var r = new Utf8JsonReader(json);
+            if (!r.Read() || r.TokenType != JsonTokenType.StartObject) throw new InvalidDataException("the stored analysis is not a JSON object");
+            w.WriteStartObject();
+            w.WriteNumber("id", id);
+            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = r.GetString()!;
+                r.Read();
+                var start = (int)r.TokenStartIndex;
+                r.Skip();
+                if (Layers.Contains(name) && !layers.Contains(name)) continue;
+                w.WritePropertyName(name);
+                w.WriteRawValue(json.AsSpan(start, (int)r.BytesConsumed - start), skipInputValidation: true);
+            }
+            w.WriteEndObject();
+        }
+        return output.WrittenSpan.ToArray();
     }
 }

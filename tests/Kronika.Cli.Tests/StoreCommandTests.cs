@@ -64,7 +64,7 @@ public sealed class StoreCommandTests : IDisposable
         File.WriteAllText(Path.Combine(folder, "b.txt"), " date 2025-02-30 Neįmanoma data.");
         var (code, output, error) = Run("ingest", folder, "--db", Db);
         Assert.Equal(KronikaCli.SomeInputsFailed, code);
-        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var line = Assert.Single(HardeningTests.Lines(error));
         Assert.StartsWith("error: ", line);
         Assert.Contains("b.txt", line);
         Assert.Contains("1 new", output);
@@ -142,7 +142,7 @@ public sealed class StoreCommandTests : IDisposable
         var (code, _, error) = Run("search", "Putinas", "--db", "sqlite:" + path);
         Assert.Equal(KronikaCli.UsageError, code);
         Assert.StartsWith("error: --db sqlite:", error);
-        Assert.Single(error.Trim().Split('\n'));
+        Assert.Single(HardeningTests.Lines(error));
         Assert.Equal(KronikaCli.UsageError, Run("search", "Putinas", "--db", "mysql://x/y").Code);
     }
 

@@ -86,11 +86,29 @@ public sealed class ApiTests(SampleStore samples) : IClassFixture<SampleStore>
         var list = await Json(await Client().GetAsync("/api/articles?limit=20"));
         Assert.Equal(14, list.GetProperty("total").GetInt32());
         var id = list.GetProperty("articles").EnumerateArray().First(a => a.GetProperty("source").GetString()!.EndsWith("putinas-kim.txt")).GetProperty("id").GetInt64();
-        var article = await Json(await Client().GetAsync($"/api/articles/{id}"));
+        var article = await Json(await Client().GetAsync($"/api/articles/{id}?layers=all"));
         Assert.Equal("2025-08-13", article.GetProperty("date").GetString());
         foreach (var layer in new[] { "tokens", "entities", "times", "quantities", "quotes", "attributions", "events" })
             Assert.True(article.GetProperty(layer).GetArrayLength() > 0, layer);
         Assert.Contains(article.GetProperty("events").EnumerateArray(), e => e.GetProperty("type").GetString() == "CONSULT");
+    }
+
+    [Fact]
+    public async Task An_article_view_returns_the_layers_asked_for_and_tokens_only_on_request()
+    {
+        var list = await Json(await Client().GetAsync("/api/articles?limit=20"));
+        var id = list.GetProperty("articles").EnumerateArray().First(a => a.GetProperty("source").GetString()!.EndsWith("putinas-kim.txt")).GetProperty("id").GetInt64();
+        var plain = await Json(await Client().GetAsync($"/api/articles/{id}"));
+        Assert.Equal(id, plain.GetProperty("id").GetInt64());
+        Assert.False(plain.TryGetProperty("tokens", out _));
+        Assert.True(plain.GetProperty("events").GetArrayLength() > 0);
+        Assert.Contains("Rusijos prezidentas", plain.GetProperty("text").GetString());
+        var asked = await Json(await Client().GetAsync($"/api/articles/{id}?layers=tokens,entities"));
+        Assert.True(asked.GetProperty("tokens").GetArrayLength() > 0);
+        Assert.True(asked.GetProperty("entities").GetArrayLength() > 0);
+        Assert.False(asked.TryGetProperty("events", out _));
+        Assert.Equal("2025-08-13", asked.GetProperty("date").GetString());
+        await BadRequest(await Client().GetAsync($"/api/articles/{id}?layers=tokens,lemmas"), "layers");
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 
 namespace Kronika.Core.Learning;
 
@@ -8,7 +7,9 @@ namespace Kronika.Core.Learning;
 /// </summary>
 public sealed class PerceptronModel
 {
-    private readonly FrozenDictionary<ulong, (int Offset, int Count)> _index;
+    // Features sorted by hash; feature i's weights are _classes/_weights[_starts[i].._starts[i + 1]], classes ascending.
+    private readonly ulong[] _features;
+    private readonly int[] _starts;
     private readonly FeatureTable _table;
     private readonly ushort[] _classes;
     private readonly float[] _weights;
@@ -16,27 +17,38 @@ public sealed class PerceptronModel
     public PerceptronModel(int classCount, IReadOnlyDictionary<ulong, (int Class, float Weight)[]> weights)
     {
         ClassCount = classCount;
-        var index = new Dictionary<ulong, (int, int)>(weights.Count);
-        var classes = new List<int>();
+        _features = [.. weights.Keys.Order()];
+        _starts = new int[_features.Length + 1];
+        var classes = new List<ushort>();
         var values = new List<float>();
-        foreach (var (feature, list) in weights.OrderBy(p => p.Key))
+        for (var i = 0; i < _features.Length; i++)
         {
-            index[feature] = (classes.Count, list.Length);
-            foreach (var (c, w) in list.OrderBy(p => p.Class))
+            _starts[i] = classes.Count;
+            foreach (var (c, w) in weights[_features[i]].OrderBy(p => p.Class))
             {
-                classes.Add(c);
+                classes.Add(checked((ushort)c));
                 values.Add(w);
             }
         }
-        _index = index.ToFrozenDictionary();
-        _table = new FeatureTable(index);
-        _classes = classes.Select(c => checked((ushort)c)).ToArray();
+        _starts[^1] = classes.Count;
+        _classes = [.. classes];
         _weights = [.. values];
+        _table = new FeatureTable(_features, _starts);
+    }
+
+    private PerceptronModel(int classCount, ulong[] features, int[] starts, ushort[] classes, float[] weights)
+    {
+        ClassCount = classCount;
+        _features = features;
+        _starts = starts;
+        _classes = classes;
+        _weights = weights;
+        _table = new FeatureTable(features, starts);
     }
 
     public int ClassCount { get; }
 
-    public int FeatureCount => _index.Count;
+    public int FeatureCount => _features.Length;
 
     public int WeightCount => _weights.Length;
 
@@ -107,32 +119,42 @@ public sealed class PerceptronModel
     public void Save(BinaryWriter w)
     {
         w.Write(ClassCount);
-        w.Write(_index.Count);
-        foreach (var (feature, (offset, count)) in _index.OrderBy(p => p.Key))
+        w.Write(_features.Length);
+        for (var f = 0; f < _features.Length; f++)
         {
-            w.Write(feature);
-            w.Write(count);
-            for (var i = offset; i < offset + count; i++)
+            w.Write(_features[f]);
+            w.Write(_starts[f + 1] - _starts[f]);
+            for (var i = _starts[f]; i < _starts[f + 1]; i++)
             {
-                w.Write((ushort)_classes[i]);
+                w.Write(_classes[i]);
                 w.Write((Half)_weights[i]);
             }
         }
     }
 
+    /// <summary>Reads the weights straight into the model's arrays: the file lists features by hash and each feature's
+    /// classes in order, as <see cref="Save"/> writes them, so nothing is sorted or grouped at start-up.</summary>
     public static PerceptronModel Load(BinaryReader r)
     {
         var classCount = r.ReadInt32();
         var count = r.ReadInt32();
-        var weights = new Dictionary<ulong, (int, float)[]>(count);
+        var features = new ulong[count];
+        var starts = new int[count + 1];
+        var classes = new List<ushort>(count * 4);
+        var weights = new List<float>(count * 4);
         for (var i = 0; i < count; i++)
         {
-            var feature = r.ReadUInt64();
-            var list = new (int, float)[r.ReadInt32()];
-            for (var j = 0; j < list.Length; j++) list[j] = (r.ReadUInt16(), (float)r.ReadHalf());
-            weights[feature] = list;
+            features[i] = r.ReadUInt64();
+            if (i > 0 && features[i] <= features[i - 1]) throw new InvalidDataException("perceptron weights out of order");
+            starts[i] = classes.Count;
+            for (var n = r.ReadInt32(); n > 0; n--)
+            {
+                classes.Add(r.ReadUInt16());
+                weights.Add((float)r.ReadHalf());
+            }
         }
-        return new PerceptronModel(classCount, weights);
+        starts[count] = classes.Count;
+        return new PerceptronModel(classCount, features, starts, [.. classes], [.. weights]);
     }
 }
 
@@ -148,23 +170,25 @@ internal sealed class FeatureTable
     private readonly bool[] _used;
     private readonly int _mask;
 
-    public FeatureTable(IReadOnlyDictionary<ulong, (int Offset, int Count)> entries)
+    /// <param name="starts">Feature i's weights run from starts[i] to starts[i + 1].</param>
+    public FeatureTable(ulong[] features, int[] starts)
     {
         var capacity = 16;
-        while (capacity < entries.Count * 2) capacity *= 2;
+        while (capacity < features.Length * 2) capacity *= 2;
         _keys = new ulong[capacity];
         _offsets = new int[capacity];
         _counts = new int[capacity];
         _used = new bool[capacity];
         _mask = capacity - 1;
-        foreach (var (key, (offset, count)) in entries)
+        for (var i = 0; i < features.Length; i++)
         {
+            var key = features[i];
             var slot = Slot(key);
             while (_used[slot]) slot = (slot + 1) & _mask;
             _used[slot] = true;
             _keys[slot] = key;
-            _offsets[slot] = offset;
-            _counts[slot] = count;
+            _offsets[slot] = starts[i];
+            _counts[slot] = starts[i + 1] - starts[i];
         }
     }
 

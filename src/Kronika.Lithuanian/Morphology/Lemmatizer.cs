@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 
 namespace Kronika.Lithuanian.Morphology;
 
@@ -15,23 +14,23 @@ public readonly record struct EditRule(string Remove, string Add, int Count);
 public sealed class Lemmatizer
 {
     public const int MaxSuffix = 8;
-    private readonly FrozenDictionary<string, string> _seen;
-    private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _seenLookup;
-    private readonly FrozenDictionary<string, EditRule[]> _rules;
-    private readonly FrozenDictionary<string, EditRule[]>.AlternateLookup<ReadOnlySpan<char>> _rulesLookup;
+    private readonly Dictionary<string, string> _seen;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _seenLookup;
+    private readonly Dictionary<string, EditRule[]> _rules;
+    private readonly Dictionary<string, EditRule[]>.AlternateLookup<ReadOnlySpan<char>> _rulesLookup;
 
     private static readonly string[] VerbPrefixes =
         ["nebe", "tebe", "ne", "be", "te", "pa", "nu", "iš", "at", "ati", "pri", "su", "per", "už", "ap", "api", "į", "par", "pra", "si"];
 
-    private readonly FrozenDictionary<string, string> _verbStems = Resources.Lines("Morphology/Data/verb-stems.txt")
+    private readonly Dictionary<string, string> _verbStems = Resources.Lines("Morphology/Data/verb-stems.txt")
         .Select(l => l.Split('\t'))
-        .ToFrozenDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+        .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
 
     public Lemmatizer(IReadOnlyDictionary<string, string> seen, IReadOnlyDictionary<string, EditRule[]> rules)
     {
-        _seen = seen.ToFrozenDictionary(StringComparer.Ordinal);
+        _seen = seen.ToDictionary(StringComparer.Ordinal);
         _seenLookup = _seen.GetAlternateLookup<ReadOnlySpan<char>>();
-        _rules = rules.ToFrozenDictionary(StringComparer.Ordinal);
+        _rules = rules.ToDictionary(StringComparer.Ordinal);
         _rulesLookup = _rules.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.IO.Compression;
 using System.Text;
 using Kronika.Core.Learning;
@@ -17,10 +16,10 @@ public readonly record struct MorphReading(string Xpos, string Lemma, Upos Upos,
 public sealed class MorphologyModel
 {
     private const string Magic = "KRONIKA-MORPHOLOGY-4";
-    private readonly FrozenDictionary<string, int[]> _tagDictionary;
-    private readonly FrozenDictionary<ulong, int[]> _analysisTags;
+    private readonly Dictionary<string, int[]> _tagDictionary;
+    private readonly Dictionary<ulong, int[]> _analysisTags;
     private readonly int[] _nameTags;
-    private readonly FrozenDictionary<string, int[]> _nameEndings;
+    private readonly Dictionary<string, int[]> _nameEndings;
     private readonly string[] _properNounTags;
 
     public MorphologyModel(string[] tags, PerceptronModel weights, IReadOnlyDictionary<string, int[]> tagDictionary,
@@ -28,12 +27,12 @@ public sealed class MorphologyModel
         Lemmatizer lemmatizer, UdMapper mapper)
     {
         _nameTags = nameTags;
-        _nameEndings = nameEndings.ToFrozenDictionary(StringComparer.Ordinal);
+        _nameEndings = nameEndings.ToDictionary(StringComparer.Ordinal);
         _properNounTags = tags.Select(ProperNounTag).ToArray();
         Tags = tags;
         Weights = weights;
-        _tagDictionary = tagDictionary.ToFrozenDictionary(StringComparer.Ordinal);
-        _analysisTags = analysisTags.ToFrozenDictionary();
+        _tagDictionary = tagDictionary.ToDictionary(StringComparer.Ordinal);
+        _analysisTags = analysisTags.ToDictionary();
         Lemmatizer = lemmatizer;
         Mapper = mapper;
     }
@@ -250,8 +249,7 @@ public sealed class MorphologyModel
 
     public static MorphologyModel Load(Stream stream)
     {
-        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
-        using var r = new BinaryReader(new BufferedStream(gzip, 1 << 16), Encoding.UTF8);
+        using var r = new BinaryReader(Resources.Decompressed(stream), Encoding.UTF8);
         if (r.ReadString() != Magic) throw new InvalidDataException("not a Kronika morphology model");
         var tags = ReadStrings(r);
         var weights = PerceptronModel.Load(r);

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Kronika.Core.Model;
 
 namespace Kronika.Lithuanian.Morphology;
@@ -10,11 +9,11 @@ namespace Kronika.Lithuanian.Morphology;
 /// </summary>
 public sealed class UdMapper
 {
-    private readonly FrozenDictionary<string, (Upos Upos, string Feats)> _byXposLemma;
-    private readonly FrozenDictionary<string, (Upos Upos, string Feats)>.AlternateLookup<ReadOnlySpan<char>> _byXposLemmaLookup;
-    private readonly FrozenDictionary<string, (Upos Upos, string Feats)> _byXpos;
-    private readonly FrozenDictionary<string, Upos> _byCategory;
-    private readonly FrozenDictionary<string, string[]> _featuresOfPart;
+    private readonly Dictionary<string, (Upos Upos, string Feats)> _byXposLemma;
+    private readonly Dictionary<string, (Upos Upos, string Feats)>.AlternateLookup<ReadOnlySpan<char>> _byXposLemmaLookup;
+    private readonly Dictionary<string, (Upos Upos, string Feats)> _byXpos;
+    private readonly Dictionary<string, Upos> _byCategory;
+    private readonly Dictionary<string, string[]> _featuresOfPart;
 
     public UdMapper(
         IReadOnlyDictionary<string, (Upos, string)> byXposLemma,
@@ -22,11 +21,11 @@ public sealed class UdMapper
         IReadOnlyDictionary<string, Upos> byCategory,
         IReadOnlyDictionary<string, string[]> featuresOfPart)
     {
-        _byXposLemma = byXposLemma.ToFrozenDictionary(StringComparer.Ordinal);
+        _byXposLemma = byXposLemma.ToDictionary(StringComparer.Ordinal);
         _byXposLemmaLookup = _byXposLemma.GetAlternateLookup<ReadOnlySpan<char>>();
-        _byXpos = byXpos.ToFrozenDictionary(StringComparer.Ordinal);
-        _byCategory = byCategory.ToFrozenDictionary(StringComparer.Ordinal);
-        _featuresOfPart = featuresOfPart.ToFrozenDictionary(StringComparer.Ordinal);
+        _byXpos = byXpos.ToDictionary(StringComparer.Ordinal);
+        _byCategory = byCategory.ToDictionary(StringComparer.Ordinal);
+        _featuresOfPart = featuresOfPart.ToDictionary(StringComparer.Ordinal);
     }
 
     public IReadOnlyDictionary<string, (Upos Upos, string Feats)> ByXposLemma => _byXposLemma;

@@ -96,22 +96,31 @@ public sealed class SqliteStore : IStore
         }.ToString());
         _connection.Open();
         Execute(Pragmas);
-        using (var version = Command("PRAGMA user_version"))
-        using (var tables = Command("SELECT COUNT(*) FROM sqlite_master WHERE name = 'articles'"))
+        // Two processes creating one new file at once: the check and the tables under the file's write lock, so the
+        // second sees the first's whole schema, never its tables without their version.
+        if (create) Execute("BEGIN IMMEDIATE");
+        try
         {
-            var found = Convert.ToInt32(version.ExecuteScalar(), CultureInfo.InvariantCulture);
-            var exists = Convert.ToInt32(tables.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
-            if (exists && found != SchemaVersion)
-                throw new InvalidOperationException($"{path} holds a store of another Kronika version (schema {found}, this one reads {SchemaVersion}); ingest into a new file");
-            // A store of this version has its tables: a server opening it per request need not state them again.
-            if (exists) return;
-            if (!create)
+            using (var version = Command("PRAGMA user_version"))
+            using (var tables = Command("SELECT COUNT(*) FROM sqlite_master WHERE name = 'articles'"))
             {
-                _connection.Dispose();
-                throw new StoreMissingException("the file holds no Kronika store");
+                var found = Convert.ToInt32(version.ExecuteScalar(), CultureInfo.InvariantCulture);
+                var exists = Convert.ToInt32(tables.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+                if (exists && found != SchemaVersion)
+                    throw new InvalidOperationException($"{path} holds a store of another Kronika version (schema {found}, this one reads {SchemaVersion}); ingest into a new file");
+                if (!exists && !create) throw new StoreMissingException("the file holds no Kronika store");
+                // A store of this version has its tables: a server opening it need not state them again.
+                if (!exists)
+                    Execute(Schema + StoryLookups.QuarterIndexes + StoryGroups.Tables("TEXT") + SharedTables.Of("INTEGER", "TEXT") + ChronicleIndex.Table + $"PRAGMA user_version = {SchemaVersion};");
             }
+            if (create) Execute("COMMIT");
         }
-        Execute(Schema + StoryLookups.QuarterIndexes + StoryGroups.Tables("TEXT") + SharedTables.Of("INTEGER", "TEXT") + ChronicleIndex.Table + $"PRAGMA user_version = {SchemaVersion};");
+        catch
+        {
+            if (create) Execute("ROLLBACK");
+            _connection.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Raised whenever the tables change; a store of another version is refused, not misread.</summary>

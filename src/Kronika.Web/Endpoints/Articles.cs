@@ -17,14 +17,15 @@ public static class Articles
             }))
             .WithSummary("The stored stories, newest first");
 
-        api.MapGet("/articles/{id:long}", async (long id, IStore store, CancellationToken ct) =>
+        api.MapGet("/articles/{id:long}", (long id, string? layers, IStore store, CancellationToken ct) => Check.Run(async () =>
             {
+                var wanted = Check.Layers(layers);
                 // The store keeps the whole analysis: the article is served as it was analysed, never analysed again.
                 if (await store.AnalysisAsync(id, ct) is not { } stored) return Results.Problem(statusCode: 404, title: "No such article", detail: $"no article {id} in the store");
                 if (stored.Json is not { } blob) return Results.Problem(statusCode: 409, title: "No analysis stored", detail: $"article {id} has no stored analysis; run `kronika reanalyze`");
-                return Results.Bytes(AnalysisBlob.WithId(id, blob), "application/json");
-            })
-            .WithSummary("One article with every layer (tokens, entities, times, quantities, quotes, attributions, events), in the JSON of `kronika analyze`, as stored at ingest");
+                return Results.Bytes(wanted is null ? AnalysisBlob.WithId(id, blob) : AnalysisBlob.WithId(id, blob, wanted), "application/json");
+            }))
+            .WithSummary("One article in the JSON of `kronika analyze`, as stored at ingest: every layer but the tokens, or the layers `?layers=tokens,entities,…` names (`all` for every one)");
     }
 
     /// <summary>A stored article as a document again: its text, date, and paragraphs (its lines).</summary>

@@ -46,6 +46,19 @@ internal static class Check
         [e is Failed f ? f.Parameter : "q"] = [e.Message],
     });
 
+    /// <summary>The layers an article view returns: absent is every layer but the tokens, `all` every layer (null), else
+    /// the comma-separated layers named; an unknown one is a 400 listing those there are.</summary>
+    public static IReadOnlySet<string>? Layers(string? value)
+    {
+        if (value is null) return AnalysisBlob.DefaultLayers;
+        if (value.Trim() == "all") return null;
+        var layers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            layers.Add(AnalysisBlob.Layers.Contains(part) ? part
+                : throw new Failed("layers", $"'{(part.Length <= 20 ? part : part[..20] + "…")}' is not a layer; the layers are all, {string.Join(", ", AnalysisBlob.Layers)}"));
+        return layers;
+    }
+
     public static bool Flag(string? value, string parameter) =>
         value is null ? false
         : bool.TryParse(value, out var b) ? b
