@@ -113,7 +113,8 @@ public static class KronikaWeb
             }
             var client = context.RequestAborted;
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(client);
-            limit.CancelAfter(budget);
+            // A budget of 0 stops every request at once (a timer of 0 may still lose the race to a fast request).
+            if (budget <= TimeSpan.Zero) limit.Cancel(); else limit.CancelAfter(budget);
             context.RequestAborted = limit.Token;
             try
             {

@@ -81,7 +81,7 @@ public sealed class PageTests(SampleStore samples) : IClassFixture<SampleStore>
 
         await page.ClickAsync("#language");
         Assert.Equal("Search", await page.InnerTextAsync("header nav a[href='#/search']"));
-        await page.WaitForSelectorAsync("text=Articles per month");
+        await page.WaitForSelectorAsync("text=Mentioned with");
         await Shot(page, "entity-en.png");
         await page.ClickAsync("#language");
         Assert.Equal("Paieška", await page.InnerTextAsync("header nav a[href='#/search']"));

@@ -661,7 +661,8 @@ function annotatedText(doc, marks, sentence, event, openPanel) {
 }
 
 async function showArticle(view, id, params) {
-  const doc = await api(`/api/articles/${encodeURIComponent(id)}`);
+  // Tokens (the heaviest layer) only when the search's words are to be marked through their lemmas.
+  const doc = await api(`/api/articles/${encodeURIComponent(id)}${params.get("w") ? "?layers=all" : ""}`);
   const marks = articleMarks(doc);
   // The search's words: the tokens written as the snippet's matches, and every other form of their lemmas.
   if (params.get("w")) {
