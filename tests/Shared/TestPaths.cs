@@ -19,6 +19,22 @@ public static class TestPaths
         return path;
     }
 
+    /// <summary>
+    /// The rows of a team-case table (tab-separated, `#` comments) under the repository root: the first
+    /// <paramref name="columns"/> fields of each, leaving out the cases marked `known` in the next field (those the engine
+    /// still gets wrong, scored by the gold sets only).
+    /// </summary>
+    public static IEnumerable<string[]> CaseRows(string relativePath, int columns)
+    {
+        foreach (var line in File.ReadLines(Path.Combine(RepositoryRoot, relativePath)))
+        {
+            if (line.StartsWith('#') || line.Length == 0) continue;
+            var parts = line.Split('\t');
+            if (parts.Length > columns && parts[columns] == "known") continue;
+            yield return parts[..columns];
+        }
+    }
+
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

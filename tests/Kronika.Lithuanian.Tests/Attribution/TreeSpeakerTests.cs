@@ -13,13 +13,8 @@ public class TreeSpeakerTests
     public static TheoryData<string, string, string, string> Cases()
     {
         var data = new TheoryData<string, string, string, string>();
-        foreach (var line in File.ReadLines(Path.Combine(TestPaths.RepositoryRoot, "tests", "Kronika.Lithuanian.Tests", "Attribution", "Data", "tree-speaker-cases.tsv")))
-        {
-            if (line.StartsWith('#') || line.Length == 0) continue;
-            var parts = line.Split('\t');
-            if (parts.Length > 4 && parts[4] == "known") continue;
+        foreach (var parts in TestPaths.CaseRows("tests/Kronika.Lithuanian.Tests/Attribution/Data/tree-speaker-cases.tsv", 4))
             data.Add(parts[0], parts[1], parts[2], parts[3]);
-        }
         return data;
     }
 

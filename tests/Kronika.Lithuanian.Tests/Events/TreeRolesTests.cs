@@ -13,13 +13,8 @@ public class TreeRolesTests
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
-        foreach (var line in File.ReadLines(Path.Combine(TestPaths.RepositoryRoot, "tests", "Kronika.Lithuanian.Tests", "Events", "Data", "tree-cases.tsv")))
-        {
-            if (line.StartsWith('#') || line.Length == 0) continue;
-            var parts = line.Split('\t');
-            if (parts.Length > 2 && parts[2] == "known") continue;
+        foreach (var parts in TestPaths.CaseRows("tests/Kronika.Lithuanian.Tests/Events/Data/tree-cases.tsv", 2))
             data.Add(parts[0], parts[1]);
-        }
         return data;
     }
 
