@@ -33,8 +33,8 @@ public sealed class Exporter(IStore store)
         var gdelt = new Dictionary<string, GdeltRow>(StringComparer.Ordinal);
         foreach (var id in ids)
         {
-            if (await store.AnalysisAsync(id, ct) is not { Json: { } blob }) continue;
-            var json = AnalysisBlob.Unpack(blob);
+            if (await store.AnalysisAsync(id, tokens: format is "jsonl" or "conllu", ct) is not { Json: not null } stored) continue;
+            var json = AnalysisBlob.Json(stored);
             if (format == "jsonl")
             {
                 await output.WriteLineAsync(WithId(id, json).AsMemory(), ct);

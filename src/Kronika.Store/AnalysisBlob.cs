@@ -7,22 +7,48 @@ namespace Kronika.Store;
 
 /// <summary>
 /// An article's whole analysis as the store keeps it: the UTF-8 JSON of `kronika analyze` (every layer the output
-/// contract has, new ones included), Brotli-compressed (quality 4: about a tenth of the JSON, a millisecond to pack).
+/// contract has, new ones included) in two Brotli-compressed parts (quality 4: about a tenth of the JSON, a millisecond
+/// to pack): the head, every field but the tokens, and the tokens array, nine tenths of the JSON, which a view reads
+/// only when asked for. A store of schema 11 or before keeps the whole JSON in the head and no tokens part; both read alike.
 /// </summary>
 public static class AnalysisBlob
 {
-    public static byte[] Pack(string json)
+    /// <summary>The JSON in its two parts, each compressed: the head (the JSON without its `tokens` field) and the tokens array.</summary>
+    public static (byte[] Head, byte[] Tokens) Pack(string json)
     {
         var bytes = Encoding.UTF8.GetBytes(json);
+        var r = new Utf8JsonReader(bytes);
+        if (!r.Read() || r.TokenType != JsonTokenType.StartObject) throw new InvalidDataException("the analysis is not a JSON object");
+        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+        {
+            var isTokens = r.ValueTextEquals("tokens"u8);
+            var name = (int)r.TokenStartIndex;
+            r.Read();
+            var start = (int)r.TokenStartIndex;
+            r.Skip();
+            if (!isTokens) continue;
+            var end = (int)r.BytesConsumed;
+            // The field goes with the comma before it (it is never the first: the article's own fields come first).
+            var head = new byte[bytes.Length - (end - name) - 1];
+            bytes.AsSpan(0, name - 1).CopyTo(head);
+            bytes.AsSpan(end).CopyTo(head.AsSpan(name - 1));
+            return (Compress(head), Compress(bytes.AsSpan(start, end - start)));
+        }
+        throw new InvalidDataException("the analysis has no tokens");
+    }
+
+    private static byte[] Compress(ReadOnlySpan<byte> bytes)
+    {
         var output = new byte[BrotliEncoder.GetMaxCompressedLength(bytes.Length)];
         if (!BrotliEncoder.TryCompress(bytes, output, out var written, quality: 4, window: 22))
             throw new InvalidOperationException("the analysis could not be compressed");
         return output[..written];
     }
 
+    /// <summary>One compressed part as text.</summary>
     public static string Unpack(byte[] blob) => Encoding.UTF8.GetString(UnpackUtf8(blob));
 
-    /// <summary>The JSON as UTF-8 bytes, decompressed in one call (the buffer grows until it holds it).</summary>
+    /// <summary>One compressed part as UTF-8 bytes, decompressed in one call (the buffer grows until it holds it).</summary>
     public static byte[] UnpackUtf8(byte[] blob)
     {
         for (var size = Math.Max(4096, blob.Length * 12); ; size *= 2)
@@ -33,51 +59,70 @@ public static class AnalysisBlob
         }
     }
 
-    /// <summary>The stored JSON as UTF-8 with `"id": <paramref name="id"/>` as its first field, as the API serves an article.</summary>
-    public static byte[] WithId(long id, byte[] blob)
-    {
-        var json = UnpackUtf8(blob);
-        var head = Encoding.UTF8.GetBytes($"{{\"id\":{id},");
-        var result = new byte[head.Length + json.Length - 1];
-        head.CopyTo(result, 0);
-        json.AsSpan(1).CopyTo(result.AsSpan(head.Length));
-        return result;
-    }
+    /// <summary>The whole JSON of `kronika analyze` again, tokens in their place (<paramref name="stored"/> read with its tokens).</summary>
+    public static string Json(StoredAnalysis stored) => Encoding.UTF8.GetString(Compose(null, stored, null));
 
     /// <summary>The layers of the output contract, the arrays a caller may ask for one by one.</summary>
-    public static readonly IReadOnlyList<string> Layers =
+    public static IReadOnlyList<string> Layers => Order;
+
+    private static readonly string[] Order =
         ["paragraphs", "sentences", "tokens", "entities", "references", "times", "quantities", "quotes", "attributions", "events"];
 
     /// <summary>Every layer but the tokens: what an article view needs (the tokens are nine tenths of an article's JSON).</summary>
     public static readonly IReadOnlySet<string> DefaultLayers = Layers.Where(l => l != "tokens").ToHashSet(StringComparer.Ordinal);
 
+    private static readonly int TokensAt = Array.IndexOf(Order, "tokens");
+
     /// <summary>
-    /// As <see cref="WithId(long, byte[])"/>, keeping of the layer arrays only <paramref name="layers"/>; the article's own
-    /// fields (date, source, url, title, text, offsets) are always kept. The stored JSON is copied field by field, never
+    /// The stored article as the API serves it: `"id": <paramref name="id"/>` first, then the article's own fields (date,
+    /// source, url, title, text, offsets), then of the layer arrays only <paramref name="layers"/> (null: every one; the
+    /// tokens only when <paramref name="stored"/> was read with them). The stored JSON is copied field by field, never
     /// parsed into objects.
     /// </summary>
-    public static byte[] WithId(long id, byte[] blob, IReadOnlySet<string> layers)
+    public static byte[] WithId(long id, StoredAnalysis stored, IReadOnlySet<string>? layers) => Compose(id, stored, layers);
+
+    private static byte[] Compose(long? id, StoredAnalysis stored, IReadOnlySet<string>? layers)
     {
-        var json = UnpackUtf8(blob);
-        var output = new ArrayBufferWriter<byte>(json.Length);
+        var json = UnpackUtf8(stored.Json ?? throw new InvalidDataException($"article {stored.Id} has no stored analysis"));
+        var tokens = stored.Tokens is { } t && (layers is null || layers.Contains("tokens")) ? UnpackUtf8(t) : null;
+        var output = new ArrayBufferWriter<byte>(json.Length + (tokens?.Length ?? 0) + 32);
         using (var w = new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = true }))
         {
             var r = new Utf8JsonReader(json);
             if (!r.Read() || r.TokenType != JsonTokenType.StartObject) throw new InvalidDataException("the stored analysis is not a JSON object");
             w.WriteStartObject();
-            w.WriteNumber("id", id);
+            if (id is { } i) w.WriteNumber("id", i);
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
                 var name = r.GetString()!;
                 r.Read();
                 var start = (int)r.TokenStartIndex;
                 r.Skip();
-                if (Layers.Contains(name) && !layers.Contains(name)) continue;
+                var layer = Array.IndexOf(Order, name);
+                // The tokens go back where the output contract has them: before the first layer after them.
+                if (tokens is not null && layer > TokensAt)
+                {
+                    w.WritePropertyName("tokens");
+                    w.WriteRawValue(tokens, skipInputValidation: true);
+                    tokens = null;
+                }
+                if (layer >= 0 && layers is not null && !layers.Contains(name)) continue;
                 w.WritePropertyName(name);
                 w.WriteRawValue(json.AsSpan(start, (int)r.BytesConsumed - start), skipInputValidation: true);
+            }
+            if (tokens is not null)
+            {
+                w.WritePropertyName("tokens");
+                w.WriteRawValue(tokens, skipInputValidation: true);
             }
             w.WriteEndObject();
         }
         return output.WrittenSpan.ToArray();
     }
 }
+
+/// <summary>
+/// An article's stored analysis: the model it was made with, the compressed head of the JSON (<see cref="AnalysisBlob"/>)
+/// and its tokens (null when not read, or when stored whole in the head before schema 12), and the article's story.
+/// </summary>
+public sealed record StoredAnalysis(long Id, string? Model, byte[]? Json, byte[]? Tokens, long Story);

@@ -90,9 +90,6 @@ public sealed record StoryArticle(long Id, DateOnly Date, string Title, string O
 /// <summary>A story: the articles of every outlet that told it (copies too), its outlets, first and last report.</summary>
 public sealed record StoryInfo(long Id, IReadOnlyList<StoryArticle> Articles, IReadOnlyList<string> Outlets, DateOnly First, DateOnly Last);
 
-/// <summary>An article's stored analysis: the model it was made with and the compressed JSON, and the story the article belongs to.</summary>
-public sealed record StoredAnalysis(long Id, string? Model, byte[]? Json, long Story);
-
 /// <summary>The chronicle, story and analysis reads both stores share (over any ADO.NET connection, named `@` parameters).</summary>
 public static class ChronicleReads
 {
@@ -269,11 +266,14 @@ public static class ChronicleReads
         }
     }
 
-    public static async Task<StoredAnalysis?> AnalysisAsync(DbConnection connection, long id, CancellationToken ct)
+    /// <summary>An article's stored analysis; its tokens read (a column of their own since schema 12) only when asked for.</summary>
+    public static async Task<StoredAnalysis?> AnalysisAsync(DbConnection connection, long id, bool tokens, CancellationToken ct)
     {
-        using var command = Command(connection, "SELECT id, model, analysis, coalesce(story_id, id) FROM articles WHERE id = @id", [("@id", id)]);
+        using var command = Command(connection, $"SELECT id, model, analysis, coalesce(story_id, id){(tokens ? ", tokens" : "")} FROM articles WHERE id = @id", [("@id", id)]);
         using var r = await command.ExecuteReaderAsync(ct);
-        return await r.ReadAsync(ct) ? new StoredAnalysis(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : (byte[])r.GetValue(2), r.GetInt64(3)) : null;
+        if (!await r.ReadAsync(ct)) return null;
+        return new StoredAnalysis(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : (byte[])r.GetValue(2),
+            tokens && !r.IsDBNull(4) ? (byte[])r.GetValue(4) : null, r.GetInt64(3));
     }
 
     /// <summary>The next <paramref name="limit"/> articles after <paramref name="afterId"/> not analysed by <paramref name="model"/>, in id order.</summary>

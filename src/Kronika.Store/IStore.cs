@@ -129,8 +129,9 @@ public interface IStore : IDisposable
     /// <summary>The id of the newest stored article (0 when there is none).</summary>
     Task<long> LastArticleIdAsync(CancellationToken ct = default);
 
-    /// <summary>An article's stored analysis (every layer, compressed) and the model it was made with; null when there is no such article.</summary>
-    Task<StoredAnalysis?> AnalysisAsync(long id, CancellationToken ct = default);
+    /// <summary>An article's stored analysis (every layer, compressed; the tokens only with <paramref name="tokens"/>) and the
+    /// model it was made with; null when there is no such article.</summary>
+    Task<StoredAnalysis?> AnalysisAsync(long id, bool tokens = false, CancellationToken ct = default);
 
     /// <summary>The next articles after <paramref name="afterId"/> analysed by another model than <paramref name="model"/> (or by none).</summary>
     IReadOnlyList<long> Stale(string model, long afterId, int limit);

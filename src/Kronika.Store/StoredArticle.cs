@@ -218,8 +218,13 @@ public sealed record StoredArticle(
     /// </summary>
     public string Shown { get => field ?? SourceId; init; }
 
-    /// <summary>The whole analysis (the JSON of `kronika analyze`, every layer), Brotli-compressed: what views and exports read.</summary>
+    /// <summary>The whole analysis (the JSON of `kronika analyze`, every layer) but its tokens, Brotli-compressed
+    /// (<see cref="AnalysisBlob"/>): what views and exports read.</summary>
     public byte[]? Analysis { get; init; }
+
+    /// <summary>The analysis's tokens array, Brotli-compressed apart from the rest (null in a store of schema 11 or before,
+    /// where <see cref="Analysis"/> holds them).</summary>
+    public byte[]? Tokens { get; init; }
 
     /// <summary>The hash of the model manifest the analysis was made with; `kronika reanalyze` redoes the others.</summary>
     public string? Model { get; init; }
@@ -247,6 +252,7 @@ public sealed record StoredArticle(
             spans.Add(t.End);
         }
         var lemmaText = lemmas.ToString();
+        var (analysis, tokens) = AnalysisBlob.Pack(Kronika.Core.IO.JsonOutput.ToJson(doc));
         var title = doc.Source.Title ?? (doc.SentenceCount > 0 ? doc.Sentence(0).Text : doc.Text);
         if (title.Length > 300) title = title[..300];
         return new StoredArticle(
@@ -270,7 +276,8 @@ public sealed record StoredArticle(
             doc.Events.SelectMany(e => StoredEvent.Reports(doc, e)).Select(e => StoredEvent.Of(doc, e, side)).ToList())
         {
             Shown = doc.Source.Url ?? doc.Source.Name,
-            Analysis = AnalysisBlob.Pack(Kronika.Core.IO.JsonOutput.ToJson(doc)),
+            Analysis = analysis,
+            Tokens = tokens,
             Model = model,
             Features = StoryFeatures.Of(doc),
         };

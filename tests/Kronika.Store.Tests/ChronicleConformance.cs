@@ -93,9 +93,81 @@ public abstract partial class StoreConformance
         var id = Store.LastArticleId();
         var stored = Store.Analysis(id)!;
         Assert.Equal(Analysis.ModelHash, stored.Model);
-        Assert.Equal(JsonOutput.ToJson(doc), AnalysisBlob.Unpack(stored.Json!));
-        Assert.True(stored.Json!.Length * 4 < JsonOutput.ToJson(doc).Length, "the analysis is kept compressed");
+        Assert.Equal(JsonOutput.ToJson(doc), AnalysisBlob.Json(stored));
+        Assert.True((stored.Json!.Length + stored.Tokens!.Length) * 4 < JsonOutput.ToJson(doc).Length, "the analysis is kept compressed");
         Assert.Null(Store.Analysis(id + 1000));
+    }
+
+    [Fact]
+    public void Analysis_ReadWithoutTokens_ReadsNoTokens_AndAViewGivesTheLayersAskedFor()
+    {
+        var doc = Articles.Search.Analyze(Kronika.Ingest.ArticleReader.Read([Path.Combine(Kronika.Tests.TestPaths.Samples, "2025-08-13-putinas-kim.txt")]).Single().Document!);
+        Store.Write([Analysis.Store(doc)]);
+        var id = Store.LastArticleId();
+        var head = Store.Analysis(id, tokens: false)!;
+        Assert.Null(head.Tokens);
+        Assert.DoesNotContain("\"tokens\"", AnalysisBlob.Unpack(head.Json!));
+        Assert.Equal(View(JsonOutput.ToJson(doc), id, AnalysisBlob.DefaultLayers), View(head, id, AnalysisBlob.DefaultLayers));
+        Assert.Equal(View(JsonOutput.ToJson(doc), id, null), View(Store.Analysis(id)!, id, null));
+        Assert.Equal(View(JsonOutput.ToJson(doc), id, new HashSet<string> { "tokens", "events" }), View(Store.Analysis(id)!, id, new HashSet<string> { "tokens", "events" }));
+    }
+
+    [Fact]
+    public void A_store_of_schema_11_is_upgraded_and_every_article_in_it_reads_as_it_was_stored()
+    {
+        var docs = ArticleReader.Read([Kronika.Tests.TestPaths.Samples]).Take(3).Select(r => Articles.Search.Analyze(r.Document!)).ToList();
+        Store.Write([.. docs.Take(2).Select(Analysis.Store)]);
+        var ids = new[] { Store.LastArticleId() - 1, Store.LastArticleId() };
+        // As schema 11 kept it: the whole JSON in one compressed blob, no tokens column.
+        var whole = ids.ToDictionary(id => id, id => OldPack(AnalysisBlob.Json(Store.Analysis(id)!)));
+        _store!.Dispose();
+        _store = null;
+        ToSchema11(whole);
+
+        for (var i = 0; i < 2; i++)
+        {
+            var json = JsonOutput.ToJson(docs[i]);
+            Assert.Equal(json, AnalysisBlob.Json(Store.Analysis(ids[i])!));
+            Assert.Equal(View(json, ids[i], AnalysisBlob.DefaultLayers), View(Store.Analysis(ids[i], tokens: false)!, ids[i], AnalysisBlob.DefaultLayers));
+            Assert.Equal(View(json, ids[i], new HashSet<string> { "tokens" }), View(Store.Analysis(ids[i])!, ids[i], new HashSet<string> { "tokens" }));
+        }
+        // The upgraded store takes new articles in the new layout, and reads old and new alike.
+        Assert.Equal(WriteOutcome.Inserted, Store.Write([Analysis.Store(docs[2])]).Single());
+        var added = Store.Analysis(Store.LastArticleId())!;
+        Assert.NotNull(added.Tokens);
+        Assert.Equal(JsonOutput.ToJson(docs[2]), AnalysisBlob.Json(added));
+        Assert.Equal(3, Store.ArticleCount());
+        _store!.Dispose();
+        _store = null;
+        Assert.Equal(JsonOutput.ToJson(docs[0]), AnalysisBlob.Json(Store.Analysis(ids[0])!));
+    }
+
+    /// <summary>Turns the open store's file or schema back into schema 11: the <paramref name="whole"/> analyses in `analysis`, no `tokens`.</summary>
+    protected abstract void ToSchema11(IReadOnlyDictionary<long, byte[]> whole);
+
+    /// <summary>The analysis compressed whole, as the stores of schema 11 and before kept it.</summary>
+    private static byte[] OldPack(string json)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        var output = new byte[System.IO.Compression.BrotliEncoder.GetMaxCompressedLength(bytes.Length)];
+        Assert.True(System.IO.Compression.BrotliEncoder.TryCompress(bytes, output, out var written, quality: 4, window: 22));
+        return output[..written];
+    }
+
+    private static string View(StoredAnalysis stored, long id, IReadOnlySet<string>? layers) =>
+        System.Text.Encoding.UTF8.GetString(AnalysisBlob.WithId(id, stored, layers));
+
+    /// <summary>What the view should be, written from the whole JSON with a JSON DOM (not the copying the store does).</summary>
+    private static string View(string json, long id, IReadOnlySet<string>? layers)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        var result = new System.Text.Json.Nodes.JsonObject { ["id"] = id };
+        foreach (var (name, value) in node.ToList())
+        {
+            node.Remove(name);
+            if (layers is null || !AnalysisBlob.Layers.Contains(name) || layers.Contains(name)) result[name] = value;
+        }
+        return result.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class PostgresStoreTests : StoreConformance
         {
             using var connection = new NpgsqlConnection(_connectionString);
             connection.Open();
-            using var command = new NpgsqlCommand($"CREATE SCHEMA {_schema}", connection);
+            using var command = new NpgsqlCommand($"CREATE SCHEMA IF NOT EXISTS {_schema}", connection);
             command.ExecuteNonQuery();
         }
         catch (NpgsqlException e)
@@ -28,6 +28,21 @@ public sealed class PostgresStoreTests : StoreConformance
             Assert.Skip($"the PostgreSQL server in KRONIKA_TEST_POSTGRES cannot be reached: {e.Message}");
         }
         return new PostgresStore(new NpgsqlConnectionStringBuilder(_connectionString) { SearchPath = _schema }.ToString());
+    }
+
+    protected override void ToSchema11(IReadOnlyDictionary<long, byte[]> whole)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connectionString) { SearchPath = _schema }.ToString());
+        connection.Open();
+        foreach (var (id, blob) in whole)
+        {
+            using var update = new NpgsqlCommand("UPDATE articles SET analysis = @a WHERE id = @id", connection);
+            update.Parameters.AddWithValue("a", blob);
+            update.Parameters.AddWithValue("id", id);
+            update.ExecuteNonQuery();
+        }
+        using var alter = new NpgsqlCommand("ALTER TABLE articles DROP COLUMN tokens; COMMENT ON TABLE articles IS 'kronika schema 11';", connection);
+        alter.ExecuteNonQuery();
     }
 
     public override void Dispose()

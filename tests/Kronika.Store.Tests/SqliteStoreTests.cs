@@ -12,6 +12,39 @@ public sealed class SqliteStoreTests : StoreConformance
         Directory.Delete(_dir, recursive: true);
     }
 
+    protected override void ToSchema11(IReadOnlyDictionary<long, byte[]> whole)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_dir, "kronika.db")};Pooling=false");
+        connection.Open();
+        foreach (var (id, blob) in whole)
+        {
+            using var update = connection.CreateCommand();
+            update.CommandText = "UPDATE articles SET analysis = $a WHERE id = $id";
+            update.Parameters.AddWithValue("$a", blob);
+            update.Parameters.AddWithValue("$id", id);
+            update.ExecuteNonQuery();
+        }
+        using var alter = connection.CreateCommand();
+        alter.CommandText = "ALTER TABLE articles DROP COLUMN tokens; PRAGMA user_version = 11;";
+        alter.ExecuteNonQuery();
+    }
+
+    [Fact]
+    public void A_store_of_a_schema_with_no_upgrade_is_refused_naming_both_versions()
+    {
+        var path = Path.Combine(_dir, "old.db");
+        using (var store = new SqliteStore(path)) store.Write([Articles.Sample("putinas-kim")]);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=false"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version = 9";
+            command.ExecuteNonQuery();
+        }
+        var error = Assert.Throws<InvalidOperationException>(() => new SqliteStore(path, create: false));
+        Assert.Contains($"schema 9, this one reads {SqliteStore.SchemaVersion}", error.Message);
+    }
+
     [Fact]
     public void The_store_survives_closing_and_reopening()
     {

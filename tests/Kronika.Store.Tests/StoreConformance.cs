@@ -281,9 +281,10 @@ public abstract partial class StoreConformance : IDisposable
         Store.Write([article]);
         var back = Store.Get(Store.Search(new SearchRequest(Articles.Query("Putinas"))).Hits.Single().Id)!;
         Assert.Equal(article with { Mentions = [], Times = [], Events = [] },
-            back with { Mentions = [], Times = [], Events = [], Spans = article.Spans, Analysis = article.Analysis, Features = article.Features });
+            back with { Mentions = [], Times = [], Events = [], Spans = article.Spans, Analysis = article.Analysis, Tokens = article.Tokens, Features = article.Features });
         Assert.Equal(article.Spans, back.Spans);
         Assert.Equal(article.Analysis, back.Analysis);
+        Assert.Equal(article.Tokens, back.Tokens);
         Assert.Equal(article.Features, back.Features);
         Assert.Equal(article.Mentions, back.Mentions);
         Assert.Equal(article.Times, back.Times);

@@ -17,7 +17,7 @@ internal static class SyncReads
     public static IReadOnlyList<Watch> Watches(this IStore store) => store.WatchesAsync().GetAwaiter().GetResult();
     public static void MarkSeen(this IStore store, string name, long upTo) => store.MarkSeenAsync(name, upTo).GetAwaiter().GetResult();
     public static long LastArticleId(this IStore store) => store.LastArticleIdAsync().GetAwaiter().GetResult();
-    public static StoredAnalysis? Analysis(this IStore store, long id) => store.AnalysisAsync(id).GetAwaiter().GetResult();
+    public static StoredAnalysis? Analysis(this IStore store, long id, bool tokens = true) => store.AnalysisAsync(id, tokens).GetAwaiter().GetResult();
     public static StoryInfo? Story(this IStore store, long id) => store.StoryAsync(id).GetAwaiter().GetResult();
     public static VolumeSeries Volume(this IStore store, SearchRequest request, bool monthly) => store.VolumeAsync(request, monthly).GetAwaiter().GetResult();
     public static IReadOnlyList<PlaceCount> Places(this IStore store, PlaceRequest request) => store.PlacesAsync(request).GetAwaiter().GetResult();

@@ -32,6 +32,7 @@ public sealed class PostgresStore : IStore
             text TEXT NOT NULL,
             features BYTEA,
             analysis BYTEA,
+            tokens BYTEA,
             fts TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', lemmas)) STORED);
         CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
         CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
@@ -60,12 +61,20 @@ public sealed class PostgresStore : IStore
     /// <summary>Marks the tables' version (as <see cref="SqliteStore.SchemaVersion"/> does in SQLite).</summary>
     private static readonly string SchemaComment = $"kronika schema {SqliteStore.SchemaVersion}";
 
+    /// <summary>What turns a store of schema N into one of N + 1 (as in <see cref="SqliteStore"/>): 11 → 12, the tokens of an
+    /// analysis in a column of their own (articles stored before keep their whole analysis in `analysis`).</summary>
+    private static readonly Dictionary<int, string> Upgrades = new()
+    {
+        [11] = "ALTER TABLE articles ADD COLUMN IF NOT EXISTS tokens BYTEA;",
+    };
+
     public PostgresStore(string connectionString, bool create = true)
     {
         _source = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 32 }.ToString());
         using var connection = _source.OpenConnection();
         using var lockCommand = new NpgsqlCommand("SELECT pg_advisory_lock(4711)", connection);
         lockCommand.ExecuteNonQuery();
+        var upgrade = "";
         using (var version = new NpgsqlCommand("""
                    SELECT (SELECT obj_description(to_regclass('articles'), 'pg_class')), to_regclass('articles') IS NOT NULL
                    """, connection))
@@ -74,7 +83,15 @@ public sealed class PostgresStore : IStore
             reader.Read();
             var found = reader.IsDBNull(0) ? null : reader.GetString(0);
             if (reader.GetBoolean(1) && found != SchemaComment)
-                throw new InvalidOperationException($"the database holds a store of another Kronika version ({found ?? "no version"}; this one reads {SchemaComment}); use a new database");
+            {
+                // An older store is upgraded step by step (under the schema lock held here), any other refused.
+                var from = found?.StartsWith("kronika schema ", StringComparison.Ordinal) == true
+                    && int.TryParse(found["kronika schema ".Length..], CultureInfo.InvariantCulture, out var v) ? v : -1;
+                for (; from != SqliteStore.SchemaVersion; from++)
+                    if (!Upgrades.TryGetValue(from, out var step))
+                        throw new InvalidOperationException($"the database holds a store of another Kronika version ({found ?? "no version"}; this one reads {SchemaComment}); use a new database");
+                    else upgrade += step;
+            }
             if (!reader.GetBoolean(1) && !create)
             {
                 reader.Close();
@@ -83,7 +100,7 @@ public sealed class PostgresStore : IStore
                 throw new StoreMissingException("the database holds no Kronika store");
             }
         }
-        using (var command = new NpgsqlCommand(Schema + StoryLookups.QuarterIndexes + StoryGroups.Tables("DATE") + SharedTables.Of("BIGSERIAL", "DATE") + ChronicleIndex.Table + $"COMMENT ON TABLE articles IS '{SchemaComment}';", connection))
+        using (var command = new NpgsqlCommand(upgrade + Schema + StoryLookups.QuarterIndexes + StoryGroups.Tables("DATE") + SharedTables.Of("BIGSERIAL", "DATE") + ChronicleIndex.Table + $"COMMENT ON TABLE articles IS '{SchemaComment}';", connection))
             command.ExecuteNonQuery();
         using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(4711)", connection);
         unlock.ExecuteNonQuery();
@@ -151,7 +168,7 @@ public sealed class PostgresStore : IStore
                 var story = original is { } o ? groups.StoryOf(o) ?? o : groups.Find(a.Features, a.Date, sameSource?.Id ?? 0);
                 var values = new (string, object?)[]
                 {
-                    ("story", story), ("model", a.Model), ("features", StoryFeatures.Pack(a.Features)), ("analysis", a.Analysis),
+                    ("story", story), ("model", a.Model), ("features", StoryFeatures.Pack(a.Features)), ("analysis", a.Analysis), ("tokens", a.Tokens),
                     ("s", a.SourceId), ("h", a.Hash), ("d", a.Date), ("t", a.Title), ("u", a.Url), ("site", a.Site), ("lang", a.Language),
                     ("text", a.Text), ("lemmas", a.Lemmas), ("spans", Snippets.Pack(a.Spans)), ("sim", unchecked((long)a.SimHash)), ("dup", original),
                     ("name", a.Shown),
@@ -162,7 +179,7 @@ public sealed class PostgresStore : IStore
                     using (var update = Command(connection, """
                         UPDATE articles SET hash = @h, date = @d, title = @t, url = @u, site = @site, language = @lang, text = @text,
                             lemmas = @lemmas, spans = @spans, simhash = @sim, duplicate_of = @dup, name = @name, ingested = now(),
-                            story_id = @story, model = @model, features = @features, analysis = @analysis WHERE id = @id
+                            story_id = @story, model = @model, features = @features, analysis = @analysis, tokens = @tokens WHERE id = @id
                         """, transaction, [.. values, ("id", old)]))
                         update.ExecuteNonQuery();
                     using (var delete = Command(connection, "DELETE FROM mentions WHERE article_id = @id; DELETE FROM times WHERE article_id = @id; DELETE FROM event_mentions WHERE article_id = @id", transaction, ("id", old)))
@@ -173,8 +190,8 @@ public sealed class PostgresStore : IStore
                 {
                     using var insert = Command(connection, """
                         INSERT INTO articles (source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, duplicate_of, name,
-                            story_id, model, features, analysis)
-                        VALUES (@s, @h, @d, @t, @u, @site, @lang, @text, @lemmas, @spans, @sim, @dup, @name, @story, @model, @features, @analysis) RETURNING id
+                            story_id, model, features, analysis, tokens)
+                        VALUES (@s, @h, @d, @t, @u, @site, @lang, @text, @lemmas, @spans, @sim, @dup, @name, @story, @model, @features, @analysis, @tokens) RETURNING id
                         """, transaction, values);
                     id = (long)insert.ExecuteScalar()!;
                 }
@@ -467,7 +484,7 @@ public sealed class PostgresStore : IStore
     public Task<StoredArticle?> GetAsync(long id, CancellationToken ct = default) => Read(async connection =>
     {
         StoredArticle article;
-        using (var command = Command(connection, "SELECT source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, name, model, analysis, features FROM articles WHERE id = @id", null, ("id", id)))
+        using (var command = Command(connection, "SELECT source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, name, model, analysis, features, tokens FROM articles WHERE id = @id", null, ("id", id)))
         using (var reader = await command.ExecuteReaderAsync(ct))
         {
             if (!await reader.ReadAsync(ct)) return null;
@@ -479,6 +496,7 @@ public sealed class PostgresStore : IStore
                 Model = reader.IsDBNull(12) ? null : reader.GetString(12),
                 Analysis = reader.IsDBNull(13) ? null : reader.GetFieldValue<byte[]>(13),
                 Features = reader.IsDBNull(14) ? [] : StoryFeatures.Unpack(reader.GetFieldValue<byte[]>(14)),
+                Tokens = reader.IsDBNull(15) ? null : reader.GetFieldValue<byte[]>(15),
             };
         }
         List<StoredMention> mentions;
@@ -556,7 +574,7 @@ public sealed class PostgresStore : IStore
 
     private static DateOnly ReadDay(System.Data.Common.DbDataReader r, int i) => r.GetFieldValue<DateOnly>(i);
 
-    public Task<StoredAnalysis?> AnalysisAsync(long id, CancellationToken ct = default) => Read(c => ChronicleReads.AnalysisAsync(c, id, ct), ct);
+    public Task<StoredAnalysis?> AnalysisAsync(long id, bool tokens = false, CancellationToken ct = default) => Read(c => ChronicleReads.AnalysisAsync(c, id, tokens, ct), ct);
 
     public IReadOnlyList<long> Stale(string model, long afterId, int limit)
     {

@@ -42,7 +42,8 @@ public sealed class SqliteStore : IStore
             lemmas TEXT NOT NULL,
             text TEXT NOT NULL,
             features BLOB,
-            analysis BLOB);
+            analysis BLOB,
+            tokens BLOB);
         CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
         CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
         -- Stories newest first: a search with filters and no words walks it until its page is full.
@@ -106,8 +107,7 @@ public sealed class SqliteStore : IStore
             {
                 var found = Convert.ToInt32(version.ExecuteScalar(), CultureInfo.InvariantCulture);
                 var exists = Convert.ToInt32(tables.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
-                if (exists && found != SchemaVersion)
-                    throw new InvalidOperationException($"{path} holds a store of another Kronika version (schema {found}, this one reads {SchemaVersion}); ingest into a new file");
+                if (exists && found != SchemaVersion) Upgrade(path, found, locked: create);
                 if (!exists && !create) throw new StoreMissingException("the file holds no Kronika store");
                 // A store of this version has its tables: a server opening it need not state them again.
                 if (!exists)
@@ -123,8 +123,41 @@ public sealed class SqliteStore : IStore
         }
     }
 
-    /// <summary>Raised whenever the tables change; a store of another version is refused, not misread.</summary>
-    public const int SchemaVersion = 11;
+    /// <summary>Raised whenever the tables change; a store of another version is upgraded (<see cref="Upgrades"/>) or refused, never misread.</summary>
+    public const int SchemaVersion = 12;
+
+    /// <summary>
+    /// What turns a store of schema N into one of N + 1, keeping every stored article readable. 11 → 12: the tokens of
+    /// an analysis get a column of their own (articles stored before keep their whole analysis in `analysis`; see
+    /// <see cref="AnalysisBlob"/>), so that a view without tokens reads and decompresses a tenth of the analysis.
+    /// </summary>
+    private static readonly Dictionary<int, string> Upgrades = new()
+    {
+        [11] = "ALTER TABLE articles ADD COLUMN tokens BLOB;",
+    };
+
+    /// <summary>Upgrades the store from schema <paramref name="found"/> under the file's write lock (taken here unless <paramref name="locked"/>).</summary>
+    private void Upgrade(string path, int found, bool locked)
+    {
+        if (!locked) Execute("BEGIN IMMEDIATE");
+        try
+        {
+            // Another process may have upgraded it while this one waited for the lock.
+            using (var version = Command("PRAGMA user_version")) found = Convert.ToInt32(version.ExecuteScalar(), CultureInfo.InvariantCulture);
+            for (; found != SchemaVersion; found++)
+            {
+                if (!Upgrades.TryGetValue(found, out var sql))
+                    throw new InvalidOperationException($"{path} holds a store of another Kronika version (schema {found}, this one reads {SchemaVersion}); ingest into a new file");
+                Execute(sql + $"PRAGMA user_version = {found + 1};");
+            }
+            if (!locked) Execute("COMMIT");
+        }
+        catch
+        {
+            if (!locked) Execute("ROLLBACK");
+            throw;
+        }
+    }
 
     public string Path { get; }
 
@@ -183,7 +216,7 @@ public sealed class SqliteStore : IStore
                 [
                     a.SourceId, a.Hash, Day(a.Date), a.Title, a.Url, a.Site, a.Language, a.Text, a.Lemmas, Snippets.Pack(a.Spans),
                     unchecked((long)a.SimHash), original, DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture), Facets.Of(a), a.Shown,
-                    story, a.Model, StoryFeatures.Pack(a.Features), a.Analysis,
+                    story, a.Model, StoryFeatures.Pack(a.Features), a.Analysis, a.Tokens,
                 ];
                 long id;
                 if (sameSource is { Id: var old })
@@ -236,13 +269,13 @@ public sealed class SqliteStore : IStore
         public readonly SqliteCommand ByHash = store.Prepare(transaction, "SELECT coalesce(duplicate_of, id) FROM articles WHERE hash = $1 LIMIT 1");
         public readonly SqliteCommand Insert = store.Prepare(transaction, """
             INSERT INTO articles (source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, duplicate_of, ingested, facets, name,
-                story_id, model, features, analysis)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id
+                story_id, model, features, analysis, tokens)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id
             """);
         public readonly SqliteCommand Update = store.Prepare(transaction, """
             UPDATE articles SET source_id = $1, hash = $2, date = $3, title = $4, url = $5, site = $6, language = $7, text = $8,
                 lemmas = $9, spans = $10, simhash = $11, duplicate_of = $12, ingested = $13, facets = $14, name = $15,
-                story_id = $16, model = $17, features = $18, analysis = $19 WHERE id = $20
+                story_id = $16, model = $17, features = $18, analysis = $19, tokens = $20 WHERE id = $21
             """);
         public readonly SqliteCommand DeleteLayers = store.Prepare(transaction, "DELETE FROM mentions WHERE article_id = $1; DELETE FROM times WHERE article_id = $1; DELETE FROM event_mentions WHERE article_id = $1");
         public readonly SqliteCommand Mention = store.Prepare(transaction, "INSERT INTO mentions VALUES ($1, $2, $3, $4)");
@@ -663,7 +696,7 @@ public sealed class SqliteStore : IStore
     public Task<StoredArticle?> GetAsync(long id, CancellationToken ct = default) => Read(async connection =>
     {
         StoredArticle article;
-        using (var command = Command(connection, "SELECT source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, name, model, analysis, features FROM articles WHERE id = $id", ("$id", id)))
+        using (var command = Command(connection, "SELECT source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, name, model, analysis, features, tokens FROM articles WHERE id = $id", ("$id", id)))
         using (var reader = await command.ExecuteReaderAsync(ct))
         {
             if (!await reader.ReadAsync(ct)) return null;
@@ -675,6 +708,7 @@ public sealed class SqliteStore : IStore
                 Model = reader.IsDBNull(12) ? null : reader.GetString(12),
                 Analysis = reader.IsDBNull(13) ? null : (byte[])reader.GetValue(13),
                 Features = reader.IsDBNull(14) ? [] : StoryFeatures.Unpack((byte[])reader.GetValue(14)),
+                Tokens = reader.IsDBNull(15) ? null : (byte[])reader.GetValue(15),
             };
         }
         List<StoredMention> mentions;
@@ -753,7 +787,7 @@ public sealed class SqliteStore : IStore
 
     private static DateOnly ReadDay(System.Data.Common.DbDataReader r, int i) => DateOnly.Parse(r.GetString(i), CultureInfo.InvariantCulture);
 
-    public Task<StoredAnalysis?> AnalysisAsync(long id, CancellationToken ct = default) => Read(c => ChronicleReads.AnalysisAsync(c, id, ct), ct);
+    public Task<StoredAnalysis?> AnalysisAsync(long id, bool tokens = false, CancellationToken ct = default) => Read(c => ChronicleReads.AnalysisAsync(c, id, tokens, ct), ct);
 
     public IReadOnlyList<long> Stale(string model, long afterId, int limit) => ChronicleReads.Stale(_connection, model, afterId, limit);
 

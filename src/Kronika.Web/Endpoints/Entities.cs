@@ -62,7 +62,7 @@ public static class Entities
                 foreach (var h in (await store.SearchAsync(new SearchRequest(null, EntityKeys: [timeline.Entity.Key], Limit: 10), ct)).Hits)
                 {
                     if (quotes.Count >= 10) break;
-                    if (await store.AnalysisAsync(h.Id, ct) is { Json: { } blob }) quotes.AddRange(Quotes(blob, h.Id, h.Date, timeline.Entity).Take(10 - quotes.Count));
+                    if (await store.AnalysisAsync(h.Id, tokens: false, ct) is { Json: { } blob }) quotes.AddRange(Quotes(blob, h.Id, h.Date, timeline.Entity).Take(10 - quotes.Count));
                 }
                 return Results.Ok(new
                 {
