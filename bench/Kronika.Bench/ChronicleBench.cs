@@ -32,7 +32,7 @@ public static class ChronicleBench
     /// <summary>A store that writes what it is given with the analysis and story features left out: the store before both were kept.</summary>
     private sealed class Stripped(IStore inner) : IStore
     {
-        public IReadOnlyList<WriteOutcome> Write(IReadOnlyList<StoredArticle> batch) => inner.Write(batch.Select(a => a with { Analysis = null, Features = [] }).ToList());
+        public IReadOnlyList<WriteOutcome> Write(IReadOnlyList<StoredArticle> batch) => inner.Write(batch.Select(a => a with { Analysis = null, Tokens = null, Features = [] }).ToList());
         public bool Holds(string sourceId, string hash) => inner.Holds(sourceId, hash);
         public int ArticleCount() => inner.ArticleCount();
         public int StoryCount() => inner.StoryCount();
@@ -48,7 +48,7 @@ public static class ChronicleBench
         public Task<IReadOnlyList<Watch>> WatchesAsync(CancellationToken ct = default) => inner.WatchesAsync(ct);
         public Task MarkSeenAsync(string name, long upTo, CancellationToken ct = default) => inner.MarkSeenAsync(name, upTo, ct);
         public Task<long> LastArticleIdAsync(CancellationToken ct = default) => inner.LastArticleIdAsync(ct);
-        public Task<StoredAnalysis?> AnalysisAsync(long id, CancellationToken ct = default) => inner.AnalysisAsync(id, ct);
+        public Task<StoredAnalysis?> AnalysisAsync(long id, bool tokens = false, CancellationToken ct = default) => inner.AnalysisAsync(id, tokens, ct);
         public IReadOnlyList<long> Stale(string model, long afterId, int limit) => inner.Stale(model, afterId, limit);
         public int StaleCount(string model) => inner.StaleCount(model);
         public Task<StoryInfo?> StoryAsync(long articleId, CancellationToken ct = default) => inner.StoryAsync(articleId, ct);
@@ -94,7 +94,7 @@ public static class ChronicleBench
         var lemmas = new SearchLemmas();
         var random = new Random(11);
         var ids = Enumerable.Range(0, requests).Select(_ => (long)random.Next(1, articles + 1)).ToList();
-        byte[] Stored(long id) => AnalysisBlob.WithId(id, read.AnalysisAsync(id).GetAwaiter().GetResult()!.Json!);
+        byte[] Stored(long id) => AnalysisBlob.WithId(id, read.AnalysisAsync(id, tokens: true).GetAwaiter().GetResult()!, null);
         string Again(long id)
         {
             var a = read.GetAsync(id).GetAwaiter().GetResult()!;

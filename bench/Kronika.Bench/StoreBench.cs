@@ -154,7 +154,7 @@ public static class StoreBench
         public Task<IReadOnlyList<Watch>> WatchesAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<Watch>>([]);
         public Task MarkSeenAsync(string name, long upTo, CancellationToken ct = default) => Task.CompletedTask;
         public Task<long> LastArticleIdAsync(CancellationToken ct = default) => Task.FromResult(0L);
-        public Task<StoredAnalysis?> AnalysisAsync(long id, CancellationToken ct = default) => Task.FromResult<StoredAnalysis?>(null);
+        public Task<StoredAnalysis?> AnalysisAsync(long id, bool tokens = false, CancellationToken ct = default) => Task.FromResult<StoredAnalysis?>(null);
         public IReadOnlyList<long> Stale(string model, long afterId, int limit) => [];
         public int StaleCount(string model) => 0;
         public Task<StoryInfo?> StoryAsync(long articleId, CancellationToken ct = default) => Task.FromResult<StoryInfo?>(null);

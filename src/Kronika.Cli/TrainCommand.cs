@@ -15,6 +15,30 @@ public static class TrainCommand
         command.Subcommands.Add(Morphology(io));
         command.Subcommands.Add(KnowledgeBase(io));
         command.Subcommands.Add(Syntax(io));
+        command.Subcommands.Add(QueryLemmas(io));
+        return command;
+    }
+
+    private static Command QueryLemmas(CliIO io)
+    {
+        var output = new Option<string>("--output")
+        {
+            Description = "Where to write the table",
+            DefaultValueFactory = _ => Path.Combine("src", "Kronika.Lithuanian", Kronika.Lithuanian.Morphology.QueryLemmas.Resource),
+        };
+        var command = new Command("query-lemmas", "Remake the table of query words' lemmas (what the tagger and the lexicon give each word of its list) from the built-in models; run after retraining the morphology or the lexicon.")
+        {
+            output,
+        };
+        command.SetAction(result =>
+        {
+            var words = Kronika.Ingest.QueryLemmaTable.Words();
+            io.Out.WriteLine($"{words.Count:N0} words");
+            var table = Kronika.Ingest.QueryLemmaTable.Build(words, io.Error);
+            File.WriteAllText(result.GetValue(output)!, table);
+            io.Out.WriteLine($"{result.GetValue(output)}: {new FileInfo(result.GetValue(output)!).Length / 1024:N0} KB");
+            return KronikaCli.Ok;
+        });
         return command;
     }
 

@@ -57,6 +57,9 @@ public sealed partial class Lexicon
 
     public int HeadwordCount => _headwords.Count;
 
+    /// <summary>Every headword's text (a dictionary form), each once.</summary>
+    public IEnumerable<string> HeadwordTexts => _headwords.Keys;
+
     private ulong FlagMask(string flags)
     {
         ulong mask = 0;
