@@ -48,21 +48,25 @@ public static class AnalysisBlob
     /// <summary>One compressed part as text.</summary>
     public static string Unpack(byte[] blob) => Encoding.UTF8.GetString(UnpackUtf8(blob));
 
-    /// <summary>One compressed part as UTF-8 bytes, decompressed in one pass: the buffer grows and decompression goes on
-    /// where it stopped (the tokens shrink some twentyfold, the rest some fivefold, so no one guess fits both).</summary>
+    /// <summary>One compressed part as UTF-8 bytes.</summary>
     public static byte[] UnpackUtf8(byte[] blob)
     {
-        using var decoder = new BrotliDecoder();
-        var output = new byte[Math.Max(4096, blob.Length * 8)];
-        int read = 0, written = 0;
-        while (true)
+        var (buffer, length) = Rent(blob);
+        var bytes = buffer[..length];
+        ArrayPool<byte>.Shared.Return(buffer);
+        return bytes;
+    }
+
+    /// <summary>One compressed part decompressed in one call into a pooled buffer (returned by the caller), which grows
+    /// until it holds it: a view allocates no buffer the size of the JSON only to drop it.</summary>
+    private static (byte[] Buffer, int Length) Rent(byte[] blob)
+    {
+        for (var size = Math.Max(16384, blob.Length * 16); ; size *= 2)
         {
-            var status = decoder.Decompress(blob.AsSpan(read), output.AsSpan(written), out var consumed, out var produced);
-            read += consumed;
-            written += produced;
-            if (status == OperationStatus.Done) return output[..written];
-            if (status != OperationStatus.DestinationTooSmall || output.Length > 1 << 30) throw new InvalidDataException("the stored analysis does not decompress");
-            Array.Resize(ref output, output.Length * 2);
+            var output = ArrayPool<byte>.Shared.Rent(size);
+            if (BrotliDecoder.TryDecompress(blob, output, out var written)) return (output, written);
+            ArrayPool<byte>.Shared.Return(output);
+            if (size > 1 << 29) throw new InvalidDataException("the stored analysis does not decompress");
         }
     }
 
@@ -90,9 +94,22 @@ public static class AnalysisBlob
 
     private static byte[] Compose(long? id, StoredAnalysis stored, IReadOnlySet<string>? layers)
     {
-        var json = UnpackUtf8(stored.Json ?? throw new InvalidDataException($"article {stored.Id} has no stored analysis"));
-        var tokens = stored.Tokens is { } t && (layers is null || layers.Contains("tokens")) ? UnpackUtf8(t) : null;
-        var output = new ArrayBufferWriter<byte>(json.Length + (tokens?.Length ?? 0) + 32);
+        var (head, headLength) = Rent(stored.Json ?? throw new InvalidDataException($"article {stored.Id} has no stored analysis"));
+        var (tokenBuffer, tokenLength) = stored.Tokens is { } t && (layers is null || layers.Contains("tokens")) ? Rent(t) : (null, 0);
+        try
+        {
+            return Compose(id, head.AsSpan(0, headLength), tokenBuffer is not null, tokenBuffer.AsSpan(0, tokenLength), layers);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(head);
+            if (tokenBuffer is not null) ArrayPool<byte>.Shared.Return(tokenBuffer);
+        }
+    }
+
+    private static byte[] Compose(long? id, ReadOnlySpan<byte> json, bool withTokens, ReadOnlySpan<byte> tokens, IReadOnlySet<string>? layers)
+    {
+        var output = new ArrayBufferWriter<byte>(json.Length + tokens.Length + 32);
         using (var w = new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = true }))
         {
             var r = new Utf8JsonReader(json);
@@ -107,17 +124,17 @@ public static class AnalysisBlob
                 r.Skip();
                 var layer = Array.IndexOf(Order, name);
                 // The tokens go back where the output contract has them: before the first layer after them.
-                if (tokens is not null && layer > TokensAt)
+                if (withTokens && layer > TokensAt)
                 {
                     w.WritePropertyName("tokens");
                     w.WriteRawValue(tokens, skipInputValidation: true);
-                    tokens = null;
+                    withTokens = false;
                 }
                 if (layer >= 0 && layers is not null && !layers.Contains(name)) continue;
                 w.WritePropertyName(name);
-                w.WriteRawValue(json.AsSpan(start, (int)r.BytesConsumed - start), skipInputValidation: true);
+                w.WriteRawValue(json.Slice(start, (int)r.BytesConsumed - start), skipInputValidation: true);
             }
-            if (tokens is not null)
+            if (withTokens)
             {
                 w.WritePropertyName("tokens");
                 w.WriteRawValue(tokens, skipInputValidation: true);
