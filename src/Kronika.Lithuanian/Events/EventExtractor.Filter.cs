@@ -30,9 +30,14 @@ public sealed partial class EventExtractor
         var kept = new List<Found>(found.Count);
         foreach (var f in found)
         {
-            f.Actors.RemoveAll(e => doc.Entities[e].Type == "MISC" || contexts.Outlets.Contains(doc.Entities[e].Canonical));
-            f.Targets.RemoveAll(e => doc.Entities[e].Type == "MISC");
+            f.Actors.RemoveAll(e => NotParticipant(doc.Entities[e]) || contexts.Outlets.Contains(doc.Entities[e].Canonical));
+            f.Targets.RemoveAll(e => NotParticipant(doc.Entities[e]));
             if (f.Actors.Count + f.Targets.Count == 0) continue;
+            // `Seimas aptarė …`, `bendradarbiavimas su „Vilniaus prekyba“ įtemptas`: a consultation or cooperation
+            // needs two sides; one named side is enough only when the clause names the other with `su` (an unnamed partner).
+            if (f.Predicate.Type is "CONSULT" or "COOPERATE" && f.Actors.Concat(f.Targets).Select(e => doc.Entities[e].Id).Distinct().Count() < 2
+                && !(f.Targets.Count == 0 && WithSomeone(g, f)))
+                continue;
             var paragraph = ParagraphOf(doc, doc.TokenAt(f.Trigger).Start);
             var blocked = false;
             foreach (var d in domains[paragraph].Concat(articleWide))
@@ -40,6 +45,20 @@ public sealed partial class EventExtractor
             if (!blocked) kept.Add(f);
         }
         return kept;
+    }
+
+    /// <summary>
+    /// Things, not parties: named things (MISC), and places the knowledge base does not know (a chapel, a palace, a
+    /// street): a place stands for a state or town only when it is one.
+    /// </summary>
+    private static bool NotParticipant(EntityMention e) => e.Type == "MISC" || e.Type == "LOC" && e.Kb is null;
+
+    /// <summary>A `su` phrase after the trigger in its clause: `tariasi su „Inter RAO“` names a partner the entity step missed.</summary>
+    private static bool WithSomeone(Grammar g, Found f)
+    {
+        for (var k = f.Trigger + 1; k < f.Clause.End; k++)
+            if (g.Upos(k) == Upos.ADP && g.Lemma(k) == "su") return true;
+        return false;
     }
 
     /// <summary>The domains each paragraph has a cue of, and those the whole article is of.</summary>
@@ -95,7 +114,8 @@ public sealed partial class EventExtractor
             foreach (var e in f.Targets) if (!into.Targets.Any(x => SameEntity(g, x, e)) && !into.Actors.Any(x => SameEntity(g, x, e))) into.Targets.Add(e);
             if (!into.ExplicitDate && f.ExplicitDate) (into.Date, into.DateMod, into.ExplicitDate) = (f.Date, f.DateMod, true);
             if (into.Location < 0) into.Location = f.Location;
-            into.Quantities.AddRange(f.Quantities.Except(into.Quantities));
+            // A later sentence's numbers belong to what that sentence tells, not to the event it mentions again.
+            if (f.Sentence == into.Sentence) into.Quantities.AddRange(f.Quantities.Except(into.Quantities));
         }
         return kept;
     }
