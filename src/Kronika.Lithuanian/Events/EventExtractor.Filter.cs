@@ -33,9 +33,10 @@ public sealed partial class EventExtractor
             f.Actors.RemoveAll(e => NotParticipant(doc.Entities[e]) || contexts.Outlets.Contains(doc.Entities[e].Canonical));
             f.Targets.RemoveAll(e => NotParticipant(doc.Entities[e]));
             if (f.Actors.Count + f.Targets.Count == 0) continue;
-            // `Seimas aptarė …`, `bendradarbiavimas su „Vilniaus prekyba“ įtemptas`: a consultation or cooperation
-            // needs two sides; one named side is enough only when the clause names the other with `su` (an unnamed partner).
-            if (f.Predicate.Type is "CONSULT" or "COOPERATE" && f.Actors.Concat(f.Targets).Select(e => doc.Entities[e].Id).Distinct().Count() < 2
+            // `Seimas aptarė …`, `Lietuvos energija tariasi`: a verb of consulting or cooperating needs two sides; one
+            // named side is enough when the clause names the other with `su` (a partner the entity step missed). A
+            // summit (`NATO viršūnių susitikimas`) and a visit have one named side.
+            if (f.Predicate.Type is "CONSULT" or "COOPERATE" && f.Mode != "visit" && g.Upos(f.Trigger) == Upos.VERB && f.Actors.Concat(f.Targets).Select(e => doc.Entities[e].Id).Distinct().Count() < 2
                 && !(f.Targets.Count == 0 && WithSomeone(g, f)))
                 continue;
             var paragraph = ParagraphOf(doc, doc.TokenAt(f.Trigger).Start);
@@ -48,10 +49,14 @@ public sealed partial class EventExtractor
     }
 
     /// <summary>
-    /// Things, not parties: named things (MISC), and places the knowledge base does not know (a chapel, a palace, a
-    /// street): a place stands for a state or town only when it is one.
+    /// Things, not parties: named things (MISC), and places named with a common noun the knowledge base does not know
+    /// (`Šv. Luko koplyčia`, `Reprezentaciniai rūmai`, `Laisvės prospektas`): a building or street is no state or town
+    /// (Data/governed-places.txt lists the nouns of areas that are: `Kursko sritis`).
     /// </summary>
-    private static bool NotParticipant(EntityMention e) => e.Type == "MISC" || e.Type == "LOC" && e.Kb is null;
+    private static bool NotParticipant(EntityMention e) =>
+        e.Type == "MISC" || e.Type == "LOC" && e.Kb is null && e.Canonical.Split(' ').Any(w => w.Length > 0 && char.IsLower(w[0]) && !GovernedPlaces.Contains(w));
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> GovernedPlaces = Resources.Set("Events/Data/governed-places.txt", StringComparer.Ordinal);
 
     /// <summary>A `su` phrase after the trigger in its clause: `tariasi su „Inter RAO“` names a partner the entity step missed.</summary>
     private static bool WithSomeone(Grammar g, Found f)
@@ -114,8 +119,9 @@ public sealed partial class EventExtractor
             foreach (var e in f.Targets) if (!into.Targets.Any(x => SameEntity(g, x, e)) && !into.Actors.Any(x => SameEntity(g, x, e))) into.Targets.Add(e);
             if (!into.ExplicitDate && f.ExplicitDate) (into.Date, into.DateMod, into.ExplicitDate) = (f.Date, f.DateMod, true);
             if (into.Location < 0) into.Location = f.Location;
-            // A later sentence's numbers belong to what that sentence tells, not to the event it mentions again.
-            if (f.Sentence == into.Sentence) into.Quantities.AddRange(f.Quantities.Except(into.Quantities));
+            // A later sentence's numbers belong to what that sentence tells (`per kratą rasti du telefonai`), not to the
+            // event it mentions again; only the dead and wounded of an attack told again are the attack's.
+            into.Quantities.AddRange((f.Sentence == into.Sentence ? f.Quantities : f.Casualties).Except(into.Quantities));
         }
         return kept;
     }

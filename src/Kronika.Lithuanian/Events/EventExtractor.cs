@@ -53,6 +53,8 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         public Found? MergedInto;
         public Found? Antecedent;
         public List<int> Quantities = [];
+        /// <summary>The counts of the dead and wounded a verb of dying gave this attack (`per ataką žuvo trys žmonės`).</summary>
+        public List<int> Casualties = [];
     }
 
     public void Process(Document doc, CancellationToken ct = default)
@@ -144,7 +146,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                 if (verbs && (g.Morph(i).Mood == Mood.Imp || g.Morph(i).VerbForm == VerbForm.Conv)) continue;
                 // `pasiūlė atsisakyti`, `paragino susitikti`, `grasino kreiptis`: what is proposed, asked for or threatened
                 // has not happened, whether or not the verb that asks is an event of its own.
-                if (verbs && g.Morph(i).VerbForm == VerbForm.Inf && Governor(g, i, clause) is { } governor && contexts.GovernorKind(governor) == "ask") continue;
+                if (verbs && g.Morph(i).VerbForm == VerbForm.Inf && GovernorKind(g, i, clause) == "ask") continue;
                 if (consumed.Contains(i) || Match(g, i, clause) is not { } match || match.Predicate.Victim != (pass == 2)) continue;
                 // `paragino Maskvą išleisti žurnalistą`, `atsisakė pasirašyti`: what is asked for, refused or threatened
                 // has not happened; the verb that asks is the event.
@@ -185,7 +187,12 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                     Found? attack = null;
                     for (var k = found.Count - 1; k >= 0 && found[k].Clause == clause && attack is null; k--)
                         if (found[k].Predicate.Type == "ASSAULT") attack = found[k];
-                    attack?.Quantities.AddRange(QuantitiesIn(g, clause).Except(attack.Quantities));
+                    if (attack is not null)
+                    {
+                        var casualties = QuantitiesIn(g, clause).ToList();
+                        attack.Quantities.AddRange(casualties.Except(attack.Quantities));
+                        attack.Casualties.AddRange(casualties.Except(attack.Casualties));
+                    }
                     continue;
                 }
                 if (f.Actors.Count + f.Targets.Count == 0) continue;
@@ -507,7 +514,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         // `turėtų susitikti`, `ketina įvesti`, `numatoma pasirašyti`: a plan, even in the conditional.
         if (Planned(g, f)) return "FUTURE";
         // `galėjo apžiūrėti`, `nerado galimybės pritarti`: a possibility, not an act.
-        if (g.Morph(f.Trigger).VerbForm == VerbForm.Inf && Governor(g, f.Trigger, f.Clause) is { } governor && contexts.GovernorKind(governor) == "able")
+        if (g.Morph(f.Trigger).VerbForm == VerbForm.Inf && GovernorKind(g, f.Trigger, f.Clause) == "able")
             return "HYPOTHETICAL";
         if (g.Morph(f.Trigger).Mood == Mood.Cnd || (governing >= 0 && g.Morph(governing).Mood == Mood.Cnd)
             || Any(g, f.Clause, l => ConditionWords.Contains(l)))
@@ -530,18 +537,33 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
     /// The word an infinitive hangs on: its head in the parse when that is a verb or noun before it, else the nearest verb
     /// or noun right before it in its clause (`pasiūlė V. Adamkui atsisakyti` → pasiūlyti).
     /// </summary>
-    private static string? Governor(Grammar g, int i, (int Start, int End) clause)
+    private static int Governor(Grammar g, int i, (int Start, int End) clause)
     {
         var doc = g.Doc;
         if (TreeRoles.Parsed(doc) && doc.Token(i).HeadIndex is var h and >= 0 && h >= clause.Start && h < i
             && g.Upos(h) is Upos.VERB or Upos.NOUN)
-            return g.Lemma(h);
+            return h;
         for (var k = i - 1; k >= clause.Start; k--)
         {
-            if (g.Upos(k) == Upos.VERB && g.EntityAt[k] < 0) return g.Lemma(k);
-            if (k == i - 1 && g.Upos(k) == Upos.NOUN && g.EntityAt[k] < 0) return g.Lemma(k);
+            if (g.Upos(k) == Upos.VERB && g.EntityAt[k] < 0) return k;
+            if (k == i - 1 && g.Upos(k) == Upos.NOUN && g.EntityAt[k] < 0) return k;
         }
-        return null;
+        return -1;
+    }
+
+    /// <summary>
+    /// What the word an infinitive hangs on says of it (Data/governors.tsv): ask, plan, able, or null. A plan denied
+    /// (`neketina atsistatydinti`, `nenori susitikti`) is no event either: it counts as ask.
+    /// </summary>
+    private string? GovernorKind(Grammar g, int i, (int Start, int End) clause)
+    {
+        var k = Governor(g, i, clause);
+        if (k < 0 || g.Lemma(k) is not { } lemma) return null;
+        var negative = g.Morph(k).Negative;
+        var kind = contexts.GovernorKind(lemma);
+        if (kind is null && lemma.StartsWith("ne", StringComparison.Ordinal) && contexts.GovernorKind(lemma[2..]) is { } positive)
+            (kind, negative) = (positive, true);
+        return kind == "plan" && negative ? "ask" : kind;
     }
 
     /// <summary>An event noun about a coming event: `artėjančių derybų`, `būsimas susitikimas`.</summary>
