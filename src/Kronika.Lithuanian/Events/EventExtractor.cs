@@ -147,6 +147,12 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                 // `pasiūlė atsisakyti`, `paragino susitikti`, `grasino kreiptis`: what is proposed, asked for or threatened
                 // has not happened, whether or not the verb that asks is an event of its own.
                 if (verbs && g.Morph(i).VerbForm == VerbForm.Inf && GovernorKind(g, i, clause) == "ask") continue;
+                // `reikalauja surengti susitikimą`: the object of an act asked for is no event either.
+                if (!verbs && VerbBefore(g, i, clause) is var verb and >= 0 && !g.IsFinite(verb) && GovernorKind(g, verb, clause) == "ask") continue;
+                // `neatmeta galimybės susitikti`: a verb about a possibility is no act; the infinitive is a possible one.
+                if (verbs && i + 1 < clause.End && g.Lemma(i + 1) is { } next && contexts.GovernorKind(next) == "able") continue;
+                // `pareiškė apie kaltinimus`: an event noun after `apie` is what is spoken of.
+                if (!verbs && i > clause.Start && (g.Lemma(i - 1) == "apie" || i - 1 > clause.Start && g.Lemma(i - 2) == "apie" && g.Upos(i - 1) is Upos.ADJ or Upos.DET)) continue;
                 if (consumed.Contains(i) || Match(g, i, clause) is not { } match || match.Predicate.Victim != (pass == 2)) continue;
                 // `paragino Maskvą išleisti žurnalistą`, `atsisakė pasirašyti`: what is asked for, refused or threatened
                 // has not happened; the verb that asks is the event.
@@ -509,6 +515,10 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
     private string Modality(Grammar g, Found f, Core.Model.Attribution? attribution, List<int> actors)
     {
         var governing = g.IsFinite(f.Trigger) ? f.Trigger : NearestFinite(g, f);
+        // `neatmeta galimybės susitikti`, `nėra galimybės susitikti`: a possibility, whatever the verb says of it.
+        if (g.Morph(f.Trigger).VerbForm == VerbForm.Inf && Governor(g, f.Trigger, f.Clause) is var h and >= 0 && g.Upos(h) == Upos.NOUN
+            && g.Lemma(h) is { } noun && contexts.GovernorKind(noun) == "able")
+            return "HYPOTHETICAL";
         if (f.Denied || g.Morph(f.Trigger).Negative || (governing >= 0 && g.Morph(f.Trigger).VerbForm == VerbForm.Inf && g.Morph(governing).Negative))
             return "NEGATED";
         // `turėtų susitikti`, `ketina įvesti`, `numatoma pasirašyti`: a plan, even in the conditional.
@@ -548,6 +558,14 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
             if (g.Upos(k) == Upos.VERB && g.EntityAt[k] < 0) return k;
             if (k == i - 1 && g.Upos(k) == Upos.NOUN && g.EntityAt[k] < 0) return k;
         }
+        return -1;
+    }
+
+    /// <summary>The nearest verb before a word in its clause, or -1.</summary>
+    private static int VerbBefore(Grammar g, int i, (int Start, int End) clause)
+    {
+        for (var k = i - 1; k >= clause.Start; k--)
+            if (g.Upos(k) == Upos.VERB && g.EntityAt[k] < 0) return k;
         return -1;
     }
 
