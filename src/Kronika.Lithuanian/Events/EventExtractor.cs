@@ -143,7 +143,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                 if (verbs && !g.IsVerb(i) && !(i > clause.Start && g.Lemma(i - 1) == "būti") && !TreeRoles.HeadsSentence(g, i)) continue;
                 // An imperative (`Paremkime …`) urges, it reports nothing; an adverbial participle (`diskutuojant`,
                 // `sunaikindamas`) sets the scene of the clause's own verb.
-                if (verbs && (g.Morph(i).Mood == Mood.Imp || g.Morph(i).VerbForm == VerbForm.Conv)) continue;
+                if (verbs && (g.Morph(i).Mood == Mood.Imp || g.Morph(i).VerbForm is VerbForm.Conv or VerbForm.Ger)) continue;
                 // `pasiūlė atsisakyti`, `paragino susitikti`, `grasino kreiptis`: what is proposed, asked for or threatened
                 // has not happened, whether or not the verb that asks is an event of its own.
                 if (verbs && g.Morph(i).VerbForm == VerbForm.Inf && GovernorKind(g, i, clause) == "ask") continue;
@@ -228,11 +228,16 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
     }
 
     /// <summary>
-    /// Whether a word may be the object a trigger needs: no other finite verb stands between them, and it is not the
-    /// topic of speech (`pareiškė apie kaltinimus`, `kalbėjo dėl sankcijų` say something of charges, they bring none).
+    /// Whether a word may be the object a trigger needs: no other finite verb stands between them, before a verb it is
+    /// an accusative or a passive's subject, and it is not the topic of speech (`pareiškė apie kaltinimus`, `kalbėjo dėl sankcijų` say something of charges, they bring none).
     /// </summary>
     private static bool ObjectOf(Grammar g, int trigger, int word)
     {
+        // Before the verb only an accusative (`miestą užėmė`) or the subject of a passive (`įtarimai pareikšti`) is its
+        // object; a genitive there qualifies the subject (`logistikos miesto centras užima …`).
+        if (word < trigger && g.Upos(trigger) == Upos.VERB
+            && !(g.CaseOf(word) == Case.Acc || g.CaseOf(word) == Case.Nom && g.Morph(trigger) is { VerbForm: VerbForm.Part, Voice: Voice.Pass }))
+            return false;
         var (from, to) = trigger < word ? (trigger, word) : (word, trigger);
         for (var k = from + 1; k < to; k++)
             if (g.IsFinite(k)) return false;
