@@ -144,6 +144,10 @@ public sealed partial class EventExtractor
         if (g.Morph(a.Trigger).Negative != g.Morph(b.Trigger).Negative) return false;
         if (SymmetricTypes.Contains(a.Predicate.Type))
             return Nested(g, [.. a.Actors, .. a.Targets], [.. b.Actors, .. b.Targets]);
+        // `per rusų ataką … žuvo` then `Rusija apšaudė Ukrainos …`: a mention with no actor of its own, whose targets are the
+        // other's, in the next sentences, is the same attack told again.
+        if ((a.Actors.Count == 0 || b.Actors.Count == 0) && Math.Abs(a.Sentence - b.Sentence) <= 2)
+            return Nested(g, a.Targets, b.Targets);
         return Nested(g, a.Actors, b.Actors, allowEmpty: true) && Nested(g, a.Targets, b.Targets, allowEmpty: true)
                && a.Actors.Count + b.Actors.Count > 0 && (a.Actors.Count > 0) == (b.Actors.Count > 0 || a.Targets.Count > 0 && b.Targets.Count > 0);
     }

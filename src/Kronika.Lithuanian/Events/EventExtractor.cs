@@ -436,6 +436,8 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         if (g.Morph(f.Trigger).VerbForm == VerbForm.Part && f.Trigger > f.Clause.Start && g.Lemma(f.Trigger - 1) == "būti")
             return g.Morph(f.Trigger - 1).Tense == Tense.Fut ? Tense.Fut : Tense.Past;
         var verb = NearestFinite(g, f);
+        // `Jai pareikšti įtarimai`, `sulaikytas Rusijos pilietis`: a past participle standing for its verb tells of the past.
+        if (verb < 0 && g.Morph(f.Trigger) is { VerbForm: VerbForm.Part, Tense: Tense.Past }) return Tense.Past;
         return verb < 0 ? Tense.None : g.Morph(verb).Tense;
     }
 
