@@ -10,6 +10,9 @@ public sealed partial class EventExtractor
 {
     private static readonly HashSet<string> SymmetricTypes = ["AGREE", "CONSULT", "COOPERATE"];
 
+    /// <summary>The types whose target alone makes the news (docs/events.md, "What is not an event").</summary>
+    private static readonly HashSet<string> PatientNews = ["COERCE", "ACCUSE", "INVESTIGATE", "ASSAULT", "PROTEST"];
+
     /// <summary>A clause with a reporting cue in it (`pranešė`, `informavo`, `pasak`).</summary>
     private static bool ReportingClause(Grammar g, (int Start, int End) clause)
     {
@@ -33,6 +36,11 @@ public sealed partial class EventExtractor
             f.Actors.RemoveAll(e => NotParticipant(doc.Entities[e]) || contexts.Outlets.Contains(doc.Entities[e].Canonical));
             f.Targets.RemoveAll(e => NotParticipant(doc.Entities[e]));
             if (f.Actors.Count + f.Targets.Count == 0) continue;
+            // Asking, rejecting, supporting, sanctioning are told of someone: without an actor the claim is not known (`jo
+            // dalyviai kreipsis į prezidentą`). An arrest, a charge, an investigation, an attack or a protest is news about
+            // its target even when the text leaves out who did it (`jam pareikšti įtarimai`); a meeting or an agreement
+            // has sides, not an actor.
+            if (f.Actors.Count == 0 && !PatientNews.Contains(f.Predicate.Type) && !SymmetricTypes.Contains(f.Predicate.Type)) continue;
             // `Seimas aptarė …`, `Lietuvos energija tariasi`: a verb of consulting or cooperating needs two sides; one
             // named side is enough when the clause names the other with `su` (a partner the entity step missed). A
             // summit (`NATO viršūnių susitikimas`) and a visit have one named side.
