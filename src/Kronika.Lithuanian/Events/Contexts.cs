@@ -11,6 +11,7 @@ public sealed class Contexts
 {
     public const string Resource = "Events/Data/contexts.tsv";
     public const string OutletsResource = "Events/Data/outlets.txt";
+    public const string GovernorsResource = "Events/Data/governors.tsv";
 
     /// <summary>An article with this many cues of a domain that counts article-wide (sport) is of that domain throughout.</summary>
     public const int ArticleCues = 3;
@@ -18,8 +19,16 @@ public sealed class Contexts
     private readonly FrozenDictionary<string, string> _domainOf;
     private readonly FrozenDictionary<string, FrozenSet<string>> _blocks;
 
-    public Contexts(IEnumerable<string> lines, IEnumerable<string> outlets)
+    public Contexts(IEnumerable<string> lines, IEnumerable<string> outlets, IEnumerable<string>? governors = null)
     {
+        var governorKinds = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in governors ?? [])
+        {
+            var parts = line.Split('\t');
+            if (parts.Length != 2 || parts[1] is not ("ask" or "plan" or "able")) throw new FormatException($"{GovernorsResource}: bad line '{line}'");
+            governorKinds[parts[0]] = parts[1];
+        }
+        _governors = governorKinds.ToFrozenDictionary(StringComparer.Ordinal);
         var domainOf = new Dictionary<string, string>(StringComparer.Ordinal);
         var blocks = new Dictionary<string, FrozenSet<string>>(StringComparer.Ordinal);
         foreach (var line in lines)
@@ -40,7 +49,12 @@ public sealed class Contexts
         Outlets = outlets.ToFrozenSet(StringComparer.Ordinal);
     }
 
-    public static Contexts Load() => new(Resources.Lines(Resource), Resources.Lines(OutletsResource));
+    public static Contexts Load() => new(Resources.Lines(Resource), Resources.Lines(OutletsResource), Resources.Lines(GovernorsResource));
+
+    private readonly FrozenDictionary<string, string> _governors;
+
+    /// <summary>What a word an infinitive hangs on says of it (Data/governors.tsv): ask, plan, able, or null.</summary>
+    public string? GovernorKind(string lemma) => _governors.GetValueOrDefault(lemma);
 
     /// <summary>Canonical names of news outlets and agencies.</summary>
     public FrozenSet<string> Outlets { get; }

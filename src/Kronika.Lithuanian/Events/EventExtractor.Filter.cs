@@ -10,6 +10,9 @@ public sealed partial class EventExtractor
 {
     private static readonly HashSet<string> SymmetricTypes = ["AGREE", "CONSULT", "COOPERATE"];
 
+    /// <summary>The types whose target alone makes the news (docs/events.md, "What is not an event").</summary>
+    private static readonly HashSet<string> PatientNews = ["COERCE", "ACCUSE", "INVESTIGATE", "ASSAULT", "PROTEST"];
+
     /// <summary>A clause with a reporting cue in it (`pranešė`, `informavo`, `pasak`).</summary>
     private static bool ReportingClause(Grammar g, (int Start, int End) clause)
     {
@@ -30,9 +33,20 @@ public sealed partial class EventExtractor
         var kept = new List<Found>(found.Count);
         foreach (var f in found)
         {
-            f.Actors.RemoveAll(e => doc.Entities[e].Type == "MISC" || contexts.Outlets.Contains(doc.Entities[e].Canonical));
-            f.Targets.RemoveAll(e => doc.Entities[e].Type == "MISC");
+            f.Actors.RemoveAll(e => NotParticipant(doc.Entities[e]) || contexts.Outlets.Contains(doc.Entities[e].Canonical));
+            f.Targets.RemoveAll(e => NotParticipant(doc.Entities[e]));
             if (f.Actors.Count + f.Targets.Count == 0) continue;
+            // Asking, rejecting, supporting, sanctioning are told of someone: without an actor the claim is not known (`jo
+            // dalyviai kreipsis į prezidentą`). An arrest, a charge, an investigation, an attack or a protest is news about
+            // its target even when the text leaves out who did it (`jam pareikšti įtarimai`); a meeting or an agreement
+            // has sides, not an actor.
+            if (f.Actors.Count == 0 && !PatientNews.Contains(f.Predicate.Type) && !SymmetricTypes.Contains(f.Predicate.Type)) continue;
+            // `Seimas aptarė …`, `Lietuvos energija tariasi`: a verb of consulting or cooperating needs two sides; one
+            // named side is enough when the clause names the other with `su` (a partner the entity step missed). A
+            // summit (`NATO viršūnių susitikimas`) and a visit have one named side.
+            if (f.Predicate.Type is "CONSULT" or "COOPERATE" && f.Mode != "visit" && g.Upos(f.Trigger) == Upos.VERB && f.Actors.Concat(f.Targets).Select(e => doc.Entities[e].Id).Distinct().Count() < 2
+                && !(f.Targets.Count == 0 && WithSomeone(g, f)))
+                continue;
             var paragraph = ParagraphOf(doc, doc.TokenAt(f.Trigger).Start);
             var blocked = false;
             foreach (var d in domains[paragraph].Concat(articleWide))
@@ -40,6 +54,24 @@ public sealed partial class EventExtractor
             if (!blocked) kept.Add(f);
         }
         return kept;
+    }
+
+    /// <summary>
+    /// Things, not parties: named things (MISC), and places named with a common noun the knowledge base does not know
+    /// (`Šv. Luko koplyčia`, `Reprezentaciniai rūmai`, `Laisvės prospektas`): a building or street is no state or town
+    /// (Data/governed-places.txt lists the nouns of areas that are: `Kursko sritis`).
+    /// </summary>
+    private static bool NotParticipant(EntityMention e) =>
+        e.Type == "MISC" || e.Type == "LOC" && e.Kb is null && e.Canonical.Split(' ').Any(w => w.Length > 0 && char.IsLower(w[0]) && !GovernedPlaces.Contains(w));
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> GovernedPlaces = Resources.Set("Events/Data/governed-places.txt", StringComparer.Ordinal);
+
+    /// <summary>A `su` phrase after the trigger in its clause: `tariasi su „Inter RAO“` names a partner the entity step missed.</summary>
+    private static bool WithSomeone(Grammar g, Found f)
+    {
+        for (var k = f.Trigger + 1; k < f.Clause.End; k++)
+            if (g.Upos(k) == Upos.ADP && g.Lemma(k) == "su") return true;
+        return false;
     }
 
     /// <summary>The domains each paragraph has a cue of, and those the whole article is of.</summary>
@@ -95,7 +127,9 @@ public sealed partial class EventExtractor
             foreach (var e in f.Targets) if (!into.Targets.Any(x => SameEntity(g, x, e)) && !into.Actors.Any(x => SameEntity(g, x, e))) into.Targets.Add(e);
             if (!into.ExplicitDate && f.ExplicitDate) (into.Date, into.DateMod, into.ExplicitDate) = (f.Date, f.DateMod, true);
             if (into.Location < 0) into.Location = f.Location;
-            into.Quantities.AddRange(f.Quantities.Except(into.Quantities));
+            // A later sentence's numbers belong to what that sentence tells (`per kratą rasti du telefonai`), not to the
+            // event it mentions again; only the dead and wounded of an attack told again are the attack's.
+            into.Quantities.AddRange((f.Sentence == into.Sentence ? f.Quantities : f.Casualties).Except(into.Quantities));
         }
         return kept;
     }
@@ -118,6 +152,10 @@ public sealed partial class EventExtractor
         if (g.Morph(a.Trigger).Negative != g.Morph(b.Trigger).Negative) return false;
         if (SymmetricTypes.Contains(a.Predicate.Type))
             return Nested(g, [.. a.Actors, .. a.Targets], [.. b.Actors, .. b.Targets]);
+        // `per rusų ataką … žuvo` then `Rusija apšaudė Ukrainos …`: a mention with no actor of its own, whose targets are the
+        // other's, in the next sentences, is the same attack told again.
+        if ((a.Actors.Count == 0 || b.Actors.Count == 0) && Math.Abs(a.Sentence - b.Sentence) <= 2)
+            return Nested(g, a.Targets, b.Targets);
         return Nested(g, a.Actors, b.Actors, allowEmpty: true) && Nested(g, a.Targets, b.Targets, allowEmpty: true)
                && a.Actors.Count + b.Actors.Count > 0 && (a.Actors.Count > 0) == (b.Actors.Count > 0 || a.Targets.Count > 0 && b.Targets.Count > 0);
     }

@@ -11,9 +11,8 @@ namespace Kronika.Lithuanian.Events;
 /// clause. An event noun with no participants of its own (`pokalbis`, `per susitikimą`) refers to the last event of
 /// its type, and the two share a date and place.
 /// </summary>
-public sealed partial class EventExtractor(Predicates predicates, Contexts contexts) : IPipelineStep
+public sealed partial class EventExtractor(Predicates predicates, Contexts contexts, Institutions institutions) : IPipelineStep
 {
-    private static readonly HashSet<string> PlanVerbs = ["planuoti", "ketinti", "žadėti", "pažadėti", "rengtis", "numatyti", "ruoštis", "siekti", "norėti", "turėti", "susitarti", "sutikti"];
     private static readonly HashSet<string> ComingWords = ["artėti", "būsimas", "planuoti", "numatyti", "ketinti", "artimiausias"];
     private static readonly HashSet<string> ConditionWords = ["jei", "jeigu", "nebent"];
     private static readonly HashSet<string> PhoneWords = ["telefonas", "telefoninis"];
@@ -30,7 +29,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
     public Layers Requires => Layers.Tokens | Layers.Sentences | Layers.Morphology | Layers.Entities | Layers.Times | Layers.Quantities | Layers.Attribution;
     public Layers Provides => Layers.Events;
 
-    public static EventExtractor Load() => new(Predicates.Load(), Contexts.Load());
+    public static EventExtractor Load() => new(Predicates.Load(), Contexts.Load(), Institutions.Load());
 
     /// <summary>An event while the document is read: its participants and date may still come from a later mention.</summary>
     private sealed class Found
@@ -54,11 +53,14 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         public Found? MergedInto;
         public Found? Antecedent;
         public List<int> Quantities = [];
+        /// <summary>The counts of the dead and wounded a verb of dying gave this attack (`per ataką žuvo trys žmonės`).</summary>
+        public List<int> Casualties = [];
     }
 
     public void Process(Document doc, CancellationToken ct = default)
     {
         doc.Events.Clear();
+        var added = institutions.Add(doc).ToHashSet();
         var g = new Grammar(doc);
         var found = new List<Found>();
         List<int> lastPair = [];
@@ -72,17 +74,21 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
             {
                 var phrases = g.Phrases(clause.Start, clause.End);
                 var subjects = Subjects(g, clause, phrases, lastPair, out var named);
-                if (!named && subjects.Count == 0) subjects = previousSubjects;
+                var inherited = !named && subjects.Count == 0 && previousSubjects.Count > 0;
+                if (inherited) subjects = previousSubjects;
                 if (subjects.Count >= 2) lastPair = subjects;
                 // The subject of a reporting clause carries over only when it may speak of its own acts (`Lukašenka
                 // paskelbė, kad telkia pajėgas`): an office or outlet (`Prezidentūra pranešė, kad …`, `BNS`) only reports.
                 if (subjects.Count > 0 && (!ReportingClause(g, clause) || subjects.Any(e => doc.Entities[e].Type is "PER" or "LOC")))
                     previousSubjects = subjects;
-                Triggers(g, s, clause, phrases, sentencePhrases, subjects, found);
+                Triggers(g, s, clause, phrases, sentencePhrases, subjects, inherited, found);
             }
         }
         ShareAcrossMentions(found);
         foreach (var f in OneEventEach(g, Admissible(g, found))) doc.Events.Add(Finish(g, f));
+        // The institutions no event names as a participant leave the Entities layer again.
+        var participants = doc.Events.SelectMany(e => e.Actors.Concat(e.Targets)).ToHashSet();
+        doc.Entities.RemoveAll(m => added.Contains(m) && !participants.Contains(m.Id));
         doc.Layers |= Layers.Events;
     }
 
@@ -120,7 +126,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         return subjects;
     }
 
-    private void Triggers(Grammar g, int sentence, (int Start, int End) clause, List<Phrase> phrases, List<Phrase>? sentencePhrases, List<int> subjects, List<Found> found)
+    private void Triggers(Grammar g, int sentence, (int Start, int End) clause, List<Phrase> phrases, List<Phrase>? sentencePhrases, List<int> subjects, bool inherited, List<Found> found)
     {
         var consumed = new HashSet<int>();
         // Verbs first: a verb's object (`įvedė sankcijas`) is then not an event of its own. Verbs of dying and being
@@ -135,6 +141,18 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                 // it is the verb (`buvo sužeisti`).
                 // A participle heading a sentence of its own (`Pirmadienį sulaikytas … pilietis`) is its verb too.
                 if (verbs && !g.IsVerb(i) && !(i > clause.Start && g.Lemma(i - 1) == "būti") && !TreeRoles.HeadsSentence(g, i)) continue;
+                // An imperative (`Paremkime …`) urges, it reports nothing; an adverbial participle (`diskutuojant`,
+                // `sunaikindamas`) sets the scene of the clause's own verb.
+                if (verbs && (g.Morph(i).Mood == Mood.Imp || g.Morph(i).VerbForm is VerbForm.Conv or VerbForm.Ger)) continue;
+                // `pasiūlė atsisakyti`, `paragino susitikti`, `grasino kreiptis`: what is proposed, asked for or threatened
+                // has not happened, whether or not the verb that asks is an event of its own.
+                if (verbs && g.Morph(i).VerbForm == VerbForm.Inf && GovernorKind(g, i, clause) == "ask") continue;
+                // `reikalauja surengti susitikimą`: the object of an act asked for is no event either.
+                if (!verbs && VerbBefore(g, i, clause) is var verb and >= 0 && !g.IsFinite(verb) && GovernorKind(g, verb, clause) == "ask") continue;
+                // `neatmeta galimybės susitikti`: a verb about a possibility is no act; the infinitive is a possible one.
+                if (verbs && i + 1 < clause.End && g.Lemma(i + 1) is { } next && contexts.GovernorKind(next) == "able") continue;
+                // `pareiškė apie kaltinimus`: an event noun after `apie` is what is spoken of.
+                if (!verbs && i > clause.Start && (g.Lemma(i - 1) == "apie" || i - 1 > clause.Start && g.Lemma(i - 2) == "apie" && g.Upos(i - 1) is Upos.ADJ or Upos.DET)) continue;
                 if (consumed.Contains(i) || Match(g, i, clause) is not { } match || match.Predicate.Victim != (pass == 2)) continue;
                 // `paragino Maskvą išleisti žurnalistą`, `atsisakė pasirašyti`: what is asked for, refused or threatened
                 // has not happened; the verb that asks is the event.
@@ -166,7 +184,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                     Denied = denied,
                 };
                 // The parse, when there is one, says which phrases are the verb's; the window rules are the fallback.
-                if (verbs) Roles(g, f, phrases, sentencePhrases, subjects);
+                if (verbs) Roles(g, f, phrases, sentencePhrases, subjects, inherited);
                 else if (!NounRoles(g, f, phrases, subjects, found)) continue;
                 f.Targets.RemoveAll(f.Actors.Contains);
                 if (f.Predicate.Victim && f.Targets.Count == 0)
@@ -175,7 +193,12 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                     Found? attack = null;
                     for (var k = found.Count - 1; k >= 0 && found[k].Clause == clause && attack is null; k--)
                         if (found[k].Predicate.Type == "ASSAULT") attack = found[k];
-                    attack?.Quantities.AddRange(QuantitiesIn(g, clause).Except(attack.Quantities));
+                    if (attack is not null)
+                    {
+                        var casualties = QuantitiesIn(g, clause).ToList();
+                        attack.Quantities.AddRange(casualties.Except(attack.Quantities));
+                        attack.Casualties.AddRange(casualties.Except(attack.Casualties));
+                    }
                     continue;
                 }
                 if (f.Actors.Count + f.Targets.Count == 0) continue;
@@ -199,9 +222,28 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         {
             if (entry.Objects.Count == 0) return (entry, -1);
             for (var k = clause.Start; k < clause.End; k++)
-                if (k != i && g.Lemma(k) is { } l && entry.Objects.Contains(l)) return (entry, k);
+                if (k != i && g.Lemma(k) is { } l && entry.Objects.Contains(l) && ObjectOf(g, i, k)) return (entry, k);
         }
         return null;
+    }
+
+    /// <summary>
+    /// Whether a word may be the object a trigger needs: no other finite verb stands between them, before a verb it is
+    /// an accusative or a passive's subject, and it is not the topic of speech (`pareiškė apie kaltinimus`, `kalbėjo dėl sankcijų` say something of charges, they bring none).
+    /// </summary>
+    private static bool ObjectOf(Grammar g, int trigger, int word)
+    {
+        // Before the verb only an accusative (`miestą užėmė`) or the subject of a passive (`įtarimai pareikšti`) is its
+        // object; a genitive there qualifies the subject (`logistikos miesto centras užima …`).
+        if (word < trigger && g.Upos(trigger) == Upos.VERB
+            && !(g.CaseOf(word) == Case.Acc || g.CaseOf(word) == Case.Nom && g.Morph(trigger) is { VerbForm: VerbForm.Part, Voice: Voice.Pass }))
+            return false;
+        var (from, to) = trigger < word ? (trigger, word) : (word, trigger);
+        for (var k = from + 1; k < to; k++)
+            if (g.IsFinite(k)) return false;
+        for (var k = word - 1; k >= 0 && k >= word - 3 && g.Upos(k) is not (Upos.VERB or Upos.PUNCT); k--)
+            if (g.Upos(k) == Upos.ADP) return g.Lemma(k) is not ("apie" or "dėl");
+        return true;
     }
 
     private static string? Mode(Grammar g, Predicate p, (int Start, int End) clause)
@@ -216,9 +258,9 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
     /// A verb's actors, targets and place: each slot from the parse when it fills it (<see cref="TreeRoles"/>), else from
     /// the window rules of <see cref="VerbRoles"/> (no parse, or a slot the parse leaves empty).
     /// </summary>
-    private void Roles(Grammar g, Found f, List<Phrase> phrases, List<Phrase>? sentencePhrases, List<int> subjects)
+    private void Roles(Grammar g, Found f, List<Phrase> phrases, List<Phrase>? sentencePhrases, List<int> subjects, bool inherited)
     {
-        VerbRoles(g, f, phrases, subjects);
+        VerbRoles(g, f, phrases, subjects, inherited);
         if (sentencePhrases is null) return;
         List<int> actors = [], targets = [];
         if (!TreeRoles.Verb(g, f.Trigger, f.Predicate, sentencePhrases, actors, targets, out var place)) return;
@@ -227,12 +269,14 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         if (place >= 0) f.Location = place;
     }
 
-    private void VerbRoles(Grammar g, Found f, List<Phrase> phrases, List<int> subjects)
+    private void VerbRoles(Grammar g, Found f, List<Phrase> phrases, List<int> subjects, bool inherited)
     {
         // The passive's subject suffered the act, except troops deployed: `bus dislokuota 4 800 Vokietijos karių`.
         var passive = g.Morph(f.Trigger).VerbForm == VerbForm.Part && g.Morph(f.Trigger).Voice == Voice.Pass && f.Predicate.Type != "MOBILIZE";
         var patientSubject = f.Predicate.Victim || passive;
-        (patientSubject ? f.Targets : f.Actors).AddRange(subjects);
+        // A subject carried over from an earlier clause acted there; it is not who suffered this clause's passive
+        // (`Z. V. informavo, kad dabar tikrinama, …`).
+        if (!(patientSubject && inherited)) (patientSubject ? f.Targets : f.Actors).AddRange(subjects);
         // Objects belong to the verb group: after the trigger up to the next verb that is an event of its own (an
         // infinitive that is not carries the objects on: `uždraudė atvykti … Ivanišviliui`), and before it only when no
         // other verb of the clause comes first (`V. Putinas Kim Jong Uną sutiko`, but `pasmerkė ataką ir paragino Izraelį`).
@@ -322,7 +366,9 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                 break;
             case "į":
                 Place(g, f, p);
-                if (f.Predicate.Type is "MOBILIZE" or "ASSAULT" ? f.Predicate.Takes("į") : f.Predicate.Frame?.Contains("į") ?? false) f.Targets.AddRange(p.Participants.Where(e => g.Doc.Entities[e].Type == "LOC"));
+                // Troops and attacks go into a state (`į Ukrainą`); an appeal goes to anyone (`kreipėsi į ministeriją`).
+                if (f.Predicate.Type is "MOBILIZE" or "ASSAULT" ? f.Predicate.Takes("į") : false) f.Targets.AddRange(p.Participants.Where(e => g.Doc.Entities[e].Type == "LOC"));
+                else if (f.Predicate.Frame?.Contains("į") ?? false) f.Targets.AddRange(p.Participants);
                 break;
         }
     }
@@ -347,7 +393,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
     /// The date: the nearest dated time expression in the clause (not an interval from `nuo`, not the anchor phrase
     /// that contains the trigger itself), else the tense of the trigger or of the clause's verb against the DCT.
     /// </summary>
-    private static (string? Date, string? Mod, bool Explicit) Date(Grammar g, Found f)
+    private (string? Date, string? Mod, bool Explicit) Date(Grammar g, Found f)
     {
         var doc = g.Doc;
         var start = doc.TokenAt(f.Clause.Start).Start;
@@ -390,6 +436,8 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         if (g.Morph(f.Trigger).VerbForm == VerbForm.Part && f.Trigger > f.Clause.Start && g.Lemma(f.Trigger - 1) == "būti")
             return g.Morph(f.Trigger - 1).Tense == Tense.Fut ? Tense.Fut : Tense.Past;
         var verb = NearestFinite(g, f);
+        // `Jai pareikšti įtarimai`, `sulaikytas Rusijos pilietis`: a past participle standing for its verb tells of the past.
+        if (verb < 0 && g.Morph(f.Trigger) is { VerbForm: VerbForm.Part, Tense: Tense.Past }) return Tense.Past;
         return verb < 0 ? Tense.None : g.Morph(verb).Tense;
     }
 
@@ -471,13 +519,20 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
             Own(at) != Own(than) ? !Own(at) : at.End - at.Start < than.End - than.Start;
     }
 
-    private static string Modality(Grammar g, Found f, Core.Model.Attribution? attribution, List<int> actors)
+    private string Modality(Grammar g, Found f, Core.Model.Attribution? attribution, List<int> actors)
     {
         var governing = g.IsFinite(f.Trigger) ? f.Trigger : NearestFinite(g, f);
+        // `neatmeta galimybės susitikti`, `nėra galimybės susitikti`: a possibility, whatever the verb says of it.
+        if (g.Morph(f.Trigger).VerbForm == VerbForm.Inf && Governor(g, f.Trigger, f.Clause) is var h and >= 0 && g.Upos(h) == Upos.NOUN
+            && g.Lemma(h) is { } noun && contexts.GovernorKind(noun) == "able")
+            return "HYPOTHETICAL";
         if (f.Denied || g.Morph(f.Trigger).Negative || (governing >= 0 && g.Morph(f.Trigger).VerbForm == VerbForm.Inf && g.Morph(governing).Negative))
             return "NEGATED";
         // `turėtų susitikti`, `ketina įvesti`, `numatoma pasirašyti`: a plan, even in the conditional.
         if (Planned(g, f)) return "FUTURE";
+        // `galėjo apžiūrėti`, `nerado galimybės pritarti`: a possibility, not an act.
+        if (g.Morph(f.Trigger).VerbForm == VerbForm.Inf && GovernorKind(g, f.Trigger, f.Clause) == "able")
+            return "HYPOTHETICAL";
         if (g.Morph(f.Trigger).Mood == Mood.Cnd || (governing >= 0 && g.Morph(governing).Mood == Mood.Cnd)
             || Any(g, f.Clause, l => ConditionWords.Contains(l)))
             return "HYPOTHETICAL";
@@ -491,9 +546,50 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         return "ASSERTED";
     }
 
-    /// <summary>An infinitive after a verb of planning or promising: `planuoja įvesti`, `žada susitikti`.</summary>
-    private static bool Planned(Grammar g, Found f) =>
-        g.Morph(f.Trigger).VerbForm == VerbForm.Inf && Any(g, (f.Clause.Start, f.Trigger), l => PlanVerbs.Contains(l));
+    /// <summary>An infinitive after a verb of planning or promising (Data/governors.tsv): `planuoja įvesti`, `žada susitikti`.</summary>
+    private bool Planned(Grammar g, Found f) =>
+        g.Morph(f.Trigger).VerbForm == VerbForm.Inf && Any(g, (f.Clause.Start, f.Trigger), l => contexts.GovernorKind(l) == "plan");
+
+    /// <summary>
+    /// The word an infinitive hangs on: its head in the parse when that is a verb or noun before it, else the nearest verb
+    /// or noun right before it in its clause (`pasiūlė V. Adamkui atsisakyti` → pasiūlyti).
+    /// </summary>
+    private static int Governor(Grammar g, int i, (int Start, int End) clause)
+    {
+        var doc = g.Doc;
+        if (TreeRoles.Parsed(doc) && doc.Token(i).HeadIndex is var h and >= 0 && h >= clause.Start && h < i
+            && g.Upos(h) is Upos.VERB or Upos.NOUN)
+            return h;
+        for (var k = i - 1; k >= clause.Start; k--)
+        {
+            if (g.Upos(k) == Upos.VERB && g.EntityAt[k] < 0) return k;
+            if (k == i - 1 && g.Upos(k) == Upos.NOUN && g.EntityAt[k] < 0) return k;
+        }
+        return -1;
+    }
+
+    /// <summary>The nearest verb before a word in its clause, or -1.</summary>
+    private static int VerbBefore(Grammar g, int i, (int Start, int End) clause)
+    {
+        for (var k = i - 1; k >= clause.Start; k--)
+            if (g.Upos(k) == Upos.VERB && g.EntityAt[k] < 0) return k;
+        return -1;
+    }
+
+    /// <summary>
+    /// What the word an infinitive hangs on says of it (Data/governors.tsv): ask, plan, able, or null. A plan denied
+    /// (`neketina atsistatydinti`, `nenori susitikti`) is no event either: it counts as ask.
+    /// </summary>
+    private string? GovernorKind(Grammar g, int i, (int Start, int End) clause)
+    {
+        var k = Governor(g, i, clause);
+        if (k < 0 || g.Lemma(k) is not { } lemma) return null;
+        var negative = g.Morph(k).Negative;
+        var kind = contexts.GovernorKind(lemma);
+        if (kind is null && lemma.StartsWith("ne", StringComparison.Ordinal) && contexts.GovernorKind(lemma[2..]) is { } positive)
+            (kind, negative) = (positive, true);
+        return kind == "plan" && negative ? "ask" : kind;
+    }
 
     /// <summary>An event noun about a coming event: `artėjančių derybų`, `būsimas susitikimas`.</summary>
     private static bool Coming(Grammar g, int trigger, (int Start, int End) clause) =>

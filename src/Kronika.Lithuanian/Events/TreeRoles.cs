@@ -76,8 +76,9 @@ internal static class TreeRoles
                         break;
                     case "į":
                         if (phrase is not null) place = Place(g, phrase, place);
-                        if (predicate.Type is "MOBILIZE" or "ASSAULT" ? predicate.Takes("į") : predicate.Frame?.Contains("į") ?? false)
+                        if (predicate.Type is "MOBILIZE" or "ASSAULT" ? predicate.Takes("į") : false)
                             targets.AddRange(entities.Where(e => doc.Entities[e].Type == "LOC"));
+                        else if (predicate.Frame?.Contains("į") ?? false) targets.AddRange(entities);
                         break;
                 }
                 continue;
