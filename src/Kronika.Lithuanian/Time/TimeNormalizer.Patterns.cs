@@ -63,12 +63,14 @@ public sealed partial class TimeNormalizer
             case "apie" or "maždaug" or "beveik" or "bent" or "mažiausiai" or "per" or "ilgiau" or "daugiau" or "mažiau" or "ne":
                 // `120 km per valandą`, `100 eurų per mėnesį` are rates, not times.
                 // A rate follows an amount: `120 km per valandą`, `100 eurų per mėnesį` (not `elektra per metus atpigo`).
-                var rate = w == "per" && (s.IsNumber(i - 1) || s.IsNumber(i - 2) || i > 0 && s.Pos(i - 1) is Upos.NUM or Upos.X);
+                var rate = w == "per" && (AfterAmount(s, i) || i > 0 && s.Pos(i - 1) is Upos.X);
                 if (Approximation(s, i) is { } approx && !rate && (Core(s, i + approx.Length, c) ?? BareUnit(s, i + approx.Length)) is { } core)
                 {
                     // `per` only frames a duration (`per parą`, `per pastaruosius 10 metų`); the others modify any amount.
                     if (core.Type == "DURATION") return core with { Length = core.Length + approx.Length, Mod = approx.Mod ?? core.Mod };
-                    // `apie 5 val.`, `apie 2010 m.`; `apie penktadienio įvykius` is about a topic, not an approximate date.
+                    // `apie 5 val.`, `apie 2010 m.`; `apie penktadienio įvykius` is about a topic, not an approximate date, and
+                    // so is `apie 2018 metų biudžetą`: the year, alone, modifies the noun `apie` governs.
+                    if (w == "apie" && core.Type == "DATE" && Governs(s, i, core)) return null;
                     if (w == "apie" && (core.Type == "TIME" || core.Type == "DATE" && s.IsNumber(i + 1))) return core with { Length = core.Length + 1, Mod = "APPROX" };
                 }
                 break;
@@ -78,7 +80,21 @@ public sealed partial class TimeNormalizer
     }
 
     /// <summary>
-    /// `po 2008 m. krizės`, `prieš 2024 m. rinkimus`: the preposition governs the noun after the date, not the date,
+    /// Whether token i follows an amount: a number, then at most three abbreviations, their periods or genitive nouns
+    /// (`2 tūkst. per mėnesį`, `1,2 tūkst. eurų per mėnesį`, `120 km per valandą`): `per` there makes a rate.
+    /// </summary>
+    private static bool AfterAmount(Words s, int i)
+    {
+        for (var k = i - 1; k >= 0 && k >= i - 4; k--)
+        {
+            if (s.IsNumber(k) || s.Pos(k) == Upos.NUM) return true;
+            if (s[k] != "." && !s.Has(k, TokenFlags.Abbreviation) && !(s.Pos(k) == Upos.NOUN && s.Token(k).Morph.Case == Case.Gen)) return false;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// `po 2008 m. krizės`, `prieš 2024 m. rinkimus`, `apie 2018 metų biudžetą`: the preposition governs the noun after the date, not the date,
     /// so the date is found alone at the next token.
     /// </summary>
     private bool Governs(Words s, int i, Found? core)
@@ -87,7 +103,7 @@ public sealed partial class TimeNormalizer
         if (core is not { } f || !s.IsNumber(i + 1) || s.Lower[i + f.Length] is not ("." or "metų") && !s.Lower[i + f.Length].EndsWith("ųjų", StringComparison.Ordinal)) return false;
         var next = i + 1 + f.Length;
         if (next >= s.Count || s.Pos(next) != Upos.NOUN || s.IsNumber(next) || words.Has(s.Lower[next])) return false;
-        // `po` takes the genitive, `prieš` the accusative: `po Velykų darbai bus pradėti` has a subject after the date.
+        // `po` takes the genitive, `prieš` and `apie` the accusative: `po Velykų darbai bus pradėti` has a subject after the date.
         return s.Token(next).Morph.Case == (s.Lower[i] == "po" ? Case.Gen : Case.Acc);
     }
 
@@ -152,8 +168,23 @@ public sealed partial class TimeNormalizer
     private Found? RuleOrDayTime(Words s, int i, Context c)
     {
         if ((ClockTime(s, i, c.ReferenceOr(Grain.Day).Start) ?? MinutesPast(s, i, c.ReferenceOr(Grain.Day).Start)) is not { } time) return null;
+        if (IsScore(s, i)) return null;
         if (!IsRule(s, s.TenseAt(i))) return time;
         return time with { Value = "XXXX-XX-XX" + time.Value[time.Value.IndexOf('T')..], Reference = null };
+    }
+
+    /// <summary>
+    /// `„Žalgiris“ pirmavo 21:16`, `nugalėjo rezultatu 79:75`, `(20:21, 16:15, 22:10)`: a number with a colon after a
+    /// word of the score (Data/time-words.txt, score; a few words back in the clause) or in a list of such numbers.
+    /// </summary>
+    private bool IsScore(Words s, int i)
+    {
+        if (!s.Lower[i].Contains(':')) return false;
+        bool Colon(int k) => s.IsNumber(k) && s.Lower[k].Contains(':');
+        if (s[i - 1] == "," && Colon(i - 2) || s[i + 1] == "," && Colon(i + 2)) return true;
+        for (var k = i - 1; k >= 0 && k >= i - 4 && s.IsWordOrNumber(k); k--)
+            if (Has(s, k, "score")) return true;
+        return false;
     }
 
     private bool IsRule(Words s, Tense tense)
@@ -919,7 +950,12 @@ public sealed partial class TimeNormalizer
             var months = Period.Of(Grain.Month, c.Dct).Shift(sign * (int)(count * 12)).As(Grain.Year);
             return new Found(end - i, "DATE", months.Value, Reference: months);
         }
-        var from = sign < 0 || s.TenseAt(i) != Tense.Past || c.Reference is null ? Period.Of(grain, c.Dct) : c.ReferenceOr(grain).As(grain);
+        Period from;
+        if (sign < 0 || s.TenseAt(i) != Tense.Past) from = Period.Of(grain, c.Dct);
+        // `po trijų dienų mirė` counts from a day the text told before; when it told none at that grain, the day is
+        // unknown: three days after the publication would be a day to come in a story already over.
+        else if (c.ReferenceAt(grain) is { } told) from = told;
+        else return new Found(end - i, "DATE", Period.Unknown(grain).Value);
         var p = from.Shift(sign * (int)count);
         return new Found(end - i, "DATE", p.Value, Reference: p);
     }
@@ -1008,10 +1044,16 @@ public sealed partial class TimeNormalizer
         if (k >= s.Count) return null;
         var unitToken = s.IsAbbreviation(k, "val") || s.IsAbbreviation(k, "min") || s.IsAbbreviation(k, "mėn") ? 2 : 1;
         if (words.Get(s.Lower[k], "unit") is not { } unit || unit == "WE" || s.Lower[k] == "a") return null;
-        if (unit == "Y" && (IsAge(s, k + unitToken) || IsAgeLimit(s, i, k + unitToken))) return null;
-        // `56 minutę`, `5 dieną`: a singular unit after a number not ending in 1 counts the minute or day, it is no length.
-        if (unitToken == 1 && s.Lower[k] is "minutę" or "valandą" or "dieną" or "savaitę" or "mėnesį" && amount.Number is { } count
-            && count == Math.Floor(count) && (count % 10 != 1 || count % 100 == 11)) return null;
+        if (unit == "Y" && (IsAge(s, k + unitToken) || IsAgeLimit(s, i, k + unitToken) || IsAgeByWords(s, i, k, k + unitToken))) return null;
+        // `56 minutę`, `5 dieną`, `iki 27 minutės`: a singular unit after a number not ending in 1 counts the minute or day,
+        // it is no length (after `iki`, `nuo` a length is plural: `iki 27 minučių`).
+        var singular = s.Lower[k] is "minutę" or "valandą" or "dieną" or "savaitę" or "mėnesį"
+            || s[i - 1] is "iki" or "nuo" && s.Lower[k] is "minutės" or "dienos" or "savaitės" or "mėnesio";
+        if (unitToken == 1 && singular && amount.Number is { } count && count == Math.Floor(count) && (count % 10 != 1 || count % 100 == 11)) return null;
+        // `Įvarčiai: 18 min. Grigoris Kastanos, 63 min. …`, `(77 min. Dominykas Taučas)`: the minute of a game, before a name
+        // (often cut off by the sentence splitter at `min.`), in a list, not in a clause.
+        if (unit == "MIN" && unitToken == 2 && i > 0 && s[i - 1] is ":" or "," or ";" or "("
+            && (k + 2 >= s.Count || s.IsCapitalised(k + 2) && s.IsCapitalised(k + 3))) return null;
         var value = amount.Number is 0.5 ? HalfOf(unit) : DurationValue(amount.Value, unit);
         return value is null ? null : new Found(amount.Length + unitToken, "DURATION", value);
     }
@@ -1062,6 +1104,28 @@ public sealed partial class TimeNormalizer
         s[i] is { } w && words.Get(w, "unit") is { } unit && unit is not ("WE" or "CENTURY") && DurationValue("1", unit) is { } value
             ? new Found(1, "DURATION", value)
             : null;
+
+    /// <summary>
+    /// `sukako 80 metų`, `būdamas 20 metų`, `80 metų jubiliejų`, `18 metų ir vyresni`, `vyresni nei 65 metų`, `vyrui 70
+    /// metų.`, `Jam buvo 45 metai,`: an age by the words around it (Data/time-words.txt, age-*), or a dative owner
+    /// with nothing after the years.
+    /// </summary>
+    private bool IsAgeByWords(Words s, int amount, int unit, int next)
+    {
+        var before = amount - 1;
+        if (s[before] is "jau" or "tik" or "vos" or "net" or "dar") before--;
+        if (Has(s, before, "age-before")) return true;
+        if (Has(s, next, "age-after") || s[next] is "ir" or "ar" && Has(s, next + 1, "age-compare")) return true;
+        if (s[amount - 1] is "nei" or "negu" or "kaip" && Has(s, amount - 2, "age-compare")) return true;
+        // A dative owner (`vyrui 70 metų.`, `Jam buvo 45 metai,`) with the clause ending after the years.
+        var owner = amount - 1 >= 0 && s.Lemma(amount - 1) == "būti" ? amount - 2 : amount - 1;
+        return s.Lower[unit] is "metų" or "metai" && (next >= s.Count || !s.IsWordOrNumber(next))
+               && owner >= 0 && s.Pos(owner) is Upos.NOUN or Upos.PRON or Upos.PROPN && s.Token(owner).Morph.Case == Case.Dat;
+    }
+
+    /// <summary>Whether token i's form or lemma is in the time table's <paramref name="category"/>.</summary>
+    private bool Has(Words s, int i, string category) =>
+        i >= 0 && i < s.Count && (words.Get(s.Lower[i], category) is not null || s.Lemma(i) is { } lemma && words.Get(lemma, category) is not null);
 
     private static bool IsAge(Words s, int next) =>
         next < s.Count && (s[next] == "amžiaus" || s.Lemma(next) is { } lemma && People.Contains(lemma)
