@@ -181,7 +181,7 @@ public sealed partial class TimeNormalizer
     {
         if (!s.Lower[i].Contains(':')) return false;
         bool Colon(int k) => s.IsNumber(k) && s.Lower[k].Contains(':');
-        if (s[i - 1] == "," && Colon(i - 2) || s[i + 1] == "," && Colon(i + 2)) return true;
+        if (s[i - 1] is "," or "ir" && Colon(i - 2) || s[i + 1] is "," or "ir" && Colon(i + 2)) return true;
         for (var k = i - 1; k >= 0 && k >= i - 4 && s.IsWordOrNumber(k); k--)
             if (Has(s, k, "score")) return true;
         return false;
