@@ -36,6 +36,8 @@ public sealed partial class TimeNormalizer
     private Found? Match(Words s, int i, Context c)
     {
         var w = s.Lower[i];
+        // `19 cm per parą`, `2 tūkst. per mėnesį`: the unit of a rate is no length of time.
+        if (i > 1 && s[i - 1] == "per" && !s.IsNumber(i) && words.Get(w, "unit") is not null && AfterAmount(s, i - 1)) return null;
 
         // A preposition or modifier opens an expression only before a word that can start one (`ne`, `po`, `per` mostly
         // stand before other words): the patterns are not tried.
@@ -54,6 +56,9 @@ public sealed partial class TimeNormalizer
                 return WithMod(Core(s, i + 1, c), "BEFORE", durationMod: "LESS_THAN");
             case "po" when Offset(s, i, c) is { } after:
                 return after;
+            // `po` means "after" with the genitive only: `Po šį savaitgalį vykusio ralio` governs the noun after the date.
+            case "po" when i + 1 < s.Count && s.Token(i + 1).Morph.Case == Case.Acc:
+                return null;
             case "po":
                 return Governs(s, i, Core(s, i + 1, c)) ? null : WithMod(Core(s, i + 1, c), "AFTER", durationMod: null, requireDate: true);
             case "prieš" when Offset(s, i, c) is { } before:
@@ -63,7 +68,7 @@ public sealed partial class TimeNormalizer
             case "apie" or "maždaug" or "beveik" or "bent" or "mažiausiai" or "per" or "ilgiau" or "daugiau" or "mažiau" or "ne":
                 // `120 km per valandą`, `100 eurų per mėnesį` are rates, not times.
                 // A rate follows an amount: `120 km per valandą`, `100 eurų per mėnesį` (not `elektra per metus atpigo`).
-                var rate = w == "per" && (AfterAmount(s, i) || i > 0 && s.Pos(i - 1) is Upos.X);
+                var rate = w == "per" && AfterAmount(s, i);
                 if (Approximation(s, i) is { } approx && !rate && (Core(s, i + approx.Length, c) ?? BareUnit(s, i + approx.Length)) is { } core)
                 {
                     // `per` only frames a duration (`per parą`, `per pastaruosius 10 metų`); the others modify any amount.
@@ -80,15 +85,18 @@ public sealed partial class TimeNormalizer
     }
 
     /// <summary>
-    /// Whether token i follows an amount: a number, then at most three abbreviations, their periods or genitive nouns
-    /// (`2 tūkst. per mėnesį`, `1,2 tūkst. eurų per mėnesį`, `120 km per valandą`): `per` there makes a rate.
+    /// Whether token i follows an amount: a number, then at most three units, abbreviations, their periods or genitive
+    /// nouns (`2 tūkst. per mėnesį`, `1,2 tūkst. eurų per mėnesį`, `19 cm per parą`): `per` there makes a rate.
     /// </summary>
     private static bool AfterAmount(Words s, int i)
     {
         for (var k = i - 1; k >= 0 && k >= i - 4; k--)
         {
             if (s.IsNumber(k) || s.Pos(k) == Upos.NUM) return true;
-            if (s[k] != "." && !s.Has(k, TokenFlags.Abbreviation) && !(s.Pos(k) == Upos.NOUN && s.Token(k).Morph.Case == Case.Gen)) return false;
+            // `tūkst.`, `cm`, `m/s`, `eurų`: a unit or an abbreviation between the number and `per`.
+            var unitOfAmount = s[k] == "." || s.Has(k, TokenFlags.Abbreviation) || s.Pos(k) is Upos.X or Upos.SYM || s[k]!.Contains('/')
+                || s.Pos(k) == Upos.NOUN && s.Token(k).Morph.Case == Case.Gen;
+            if (!unitOfAmount) return false;
         }
         return false;
     }
@@ -483,9 +491,11 @@ public sealed partial class TimeNormalizer
         var rangeStart = s[j] is { } dash && Dashes.Contains(dash) && Month(s, j + 1, strict: false) is not null; // `sausio–kovo mėnesiais`
         if (genitive && monthWord == 0 && PartOf(s, j) is null && !rangeStart && !(i > 0 && s[i - 1] is "nuo" or "iki" or "po" or "prieš")) return null;
         // The second month of a range (`2024 m. liepos–rugpjūčio`) takes the year of the first.
+        // `sausio–spalio mėn.`: the range is placed by its last month, and the first month is the one before it.
+        var rangeEndMonth = rangeStart ? Month(s, j + 1, strict: false)!.Value.Month : month.Month;
         var monthYear = i > 0 && Dashes.Contains(s[i - 1]!) && c.Reference is { Grain: Grain.Month or Grain.Day } r
-            ? r.Start.Year
-            : YearBefore(s, i, c) ?? YearFor(c.Dct, tense, month.Month, 1, monthOnly: true);
+            ? r.Start.Year + (month.Month < r.Start.Month ? 1 : 0)
+            : YearBefore(s, i, c) ?? YearFor(c.Dct, tense, rangeEndMonth, 1, monthOnly: true) - (month.Month > rangeEndMonth ? 1 : 0);
         var p = Period.Month(monthYear, month.Month);
         return WithPart(s, j + monthWord, new Found(month.Length + monthWord, "DATE", p.Value, Reference: p));
     }
@@ -756,9 +766,13 @@ public sealed partial class TimeNormalizer
             return new Found(j + 1 - i, "TIME", Period.Of(Grain.Day, day).Value + "T" + part);
         }
         if (words.Get(w, "unit") is not { } unit) return null;
+        // `kitomis dienomis`, `kitais mėnesiais`: on other days, no one period (`kitais metais` is next year).
+        if (relation == Relation.Next && w is "dienomis" or "savaitėmis" or "mėnesiais") return null;
         if (unit == "WE")
         {
             var week = RelativeTo(c, Grain.Week, relation);
+            // `šį savaitgalį vykusio` in a Monday's article: the weekend just gone.
+            if (relation == Relation.This && tense == Tense.Past && c.Dct.DayOfWeek is >= DayOfWeek.Monday and <= DayOfWeek.Thursday) week = week.Shift(-1);
             return new Found(j + 1 - i, "DATE", week.Value + "-WE", Reference: week);
         }
         if (UnitGrain(unit) is not { } grain) return null;
@@ -939,6 +953,10 @@ public sealed partial class TimeNormalizer
             return new Found(end - i, "DATE", today.Value, Reference: today);
         }
         if (UnitGrain(unit.Unit) is not { } grain || grain > Grain.Year) return null;
+        // `po trijų mėnesių pertraukos`, `po dviejų savaičių atostogų`: `po` governs the noun; the amount is its length. (A
+        // genitive whose lemma is its own form is an unknown word the tagger guessed, often a verb: `po trijų savaičių prasidės`.)
+        if (sign > 0 && end < s.Count && s.Pos(end) == Upos.NOUN && s.Token(end).Morph.Case == Case.Gen && !words.Has(s.Lower[end])
+            && s.Lemma(end) is { } lemma && lemma != s.Lower[end]) return null;
         if (amount is { Value: "X" }) return new Found(end - i, "DATE", sign < 0 ? "PAST_REF" : "FUTURE_REF");
         var count = amount is { Number: { } n } ? n : 1;
         // `prieš 2008 metų` is before the year 2008, not 2008 years ago.
@@ -1083,7 +1101,7 @@ public sealed partial class TimeNormalizer
         "vyras", "moteris", "vaikas", "vaikinas", "mergina", "berniukas", "mergaitė", "jaunuolis", "jaunuolė", "paauglys",
         "paauglė", "studentas", "studentė", "pacientas", "pacientė", "vairuotojas", "vairuotoja", "sūnus", "dukra",
         "senolis", "senolė", "pensininkas", "pensininkė", "kūdikis", "žmogus", "vyriškis", "moteriškė",
-        "įtariamasis", "įtariamoji", "mokinys", "mokinė",
+        "įtariamasis", "įtariamoji", "mokinys", "mokinė", "asmuo",
     ];
 
     /// <summary>
@@ -1118,9 +1136,18 @@ public sealed partial class TimeNormalizer
         if (Has(s, next, "age-after") || s[next] is "ir" or "ar" && Has(s, next + 1, "age-compare")) return true;
         if (s[amount - 1] is "nei" or "negu" or "kaip" && Has(s, amount - 2, "age-compare")) return true;
         // A dative owner (`vyrui 70 metų.`, `Jam buvo 45 metai,`) with the clause ending after the years.
-        var owner = amount - 1 >= 0 && s.Lemma(amount - 1) == "būti" ? amount - 2 : amount - 1;
-        return s.Lower[unit] is "metų" or "metai" && (next >= s.Count || !s.IsWordOrNumber(next))
-               && owner >= 0 && s.Pos(owner) is Upos.NOUN or Upos.PRON or Upos.PROPN && s.Token(owner).Morph.Case == Case.Dat;
+        if (s.Lower[unit] is not ("metų" or "metai") || next < s.Count && s.IsWordOrNumber(next)) return false;
+        bool Dative(int k) => s.Pos(k) is Upos.NOUN or Upos.PRON or Upos.PROPN && s.Token(k).Morph.Case == Case.Dat;
+        if (amount > 0 && Dative(amount - 1)) return true;
+        // `Jam buvo 45 metai`, `D. Bardadimui nusikaltimo metu buvo 17 metų.`: `būti` with a dative owner in the clause.
+        if (amount == 0 || s.Lemma(amount - 1) != "būti") return false;
+        for (var k = amount - 2; k >= 0 && k >= amount - 8; k--)
+        {
+            if (s[k] == ".") continue; // an initial's period: `D. Bardadimui`
+            if (!s.IsWordOrNumber(k)) break;
+            if (Dative(k)) return true;
+        }
+        return false;
     }
 
     /// <summary>Whether token i's form or lemma is in the time table's <paramref name="category"/>.</summary>
