@@ -493,7 +493,8 @@ public sealed partial class TimeNormalizer
         // The second month of a range (`2024 m. liepos–rugpjūčio`) takes the year of the first.
         // `sausio–spalio mėn.`: the range is placed by its last month, and the first month is the one before it.
         var rangeEndMonth = rangeStart ? Month(s, j + 1, strict: false)!.Value.Month : month.Month;
-        var monthYear = i > 0 && Dashes.Contains(s[i - 1]!) && c.Reference is { Grain: Grain.Month or Grain.Day } r
+        var secondOfRange = i > 1 && Dashes.Contains(s[i - 1]!) && c.LastEnd == i - 2 && Month(s, i - 2, strict: false) is not null;
+        var monthYear = secondOfRange && c.Reference is { Grain: Grain.Month or Grain.Day } r
             ? r.Start.Year + (month.Month < r.Start.Month ? 1 : 0)
             : YearBefore(s, i, c) ?? YearFor(c.Dct, tense, rangeEndMonth, 1, monthOnly: true) - (month.Month > rangeEndMonth ? 1 : 0);
         var p = Period.Month(monthYear, month.Month);
