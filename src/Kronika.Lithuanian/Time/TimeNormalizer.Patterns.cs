@@ -479,6 +479,13 @@ public sealed partial class TimeNormalizer
         var j = i + month.Length;
         if (Day(s, j) is { } day)
         {
+            // `Gegužės 1-osios profesinė sąjunga`, `Kovo 11-osios gatvėje`: a capitalised date inside a sentence before a
+            // noun names the thing.
+            var after = j + day.Length;
+            if (i > 0 && s.IsCapitalised(i) && s.Lower[j].EndsWith("osios", StringComparison.Ordinal) && after < s.Count
+                && s.Pos(after) is Upos.NOUN or Upos.ADJ or Upos.PROPN && !words.Has(s.Lower[after])
+                && s.Lower[after] is not ("proga" or "išvakarėse" or "minėjimas" or "minėjimo" or "minėjime" or "šventė" or "šventės" or "šventėje"))
+                return null;
             var dayYear = YearBefore(s, i, c) ?? YearFor(c.Dct, tense, month.Month, day.Day);
             if (!Period.InRange(dayYear)) return new Found(month.Length + day.Length, "DATE", $"XXXX-{month.Month:D2}-{day.Day:D2}");
             if (SafeDate(dayYear, month.Month, day.Day) is not { } date) return null;
@@ -497,13 +504,36 @@ public sealed partial class TimeNormalizer
         var monthYear = secondOfRange && c.Reference is { Grain: Grain.Month or Grain.Day } r
             ? r.Start.Year + (month.Month < r.Start.Month ? 1 : 0)
             : YearBefore(s, i, c) ?? YearFor(c.Dct, tense, rangeEndMonth, 1, monthOnly: true) - (month.Month > rangeEndMonth ? 1 : 0);
+        // `sezonas įprastai prasideda spalį`: a habit's month is any year's.
+        if (tense == Tense.Present && YearBefore(s, i, c) is null && Habitual(s, secondOfRange ? i - 2 : i))
+            return WithPart(s, j + monthWord, new Found(month.Length + monthWord, "DATE", $"XXXX-{month.Month:D2}"));
         var p = Period.Month(monthYear, month.Month);
         return WithPart(s, j + monthWord, new Found(month.Length + monthWord, "DATE", p.Value, Reference: p));
     }
 
-    /// <summary>`pernai, gegužės 9 dieną`, `2019 m., kovą`: a year said just before (a token or a comma away) is the date's.</summary>
-    private static int? YearBefore(Words s, int i, Context c) =>
-        c.ReferenceInSentence && c.LastEnd >= i - 2 && c.LastEnd < i && c.Reference is { Grain: Grain.Year } year ? year.Start.Year : null;
+    /// <summary>
+    /// `pernai, gegužės 9 dieną`, `2019 m., kovą`: a year said just before (a token or a comma away) is the date's; so is a
+    /// year earlier in the same clause of a past statement (`2024 m. šis rodiklis pasiektas gruodžio viduryje`).
+    /// </summary>
+    private static int? YearBefore(Words s, int i, Context c)
+    {
+        if (!c.ReferenceInSentence || c.LastEnd >= i || c.Reference is not { Grain: Grain.Year } year) return null;
+        if (c.LastEnd >= i - 2) return year.Start.Year;
+        for (var k = c.LastEnd + 1; k < i; k++)
+            if (!s.IsWordOrNumber(k)) return null;
+        return s.TenseAt(i) == Tense.Past ? year.Start.Year : null;
+    }
+
+    /// <summary>Whether the clause of token i holds a word of habit (Data/time-words.txt, habit): `įprastai`, `kasmet`.</summary>
+    private bool Habitual(Words s, int i)
+    {
+        static bool Boundary(string? t) => t is null or "," or ";" or ":" or "–" or "—" or "(" or ")" or "." or "!" or "?";
+        for (var k = i - 1; k >= 0 && !Boundary(s[k]); k--)
+            if (Has(s, k, "habit")) return true;
+        for (var k = i + 1; k < s.Count && !Boundary(s[k]); k++)
+            if (Has(s, k, "habit")) return true;
+        return false;
+    }
 
     /// <summary>
     /// The year of a year-less date or month: in the past, the latest not after the DCT; in the future, the earliest
@@ -536,6 +566,7 @@ public sealed partial class TimeNormalizer
         var rangeEnd = i > 1 && Dashes.Contains(s[i - 1]!) && s.IsNumber(i - 2) && c.LastEnd == i - 2 && s[i + 1] is "dienomis" or "dienas" or "dienų";
         if (!s.IsAbbreviation(i + 1, "d") && !ordinalDay && !rangeEnd) return null;
         if (ordinalDay && i + 1 < s.Count && s.Pos(i + 1) is Upos.NOUN or Upos.ADJ) return null; // `15-ąją vietą`
+        if (ordinalDay && s[i + 1] is "bei" or "ir" or "," && s.IsNumber(i + 2) && s.Lower[i + 2].Contains('-')) return null; // `8-ąją bei 10-ąją vietą`
         if (i > 0 && (s[i - 1] is "straipsnio" or "punkto" or "dalies" or "str" or "p" or "nr" || s[i - 1] == "." && i > 1 && s[i - 2] is "str" or "p" or "nr")) return null;
         if (Day(s, i) is not { } day) return null;
         var month = c.ReferenceOr(Grain.Month);
@@ -744,7 +775,9 @@ public sealed partial class TimeNormalizer
     /// </summary>
     private Found? RelativePeriod(Words s, int i, Context c)
     {
-        if (RelationOf(s.Lower[i]) is not { } relation) return null;
+        // `artimiausią pirmadienį`: the next Monday (`artimiausiu metu` is vague, not next year).
+        var nearest = s.Lower[i].StartsWith("artimiausi", StringComparison.Ordinal) && s[i + 1] is { } day1 && words.Get(day1, "weekday") is not null;
+        if ((RelationOf(s.Lower[i]) ?? (nearest ? Relation.Next : null)) is not { } relation) return null;
         var j = i + 1;
         if (relation == Relation.Same && s[j] is { } same && (same.StartsWith("pat", StringComparison.Ordinal) || same.StartsWith("pač", StringComparison.Ordinal))) j++;
         if (j >= s.Count) return null;
@@ -753,6 +786,8 @@ public sealed partial class TimeNormalizer
 
         if (words.Get(w, "weekday") is { } weekday && relation != Relation.Same)
         {
+            // `Kitas penktadienio vakare …` is another one (a subject), not next Friday: the words do not agree in case.
+            if (s.Token(i).Morph.Case is var c1 and not Case.None && s.Token(j).Morph.Case is var c2 and not Case.None && c1 != c2) return null;
             var day = WeekdayDate(c.Dct, int.Parse(weekday, CultureInfo.InvariantCulture), tense, relation);
             return WithTime(s, j + 1, day, new Found(j + 1 - i, "DATE", day.Value, Reference: day));
         }
@@ -818,6 +853,7 @@ public sealed partial class TimeNormalizer
     {
         var w = s.Lower[i];
         if (words.Get(w, "season") is not { } season || !(w.EndsWith('į') || w.EndsWith('ą') || w.EndsWith("je"))) return null;
+        if (s.TenseAt(i) == Tense.Present && Habitual(s, i)) return new Found(1, "DATE", $"XXXX-{season}");
         var current = Period.Of(Grain.Season, c.Dct);
         var p = Period.Season(c.Dct.Year, season);
         if (season == "WI" && c.Dct.Month <= 2) p = Period.Season(c.Dct.Year - 1, season);
@@ -1136,6 +1172,12 @@ public sealed partial class TimeNormalizer
         if (Has(s, before, "age-before")) return true;
         if (Has(s, next, "age-after") || s[next] is "ir" or "ar" && Has(s, next + 1, "age-compare")) return true;
         if (s[amount - 1] is "nei" or "negu" or "kaip" && Has(s, amount - 2, "age-compare")) return true;
+        // `20–29 metų ir 50–56 m. amžiaus grupėms`: a list of ages ending in `amžiaus`.
+        for (var k = next; k < s.Count && k < next + 8; k++)
+        {
+            if (s[k] == "amžiaus") return true;
+            if (!s.IsNumber(k) && s[k] is not ("ir" or "ar" or "–" or "-" or "m" or "." or "metų" or ",")) break;
+        }
         // A dative owner (`vyrui 70 metų.`, `Jam buvo 45 metai,`) with the clause ending after the years.
         if (s.Lower[unit] is not ("metų" or "metai") || next < s.Count && s.IsWordOrNumber(next)) return false;
         bool Dative(int k) => s.Pos(k) is Upos.NOUN or Upos.PRON or Upos.PROPN && s.Token(k).Morph.Case == Case.Dat;
@@ -1190,8 +1232,10 @@ public sealed partial class TimeNormalizer
         var w = s.Lower[i];
         if (words.Get(w, "set") is { } set) return new Found(1, "SET", set.StartsWith('T') ? "XXXX-XX-XX" + set : set);
         if (w == "savaitgaliais") return new Found(1, "SET", "XXXX-WXX-WE");
-        if (w is not "kas" && !EveryForms.Contains(w) || i + 1 >= s.Count) return null;
+        if (w is not "kas" && w is not "kiekvienų" && !EveryForms.Contains(w) || i + 1 >= s.Count) return null;
         var next = s.Lower[i + 1];
+        // `kiekvienų metų rudenį`: every autumn.
+        if (w == "kiekvienų" && next == "metų" && s[i + 2] is { } every && words.Get(every, "season") is { } everySeason) return new Found(3, "SET", $"XXXX-{everySeason}");
         if (words.Get(next, "weekday") is { } day) return new Found(2, "SET", $"XXXX-WXX-{day}");
         if (words.Get(next, "unit") is { } unit && DurationValue("1", unit) is { } value) return new Found(2, "SET", value);
         if (words.Get(next, "daypart") is { } part) return new Found(2, "SET", "XXXX-XX-XXT" + part);

@@ -197,7 +197,7 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
     private FrozenSet<string>? _starters;
 
     /// <summary>Categories of the time table whose words only qualify an expression near them and open none.</summary>
-    private static readonly HashSet<string> NoStart = ["rule", "age-before", "age-after", "age-compare", "score"];
+    private static readonly HashSet<string> NoStart = ["rule", "age-before", "age-after", "age-compare", "score", "habit"];
 
     /// <summary>Forms that are only units of the time table (`metus`, `valandų`) and open no pattern themselves; `metų`,
     /// `mėnesio`, `savaitės` open `metų pabaigoje`, and `parą`, `pusmetį`, `savaitgalį` are lengths or days alone.</summary>
@@ -220,7 +220,7 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
     [
         "nuo", "iki", "po", "prieš", "per", "apie", "maždaug", "beveik", "bent", "mažiausiai", "ilgiau", "daugiau", "mažiau",
         "trumpiau", "ne", "likus", "kas", "visą", "visus", "ištisus", "ištisą", "ateityje", "šiuo", "šiais", "kiekvieną",
-        "kiekvienas", "kiekviena", "kiekvieno", "kiekvienos", "kiekvienais", "savaitgaliais", "ankstesniais", "ankstesniems", "ankstesnių",
+        "kiekvienas", "kiekviena", "kiekvieno", "kiekvienos", "kiekvienais", "kiekvienų", "savaitgaliais", "ankstesniais", "ankstesniems", "ankstesnių",
     ];
 
     private static bool IsRoman(ReadOnlySpan<char> s) => s.Length is > 0 and <= 6 && s.IndexOfAnyExcept("IVXLC") < 0;
