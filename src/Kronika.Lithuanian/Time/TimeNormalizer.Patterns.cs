@@ -36,6 +36,8 @@ public sealed partial class TimeNormalizer
     private Found? Match(Words s, int i, Context c)
     {
         var w = s.Lower[i];
+        // `19 cm per parą`, `2 tūkst. per mėnesį`: the unit of a rate is no length of time.
+        if (i > 1 && s[i - 1] == "per" && !s.IsNumber(i) && words.Get(w, "unit") is not null && AfterAmount(s, i - 1)) return null;
 
         // A preposition or modifier opens an expression only before a word that can start one (`ne`, `po`, `per` mostly
         // stand before other words): the patterns are not tried.
@@ -54,6 +56,9 @@ public sealed partial class TimeNormalizer
                 return WithMod(Core(s, i + 1, c), "BEFORE", durationMod: "LESS_THAN");
             case "po" when Offset(s, i, c) is { } after:
                 return after;
+            // `po` means "after" with the genitive only: `Po šį savaitgalį vykusio ralio` governs the noun after the date.
+            case "po" when i + 1 < s.Count && s.Token(i + 1).Morph.Case == Case.Acc:
+                return null;
             case "po":
                 return Governs(s, i, Core(s, i + 1, c)) ? null : WithMod(Core(s, i + 1, c), "AFTER", durationMod: null, requireDate: true);
             case "prieš" when Offset(s, i, c) is { } before:
@@ -63,12 +68,14 @@ public sealed partial class TimeNormalizer
             case "apie" or "maždaug" or "beveik" or "bent" or "mažiausiai" or "per" or "ilgiau" or "daugiau" or "mažiau" or "ne":
                 // `120 km per valandą`, `100 eurų per mėnesį` are rates, not times.
                 // A rate follows an amount: `120 km per valandą`, `100 eurų per mėnesį` (not `elektra per metus atpigo`).
-                var rate = w == "per" && (s.IsNumber(i - 1) || s.IsNumber(i - 2) || i > 0 && s.Pos(i - 1) is Upos.NUM or Upos.X);
+                var rate = w == "per" && AfterAmount(s, i);
                 if (Approximation(s, i) is { } approx && !rate && (Core(s, i + approx.Length, c) ?? BareUnit(s, i + approx.Length)) is { } core)
                 {
                     // `per` only frames a duration (`per parą`, `per pastaruosius 10 metų`); the others modify any amount.
                     if (core.Type == "DURATION") return core with { Length = core.Length + approx.Length, Mod = approx.Mod ?? core.Mod };
-                    // `apie 5 val.`, `apie 2010 m.`; `apie penktadienio įvykius` is about a topic, not an approximate date.
+                    // `apie 5 val.`, `apie 2010 m.`; `apie penktadienio įvykius` is about a topic, not an approximate date, and
+                    // so is `apie 2018 metų biudžetą`: the year, alone, modifies the noun `apie` governs.
+                    if (w == "apie" && core.Type == "DATE" && Governs(s, i, core)) return null;
                     if (w == "apie" && (core.Type == "TIME" || core.Type == "DATE" && s.IsNumber(i + 1))) return core with { Length = core.Length + 1, Mod = "APPROX" };
                 }
                 break;
@@ -78,7 +85,24 @@ public sealed partial class TimeNormalizer
     }
 
     /// <summary>
-    /// `po 2008 m. krizės`, `prieš 2024 m. rinkimus`: the preposition governs the noun after the date, not the date,
+    /// Whether token i follows an amount: a number, then at most three units, abbreviations, their periods or genitive
+    /// nouns (`2 tūkst. per mėnesį`, `1,2 tūkst. eurų per mėnesį`, `19 cm per parą`): `per` there makes a rate.
+    /// </summary>
+    private static bool AfterAmount(Words s, int i)
+    {
+        for (var k = i - 1; k >= 0 && k >= i - 4; k--)
+        {
+            if (s.IsNumber(k) || s.Pos(k) == Upos.NUM) return true;
+            // `tūkst.`, `cm`, `m/s`, `eurų`: a unit or an abbreviation between the number and `per`.
+            var unitOfAmount = s[k] == "." || s.Has(k, TokenFlags.Abbreviation) || s.Pos(k) is Upos.X or Upos.SYM || s[k]!.Contains('/')
+                || s.Pos(k) == Upos.NOUN && s.Token(k).Morph.Case == Case.Gen;
+            if (!unitOfAmount) return false;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// `po 2008 m. krizės`, `prieš 2024 m. rinkimus`, `apie 2018 metų biudžetą`: the preposition governs the noun after the date, not the date,
     /// so the date is found alone at the next token.
     /// </summary>
     private bool Governs(Words s, int i, Found? core)
@@ -87,7 +111,7 @@ public sealed partial class TimeNormalizer
         if (core is not { } f || !s.IsNumber(i + 1) || s.Lower[i + f.Length] is not ("." or "metų") && !s.Lower[i + f.Length].EndsWith("ųjų", StringComparison.Ordinal)) return false;
         var next = i + 1 + f.Length;
         if (next >= s.Count || s.Pos(next) != Upos.NOUN || s.IsNumber(next) || words.Has(s.Lower[next])) return false;
-        // `po` takes the genitive, `prieš` the accusative: `po Velykų darbai bus pradėti` has a subject after the date.
+        // `po` takes the genitive, `prieš` and `apie` the accusative: `po Velykų darbai bus pradėti` has a subject after the date.
         return s.Token(next).Morph.Case == (s.Lower[i] == "po" ? Case.Gen : Case.Acc);
     }
 
@@ -152,8 +176,23 @@ public sealed partial class TimeNormalizer
     private Found? RuleOrDayTime(Words s, int i, Context c)
     {
         if ((ClockTime(s, i, c.ReferenceOr(Grain.Day).Start) ?? MinutesPast(s, i, c.ReferenceOr(Grain.Day).Start)) is not { } time) return null;
+        if (IsScore(s, i)) return null;
         if (!IsRule(s, s.TenseAt(i))) return time;
         return time with { Value = "XXXX-XX-XX" + time.Value[time.Value.IndexOf('T')..], Reference = null };
+    }
+
+    /// <summary>
+    /// `„Žalgiris“ pirmavo 21:16`, `nugalėjo rezultatu 79:75`, `(20:21, 16:15, 22:10)`: a number with a colon after a
+    /// word of the score (Data/time-words.txt, score; a few words back in the clause) or in a list of such numbers.
+    /// </summary>
+    private bool IsScore(Words s, int i)
+    {
+        if (!s.Lower[i].Contains(':')) return false;
+        bool Colon(int k) => s.IsNumber(k) && s.Lower[k].Contains(':');
+        if (s[i - 1] is "," or "ir" && Colon(i - 2) || s[i + 1] is "," or "ir" && Colon(i + 2)) return true;
+        for (var k = i - 1; k >= 0 && k >= i - 4 && s.IsWordOrNumber(k); k--)
+            if (Has(s, k, "score")) return true;
+        return false;
     }
 
     private bool IsRule(Words s, Tense tense)
@@ -440,6 +479,13 @@ public sealed partial class TimeNormalizer
         var j = i + month.Length;
         if (Day(s, j) is { } day)
         {
+            // `Gegužės 1-osios profesinė sąjunga`, `Kovo 11-osios gatvėje`: a capitalised date inside a sentence before a
+            // noun names the thing.
+            var after = j + day.Length;
+            if (i > 0 && s.IsCapitalised(i) && s.Lower[j].EndsWith("osios", StringComparison.Ordinal) && after < s.Count
+                && s.Pos(after) is Upos.NOUN or Upos.ADJ or Upos.PROPN && !words.Has(s.Lower[after])
+                && s.Lower[after] is not ("proga" or "išvakarėse" or "minėjimas" or "minėjimo" or "minėjime" or "šventė" or "šventės" or "šventėje"))
+                return null;
             var dayYear = YearBefore(s, i, c) ?? YearFor(c.Dct, tense, month.Month, day.Day);
             if (!Period.InRange(dayYear)) return new Found(month.Length + day.Length, "DATE", $"XXXX-{month.Month:D2}-{day.Day:D2}");
             if (SafeDate(dayYear, month.Month, day.Day) is not { } date) return null;
@@ -452,16 +498,42 @@ public sealed partial class TimeNormalizer
         var rangeStart = s[j] is { } dash && Dashes.Contains(dash) && Month(s, j + 1, strict: false) is not null; // `sausio–kovo mėnesiais`
         if (genitive && monthWord == 0 && PartOf(s, j) is null && !rangeStart && !(i > 0 && s[i - 1] is "nuo" or "iki" or "po" or "prieš")) return null;
         // The second month of a range (`2024 m. liepos–rugpjūčio`) takes the year of the first.
-        var monthYear = i > 0 && Dashes.Contains(s[i - 1]!) && c.Reference is { Grain: Grain.Month or Grain.Day } r
-            ? r.Start.Year
-            : YearBefore(s, i, c) ?? YearFor(c.Dct, tense, month.Month, 1, monthOnly: true);
+        // `sausio–spalio mėn.`: the range is placed by its last month, and the first month is the one before it.
+        var rangeEndMonth = rangeStart ? Month(s, j + 1, strict: false)!.Value.Month : month.Month;
+        var secondOfRange = i > 1 && Dashes.Contains(s[i - 1]!) && c.LastEnd == i - 2 && Month(s, i - 2, strict: false) is not null;
+        var monthYear = secondOfRange && c.Reference is { Grain: Grain.Month or Grain.Day } r
+            ? r.Start.Year + (month.Month < r.Start.Month ? 1 : 0)
+            : YearBefore(s, i, c) ?? YearFor(c.Dct, tense, rangeEndMonth, 1, monthOnly: true) - (month.Month > rangeEndMonth ? 1 : 0);
+        // `sezonas įprastai prasideda spalį`: a habit's month is any year's.
+        if (tense == Tense.Present && YearBefore(s, i, c) is null && Habitual(s, secondOfRange ? i - 2 : i))
+            return WithPart(s, j + monthWord, new Found(month.Length + monthWord, "DATE", $"XXXX-{month.Month:D2}"));
         var p = Period.Month(monthYear, month.Month);
         return WithPart(s, j + monthWord, new Found(month.Length + monthWord, "DATE", p.Value, Reference: p));
     }
 
-    /// <summary>`pernai, gegužės 9 dieną`, `2019 m., kovą`: a year said just before (a token or a comma away) is the date's.</summary>
-    private static int? YearBefore(Words s, int i, Context c) =>
-        c.ReferenceInSentence && c.LastEnd >= i - 2 && c.LastEnd < i && c.Reference is { Grain: Grain.Year } year ? year.Start.Year : null;
+    /// <summary>
+    /// `pernai, gegužės 9 dieną`, `2019 m., kovą`: a year said just before (a token or a comma away) is the date's; so is a
+    /// year earlier in the same clause of a past statement (`2024 m. šis rodiklis pasiektas gruodžio viduryje`).
+    /// </summary>
+    private static int? YearBefore(Words s, int i, Context c)
+    {
+        if (!c.ReferenceInSentence || c.LastEnd >= i || c.Reference is not { Grain: Grain.Year } year) return null;
+        if (c.LastEnd >= i - 2) return year.Start.Year;
+        for (var k = c.LastEnd + 1; k < i; k++)
+            if (!s.IsWordOrNumber(k)) return null;
+        return s.TenseAt(i) == Tense.Past ? year.Start.Year : null;
+    }
+
+    /// <summary>Whether the clause of token i holds a word of habit (Data/time-words.txt, habit): `įprastai`, `kasmet`.</summary>
+    private bool Habitual(Words s, int i)
+    {
+        static bool Boundary(string? t) => t is null or "," or ";" or ":" or "–" or "—" or "(" or ")" or "." or "!" or "?";
+        for (var k = i - 1; k >= 0 && !Boundary(s[k]); k--)
+            if (Has(s, k, "habit")) return true;
+        for (var k = i + 1; k < s.Count && !Boundary(s[k]); k++)
+            if (Has(s, k, "habit")) return true;
+        return false;
+    }
 
     /// <summary>
     /// The year of a year-less date or month: in the past, the latest not after the DCT; in the future, the earliest
@@ -494,6 +566,7 @@ public sealed partial class TimeNormalizer
         var rangeEnd = i > 1 && Dashes.Contains(s[i - 1]!) && s.IsNumber(i - 2) && c.LastEnd == i - 2 && s[i + 1] is "dienomis" or "dienas" or "dienų";
         if (!s.IsAbbreviation(i + 1, "d") && !ordinalDay && !rangeEnd) return null;
         if (ordinalDay && i + 1 < s.Count && s.Pos(i + 1) is Upos.NOUN or Upos.ADJ) return null; // `15-ąją vietą`
+        if (ordinalDay && s[i + 1] is "bei" or "ir" or "," && s.IsNumber(i + 2) && s.Lower[i + 2].Contains('-')) return null; // `8-ąją bei 10-ąją vietą`
         if (i > 0 && (s[i - 1] is "straipsnio" or "punkto" or "dalies" or "str" or "p" or "nr" || s[i - 1] == "." && i > 1 && s[i - 2] is "str" or "p" or "nr")) return null;
         if (Day(s, i) is not { } day) return null;
         var month = c.ReferenceOr(Grain.Month);
@@ -702,7 +775,9 @@ public sealed partial class TimeNormalizer
     /// </summary>
     private Found? RelativePeriod(Words s, int i, Context c)
     {
-        if (RelationOf(s.Lower[i]) is not { } relation) return null;
+        // `artimiausią pirmadienį`: the next Monday (`artimiausiu metu` is vague, not next year).
+        var nearest = s.Lower[i].StartsWith("artimiausi", StringComparison.Ordinal) && s[i + 1] is { } day1 && words.Get(day1, "weekday") is not null;
+        if ((RelationOf(s.Lower[i]) ?? (nearest ? Relation.Next : null)) is not { } relation) return null;
         var j = i + 1;
         if (relation == Relation.Same && s[j] is { } same && (same.StartsWith("pat", StringComparison.Ordinal) || same.StartsWith("pač", StringComparison.Ordinal))) j++;
         if (j >= s.Count) return null;
@@ -711,6 +786,8 @@ public sealed partial class TimeNormalizer
 
         if (words.Get(w, "weekday") is { } weekday && relation != Relation.Same)
         {
+            // `Kitas penktadienio vakare …` is another one (a subject), not next Friday: the words do not agree in case.
+            if (s.Token(i).Morph.Case is var c1 and not Case.None && s.Token(j).Morph.Case is var c2 and not Case.None && c1 != c2) return null;
             var day = WeekdayDate(c.Dct, int.Parse(weekday, CultureInfo.InvariantCulture), tense, relation);
             return WithTime(s, j + 1, day, new Found(j + 1 - i, "DATE", day.Value, Reference: day));
         }
@@ -725,9 +802,13 @@ public sealed partial class TimeNormalizer
             return new Found(j + 1 - i, "TIME", Period.Of(Grain.Day, day).Value + "T" + part);
         }
         if (words.Get(w, "unit") is not { } unit) return null;
+        // `kitomis dienomis`, `kitais mėnesiais`: on other days, no one period (`kitais metais` is next year).
+        if (relation == Relation.Next && w is "dienomis" or "savaitėmis" or "mėnesiais") return null;
         if (unit == "WE")
         {
             var week = RelativeTo(c, Grain.Week, relation);
+            // `šį savaitgalį vykusio` in a Monday's article: the weekend just gone.
+            if (relation == Relation.This && tense == Tense.Past && c.Dct.DayOfWeek is >= DayOfWeek.Monday and <= DayOfWeek.Thursday) week = week.Shift(-1);
             return new Found(j + 1 - i, "DATE", week.Value + "-WE", Reference: week);
         }
         if (UnitGrain(unit) is not { } grain) return null;
@@ -772,6 +853,7 @@ public sealed partial class TimeNormalizer
     {
         var w = s.Lower[i];
         if (words.Get(w, "season") is not { } season || !(w.EndsWith('į') || w.EndsWith('ą') || w.EndsWith("je"))) return null;
+        if (s.TenseAt(i) == Tense.Present && Habitual(s, i)) return new Found(1, "DATE", $"XXXX-{season}");
         var current = Period.Of(Grain.Season, c.Dct);
         var p = Period.Season(c.Dct.Year, season);
         if (season == "WI" && c.Dct.Month <= 2) p = Period.Season(c.Dct.Year - 1, season);
@@ -908,6 +990,10 @@ public sealed partial class TimeNormalizer
             return new Found(end - i, "DATE", today.Value, Reference: today);
         }
         if (UnitGrain(unit.Unit) is not { } grain || grain > Grain.Year) return null;
+        // `po trijų mėnesių pertraukos`, `po dviejų savaičių atostogų`: `po` governs the noun; the amount is its length. (A
+        // genitive whose lemma is its own form is an unknown word the tagger guessed, often a verb: `po trijų savaičių prasidės`.)
+        if (sign > 0 && end < s.Count && s.Pos(end) == Upos.NOUN && s.Token(end).Morph.Case == Case.Gen && !words.Has(s.Lower[end])
+            && s.Lemma(end) is { } lemma && lemma != s.Lower[end]) return null;
         if (amount is { Value: "X" }) return new Found(end - i, "DATE", sign < 0 ? "PAST_REF" : "FUTURE_REF");
         var count = amount is { Number: { } n } ? n : 1;
         // `prieš 2008 metų` is before the year 2008, not 2008 years ago.
@@ -919,7 +1005,12 @@ public sealed partial class TimeNormalizer
             var months = Period.Of(Grain.Month, c.Dct).Shift(sign * (int)(count * 12)).As(Grain.Year);
             return new Found(end - i, "DATE", months.Value, Reference: months);
         }
-        var from = sign < 0 || s.TenseAt(i) != Tense.Past || c.Reference is null ? Period.Of(grain, c.Dct) : c.ReferenceOr(grain).As(grain);
+        Period from;
+        if (sign < 0 || s.TenseAt(i) != Tense.Past) from = Period.Of(grain, c.Dct);
+        // `po trijų dienų mirė` counts from a day the text told before; when it told none at that grain, the day is
+        // unknown: three days after the publication would be a day to come in a story already over.
+        else if (c.ReferenceAt(grain) is { } told) from = told;
+        else return new Found(end - i, "DATE", Period.Unknown(grain).Value);
         var p = from.Shift(sign * (int)count);
         return new Found(end - i, "DATE", p.Value, Reference: p);
     }
@@ -1008,10 +1099,16 @@ public sealed partial class TimeNormalizer
         if (k >= s.Count) return null;
         var unitToken = s.IsAbbreviation(k, "val") || s.IsAbbreviation(k, "min") || s.IsAbbreviation(k, "mėn") ? 2 : 1;
         if (words.Get(s.Lower[k], "unit") is not { } unit || unit == "WE" || s.Lower[k] == "a") return null;
-        if (unit == "Y" && (IsAge(s, k + unitToken) || IsAgeLimit(s, i, k + unitToken))) return null;
-        // `56 minutę`, `5 dieną`: a singular unit after a number not ending in 1 counts the minute or day, it is no length.
-        if (unitToken == 1 && s.Lower[k] is "minutę" or "valandą" or "dieną" or "savaitę" or "mėnesį" && amount.Number is { } count
-            && count == Math.Floor(count) && (count % 10 != 1 || count % 100 == 11)) return null;
+        if (unit == "Y" && (IsAge(s, k + unitToken) || IsAgeLimit(s, i, k + unitToken) || IsAgeByWords(s, i, k, k + unitToken))) return null;
+        // `56 minutę`, `5 dieną`, `iki 27 minutės`: a singular unit after a number not ending in 1 counts the minute or day,
+        // it is no length (after `iki`, `nuo` a length is plural: `iki 27 minučių`).
+        var singular = s.Lower[k] is "minutę" or "valandą" or "dieną" or "savaitę" or "mėnesį"
+            || s[i - 1] is "iki" or "nuo" && s.Lower[k] is "minutės" or "dienos" or "savaitės" or "mėnesio";
+        if (unitToken == 1 && singular && amount.Number is { } count && count == Math.Floor(count) && (count % 10 != 1 || count % 100 == 11)) return null;
+        // `Įvarčiai: 18 min. Grigoris Kastanos, 63 min. …`, `(77 min. Dominykas Taučas)`: the minute of a game, before a name
+        // (often cut off by the sentence splitter at `min.`), in a list, not in a clause.
+        if (unit == "MIN" && unitToken == 2 && i > 0 && s[i - 1] is ":" or "," or ";" or "("
+            && (k + 2 >= s.Count || s.IsCapitalised(k + 2) && s.IsCapitalised(k + 3))) return null;
         var value = amount.Number is 0.5 ? HalfOf(unit) : DurationValue(amount.Value, unit);
         return value is null ? null : new Found(amount.Length + unitToken, "DURATION", value);
     }
@@ -1041,7 +1138,7 @@ public sealed partial class TimeNormalizer
         "vyras", "moteris", "vaikas", "vaikinas", "mergina", "berniukas", "mergaitė", "jaunuolis", "jaunuolė", "paauglys",
         "paauglė", "studentas", "studentė", "pacientas", "pacientė", "vairuotojas", "vairuotoja", "sūnus", "dukra",
         "senolis", "senolė", "pensininkas", "pensininkė", "kūdikis", "žmogus", "vyriškis", "moteriškė",
-        "įtariamasis", "įtariamoji", "mokinys", "mokinė",
+        "įtariamasis", "įtariamoji", "mokinys", "mokinė", "asmuo",
     ];
 
     /// <summary>
@@ -1062,6 +1159,43 @@ public sealed partial class TimeNormalizer
         s[i] is { } w && words.Get(w, "unit") is { } unit && unit is not ("WE" or "CENTURY") && DurationValue("1", unit) is { } value
             ? new Found(1, "DURATION", value)
             : null;
+
+    /// <summary>
+    /// `sukako 80 metų`, `būdamas 20 metų`, `80 metų jubiliejų`, `18 metų ir vyresni`, `vyresni nei 65 metų`, `vyrui 70
+    /// metų.`, `Jam buvo 45 metai,`: an age by the words around it (Data/time-words.txt, age-*), or a dative owner
+    /// with nothing after the years.
+    /// </summary>
+    private bool IsAgeByWords(Words s, int amount, int unit, int next)
+    {
+        var before = amount - 1;
+        if (s[before] is "jau" or "tik" or "vos" or "net" or "dar") before--;
+        if (Has(s, before, "age-before")) return true;
+        if (Has(s, next, "age-after") || s[next] is "ir" or "ar" && Has(s, next + 1, "age-compare")) return true;
+        if (s[amount - 1] is "nei" or "negu" or "kaip" && Has(s, amount - 2, "age-compare")) return true;
+        // `20–29 metų ir 50–56 m. amžiaus grupėms`: a list of ages ending in `amžiaus`.
+        for (var k = next; k < s.Count && k < next + 8; k++)
+        {
+            if (s[k] == "amžiaus") return true;
+            if (!s.IsNumber(k) && s[k] is not ("ir" or "ar" or "–" or "-" or "m" or "." or "metų" or ",")) break;
+        }
+        // A dative owner (`vyrui 70 metų.`, `Jam buvo 45 metai,`) with the clause ending after the years.
+        if (s.Lower[unit] is not ("metų" or "metai") || next < s.Count && s.IsWordOrNumber(next)) return false;
+        bool Dative(int k) => s.Pos(k) is Upos.NOUN or Upos.PRON or Upos.PROPN && s.Token(k).Morph.Case == Case.Dat;
+        if (amount > 0 && Dative(amount - 1)) return true;
+        // `Jam buvo 45 metai`, `D. Bardadimui nusikaltimo metu buvo 17 metų.`: `būti` with a dative owner in the clause.
+        if (amount == 0 || s.Lemma(amount - 1) != "būti") return false;
+        for (var k = amount - 2; k >= 0 && k >= amount - 8; k--)
+        {
+            if (s[k] == ".") continue; // an initial's period: `D. Bardadimui`
+            if (!s.IsWordOrNumber(k)) break;
+            if (Dative(k)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether token i's form or lemma is in the time table's <paramref name="category"/>.</summary>
+    private bool Has(Words s, int i, string category) =>
+        i >= 0 && i < s.Count && (words.Get(s.Lower[i], category) is not null || s.Lemma(i) is { } lemma && words.Get(lemma, category) is not null);
 
     private static bool IsAge(Words s, int next) =>
         next < s.Count && (s[next] == "amžiaus" || s.Lemma(next) is { } lemma && People.Contains(lemma)
@@ -1098,8 +1232,10 @@ public sealed partial class TimeNormalizer
         var w = s.Lower[i];
         if (words.Get(w, "set") is { } set) return new Found(1, "SET", set.StartsWith('T') ? "XXXX-XX-XX" + set : set);
         if (w == "savaitgaliais") return new Found(1, "SET", "XXXX-WXX-WE");
-        if (w is not "kas" && !EveryForms.Contains(w) || i + 1 >= s.Count) return null;
+        if (w is not "kas" && w is not "kiekvienų" && !EveryForms.Contains(w) || i + 1 >= s.Count) return null;
         var next = s.Lower[i + 1];
+        // `kiekvienų metų rudenį`: every autumn.
+        if (w == "kiekvienų" && next == "metų" && s[i + 2] is { } every && words.Get(every, "season") is { } everySeason) return new Found(3, "SET", $"XXXX-{everySeason}");
         if (words.Get(next, "weekday") is { } day) return new Found(2, "SET", $"XXXX-WXX-{day}");
         if (words.Get(next, "unit") is { } unit && DurationValue("1", unit) is { } value) return new Found(2, "SET", value);
         if (words.Get(next, "daypart") is { } part) return new Found(2, "SET", "XXXX-XX-XXT" + part);

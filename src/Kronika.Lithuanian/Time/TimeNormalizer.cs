@@ -70,11 +70,14 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
         /// The last mentioned period at least as fine as <paramref name="grain"/> (`tą pačią dieną` looks for a day, not
         /// the month mentioned after it), seen at that grain; the DCT's when none.
         /// </summary>
-        public Period ReferenceOr(Grain grain)
+        public Period ReferenceOr(Grain grain) => ReferenceAt(grain) ?? Period.Of(grain, Dct);
+
+        /// <summary>The last mentioned period at least as fine as <paramref name="grain"/>, seen at that grain; null when none.</summary>
+        public Period? ReferenceAt(Grain grain)
         {
             for (var i = _mentioned.Count - 1; i >= 0; i--)
                 if (_mentioned[i].Grain <= grain && _mentioned[i].Grain != Grain.Season) return _mentioned[i].As(grain);
-            return Period.Of(grain, Dct);
+            return null;
         }
     }
 
@@ -185,13 +188,16 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
 
     /// <summary>Every word that can open an expression, from the time, number and holiday tables, the relative words
     /// and the opening words: one lookup per token instead of one per table.</summary>
-    private FrozenSet<string> Starters => _starters ??= words.Forms
+    private FrozenSet<string> Starters => _starters ??= words.Forms.Where(f => !words.Categories(f).All(NoStart.Contains))
         .Concat(numbers.Words.Select(p => p.Key)).Concat(numbers.OrdinalForms).Concat(StartWords).Concat(holidays.FirstWords)
         .Concat(ThisForms).Concat(NextForms).Concat(ThatForms)
         .Append("tądien").Concat(["parą", "paros", "pusmetį", "pusmečio", "pusvalandį", "pusvalandžio", "pusvalandis"])
         .ToFrozenSet(StringComparer.Ordinal);
 
     private FrozenSet<string>? _starters;
+
+    /// <summary>Categories of the time table whose words only qualify an expression near them and open none.</summary>
+    private static readonly HashSet<string> NoStart = ["rule", "age-before", "age-after", "age-compare", "score", "habit"];
 
     /// <summary>Forms that are only units of the time table (`metus`, `valandų`) and open no pattern themselves; `metų`,
     /// `mėnesio`, `savaitės` open `metų pabaigoje`, and `parą`, `pusmetį`, `savaitgalį` are lengths or days alone.</summary>
@@ -214,7 +220,7 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
     [
         "nuo", "iki", "po", "prieš", "per", "apie", "maždaug", "beveik", "bent", "mažiausiai", "ilgiau", "daugiau", "mažiau",
         "trumpiau", "ne", "likus", "kas", "visą", "visus", "ištisus", "ištisą", "ateityje", "šiuo", "šiais", "kiekvieną",
-        "kiekvienas", "kiekviena", "kiekvieno", "kiekvienos", "kiekvienais", "savaitgaliais", "ankstesniais", "ankstesniems", "ankstesnių",
+        "kiekvienas", "kiekviena", "kiekvieno", "kiekvienos", "kiekvienais", "kiekvienų", "savaitgaliais", "ankstesniais", "ankstesniems", "ankstesnių",
     ];
 
     private static bool IsRoman(ReadOnlySpan<char> s) => s.Length is > 0 and <= 6 && s.IndexOfAnyExcept("IVXLC") < 0;
