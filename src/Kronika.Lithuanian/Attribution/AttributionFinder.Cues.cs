@@ -51,8 +51,10 @@ public sealed partial class AttributionFinder
                 if (cueFirst >= 0)
                     cue = new Cue(CueKind.Verb, cueFirst, t, sentence) { Opinion = verbKind == VerbKind.Opinion, Publish = verbKind == VerbKind.Publish, Kaip = cueFirst > first && w.Is(cueFirst - 1, "kaip") };
             }
-            else if (w.Pos(t) == Upos.VERB && IsQuoteTail(w, t) && (w.Morph(t).VerbForm == VerbForm.Fin || w.Morph(t).VerbForm == VerbForm.Part && w.Morph(t).Voice == Voice.Act))
-                // `„…“, – nusijuokė X.`: any verb right after a quote and its dash says who spoke.
+            else if (w.Pos(t) == Upos.VERB && (w.Morph(t).VerbForm == VerbForm.Fin || w.Morph(t).VerbForm == VerbForm.Part && w.Morph(t).Voice == Voice.Act)
+                && TailClauseStart(w, t, first) is var tail and >= 0 && !FiniteBetween(w, tail, t))
+                // `„…“, – nusijuokė X.`, `„…“, – „Facebook“ paskyroje dalinosi X.`: the first verb of the clause after a
+                // quote and its dash says who spoke.
                 cue = new Cue(CueKind.Verb, t, t, sentence);
             if (cue is null) continue;
             for (var k = cue.First; k <= cue.Last; k++) w.CueAt[k] = w.Cues.Count;
@@ -60,7 +62,31 @@ public sealed partial class AttributionFinder
         }
     }
 
-    /// <summary>A verb right after a direct quote, its comma and a dash (`„…“, – nusijuokė X`, `„…?“ – paklausė X`).</summary>
+    /// <summary>
+    /// When the clause a token stands in is the article's tail after a direct quote (`„…“, – baudos dydį pakomentavo
+    /// prokuroras`), the clause's first token (right after the dash); else -1.
+    /// </summary>
+    private static int TailClauseStart(Work w, int t, int first)
+    {
+        var k = t - 1;
+        while (k >= first)
+        {
+            var u = w.UnitFirst[k];
+            if (u == k && w.IsBoundary(k)) break;
+            k = u - 1;
+        }
+        return k >= first && IsQuoteTail(w, k + 1) ? k + 1 : -1;
+    }
+
+    /// <summary>Whether a finite verb (outside names and quotes) stands from <paramref name="from"/> up to, not including, <paramref name="to"/>.</summary>
+    private static bool FiniteBetween(Work w, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+            if (w.EntityOf[k] < 0 && w.QuoteOf[k] < 0 && w.IsFinite(k)) return true;
+        return false;
+    }
+
+    /// <summary>A token right after a direct quote, its comma and a dash (`„…“, – nusijuokė X`, `„…?“ – paklausė X`).</summary>
     private static bool IsQuoteTail(Work w, int t)
     {
         if (t < 2 || !w.IsDash(t - 1)) return false;
@@ -212,7 +238,10 @@ public sealed partial class AttributionFinder
         var right = SubjectRight(w, cue.Last + 1, last);
         // The better-founded subject wins: a nominative name over a nominative noun or pronoun over an indeclinable
         // name (`– BNS teigė K. Budrys`: BNS is the dative); on a tie the one before the verb.
-        var chosen = right.Tier > left.Tier ? right : left;
+        // In the tail after a quote the subject follows its verb (`„…“, – baudos dydį pakomentavo prokuroras`: `baudos`
+        // is no subject though the tagger may read a nominative plural), so a subject after it wins a tie there.
+        var tail = TailClauseStart(w, cue.First, first) >= 0;
+        var chosen = right.Tier > left.Tier || tail && right.Tier > 0 && right.Tier == left.Tier ? right : left;
         // Where the scan finds no sure subject, the parse may: it sees past parentheses and participle phrases.
         if (chosen.Tier < 2 && TreeSubject(w, cue.First, first, last) is var tree && tree.Tier > chosen.Tier) chosen = tree;
         if (chosen.Tier > 0)
@@ -224,7 +253,7 @@ public sealed partial class AttributionFinder
         if (kad >= 0) SetClaim(w, cue, kad, last);
         if (cue.Kad >= 0)
             (cue.ScopeFirst, cue.ScopeLast) = (cue.First, cue.ClaimLast);
-        else if (!(cue.Kaip || cue.Subject != Side.Left && cue.First > first))
+        else if (!(cue.Kaip || tail || cue.Subject != Side.Left && cue.First > first))
             // Not a reporting tail (`…, informavo KCNA`): the verb speaks only what follows it in its clause.
             (cue.ScopeFirst, cue.ScopeLast) = (cue.First, ClauseEnd(w, cue.Last + 1, last));
         else if (QuoteBefore(w, first) is var open and >= 0)
@@ -356,7 +385,10 @@ public sealed partial class AttributionFinder
         return false;
     }
 
-    /// <summary>The last token of a nominative PER name later in the clause, past genitives and role words only; or -1.</summary>
+    /// <summary>
+    /// The last token of a nominative PER name, or of a nominative word that refers to someone, later in the clause past
+    /// genitives and role words only; or -1.
+    /// </summary>
     private static int PersonAfter(Work w, int from, int last)
     {
         for (var i = from; i <= last && i < from + Reach;)
@@ -365,6 +397,9 @@ public sealed partial class AttributionFinder
             if (unitLast == i && w.IsBoundary(i)) return -1;
             var m = w.EntityOf[i];
             if (m >= 0 && w.Doc.Entities[m].Type == "PER" && w.MentionCase[m] is NameCase.Nominative or NameCase.Caseless) return unitLast;
+            // `sakė „Vilties aušros“ lyderis`: a nominative role word the References layer points at someone (the party's
+            // name before it is its owner, whatever case the tagger reads in it).
+            if (m < 0 && w.RefOf[i] >= 0 && w.CaseOf(i) == Case.Nom) return unitLast;
             // Role words in any case may stand between (`atstovė spaudai Paula Pinho`), a verb may not.
             if (m < 0 && !(w.Pos(i) is Upos.NOUN or Upos.ADJ or Upos.PROPN or Upos.DET or Upos.NUM) && !w.IsConjunction(i)
                 && !w.IsTitleAbbreviation(i) && (w.Doc.TokenAt(i).Flags & TokenFlags.AbbreviationPeriod) == 0) return -1;

@@ -108,6 +108,10 @@ public sealed class ReferenceResolver(ReferenceWords words) : IPipelineStep
                 var id = role.Phrase.IsPerson
                     ? plural ? null : Antecedent(antecedents, told, PersonWindow, role.Phrase.Gender, plural: false, personOnly: true)
                     : ResolveRole(doc, role, role.Last, tags, genders, mentionAt, officeIds, ref nextId, added);
+                // `„…“, – dėstė policijos vadovas`: a role the article ties to nobody, speaking in the tail after a quote,
+                // is the person last spoken of (outside the tail's own clause).
+                if (id is null && !plural && QuoteTailClause(doc, role.First, doc.SentenceTable[sentence].FirstToken) is var tail and >= 0)
+                    id = Antecedent(antecedents, told, PersonWindow, role.Phrase.Gender, plural: false, personOnly: true, skipFrom: tail);
                 if (id is { } found)
                 {
                     references.Add(new Reference(doc.TokenAt(role.First).Start, doc.TokenAt(role.Last).End, found));
@@ -396,6 +400,21 @@ public sealed class ReferenceResolver(ReferenceWords words) : IPipelineStep
             if (a.Subject) return a.Entity;
         }
         return best;
+    }
+
+    /// <summary>
+    /// When a token stands in the article's tail after a direct quote (`„…“, – dėstė policijos vadovas`): the first token
+    /// of that clause, right after its dash; else -1. Quote marks of a name inside the clause are passed over.
+    /// </summary>
+    private static int QuoteTailClause(Document doc, int t, int sentenceFirst)
+    {
+        var k = t - 1;
+        while (k >= sentenceFirst && !(doc.TokenAt(k).Kind == TokenKind.Punctuation && doc.Text[doc.TokenAt(k).Start] is ',' or '–' or '—' or ':' or ';' or '(' or ')' or '.'))
+            k--;
+        if (k < 1 || !IsDash(doc, k)) return -1;
+        var before = k - 1;
+        if (before > 0 && doc.TokenAt(before).Kind == TokenKind.Punctuation && doc.Text[doc.TokenAt(before).Start] is ',' or '?' or '!' or '…') before--;
+        return doc.TokenAt(before).Kind == TokenKind.Punctuation && doc.Text[doc.TokenAt(before).Start] is '“' or '”' or '"' ? k + 1 : -1;
     }
 
     /// <summary>The first token of the clause a token stands in: after the last dash, comma or closing quote before it in its sentence.</summary>
