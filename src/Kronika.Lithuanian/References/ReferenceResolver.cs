@@ -324,9 +324,17 @@ public sealed class ReferenceResolver(ReferenceWords words) : IPipelineStep
     /// <summary>`Jonas Jonaitis, bendrovės vadovas,`: a PER mention and a comma right before the phrase, a comma after it.</summary>
     private static int? NamedBefore(Document doc, int first, int[] mentionAt)
     {
+        // `Laurynas Kasčiūnas, opozicijos lyderis,`: genitive words before the role that no phrase of the list covers.
+        for (var k = 0; k < GenitiveQualifiers && first > 2 && mentionAt[first - 1] < 0 && IsGenitiveWord(doc, first - 1); k++) first--;
         if (first < 2 || !IsComma(doc, first - 1) || mentionAt[first - 2] < 0) return null;
         return mentionAt[first - 2];
     }
+
+    /// <summary>How many genitive words may stand between a name's comma and the role after it (`, Seimo opozicijos lyderis`).</summary>
+    private const int GenitiveQualifiers = 3;
+
+    private static bool IsGenitiveWord(Document doc, int t) =>
+        doc.TokenAt(t).Kind == TokenKind.Word && doc.TokenAt(t).Upos is Upos.NOUN or Upos.ADJ && doc.TokenAt(t).Morph.Case == Case.Gen;
 
     private static bool IsComma(Document doc, int t) => doc.TokenAt(t).Kind == TokenKind.Punctuation && doc.Text[doc.TokenAt(t).Start] == ',';
 
