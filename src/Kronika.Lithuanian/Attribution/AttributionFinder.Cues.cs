@@ -51,8 +51,7 @@ public sealed partial class AttributionFinder
                 if (cueFirst >= 0)
                     cue = new Cue(CueKind.Verb, cueFirst, t, sentence) { Opinion = verbKind == VerbKind.Opinion, Publish = verbKind == VerbKind.Publish, Kaip = cueFirst > first && w.Is(cueFirst - 1, "kaip") };
             }
-            else if (w.Pos(t) == Upos.VERB && (w.Morph(t).VerbForm == VerbForm.Fin || w.Morph(t).VerbForm == VerbForm.Part && w.Morph(t).Voice == Voice.Act)
-                && TailClauseStart(w, t, first) is var tail and >= 0 && !FiniteBetween(w, tail, t))
+            else if (w.Pos(t) == Upos.VERB && w.Morph(t).VerbForm == VerbForm.Fin && TailClauseStart(w, t, first) is var tail and >= 0 && !FiniteBetween(w, tail, t))
                 // `„…“, – nusijuokė X.`, `„…“, – „Facebook“ paskyroje dalinosi X.`: the first verb of the clause after a
                 // quote and its dash says who spoke.
                 cue = new Cue(CueKind.Verb, t, t, sentence);
@@ -89,7 +88,8 @@ public sealed partial class AttributionFinder
     /// <summary>A token right after a direct quote, its comma and a dash (`„…“, – nusijuokė X`, `„…?“ – paklausė X`).</summary>
     private static bool IsQuoteTail(Work w, int t)
     {
-        if (t < 2 || !w.IsDash(t - 1)) return false;
+        // A dash opening a paragraph opens a turn of an interview (`– Kiek tai padeda?`), not the article's tail.
+        if (t < 2 || !w.IsDash(t - 1) || (w.Doc.TokenAt(t - 1).Flags & TokenFlags.ParagraphStart) != 0) return false;
         // `„…“, – sakė`, and `„…? – klausė X. – …“` (an interrupted quote ends before its question mark).
         var before = w.Form(t - 2) is "," or "?" or "!" or "…" ? t - 3 : t - 2;
         return before >= 0 && w.QuoteOf[before] >= 0 && w.UnitLast[before] == before;

@@ -316,6 +316,19 @@ public class SpeakerTests
         }
     }
 
+    /// <summary>
+    /// A dash opening a paragraph after a quote is an interview's next turn, and a participle in the tail that agrees
+    /// with a noun is no verb of the tail: neither is a cue.
+    /// </summary>
+    [Theory]
+    [InlineData("„Jis sportavo su mumis ir pasiruošė gerai“, – sakė Tomas Vaitkus.\n– Kiek tokios savaitės padeda komandai?\n– Padeda visiems.", "padeda")]
+    [InlineData("„Ugniagesių cisternos jau ištuštėjo“, – šiurpą keliančią žinią pateikė kaimynai.", "keliančią")]
+    public void Tail_IsNeitherAnInterviewTurnNorAnAgreeingParticiple(string text, string word)
+    {
+        var doc = Run("2025-12-04", text);
+        Assert.True(!doc.Attributions.Any(a => doc.Text[a.CueStart..a.CueEnd] == word), Describe(doc));
+    }
+
     [Theory]
     [InlineData("„Reformos tęsis“, – sakė ministras.")]
     [InlineData("„Viskas bus gerai“, – sakė jis.")]
