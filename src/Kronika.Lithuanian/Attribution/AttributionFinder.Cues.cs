@@ -51,7 +51,8 @@ public sealed partial class AttributionFinder
                 if (cueFirst >= 0)
                     cue = new Cue(CueKind.Verb, cueFirst, t, sentence) { Opinion = verbKind == VerbKind.Opinion, Publish = verbKind == VerbKind.Publish, Kaip = cueFirst > first && w.Is(cueFirst - 1, "kaip") };
             }
-            else if (w.Pos(t) == Upos.VERB && w.Morph(t).VerbForm == VerbForm.Fin && TailClauseStart(w, t, first) is var tail and >= 0 && !FiniteBetween(w, tail, t))
+            else if (w.Pos(t) == Upos.VERB && (w.Morph(t).VerbForm == VerbForm.Fin || IsPredicateParticiple(w, t))
+                && TailClauseStart(w, t, first) is var tail and >= 0 && !FiniteBetween(w, tail, t))
                 // `„…“, – nusijuokė X.`, `„…“, – „Facebook“ paskyroje dalinosi X.`: the first verb of the clause after a
                 // quote and its dash says who spoke.
                 cue = new Cue(CueKind.Verb, t, t, sentence);
@@ -76,6 +77,13 @@ public sealed partial class AttributionFinder
         }
         return k >= first && IsQuoteTail(w, k + 1) ? k + 1 : -1;
     }
+
+    /// <summary>
+    /// An active participle standing for the verb (`– įsitikinęs seniūnas X`): nominative, not one agreeing with an object
+    /// (`– šiurpą keliančią žinią pateikė`).
+    /// </summary>
+    private static bool IsPredicateParticiple(Work w, int t) =>
+        w.Morph(t).VerbForm == VerbForm.Part && w.Morph(t).Voice == Voice.Act && w.CaseOf(t) is Case.Nom or Case.None;
 
     /// <summary>Whether a finite verb (outside names and quotes) stands from <paramref name="from"/> up to, not including, <paramref name="to"/>.</summary>
     private static bool FiniteBetween(Work w, int from, int to)
