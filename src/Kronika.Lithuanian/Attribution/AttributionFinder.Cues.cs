@@ -47,6 +47,8 @@ public sealed partial class AttributionFinder
             {
                 var cueFirst = w.Morph(t).VerbForm == VerbForm.Fin ? t
                     : w.Morph(t).VerbForm == VerbForm.Part && w.Morph(t).Voice == Voice.Act ? Auxiliary(w, t, first)
+                    // `X paliko salę, teigdamas, jog …`: a converb after a comma reports what the clause's subject said.
+                    : w.Morph(t).VerbForm == VerbForm.Conv && t > first && w.Form(t - 1) is "," && GovernedKad(w, t + 1, last) >= 0 ? t
                     : -1;
                 if (cueFirst >= 0)
                     cue = new Cue(CueKind.Verb, cueFirst, t, sentence) { Opinion = verbKind == VerbKind.Opinion, Publish = verbKind == VerbKind.Publish, Kaip = cueFirst > first && w.Is(cueFirst - 1, "kaip") };
@@ -242,7 +244,9 @@ public sealed partial class AttributionFinder
     {
         // `kaip skelbia KCNA`: the subject follows.
         w.CuePublishes = cue.Publish;
-        var left = cue.Kaip ? default : SubjectLeft(w, cue.First - 1, first);
+        // A converb's subject is that of the clause before its comma.
+        var converb = w.Morph(cue.First).VerbForm == VerbForm.Conv;
+        var left = cue.Kaip ? default : SubjectLeft(w, converb ? cue.First - 2 : cue.First - 1, first);
         var right = SubjectRight(w, cue.Last + 1, last);
         // The better-founded subject wins: a nominative name over a nominative noun or pronoun over an indeclinable
         // name (`– BNS teigė K. Budrys`: BNS is the dative); on a tie the one before the verb.
