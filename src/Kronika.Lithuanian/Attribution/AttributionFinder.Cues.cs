@@ -70,14 +70,16 @@ public sealed partial class AttributionFinder
     /// </summary>
     private static int TailClauseStart(Work w, int t, int first)
     {
+        // Bounded like every scan, so a long text without punctuation stays linear.
         var k = t - 1;
-        while (k >= first)
+        var min = Math.Max(first, t - Reach);
+        while (k >= min)
         {
             var u = w.UnitFirst[k];
             if (u == k && w.IsBoundary(k)) break;
             k = u - 1;
         }
-        return k >= first && IsQuoteTail(w, k + 1) ? k + 1 : -1;
+        return k >= min && IsQuoteTail(w, k + 1) ? k + 1 : -1;
     }
 
     /// <summary>

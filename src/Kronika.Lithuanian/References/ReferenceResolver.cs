@@ -414,12 +414,16 @@ public sealed class ReferenceResolver(ReferenceWords words) : IPipelineStep
     /// When a token stands in the article's tail after a direct quote (`„…“, – dėstė policijos vadovas`): the first token
     /// of that clause, right after its dash; else -1. Quote marks of a name inside the clause are passed over.
     /// </summary>
+    /// <summary>How far back from a role its tail's dash may stand (a bound that keeps text without punctuation linear).</summary>
+    private const int TailReach = 60;
+
     private static int QuoteTailClause(Document doc, int t, int sentenceFirst)
     {
         var k = t - 1;
+        sentenceFirst = Math.Max(sentenceFirst, t - TailReach);
         while (k >= sentenceFirst && !(doc.TokenAt(k).Kind == TokenKind.Punctuation && doc.Text[doc.TokenAt(k).Start] is ',' or '–' or '—' or ':' or ';' or '(' or ')' or '.'))
             k--;
-        if (k < 1 || !IsDash(doc, k)) return -1;
+        if (k < sentenceFirst || k < 1 || !IsDash(doc, k)) return -1;
         var before = k - 1;
         if (before > 0 && doc.TokenAt(before).Kind == TokenKind.Punctuation && doc.Text[doc.TokenAt(before).Start] is ',' or '?' or '!' or '…') before--;
         return doc.TokenAt(before).Kind == TokenKind.Punctuation && doc.Text[doc.TokenAt(before).Start] is '“' or '”' or '"' ? k + 1 : -1;
