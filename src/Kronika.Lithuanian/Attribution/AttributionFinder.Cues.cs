@@ -47,12 +47,16 @@ public sealed partial class AttributionFinder
             {
                 var cueFirst = w.Morph(t).VerbForm == VerbForm.Fin ? t
                     : w.Morph(t).VerbForm == VerbForm.Part && w.Morph(t).Voice == Voice.Act ? Auxiliary(w, t, first)
+                    // `X paliko salę, teigdamas, jog …`: a converb after a comma reports what the clause's subject said.
+                    : w.Morph(t).VerbForm == VerbForm.Conv && t > first && w.Form(t - 1) is "," && GovernedKad(w, t + 1, last) >= 0 ? t
                     : -1;
                 if (cueFirst >= 0)
                     cue = new Cue(CueKind.Verb, cueFirst, t, sentence) { Opinion = verbKind == VerbKind.Opinion, Publish = verbKind == VerbKind.Publish, Kaip = cueFirst > first && w.Is(cueFirst - 1, "kaip") };
             }
-            else if (w.Pos(t) == Upos.VERB && IsQuoteTail(w, t) && (w.Morph(t).VerbForm == VerbForm.Fin || w.Morph(t).VerbForm == VerbForm.Part && w.Morph(t).Voice == Voice.Act))
-                // `„…“, – nusijuokė X.`: any verb right after a quote and its dash says who spoke.
+            else if (w.Pos(t) == Upos.VERB && (w.Morph(t).VerbForm == VerbForm.Fin || IsPredicateParticiple(w, t))
+                && TailClauseStart(w, t, first) is var tail and >= 0 && !FiniteBetween(w, tail, t))
+                // `„…“, – nusijuokė X.`, `„…“, – „Facebook“ paskyroje dalinosi X.`: the first verb of the clause after a
+                // quote and its dash says who spoke.
                 cue = new Cue(CueKind.Verb, t, t, sentence);
             if (cue is null) continue;
             for (var k = cue.First; k <= cue.Last; k++) w.CueAt[k] = w.Cues.Count;
@@ -60,10 +64,44 @@ public sealed partial class AttributionFinder
         }
     }
 
-    /// <summary>A verb right after a direct quote, its comma and a dash (`„…“, – nusijuokė X`, `„…?“ – paklausė X`).</summary>
+    /// <summary>
+    /// When the clause a token stands in is the article's tail after a direct quote (`„…“, – baudos dydį pakomentavo
+    /// prokuroras`), the clause's first token (right after the dash); else -1.
+    /// </summary>
+    private static int TailClauseStart(Work w, int t, int first)
+    {
+        // Bounded like every scan, so a long text without punctuation stays linear.
+        var k = t - 1;
+        var min = Math.Max(first, t - Reach);
+        while (k >= min)
+        {
+            var u = w.UnitFirst[k];
+            if (u == k && w.IsBoundary(k)) break;
+            k = u - 1;
+        }
+        return k >= min && IsQuoteTail(w, k + 1) ? k + 1 : -1;
+    }
+
+    /// <summary>
+    /// An active participle standing for the verb (`– įsitikinęs seniūnas X`): nominative, not one agreeing with an object
+    /// (`– šiurpą keliančią žinią pateikė`).
+    /// </summary>
+    private static bool IsPredicateParticiple(Work w, int t) =>
+        w.Morph(t).VerbForm == VerbForm.Part && w.Morph(t).Voice == Voice.Act && w.CaseOf(t) is Case.Nom or Case.None;
+
+    /// <summary>Whether a finite verb (outside names and quotes) stands from <paramref name="from"/> up to, not including, <paramref name="to"/>.</summary>
+    private static bool FiniteBetween(Work w, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+            if (w.EntityOf[k] < 0 && w.QuoteOf[k] < 0 && w.IsFinite(k)) return true;
+        return false;
+    }
+
+    /// <summary>A token right after a direct quote, its comma and a dash (`„…“, – nusijuokė X`, `„…?“ – paklausė X`).</summary>
     private static bool IsQuoteTail(Work w, int t)
     {
-        if (t < 2 || !w.IsDash(t - 1)) return false;
+        // A dash opening a paragraph opens a turn of an interview (`– Kiek tai padeda?`), not the article's tail.
+        if (t < 2 || !w.IsDash(t - 1) || (w.Doc.TokenAt(t - 1).Flags & TokenFlags.ParagraphStart) != 0) return false;
         // `„…“, – sakė`, and `„…? – klausė X. – …“` (an interrupted quote ends before its question mark).
         var before = w.Form(t - 2) is "," or "?" or "!" or "…" ? t - 3 : t - 2;
         return before >= 0 && w.QuoteOf[before] >= 0 && w.UnitLast[before] == before;
@@ -208,11 +246,16 @@ public sealed partial class AttributionFinder
     {
         // `kaip skelbia KCNA`: the subject follows.
         w.CuePublishes = cue.Publish;
-        var left = cue.Kaip ? default : SubjectLeft(w, cue.First - 1, first);
+        // A converb's subject is that of the clause before its comma.
+        var converb = w.Morph(cue.First).VerbForm == VerbForm.Conv;
+        var left = cue.Kaip ? default : SubjectLeft(w, converb ? cue.First - 2 : cue.First - 1, first);
         var right = SubjectRight(w, cue.Last + 1, last);
         // The better-founded subject wins: a nominative name over a nominative noun or pronoun over an indeclinable
         // name (`– BNS teigė K. Budrys`: BNS is the dative); on a tie the one before the verb.
-        var chosen = right.Tier > left.Tier ? right : left;
+        // In the tail after a quote the subject follows its verb (`„…“, – baudos dydį pakomentavo prokuroras`: `baudos`
+        // is no subject though the tagger may read a nominative plural), so a subject after it wins a tie there.
+        var tail = TailClauseStart(w, cue.First, first) >= 0;
+        var chosen = right.Tier > left.Tier || tail && right.Tier > 0 && right.Tier == left.Tier ? right : left;
         // Where the scan finds no sure subject, the parse may: it sees past parentheses and participle phrases.
         if (chosen.Tier < 2 && TreeSubject(w, cue.First, first, last) is var tree && tree.Tier > chosen.Tier) chosen = tree;
         if (chosen.Tier > 0)
@@ -224,7 +267,7 @@ public sealed partial class AttributionFinder
         if (kad >= 0) SetClaim(w, cue, kad, last);
         if (cue.Kad >= 0)
             (cue.ScopeFirst, cue.ScopeLast) = (cue.First, cue.ClaimLast);
-        else if (!(cue.Kaip || cue.Subject != Side.Left && cue.First > first))
+        else if (!(cue.Kaip || tail || cue.Subject != Side.Left && cue.First > first))
             // Not a reporting tail (`…, informavo KCNA`): the verb speaks only what follows it in its clause.
             (cue.ScopeFirst, cue.ScopeLast) = (cue.First, ClauseEnd(w, cue.Last + 1, last));
         else if (QuoteBefore(w, first) is var open and >= 0)
@@ -356,7 +399,10 @@ public sealed partial class AttributionFinder
         return false;
     }
 
-    /// <summary>The last token of a nominative PER name later in the clause, past genitives and role words only; or -1.</summary>
+    /// <summary>
+    /// The last token of a nominative PER name, or of a nominative word that refers to someone, later in the clause past
+    /// genitives and role words only; or -1.
+    /// </summary>
     private static int PersonAfter(Work w, int from, int last)
     {
         for (var i = from; i <= last && i < from + Reach;)
@@ -365,6 +411,9 @@ public sealed partial class AttributionFinder
             if (unitLast == i && w.IsBoundary(i)) return -1;
             var m = w.EntityOf[i];
             if (m >= 0 && w.Doc.Entities[m].Type == "PER" && w.MentionCase[m] is NameCase.Nominative or NameCase.Caseless) return unitLast;
+            // `sakė „Vilties aušros“ lyderis`: a nominative role word the References layer points at someone (the party's
+            // name before it is its owner, whatever case the tagger reads in it).
+            if (m < 0 && w.RefOf[i] >= 0 && w.CaseOf(i) == Case.Nom) return unitLast;
             // Role words in any case may stand between (`atstovė spaudai Paula Pinho`), a verb may not.
             if (m < 0 && !(w.Pos(i) is Upos.NOUN or Upos.ADJ or Upos.PROPN or Upos.DET or Upos.NUM) && !w.IsConjunction(i)
                 && !w.IsTitleAbbreviation(i) && (w.Doc.TokenAt(i).Flags & TokenFlags.AbbreviationPeriod) == 0) return -1;

@@ -46,7 +46,17 @@ public sealed partial class AttributionFinder
                     break;
                 case '“':
                     // Lithuanian closing mark, or an English opening one.
-                    if (Close(open, pairs, t, '„', '„')) carried = 0;
+                    if (Close(open, pairs, t, '„', '„'))
+                    {
+                        carried = 0;
+                        // `„… Pabrėžiu: „…!“ – rašo X.`: one mark closes a quote inside a quote and the quote around it
+                        // when the article's reporting tail follows it.
+                        if (open.Count > 0 && open[^1].Mark == '„' && TailFollows(w, t))
+                        {
+                            pairs.Add((open[^1].Token, t));
+                            open.RemoveAt(open.Count - 1);
+                        }
+                    }
                     else open.Add((t, '“'));
                     break;
                 case '”':

@@ -244,8 +244,9 @@ public sealed partial class AttributionFinder(AttributionWords words) : IPipelin
                 var first = last;
                 while (first > 0 && EntityOf[first - 1] == mention) first--;
                 for (var k = first; k <= last; k++) (UnitFirst[k], UnitLast[k]) = (first, last);
-                MentionCase[mention] = CaseOfMention(mention, last);
+                MentionCase[mention] = CaseOfMention(mention, first, last);
             }
+            IndeclinableSurnames();
         }
 
         /// <summary>
@@ -253,17 +254,39 @@ public sealed partial class AttributionFinder(AttributionWords words) : IPipelin
         /// the mention is written as its canonical name — nominative for a Lithuanian ending (`Rusija`, which the
         /// tagger may read as instrumental) and indeclinable otherwise (`Reuters`).
         /// </summary>
-        private NameCase CaseOfMention(int mention, int last)
+        private NameCase CaseOfMention(int mention, int first, int last)
         {
             var c = CaseOf(last);
             if (c == Case.Nom) return NameCase.Nominative;
             if (c == Case.None) return NameCase.Caseless;
+            // `Žydrūnas Gorbatenko`: a given name and its surname agree in case, so a surname that reads as a genitive
+            // after a nominative given name is indeclinable and the name is nominative.
+            if (c == Case.Gen && first < last && Doc.Entities[mention].Type == "PER" && Pos(first) == Upos.PROPN && CaseOf(first) == Case.Nom)
+                return NameCase.Nominative;
             var m = Doc.Entities[mention];
             var written = LastWord(Doc.Text.AsSpan(m.Start, m.End - m.Start));
             if (written.SequenceEqual(LastWord(m.Canonical)))
                 return HasNominativeEnding(written) ? NameCase.Nominative : NameCase.Caseless;
             return c == Case.Gen ? NameCase.Genitive : NameCase.Other;
         }
+
+        /// <summary>
+        /// `Žydrūnas Gorbatenko … informavo Ž. Gorbatenko`: a person's surname written the same in a nominative mention
+        /// of them is indeclinable, so their mentions read as genitives by its ending are caseless.
+        /// </summary>
+        private void IndeclinableSurnames()
+        {
+            HashSet<(int, string)>? nominative = null;
+            for (var m = 0; m < MentionCase.Length; m++)
+                if (MentionCase[m] == NameCase.Nominative && Doc.Entities[m].Type == "PER")
+                    (nominative ??= []).Add((Doc.Entities[m].Id, Surname(m)));
+            if (nominative is null) return;
+            for (var m = 0; m < MentionCase.Length; m++)
+                if (MentionCase[m] == NameCase.Genitive && Doc.Entities[m].Type == "PER" && nominative.Contains((Doc.Entities[m].Id, Surname(m))))
+                    MentionCase[m] = NameCase.Caseless;
+        }
+
+        private string Surname(int m) => LastWord(Doc.Text.AsSpan(Doc.Entities[m].Start, Doc.Entities[m].End - Doc.Entities[m].Start)).ToString();
 
         private static ReadOnlySpan<char> LastWord(ReadOnlySpan<char> s) => s[(s.LastIndexOf(' ') + 1)..];
 

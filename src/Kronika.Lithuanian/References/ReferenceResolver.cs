@@ -108,6 +108,10 @@ public sealed class ReferenceResolver(ReferenceWords words) : IPipelineStep
                 var id = role.Phrase.IsPerson
                     ? plural ? null : Antecedent(antecedents, told, PersonWindow, role.Phrase.Gender, plural: false, personOnly: true)
                     : ResolveRole(doc, role, role.Last, tags, genders, mentionAt, officeIds, ref nextId, added);
+                // `„…“, – dėstė policijos vadovas`: a role the article ties to nobody, speaking in the tail after a quote,
+                // is the person last spoken of (outside the tail's own clause).
+                if (id is null && !plural && QuoteTailClause(doc, role.First, doc.SentenceTable[sentence].FirstToken) is var tail and >= 0)
+                    id = Antecedent(antecedents, told, PersonWindow, role.Phrase.Gender, plural: false, personOnly: true, skipFrom: tail);
                 if (id is { } found)
                 {
                     references.Add(new Reference(doc.TokenAt(role.First).Start, doc.TokenAt(role.Last).End, found));
@@ -320,9 +324,17 @@ public sealed class ReferenceResolver(ReferenceWords words) : IPipelineStep
     /// <summary>`Jonas Jonaitis, bendrovės vadovas,`: a PER mention and a comma right before the phrase, a comma after it.</summary>
     private static int? NamedBefore(Document doc, int first, int[] mentionAt)
     {
+        // `Laurynas Kasčiūnas, opozicijos lyderis,`: genitive words before the role that no phrase of the list covers.
+        for (var k = 0; k < GenitiveQualifiers && first > 2 && mentionAt[first - 1] < 0 && IsGenitiveWord(doc, first - 1); k++) first--;
         if (first < 2 || !IsComma(doc, first - 1) || mentionAt[first - 2] < 0) return null;
         return mentionAt[first - 2];
     }
+
+    /// <summary>How many genitive words may stand between a name's comma and the role after it (`, Seimo opozicijos lyderis`).</summary>
+    private const int GenitiveQualifiers = 3;
+
+    private static bool IsGenitiveWord(Document doc, int t) =>
+        doc.TokenAt(t).Kind == TokenKind.Word && doc.TokenAt(t).Upos is Upos.NOUN or Upos.ADJ && doc.TokenAt(t).Morph.Case == Case.Gen;
 
     private static bool IsComma(Document doc, int t) => doc.TokenAt(t).Kind == TokenKind.Punctuation && doc.Text[doc.TokenAt(t).Start] == ',';
 
@@ -396,6 +408,25 @@ public sealed class ReferenceResolver(ReferenceWords words) : IPipelineStep
             if (a.Subject) return a.Entity;
         }
         return best;
+    }
+
+    /// <summary>
+    /// When a token stands in the article's tail after a direct quote (`„…“, – dėstė policijos vadovas`): the first token
+    /// of that clause, right after its dash; else -1. Quote marks of a name inside the clause are passed over.
+    /// </summary>
+    /// <summary>How far back from a role its tail's dash may stand (a bound that keeps text without punctuation linear).</summary>
+    private const int TailReach = 60;
+
+    private static int QuoteTailClause(Document doc, int t, int sentenceFirst)
+    {
+        var k = t - 1;
+        sentenceFirst = Math.Max(sentenceFirst, t - TailReach);
+        while (k >= sentenceFirst && !(doc.TokenAt(k).Kind == TokenKind.Punctuation && doc.Text[doc.TokenAt(k).Start] is ',' or '–' or '—' or ':' or ';' or '(' or ')' or '.'))
+            k--;
+        if (k < sentenceFirst || k < 1 || !IsDash(doc, k)) return -1;
+        var before = k - 1;
+        if (before > 0 && doc.TokenAt(before).Kind == TokenKind.Punctuation && doc.Text[doc.TokenAt(before).Start] is ',' or '?' or '!' or '…') before--;
+        return doc.TokenAt(before).Kind == TokenKind.Punctuation && doc.Text[doc.TokenAt(before).Start] is '“' or '”' or '"' ? k + 1 : -1;
     }
 
     /// <summary>The first token of the clause a token stands in: after the last dash, comma or closing quote before it in its sentence.</summary>

@@ -1,4 +1,5 @@
 using Kronika.Core.Model;
+using Kronika.Tests;
 
 namespace Kronika.Lithuanian.Tests.Attribution;
 
@@ -284,6 +285,48 @@ public class SpeakerTests
         var found = doc.Attributions.Where(a => doc.Text[a.CueStart..a.CueEnd] == cue).ToList();
         Assert.True(found.Count == 1, $"cue '{cue}' in '{text}': {Describe(doc)}");
         Assert.True(Name(doc, found[0].Source) == source, $"'{text}': {Describe(doc)}");
+    }
+
+    public static TheoryData<string, string, string, string> TailCases()
+    {
+        var data = new TheoryData<string, string, string, string>();
+        foreach (var parts in TestPaths.CaseRows("tests/Kronika.Lithuanian.Tests/Attribution/Data/speaker-tail-cases.tsv", 4))
+            data.Add(parts[0], parts[1], parts[2], parts[3]);
+        return data;
+    }
+
+    /// <summary>
+    /// The speaker of the quote (or the source of the claim) that starts with <paramref name="claim"/> is the entity the
+    /// text first writes as <paramref name="speaker"/> (`-`: nobody), with and without the parse. `¶` separates paragraphs.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TailCases))]
+    public void TailSpeaker_IsThePersonTheTailOrItsRoleWordNames(string date, string text, string claim, string speaker)
+    {
+        text = text.Replace('¶', '\n');
+        foreach (var pipeline in new[] { Analyze.Full, Analyze.WithSyntax })
+        {
+            var doc = pipeline.Process(new Document(text, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), paragraphs: Document.Lines(text)));
+            var found = doc.Quotes.Where(q => doc.Text[q.Start..q.End].StartsWith(claim, StringComparison.Ordinal)).Select(q => q.Speaker)
+                .Concat(doc.Attributions.Where(a => doc.Text[a.Start..a.End].Contains(claim, StringComparison.Ordinal)).Select(a => a.Source))
+                .ToList();
+            Assert.True(found.Count > 0, $"no quote or claim '{claim}' in '{text}': {Describe(doc)}");
+            int? expected = speaker == "-" ? null : doc.Entities.First(e => doc.Text[e.Start..e.End] == speaker).Id;
+            Assert.True(found[0] == expected, $"'{text}': {Describe(doc)}");
+        }
+    }
+
+    /// <summary>
+    /// A dash opening a paragraph after a quote is an interview's next turn, and a participle in the tail that agrees
+    /// with a noun is no verb of the tail: neither is a cue.
+    /// </summary>
+    [Theory]
+    [InlineData("„Jis sportavo su mumis ir pasiruošė gerai“, – sakė Tomas Vaitkus.\n– Kiek tokios savaitės padeda komandai?\n– Padeda visiems.", "padeda")]
+    [InlineData("„Ugniagesių cisternos jau ištuštėjo“, – šiurpą keliančią žinią pateikė kaimynai.", "keliančią")]
+    public void Tail_IsNeitherAnInterviewTurnNorAnAgreeingParticiple(string text, string word)
+    {
+        var doc = Run("2025-12-04", text);
+        Assert.True(!doc.Attributions.Any(a => doc.Text[a.CueStart..a.CueEnd] == word), Describe(doc));
     }
 
     [Theory]
