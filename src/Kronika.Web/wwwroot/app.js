@@ -25,7 +25,9 @@ const words = {
     actor: "Kas (veikėjas)", target: "Kam (adresatas)", either: "Bet kuri pusė", type: "Įvykio tipas", place: "Vieta",
     date: "Data", what: "Kas įvyko", whoWhom: "Kas → kam", where: "Kur", according: "Pagal ką", figures: "Skaičiai",
     reports: "Pranešimai", show: "Rodyti", allTypes: "Visi tipai", sort: "Rikiuoti", byEventDate: "pagal įvykio datą",
-    byFirstReport: "pagal pirmą pranešimą", byArticles: "pagal straipsnių skaičių", byMentions: "pagal paminėjimų skaičių",
+    byFirstReport: "pagal pirmą pranešimą", byEventDateDesc: "pagal įvykio datą, naujausi pirmiau",
+    byFirstReportDesc: "pagal pirmą pranešimą, naujausi pirmiau", byRelevance: "pagal aktualumą", newestFirst: "naujausi pirmiau",
+    oldestFirst: "seniausi pirmiau", byArticles: "pagal straipsnių skaičių", byMentions: "pagal paminėjimų skaičių",
     byName: "pagal pavadinimą", name: "Pavadinimas", wikidata: "Vikiduomenys",
     legend: "Spalvos", error: "Klaida", loading: "Įkeliama…",
     reportCount: (r, o) => `pranešimų: ${r}, šaltinių: ${o}`, allReports: n => `Rodyti visus pranešimus (${n})`,
@@ -73,7 +75,9 @@ const words = {
     actor: "Who (actor)", target: "To whom (target)", either: "Either side", type: "Event type", place: "Place",
     date: "Date", what: "What happened", whoWhom: "Who → whom", where: "Where", according: "According to", figures: "Figures",
     reports: "Reports", show: "Show", allTypes: "All types", sort: "Sort", byEventDate: "by event date",
-    byFirstReport: "by first report", byArticles: "by number of articles", byMentions: "by number of mentions",
+    byFirstReport: "by first report", byEventDateDesc: "by event date, newest first",
+    byFirstReportDesc: "by first report, newest first", byRelevance: "by relevance", newestFirst: "newest first",
+    oldestFirst: "oldest first", byArticles: "by number of articles", byMentions: "by number of mentions",
     byName: "by name", name: "Name", wikidata: "Wikidata",
     legend: "Colours", error: "Error", loading: "Loading…",
     reportCount: (r, o) => `reports: ${r}, outlets: ${o}`, allReports: n => `Show every report (${n})`,
@@ -451,6 +455,7 @@ async function showSearch(view, params) {
     field(t("to"), input("to", params.get("to"), { type: "date" })),
     field(t("entityType"), select("type", params.get("type"), [["", t("anyType")], ...entityTypes.map(x => [x, label("entityTypes", x)])])),
     field(t("eventDates"), select("event_dates", params.get("event_dates"), [["", t("byPublished")], ["true", t("byEvent")]])),
+    field(t("sort"), select("sort", params.get("sort"), [["", t("byRelevance")], ["newest", t("newestFirst")], ["oldest", t("oldestFirst")]])),
   ], t("search"));
   form.setAttribute("role", "search");
   view.append(el("h1", {}, t("searchTitle")), form);
@@ -470,6 +475,7 @@ async function showSearch(view, params) {
   const volume = new URLSearchParams();
   for (const k of ["q", "entity", "from", "to"]) if (filters.get(k)) volume.set(k, filters.get(k));
   const exportParams = new URLSearchParams(volume);
+  if (filters.get("sort")) exportParams.set("sort", filters.get("sort"));
   view.append(results, volumeFigure(volume), exportLinks(exportParams), watchForm(filters.get("q"), filters.get("entity")));
 }
 
@@ -506,7 +512,8 @@ async function showChronicle(view, params) {
     field(t("place"), input("place", params.get("place"))),
     field(t("from"), input("from", params.get("from"), { type: "date" })),
     field(t("to"), input("to", params.get("to"), { type: "date" })),
-    field(t("sort"), select("order", params.get("order"), [["", t("byEventDate")], ["report", t("byFirstReport")]])),
+    field(t("sort"), select("order", params.get("order"), [["", t("byEventDate")], ["event-desc", t("byEventDateDesc")],
+      ["report", t("byFirstReport")], ["report-desc", t("byFirstReportDesc")]])),
   ], t("show"));
   view.append(el("h1", {}, t("chronicleTitle")), form);
   const filters = new URLSearchParams();
@@ -528,6 +535,7 @@ async function showChronicle(view, params) {
   places.delete("order");
   const exportParams = new URLSearchParams(places);
   exportParams.set("source", "chronicle");
+  if (filters.get("order")) exportParams.set("order", filters.get("order"));
   view.append(results, volumeFigure(volume), mapFigure(places), exportLinks(exportParams), watchForm(filters.get("q"), entity));
 }
 
