@@ -50,7 +50,7 @@ public static class RenderBench
         var articles = stats.GetProperty("total").GetInt32();
         Console.WriteLine($"{articles:N0} articles in the store");
         string[] Entities(string type) => JsonDocument.Parse(http.GetStringAsync($"/api/entities?type={type}&top=20").Result).RootElement
-            .EnumerateArray().Select(e => e.GetProperty("kb").ValueKind == JsonValueKind.String ? e.GetProperty("kb").GetString()! : e.GetProperty("canonical").GetString()!).ToArray();
+            .EnumerateArray().Select(e => e.GetProperty("key").GetString()!).ToArray();
         var people = Entities("PER");
         var places = Entities("LOC");
         var queries = StoreBench.Mix.Where(m => m.Query.Length > 0).Select(m => m.Query).Distinct().ToArray();

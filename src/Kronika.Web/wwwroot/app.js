@@ -128,6 +128,20 @@ function el(tag, attributes = {}, ...children) {
   return node;
 }
 
+/**
+ * The charts' script (viz.js: KronikaViz) runs once the first view is drawn, so no view waits for it; `viz` gives
+ * KronikaViz when it has come (null when the build has no charts), and the charts draw then.
+ */
+let vizArrived;
+const viz = new Promise(resolve => { vizArrived = resolve; });
+function loadViz() {
+  if (document.querySelector("script[src='/viz.js']")) return;
+  const script = el("script", { src: "/viz.js" });
+  script.addEventListener("load", () => vizArrived(window.KronikaViz || null));
+  script.addEventListener("error", () => vizArrived(null));
+  document.head.append(script);
+}
+
 /** A failed API call, with what the page needs to say it in its own language. */
 class ApiError extends Error {
   constructor(status, problem) {
@@ -340,7 +354,8 @@ function volumeFigure(params) {
   const canvas = el("div", { class: "kv-canvas" });
   figure.append(el("figcaption", {}, t("volumeTitle")), field(t("volumeBy"), by), canvas);
   const draw = async () => {
-    if (!window.KronikaViz) return;
+    const kronikaViz = await viz;
+    if (!kronikaViz) return;
     const query = new URLSearchParams(params);
     query.set("by", by.value);
     try {
@@ -348,7 +363,7 @@ function volumeFigure(params) {
       const series = Array.isArray(body) ? body : body.series || [];
       figure.hidden = false;
       canvas.replaceChildren();
-      window.KronikaViz.volume(canvas, series, { by: by.value, language });
+      kronikaViz.volume(canvas, series, { by: by.value, language });
     } catch { /* no volume endpoint (yet), or no data: the figure stays hidden */ }
   };
   by.addEventListener("change", draw);
@@ -360,13 +375,11 @@ function mapFigure(params) {
   const figure = el("figure", { class: "kv-map", hidden: true });
   const canvas = el("div", { class: "kv-canvas" });
   figure.append(el("figcaption", {}, t("mapTitle")), canvas);
-  if (window.KronikaViz) {
-    api(`/api/places?${new URLSearchParams(params)}`).then(body => {
-      const places = Array.isArray(body) ? body : body.places || [];
-      figure.hidden = false;
-      window.KronikaViz.map(canvas, places, { language });
-    }).catch(() => { /* no places endpoint (yet): the figure stays hidden */ });
-  }
+  viz.then(kronikaViz => kronikaViz && api(`/api/places?${new URLSearchParams(params)}`).then(body => {
+    const places = Array.isArray(body) ? body : body.places || [];
+    figure.hidden = false;
+    kronikaViz.map(canvas, places, { language });
+  })).catch(() => { /* no places endpoint (yet): the figure stays hidden */ });
   return figure;
 }
 
@@ -414,7 +427,10 @@ function route() {
     const message = errorMessage(error);
     announce(message);
     view.append(el("p", { class: "error", role: "alert" }, message));
-  }).finally(() => view.setAttribute("aria-busy", "false"));
+  }).finally(() => {
+    view.setAttribute("aria-busy", "false");
+    loadViz();
+  });
   view.setAttribute("aria-busy", "true");
 }
 
@@ -772,12 +788,15 @@ async function showEntity(view, name) {
   const e = page.entity;
   const key = e.kb || e.canonical;
   const volume = new URLSearchParams({ entity: key });
+  // The page's own chart until (unless) viz.js has come with its volume chart.
+  const fallback = window.KronikaViz ? null : el("figure", { class: "fallback" }, el("figcaption", {}, t("byMonth")), chart(everyMonth(page.by_publication)));
+  if (fallback) viz.then(kronikaViz => { if (kronikaViz) fallback.remove(); });
   view.append(el("h1", {}, e.canonical),
     el("p", { class: "muted" }, `${label("entityTypes", e.type)} · ${t("mentions")}: ${e.mentions} · ${t("articles")}: ${e.articles}`,
       e.kb ? el("span", {}, " · ", el("a", { href: `https://www.wikidata.org/wiki/${e.kb}`, rel: "noreferrer" }, e.kb)) : null),
     el("p", {}, el("a", { class: "button", href: hashWith("chronicle", new URLSearchParams(), { either: key }) }, t("allEventsWith")(e.canonical))),
     volumeFigure(volume),
-    window.KronikaViz ? null : el("figure", { class: "fallback" }, el("figcaption", {}, t("byMonth")), chart(everyMonth(page.by_publication))),
+    fallback,
     el("h2", {}, t("coMentioned")), el("ul", {}, page.co_mentioned.map(c =>
       el("li", {}, entityLink(c.entity.canonical, c.entity.kb || c.entity.canonical), ` (${c.articles})`))),
     el("h2", {}, t("latestEvents")), eventsTable(page.events),
