@@ -49,12 +49,11 @@ public static class RenderBench
         var stats = JsonDocument.Parse(await http.GetStringAsync("/api/articles?limit=1")).RootElement;
         var articles = stats.GetProperty("total").GetInt32();
         Console.WriteLine($"{articles:N0} articles in the store");
-        string[] Entities(string type) => JsonDocument.Parse(http.GetStringAsync($"/api/entities?type={type}&top=20").Result).RootElement
-            .EnumerateArray().Select(e => e.GetProperty("key").GetString()!).ToArray();
-        var people = Entities("PER");
-        var places = Entities("LOC");
+        // The samples' people and places (bench gen builds every article from them); the entity list itself is a view measured below.
+        string[] people = ["Q7747", "Q9268379", "Q3874799", "Q22686"];
+        string[] places = ["Q216", "Q159", "Q423", "Q212"];
         var queries = StoreBench.Mix.Where(m => m.Query.Length > 0).Select(m => m.Query).Distinct().ToArray();
-        var ids = JsonDocument.Parse(await http.GetStringAsync($"/api/articles?limit=100&offset={Math.Max(0, articles / 2)}")).RootElement
+        var ids = JsonDocument.Parse(await http.GetStringAsync($"/api/articles?limit=100&offset={Math.Min(articles / 2, 5000)}")).RootElement
             .GetProperty("articles").EnumerateArray().Select(a => a.GetProperty("id").GetInt64()).ToArray();
         var views = new (string Name, Func<int, string> Hash)[]
         {
@@ -77,18 +76,21 @@ public static class RenderBench
         });
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1200, Height = 800 } });
         // Warm up: the page's files in the cache, the server's code jitted, every view once.
-        foreach (var (_, hash) in views)
-            for (var i = 0; i < 2; i++) await Time(context, url, hash(i + 1000));
+        foreach (var (_, hash) in views) await Time(context, url, hash(1000));
         var home = new List<double>();
         foreach (var (name, hash) in views)
         {
             var times = new List<double>();
-            for (var i = 0; i < runs; i++) times.Add(await Time(context, url, hash(i)));
+            for (var i = 0; i < runs; i++)
+            {
+                times.Add(await Time(context, url, hash(i)));
+                if (times.Count >= 3 && times.Min() > 5000) break; // a view this slow is measured three times, not N
+            }
             if (home.Count == 0) home = times;
             times.Sort();
             double At(double q) => times[Math.Min(times.Count - 1, (int)(q * times.Count))];
             var ratio = home == times ? "" : $" ({At(0.5) / Math.Max(0.001, home.Order().ElementAt(home.Count / 2)):F1}× the start page)";
-            Console.WriteLine($"first render, {name}: median {At(0.5):F0} ms, p90 {At(0.9):F0} ms, max {times[^1]:F0} ms over {runs}{ratio}");
+            Console.WriteLine($"first render, {name}: median {At(0.5):F0} ms, p90 {At(0.9):F0} ms, max {times[^1]:F0} ms over {times.Count}{ratio}");
         }
         await app.StopAsync();
     }
@@ -104,7 +106,7 @@ public static class RenderBench
                 "() => document.querySelector('#view > .view[aria-busy=false]') ? performance.now() : false",
                 null, new() { PollingInterval = null, Timeout = 120_000 });
             var ms = await drawn.JsonValueAsync<double>();
-            if (await page.QuerySelectorAsync("#view .error") is { } error) Console.WriteLine($"  {hash}: {await error.InnerTextAsync()}");
+            if (await page.QuerySelectorAsync("#view .error") is { } error) Console.WriteLine($"  {hash}: {ms:F0} ms, said: {await error.InnerTextAsync()}");
             return ms;
         }
         finally
