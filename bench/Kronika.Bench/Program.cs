@@ -40,6 +40,12 @@ if (args.FirstOrDefault() == "chronicle")
     ChronicleBench.Run(FindRoot(), Option("--articles", 10_000), Option("--requests", 400));
     return;
 }
+if (args.FirstOrDefault() == "load" && args.Contains("--render"))
+{
+    var at = Array.IndexOf(args, "--db");
+    await RenderBench.Run(at >= 0 && at + 1 < args.Length ? args[at + 1] : "sqlite:kronika.db", Option("--runs", 21));
+    return;
+}
 if (args.FirstOrDefault() == "load")
 {
     await LoadBench.Run(FindRoot(), Option("--articles", 100_000), Option("--seconds", 120), Option("--clients", 32), args.Contains("--views"));

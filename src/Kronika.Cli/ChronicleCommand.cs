@@ -21,8 +21,8 @@ public static class ChronicleCommand
         var place = new Option<string?>("--place") { Description = "Only events some report places here" };
         var from = new Option<string?>("--from") { Description = "Only events on or after YYYY-MM-DD" };
         var to = new Option<string?>("--to") { Description = "… on or before YYYY-MM-DD" };
-        var order = new Option<string>("--order") { Description = "event (by event date) or report (by first report)", DefaultValueFactory = _ => "event" };
-        order.AcceptOnlyFromAmong("event", "report");
+        var order = new Option<string>("--order") { Description = "event (by event date) or report (by first report), oldest first; event-desc or report-desc, newest first", DefaultValueFactory = _ => "event" };
+        order.AcceptOnlyFromAmong([.. ChronicleRequest.Orders]);
         var limit = StoreOptions.Count("--limit", "-n", "How many events", 20, 1, 1000);
         var offset = StoreOptions.Count("--offset", "", "Skip this many events (for paging)", 0, 0, StoreOptions.MaxOffset);
         var reports = StoreOptions.Count("--reports", "", "How many reports to show per event", 3, 0, 100);
@@ -43,7 +43,7 @@ public static class ChronicleCommand
                 result.GetValue(query) is { Length: > 0 } q ? lemmas.Parser().Parse(q) : null,
                 await Keys(result.GetValue(actor)), await Keys(result.GetValue(target)), await Keys(result.GetValue(either)), result.GetValue(type), await Keys(result.GetValue(place)),
                 fromDate, toDate,
-                result.GetValue(order) == "report", result.GetValue(limit), result.GetValue(offset), result.GetValue(reports));
+                false, result.GetValue(limit), result.GetValue(offset), result.GetValue(reports)).InOrder(result.GetValue(order)!)!;
             var page = await store.ChronicleAsync(request, ct);
             if (result.GetValue(format) == "json")
             {
@@ -52,7 +52,7 @@ public static class ChronicleCommand
             }
             io.Out.WriteLine(page.Total == 0 ? "no events"
                 : page.Events.Count == 0 ? $"{page.Total} events; none after the first {request.Offset} (--offset is past the end)"
-                : $"{page.Total} events; {request.Offset + 1}–{request.Offset + page.Events.Count} by {(request.ByReport ? "first report" : "event date")}");
+                : $"{page.Total} events; {request.Offset + 1}–{request.Offset + page.Events.Count} by {(request.ByReport ? "first report" : "event date")}{(request.Descending ? ", newest first" : "")}");
             foreach (var e in page.Events) Write(io.Out, e);
             return KronikaCli.Ok;
         });

@@ -22,17 +22,19 @@ public static class SearchCommand
         var type = StoreOptions.EntityType("Only articles mentioning an entity of this type (with --entity: the entity must be of this type)");
         var limit = StoreOptions.Count("--limit", "-n", "How many results", 10, 1, 10_000);
         var offset = StoreOptions.Count("--offset", "", "Skip this many results (for paging)", 0, 0, StoreOptions.MaxOffset);
+        var sort = new Option<string>("--sort") { Description = "relevance (best match first; without words, newest first), newest or oldest (by publication date)", DefaultValueFactory = _ => "relevance" };
+        sort.AcceptOnlyFromAmong([.. SearchRequest.Sorts]);
         var format = StoreOptions.Format();
         var db = StoreOptions.Db();
         var command = new Command("search", "Search the stored articles by lemma, with filters on dates and entities.")
         {
-            query, from, to, eventDates, entity, type, limit, offset, format, db,
+            query, from, to, eventDates, entity, type, limit, offset, sort, format, db,
         };
         command.SetAction((result, ct) =>
         {
             var text = result.GetValue(query);
             var request = new SearchRequest(null, KronikaCli.ParseDate(result.GetValue(from), "--from"), KronikaCli.ParseDate(result.GetValue(to), "--to"),
-                null, result.GetValue(type), result.GetValue(eventDates), result.GetValue(limit), result.GetValue(offset));
+                null, result.GetValue(type), result.GetValue(eventDates), result.GetValue(limit), result.GetValue(offset), Sort: SearchRequest.ParseSort(result.GetValue(sort)!)!.Value);
             if (string.IsNullOrWhiteSpace(text) && request.From is null && request.To is null && result.GetValue(entity) is null && request.Type is null)
                 throw new UsageException("search: give a query or at least one filter (--from, --to, --entity, --type)");
             return RunAsync(io, text, result.GetValue(entity), request, result.GetValue(format)!, result.GetValue(db), ct);
@@ -97,7 +99,7 @@ public static class SearchCommand
             io.Out.WriteLine($"{page.Total} {(page.Total == 1 ? "article" : "articles")}; none after the first {request.Offset} (--offset is past the end)");
             return KronikaCli.Ok;
         }
-        io.Out.WriteLine($"{page.Total} {(page.Total == 1 ? "article" : "articles")}; {request.Offset + 1}–{request.Offset + page.Hits.Count} {(request.Query is null ? "newest first" : "by relevance")}");
+        io.Out.WriteLine($"{page.Total} {(page.Total == 1 ? "article" : "articles")}; {request.Offset + 1}–{request.Offset + page.Hits.Count} {request.Sort switch { SearchSort.Oldest => "oldest first", SearchSort.Newest => "newest first", _ => request.Query is null ? "newest first" : "by relevance" }}");
         var rank = request.Offset;
         foreach (var hit in page.Hits)
         {

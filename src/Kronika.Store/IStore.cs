@@ -13,7 +13,21 @@ public enum WriteOutcome
     Copy,
 }
 
-/// <summary>A search: the query (may be empty when filters are given) and its filters; <see cref="AfterId"/> keeps only articles stored after that one (a watch's new articles).</summary>
+/// <summary>The order of search results: by relevance to the query (newest first without one), or by publication date.</summary>
+public enum SearchSort
+{
+    /// <summary>Best match first (ties and a search without words: newest first).</summary>
+    Relevance,
+    /// <summary>Newest publication date first (ties: the later stored first).</summary>
+    Newest,
+    /// <summary>Oldest publication date first (ties: the earlier stored first).</summary>
+    Oldest,
+}
+
+/// <summary>
+/// A search: the query (may be empty when filters are given) and its filters; <see cref="AfterId"/> keeps only articles
+/// stored after that one (a watch's new articles); <see cref="Sort"/> orders the page (and the export: newest or oldest first).
+/// </summary>
 public sealed record SearchRequest(
     QueryNode? Query,
     DateOnly? From = null,
@@ -23,7 +37,21 @@ public sealed record SearchRequest(
     bool EventDates = false,
     int Limit = 20,
     int Offset = 0,
-    long AfterId = 0);
+    long AfterId = 0,
+    SearchSort Sort = SearchSort.Relevance)
+{
+    /// <summary>The names of the orders in the API and the command line.</summary>
+    public static readonly IReadOnlyList<string> Sorts = ["relevance", "newest", "oldest"];
+
+    /// <summary>An order by its name; null for another name.</summary>
+    public static SearchSort? ParseSort(string name) => name switch
+    {
+        "relevance" => SearchSort.Relevance,
+        "newest" => SearchSort.Newest,
+        "oldest" => SearchSort.Oldest,
+        _ => null,
+    };
+}
 
 /// <summary>One found article: where it is from, its score, and a snippet in its own words with the matches marked.</summary>
 public sealed record SearchHit(long Id, DateOnly Date, string Title, string Source, string? Url, double Score, string Snippet, IReadOnlyList<(int Start, int End)> Highlights, int Copies);
@@ -102,7 +130,7 @@ public interface IStore : IDisposable
     /// <summary>A page of matches.</summary>
     Task<SearchPage> SearchAsync(SearchRequest request, CancellationToken ct = default);
 
-    /// <summary>Every story the search's query and filters match (no ranking, no paging), oldest first: for exports.</summary>
+    /// <summary>Every story the search's query and filters match (no ranking, no paging), oldest first (newest first when the request's sort is <see cref="SearchSort.Newest"/>): for exports.</summary>
     Task<IReadOnlyList<long>> StoryIdsAsync(SearchRequest request, CancellationToken ct = default);
 
     Task<IReadOnlyList<EntitySummary>> EntitiesAsync(string? type, int top, CancellationToken ct = default);

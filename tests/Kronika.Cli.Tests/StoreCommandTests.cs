@@ -93,6 +93,25 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void Search_sorted_by_date_lists_the_newest_or_oldest_first()
+    {
+        IngestSamples();
+        List<string> Dates(string sort)
+        {
+            var (code, output, _) = Run("search", "Lietuva", "--sort", sort, "--limit", "50", "--format", "json", "--db", Db);
+            Assert.Equal(0, code);
+            using var json = JsonDocument.Parse(output);
+            return json.RootElement.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("date").GetString()!).ToList();
+        }
+        var newest = Dates("newest");
+        Assert.True(newest.Count >= 5);
+        Assert.Equal(newest.OrderDescending(StringComparer.Ordinal), newest);
+        Assert.Equal(newest.AsEnumerable().Reverse(), Dates("oldest"));
+        Assert.Contains("oldest first", Run("search", "Lietuva", "--sort", "oldest", "--db", Db).Out);
+        Assert.NotEqual(0, Run("search", "Lietuva", "--sort", "date", "--db", Db).Code);
+    }
+
+    [Fact]
     public void Search_by_entity_accepts_any_case_form_of_the_name()
     {
         IngestSamples();

@@ -75,6 +75,33 @@ public abstract partial class StoreConformance
         Assert.DoesNotContain(Store.Chronicle(new ChronicleRequest(ActorKeys: Keys("Vladimiras Putinas"), Limit: 100)).Events, e => e.Actors.SequenceEqual(["Maskva", "Pchenjanas"]));
     }
 
+    [Theory]
+    [InlineData("event")]
+    [InlineData("report")]
+    public void Chronicle_NewestFirst_IsTheOldestFirstOrderTurned_AndPages(string by)
+    {
+        Store.Write(Articles.Samples);
+        var ascending = new ChronicleRequest(Limit: 1000).InOrder(by)!;
+        var descending = ascending.InOrder(by + "-desc")!;
+        var up = Store.Chronicle(ascending).Events.Select(e => e.Id).ToList();
+        var down = Store.Chronicle(descending);
+        Assert.True(up.Count >= 10, $"{up.Count} events");
+        Assert.Equal(up.AsEnumerable().Reverse(), down.Events.Select(e => e.Id));
+        if (by == "event") Assert.Equal(down.Events.Select(e => e.From).OrderDescending(), down.Events.Select(e => e.From));
+        else Assert.Equal(down.Events.Select(e => e.FirstReported).OrderDescending(), down.Events.Select(e => e.FirstReported));
+        var paged = new List<long>();
+        for (var offset = 0; offset < down.Total; offset += 3)
+            paged.AddRange(Store.Chronicle(descending with { Limit = 3, Offset = offset }).Events.Select(e => e.Id));
+        Assert.Equal(down.Events.Select(e => e.Id), paged);
+    }
+
+    [Fact]
+    public void Chronicle_AnOrderByAnotherName_IsNone()
+    {
+        Assert.Null(new ChronicleRequest().InOrder("newest"));
+        Assert.Equal((true, true), new ChronicleRequest().InOrder("report-desc") is { } r ? (r.ByReport, r.Descending) : default);
+    }
+
     [Fact]
     public void Chronicle_AQueryKeepsEventsReportedInTheStoriesItMatches()
     {

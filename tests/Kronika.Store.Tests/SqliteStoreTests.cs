@@ -55,6 +55,40 @@ public sealed class SqliteStoreTests : StoreConformance
         Assert.All(reopened.Write(Articles.Samples), o => Assert.Equal(WriteOutcome.Unchanged, o));
     }
 
+    /// <summary>A search with words sorted by date gives the same page whether it sorts its matches or walks the stories by date.</summary>
+    [Fact]
+    public void A_search_sorted_by_date_walking_the_stories_finds_what_sorting_the_matches_finds()
+    {
+        var path = Path.Combine(_dir, "walk-sorted.db");
+        using var store = new SqliteStore(path);
+        store.Write(Articles.Samples);
+        var requests = new[] { "Lietuva", "karys OR Lietuva", "Putinas" }.SelectMany(q => new SearchRequest[]
+        {
+            new(Articles.Query(q), Limit: 50, Sort: SearchSort.Newest),
+            new(Articles.Query(q), Limit: 2, Offset: 1, Sort: SearchSort.Oldest),
+            new(Articles.Query(q), From: new DateOnly(2024, 1, 1), Limit: 50, Sort: SearchSort.Oldest),
+            new(Articles.Query(q), From: new DateOnly(2024, 6, 19), To: new DateOnly(2024, 6, 19), EventDates: true, Limit: 50, Sort: SearchSort.Newest),
+            new(Articles.Query(q), EntityKeys: ["Q37"], Limit: 50, Sort: SearchSort.Newest),
+        }).ToArray();
+        var sorted = requests.Select(r => store.Search(r)).ToList();
+        var threshold = SqliteStore.FilterWalk;
+        SqliteStore.FilterWalk = -1;
+        try
+        {
+            for (var i = 0; i < requests.Length; i++)
+            {
+                var walked = store.Search(requests[i]);
+                Assert.Equal(sorted[i].Total, walked.Total);
+                Assert.Equal(sorted[i].Hits.Select(h => h.Id), walked.Hits.Select(h => h.Id));
+            }
+        }
+        finally
+        {
+            SqliteStore.FilterWalk = threshold;
+        }
+        Assert.Contains(sorted, p => p.Hits.Count > 3);
+    }
+
     /// <summary>A search with filters and no words gives the same page whether it sorts its matches or walks the stories by date.</summary>
     [Fact]
     public void A_filter_only_search_walking_the_stories_by_date_finds_what_sorting_the_matches_finds()

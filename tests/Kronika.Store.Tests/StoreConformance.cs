@@ -274,6 +274,80 @@ public abstract partial class StoreConformance : IDisposable
         Assert.Equal(all.Count, Store.Search(new SearchRequest(Articles.Query("Lietuva"), Limit: 1)).Total);
     }
 
+    /// <summary>The samples and three short stories published on one day: ties the date order must break the same way on every page.</summary>
+    private void WithSamplesAndSameDayStories()
+    {
+        WithSamples();
+        string[] texts =
+        [
+            "Lietuvos kariuomenė Rukloje surengė pratybas, pranešė Krašto apsaugos ministerija. Pratybose dalyvavo 300 karių.",
+            "Kauno savivaldybė nutarė remontuoti Lietuvos sporto universiteto stadioną; darbai truks dvejus metus.",
+            "Klaipėdos uoste vakar sustojo didžiausias kada nors Lietuvoje matytas kruizinis laivas su keturiais tūkstančiais keleivių.",
+        ];
+        var stories = texts.Select((text, i) => Articles.Analyze(" date 2024-08-13 " + text, $"https://naujienos.lt/{i}", new DateOnly(2024, 8, 13))).ToList();
+        Assert.All(Store.Write(stories), o => Assert.Equal(WriteOutcome.Inserted, o));
+    }
+
+    /// <summary>Every page of a search, <paramref name="size"/> at a time, until one comes back short.</summary>
+    private List<long> PageThrough(SearchRequest request, int size)
+    {
+        var ids = new List<long>();
+        for (var offset = 0; ; offset += size)
+        {
+            var page = Store.Search(request with { Limit = size, Offset = offset });
+            ids.AddRange(page.Hits.Select(h => h.Id));
+            if (page.Hits.Count < size) return ids;
+        }
+    }
+
+    [Theory]
+    [InlineData("Lietuva")]
+    [InlineData("karys OR Lietuva")]
+    [InlineData(null)]
+    public void Search_SortedByDate_ListsNewestOrOldestFirst_AndPagesWithoutRepeatingOrSkipping(string? query)
+    {
+        WithSamplesAndSameDayStories();
+        var q = query is null ? null : Articles.Query(query);
+        var newest = Store.Search(new SearchRequest(q, Limit: 100, Sort: SearchSort.Newest));
+        var oldest = Store.Search(new SearchRequest(q, Limit: 100, Sort: SearchSort.Oldest));
+        Assert.True(newest.Hits.Count >= 5, $"{newest.Hits.Count} hits");
+        Assert.Equal(newest.Total, oldest.Total);
+        Assert.Equal(newest.Hits.Select(h => h.Date).OrderDescending(), newest.Hits.Select(h => h.Date));
+        Assert.Equal(oldest.Hits.Select(h => h.Date).Order(), oldest.Hits.Select(h => h.Date));
+        // The three stories of 2024-08-13 (and the sample of that day) tie on the date: the id breaks the tie, both ways.
+        Assert.Equal(newest.Hits.Select(h => h.Id).Reverse(), oldest.Hits.Select(h => h.Id));
+        Assert.Contains(newest.Hits.GroupBy(h => h.Date), g => g.Count() >= 3);
+        foreach (var sort in new[] { SearchSort.Newest, SearchSort.Oldest, SearchSort.Relevance })
+        {
+            var all = Store.Search(new SearchRequest(q, Limit: 100, Sort: sort)).Hits.Select(h => h.Id).ToList();
+            Assert.Equal(all, PageThrough(new SearchRequest(q, Sort: sort), 2));
+            Assert.Equal(all, PageThrough(new SearchRequest(q, Sort: sort), 3));
+        }
+    }
+
+    [Fact]
+    public void Search_SortedByDate_KeepsItsFilters()
+    {
+        WithSamplesAndSameDayStories();
+        var request = new SearchRequest(Articles.Query("Lietuva"), From: new DateOnly(2024, 1, 1), To: new DateOnly(2025, 12, 31), Limit: 100);
+        var relevance = Store.Search(request).Hits.Select(h => h.Id).Order();
+        var newest = Store.Search(request with { Sort = SearchSort.Newest }).Hits;
+        Assert.Equal(relevance, newest.Select(h => h.Id).Order());
+        Assert.All(newest, h => Assert.InRange(h.Date, new DateOnly(2024, 1, 1), new DateOnly(2025, 12, 31)));
+        Assert.Equal(2025, newest[0].Date.Year);
+    }
+
+    [Fact]
+    public void StoryIds_ForAnExport_AreOldestFirst_OrNewestFirstWhenSortedSo()
+    {
+        WithSamplesAndSameDayStories();
+        var oldest = Store.StoryIds(new SearchRequest(Articles.Query("Lietuva")));
+        var newest = Store.StoryIds(new SearchRequest(Articles.Query("Lietuva"), Sort: SearchSort.Newest));
+        Assert.True(oldest.Count >= 5);
+        Assert.Equal(oldest.Reverse(), newest);
+        Assert.Equal(Store.Search(new SearchRequest(Articles.Query("Lietuva"), Limit: 100, Sort: SearchSort.Newest)).Hits.Select(h => h.Id), newest);
+    }
+
     [Fact]
     public void A_stored_article_reads_back_whole()
     {

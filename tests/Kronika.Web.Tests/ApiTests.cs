@@ -67,12 +67,36 @@ public sealed class ApiTests(SampleStore samples) : IClassFixture<SampleStore>
         Assert.StartsWith("Putin", snippet[first[0].GetInt32()..first[1].GetInt32()]);
     }
 
+    [Fact]
+    public async Task Search_sorted_by_date_gives_the_newest_or_oldest_first_and_the_export_follows()
+    {
+        async Task<List<string>> Dates(string url) =>
+            (await Json(await Client().GetAsync(url))).GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("date").GetString()!).ToList();
+        var newest = await Dates("/api/search?q=Lietuva&sort=newest&limit=50");
+        var oldest = await Dates("/api/search?q=Lietuva&sort=oldest&limit=50");
+        Assert.True(newest.Count >= 5);
+        Assert.Equal(newest.OrderDescending(StringComparer.Ordinal), newest);
+        Assert.Equal(newest.AsEnumerable().Reverse(), oldest);
+        var second = await Dates("/api/search?q=Lietuva&sort=oldest&limit=2&offset=2");
+        Assert.Equal(oldest.Skip(2).Take(2), second);
+        var exported = (await (await Client().GetAsync("/api/export?format=jsonl&q=Lietuva&sort=newest")).Content.ReadAsStringAsync())
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("date").GetString()!).ToList();
+        Assert.Equal(newest, exported);
+        var chronicle = (await Json(await Client().GetAsync("/api/chronicle?order=event-desc&limit=50"))).GetProperty("events").EnumerateArray()
+            .Select(e => e.GetProperty("from").GetString()!).ToList();
+        Assert.True(chronicle.Count >= 5);
+        Assert.Equal(chronicle.OrderDescending(StringComparer.Ordinal), chronicle);
+    }
+
     [Theory]
     [InlineData("/api/search?q=Putinas&from=2025-13-01", "from")]
     [InlineData("/api/search?q=Putinas&limit=1000", "limit")]
     [InlineData("/api/search?q=Putinas&offset=-1", "offset")]
     [InlineData("/api/search?q=Putinas&type=PERSON", "type")]
     [InlineData("/api/search?q=(Putinas", "q")]
+    [InlineData("/api/search?q=Putinas&sort=date", "sort")]
+    [InlineData("/api/chronicle?order=newest", "order")]
+    [InlineData("/api/export?format=csv&sort=latest", "sort")]
     [InlineData("/api/events?type=WAR", "type")]
     [InlineData("/api/events?from=yesterday", "from")]
     [InlineData("/api/entities/Putinas?period=year", "period")]

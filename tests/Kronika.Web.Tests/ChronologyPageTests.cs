@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
+using System.Text.Json;
 
 namespace Kronika.Web.Tests;
 
@@ -216,6 +217,42 @@ public sealed class ChronologyPageTests(ChronologySite site) : IClassFixture<Chr
         await page.GotoAsync(site.Url + "/#/chronicle?actor=Niekas%20Nebuv%C4%99s");
         await page.WaitForSelectorAsync("p.error");
         Assert.Contains("Niekas Nebuvęs", await page.InnerTextAsync("p.error"));
+    }
+
+    [Fact]
+    public async Task Search_and_chronology_sort_newest_or_oldest_first_and_keep_the_order_in_the_address()
+    {
+        var page = await Page();
+        await page.GotoAsync(site.Url + "/#/search?q=Lietuva");
+        await page.WaitForSelectorAsync("ol.hits li");
+        await page.SelectOptionAsync("form.search select[name=sort]", "oldest");
+        await page.ClickAsync("form.search button[type=submit]");
+        await page.WaitForFunctionAsync("() => location.hash.includes('sort=oldest') && document.querySelector('ol.hits li')");
+        await Rendered(page);
+        var shown = await page.Locator("ol.hits a.title").AllInnerTextsAsync();
+        string[] Titles(string json) => JsonDocument.Parse(json).RootElement.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("title").GetString()!).ToArray();
+        var oldest = Titles(await page.EvaluateAsync<string>("async () => await (await fetch('/api/search?q=Lietuva&sort=oldest&limit=20')).text()"));
+        var relevance = Titles(await page.EvaluateAsync<string>("async () => await (await fetch('/api/search?q=Lietuva&limit=20')).text()"));
+        Assert.Equal(oldest, shown);
+        Assert.NotEqual(relevance, shown);
+        // The export of the view keeps its order; the address, opened afresh, keeps the choice.
+        Assert.Contains("sort=oldest", await page.GetAttributeAsync("a[data-format=jsonl]", "href"));
+        await page.ReloadAsync();
+        await page.WaitForSelectorAsync("ol.hits li");
+        Assert.Equal("oldest", await page.InputValueAsync("form.search select[name=sort]"));
+        Assert.Equal(shown, await page.Locator("ol.hits a.title").AllInnerTextsAsync());
+
+        await page.GotoAsync(site.Url + "/#/chronicle");
+        await page.WaitForSelectorAsync("table.chronicle tbody tr");
+        await page.SelectOptionAsync("form.chronicle select[name=order]", "event-desc");
+        await page.ClickAsync("form.chronicle button[type=submit]");
+        await page.WaitForFunctionAsync("() => location.hash.includes('order=event-desc') && document.querySelector('table.chronicle tbody tr')");
+        var first = JsonDocument.Parse(await page.EvaluateAsync<string>("async () => await (await fetch('/api/chronicle?order=event-desc&limit=1')).text()"))
+            .RootElement.GetProperty("events")[0].GetProperty("from").GetString()!;
+        Assert.Contains(first[..4], await page.InnerTextAsync("table.chronicle tbody tr td:first-child"));
+        Assert.Contains("order=event-desc", await page.GetAttributeAsync("a[data-format=csv]", "href"));
+        var serious = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, string.Join("; ", serious.Select(v => $"{v.Id} ({v.Impact}): {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))}")));
     }
 
     [Fact]

@@ -93,6 +93,16 @@ public sealed class VizTests(SampleStore samples) : IClassFixture<SampleStore>
         var marks = map.Locator("g.kv-place");
         Assert.Equal(places.Count, await marks.CountAsync());
         Assert.Equal(places.Count, await map.Locator("g.kv-place circle").CountAsync());
+        // The samples' capitals, countries, regions and cities are each drawn where they are (a country at its capital).
+        foreach (var (name, lat, lon) in new[] { ("Vilnius", 54.69, 25.28), ("Maskva", 55.76, 37.62), ("Pchenjanas", 39.03, 125.75), ("Vašingtonas", 38.9, -77.04),
+                     ("Ženeva", 46.2, 6.15), ("Rusija", 55.76, 37.62), ("Kursko sritis", 51.74, 36.19), ("Sumų sritis", 50.92, 34.8) })
+        {
+            var place = Assert.Single(places, p => p.GetProperty("name").GetString() == name);
+            Assert.Equal(lat, place.GetProperty("lat").GetDouble(), 0.3);
+            Assert.Equal(lon, place.GetProperty("lon").GetDouble(), 0.3);
+            Assert.Equal(1, await map.Locator($"g.kv-place[aria-label^='{name}: '] circle").CountAsync());
+        }
+        Assert.Contains("(rodoma sostinėje)", await map.Locator("g.kv-place[aria-label^='Rusija: ']").GetAttributeAsync("aria-label"));
         var vilnius = places.Single(p => p.GetProperty("name").GetString() == "Vilnius");
         var vilniusMark = map.Locator("g.kv-place[aria-label^='Vilnius: ']");
         Assert.Equal("0", await vilniusMark.GetAttributeAsync("tabindex"));

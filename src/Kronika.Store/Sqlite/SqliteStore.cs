@@ -438,23 +438,34 @@ public sealed class SqliteStore : IStore
             parameters.Add(("$from", Day(request.From ?? DateOnly.MinValue)));
             parameters.Add(("$to", Day(request.To ?? DateOnly.MaxValue)));
         }
+        // Without words (or sorted by date) the order is the publication date, then the id: a total order, so pages
+        // neither repeat nor skip a story.
+        var dir = request.Sort == SearchSort.Oldest ? "ASC" : "DESC";
+        var byDate = $"ORDER BY a.date {dir}, a.id {dir} LIMIT $limit OFFSET $offset";
         if (match is null && times.Length == 0)
             return await Page(connection, await Count(connection, "SELECT COUNT(*) FROM articles WHERE duplicate_of IS NULL", parameters, ct),
-                "SELECT id, 0.0 FROM articles WHERE duplicate_of IS NULL ORDER BY date DESC, id DESC LIMIT $limit OFFSET $offset", parameters, request, ct);
+                $"SELECT a.id, 0.0 FROM articles a WHERE a.duplicate_of IS NULL {byDate}", parameters, request, ct);
         if (match is null)
             return await Page(connection, await Count(connection, $"SELECT COUNT(*) FROM articles_fts WHERE TRUE{times}", parameters, ct),
-                $"SELECT a.id, 0.0 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE TRUE{times} ORDER BY a.date DESC, a.id DESC LIMIT $limit OFFSET $offset", parameters, request, ct);
+                $"SELECT a.id, 0.0 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE TRUE{times} {byDate}", parameters, request, ct);
         parameters.Add(("$q", match));
         var total = await Count(connection, $"SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH $q{times}", parameters, ct);
         if (request.Query is null && total > FilterWalk)
-            // Filters only, matching many: walk the stories newest first (articles_story_date) and keep those the filters
+            // Filters only, matching many: walk the stories by date (articles_story_date) and keep those the filters
             // hold for, until the page is full, instead of sorting every match.
-            return await Page(connection, total, $"SELECT a.id, 0.0 FROM articles a WHERE a.duplicate_of IS NULL{await FilterConditions(connection, request, parameters, ct)} ORDER BY a.date DESC, a.id DESC LIMIT $limit OFFSET $offset",
+            return await Page(connection, total, $"SELECT a.id, 0.0 FROM articles a WHERE a.duplicate_of IS NULL{await FilterConditions(connection, request, parameters, ct)} {byDate}",
                 parameters, request, ct);
-        if (request.Query is null)
+        if (request.Query is not null && request.Sort != SearchSort.Relevance && total > FilterWalk)
+            // Words sorted by date, matching many: the same walk, each story looked up in the matches (`+` keeps the
+            // planner from reading the matches first and sorting them all).
+            return await Page(connection, total, $"""
+                SELECT a.id, 0.0 FROM articles a WHERE a.duplicate_of IS NULL
+                    AND +a.id IN (SELECT articles_fts.rowid FROM articles_fts WHERE articles_fts MATCH $q{times}) {byDate}
+                """, parameters, request, ct);
+        if (request.Query is null || request.Sort != SearchSort.Relevance)
             return await Page(connection, total, $"""
                 SELECT a.id, 0.0 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH $q{times}
-                ORDER BY a.date DESC, a.id DESC LIMIT $limit OFFSET $offset
+                {byDate}
                 """, parameters, request, ct);
         parameters.Add(("$window", RankWindow));
         return await Page(connection, total, $"""
@@ -512,7 +523,7 @@ public sealed class SqliteStore : IStore
     {
         var (sql, parameters) = await Stories(connection, request, ct);
         var ids = new List<long>();
-        using var command = Command(connection, sql + " ORDER BY a.date, a.id", [.. parameters]);
+        using var command = Command(connection, sql + (request.Sort == SearchSort.Newest ? " ORDER BY a.date DESC, a.id DESC" : " ORDER BY a.date, a.id"), [.. parameters]);
         using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt64(0));
         return ids;

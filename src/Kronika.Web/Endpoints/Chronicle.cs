@@ -17,7 +17,7 @@ public static class Chronicle
                 string? limit, string? offset, string? reports, IStore store, SearchLemmas lemmas, CancellationToken ct) => Check.Run(async () =>
             {
                 if (type is not null && !EventTypes.All.Contains(type)) throw new Check.Failed("type", $"must be one of {string.Join(", ", EventTypes.All)}");
-                if (order is not (null or "event" or "report")) throw new Check.Failed("order", "must be event or report");
+                if (order is not null && !ChronicleRequest.Orders.Contains(order)) throw new Check.Failed("order", $"must be one of {string.Join(", ", ChronicleRequest.Orders)}");
                 var unknown = new List<string>();
                 async Task<IReadOnlyList<string>?> Keys(string? name, string parameter)
                 {
@@ -33,12 +33,13 @@ public static class Chronicle
                     catch (QueryException e) { throw new Check.Failed("q", e.Message); }
                 }
                 var request = new ChronicleRequest(query, await Keys(actor, "actor"), await Keys(target, "target"), await Keys(either, "either"), type, await Keys(place, "place"), Check.Date(from, "from"), Check.Date(to, "to"),
-                    order == "report", Check.Limit(limit), Check.Offset(offset), Check.Number(reports, "reports", 5, 0, Check.MaxLimit));
+                    false, Check.Limit(limit), Check.Offset(offset), Check.Number(reports, "reports", 5, 0, Check.MaxLimit));
+                request = request.InOrder(order ?? "event")!;
                 var page = await store.ChronicleAsync(request, ct);
                 return TypedResults.Ok(new ChronicleResponse(page.Total, request.Offset, page.Events, unknown));
             }))
             .Produces<ChronicleResponse>()
-            .WithSummary("The chronicle: events across outlets in date order (or by first report), each with its date or date bounds, type in words, who → whom, where, according to whom, figures per source, conflicts, reports and outlets");
+            .WithSummary("The chronicle: events across outlets in date order (or by first report; oldest or newest first), each with its date or date bounds, type in words, who → whom, where, according to whom, figures per source, conflicts, reports and outlets");
 
         api.MapGet("/stories/{id:long}", async (long id, IStore store, CancellationToken ct) =>
                 await store.StoryAsync(id, ct) is { } story ? Results.Ok(story) : Results.Problem(statusCode: 404, title: "No such article", detail: $"no article {id} in the store"))

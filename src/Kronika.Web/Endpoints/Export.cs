@@ -14,19 +14,20 @@ public static class Export
 
     public static void MapExport(this IEndpointRouteBuilder api) =>
         api.MapGet("/export", (HttpContext http, string? format, string? q, string? from, string? to, string? entity, string? source,
-                string? actor, string? target, string? either, string? type, string? place, IStore store, SearchLemmas lemmas) => Check.Run(async () =>
+                string? actor, string? target, string? either, string? type, string? place, string? sort, string? order, IStore store, SearchLemmas lemmas) => Check.Run(async () =>
             {
                 if (source is not (null or "articles" or "chronicle")) throw new Check.Failed("source", "must be articles or chronicle");
                 var chronicle = source == "chronicle";
                 if (format is null || !ContentTypes.TryGetValue(format, out var contentType) || (chronicle && !Exporter.ChronicleFormats.Contains(format)))
                     throw new Check.Failed("format", $"must be one of {string.Join(", ", chronicle ? Exporter.ChronicleFormats : Exporter.Formats)}");
                 var request = new SearchRequest(string.IsNullOrWhiteSpace(q) ? null : lemmas.Parser().Parse(q), Check.Date(from, "from"), Check.Date(to, "to"),
-                    entity is null ? null : await EntityResolver.KeysAsync(store, lemmas, entity, http.RequestAborted));
+                    entity is null ? null : await EntityResolver.KeysAsync(store, lemmas, entity, http.RequestAborted), Sort: Search.Sort(sort));
+                if (order is not null && !ChronicleRequest.Orders.Contains(order)) throw new Check.Failed("order", $"must be one of {string.Join(", ", ChronicleRequest.Orders)}");
                 // The chronicle's own filters (as in /api/chronicle); `entity` stays the either-side filter it always was.
                 if (type is not null && !Kronika.Core.Model.EventTypes.All.Contains(type)) throw new Check.Failed("type", $"must be one of {string.Join(", ", Kronika.Core.Model.EventTypes.All)}");
                 async Task<IReadOnlyList<string>?> Keys(string? name) => name is null ? null : await EntityResolver.KeysAsync(store, lemmas, name, http.RequestAborted);
                 var chronicleRequest = chronicle
-                    ? new ChronicleRequest(request.Query, await Keys(actor), await Keys(target), either is null ? request.EntityKeys : await Keys(either), type, await Keys(place), request.From, request.To)
+                    ? new ChronicleRequest(request.Query, await Keys(actor), await Keys(target), either is null ? request.EntityKeys : await Keys(either), type, await Keys(place), request.From, request.To).InOrder(order ?? "event")
                     : null;
                 return Results.Stream(async body =>
                 {
@@ -40,5 +41,5 @@ public static class Export
                         await new Exporter(store).WriteAsync(request, format, writer, http.RequestAborted);
                 }, contentType, $"kronika.{(format == "entities" ? "entities.csv" : format)}");
             }))
-            .WithSummary("Export the stories a query matches: jsonl (all layers), conllu, csv (events), entities (CSV), gdelt (GDELT 2.0 event table); with source=chronicle, the chronicle events reported in them (jsonl, csv, gdelt)");
+            .WithSummary("Export the stories a query matches (oldest first; sort=newest: newest first): jsonl (all layers), conllu, csv (events), entities (CSV), gdelt (GDELT 2.0 event table); with source=chronicle, the chronicle events reported in them (jsonl, csv, gdelt), in the chronicle's order=");
 }

@@ -25,7 +25,9 @@ const words = {
     actor: "Kas (veikėjas)", target: "Kam (adresatas)", either: "Bet kuri pusė", type: "Įvykio tipas", place: "Vieta",
     date: "Data", what: "Kas įvyko", whoWhom: "Kas → kam", where: "Kur", according: "Pagal ką", figures: "Skaičiai",
     reports: "Pranešimai", show: "Rodyti", allTypes: "Visi tipai", sort: "Rikiuoti", byEventDate: "pagal įvykio datą",
-    byFirstReport: "pagal pirmą pranešimą", byArticles: "pagal straipsnių skaičių", byMentions: "pagal paminėjimų skaičių",
+    byFirstReport: "pagal pirmą pranešimą", byEventDateDesc: "pagal įvykio datą, naujausi pirmiau",
+    byFirstReportDesc: "pagal pirmą pranešimą, naujausi pirmiau", byRelevance: "pagal aktualumą", newestFirst: "naujausi pirmiau",
+    oldestFirst: "seniausi pirmiau", byArticles: "pagal straipsnių skaičių", byMentions: "pagal paminėjimų skaičių",
     byName: "pagal pavadinimą", name: "Pavadinimas", wikidata: "Vikiduomenys",
     legend: "Spalvos", error: "Klaida", loading: "Įkeliama…",
     reportCount: (r, o) => `pranešimų: ${r}, šaltinių: ${o}`, allReports: n => `Rodyti visus pranešimus (${n})`,
@@ -73,7 +75,9 @@ const words = {
     actor: "Who (actor)", target: "To whom (target)", either: "Either side", type: "Event type", place: "Place",
     date: "Date", what: "What happened", whoWhom: "Who → whom", where: "Where", according: "According to", figures: "Figures",
     reports: "Reports", show: "Show", allTypes: "All types", sort: "Sort", byEventDate: "by event date",
-    byFirstReport: "by first report", byArticles: "by number of articles", byMentions: "by number of mentions",
+    byFirstReport: "by first report", byEventDateDesc: "by event date, newest first",
+    byFirstReportDesc: "by first report, newest first", byRelevance: "by relevance", newestFirst: "newest first",
+    oldestFirst: "oldest first", byArticles: "by number of articles", byMentions: "by number of mentions",
     byName: "by name", name: "Name", wikidata: "Wikidata",
     legend: "Colours", error: "Error", loading: "Loading…",
     reportCount: (r, o) => `reports: ${r}, outlets: ${o}`, allReports: n => `Show every report (${n})`,
@@ -122,6 +126,20 @@ function el(tag, attributes = {}, ...children) {
   }
   for (const child of children.flat(Infinity)) if (child !== null && child !== undefined && child !== false) node.append(child instanceof Node ? child : String(child));
   return node;
+}
+
+/**
+ * The charts' script (viz.js: KronikaViz) runs once the first view is drawn, so no view waits for it; `viz` gives
+ * KronikaViz when it has come (null when the build has no charts), and the charts draw then.
+ */
+let vizArrived;
+const viz = new Promise(resolve => { vizArrived = resolve; });
+function loadViz() {
+  if (document.querySelector("script[src='/viz.js']")) return;
+  const script = el("script", { src: "/viz.js" });
+  script.addEventListener("load", () => vizArrived(window.KronikaViz || null));
+  script.addEventListener("error", () => vizArrived(null));
+  document.head.append(script);
 }
 
 /** A failed API call, with what the page needs to say it in its own language. */
@@ -336,7 +354,8 @@ function volumeFigure(params) {
   const canvas = el("div", { class: "kv-canvas" });
   figure.append(el("figcaption", {}, t("volumeTitle")), field(t("volumeBy"), by), canvas);
   const draw = async () => {
-    if (!window.KronikaViz) return;
+    const kronikaViz = await viz;
+    if (!kronikaViz) return;
     const query = new URLSearchParams(params);
     query.set("by", by.value);
     try {
@@ -344,7 +363,7 @@ function volumeFigure(params) {
       const series = Array.isArray(body) ? body : body.series || [];
       figure.hidden = false;
       canvas.replaceChildren();
-      window.KronikaViz.volume(canvas, series, { by: by.value, language });
+      kronikaViz.volume(canvas, series, { by: by.value, language });
     } catch { /* no volume endpoint (yet), or no data: the figure stays hidden */ }
   };
   by.addEventListener("change", draw);
@@ -356,13 +375,11 @@ function mapFigure(params) {
   const figure = el("figure", { class: "kv-map", hidden: true });
   const canvas = el("div", { class: "kv-canvas" });
   figure.append(el("figcaption", {}, t("mapTitle")), canvas);
-  if (window.KronikaViz) {
-    api(`/api/places?${new URLSearchParams(params)}`).then(body => {
-      const places = Array.isArray(body) ? body : body.places || [];
-      figure.hidden = false;
-      window.KronikaViz.map(canvas, places, { language });
-    }).catch(() => { /* no places endpoint (yet): the figure stays hidden */ });
-  }
+  viz.then(kronikaViz => kronikaViz && api(`/api/places?${new URLSearchParams(params)}`).then(body => {
+    const places = Array.isArray(body) ? body : body.places || [];
+    figure.hidden = false;
+    kronikaViz.map(canvas, places, { language });
+  })).catch(() => { /* no places endpoint (yet): the figure stays hidden */ });
   return figure;
 }
 
@@ -410,7 +427,10 @@ function route() {
     const message = errorMessage(error);
     announce(message);
     view.append(el("p", { class: "error", role: "alert" }, message));
-  }).finally(() => view.setAttribute("aria-busy", "false"));
+  }).finally(() => {
+    view.setAttribute("aria-busy", "false");
+    loadViz();
+  });
   view.setAttribute("aria-busy", "true");
 }
 
@@ -451,6 +471,7 @@ async function showSearch(view, params) {
     field(t("to"), input("to", params.get("to"), { type: "date" })),
     field(t("entityType"), select("type", params.get("type"), [["", t("anyType")], ...entityTypes.map(x => [x, label("entityTypes", x)])])),
     field(t("eventDates"), select("event_dates", params.get("event_dates"), [["", t("byPublished")], ["true", t("byEvent")]])),
+    field(t("sort"), select("sort", params.get("sort"), [["", t("byRelevance")], ["newest", t("newestFirst")], ["oldest", t("oldestFirst")]])),
   ], t("search"));
   form.setAttribute("role", "search");
   view.append(el("h1", {}, t("searchTitle")), form);
@@ -470,6 +491,7 @@ async function showSearch(view, params) {
   const volume = new URLSearchParams();
   for (const k of ["q", "entity", "from", "to"]) if (filters.get(k)) volume.set(k, filters.get(k));
   const exportParams = new URLSearchParams(volume);
+  if (filters.get("sort")) exportParams.set("sort", filters.get("sort"));
   view.append(results, volumeFigure(volume), exportLinks(exportParams), watchForm(filters.get("q"), filters.get("entity")));
 }
 
@@ -506,7 +528,8 @@ async function showChronicle(view, params) {
     field(t("place"), input("place", params.get("place"))),
     field(t("from"), input("from", params.get("from"), { type: "date" })),
     field(t("to"), input("to", params.get("to"), { type: "date" })),
-    field(t("sort"), select("order", params.get("order"), [["", t("byEventDate")], ["report", t("byFirstReport")]])),
+    field(t("sort"), select("order", params.get("order"), [["", t("byEventDate")], ["event-desc", t("byEventDateDesc")],
+      ["report", t("byFirstReport")], ["report-desc", t("byFirstReportDesc")]])),
   ], t("show"));
   view.append(el("h1", {}, t("chronicleTitle")), form);
   const filters = new URLSearchParams();
@@ -528,6 +551,7 @@ async function showChronicle(view, params) {
   places.delete("order");
   const exportParams = new URLSearchParams(places);
   exportParams.set("source", "chronicle");
+  if (filters.get("order")) exportParams.set("order", filters.get("order"));
   view.append(results, volumeFigure(volume), mapFigure(places), exportLinks(exportParams), watchForm(filters.get("q"), entity));
 }
 
@@ -764,12 +788,15 @@ async function showEntity(view, name) {
   const e = page.entity;
   const key = e.kb || e.canonical;
   const volume = new URLSearchParams({ entity: key });
+  // The page's own chart until (unless) viz.js has come with its volume chart.
+  const fallback = window.KronikaViz ? null : el("figure", { class: "fallback" }, el("figcaption", {}, t("byMonth")), chart(everyMonth(page.by_publication)));
+  if (fallback) viz.then(kronikaViz => { if (kronikaViz) fallback.remove(); });
   view.append(el("h1", {}, e.canonical),
     el("p", { class: "muted" }, `${label("entityTypes", e.type)} · ${t("mentions")}: ${e.mentions} · ${t("articles")}: ${e.articles}`,
       e.kb ? el("span", {}, " · ", el("a", { href: `https://www.wikidata.org/wiki/${e.kb}`, rel: "noreferrer" }, e.kb)) : null),
     el("p", {}, el("a", { class: "button", href: hashWith("chronicle", new URLSearchParams(), { either: key }) }, t("allEventsWith")(e.canonical))),
     volumeFigure(volume),
-    window.KronikaViz ? null : el("figure", { class: "fallback" }, el("figcaption", {}, t("byMonth")), chart(everyMonth(page.by_publication))),
+    fallback,
     el("h2", {}, t("coMentioned")), el("ul", {}, page.co_mentioned.map(c =>
       el("li", {}, entityLink(c.entity.canonical, c.entity.kb || c.entity.canonical), ` (${c.articles})`))),
     el("h2", {}, t("latestEvents")), eventsTable(page.events),
