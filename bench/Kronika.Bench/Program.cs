@@ -40,6 +40,17 @@ if (args.FirstOrDefault() == "chronicle")
     ChronicleBench.Run(FindRoot(), Option("--articles", 10_000), Option("--requests", 400));
     return;
 }
+if (args.FirstOrDefault() == "merge-cost")
+{
+    MergeCostBench.Run(Text("--corpus") ?? throw new ArgumentException("merge-cost: --corpus DIR is required"),
+        Text("--db") ?? throw new ArgumentException("merge-cost: --db FILE is required"), Option("--minutes", 0), Option("--requests", 400));
+    return;
+}
+if (args.FirstOrDefault() == "chronicle-query")
+{
+    ChronicleBench.Queries(Text("--db") ?? throw new ArgumentException("chronicle-query: --db FILE is required"), Option("--requests", 400));
+    return;
+}
 if (args.FirstOrDefault() == "load")
 {
     await LoadBench.Run(FindRoot(), Option("--articles", 100_000), Option("--seconds", 120), Option("--clients", 32), args.Contains("--views"));
@@ -149,6 +160,12 @@ Document Parse(byte[] b) => ArticleReader.Parse(TextDecoder.Decode(b).Text, sour
             total += s.Length;
         }
     return (list, total);
+}
+
+string? Text(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }
 
 int Option(string name, int fallback)

@@ -83,6 +83,12 @@ public sealed class SqliteStore : IStore
     // were rolled back, and when another writer committed in between.
     private readonly HashSet<string> _entitiesWritten = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// False: event reports join only events with the same key, as before the chronicle merge (bench/ measures what the
+    /// merge costs with it; a store written this way has a thinner chronicle).
+    /// </summary>
+    public bool MergeChronicle { get; init; } = true;
+
     /// <summary>Opens (with <paramref name="create"/>, creates) the store in the file at <paramref name="path"/>.</summary>
     public SqliteStore(string path, bool create = true)
     {
@@ -159,7 +165,7 @@ public sealed class SqliteStore : IStore
             if (generation != _generation) Forget();
             _people ??= new People(ReadPeople(transaction));
             if (_entitiesWritten.Count > 100_000) _entitiesWritten.Clear(); // a bounded cache: the insert ignores a known entity anyway
-            var events = new ChronicleIndex(_connection, transaction, (r, i) => DateOnly.Parse(r.GetString(i), CultureInfo.InvariantCulture));
+            var events = MergeChronicle ? new ChronicleIndex(_connection, transaction, (r, i) => DateOnly.Parse(r.GetString(i), CultureInfo.InvariantCulture)) : null;
             using var lookups = new SqliteStoryLookups(_connection, transaction);
             var stories = new Stories(lookups);
             var groups = new StoryGroups(lookups);
