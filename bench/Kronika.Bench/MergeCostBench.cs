@@ -28,7 +28,7 @@ public static class MergeCostBench
     private static extern int ClockGetTime(int clock, out Timespec time);
 
     /// <summary>The calling thread's processor time in seconds (Linux CLOCK_THREAD_CPUTIME_ID).</summary>
-    private static double ThreadSeconds() => ClockGetTime(3, out var t) == 0 ? t.Seconds + t.Nanoseconds / 1e9 : double.NaN;
+    internal static double ThreadSeconds() => ClockGetTime(3, out var t) == 0 ? t.Seconds + t.Nanoseconds / 1e9 : double.NaN;
 
     /// <summary>Writes each batch into both stores, timing each; every other call is the current store's.</summary>
     private sealed class Both(SqliteStore now, SqliteStore before) : IStore

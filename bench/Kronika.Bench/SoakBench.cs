@@ -19,6 +19,12 @@ public static class SoakBench
 {
     private const string Key = "soak-key";
 
+    /// <summary>A line of /proc/self/status in MB (`RssAnon`, `RssFile`).</summary>
+    private static string Status(string field) =>
+        File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal)) is { } line
+            ? $"{long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0:F0} MB"
+            : "?";
+
     public static async Task Run(string root, int articles, int minutes, int clients)
     {
         var folder = Directory.CreateTempSubdirectory("kronika-soak-").FullName;
@@ -109,7 +115,8 @@ public static class SoakBench
                     Console.WriteLine($"minute {m,2}: {these.Count:N0} requests ({these.Count / 60.0:F0}/s), p95 {P95(these.Select(l => l.Ms)):F0} ms ({kinds} ms), " +
                         $"5xx so far {Volatile.Read(ref serverErrors)}, failures so far {Volatile.Read(ref failures)}, working set {workingSet:F0} MB, " +
                         $"GC heap {GC.GetTotalMemory(false) / 1048576.0:F0} MB, GC committed {GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576.0:F0} MB, " +
-                        $"store {new[] { db, db + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length) / 1048576.0:F0} MB, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+                        $"SQLite {SQLitePCL.raw.sqlite3_memory_used() / 1048576.0:F0} MB, {Status("RssAnon")} anonymous, {Status("RssFile")} file-backed, " +
+                        $"store {new FileInfo(db).Length / 1048576.0:F0} MB + log {(File.Exists(db + "-wal") ? new FileInfo(db + "-wal").Length : 0) / 1048576.0:F0} MB, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
                 }
             });
             await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
