@@ -41,7 +41,8 @@ public sealed class ChronicleIndex(DbConnection connection, DbTransaction transa
     private static IEnumerable<int> Months(DateOnly from, DateOnly to)
     {
         if (to.Year * 12 + to.Month - (from.Year * 12 + from.Month) > 12) { yield return from.Year * 100; yield break; }
-        for (var m = new DateOnly(from.Year, from.Month, 1); m <= to; m = m.AddMonths(1)) yield return m.Year * 100 + m.Month;
+        // By month number, not AddMonths: December 9999 has no month after it.
+        for (var m = from.Year * 12 + from.Month - 1; m <= to.Year * 12 + to.Month - 1; m++) yield return m / 12 * 100 + m % 12 + 1;
     }
 
     private DbCommand Command(string sql, params (string Name, object? Value)[] parameters)

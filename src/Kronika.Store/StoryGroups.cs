@@ -114,7 +114,7 @@ public sealed class StoryGroups(StoryLookups db)
         var df = db.Frequencies(features);
         var rare = features.Where(f => df.GetValueOrDefault(f) is > 0 and <= MaxPosting).ToArray();
         var shared = new Dictionary<long, double>();
-        foreach (var (feature, id) in db.Postings(rare, date.AddDays(-WindowDays), date.AddDays(WindowDays)))
+        foreach (var (feature, id) in db.Postings(rare, date.AddDaysWithin(-WindowDays), date.AddDaysWithin(WindowDays)))
             if (id != except)
                 shared[id] = shared.GetValueOrDefault(id) + Weight(feature, df[feature], stories);
         if (shared.Count == 0) return null;
