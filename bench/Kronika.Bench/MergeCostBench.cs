@@ -64,7 +64,7 @@ public static class MergeCostBench
         public Task<IReadOnlyList<Watch>> WatchesAsync(CancellationToken ct = default) => now.WatchesAsync(ct);
         public Task MarkSeenAsync(string name, long upTo, CancellationToken ct = default) => now.MarkSeenAsync(name, upTo, ct);
         public Task<long> LastArticleIdAsync(CancellationToken ct = default) => now.LastArticleIdAsync(ct);
-        public Task<StoredAnalysis?> AnalysisAsync(long id, CancellationToken ct = default) => now.AnalysisAsync(id, ct);
+        public Task<StoredAnalysis?> AnalysisAsync(long id, bool tokens = false, CancellationToken ct = default) => now.AnalysisAsync(id, tokens, ct);
         public IReadOnlyList<long> Stale(string model, long afterId, int limit) => now.Stale(model, afterId, limit);
         public int StaleCount(string model) => now.StaleCount(model);
         public Task<StoryInfo?> StoryAsync(long articleId, CancellationToken ct = default) => now.StoryAsync(articleId, ct);
