@@ -137,6 +137,10 @@ public sealed partial class EntityRecognizer
     private static readonly (string Nominative, string[] Cases)[] Declensions =
     [
         ("ius", ["ius", "iaus", "iui", "ių", "iumi", "iu", "iuje", "iau"]),
+        // definite adjectives as names (`Šventoji`, `Naujasis`)
+        ("oji", ["oji", "osios", "ajai", "ąją", "ąja", "ojoje"]),
+        ("asis", ["asis", "ojo", "ajam", "ąjį", "uoju", "ajame"]),
+        ("ysis", ["ysis", "iojo", "iajam", "įjį", "iuoju", "iajame"]),
         ("iai", ["iai", "ių", "iams", "ius", "iais", "iuose"]),
         ("as", ["as", "o", "ui", "ą", "u", "e", "ai"]),
         ("is", ["is", "io", "iui", "į", "iu", "yje", "i"]),

@@ -235,10 +235,14 @@ public sealed partial class EntityRecognizer
                           || after is not null && lists.ProductTriggers.Contains(after);
             // A team: a place's name in quotes (`„Kupiškis“`: places are not quoted), or a name the base does not place
             // elsewhere in a sentence about a game (`penki „Riteriai“`), or one the text already used for a team.
-            var team = !product && !placeAfter && (entry?.Type == "LOC" || sports && entry?.Type is null or "MISC" || memory.Teams.Contains(NameKey.Of(name)));
+            // (Not an event's name: `„Roland Garros“ turnyro`.)
+            var team = !product && !placeAfter && !(after is not null && lists.MiscHeads.Contains(after))
+                       && (entry?.Type == "LOC" || sports && entry?.Type is null or "MISC" || memory.Teams.Contains(NameKey.Of(name)));
             if (team)
             {
-                if (close == i + 2 && s.IsWord(i + 1) && s.Morph(i + 1).Case == Case.Gen) name = NameLemma(s, i + 1);
+                // A team is named in the nominative (`„Milastos“` → `Milasta`); a foreign name stays (`„Nuggets“`).
+                if (close == i + 2 && s.IsWord(i + 1) && s.Morph(i + 1).Case == Case.Gen && !IsForeign(s.Display(i + 1))
+                    && TeamGenitives.Any(e => s.Lower(i + 1).EndsWith(e, StringComparison.Ordinal))) name = NameLemma(s, i + 1);
                 memory.Teams.Add(NameKey.Of(name));
             }
             var type = product ? "MISC" : trigger || orgAfter || club && !placeAfter || team ? "ORG" : placeAfter ? "LOC" : entry?.Type ?? "MISC";
@@ -248,6 +252,9 @@ public sealed partial class EntityRecognizer
             if (trigger && i > 0 && lists.OrganizationTriggers.Contains(s.Lower(i - 1))) used[i - 1] = true;
         }
     }
+
+    /// <summary>Genitive endings only Lithuanian names have (`„Riterių“`, `„Milastos“`, `„Nevėžio“`); `„Nuggets“` is as written.</summary>
+    private static readonly string[] TeamGenitives = ["ų", "os", "ės", "o", "aus"];
 
     /// <summary>The tokens from..to (exclusive) as written, with spaces where the text has them.</summary>
     private static string Joined(Sentence s, int from, int to)
