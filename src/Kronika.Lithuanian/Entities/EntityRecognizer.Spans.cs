@@ -233,11 +233,11 @@ public sealed partial class EntityRecognizer
             // A vehicle or device word before or after it makes it the product (`automobilis „Toyota“`, `„Opel“ markės`).
             var product = i > 0 && s.Lemma(i - 1) is { } thing && lists.ProductTriggers.Contains(thing.ToLowerInvariant())
                           || after is not null && lists.ProductTriggers.Contains(after);
-            // A team: a place's name in quotes (`„Kupiškis“`: places are not quoted), or a name the base does not place
-            // elsewhere in a sentence about a game (`penki „Riteriai“`), or one the text already used for a team.
-            // (Not an event's name: `„Roland Garros“ turnyro`.)
+            // A team: in a sentence about a game, a quoted name the base knows as a place (`„Kupiškis“`: places are not
+            // quoted) or not at all (`penki „Riteriai“`); or one the text already used for a team. (Not an event's name:
+            // `„Roland Garros“ turnyro`; outside games a quoted place's name is a work's: `spektaklį „Ofelijos“`.)
             var team = !product && !placeAfter && !(after is not null && lists.MiscHeads.Contains(after))
-                       && (entry?.Type == "LOC" || sports && entry?.Type is null or "MISC" || memory.Teams.Contains(NameKey.Of(name)));
+                       && (sports && entry?.Type is null or "MISC" or "LOC" || memory.Teams.Contains(NameKey.Of(name)));
             if (team)
             {
                 // A team is named in the nominative (`„Milastos“` → `Milasta`); a foreign name stays (`„Nuggets“`).
