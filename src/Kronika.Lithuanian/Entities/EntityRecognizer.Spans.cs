@@ -197,8 +197,10 @@ public sealed partial class EntityRecognizer
     /// </summary>
     private void QuotedNames(Sentence s, bool[] used, List<Mention> found, TextMemory memory)
     {
-        // A sentence about a game (`rungtynės`, `įveikė`, `taškų`): its quoted names are teams.
-        var sports = Enumerable.Range(0, s.Count).Any(k => s.IsWord(k) && (lists.SportsWords.Contains(s.Lower(k)) || s.Lemma(k) is { } l && lists.SportsWords.Contains(l.ToLowerInvariant())));
+        // A sentence about a game (`rungtynės`, `įveikė`, `taškų`): its quoted names are teams. Asked only of a sentence
+        // with a quoted name.
+        bool? aboutAGame = null;
+        bool Sports() => aboutAGame ??= Enumerable.Range(0, s.Count).Any(k => s.IsWord(k) && (lists.SportsWords.Contains(s.Lower(k)) || s.Lemma(k) is { } l && lists.SportsWords.Contains(l.ToLowerInvariant())));
         for (var i = 0; i + 2 < s.Count; i++)
         {
             if (s[i] is not ("„" or "\"")) continue;
@@ -237,7 +239,7 @@ public sealed partial class EntityRecognizer
             // quoted) or not at all (`penki „Riteriai“`); or one the text already used for a team. (Not an event's name:
             // `„Roland Garros“ turnyro`; outside games a quoted place's name is a work's: `spektaklį „Ofelijos“`.)
             var team = !product && !placeAfter && !(after is not null && lists.MiscHeads.Contains(after))
-                       && (sports && entry?.Type is null or "MISC" or "LOC" || memory.Teams.Contains(NameKey.Of(name)));
+                       && (entry?.Type is null or "MISC" or "LOC" && Sports() || memory.Teams.Contains(NameKey.Of(name)));
             if (team)
             {
                 // A team is named in the nominative (`„Milastos“` → `Milasta`); a foreign name stays (`„Nuggets“`).
