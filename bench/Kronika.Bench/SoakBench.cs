@@ -27,7 +27,6 @@ public static class SoakBench
 
     public static async Task Run(string root, int articles, int minutes, int clients)
     {
-        NativeMemory.LimitArenas(); // before the ingest's threads make arenas, as `kronika serve` does at its start
         var folder = Directory.CreateTempSubdirectory("kronika-soak-").FullName;
         try
         {

@@ -41,7 +41,6 @@ public static class KronikaWeb
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        NativeMemory.LimitArenas();
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddCommandLine(args, Switches);
         configure?.Invoke(builder);
