@@ -198,7 +198,7 @@ public sealed class SqliteStore : IStore
             if (generation != _generation) Forget();
             _people ??= new People(ReadPeople(transaction));
             if (_entitiesWritten.Count > 100_000) _entitiesWritten.Clear(); // a bounded cache: the insert ignores a known entity anyway
-            var events = MergeChronicle ? new ChronicleIndex(_connection, transaction, (r, i) => DateOnly.Parse(r.GetString(i), CultureInfo.InvariantCulture)) : null;
+            var events = MergeChronicle ? new ChronicleIndex(_connection, transaction, (r, i) => DateOnly.Parse(r.GetString(i), CultureInfo.InvariantCulture), d => Day(d)) : null;
             using var lookups = new SqliteStoryLookups(_connection, transaction);
             var stories = new Stories(lookups);
             var groups = new StoryGroups(lookups);
