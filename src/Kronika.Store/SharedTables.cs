@@ -37,6 +37,8 @@ public static class SharedTables
             reported {day} NOT NULL);
         CREATE INDEX IF NOT EXISTS events_day ON events(day_from);
         CREATE INDEX IF NOT EXISTS events_reported ON events(reported);
+        -- The chronicle's type filter, within its dates.
+        CREATE INDEX IF NOT EXISTS events_type_day ON events(type, day_from);
         CREATE TABLE IF NOT EXISTS event_participants (
             event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
             entity_key TEXT NOT NULL,
