@@ -177,21 +177,28 @@ public static class ChronicleReads
             where += $" AND e.id IN (SELECT m.event_id FROM event_mentions m WHERE m.article_id IN ({t.Sql}))";
             parameters.AddRange(t.Parameters);
         }
-        int total;
-        using (var count = Command(connection, EventQueries.Count(where), parameters))
-            total = Convert.ToInt32(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         // Ascending or descending, every column of the order is turned: the id last makes it a total order, so pages
         // neither repeat nor skip an event.
         var dir = request.Descending ? " DESC" : "";
         var order = request.ByReport ? $"e.reported{dir}, e.day_from{dir}, e.id{dir}" : $"e.day_from{dir}, e.day_to{dir}, e.id{dir}";
+        // The page and the total in one pass over the matching events (a count beside the page would find them twice);
+        // only an empty page that could have held some (past the end, or no room) counts them apart.
         var rows = new List<(long Id, string Type, string? Mode, string? Date, DateOnly From, DateOnly To)>();
-        using (var page = Command(connection, $"SELECT e.id, e.type, e.mode, e.date, e.day_from, e.day_to FROM events e WHERE {where} ORDER BY {order} LIMIT @limit OFFSET @offset",
+        int? total = null;
+        using (var page = Command(connection, $"SELECT e.id, e.type, e.mode, e.date, e.day_from, e.day_to, COUNT(*) OVER () FROM events e WHERE {where} ORDER BY {order} LIMIT @limit OFFSET @offset",
                    [.. parameters, ("@limit", request.Limit), ("@offset", request.Offset)]))
         using (var r = await page.ExecuteReaderAsync(ct))
-            while (await r.ReadAsync(ct)) rows.Add((r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), readDay(r, 4), readDay(r, 5)));
+            while (await r.ReadAsync(ct))
+            {
+                rows.Add((r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), readDay(r, 4), readDay(r, 5)));
+                total = Convert.ToInt32(r.GetValue(6), CultureInfo.InvariantCulture);
+            }
+        if (total is null && (request.Offset > 0 || request.Limit <= 0))
+            using (var count = Command(connection, EventQueries.Count(where), parameters))
+                total = Convert.ToInt32(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         var events = new List<ChronicleEvent>(rows.Count);
         foreach (var row in rows) events.Add(await EventAsync(connection, row, request.Reports, readDay, ct));
-        return new ChroniclePage(total, events);
+        return new ChroniclePage(total ?? 0, events);
     }
 
     /// <summary>How many reports of one event are read for its figures and conflicts.</summary>

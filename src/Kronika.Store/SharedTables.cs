@@ -37,14 +37,20 @@ public static class SharedTables
             reported {day} NOT NULL);
         CREATE INDEX IF NOT EXISTS events_day ON events(day_from);
         CREATE INDEX IF NOT EXISTS events_reported ON events(reported);
+        -- The chronicle's type filter, within its dates.
+        CREATE INDEX IF NOT EXISTS events_type_day ON events(type, day_from);
         CREATE TABLE IF NOT EXISTS event_participants (
             event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
             entity_key TEXT NOT NULL,
             role TEXT NOT NULL,
             side TEXT NOT NULL,
             PRIMARY KEY (event_id, entity_key, role));
-        CREATE INDEX IF NOT EXISTS event_participants_entity ON event_participants(entity_key);
-        CREATE INDEX IF NOT EXISTS event_participants_side ON event_participants(side);
+        -- The chronicle's participant filters read these alone (key or side, role, event), never the table; they
+        -- replace the indexes on the key and on the side alone.
+        DROP INDEX IF EXISTS event_participants_entity;
+        DROP INDEX IF EXISTS event_participants_side;
+        CREATE INDEX IF NOT EXISTS event_participants_entity_role ON event_participants(entity_key, role, event_id);
+        CREATE INDEX IF NOT EXISTS event_participants_side_role ON event_participants(side, role, event_id);
         CREATE TABLE IF NOT EXISTS event_mentions (
             article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
             trigger_start INT NOT NULL,
@@ -63,6 +69,9 @@ public static class SharedTables
             location_side TEXT,
             PRIMARY KEY (article_id, trigger_start));
         CREATE INDEX IF NOT EXISTS event_mentions_event ON event_mentions(event_id);
+        -- The chronicle's text filter (articles a query matches → their events) and place filter read these alone.
+        CREATE INDEX IF NOT EXISTS event_mentions_article_event ON event_mentions(article_id, event_id);
+        CREATE INDEX IF NOT EXISTS event_mentions_place ON event_mentions(location_key, event_id);
         CREATE TABLE IF NOT EXISTS watches (
             name TEXT PRIMARY KEY,
             query TEXT,

@@ -75,6 +75,21 @@ public abstract partial class StoreConformance
         Assert.DoesNotContain(Store.Chronicle(new ChronicleRequest(ActorKeys: Keys("Vladimiras Putinas"), Limit: 100)).Events, e => e.Actors.SequenceEqual(["Maskva", "Pchenjanas"]));
     }
 
+    [Fact]
+    public void Chronicle_CountsEveryMatchingEvent_OnAPageOfEveryEvent_OnePastTheEnd_AndOneWithNoRoom()
+    {
+        Store.Write(Articles.Samples);
+        var all = Store.Chronicle(new ChronicleRequest(ActorKeys: Keys("Rusija"), Limit: 1000));
+        Assert.True(all.Total > 2);
+        Assert.Equal(all.Events.Count, all.Total);
+        Assert.Equal(all.Total, Store.Chronicle(new ChronicleRequest(ActorKeys: Keys("Rusija"), Limit: 1)).Total);
+        var past = Store.Chronicle(new ChronicleRequest(ActorKeys: Keys("Rusija"), Offset: all.Total));
+        Assert.Empty(past.Events);
+        Assert.Equal(all.Total, past.Total);
+        Assert.Equal(all.Total, Store.Chronicle(new ChronicleRequest(ActorKeys: Keys("Rusija"), Limit: 0)).Total);
+        Assert.Equal(0, Store.Chronicle(new ChronicleRequest(ActorKeys: Keys("Nežinoma šalis"))).Total);
+    }
+
     [Theory]
     [InlineData("event")]
     [InlineData("report")]
