@@ -84,15 +84,19 @@ public static class EntityStats
     /// commoner one walks the stories newest first back to the day its newest <see cref="Scanned"/> begin (read from
     /// `entity_days`), looking each up in `mentions` — for an entity in most stories, little more than <see cref="Scanned"/>.
     /// </summary>
-    public static string Newest(int articles) => articles <= 4 * Scanned
-        ? $"""
-          SELECT m.article_id FROM mentions m JOIN articles a ON a.id = m.article_id WHERE a.duplicate_of IS NULL AND m.entity_key = @k
-          ORDER BY a.date DESC, a.id DESC LIMIT {Scanned}
-          """
-        : $"""
-          SELECT a.id FROM articles a WHERE a.duplicate_of IS NULL
-              AND a.date >= (SELECT min(d.day) FROM (SELECT day, SUM(articles) OVER (ORDER BY day DESC) - articles AS newer FROM entity_days WHERE entity_key = @k) d WHERE d.newer < {Scanned})
-              AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_key = @k)
-          ORDER BY a.date DESC, a.id DESC LIMIT {Scanned}
-          """;
+    public static string Newest(int articles, int n = Scanned) => articles <= 4 * n ? ByMentions(n) : ByDates(n);
+
+    /// <summary>The entity `@k`'s newest <paramref name="n"/> stories, read by its mentions.</summary>
+    public static string ByMentions(int n) => $"""
+        SELECT m.article_id FROM mentions m JOIN articles a ON a.id = m.article_id WHERE a.duplicate_of IS NULL AND m.entity_key = @k
+        ORDER BY a.date DESC, a.id DESC LIMIT {n}
+        """;
+
+    /// <summary>The entity `@k`'s newest <paramref name="n"/> stories, walking the stories newest first back to the day they begin.</summary>
+    public static string ByDates(int n) => $"""
+        SELECT a.id FROM articles a WHERE a.duplicate_of IS NULL
+            AND a.date >= (SELECT min(d.day) FROM (SELECT day, SUM(articles) OVER (ORDER BY day DESC) - articles AS newer FROM entity_days WHERE entity_key = @k) d WHERE d.newer < {n})
+            AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_key = @k)
+        ORDER BY a.date DESC, a.id DESC LIMIT {n}
+        """;
 }
