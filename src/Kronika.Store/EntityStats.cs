@@ -30,8 +30,11 @@ public static class EntityStats
 
         """;
 
-    /// <summary>Fills the empty tables from the stored mentions (the upgrade of a store from schema 12).</summary>
+    /// <summary>Fills the tables afresh from the stored mentions (the upgrade of a store from schema 12, or from an older one whose
+    /// upgrade to 12 already created them).</summary>
     public const string Fill = """
+        DELETE FROM entity_stats;
+        DELETE FROM entity_days;
         INSERT INTO entity_stats (entity_key, type, articles, mentions)
             SELECT m.entity_key, e.type, COUNT(*), SUM(m.count) FROM mentions m JOIN entities e ON e.key = m.entity_key JOIN articles a ON a.id = m.article_id
             WHERE a.duplicate_of IS NULL GROUP BY m.entity_key, e.type;
