@@ -110,6 +110,20 @@ public static class ChronicleBench
         var storedPerSecond = ids.Count / clock.Elapsed.TotalSeconds;
         Console.WriteLine($"an article with every layer, 1 thread, {ids.Count} random ids: pipeline again {againPerSecond:F0}/s, stored analysis {storedPerSecond:F0}/s ({storedPerSecond / againPerSecond:F0}×)");
 
+        Queries(read, lemmas, requests);
+        Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");
+    }
+
+    /// <summary>Times the chronicle query mix on the store in <paramref name="db"/>.</summary>
+    public static void Queries(string db, int requests)
+    {
+        using var read = new SqliteStore(db, create: false);
+        Console.WriteLine($"{db}: {read.ArticleCount():N0} articles, {read.StoryCount():N0} stories");
+        Queries(read, new SearchLemmas(), requests);
+    }
+
+    private static void Queries(SqliteStore read, SearchLemmas lemmas, int requests)
+    {
         IReadOnlyList<string> Keys(string name) => EntityResolver.KeysAsync(read, lemmas, name).GetAwaiter().GetResult();
         var mix = new (string Name, Func<ChronicleRequest> Request)[]
         {
@@ -131,6 +145,5 @@ public static class ChronicleBench
             var one = StoreBench.Time(Enumerable.Repeat((Action)(() => read.ChronicleAsync(request()).GetAwaiter().GetResult()), 5));
             Console.WriteLine($"  {name,-40} {read.ChronicleAsync(request() with { Limit = 1 }).GetAwaiter().GetResult().Total,7:N0} events  p50 {one.P50,6:F1} ms");
         }
-        Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");
     }
 }

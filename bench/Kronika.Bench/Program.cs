@@ -42,8 +42,18 @@ if (args.FirstOrDefault() == "chronicle")
 }
 if (args.FirstOrDefault() == "load" && args.Contains("--render"))
 {
-    var at = Array.IndexOf(args, "--db");
-    await RenderBench.Run(at >= 0 && at + 1 < args.Length ? args[at + 1] : "sqlite:kronika.db", Option("--runs", 21));
+    await RenderBench.Run(Text("--db") ?? "sqlite:kronika.db", Option("--runs", 21));
+    return;
+}
+if (args.FirstOrDefault() == "merge-cost")
+{
+    MergeCostBench.Run(Text("--corpus") ?? throw new ArgumentException("merge-cost: --corpus DIR is required"),
+        Text("--db") ?? throw new ArgumentException("merge-cost: --db FILE is required"), Option("--minutes", 0), Option("--requests", 400));
+    return;
+}
+if (args.FirstOrDefault() == "chronicle-query")
+{
+    ChronicleBench.Queries(Text("--db") ?? throw new ArgumentException("chronicle-query: --db FILE is required"), Option("--requests", 400));
     return;
 }
 if (args.FirstOrDefault() == "load")
@@ -155,6 +165,12 @@ Document Parse(byte[] b) => ArticleReader.Parse(TextDecoder.Decode(b).Text, sour
             total += s.Length;
         }
     return (list, total);
+}
+
+string? Text(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }
 
 int Option(string name, int fallback)

@@ -6,9 +6,9 @@ using Kronika.Lithuanian;
 
 /// <summary>
 /// `size`: is analysis linear in an article's length? Articles of 1, 2, 4, 8 and 32 MB (samples/ paragraphs repeated
-/// in one article) go through the pipeline step by step; each step's time per MB is reported with its ratio to the
-/// 1 MB article's, so a super-linear step shows as a growing ratio. A step that does not finish within
-/// `--max-seconds` ends the bench there (larger articles would only take longer).
+/// in one article) go through the pipeline step by step; each step's processor time per MB (its thread's, so that the
+/// load of a shared machine does not move it) is reported with its ratio to the 1 MB article's, so a super-linear step
+/// shows as a growing ratio. A step that does not finish within `--max-seconds` (wall) is left out of the larger sizes.
 /// </summary>
 public static class SizeBench
 {
@@ -37,6 +37,7 @@ public static class SizeBench
             var perStep = new Dictionary<string, double>();
             var notes = new List<string>();
             var total = 0.0;
+            var wall = 0.0;
             foreach (var step in pipeline.Steps)
             {
                 if (dropped.Contains(step.Name) || (step.Requires & missing) != 0)
@@ -46,7 +47,12 @@ public static class SizeBench
                 }
                 using var budget = new CancellationTokenSource(TimeSpan.FromSeconds(maxSeconds));
                 var clock = Stopwatch.StartNew();
-                var work = Task.Run(() => step.Process(doc, budget.Token));
+                var work = Task.Run(() =>
+                {
+                    var cpu = MergeCostBench.ThreadSeconds();
+                    step.Process(doc, budget.Token);
+                    return MergeCostBench.ThreadSeconds() - cpu;
+                });
                 var finished = false;
                 try
                 {
@@ -64,16 +70,17 @@ public static class SizeBench
                     continue;
                 }
                 doc.Layers |= step.Provides;
-                perStep[step.Name] = clock.Elapsed.TotalSeconds;
-                total += clock.Elapsed.TotalSeconds;
+                perStep[step.Name] = work.Result;
+                total += work.Result;
+                wall += clock.Elapsed.TotalSeconds;
             }
             var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0;
             first ??= perStep.ToDictionary(s => s.Key, s => s.Value / megabytes);
             if (firstTotal == 0) firstTotal = total / megabytes;
-            Console.WriteLine($"{mb,3} MB ({megabytes:F2} MB, {doc.TokenCount:N0} tokens): {total:F1} s in the steps that ran, {total / megabytes:F2} s/MB, " +
+            Console.WriteLine($"{mb,3} MB ({megabytes:F2} MB, {doc.TokenCount:N0} tokens): {total:F1} s of processor time in the steps that ran ({wall:F1} s wall), {total / megabytes:F2} s/MB, " +
                 $"allocated {allocatedMb / megabytes:F0} MB per MB, working set {Process.GetCurrentProcess().WorkingSet64 / 1048576.0:F0} MB" +
                 (notes.Count > 0 ? "; " + string.Join("; ", notes) : ""));
-            Console.WriteLine("      s/MB per step (× the first size): " + string.Join(", ",
+            Console.WriteLine("      processor s/MB per step (× the first size): " + string.Join(", ",
                 perStep.Select(s => $"{s.Key} {s.Value / megabytes:F2} ({(first.TryGetValue(s.Key, out var f) ? s.Value / megabytes / Math.Max(1e-6, f) : 1):F1}×)")));
         }
         Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");

@@ -19,6 +19,12 @@ public static class SoakBench
 {
     private const string Key = "soak-key";
 
+    /// <summary>A line of /proc/self/status in MB (`RssAnon`, `RssFile`).</summary>
+    private static string Status(string field) =>
+        File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal)) is { } line
+            ? $"{long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0:F0} MB"
+            : "?";
+
     public static async Task Run(string root, int articles, int minutes, int clients)
     {
         var folder = Directory.CreateTempSubdirectory("kronika-soak-").FullName;
@@ -81,7 +87,8 @@ public static class SoakBench
             }
 
             var latencies = new List<(string Kind, double Ms, int Minute)>();
-            int serverErrors = 0, failures = 0, otherErrors = 0, counter = 0;
+            int serverErrors = 0, failures = 0, otherErrors = 0, counter = 0, total = 0;
+            var workingSets = new List<double>();
             var run = Stopwatch.StartNew();
             var duration = TimeSpan.FromMinutes(minutes);
             var minuteReports = Task.Run(async () =>
@@ -91,16 +98,25 @@ public static class SoakBench
                     var wait = TimeSpan.FromMinutes(m) - run.Elapsed;
                     if (wait > TimeSpan.Zero) await Task.Delay(wait);
                     List<(string Kind, double Ms, int Minute)> these;
-                    lock (latencies) these = latencies.Where(l => l.Minute == m - 1).ToList();
+                    lock (latencies)
+                    {
+                        these = latencies.Where(l => l.Minute == m - 1).ToList();
+                        latencies.RemoveAll(l => l.Minute == m - 1); // reported: the client keeps nothing per request
+                        total += these.Count;
+                    }
                     double P95(IEnumerable<double> xs)
                     {
                         var sorted = xs.Order().ToList();
                         return sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(0.95 * sorted.Count))];
                     }
                     var kinds = string.Join(", ", these.GroupBy(l => l.Kind).OrderBy(g => g.Key).Select(g => $"{g.Key} {P95(g.Select(l => l.Ms)):F0}"));
+                    var workingSet = Process.GetCurrentProcess().WorkingSet64 / 1048576.0;
+                    workingSets.Add(workingSet);
                     Console.WriteLine($"minute {m,2}: {these.Count:N0} requests ({these.Count / 60.0:F0}/s), p95 {P95(these.Select(l => l.Ms)):F0} ms ({kinds} ms), " +
-                        $"5xx so far {Volatile.Read(ref serverErrors)}, failures so far {Volatile.Read(ref failures)}, working set {Process.GetCurrentProcess().WorkingSet64 / 1048576.0:F0} MB, " +
-                        $"GC heap {GC.GetTotalMemory(false) / 1048576.0:F0} MB");
+                        $"5xx so far {Volatile.Read(ref serverErrors)}, failures so far {Volatile.Read(ref failures)}, working set {workingSet:F0} MB, " +
+                        $"GC heap {GC.GetTotalMemory(false) / 1048576.0:F0} MB, GC committed {GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576.0:F0} MB, " +
+                        $"SQLite {SQLitePCL.raw.sqlite3_memory_used() / 1048576.0:F0} MB, {Status("RssAnon")} anonymous, {Status("RssFile")} file-backed, " +
+                        $"store {new FileInfo(db).Length / 1048576.0:F0} MB + log {(File.Exists(db + "-wal") ? new FileInfo(db + "-wal").Length : 0) / 1048576.0:F0} MB, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
                 }
             });
             await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
@@ -128,7 +144,11 @@ public static class SoakBench
                 }
             }));
             await minuteReports;
-            Console.WriteLine($"total: {latencies.Count:N0} requests in {run.Elapsed.TotalMinutes:F1} min, {serverErrors} 5xx, {failures} connection failures, {otherErrors} 4xx, {ingested:N0} ingests");
+            total += latencies.Count;
+            var warm = Math.Min(workingSets.Count - 1, Math.Max(0, minutes / 6)); // warm-up: the first sixth of the run
+            Console.WriteLine($"working set: first minute {workingSets[0]:F0} MB, after warm-up (minute {warm + 1}) {workingSets[warm]:F0} MB, " +
+                              $"last {workingSets[^1]:F0} MB, max after warm-up {workingSets.Skip(warm).Max():F0} MB");
+            Console.WriteLine($"total: {total:N0} requests in {run.Elapsed.TotalMinutes:F1} min, {serverErrors} 5xx, {failures} connection failures, {otherErrors} 4xx, {ingested:N0} ingests");
             await app.StopAsync();
         }
         finally

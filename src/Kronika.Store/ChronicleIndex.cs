@@ -12,7 +12,7 @@ namespace Kronika.Store;
 /// event under its type, each side and each month its days span when the side joined it (events spanning more than a
 /// year under month 0 of their first year), so a report reads the months its own days span, never every event of a side.
 /// </summary>
-public sealed class ChronicleIndex(DbConnection connection, DbTransaction transaction, Func<DbDataReader, int, DateOnly> readDay)
+public sealed class ChronicleIndex(DbConnection connection, DbTransaction transaction, Func<DbDataReader, int, DateOnly> readDay, Func<DateOnly, object> day)
 {
     /// <summary>What a chronicle event is known by while merging: its type and mode, its days (the narrowest a report gave), sides and places.</summary>
     public sealed class Entry(long id, string type, string? mode, DateOnly from, DateOnly to)
@@ -41,7 +41,8 @@ public sealed class ChronicleIndex(DbConnection connection, DbTransaction transa
     private static IEnumerable<int> Months(DateOnly from, DateOnly to)
     {
         if (to.Year * 12 + to.Month - (from.Year * 12 + from.Month) > 12) { yield return from.Year * 100; yield break; }
-        for (var m = new DateOnly(from.Year, from.Month, 1); m <= to; m = m.AddMonths(1)) yield return m.Year * 100 + m.Month;
+        // By month number, not AddMonths: December 9999 has no month after it.
+        for (var m = from.Year * 12 + from.Month - 1; m <= to.Year * 12 + to.Month - 1; m++) yield return m / 12 * 100 + m % 12 + 1;
     }
 
     private DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
@@ -103,11 +104,16 @@ public sealed class ChronicleIndex(DbConnection connection, DbTransaction transa
         var months = Months(from, to).Concat(Enumerable.Range(from.Year - 1, to.Year - from.Year + 2).Select(y => y * 100)).Distinct().ToList();
         if (sides.Count == 0) return null;
         // The candidates in the order the sides and months are asked for (then by id), so the first of equally narrow ones wins.
-        var parameters = new List<(string, object?)> { ("@type", report.Type) };
+        // Only the events whose days overlap the report's and whose mode agrees are loaded (the checks below, done first
+        // in the query): a side's month holds more events the larger the store, and loading each one's sides and places
+        // made every report's cost grow with the store.
+        var parameters = new List<(string, object?)> { ("@type", report.Type), ("@from", day(from)), ("@to", day(to)) };
+        if (report.Mode is not null) parameters.Add(("@mode", report.Mode));
         parameters.AddRange(sides.Select((s, i) => ($"@s{i}", (object?)s)));
         using var command = Command($"""
-            SELECT side, month, event_id FROM event_months
-            WHERE type = @type AND side IN ({string.Join(", ", sides.Select((_, i) => $"@s{i}"))}) AND month IN ({string.Join(", ", months)})
+            SELECT m.side, m.month, m.event_id FROM event_months m JOIN events e ON e.id = m.event_id
+            WHERE m.type = @type AND m.side IN ({string.Join(", ", sides.Select((_, i) => $"@s{i}"))}) AND m.month IN ({string.Join(", ", months)})
+              AND e.day_from <= @to AND e.day_to >= @from{(report.Mode is null ? "" : " AND (e.mode IS NULL OR e.mode = @mode)")}
             """, [.. parameters]);
         var found = new List<(int Side, int Month, long Id)>();
         using (var r = command.ExecuteReader())

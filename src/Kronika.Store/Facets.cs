@@ -28,15 +28,20 @@ public static class Facets
         var d = from;
         while (d <= to && words.Count < 2000)
         {
-            if (d.Day == 1 && d.Month == 1 && d.AddYears(1).AddDays(-1) <= to)
+            // The last day of the year or month, and the day after it, without stepping past 9999-12-31.
+            var yearEnd = new DateOnly(d.Year, 12, 31);
+            var monthEnd = new DateOnly(d.Year, d.Month, DateTime.DaysInMonth(d.Year, d.Month));
+            if (d.Day == 1 && d.Month == 1 && yearEnd <= to)
             {
                 words.Add(string.Create(CultureInfo.InvariantCulture, $"y{d.Year:D4}"));
-                d = d.AddYears(1);
+                if (yearEnd == DateOnly.MaxValue) break;
+                d = yearEnd.AddDays(1);
             }
-            else if (d.Day == 1 && d.AddMonths(1).AddDays(-1) <= to)
+            else if (d.Day == 1 && monthEnd <= to)
             {
                 words.Add(string.Create(CultureInfo.InvariantCulture, $"m{d.Year:D4}{d.Month:D2}"));
-                d = d.AddMonths(1);
+                if (monthEnd == DateOnly.MaxValue) break;
+                d = monthEnd.AddDays(1);
             }
             else
             {

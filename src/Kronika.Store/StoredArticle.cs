@@ -76,9 +76,9 @@ public sealed record StoredEvent(
     public static (DateOnly From, DateOnly To) Bounds(string? date, DateOnly article) =>
         date is not null && TimeRange.Of(date) is { } r ? (r.From, r.To) : date switch
         {
-            "FUTURE_REF" => (article, article.AddDays(FutureWindow)),
-            "PRESENT_REF" => (article.AddDays(-1), article),
-            _ => (article.AddDays(-PastWindow), article),
+            "FUTURE_REF" => (article, article.AddDaysWithin(FutureWindow)),
+            "PRESENT_REF" => (article.AddDaysWithin(-1), article),
+            _ => (article.AddDaysWithin(-PastWindow), article),
         };
 
     private static readonly HashSet<string> DenialCues = ReadCues();

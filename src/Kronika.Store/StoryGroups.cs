@@ -111,17 +111,17 @@ public sealed class StoryGroups(StoryLookups db)
     {
         if (features.Length == 0) return null;
         var stories = db.Stories();
-        var df = db.Frequencies(features);
+        var df = Frequencies(features);
         var rare = features.Where(f => df.GetValueOrDefault(f) is > 0 and <= MaxPosting).ToArray();
         var shared = new Dictionary<long, double>();
-        foreach (var (feature, id) in db.Postings(rare, date.AddDays(-WindowDays), date.AddDays(WindowDays)))
+        foreach (var (feature, id) in db.Postings(rare, date.AddDaysWithin(-WindowDays), date.AddDaysWithin(WindowDays)))
             if (id != except)
                 shared[id] = shared.GetValueOrDefault(id) + Weight(feature, df[feature], stories);
         if (shared.Count == 0) return null;
         var own = features.Sum(f => Weight(f, df.GetValueOrDefault(f), stories));
         var top = shared.OrderByDescending(p => p.Value).Take(20).Select(p => p.Key).ToList();
         var candidates = db.Candidates(top);
-        var theirs = db.Frequencies(candidates.Values.SelectMany(c => c.Features).Distinct().ToArray());
+        var theirs = Frequencies(candidates.Values.SelectMany(c => c.Features).Distinct().ToArray());
         long? best = null;
         var bestScore = Threshold;
         foreach (var id in top)
@@ -131,6 +131,27 @@ public sealed class StoryGroups(StoryLookups db)
             if (score >= bestScore) (best, bestScore) = (c.Story, score);
         }
         return best;
+    }
+
+    /// <summary>
+    /// Each feature's count of stories, as of now, known from earlier look-ups of this batch (kept up to date by <see
+    /// cref="Add"/>; the batch holds the writers' lock, so no other writer counts in between) or read from the store.
+    /// Candidates of one batch share most of their features: without it each decision read thousands of counts again.
+    /// </summary>
+    private readonly Dictionary<uint, long> _df = [];
+
+    private Dictionary<uint, long> Frequencies(uint[] features)
+    {
+        var missing = features.Where(f => !_df.ContainsKey(f)).ToArray();
+        if (missing.Length > 0)
+        {
+            var read = db.Frequencies(missing);
+            foreach (var f in missing) _df[f] = read.GetValueOrDefault(f);
+        }
+        var df = new Dictionary<uint, long>(features.Length);
+        foreach (var f in features)
+            if (_df[f] > 0) df[f] = _df[f];
+        return df;
     }
 
     /// <summary>The weighted Dice overlap of two sorted feature sets.</summary>
@@ -154,7 +175,9 @@ public sealed class StoryGroups(StoryLookups db)
     {
         if (db.MovePostings(id, date)) return;
         db.Count();
-        db.Post([.. db.Counted(features).Where(c => c.Before < MaxPosting + 1).Select(c => c.Feature)], date, id);
+        var counted = db.Counted(features).ToList();
+        foreach (var (feature, before) in counted) _df[feature] = before + 1;
+        db.Post([.. counted.Where(c => c.Before < MaxPosting + 1).Select(c => c.Feature)], date, id);
     }
 
     /// <summary>The story an article belongs to (itself when it has none recorded).</summary>

@@ -225,6 +225,19 @@ public sealed class HardeningTests : IDisposable
         Assert.False(File.Exists(missing));
     }
 
+    // Item 1: `ingest` of an article dated 0001-01-01 with `vakar` said `Value to add was out of range`.
+    [Fact]
+    public void Ingest_stores_articles_dated_at_the_calendars_edges_and_the_rest_of_the_run()
+    {
+        var folder = Folder("edges", Kim);
+        File.WriteAllText(Path.Combine(folder, "0001.txt"), " date 0001-01-01 Kraštas\nVakar lijo, o praėjusį pirmadienį snigo. Pernai buvo sausra.\n");
+        File.WriteAllText(Path.Combine(folder, "9999.txt"), " date 9999-12-31 Kraštas\nRytoj ir kitais metais vyks rinkimai, o kitą pirmadienį – posėdis.\n");
+        var (code, output, error) = Run("ingest", folder, "--db", Db);
+        Assert.True(code == 0, error);
+        Assert.Empty(Lines(error));
+        Assert.Contains("3 new", output);
+    }
+
     [Fact]
     public void Writing_commands_create_the_store()
     {

@@ -18,11 +18,21 @@ public sealed partial class EntityRecognizer
         public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
         public HashSet<(string Surname, string? Given)> Names { get; } = [];
 
-        /// <summary>The knowledge base's name, else the fullest name seen (most words, initials last).</summary>
-        public string Canonical => Kb?.Canonical ?? Mentions
+        /// <summary>The knowledge base's name, else the fullest name seen (most words, initials last), with a person's
+        /// surname as the text wrote it in the nominative where it did (`Edgaru Jankausku` … `E.Jankauskas`: Jankauskas).</summary>
+        public string Canonical => Kb?.Canonical ?? WithWrittenSurname(Mentions
             .OrderByDescending(m => m.Canonical.Split(' ').Length)
             .ThenBy(m => m.Canonical.Count(c => c == '.'))
-            .First().Canonical;
+            .First().Canonical);
+
+        private string WithWrittenSurname(string name)
+        {
+            if (Type != "PER") return name;
+            var surname = name.Split(' ')[^1];
+            var written = Mentions.Where(m => m.SurnameAsWritten).Select(m => m.Canonical.Split(' ')[^1])
+                .FirstOrDefault(w => NameKey.Word(w) == NameKey.Word(surname));
+            return written is null || written == surname ? name : name[..^surname.Length] + written;
+        }
     }
 
     /// <summary>
@@ -75,8 +85,9 @@ public sealed partial class EntityRecognizer
         }
 
         // Fuller mentions first, so that short ones find the person they abbreviate.
-        foreach (var m in mentions.OrderBy(m => m.Type == "PER" ? -Fullness(m) : 0).ThenBy(m => m.Start))
+        foreach (var original in mentions.OrderBy(m => m.Type == "PER" ? -Fullness(m) : 0).ThenBy(m => m.Start))
         {
+            var m = original;
             var cluster = m.StandsFor is { } definition && clusterOf.TryGetValue(definition, out var defined) ? defined
                 : m.Kb is { } entry
                 ? byEntry.GetValueOrDefault(entry) ?? Fitting(entry.Type, m).Where(c => c.Kb is null).MinBy(c => c.Index)
@@ -86,8 +97,11 @@ public sealed partial class EntityRecognizer
                 cluster = new Cluster(clusters.Count, m.Type);
                 clusters.Add(cluster);
             }
+            // A person of the base joins the text's person only when the first names the text gave agree with the
+            // base's (`Marius Stankevičius` … `M. Stankevičiaus` is not the base's Laurynas Mindaugas Stankevičius).
+            if (m.Kb is { Type: "PER" } person && cluster.Kb is null && !Fits(cluster.Names.Select(n => n.Given).Append(m.Given), person)) m = m.Unlinked();
             cluster.Mentions.Add(m);
-            clusterOf[m] = cluster;
+            clusterOf[original] = cluster;
             Learn(cluster, m);
             if (cluster.Kb is null && m.Kb is { } kb)
             {
@@ -101,10 +115,18 @@ public sealed partial class EntityRecognizer
         return clusters;
     }
 
-    /// <summary>How much of a person's name a mention gives: full first names count most, initials less.</summary>
+    /// <summary>Whether every full first name the text gave is one of the base person's.</summary>
+    private static bool Fits(IEnumerable<string?> givenInText, KbEntry person)
+    {
+        var given = person.Aliases.Append(person.Canonical).Select(n => n.Split(' ')).Where(w => w.Length > 1).SelectMany(w => w[..^1]).ToList();
+        return givenInText.All(g => g is null || g.EndsWith('.') || given.Any(b => Compatible(g, b)));
+    }
+
+    /// <summary>How much of a person's name a mention gives, as the text wrote it: full first names count most,
+    /// initials less.</summary>
     private static int Fullness(Mention m)
     {
-        var words = m.Canonical.Split(' ');
+        var words = m.Kb is { Type: "PER" } && m.NameWords.Length > 0 ? m.NameWords : m.Canonical.Split(' ');
         return words.Length * 2 - words.Count(w => w.EndsWith('.'));
     }
 

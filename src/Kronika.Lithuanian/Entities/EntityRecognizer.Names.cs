@@ -32,7 +32,9 @@ public sealed partial class EntityRecognizer
                 else if (end - i == 1 && s.Morph(k).IsPlural) words.Add(FamilyName(s, k));
                 // A name the tagger reads in the nominative stays as written (`Paula`, `Giedrė`), and so does one ending
                 // in `-a`, which only the nominative (and instrumental) of a name has (`Velička`, `Jogaila`).
-                else if (!s.Headline && !s.Morph(k).IsPlural && (s.Morph(k).Case == Case.Nom || s.Lower(k).EndsWith('a'))) words.Add(s.Display(k));
+                // (A woman's surname in plain `-e` is the instrumental, whatever the tagger read: `su Renata Saulyte`.)
+                else if (!s.Headline && !s.Morph(k).IsPlural && (s.Morph(k).Case == Case.Nom || s.Lower(k).EndsWith('a')))
+                    words.Add(FemaleInstrumental.Any(e => s.Lower(k).EndsWith(e, StringComparison.Ordinal)) ? s.Display(k)[..^1] + "ė" : s.Display(k));
                 else if (k < end - 1 && lists.FirstName(s.Display(k), personGender != Gender.None ? personGender : s.Morph(k).Gender) is { } first) words.Add(Checked(s.Display(k), first));
                 else words.Add(Checked(s.Display(k), NameLemma(s, k, personGender)));
             }
@@ -104,6 +106,8 @@ public sealed partial class EntityRecognizer
         if (form.LastIndexOf("vič", StringComparison.Ordinal) is var v and > 0 && form[(v + 3)..] is "ius" or "iaus" or "iui" or "iumi" or "iu" or "ių"
             && !nominative.EndsWith("vičius", StringComparison.Ordinal))
             return form[..(v + 3)] + "ius";
+        // `-iečio` is the genitive of `-ietis` (`Asyžiečio` → `Asyžietis`), never of `-ietys`.
+        if (nominative.EndsWith("ietys", StringComparison.Ordinal)) return nominative[..^2] + "is";
         var genitive = form.EndsWith("io", StringComparison.Ordinal);
         if (nominative.EndsWith("džis", StringComparison.Ordinal)) return nominative[..^4] + (genitive ? "dis" : "džius");
         if (nominative.EndsWith("čis", StringComparison.Ordinal)) return nominative[..^3] + (genitive ? "tis" : "čius");
@@ -123,7 +127,56 @@ public sealed partial class EntityRecognizer
         || form.EndsWith("ao", StringComparison.OrdinalIgnoreCase) || form.EndsWith("eo", StringComparison.OrdinalIgnoreCase)
         || form.EndsWith("nho", StringComparison.OrdinalIgnoreCase) || form.EndsWith("y", StringComparison.Ordinal) && form.Length > 1 && "aeiou".Contains(form[^2]);
 
+    private static readonly string[] FemaleInstrumental = ["iene", "aite", "yte", "ute", "ūte"];
+
     private static readonly string[] ObliqueEndings = ["iu", "ui", "ą", "į", "ų", "ams"];
+
+    /// <summary>The singular case endings of each nominative ending of Lithuanian names, longest nominative first
+    /// (`Budrys`: `Budrio`, `Budriui`, `Budrį`, not the plural `Budrių`; `Vilnius`: `Vilniaus`, `Vilniuje`, not `Vilnios`).
+    /// Plural place names (`Trakai`, `Telšiai`, `Grigiškės`) take the plural cases.</summary>
+    private static readonly (string Nominative, string[] Cases)[] Declensions =
+    [
+        ("ius", ["ius", "iaus", "iui", "ių", "iumi", "iu", "iuje", "iau"]),
+        // definite adjectives as names (`Šventoji`, `Naujasis`)
+        ("oji", ["oji", "osios", "ajai", "ąją", "ąja", "ojoje"]),
+        ("asis", ["asis", "ojo", "ajam", "ąjį", "uoju", "ajame"]),
+        ("ysis", ["ysis", "iojo", "iajam", "įjį", "iuoju", "iajame"]),
+        ("iai", ["iai", "ių", "iams", "ius", "iais", "iuose"]),
+        ("as", ["as", "o", "ui", "ą", "u", "e", "ai"]),
+        ("is", ["is", "io", "iui", "į", "iu", "yje", "i"]),
+        ("ys", ["ys", "io", "iui", "į", "iu", "yje", "y"]),
+        ("us", ["us", "aus", "ui", "ų", "umi", "uje", "au"]),
+        ("ai", ["ai", "ų", "ams", "us", "ais", "uose"]),
+        ("os", ["os", "ų", "oms", "as", "omis", "ose"]),
+        ("ės", ["ės", "ių", "ėms", "es", "ėmis", "ėse"]),
+        ("a", ["a", "os", "ai", "ą", "oje", "a"]),
+        ("ė", ["ė", "ės", "ei", "ę", "e", "ėje"]),
+    ];
+
+    /// <summary>
+    /// Whether a word can be a case of a one-word name (`Seimo` of `Seimas`, `Kęstučio` of `Kęstutis`): the stems
+    /// agree and the ending is one of the name's own declension. A name that does not decline (`Modi`, `ELTA`,
+    /// `Toronto`) is only itself. Two names sharing a key are told apart so: `Modus` is not `Modi`, `Vilnios` not
+    /// `Vilnius`, the plural `Budrių` not `Budrys`.
+    /// </summary>
+    internal static bool CanBeCaseOf(string form, string name)
+    {
+        if (name.Contains(' ') || name.Contains('-') || form.Contains('-')) return true;
+        var f = form.ToLowerInvariant();
+        var n = name.ToLowerInvariant();
+        if (f == n || name.All(c => !char.IsLower(c))) return true;
+        foreach (var (nominative, cases) in Declensions)
+        {
+            if (!n.EndsWith(nominative, StringComparison.Ordinal)) continue;
+            var stem = Alternated(n[..^nominative.Length]);
+            return cases.Any(c => f.EndsWith(c, StringComparison.Ordinal) && Alternated(f[..^c.Length]) == stem);
+        }
+        return false;
+
+        // `dž` and `č` before `i` are `d` and `t` of the nominative (`Sirvydžio`, `Kęstučio`).
+        static string Alternated(string stem) =>
+            stem.EndsWith("dž", StringComparison.Ordinal) ? stem[..^2] + "d" : stem.EndsWith('č') ? stem[..^1] + "t" : stem;
+    }
 
     /// <summary>Inflected Lithuanian names end in a vowel, s or š; `Kim`, `Leavitt`, `Jong` do not decline.</summary>
     private static bool EndsLithuanian(string form) => form.Length > 0 && "aąeęėiįyouųūsšAĄEĘĖIĮYOUŲŪSŠ".Contains(form[^1]);

@@ -35,7 +35,7 @@ public sealed partial class EntityRecognizer
                 var lowercase = Enumerable.Range(k - n, n).All(j => !s.IsCapitalised(j));
                 if (lowercase && (initials == letters || initials[1..] == letters[1..])) memory.Terms.Add("acronym:" + s.Form(k + 1));
             }
-        QuotedNames(s, used, found);
+        QuotedNames(s, used, found, memory);
         for (var i = 0; i < s.Count;)
         {
             if (used[i] || !s.IsWord(i) && !s.IsInitial(i) || s.IsWord(i) && !s.IsAcronym(i) && memory.Terms.Contains(s.Key(i))
@@ -195,8 +195,12 @@ public sealed partial class EntityRecognizer
     /// quoted name without a verb is what the knowledge base says it is, else a named thing (`pratybas „Geležinis
     /// vilkas“`, `raketų „Patriot“`): MISC. Quoted speech is left to the other patterns.
     /// </summary>
-    private void QuotedNames(Sentence s, bool[] used, List<Mention> found)
+    private void QuotedNames(Sentence s, bool[] used, List<Mention> found, TextMemory memory)
     {
+        // A sentence about a game (`rungtynės`, `įveikė`, `taškų`): its quoted names are teams. Asked only of a sentence
+        // with a quoted name.
+        bool? aboutAGame = null;
+        bool Sports() => aboutAGame ??= Enumerable.Range(0, s.Count).Any(k => s.IsWord(k) && (lists.SportsWords.Contains(s.Lower(k)) || s.Lemma(k) is { } l && lists.SportsWords.Contains(l.ToLowerInvariant())));
         for (var i = 0; i + 2 < s.Count; i++)
         {
             if (s[i] is not ("„" or "\"")) continue;
@@ -209,7 +213,9 @@ public sealed partial class EntityRecognizer
             var hasVerb = Enumerable.Range(i + 1, close - i - 1).Any(k => s.Token(k).Upos is Upos.VERB or Upos.AUX);
             var nameLike = s.IsCapitalised(i + 1) || s.Kind(i + 1) == TokenKind.Number || trigger;
             // Quoted speech goes on with a dash or a reporting verb (`„…“, – sakė`); a name may be followed by a comma.
-            var speech = s[close + 1] is "–" or "—" || s[close + 1] == "," && (s[close + 2] is "–" or "—" || close + 2 < s.Count && s.Token(close + 2).Upos is Upos.VERB);
+            // (Not a name joined to a quoted name before it: `„Orlen Lietuva“ ir „Modus grupė“ – …`.)
+            var coordinated = i >= 2 && s[i - 1] is "ir" or "bei" or "," && s[i - 2] is "“" or "”" or "\"";
+            var speech = !coordinated && (s[close + 1] is "–" or "—" || s[close + 1] == "," && (s[close + 2] is "–" or "—" || close + 2 < s.Count && s.Token(close + 2).Upos is Upos.VERB));
             if (!nameLike || hasVerb || close - i - 1 > 4 || !trigger && speech) continue;
             var name = Joined(s, i + 1, close);
             var entry = kb.Find(NameKey.Of(name)).FirstOrDefault();
@@ -222,18 +228,35 @@ public sealed partial class EntityRecognizer
             var before = i > 0 ? s.Lemma(i - 1)?.ToLowerInvariant() : null;
             // `kelyje „Via Baltica“`, `„Akropolio“ prekybos centre`: a road or place word beside it makes it a place.
             var placeAfter = after is not null && lists.PlaceHeads.Contains(after) || before is not null && lists.PlaceNouns.Contains(before);
-            var orgAfter = after is not null && (lists.OrganizationTriggers.Contains(after) || lists.OrganizationHeads.Contains(after));
+            // (An organization's head as the name's last word says so too: `„Modus grupė“`.)
+            var orgAfter = after is not null && (lists.OrganizationTriggers.Contains(after) || lists.OrganizationHeads.Contains(after))
+                           || close > i + 2 && s.Lemma(close - 1)?.ToLowerInvariant() is { } own && (lists.OrganizationHeads.Contains(own) || lists.OrganizationTriggers.Contains(own));
             var club = i > 0 && s.IsCapitalised(i - 1) && s.Morph(i - 1).Case == Case.Gen && kb.Find(s.Key(i - 1)).Any(e => e.Type == "LOC");
             // A vehicle or device word before or after it makes it the product (`automobilis „Toyota“`, `„Opel“ markės`).
             var product = i > 0 && s.Lemma(i - 1) is { } thing && lists.ProductTriggers.Contains(thing.ToLowerInvariant())
                           || after is not null && lists.ProductTriggers.Contains(after);
-            var type = product ? "MISC" : trigger || orgAfter || club && !placeAfter ? "ORG" : placeAfter ? "LOC" : entry?.Type ?? "MISC";
+            // A team: in a sentence about a game, a quoted name the base knows as a place (`„Kupiškis“`: places are not
+            // quoted) or not at all (`penki „Riteriai“`); or one the text already used for a team. (Not an event's name:
+            // `„Roland Garros“ turnyro`; outside games a quoted place's name is a work's: `spektaklį „Ofelijos“`.)
+            var team = !product && !placeAfter && !(after is not null && lists.MiscHeads.Contains(after))
+                       && (entry?.Type is null or "MISC" or "LOC" && Sports() || memory.Teams.Contains(NameKey.Of(name)));
+            if (team)
+            {
+                // A team is named in the nominative (`„Milastos“` → `Milasta`); a foreign name stays (`„Nuggets“`).
+                if (close == i + 2 && s.IsWord(i + 1) && s.Morph(i + 1).Case == Case.Gen && !IsForeign(s.Display(i + 1))
+                    && TeamGenitives.Any(e => s.Lower(i + 1).EndsWith(e, StringComparison.Ordinal))) name = NameLemma(s, i + 1);
+                memory.Teams.Add(NameKey.Of(name));
+            }
+            var type = product ? "MISC" : trigger || orgAfter || club && !placeAfter || team ? "ORG" : placeAfter ? "LOC" : entry?.Type ?? "MISC";
             if (entry is not null && entry.Type != type) entry = null;
             found.Add(new Mention(s.Start(i + 1), s.End(close - 1), type, entry?.Canonical ?? name, entry, [name]));
             for (var k = i; k <= close; k++) used[k] = true;
             if (trigger && i > 0 && lists.OrganizationTriggers.Contains(s.Lower(i - 1))) used[i - 1] = true;
         }
     }
+
+    /// <summary>Genitive endings only Lithuanian names have (`„Riterių“`, `„Milastos“`, `„Nevėžio“`); `„Nuggets“` is as written.</summary>
+    private static readonly string[] TeamGenitives = ["ų", "os", "ės", "o", "aus"];
 
     /// <summary>The tokens from..to (exclusive) as written, with spaces where the text has them.</summary>
     private static string Joined(Sentence s, int from, int to)
@@ -287,20 +310,23 @@ public sealed partial class EntityRecognizer
             var last = i + length - 1;
             if (!s.IsWord(last)) continue; // a name does not end with an initial's period or punctuation
             var candidates = kb.Find(KeyOf(s, i, i + length));
+            // One word is a name of the base only if it can be a case of it (`Seimo`, not `Modus` for `Modi`).
+            if (length == 1 && s.IsWord(i) && !s.IsAcronym(i)) candidates = [.. candidates.Where(e => MayBeCaseOf(s, i, e))];
             // A name in capitals (`VILNIUS, spalio 14 d.`) is looked up as written in title case.
             if (candidates.Length == 0 && length == 1 && s.IsAllCaps(i) && s.Form(i).Length >= 4)
                 candidates = kb.Find(NameKey.Word(Cased(s.Lower(i), true)));
             // A surname alone: the one person of the base with it, of the mention's gender (`Zelenski` is not `Zelenska`).
             // (Not when the text has already named a person of that surname: `Rymantas Juozaitis … Juozaitis`.)
-            if (candidates.Length == 0 && length == 1 && memory?.People.Contains(s.Key(i)) != true && kb.FindBySurname(s.Key(i)).Where(e => Agrees(s, i, e.Canonical.Split(' ')[^1])).ToArray() is { Length: 1 } person)
+            if (candidates.Length == 0 && length == 1 && memory?.People.Contains(s.Key(i)) != true && kb.FindBySurname(s.Key(i)).Where(e => Agrees(s, i, e.Canonical.Split(' ')[^1]) && CanBeCaseOf(s.Display(i), e.Canonical.Split(' ')[^1])).ToArray() is { Length: 1 } person)
                 candidates = person;
             if (candidates.Length == 0) continue;
             var entry = Choose(candidates, s, i);
             // A quotation is part of a name of the base only when the name itself is written with it (`Demokratų sąjunga
             // „Vardan Lietuvos“`); `Los Andželo „Lakers“` and `agentūra „Reuters“` are a place or a word before a name.
             if (Enumerable.Range(i, length).Any(k => s[k] is "„" or "\"") && !entry.Canonical.Contains('„')) continue;
-            // A first name before a capitalised word starts a person's name, whatever else it may name (`Rasa`).
-            if (length == 1 && entry.Type != "PER" && IsFirstName(s, i) && s.IsCapitalised(i + 1)) continue;
+            // A first name before a capitalised word starts a person's name, whatever else it may name (`Rasa`), and
+            // is not another person's surname (`Gustui Baliutavičiui` is not Evaldas Gustas).
+            if (length == 1 && IsFirstName(s, i) && s.IsWord(i + 1) && s.IsCapitalised(i + 1) && !s.IsAcronym(i + 1)) continue;
             // A surname alone that the base knows is taken where the tagger reads a name or inside a sentence.
             if (length == 1 && entry.Type == "PER" && s.Token(i).Upos != Upos.PROPN && !s.Headline && OpensClause(s, i)) continue;
             // A known name in the genitive before a head names the place or body it heads (`Kinijos užsienio reikalų
@@ -318,6 +344,13 @@ public sealed partial class EntityRecognizer
             return (new Mention(s.Start(i), s.End(last), entry.Type, entry.Canonical, entry, [.. Words(s, i, i + length)]), last - i + 1);
         }
         return null;
+    }
+
+    /// <summary>Whether the word at i can be a case of one of the entry's one-word names under its key.</summary>
+    private static bool MayBeCaseOf(Sentence s, int i, KbEntry entry)
+    {
+        var names = entry.Aliases.Append(entry.Canonical).Where(n => NameKey.Of(n) == s.Key(i)).ToList();
+        return names.Count == 0 || names.Any(n => CanBeCaseOf(s.Display(i), n));
     }
 
     /// <summary>A maker's name followed by a model (`Toyota Yaris`, `VW Golf`, `Tesla Model 3`): a product, MISC, named
@@ -475,6 +508,8 @@ public sealed partial class EntityRecognizer
         if (memory.People.Contains(s.Key(end - 1))) return "PER";
         if (s.Morph(end - 1).Case == Case.Loc || i > 0 && PlacePrepositions.Contains(s.Lower(i - 1))
             || s.Lemma(end) is { } noun && lists.PlaceNouns.Contains(noun.ToLowerInvariant())) return "LOC";
+        // A name opened by an adjective is a place's (`Naujosios Vilnios`, `Mažosios Lietuvos`), not a person's.
+        if (end - i >= 2 && s.Token(i).Upos == Upos.ADJ && IsCommonWord(s.Lower(i))) return "LOC";
         if (end - i >= 2) return "PER";
         // One word in the plural that neither the base, a family word nor a place word names (`Vakarai`, the West) is
         // no person.

@@ -17,7 +17,8 @@ public sealed record EntityWords(
     FrozenSet<string> OwnedHeads,
     FrozenSet<string> Makers,
     FrozenSet<string> PlaceNouns,
-    FrozenSet<string> ProductTriggers)
+    FrozenSet<string> ProductTriggers,
+    FrozenSet<string> SportsWords)
 {
     public static EntityWords Load() => new(
         // First names by their case-free key: `Gitanui`, `Gitano` and `Gitanas` find `Gitanas` (and `Gitana`, told apart by gender).
@@ -34,7 +35,8 @@ public sealed record EntityWords(
         Resources.Set("Entities/Data/owned-heads.txt"),
         Resources.Set("Entities/Data/makers.txt"),
         Resources.Set("Entities/Data/place-nouns.txt"),
-        Resources.Set("Entities/Data/product-triggers.txt"));
+        Resources.Set("Entities/Data/product-triggers.txt"),
+        Resources.Set("Entities/Data/sports-words.txt"));
 
     /// <summary>The nominative first name a form (any case) is, if it is one; the gender picks between `Gitanas` and `Gitana`.</summary>
     public string? FirstName(string form, Gender gender) => FirstNameOf(NameKey.Word(form), form, gender);
@@ -119,14 +121,31 @@ public sealed partial class EntityRecognizer(KnowledgeBase kb, EntityWords lists
 
         public string SurnameKey => _surnameKey ??= NameKey.Of(KnowledgeBase.Surname(Canonical.Split(' ')));
 
-        /// <summary>The given name or initial, when the canonical name has one before the surname.</summary>
+        /// <summary>The given name or initial, when the name has one before the surname: for a person of the base, the
+        /// one the text wrote (`M. Stankevičiaus` gives `M.`, whatever first names the base has).</summary>
         public string? Given
         {
             get
             {
-                var words = Canonical.Split(' ');
+                var words = Written ? NameWords : Canonical.Split(' ');
                 return words.Length > KnowledgeBase.Surname(words).Length ? words[0] : null;
             }
+        }
+
+        /// <summary>A person of the base named by the words of the text rather than the base's full name.</summary>
+        private bool Written => Kb is { Type: "PER" } && NameWords.Length > 0;
+
+        /// <summary>The surname as the text wrote it is its nominative (`K. Beršta`, `E.Jankauskas`), not one the
+        /// lemmatizer made from another case (`Berštą` → `Berštas`).</summary>
+        public bool SurnameAsWritten => Type == "PER" && Kb is null && NameWords.Length > 0 && !NameWords[^1].EndsWith('.')
+                                        && Canonical.Split(' ')[^1] == NameWords[^1];
+
+        /// <summary>The same mention without its link to the base, named by the words of the text and the base's surname
+        /// (`M. Stankevičius`), for a person the text names otherwise than the base does.</summary>
+        public Mention Unlinked()
+        {
+            var surname = Canonical.Split(' ')[^1];
+            return new Mention(Start, End, Type, Given is { } given ? given + " " + surname : surname, null, NameWords);
         }
     }
 
@@ -139,7 +158,19 @@ public sealed partial class EntityRecognizer(KnowledgeBase kb, EntityWords lists
             ct.ThrowIfCancellationRequested();
             mentions.AddRange(Recognize(new Sentence(doc, sentence), memory));
         }
-        AssignIdentities(doc, mentions);
+        AssignIdentities(doc, ProductsNotMakers(mentions));
+    }
+
+    /// <summary>A maker's name that the text also uses for its product (`„Volvo“ apvirto` beside `automobilis „Volvo“`)
+    /// names the product throughout: one entity per name in an article.</summary>
+    private List<Mention> ProductsNotMakers(List<Mention> mentions)
+    {
+        var products = mentions.Where(m => m.Type == "MISC").Select(m => NameKey.Of(m.NameWords)).ToHashSet(StringComparer.Ordinal);
+        if (products.Count == 0) return mentions;
+        for (var k = 0; k < mentions.Count; k++)
+            if (mentions[k] is { Type: "ORG" } m && lists.Makers.Contains(m.Canonical) && products.Contains(NameKey.Of(m.NameWords)))
+                mentions[k] = m with { Type = "MISC", Kb = null, Canonical = string.Join(' ', m.NameWords) };
+        return mentions;
     }
 
     /// <summary>What the text has said so far that later sentences read. Sets and maps, so each lookup costs the same
@@ -151,6 +182,10 @@ public sealed partial class EntityRecognizer(KnowledgeBase kb, EntityWords lists
 
         /// <summary>Acronyms the text defined, with the mention of what they stand for (`LVK` → `Lietuvos vyskupų konferencija`).</summary>
         public Dictionary<string, Mention> Acronyms { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The keys of quoted names the text has used for sports teams (`„Riteriai“`): the same name is the team
+        /// in later sentences too.</summary>
+        public HashSet<string> Teams { get; } = new(StringComparer.Ordinal);
 
         /// <summary>Words the document defined as its own short terms (`(toliau – Komitetas)`), by key: common nouns of
         /// the text, not names.</summary>

@@ -84,6 +84,9 @@ public sealed class ReferenceResolver(ReferenceWords words) : IPipelineStep
         var references = new List<Reference>();
         var antecedents = new List<Candidate>();
         var officeIds = new Dictionary<OfficeHolder, int>();
+        var fitting = new Dictionary<(string, string, string?, bool, Gender), (List<(int End, int Id)> List, bool Ordered)>();
+        var firstByName = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var m in doc.Entities) firstByName.TryAdd(m.Canonical, m.Id);
         var acronyms = DefinedAcronyms(doc, mentionAt);
         var nextId = doc.Entities.Count == 0 ? 1 : doc.Entities.Max(e => e.Id) + 1;
         var added = new List<EntityMention>();
@@ -107,7 +110,7 @@ public sealed class ReferenceResolver(ReferenceWords words) : IPipelineStep
                 var plural = doc.TokenAt(role.Last).Morph.Number == Number.Plur;
                 var id = role.Phrase.IsPerson
                     ? plural ? null : Antecedent(antecedents, told, PersonWindow, role.Phrase.Gender, plural: false, personOnly: true)
-                    : ResolveRole(doc, role, role.Last, tags, genders, mentionAt, officeIds, ref nextId, added);
+                    : ResolveRole(doc, role, role.Last, tags, genders, mentionAt, officeIds, ref nextId, added, fitting);
                 // `„…“, – dėstė policijos vadovas`: a role the article ties to nobody, speaking in the tail after a quote,
                 // is the person last spoken of (outside the tail's own clause).
                 if (id is null && !plural && QuoteTailClause(doc, role.First, doc.SentenceTable[sentence].FirstToken) is var tail and >= 0)
@@ -150,7 +153,7 @@ public sealed class ReferenceResolver(ReferenceWords words) : IPipelineStep
                 references.Add(new Reference(token.Start, token.End, org));
                 continue;
             }
-            if (char.IsUpper(form[0]) && doc.Vocabulary[token.Lemma] is { } lemma && BareName(doc, lemma, t, added, ref nextId) is { } body)
+            if (char.IsUpper(form[0]) && doc.Vocabulary[token.Lemma] is { } lemma && BareName(doc, lemma, t, added, firstByName, ref nextId) is { } body)
                 references.Add(new Reference(token.Start, token.End, body));
         }
         if (added.Count > 0)
@@ -343,18 +346,43 @@ public sealed class ReferenceResolver(ReferenceWords words) : IPipelineStep
     /// after), else the office holder on the publication date. Null when neither is known.
     /// </summary>
     private int? ResolveRole(Document doc, RoleMention role, int at, Dictionary<int, List<RoleTag>> tags, Dictionary<int, Gender> genders,
-        int[] mentionAt, Dictionary<OfficeHolder, int> officeIds, ref int nextId, List<EntityMention> added)
+        int[] mentionAt, Dictionary<OfficeHolder, int> officeIds, ref int nextId, List<EntityMention> added,
+        Dictionary<(string, string, string?, bool, Gender), (List<(int End, int Id)> List, bool Ordered)> fitting)
     {
-        int? before = null, after = null;
-        for (var e = 0; e < doc.Entities.Count; e++)
+        // The people who fit this kind of role, in text order, found once per kind (a long article has many roles).
+        var kind = (role.Role, role.Phrase.Role, role.Country, role.Org is not null, role.Phrase.Gender);
+        if (!fitting.TryGetValue(kind, out var people))
         {
-            var m = doc.Entities[e];
-            if (m.Type != "PER" || !tags.TryGetValue(m.Id, out var list) || !list.Any(tag => Fits(tag, role))) continue;
-            var g = genders.GetValueOrDefault(m.Id);
-            if (g != Gender.None && role.Phrase.Gender != g) continue;
-            if (m.End <= doc.TokenAt(at).Start) before = m.Id;
-            else after ??= m.Id;
+            var list = new List<(int End, int Id)>();
+            foreach (var m in doc.Entities)
+            {
+                if (m.Type != "PER" || !tags.TryGetValue(m.Id, out var held) || !held.Any(tag => Fits(tag, role))) continue;
+                var g = genders.GetValueOrDefault(m.Id);
+                if (g != Gender.None && role.Phrase.Gender != g) continue;
+                list.Add((m.End, m.Id));
+            }
+            fitting[kind] = people = (list, Ordered(list));
         }
+        // The last that ends before the role, else the first after it: a binary search where the mentions end in text
+        // order (nested mentions may not), else a scan.
+        var start = doc.TokenAt(at).Start;
+        int? before = null, after = null;
+        if (people.Ordered)
+        {
+            int lo = 0, hi = people.List.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (people.List[mid].End <= start) lo = mid + 1;
+                else hi = mid;
+            }
+            if (lo > 0) before = people.List[lo - 1].Id;
+            if (lo < people.List.Count) after = people.List[lo].Id;
+        }
+        else
+            foreach (var (end, id) in people.List)
+                if (end <= start) before = id;
+                else after ??= id;
         if ((before ?? after) is { } person) return person;
         foreach (var id in added.Where(m => m.Type == "PER").Select(m => m.Id))
             if (tags.TryGetValue(id, out var list) && list.Any(tag => Fits(tag, role))) return id;
@@ -375,6 +403,13 @@ public sealed class ReferenceResolver(ReferenceWords words) : IPipelineStep
         tags[newId] = [new RoleTag(role.Role, role.Phrase.Role, country)];
         genders[newId] = role.Phrase.Gender;
         return officeIds[holder] = newId;
+    }
+
+    private static bool Ordered(List<(int End, int Id)> people)
+    {
+        for (var i = 1; i < people.Count; i++)
+            if (people[i].End < people[i - 1].End) return false;
+        return true;
     }
 
     /// <summary>Whether a known role fits a role phrase: the same role (or the same base, when either names no ministry) and country.</summary>
@@ -459,14 +494,16 @@ public sealed class ReferenceResolver(ReferenceWords words) : IPipelineStep
     /// `Komisija` → Europos Komisija when the article names it, or names the body that licenses the bare word (then the
     /// word becomes the body's mention in the Entities layer).
     /// </summary>
-    private int? BareName(Document doc, string lemma, int t, List<EntityMention> added, ref int nextId)
+    /// <param name="named">The first entity id of each name among the article's entities.</param>
+    private int? BareName(Document doc, string lemma, int t, List<EntityMention> added, Dictionary<string, int> named, ref int nextId)
     {
         foreach (var (word, canonical, trigger, wikidata) in words.Names)
         {
             if (!lemma.Equals(word, StringComparison.OrdinalIgnoreCase)) continue;
-            var body = doc.Entities.FirstOrDefault(m => m.Canonical == canonical) ?? added.FirstOrDefault(m => m.Canonical == canonical);
-            if (body is not null) return body.Id;
-            if (!doc.Entities.Any(m => m.Canonical == trigger)) return null;
+            if (named.TryGetValue(canonical, out var body)) return body;
+            // Few are added (a body or office holder once each): a scan of them stays linear in the article.
+            if (added.FirstOrDefault(m => m.Canonical == canonical) is { } made) return made.Id;
+            if (!named.ContainsKey(trigger)) return null;
             ref readonly var d = ref doc.TokenAt(t);
             var id = nextId++;
             added.Add(new EntityMention(id, d.Start, d.End, "ORG", canonical, wikidata));

@@ -145,7 +145,7 @@ public sealed class PostgresStore : IStore
             using (var read = Command(connection, WriterGeneration.Read, transaction)) generation = (long)read.ExecuteScalar()!;
             if (generation != _generation) Forget();
             _people ??= new People(ReadPeople(connection));
-            var events = new ChronicleIndex(connection, transaction, (r, i) => r.GetFieldValue<DateOnly>(i));
+            var events = new ChronicleIndex(connection, transaction, (r, i) => r.GetFieldValue<DateOnly>(i), d => d);
             var lookups = new PostgresStoryLookups(connection, transaction);
             var stories = new Stories(lookups);
             var groups = new StoryGroups(lookups);

@@ -29,8 +29,9 @@ internal sealed class SqliteStoryLookups : StoryLookups, IDisposable
         _candidates = Make("SELECT id, coalesce(story_id, id), features FROM articles WHERE id IN (SELECT value FROM json_each($ids)) AND features IS NOT NULL", "$ids");
         _move = Make("UPDATE story_postings SET day = $day WHERE article_id = $id", "$day", "$id");
         _count = Make("UPDATE story_count SET stories = stories + 1 WHERE id = 1");
-        _counted = Make("INSERT INTO story_features VALUES ($f, 1) ON CONFLICT (feature) DO UPDATE SET df = df + 1 RETURNING df - 1", "$f");
-        _post = Make("INSERT OR IGNORE INTO story_postings VALUES ($f, $day, $id)", "$f", "$day", "$id");
+        // One statement per article for all its features (`WHERE true`: SQLite's upsert after a SELECT needs it).
+        _counted = Make("INSERT INTO story_features SELECT value, 1 FROM json_each($f) WHERE true ON CONFLICT (feature) DO UPDATE SET df = df + 1 RETURNING feature, df - 1", "$f");
+        _post = Make("INSERT OR IGNORE INTO story_postings SELECT value, $day, $id FROM json_each($f)", "$f", "$day", "$id");
         _storyOf = Make("SELECT coalesce(story_id, id) FROM articles WHERE id = $id AND duplicate_of IS NULL AND features IS NOT NULL", "$id");
         _similar = Make(SimilarQuery("$"), "$q0", "$q1", "$q2", "$q3");
     }
@@ -79,13 +80,15 @@ internal sealed class SqliteStoryLookups : StoryLookups, IDisposable
     public override IEnumerable<(uint Feature, long Before)> Counted(uint[] features)
     {
         var list = new List<(uint, long)>(features.Length);
-        foreach (var f in features) list.Add((f, Convert.ToInt64(With(_counted, (long)f).ExecuteScalar(), CultureInfo.InvariantCulture)));
+        if (features.Length == 0) return list;
+        using var r = With(_counted, Json(features)).ExecuteReader();
+        while (r.Read()) list.Add(((uint)r.GetInt64(0), r.GetInt64(1)));
         return list;
     }
 
     public override void Post(List<uint> features, DateOnly date, long id)
     {
-        foreach (var f in features) With(_post, (long)f, Day(date), id).ExecuteNonQuery();
+        if (features.Count > 0) With(_post, Json(features), Day(date), id).ExecuteNonQuery();
     }
 
     public override long? StoryOf(long id) => With(_storyOf, id).ExecuteScalar() as long?;

@@ -255,6 +255,78 @@ public class EntityRecognizerTests
         Assert.NotEqual(people[0].Id, people[1].Id);
     }
 
+    [Theory]
+    // A first name before a capitalised word starts a name; it is not the surname of a person of the base (Evaldas Gustas).
+    [InlineData("Įvartį įmušė Gustui Baliutavičiui kamuolį perdavęs Nauris Petkevičius.", "Gustui Baliutavičiui", "PER", "Gustas Baliutavičius")]
+    [InlineData("Įvartį įmušė Gustui Baliutavičiui kamuolį perdavęs Nauris Petkevičius.", "Nauris Petkevičius", "PER", "Nauris Petkevičius")]
+    // A woman's surname in plain `-e` is an instrumental, whatever case the tagger read.
+    [InlineData("Posėdyje kalbėjosi su ministre Renata Saulyte atvykę patarėjai.", "Renata Saulyte", "PER", "Renata Saulytė")]
+    // Quoted names in a sentence about a game are teams; a place's name in quotes is a team; teams are named in the
+    // nominative, foreign ones as written; an event's name stays MISC.
+    [InlineData("Jaunimo rinktinės rungtynėse žais net penki „Riteriai“.", "Riteriai", "ORG", "Riteriai")]
+    [InlineData("Po pratęsimo rungtynes laimėjo „Kupiškis“.", "Kupiškis", "ORG", "Kupiškis")]
+    [InlineData("Rungtynėse taškus rinko „Milastos“ krepšininkai.", "Milastos", "ORG", "Milasta")]
+    [InlineData("Rungtynes laimėjo Bostono „Celtics“ krepšininkai.", "Celtics", "ORG", "Celtics")]
+    [InlineData("Tenisininkė pralaimėjo „Roland Garros“ turnyro rungtynes.", "Roland Garros", "MISC", "Roland Garros")]
+    // A quoted name joined to a quoted name before it is a name, not speech, and its head says what it is.
+    [InlineData("Nuostolių patyrė „Orlen Lietuva“ ir „Modus grupė“ – abi stambios.", "Modus grupė", "ORG", "Modus grupė")]
+    // A name opened by an adjective is a place; definite adjectives as names decline as such.
+    [InlineData("Naujas darželis atidarytas Naujojoje Vilnioje.", "Naujojoje Vilnioje", "LOC", "Naujoji Vilnia")]
+    [InlineData("Pėsčiųjų takas nusidrieks palei Šventąją.", "Šventąją", "LOC", "Šventoji")]
+    // `-iečio` is the genitive of `-ietis`.
+    [InlineData("Miestelio šventė skirta Pranciškaus Asyžiečio atminimui.", "Pranciškaus Asyžiečio", "PER", "Pranciškus Asyžietis")]
+    public void EntityRecognizer_ReadsTheThirdAuditsNamesAsALithuanianWould(string text, string mention, string type, string canonical)
+    {
+        var e = Only(text, mention);
+        Assert.Equal(type, e.Type);
+        Assert.Equal(canonical, e.Canonical);
+    }
+
+    [Theory]
+    // A word is a name of the base only if it can be one of that name's cases: `Modus` is not `Modi` (who does not
+    // decline), the plural `Budrių` not the singular `Budrys`, `Vilnios` (of the river Vilnia) not `Vilnius`.
+    [InlineData("Pernai nuostolingai dirbo ir Modus.", "Modus", "Narendra Modi")]
+    [InlineData("Avarija įvyko Vilniaus ir Budrių gatvių sankryžoje.", "Budrių", "Kęstutis Budrys")]
+    [InlineData("Krantinė sutvarkyta palei Vilnios vagą.", "Vilnios", "Vilnius")]
+    public void EntityRecognizer_TakesAWordForANameOfTheBaseOnlyInThatNamesOwnCases(string text, string mention, string notCanonical)
+    {
+        var doc = Entities(text);
+        Assert.DoesNotContain(doc.Entities, e => doc.Text[e.Start..e.End] == mention && e.Canonical == notCanonical);
+    }
+
+    [Fact]
+    public void EntityRecognizer_KeepsTheTextsPersonWhenTheBaseKnowsAnotherWithTheSameInitial()
+    {
+        // The base's Laurynas Mindaugas Stankevičius answers to `M. Stankevičius`; this text's M. is Marius.
+        var doc = Entities("Jaunimo rinktinę treniruoja Marius Stankevičius. Anot M. Stankevičiaus, jaunimas sparčiai auga.");
+        var people = doc.Entities.Where(e => e.Type == "PER").ToList();
+        Assert.Equal(2, people.Count);
+        Assert.All(people, p => Assert.Equal(("Marius Stankevičius", (string?)null), (p.Canonical, p.Kb)));
+        Assert.Equal(people[0].Id, people[1].Id);
+    }
+
+    [Theory]
+    // The surname as the text writes it in the nominative wins over one made from another case.
+    [InlineData("Treneris pagyrė Kajų Berštą. Antrą įvartį pelnė K. Beršta.", "Kajus Beršta")]
+    [InlineData("Rungtynes pradėjo Edgaru Jankausku pakeistas žaidėjas. Vėliau E. Jankauskas pelnė įvartį.", "Edgaras Jankauskas")]
+    public void EntityRecognizer_NamesAPersonByTheNominativeTheTextWrote(string text, string canonical)
+    {
+        var doc = Entities(text);
+        var people = doc.Entities.Where(e => e.Type == "PER").ToList();
+        Assert.Equal(2, people.Count);
+        Assert.All(people, p => Assert.Equal(canonical, p.Canonical));
+    }
+
+    [Fact]
+    public void EntityRecognizer_NamesAProductByItsMakersNameOncePerArticle()
+    {
+        var doc = Entities("Sankryžoje „Volvo“ apvirto. Automobilis „Volvo“ buvo visiškai naujas.");
+        var volvo = doc.Entities.Where(e => doc.Text[e.Start..e.End] == "Volvo").ToList();
+        Assert.Equal(2, volvo.Count);
+        Assert.All(volvo, v => Assert.Equal("MISC", v.Type));
+        Assert.Single(volvo.Select(v => v.Id).Distinct());
+    }
+
     [Fact]
     public void EntityRecognizer_GivesOnePlaceOneIdInEveryCase()
     {

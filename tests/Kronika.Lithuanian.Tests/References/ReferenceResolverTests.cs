@@ -127,6 +127,31 @@ public class ReferenceResolverTests
         Assert.Contains(words.Offices, o => o.Country == country && o.HeldOn(new DateOnly(2025, 6, 1)));
     }
 
+    /// <summary>
+    /// Issue 21 item 4: a bare role looked for its person among every mention of the article (quadratic in a long one);
+    /// now among the people fitting that kind of role, found once, by binary search. In a long article two ministers
+    /// named in turn: each bare `Ministras` is the one named nearest before it.
+    /// </summary>
+    [Fact]
+    public void Reference_InALongArticle_IsThePersonNamedWithTheRoleNearestBefore()
+    {
+        var paragraphs = Enumerable.Range(0, 400).Select(i => i % 2 == 0
+            ? "Ministras Jonas Petraitis lankėsi Kaune. Ministras pažadėjo paramą ūkininkams."
+            : "Ministras Tomas Vaitkus lankėsi Klaipėdoje. Ministras pažadėjo naują uostą.");
+        var text = string.Join("\n", paragraphs);
+
+        var doc = Run("2025-11-20", text);
+
+        var bare = doc.References.Where(r => doc.Text[r.Start..r.End] == "Ministras").ToList();
+        Assert.Equal(400, bare.Count);
+        foreach (var r in bare)
+        {
+            var paragraph = text.LastIndexOf('\n', r.Start) + 1;
+            var named = text.AsSpan(paragraph).StartsWith("Ministras Jonas") ? "Jonas Petraitis" : "Tomas Vaitkus";
+            Assert.Equal(named, doc.Entities.First(e => e.Id == r.Entity).Canonical);
+        }
+    }
+
     [Fact]
     public void References_MatchGoldenFile()
     {
