@@ -45,6 +45,32 @@ public sealed class PostgresStoreTests : StoreConformance
         alter.ExecuteNonQuery();
     }
 
+    protected override List<string> Rows(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connectionString) { SearchPath = _schema }.ToString());
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name.TrimStart('@'), value);
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetValue(i) switch
+            {
+                DateTime d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                var v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture),
+            })));
+        return rows;
+    }
+
+    protected override void ToSchema12()
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connectionString) { SearchPath = _schema }.ToString());
+        connection.Open();
+        using var command = new NpgsqlCommand("DROP TABLE entity_stats; DROP TABLE entity_days; COMMENT ON TABLE articles IS 'kronika schema 12';", connection);
+        command.ExecuteNonQuery();
+    }
+
     public override void Dispose()
     {
         base.Dispose();

@@ -29,6 +29,29 @@ public sealed class SqliteStoreTests : StoreConformance
         alter.ExecuteNonQuery();
     }
 
+    protected override List<string> Rows(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_dir, "kronika.db")};Pooling=false");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        return rows;
+    }
+
+    protected override void ToSchema12()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_dir, "kronika.db")};Pooling=false");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "DROP TABLE entity_stats; DROP TABLE entity_days; PRAGMA user_version = 12;";
+        command.ExecuteNonQuery();
+    }
+
     [Fact]
     public void A_store_of_a_schema_with_no_upgrade_is_refused_naming_both_versions()
     {

@@ -62,10 +62,12 @@ public sealed class PostgresStore : IStore
     private static readonly string SchemaComment = $"kronika schema {SqliteStore.SchemaVersion}";
 
     /// <summary>What turns a store of schema N into one of N + 1 (as in <see cref="SqliteStore"/>): 11 → 12, the tokens of an
-    /// analysis in a column of their own (articles stored before keep their whole analysis in `analysis`).</summary>
+    /// analysis in a column of their own (articles stored before keep their whole analysis in `analysis`); 12 → 13, the counts
+    /// per entity and per entity and day (<see cref="EntityStats"/>), filled from the stored mentions.</summary>
     private static readonly Dictionary<int, string> Upgrades = new()
     {
         [11] = "ALTER TABLE articles ADD COLUMN IF NOT EXISTS tokens BYTEA;",
+        [12] = EntityStats.Tables("DATE") + EntityStats.Fill,
     };
 
     public PostgresStore(string connectionString, bool create = true)
@@ -100,7 +102,7 @@ public sealed class PostgresStore : IStore
                 throw new StoreMissingException("the database holds no Kronika store");
             }
         }
-        using (var command = new NpgsqlCommand(upgrade + Schema + StoryLookups.QuarterIndexes + StoryGroups.Tables("DATE") + SharedTables.Of("BIGSERIAL", "DATE") + ChronicleIndex.Table + $"COMMENT ON TABLE articles IS '{SchemaComment}';", connection))
+        using (var command = new NpgsqlCommand(upgrade + Schema + StoryLookups.QuarterIndexes + StoryGroups.Tables("DATE") + SharedTables.Of("BIGSERIAL", "DATE") + ChronicleIndex.Table + EntityStats.Tables("DATE") + $"COMMENT ON TABLE articles IS '{SchemaComment}';", connection))
             command.ExecuteNonQuery();
         using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(4711)", connection);
         unlock.ExecuteNonQuery();
@@ -176,6 +178,7 @@ public sealed class PostgresStore : IStore
                 long id;
                 if (sameSource is { Id: var old })
                 {
+                    using (var remove = Command(connection, EntityStats.Remove, transaction, ("id", old))) remove.ExecuteNonQuery();
                     using (var update = Command(connection, """
                         UPDATE articles SET hash = @h, date = @d, title = @t, url = @u, site = @site, language = @lang, text = @text,
                             lemmas = @lemmas, spans = @spans, simhash = @sim, duplicate_of = @dup, name = @name, ingested = now(),
@@ -196,6 +199,7 @@ public sealed class PostgresStore : IStore
                     id = (long)insert.ExecuteScalar()!;
                 }
                 WriteLayers(connection, transaction, id, a);
+                using (var add = Command(connection, EntityStats.Add, transaction, ("id", id))) add.ExecuteNonQuery();
                 chronicle.Write(events, id, a);
                 if (original is null) groups.Add(id, a.Date, a.Features);
             }
@@ -440,12 +444,7 @@ public sealed class PostgresStore : IStore
     }
 
     public Task<IReadOnlyList<EntitySummary>> EntitiesAsync(string? type, int top, CancellationToken ct = default) => Read<IReadOnlyList<EntitySummary>>(async connection =>
-        await Entities(connection, $"""
-            SELECT e.key, e.canonical, e.type, e.kb, SUM(m.count), COUNT(*)
-            FROM mentions m JOIN entities e ON e.key = m.entity_key JOIN articles a ON a.id = m.article_id
-            WHERE a.duplicate_of IS NULL {(type is null ? "" : "AND e.type = @type")}
-            GROUP BY e.key ORDER BY 6 DESC, 5 DESC, 2 LIMIT @top
-            """, ct, ("type", type), ("top", top)), ct);
+        await Entities(connection, EntityStats.Top(type is not null), ct, ("type", type), ("top", top)), ct);
 
     public Task<IReadOnlyList<string>> EntityKeysAsync(string name, CancellationToken ct = default) => Read<IReadOnlyList<string>>(async connection =>
     {
@@ -458,15 +457,11 @@ public sealed class PostgresStore : IStore
 
     public Task<Timeline?> TimelineAsync(string entityKey, string period, int coMentioned, CancellationToken ct = default) => Read(async connection =>
     {
-        var entity = (await Entities(connection, """
-            SELECT e.key, e.canonical, e.type, e.kb, SUM(m.count), COUNT(*)
-            FROM mentions m JOIN entities e ON e.key = m.entity_key JOIN articles a ON a.id = m.article_id
-            WHERE a.duplicate_of IS NULL AND m.entity_key = @k GROUP BY e.key
-            """, ct, ("k", entityKey))).FirstOrDefault();
+        var entity = (await Entities(connection, EntityStats.One, ct, ("k", entityKey))).FirstOrDefault();
         if (entity is null) return null;
         var format = period switch { "day" => "YYYY-MM-DD", "week" => "IYYY-\"W\"IW", _ => "YYYY-MM" };
-        const string articlesOf = "SELECT m.article_id FROM mentions m JOIN articles a ON a.id = m.article_id WHERE a.duplicate_of IS NULL AND m.entity_key = @k";
-        var byPublication = await Periods(connection, $"SELECT to_char(a.date, '{format}') AS p, COUNT(*) FROM articles a WHERE a.id IN ({articlesOf}) GROUP BY p ORDER BY p", entityKey, ct);
+        var articlesOf = EntityStats.Newest(entity.Articles);
+        var byPublication = await Periods(connection, $"SELECT to_char(d.day, '{format}') AS p, SUM(d.articles)::bigint FROM entity_days d WHERE d.entity_key = @k GROUP BY p ORDER BY p", entityKey, ct);
         var byReference = await Periods(connection, $"SELECT to_char(t.day_from, '{format}') AS p, COUNT(DISTINCT t.article_id) FROM times t WHERE t.day_from IS NOT NULL AND t.day_from = t.day_to AND t.article_id IN ({articlesOf}) GROUP BY p ORDER BY p", entityKey, ct);
         var co = await Entities(connection, $"""
             SELECT e.key, e.canonical, e.type, e.kb, SUM(m.count), COUNT(*)

@@ -117,7 +117,7 @@ public sealed class SqliteStore : IStore
                 if (!exists && !create) throw new StoreMissingException("the file holds no Kronika store");
                 // A store of this version has its tables: a server opening it need not state them again.
                 if (!exists)
-                    Execute(Schema + StoryLookups.QuarterIndexes + StoryGroups.Tables("TEXT") + SharedTables.Of("INTEGER", "TEXT") + ChronicleIndex.Table + $"PRAGMA user_version = {SchemaVersion};");
+                    Execute(Schema + StoryLookups.QuarterIndexes + StoryGroups.Tables("TEXT") + SharedTables.Of("INTEGER", "TEXT") + ChronicleIndex.Table + EntityStats.Tables("TEXT") + $"PRAGMA user_version = {SchemaVersion};");
             }
             if (create) Execute("COMMIT");
         }
@@ -130,16 +130,18 @@ public sealed class SqliteStore : IStore
     }
 
     /// <summary>Raised whenever the tables change; a store of another version is upgraded (<see cref="Upgrades"/>) or refused, never misread.</summary>
-    public const int SchemaVersion = 12;
+    public const int SchemaVersion = 13;
 
     /// <summary>
     /// What turns a store of schema N into one of N + 1, keeping every stored article readable. 11 → 12: the tokens of
     /// an analysis get a column of their own (articles stored before keep their whole analysis in `analysis`; see
-    /// <see cref="AnalysisBlob"/>), so that a view without tokens reads and decompresses a tenth of the analysis.
+    /// <see cref="AnalysisBlob"/>), so that a view without tokens reads and decompresses a tenth of the analysis. 12 → 13: the
+    /// counts per entity and per entity and day (<see cref="EntityStats"/>), filled from the stored mentions.
     /// </summary>
     private static readonly Dictionary<int, string> Upgrades = new()
     {
         [11] = "ALTER TABLE articles ADD COLUMN tokens BLOB;",
+        [12] = EntityStats.Tables("TEXT") + EntityStats.Fill,
     };
 
     /// <summary>Upgrades the store from schema <paramref name="found"/> under the file's write lock (taken here unless <paramref name="locked"/>).</summary>
@@ -227,6 +229,7 @@ public sealed class SqliteStore : IStore
                 long id;
                 if (sameSource is { Id: var old })
                 {
+                    statements.RemoveStats.With(old).ExecuteNonQuery();
                     statements.Update.With([.. values, old]).ExecuteNonQuery();
                     statements.DeleteLayers.With(old).ExecuteNonQuery();
                     id = old;
@@ -239,6 +242,7 @@ public sealed class SqliteStore : IStore
                     if (_entitiesWritten.Add(m.EntityKey))
                         statements.Entity.With(m.EntityKey, m.Canonical, m.Type, m.Kb, EntityNames.Fold(m.Canonical)).ExecuteNonQuery();
                 }
+                statements.AddStats.With(id).ExecuteNonQuery();
                 foreach (var t in a.Times)
                     statements.Time.With(id, t.Start, t.End, t.Type, t.Value, t.Mod, t.From is { } f ? Day(f) : null, t.To is { } to ? Day(to) : null).ExecuteNonQuery();
                 chronicle.Write(events, id, a);
@@ -320,10 +324,12 @@ public sealed class SqliteStore : IStore
         public readonly SqliteCommand Entity = store.Prepare(transaction, "INSERT OR IGNORE INTO entities VALUES ($1, $2, $3, $4, $5)");
         public readonly SqliteCommand Rename = store.Prepare(transaction, "UPDATE entities SET canonical = $1, folded = $2 WHERE key = $3");
         public readonly SqliteCommand Time = store.Prepare(transaction, "INSERT INTO times VALUES ($1, $2, $3, $4, $5, $6, $7, $8)");
+        public readonly SqliteCommand RemoveStats = store.Prepare(transaction, EntityStats.Remove);
+        public readonly SqliteCommand AddStats = store.Prepare(transaction, EntityStats.Add);
 
         public void Dispose()
         {
-            foreach (var command in new[] { BySource, ByHash, Insert, Update, DeleteLayers, Mention, Entity, Time }) command.Dispose();
+            foreach (var command in new[] { BySource, ByHash, Insert, Update, DeleteLayers, Mention, Entity, Rename, Time, RemoveStats, AddStats }) command.Dispose();
         }
     }
 
@@ -677,12 +683,7 @@ public sealed class SqliteStore : IStore
 
     public Task<IReadOnlyList<EntitySummary>> EntitiesAsync(string? type, int top, CancellationToken ct = default) => Read<IReadOnlyList<EntitySummary>>(async connection =>
     {
-        using var command = Command(connection, $"""
-            SELECT e.key, e.canonical, e.type, e.kb, SUM(m.count), COUNT(*)
-            FROM mentions m JOIN entities e ON e.key = m.entity_key JOIN articles a ON a.id = m.article_id
-            WHERE a.duplicate_of IS NULL {(type is null ? "" : "AND e.type = $type")}
-            GROUP BY e.key ORDER BY 6 DESC, 5 DESC, 2 LIMIT $top
-            """, ("$type", type), ("$top", top));
+        using var command = Command(connection, EntityStats.Top(type is not null), ("@type", type), ("@top", top));
         return await ReadEntities(command, ct);
     }, ct);
 
@@ -707,11 +708,7 @@ public sealed class SqliteStore : IStore
     public Task<Timeline?> TimelineAsync(string entityKey, string period, int coMentioned, CancellationToken ct = default) => Read(async connection =>
     {
         EntitySummary? entity;
-        using (var command = Command(connection, """
-                   SELECT e.key, e.canonical, e.type, e.kb, SUM(m.count), COUNT(*)
-                   FROM mentions m JOIN entities e ON e.key = m.entity_key JOIN articles a ON a.id = m.article_id
-                   WHERE a.duplicate_of IS NULL AND m.entity_key = $k GROUP BY e.key
-                   """, ("$k", entityKey)))
+        using (var command = Command(connection, EntityStats.One, ("@k", entityKey)))
             entity = (await ReadEntities(command, ct)).FirstOrDefault();
         if (entity is null) return null;
         var bucket = period switch
@@ -720,15 +717,15 @@ public sealed class SqliteStore : IStore
             "week" => "strftime('%G-W%V', {0})",
             _ => "substr({0}, 1, 7)",
         };
-        const string articlesOf = "SELECT m.article_id FROM mentions m JOIN articles a ON a.id = m.article_id WHERE a.duplicate_of IS NULL AND m.entity_key = $k";
-        var byPublication = await Periods(connection, $"SELECT {string.Format(CultureInfo.InvariantCulture, bucket, "a.date")} AS p, COUNT(*) FROM articles a WHERE a.id IN ({articlesOf}) GROUP BY p ORDER BY p", entityKey, ct);
+        var articlesOf = EntityStats.Newest(entity.Articles);
+        var byPublication = await Periods(connection, $"SELECT {string.Format(CultureInfo.InvariantCulture, bucket, "d.day")} AS p, SUM(d.articles) FROM entity_days d WHERE d.entity_key = @k GROUP BY p ORDER BY p", entityKey, ct);
         var byReference = await Periods(connection, $"SELECT {string.Format(CultureInfo.InvariantCulture, bucket, "t.day_from")} AS p, COUNT(DISTINCT t.article_id) FROM times t WHERE t.day_from IS NOT NULL AND t.day_from = t.day_to AND t.article_id IN ({articlesOf}) GROUP BY p ORDER BY p", entityKey, ct);
         var co = new List<(EntitySummary, int)>();
         using (var command = Command(connection, $"""
                    SELECT e.key, e.canonical, e.type, e.kb, SUM(m.count), COUNT(*)
-                   FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_id IN ({articlesOf}) AND m.entity_key <> $k
-                   GROUP BY e.key ORDER BY 6 DESC, 5 DESC, 2 LIMIT $top
-                   """, ("$k", entityKey), ("$top", coMentioned)))
+                   FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_id IN ({articlesOf}) AND m.entity_key <> @k
+                   GROUP BY e.key ORDER BY 6 DESC, 5 DESC, 2 LIMIT @top
+                   """, ("@k", entityKey), ("@top", coMentioned)))
             co.AddRange((await ReadEntities(command, ct)).Select(e => (e, e.Articles)));
         return new Timeline(entity, byPublication, byReference, co);
     }, ct);
@@ -736,7 +733,7 @@ public sealed class SqliteStore : IStore
     private static async Task<List<(string, int)>> Periods(SqliteConnection connection, string sql, string entityKey, CancellationToken ct)
     {
         var list = new List<(string, int)>();
-        using var command = Command(connection, sql, ("$k", entityKey));
+        using var command = Command(connection, sql, ("@k", entityKey));
         using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) list.Add((reader.GetString(0), reader.GetInt32(1)));
         return list;

@@ -21,7 +21,7 @@ public static class Entities
     {
         api.MapGet("/entities", (string? type, string? top, IStore store, CancellationToken ct) => Check.Run(async () =>
                 Results.Ok(await store.EntitiesAsync(Check.Type(type), Check.Limit(top, 20, "top"), ct))))
-            .WithSummary("The entities in the store: canonical name, type, Wikidata id, mentions, articles");
+            .WithSummary("The entities in the store, in most articles first: canonical name, type, Wikidata id, mentions, articles (counts kept at write time)");
 
         api.MapGet("/entity-index", (string? q, string? type, string? sort, string? limit, string? offset, IStore store, CancellationToken ct) => Check.Run(async () =>
             {
@@ -75,7 +75,7 @@ public static class Entities
                     quotes,
                 });
             }))
-            .WithSummary("An entity by any case form of its name, surname or Wikidata id: its timeline, co-mentioned entities, latest events and quotes");
+            .WithSummary($"An entity by any case form of its name, surname or Wikidata id: its timeline (totals and by publication over every story; by referenced date, and the co-mentioned entities, over its newest {EntityStats.Scanned} stories), latest events and quotes");
     }
 
     /// <summary>What the entity said in one article, read from its stored analysis: quotes whose speaker is the entity.</summary>
