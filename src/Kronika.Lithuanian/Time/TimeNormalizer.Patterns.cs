@@ -69,6 +69,8 @@ public sealed partial class TimeNormalizer
                 // `120 km per valandą`, `100 eurų per mėnesį` are rates, not times.
                 // A rate follows an amount: `120 km per valandą`, `100 eurų per mėnesį` (not `elektra per metus atpigo`).
                 var rate = w == "per" && AfterAmount(s, i);
+                // `ne vėliau kaip per 1 val.`: within an hour, not one o'clock.
+                if (w == "per" && !rate && HoursOrMinutes(s, i + 1) is { } within) return within with { Length = within.Length + 1 };
                 if (Approximation(s, i) is { } approx && !rate && (Core(s, i + approx.Length, c) ?? BareUnit(s, i + approx.Length)) is { } core)
                 {
                     // `per` only frames a duration (`per parą`, `per pastaruosius 10 metų`); the others modify any amount.
@@ -438,8 +440,10 @@ public sealed partial class TimeNormalizer
     /// `kovą` is March or `kova` 'fight': March when the tagger says so, when a day or `mėnesį` follows, or when it
     /// opens a clause; a fight when a verb governs it (`laimėjo kovą`) or a preposition follows (`kovą su korupcija`).
     /// </summary>
-    private static bool IsMarchNotFight(Words s, int i)
+    private bool IsMarchNotFight(Words s, int i)
     {
+        // `buvo laimėjęs kovą 94:87`: a fight with its score, or after a word of one.
+        if (s[i + 1] is { } next && next.Contains(':') || Has(s, i - 1, "score") || Has(s, i - 2, "score")) return false;
         if (s.Lemma(i) == "kovas" || s.IsNumber(i + 1) || s[i + 1] is "mėnesį" || s.IsAbbreviation(i + 1, "mėn")) return true;
         if (s[i + 1] is "su" or "prieš" or "dėl" or "už" or "prie") return false;
         return i == 0 || !s.IsWordOrNumber(i - 1) || s[i - 1] is "pernai" or "šiemet" or "nuo" or "iki" or "po" or "kad";
@@ -653,6 +657,8 @@ public sealed partial class TimeNormalizer
     private Found? DayPartAlone(Words s, int i, Context c)
     {
         if (DayPartWord(s, i) is not { } part || s.Lower[i] is "rytą" or "vakarą" or "popietę") return null;
+        // `Nuo trečiadienio iki penktadienio temperatūra naktį …`: the nights of the whole range, no one night.
+        if (c.ReferenceInSentence && c.ReferenceMod is "SINCE" or "BEFORE") return null;
         var day = c.ReferenceOr(Grain.Day).Start;
         return new Found(1, "TIME", Period.Of(Grain.Day, day).Value + "T" + part);
     }
@@ -678,6 +684,11 @@ public sealed partial class TimeNormalizer
             && ((int)same.DayOfWeek + 6) % 7 + 1 == isoDay)
             return new Found(1, "DATE", apposed.Value, Reference: new Period(Grain.Day, same));
         var day = WeekdayDate(c.Dct, isoDay, s.TenseAt(i));
+        // `Kitą savaitgalį vyraus … vėjas. … Lietus numatomas nebent sekmadienį.`: a day of the week to come the text
+        // just named (the last date it gave, at most two sentences back), not of the DCT's.
+        if (s.TenseAt(i) != Tense.Past && c.Reference is { Grain: Grain.Week, Unresolved: false } week && c.ReferenceDistance <= 2
+            && week.Start > Period.Of(Grain.Week, c.Dct).Start)
+            day = new Period(Grain.Day, week.Start.AddDays(isoDay - 1));
         return WithTime(s, i + 1, day, new Found(1, "DATE", day.Value, Reference: day));
     }
 
@@ -730,6 +741,12 @@ public sealed partial class TimeNormalizer
         if (w is "savaitgalį")
         {
             var week = Period.Of(Grain.Week, c.Dct);
+            // `Velykų savaitgalį`: the weekend of the day just named.
+            if (c.LastEnd == i - 1 && c.ReferenceInSentence && c.Reference is { Grain: Grain.Day, Unresolved: false } named)
+            {
+                var its = Period.Of(Grain.Week, named.Start);
+                return new Found(1, "DATE", its.Value + "-WE", Reference: its);
+            }
             var weekend = c.Dct.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? week
                 : s.TenseAt(i) == Tense.Past ? week.Shift(-1)
                 : s.TenseAt(i) == Tense.Future ? week
@@ -812,6 +829,18 @@ public sealed partial class TimeNormalizer
             return new Found(j + 1 - i, "DATE", week.Value + "-WE", Reference: week);
         }
         if (UnitGrain(unit) is not { } grain) return null;
+        if (grain == Grain.Day && relation == Relation.This)
+        {
+            // `šiomis dienomis` is these days; `šias dienas`, `abi šios dienos` are several days, no one.
+            if (w == "dienomis") return new Found(j + 1 - i, "DATE", "PRESENT_REF");
+            if (w is "dienas" or "dienose" or "dienoms" or "dienų" || s[i - 1] is "abi" or "abidvi" or "visos" or "kelios" or "tos"
+                || w == "dienos" && s.Token(j).Morph.IsPlural && s.Token(i).Morph.Case == Case.Nom) return null;
+            // `Liepos 6 d. minima Valstybės diena. … kad ši diena būtų įprasminta`: the day the text named; when it named
+            // several, which one is unknown.
+            var named = c.DaysNamed();
+            if (named.Count > 1) return null;
+            if (named.Count == 1) return WithTime(s, j + 1, named[0], new Found(j + 1 - i, "DATE", named[0].Value, Reference: named[0]));
+        }
         // `kita diena` is the day after the one last mentioned; `kitą savaitę` the week after the DCT's.
         var period = relation == Relation.Next && grain == Grain.Day
             ? c.ReferenceOr(Grain.Day).As(Grain.Day).Shift(1)
@@ -866,11 +895,11 @@ public sealed partial class TimeNormalizer
     // ---- Quarters, halves, centuries, decades ---------------------------------------------------------------
 
     /// <summary>`pirmąjį ketvirtį` → Q1, `antrajame pusmetyje` → H2, `I ketv.`: of the given year, else of the DCT's.</summary>
-    private Found? OrdinalPeriod(Words s, int i, Context c) => OrdinalPeriod(s, i, c, c.Dct.Year);
+    private Found? OrdinalPeriod(Words s, int i, Context c) => OrdinalPeriod(s, i, c, c.Dct.Year, yearGiven: false);
 
     /// <remarks>A year may stand between the ordinal and the unit: `pirmąjį 2014 m. ketvirtį`, `antrą 2002-ųjų pusmetį`,
     /// `trečią praėjusių metų ketvirtį`.</remarks>
-    private Found? OrdinalPeriod(Words s, int i, Context c, int year)
+    private Found? OrdinalPeriod(Words s, int i, Context c, int year, bool yearGiven = true)
     {
         if (i + 1 >= s.Count) return null;
         var last = s.Lower[i].StartsWith("paskutin", StringComparison.Ordinal); // `paskutinį ketvirtį`: the fourth
@@ -881,6 +910,7 @@ public sealed partial class TimeNormalizer
         {
             year = inner.Year;
             u += inner.Length;
+            yearGiven = true;
         }
         else if (RelationOf(s[u]) is { } relation && relation != Relation.Same && s[u + 1] is "metų")
         {
@@ -888,16 +918,30 @@ public sealed partial class TimeNormalizer
             if (relative.Unresolved) return null;
             year = relative.Start.Year;
             u += 2;
+            yearGiven = true;
         }
         if (u >= s.Count) return null;
         var unitLength = s.IsAbbreviation(u, "ketv") ? 2 : 1;
         var unit = unitLength == 2 ? "Q" : words.Get(s.Lower[u], "unit");
         if (last) k = unit == "Q" ? 4 : 2;
+        // `po pirmojo ketvirčio atsiliko 18:20`: a quarter of a game, not of the year.
+        if (unit == "Q" && !yearGiven && InGame(s)) return null;
         Period p;
         if (unit == "Q" && k is >= 1 and <= 4) p = new Period(Grain.Quarter, new DateOnly(year, 3 * k - 2, 1));
         else if (unit == "HALF" && k is 1 or 2) p = new Period(Grain.Half, new DateOnly(year, 6 * k - 5, 1));
         else return null;
         return WithPart(s, u + unitLength, new Found(u - i + unitLength, "DATE", p.Value, Reference: p));
+    }
+
+    /// <summary>
+    /// Whether the sentence tells of a game: a word of one (Data/time-words.txt, game: `kėlinys`, `rungtynės`,
+    /// `komanda`, `varžovas`, …) is in it. There a `ketvirtis` is a quarter of the game.
+    /// </summary>
+    private bool InGame(Words s)
+    {
+        for (var k = 0; k < s.Count; k++)
+            if (Has(s, k, "game")) return true;
+        return false;
     }
 
     private static int? RomanNumeral(string s)
@@ -1099,6 +1143,7 @@ public sealed partial class TimeNormalizer
         if (k >= s.Count) return null;
         var unitToken = s.IsAbbreviation(k, "val") || s.IsAbbreviation(k, "min") || s.IsAbbreviation(k, "mėn") ? 2 : 1;
         if (words.Get(s.Lower[k], "unit") is not { } unit || unit == "WE" || s.Lower[k] == "a") return null;
+        if (unit == "Q" && InGame(s)) return null; // `per tris ketvirčius` of a game
         if (unit == "Y" && (IsAge(s, k + unitToken) || IsAgeLimit(s, i, k + unitToken) || IsAgeByWords(s, i, k, k + unitToken))) return null;
         // `56 minutę`, `5 dieną`, `iki 27 minutės`: a singular unit after a number not ending in 1 counts the minute or day,
         // it is no length (after `iki`, `nuo` a length is plural: `iki 27 minučių`).
@@ -1111,6 +1156,13 @@ public sealed partial class TimeNormalizer
             && (k + 2 >= s.Count || s.IsCapitalised(k + 2) && s.IsCapitalised(k + 3))) return null;
         var value = amount.Number is 0.5 ? HalfOf(unit) : DurationValue(amount.Value, unit);
         return value is null ? null : new Found(amount.Length + unitToken, "DURATION", value);
+    }
+
+    /// <summary>`1 val.`, `30 min.` after `per`: a length of hours or minutes (`per 2 val.` is within two hours).</summary>
+    private Found? HoursOrMinutes(Words s, int i)
+    {
+        if (Amount(s, i) is not { Number: > 0 } amount || Unit(s, i + amount.Length, abbreviated: true) is not { Unit: "H" or "MIN" } unit) return null;
+        return DurationValue(amount.Value, unit.Unit) is { } value ? new Found(amount.Length + unit.Length, "DURATION", value) : null;
     }
 
     /// <summary>`dvi su puse valandos` → PT2H30M, `dveji su puse metų` → P2Y6M: an amount, `su puse`, a unit.</summary>
@@ -1238,6 +1290,10 @@ public sealed partial class TimeNormalizer
         if (w == "kiekvienų" && next == "metų" && s[i + 2] is { } every && words.Get(every, "season") is { } everySeason) return new Found(3, "SET", $"XXXX-{everySeason}");
         if (words.Get(next, "weekday") is { } day) return new Found(2, "SET", $"XXXX-WXX-{day}");
         if (words.Get(next, "unit") is { } unit && DurationValue("1", unit) is { } value) return new Found(2, "SET", value);
+        // `kas dvejus metus`, `kas tris mėnesius`: every so many.
+        if (w == "kas" && Amount(s, i + 1) is { Number: > 1 } amount && s[i + 1 + amount.Length] is { } many
+            && words.Get(many, "unit") is { } manyUnit && DurationValue(amount.Value, manyUnit) is { } everyValue)
+            return new Found(2 + amount.Length, "SET", everyValue);
         if (words.Get(next, "daypart") is { } part) return new Found(2, "SET", "XXXX-XX-XXT" + part);
         // `kiekvieną rugsėjį`: every September.
         if (words.Get(next, "month") is { } month) return new Found(2, "SET", $"XXXX-{int.Parse(month, CultureInfo.InvariantCulture):D2}");

@@ -54,6 +54,16 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
         /// <summary>Whether the date last mentioned is in the sentence being read.</summary>
         public bool ReferenceInSentence => _referenceSentence == Sentence;
 
+        /// <summary>How many sentences back the date last mentioned is (0: this one).</summary>
+        public int ReferenceDistance => Sentence - _referenceSentence;
+
+        /// <summary>The modifier of the expression that gave the date last mentioned (`SINCE`, `BEFORE` for the ends of a range).</summary>
+        public string? ReferenceMod { get; set; }
+
+        /// <summary>The days the text has named so far, other than the DCT, each once.</summary>
+        public List<Period> DaysNamed() =>
+            _mentioned.Where(p => p.Grain == Grain.Day && p.Start != Dct).DistinctBy(p => p.Start).ToList();
+
         /// <summary>The date last mentioned.</summary>
         public Period? Reference
         {
@@ -108,7 +118,11 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
                     doc.Times.Add(new TimeExpression(s.Start(i) + dash + 1, s.End(end), found.Type, second, found.Mod));
                 }
                 else doc.Times.Add(new TimeExpression(s.Start(i), s.End(end), found.Type, found.Value, found.Mod, found.Anchor));
-                if (found.Reference is { } reference) context.Reference = reference;
+                if (found.Reference is { Unresolved: false } reference)
+                {
+                    context.Reference = reference;
+                    context.ReferenceMod = found.Mod;
+                }
                 context.LastEnd = end;
                 if (found.Anchor is not null && AnchorOffset(s, i, found.Length) is { } offset)
                     anchors.Add(new PendingAnchor(doc.Times.Count - 1, found.Anchor, offset.Grain, offset.Count));
@@ -197,7 +211,7 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
     private FrozenSet<string>? _starters;
 
     /// <summary>Categories of the time table whose words only qualify an expression near them and open none.</summary>
-    private static readonly HashSet<string> NoStart = ["rule", "age-before", "age-after", "age-compare", "score", "habit"];
+    private static readonly HashSet<string> NoStart = ["rule", "age-before", "age-after", "age-compare", "score", "habit", "game"];
 
     /// <summary>Forms that are only units of the time table (`metus`, `valandų`) and open no pattern themselves; `metų`,
     /// `mėnesio`, `savaitės` open `metų pabaigoje`, and `parą`, `pusmetį`, `savaitgalį` are lengths or days alone.</summary>
