@@ -87,17 +87,18 @@ public sealed partial class TimeNormalizer
     }
 
     /// <summary>
-    /// Whether token i follows an amount: a number, then at most three units, abbreviations, their periods or genitive
-    /// nouns (`2 tūkst. per mėnesį`, `1,2 tūkst. eurų per mėnesį`, `19 cm per parą`): `per` there makes a rate.
+    /// Whether token i follows an amount (not a year): a number, then at most nine units, abbreviations, their periods or
+    /// genitive words (`2 tūkst. per mėnesį`, `1,2 tūkst. eurų per mėnesį`, `19 cm per parą`): `per` there makes a rate.
     /// </summary>
-    private static bool AfterAmount(Words s, int i)
+    private bool AfterAmount(Words s, int i)
     {
-        for (var k = i - 1; k >= 0 && k >= i - 4; k--)
+        for (var k = i - 1; k >= 0 && k >= i - 10; k--)
         {
-            if (s.IsNumber(k) || s.Pos(k) == Upos.NUM) return true;
-            // `tūkst.`, `cm`, `m/s`, `eurų`: a unit or an abbreviation between the number and `per`.
+            if (s.IsNumber(k) || s.Pos(k) == Upos.NUM) return Year(s, k) is null;
+            // `tūkst.`, `cm`, `m/s`, `eurų`, `kv. metrų apdirbamos stiklo žaliavos`: units, abbreviations and genitive
+            // words between the number and `per`.
             var unitOfAmount = s[k] == "." || s.Has(k, TokenFlags.Abbreviation) || s.Pos(k) is Upos.X or Upos.SYM || s[k]!.Contains('/')
-                || s.Pos(k) == Upos.NOUN && s.Token(k).Morph.Case == Case.Gen;
+                || s.Pos(k) is Upos.NOUN or Upos.ADJ or Upos.VERB && s.Token(k).Morph.Case == Case.Gen || s.Token(k).Morph.VerbForm == VerbForm.Part;
             if (!unitOfAmount) return false;
         }
         return false;
@@ -161,6 +162,7 @@ public sealed partial class TimeNormalizer
             ?? HolidayAlone(s, i, c)
             ?? Deictic(s, i, c)
             ?? OrdinalPeriod(s, i, c)
+            ?? NthWeekday(s, i, c)
             ?? SeasonAlone(s, i, c)
             ?? Frequency(s, i)
             ?? Vague(s, i)
@@ -177,10 +179,13 @@ public sealed partial class TimeNormalizer
     /// </summary>
     private Found? RuleOrDayTime(Words s, int i, Context c)
     {
+        // `90 km per 1 val.`: the hour of a rate, no clock time (a length after `per` was taken at `per`).
+        if (s[i - 1] == "per") return null;
         if ((ClockTime(s, i, c.ReferenceOr(Grain.Day).Start) ?? MinutesPast(s, i, c.ReferenceOr(Grain.Day).Start)) is not { } time) return null;
         if (IsScore(s, i)) return null;
         if (!IsRule(s, s.TenseAt(i))) return time;
-        return time with { Value = "XXXX-XX-XX" + time.Value[time.Value.IndexOf('T')..], Reference = null };
+        return time with { Value = "XXXX-XX-XX" + time.Value[time.Value.IndexOf('T')..], Reference = null,
+            RangeEnd = time.RangeEnd is { } end ? "XXXX-XX-XX" + end[end.IndexOf('T')..] : null };
     }
 
     /// <summary>
@@ -456,8 +461,18 @@ public sealed partial class TimeNormalizer
     /// <summary>A day of the month: `13 d.`, `13-ąją`, `13-oji`, or a bare `13` before a dash or at the end of a date.</summary>
     private (int Day, int Length)? Day(Words s, int i)
     {
-        if (i >= s.Count || !s.IsNumber(i)) return null;
+        if (i >= s.Count) return null;
+        // `Rugsėjo pirmąją`, `gegužės trečiąją`: a feminine ordinal word (not before a unit: `rugsėjo pirmąją savaitę`).
+        if (!s.IsNumber(i))
+            return s.Lower[i].EndsWith("ąją") && numbers.Ordinal(s.Lower[i]) is { } word and >= 1 and <= 31 && (s[i + 1] is not { } unitAfter || words.Get(unitAfter, "unit") is null)
+                ? (word, 1) : null;
         var t = s.Lower[i];
+        // `lapkričio 21-23 d.`, `liepos 3-4 dienomis`: a range of days, its first day here (DayRangeEnd gives the last).
+        if (DayRangeEnd(s, i) is not null)
+        {
+            var first = int.Parse(t.AsSpan(0, t.IndexOfAny(['-', '–'])), NumberStyles.None, CultureInfo.InvariantCulture);
+            return (first, s.IsAbbreviation(i + 1, "d") ? 3 : s[i + 1] is "dienomis" or "dienas" or "dienų" or "d" ? 2 : 1);
+        }
         if (t.Contains('-'))
             return numbers.Ordinal(t) is { } ordinal && ordinal is >= 1 and <= 31 ? (ordinal, 1) : null;
         if (!int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var day) || day is < 1 or > 31) return null;
@@ -466,6 +481,17 @@ public sealed partial class TimeNormalizer
         // The end of a range of days (`rugsėjo 6–14 dienomis`).
         if (i > 1 && Dashes.Contains(s[i - 1]!) && s.IsNumber(i - 2) && s[i + 1] is "dienomis" or "dienas" or "dienų") return (day, 2);
         return (day, 1);
+    }
+
+    /// <summary>The last day of a range of days in one token (`21-23` → 23), or null.</summary>
+    private static int? DayRangeEnd(Words s, int i)
+    {
+        if (i >= s.Count || !s.IsNumber(i)) return null;
+        var t = s.Lower[i];
+        var dash = t.IndexOfAny(['-', '–']);
+        if (dash is < 1 or > 2 || !int.TryParse(t.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out var first)
+            || !int.TryParse(t.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var last)) return null;
+        return first is >= 1 and <= 31 && last > first && last <= 31 ? last : null;
     }
 
     private static DateOnly? SafeDate(int year, int month, int day) =>
@@ -493,6 +519,9 @@ public sealed partial class TimeNormalizer
             var dayYear = YearBefore(s, i, c) ?? YearFor(c.Dct, tense, month.Month, day.Day);
             if (!Period.InRange(dayYear)) return new Found(month.Length + day.Length, "DATE", $"XXXX-{month.Month:D2}-{day.Day:D2}");
             if (SafeDate(dayYear, month.Month, day.Day) is not { } date) return null;
+            if (DayRangeEnd(s, j) is { } lastDay && SafeDate(dayYear, month.Month, lastDay) is { } end)
+                return new Found(month.Length + day.Length, "DATE", Period.Of(Grain.Day, date).Value, Reference: Period.Of(Grain.Day, date),
+                    RangeEnd: Period.Of(Grain.Day, end).Value);
             return WithTime(s, j + day.Length, date, new Found(month.Length + day.Length, "DATE", Period.Of(Grain.Day, date).Value, Reference: Period.Of(Grain.Day, date)));
         }
         var w = s.Lower[i];
@@ -604,6 +633,7 @@ public sealed partial class TimeNormalizer
     {
         if (i >= s.Count || !s.IsNumber(i)) return null;
         var t = s.Lower[i];
+        if (ClockRange(s, i, day) is { } range) return range;
         int hour, minute = 0, length;
         var sep = t.IndexOfAny([':', '.']);
         // `15:30`, or `15.30` with `val.` after it (a bare `15.30` may be a decimal).
@@ -630,6 +660,33 @@ public sealed partial class TimeNormalizer
         else return null;
         if (hour is < 0 or > 24 || minute is < 0 or > 59) return null;
         return new Found(length, "TIME", $"{Period.Of(Grain.Day, day).Value}T{hour:D2}:{minute:D2}", Reference: Period.Of(Grain.Day, day));
+    }
+
+    /// <summary>
+    /// `14.15-15.15 val.`, `10:00–12:30`, `14-16 val.`: a span of clock times in one token: its start, and its end as the
+    /// range's second expression. Dots and bare hours need the `val.` after them (`3.5-4.5` is no time).
+    /// </summary>
+    private static Found? ClockRange(Words s, int i, DateOnly day)
+    {
+        var t = s.Lower[i];
+        var dash = t.IndexOfAny(['-', '–']);
+        if (dash < 1) return null;
+        var val = s.IsAbbreviation(i + 1, "val");
+        static (int Hour, int Minute)? Clock(ReadOnlySpan<char> part, bool val)
+        {
+            var sep = part.IndexOfAny(':', '.');
+            if (sep < 0)
+                return val && part.Length <= 2 && int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var h) && h <= 24 ? (h, 0) : null;
+            if (sep is < 1 or > 2 || part.Length - sep - 1 != 2 || part[sep] == '.' && !val) return null;
+            return int.TryParse(part[..sep], NumberStyles.None, CultureInfo.InvariantCulture, out var hour) && hour <= 24
+                && int.TryParse(part[(sep + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var minute) && minute <= 59 ? (hour, minute) : null;
+        }
+        if (Clock(t.AsSpan(0, dash), val) is not { } from || Clock(t.AsSpan(dash + 1), val) is not { } to) return null;
+        // Both halves are written alike (`14.15-15.15`, `14-16`), and the span runs forward within the day.
+        if (t.AsSpan(0, dash).IndexOfAny(':', '.') < 0 != t.AsSpan(dash + 1).IndexOfAny(':', '.') < 0 || to.Hour * 60 + to.Minute <= from.Hour * 60 + from.Minute) return null;
+        var date = Period.Of(Grain.Day, day).Value;
+        return new Found(val ? 3 : 1, "TIME", $"{date}T{from.Hour:D2}:{from.Minute:D2}", Reference: Period.Of(Grain.Day, day),
+            RangeEnd: $"{date}T{to.Hour:D2}:{to.Minute:D2}");
     }
 
     /// <summary>`17 minučių po 12 valandos` → 12:17, `5 min. po 9 val.`: minutes past an hour.</summary>
@@ -677,6 +734,9 @@ public sealed partial class TimeNormalizer
             return new Found(1, "SET", $"XXXX-WXX-{habit}");
         if (words.Get(w, "weekday") is not { } d) return null;
         if (w.EndsWith("is")) return null; // nominative: `Pirmadienis buvo…` names the day, it does not place an event
+        // `vasaros šeštadienį`, `rugsėjo penktadienį`: some weekday of that season or month (`paskutinį vasaros šeštadienį`
+        // is taken whole at `paskutinį`), not the one nearest the DCT.
+        if (i > 0 && (words.Get(s.Lower[i - 1], "season") is not null || words.Get(s.Lower[i - 1], "month") is not null)) return null;
         var isoDay = int.Parse(d, CultureInfo.InvariantCulture);
         // `pirmadienį, rugsėjo 2 dieną`: a date in apposition that falls on that weekday is the weekday's date.
         if (s[i + 1] == "," && MonthExpression(s, i + 2, c) is { Value.Length: 10 } apposed
@@ -934,6 +994,44 @@ public sealed partial class TimeNormalizer
     }
 
     /// <summary>
+    /// `paskutinį vasaros šeštadienį`, `pirmąjį rugsėjo sekmadienį`, `antrąjį gegužės sekmadienį`: the first (second, …)
+    /// or last such weekday of a season or month of the DCT's year (a month the tense puts in the next or last year).
+    /// </summary>
+    private Found? NthWeekday(Words s, int i, Context c)
+    {
+        if (i + 2 >= s.Count || words.Get(s.Lower[i + 2], "weekday") is not { } weekday || s.Lower[i + 2].EndsWith("is")) return null;
+        var last = s.Lower[i].StartsWith("paskutin", StringComparison.Ordinal);
+        if (!last && numbers.Ordinal(s.Lower[i]) is not (>= 1 and <= 5)) return null;
+        var iso = int.Parse(weekday, CultureInfo.InvariantCulture);
+        DateOnly from, to;
+        if (words.Get(s.Lower[i + 1], "season") is { } season && s.Lower[i + 1].EndsWith('s'))
+        {
+            var p = Period.Season(season == "WI" && c.Dct.Month <= 2 ? c.Dct.Year - 1 : c.Dct.Year, season);
+            if (p.Unresolved) return null;
+            from = p.Start;
+            to = p.Start.AddMonths(3).AddDays(-1);
+        }
+        else if (Month(s, i + 1, strict: false) is { Length: 1 } month && (s.Lower[i + 1].EndsWith('o') || s.Lower[i + 1].EndsWith("ės")))
+        {
+            var year = YearFor(c.Dct, s.TenseAt(i), month.Month, 1, monthOnly: true);
+            if (!Period.InRange(year)) return null;
+            from = new DateOnly(year, month.Month, 1);
+            to = from.AddMonths(1).AddDays(-1);
+        }
+        else return null;
+        static int Iso(DateOnly d) => ((int)d.DayOfWeek + 6) % 7 + 1;
+        DateOnly day;
+        if (last) day = to.AddDays(-((Iso(to) - iso + 7) % 7));
+        else
+        {
+            day = from.AddDays((iso - Iso(from) + 7) % 7 + 7 * (numbers.Ordinal(s.Lower[i])!.Value - 1));
+            if (day > to) return null;
+        }
+        var found = new Period(Grain.Day, day);
+        return WithTime(s, i + 3, found, new Found(3, "DATE", found.Value, Reference: found));
+    }
+
+    /// <summary>
     /// Whether the sentence tells of a game: a word of one (Data/time-words.txt, game: `kėlinys`, `rungtynės`,
     /// `komanda`, `varžovas`, …) is in it. There a `ketvirtis` is a quarter of the game.
     /// </summary>
@@ -1144,6 +1242,8 @@ public sealed partial class TimeNormalizer
         var unitToken = s.IsAbbreviation(k, "val") || s.IsAbbreviation(k, "min") || s.IsAbbreviation(k, "mėn") ? 2 : 1;
         if (words.Get(s.Lower[k], "unit") is not { } unit || unit == "WE" || s.Lower[k] == "a") return null;
         if (unit == "Q" && InGame(s)) return null; // `per tris ketvirčius` of a game
+        // `suimti 1–2 mėnesiams`: the upper end of a range of lengths is no length of its own.
+        if (i > 1 && Dashes.Contains(s[i - 1]!) && s.IsNumber(i - 2)) return null;
         if (unit == "Y" && (IsAge(s, k + unitToken) || IsAgeLimit(s, i, k + unitToken) || IsAgeByWords(s, i, k, k + unitToken))) return null;
         // `56 minutę`, `5 dieną`, `iki 27 minutės`: a singular unit after a number not ending in 1 counts the minute or day,
         // it is no length (after `iki`, `nuo` a length is plural: `iki 27 minučių`).

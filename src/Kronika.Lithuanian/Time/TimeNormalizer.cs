@@ -112,10 +112,12 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
                     continue;
                 }
                 var end = i + found.Length - 1;
-                if (found.RangeEnd is { } second && s.Form(i).IndexOfAny(['-', '–']) is var dash and > 0)
+                // A range in one token (`2009-2010 m.`, `lapkričio 21-23 d.`, `14.15-15.15 val.`): two expressions, split at its dash.
+                var ranged = found.RangeEnd is null ? -1 : Enumerable.Range(i, found.Length).FirstOrDefault(k => s.Form(k).IndexOfAny(['-', '–']) > 0, -1);
+                if (found.RangeEnd is { } second && ranged >= 0 && s.Start(ranged) + s.Form(ranged).IndexOfAny(['-', '–']) is var dash)
                 {
-                    doc.Times.Add(new TimeExpression(s.Start(i), s.Start(i) + dash, found.Type, found.Value, found.Mod));
-                    doc.Times.Add(new TimeExpression(s.Start(i) + dash + 1, s.End(end), found.Type, second, found.Mod));
+                    doc.Times.Add(new TimeExpression(s.Start(i), dash, found.Type, found.Value, found.Mod));
+                    doc.Times.Add(new TimeExpression(dash + 1, s.End(end), found.Type, second, found.Mod));
                 }
                 else doc.Times.Add(new TimeExpression(s.Start(i), s.End(end), found.Type, found.Value, found.Mod, found.Anchor));
                 if (found.Reference is { Unresolved: false } reference)
