@@ -634,7 +634,19 @@ public sealed partial class TimeNormalizer
         if (i >= s.Count || !s.IsNumber(i)) return null;
         var t = s.Lower[i];
         if (ClockRange(s, i, day) is { } range) return range;
-        int hour, minute = 0, length;
+        int hour = 0, minute = 0, length;
+        // `03.13val.`, `14val.`: the abbreviation written on to the time.
+        if (t.EndsWith("val", StringComparison.Ordinal) && s[i + 1] == "." && t.Length is >= 4 and <= 8)
+        {
+            var clock = t.AsSpan(0, t.Length - 3);
+            var mark = clock.IndexOfAny('.', ':');
+            var glued = mark < 0
+                ? clock.Length <= 2 && int.TryParse(clock, NumberStyles.None, CultureInfo.InvariantCulture, out hour)
+                : mark is 1 or 2 && clock.Length - mark - 1 == 2 && int.TryParse(clock[..mark], NumberStyles.None, CultureInfo.InvariantCulture, out hour)
+                  && int.TryParse(clock[(mark + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out minute);
+            if (!glued || hour > 24 || minute > 59) return null;
+            return new Found(2, "TIME", $"{Period.Of(Grain.Day, day).Value}T{hour:D2}:{minute:D2}", Reference: Period.Of(Grain.Day, day));
+        }
         var sep = t.IndexOfAny([':', '.']);
         // `15:30`, or `15.30` with `val.` after it (a bare `15.30` may be a decimal).
         if (t.Length is 4 or 5 && sep > 0 && (t[sep] == ':' || s.IsAbbreviation(i + 1, "val")))
@@ -713,7 +725,7 @@ public sealed partial class TimeNormalizer
     /// <summary>`vakare` alone: the evening of the day last mentioned, else of the DCT.</summary>
     private Found? DayPartAlone(Words s, int i, Context c)
     {
-        if (DayPartWord(s, i) is not { } part || s.Lower[i] is "rytą" or "vakarą" or "popietę") return null;
+        if (DayPartWord(s, i) is not { } part || s.Lower[i] is "rytą" or "vakarą") return null;
         // `Nuo trečiadienio iki penktadienio temperatūra naktį …`: the nights of the whole range, no one night.
         if (c.ReferenceInSentence && c.ReferenceMod is "SINCE" or "BEFORE") return null;
         var day = c.ReferenceOr(Grain.Day).Start;
