@@ -755,6 +755,12 @@ public sealed partial class TimeNormalizer
             && DateOnly.TryParseExact(apposed.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var same)
             && ((int)same.DayOfWeek + 6) % 7 + 1 == isoDay)
             return new Found(1, "DATE", apposed.Value, Reference: new Period(Grain.Day, same));
+        // `rugsėjo 3-iąją, pirmadienį`, `rugsėjo 1-oji – bus šeštadienį`, and a sentence or two later `šeštadienį bus
+        // įžiebta`: the weekday of the day the text just named is that day.
+        if (c.Reference is { Grain: Grain.Day, Unresolved: false } told && c.ReferenceDistance <= 2 && ((int)told.Start.DayOfWeek + 6) % 7 + 1 == isoDay)
+            return WithTime(s, i + 1, told, new Found(1, "DATE", told.Value, Reference: told));
+        // `kas trečiojo antradienio`: some Tuesdays, no one.
+        if (i > 0 && numbers.Ordinal(s.Lower[i - 1]) is not null && !s.IsNumber(i - 1)) return null;
         var day = WeekdayDate(c.Dct, isoDay, s.TenseAt(i));
         // `Kitą savaitgalį vyraus … vėjas. … Lietus numatomas nebent sekmadienį.`: a day of the week to come the text
         // just named (the last date it gave, at most two sentences back), not of the DCT's.
@@ -1022,6 +1028,12 @@ public sealed partial class TimeNormalizer
             if (p.Unresolved) return null;
             from = p.Start;
             to = p.Start.AddMonths(3).AddDays(-1);
+        }
+        else if (s.Lower[i + 1] == "mėnesio" && c.ReferenceOr(Grain.Month) is { Unresolved: false } named)
+        {
+            // `paskutinį mėnesio šeštadienį`: of the month the text speaks of (the DCT's when it named none).
+            from = new DateOnly(named.Start.Year, named.Start.Month, 1);
+            to = from.AddMonths(1).AddDays(-1);
         }
         else if (Month(s, i + 1, strict: false) is { Length: 1 } month && (s.Lower[i + 1].EndsWith('o') || s.Lower[i + 1].EndsWith("ės")))
         {
@@ -1362,9 +1374,21 @@ public sealed partial class TimeNormalizer
         i >= 0 && i < s.Count && (words.Get(s.Lower[i], category) is not null || s.Lemma(i) is { } lemma && words.Get(lemma, category) is not null);
 
     private static bool IsAge(Words s, int next) =>
-        next < s.Count && (s[next] == "amžiaus" || s.Lemma(next) is { } lemma && People.Contains(lemma)
+        next < s.Count && (s[next] == "amžiaus" || s.Lemma(next) is { } lemma && People.Contains(lemma) || PersonAfterPlace(s, next)
             || s.Form(next) is { Length: 1 } initial && char.IsUpper(initial[0]) && s[next + 1] == "." // `42 metų A. D.`
             || next + 1 < s.Count && s.Pos(next) == Upos.ADJ && s.Lemma(next + 1) is { } noun && People.Contains(noun));
+
+    /// <summary>`22 metų Kauno rajono gyventojas`: a person noun after the genitive of a place.</summary>
+    private static bool PersonAfterPlace(Words s, int next)
+    {
+        for (var k = next; k < s.Count && k < next + 4; k++)
+        {
+            // (`gyventojas` only after the place: `10 metų gyventojų sumažėjo` counts residents.)
+            if (s.Lemma(k) is { } lemma && (People.Contains(lemma) || lemma is "gyventojas" or "gyventoja")) return k > next;
+            if (!(s.Pos(k) == Upos.PROPN && s.IsCapitalised(k)) && s[k] is not ("rajono" or "miesto" or "apskrities" or "savivaldybės" or "kaimo")) return false;
+        }
+        return false;
+    }
 
     private static string? DurationValue(string n, string unit) => unit switch
     {
