@@ -811,14 +811,14 @@ async function showEntity(view, name) {
     part("quotes-title", t("quotes"), "quotes", quotes => quotes.length ? el("ul", { class: "quotes" }, quotes.map(q =>
       el("li", {}, `„${q.text}“ `, el("a", { href: `#/article/${q.article_id}` }, dayWords(q.date))))) : el("p", {}, t("none"))),
   ];
-  view.append(el("h1", {}, e.canonical),
+  view.append(...[el("h1", {}, e.canonical),
     el("p", { class: "muted" }, `${label("entityTypes", e.type)} · ${t("mentions")}: ${e.mentions} · ${t("articles")}: ${e.articles}`,
       e.kb ? el("span", {}, " · ", el("a", { href: `https://www.wikidata.org/wiki/${e.kb}`, rel: "noreferrer" }, e.kb)) : null),
     el("p", {}, el("a", { class: "button", href: hashWith("chronicle", new URLSearchParams(), { either: key }) }, t("allEventsWith")(e.canonical))),
     volumeFigure(volume),
     fallback,
-    parts.map(p => p.section),
-    exportLinks(new URLSearchParams({ entity: key })), watchForm(null, key));
+    ...parts.map(p => p.section),
+    exportLinks(new URLSearchParams({ entity: key })), watchForm(null, key)].filter(Boolean));
   view.filling = Promise.all(parts.map(p => p.filled));
 }
 
