@@ -795,10 +795,14 @@ async function showEntity(view, name) {
   // The page's own chart until (unless) viz.js has come with its volume chart.
   const fallback = window.KronikaViz ? null : el("figure", { class: "fallback" }, el("figcaption", {}, t("byMonth")), chart(everyMonth(page.by_publication)));
   if (fallback) viz.then(kronikaViz => { if (kronikaViz) fallback.remove(); });
+  // The sections are asked for once the header is painted (a frame later; at most 100 ms, as in a hidden tab, which
+  // paints no frames), with this view's signal.
+  const signal = navigation.controller.signal;
+  const painted = new Promise(resolve => { requestAnimationFrame(() => setTimeout(resolve, 0)); setTimeout(resolve, 100); });
   const part = (id, title, partName, draw) => {
     const body = el("p", { class: "muted" }, t("loading"));
     const section = el("section", { class: `part ${id}`, "aria-labelledby": id, "aria-busy": "true" }, el("h2", { id }, title), body);
-    const filled = api(`/api/entities/${encodeURIComponent(e.key)}?period=month&parts=${partName}`)
+    const filled = painted.then(() => api(`/api/entities/${encodeURIComponent(e.key)}?period=month&parts=${partName}`, { signal }))
       .then(answer => body.replaceWith(draw(answer[partName])))
       .catch(error => { if (error.name !== "AbortError") body.replaceWith(el("p", { class: "error" }, errorMessage(error))); })
       .finally(() => section.setAttribute("aria-busy", "false"));
