@@ -41,7 +41,7 @@ public static class ChronicleBench
         public Task<IReadOnlyList<long>> StoryIdsAsync(SearchRequest request, CancellationToken ct = default) => inner.StoryIdsAsync(request, ct);
         public Task<IReadOnlyList<EntitySummary>> EntitiesAsync(string? type, int top, CancellationToken ct = default) => inner.EntitiesAsync(type, top, ct);
         public Task<IReadOnlyList<string>> EntityKeysAsync(string name, CancellationToken ct = default) => inner.EntityKeysAsync(name, ct);
-        public Task<Timeline?> TimelineAsync(string entityKey, string period, int coMentioned, CancellationToken ct = default) => inner.TimelineAsync(entityKey, period, coMentioned, ct);
+        public Task<Timeline?> TimelineAsync(string entityKey, string period, int coMentioned, TimelineParts parts = TimelineParts.All, CancellationToken ct = default) => inner.TimelineAsync(entityKey, period, coMentioned, parts, ct);
         public Task<StoredArticle?> GetAsync(long id, CancellationToken ct = default) => inner.GetAsync(id, ct);
         public Task<EventPage> EventsAsync(EventRequest request, int mentions = 5, CancellationToken ct = default) => inner.EventsAsync(request, mentions, ct);
         public Task SaveWatchAsync(Watch watch, CancellationToken ct = default) => inner.SaveWatchAsync(watch, ct);

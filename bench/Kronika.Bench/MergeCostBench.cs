@@ -57,7 +57,7 @@ public static class MergeCostBench
         public Task<IReadOnlyList<long>> StoryIdsAsync(SearchRequest request, CancellationToken ct = default) => now.StoryIdsAsync(request, ct);
         public Task<IReadOnlyList<EntitySummary>> EntitiesAsync(string? type, int top, CancellationToken ct = default) => now.EntitiesAsync(type, top, ct);
         public Task<IReadOnlyList<string>> EntityKeysAsync(string name, CancellationToken ct = default) => now.EntityKeysAsync(name, ct);
-        public Task<Timeline?> TimelineAsync(string entityKey, string period, int coMentioned, CancellationToken ct = default) => now.TimelineAsync(entityKey, period, coMentioned, ct);
+        public Task<Timeline?> TimelineAsync(string entityKey, string period, int coMentioned, TimelineParts parts = TimelineParts.All, CancellationToken ct = default) => now.TimelineAsync(entityKey, period, coMentioned, parts, ct);
         public Task<StoredArticle?> GetAsync(long id, CancellationToken ct = default) => now.GetAsync(id, ct);
         public Task<EventPage> EventsAsync(EventRequest request, int mentions = 5, CancellationToken ct = default) => now.EventsAsync(request, mentions, ct);
         public Task SaveWatchAsync(Watch watch, CancellationToken ct = default) => now.SaveWatchAsync(watch, ct);

@@ -42,7 +42,7 @@ if (args.FirstOrDefault() == "chronicle")
 }
 if (args.FirstOrDefault() == "load" && args.Contains("--render"))
 {
-    await RenderBench.Run(Text("--db") ?? "sqlite:kronika.db", Option("--runs", 21));
+    await RenderBench.Run(Text("--db") ?? "sqlite:kronika.db", Option("--runs", 21), Text("--against"), Text("--url"));
     return;
 }
 if (args.FirstOrDefault() == "merge-cost")

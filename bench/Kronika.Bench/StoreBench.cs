@@ -147,7 +147,7 @@ public static class StoreBench
         public Task<IReadOnlyList<long>> StoryIdsAsync(SearchRequest request, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<long>>([]);
         public Task<IReadOnlyList<EntitySummary>> EntitiesAsync(string? type, int top, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<EntitySummary>>([]);
         public Task<IReadOnlyList<string>> EntityKeysAsync(string name, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<string>>([]);
-        public Task<Timeline?> TimelineAsync(string entityKey, string period, int coMentioned, CancellationToken ct = default) => Task.FromResult<Timeline?>(null);
+        public Task<Timeline?> TimelineAsync(string entityKey, string period, int coMentioned, TimelineParts parts = TimelineParts.All, CancellationToken ct = default) => Task.FromResult<Timeline?>(null);
         public Task<StoredArticle?> GetAsync(long id, CancellationToken ct = default) => Task.FromResult<StoredArticle?>(null);
         public Task<EventPage> EventsAsync(EventRequest request, int mentions = 5, CancellationToken ct = default) => Task.FromResult(new EventPage(0, []));
         public Task SaveWatchAsync(Watch watch, CancellationToken ct = default) => Task.CompletedTask;

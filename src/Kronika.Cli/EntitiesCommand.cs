@@ -54,7 +54,7 @@ public static class EntitiesCommand
             var name = result.GetValue(entity)!;
             var timelines = new List<Timeline>();
             foreach (var key in await EntityResolver.KeysAsync(store, new SearchLemmas(), name, ct))
-                if (await store.TimelineAsync(key, result.GetValue(period)!, result.GetValue(top), ct) is { } found) timelines.Add(found);
+                if (await store.TimelineAsync(key, result.GetValue(period)!, result.GetValue(top), ct: ct) is { } found) timelines.Add(found);
             timelines = [.. timelines.OrderByDescending(t => t.Entity.Articles)];
             if (timelines.Count == 0)
             {

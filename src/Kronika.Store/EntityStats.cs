@@ -68,6 +68,18 @@ public static class EntityStats
             ON CONFLICT (entity_key, day) DO UPDATE SET articles = entity_days.articles + 1;
         """;
 
+    /// <summary>
+    /// The `@top` entities most mentioned with `@k` in the stories <paramref name="articlesOf"/> selects: the mentions
+    /// grouped by entity first, and only the top rows joined to their names.
+    /// </summary>
+    public static string CoMentioned(string articlesOf) => $"""
+        SELECT e.key, e.canonical, e.type, e.kb, c.mentions, c.articles FROM (
+            SELECT m.entity_key, SUM(m.count) AS mentions, COUNT(*) AS articles FROM mentions m
+            WHERE m.article_id IN ({articlesOf}) AND m.entity_key <> @k GROUP BY m.entity_key) c
+        JOIN entities e ON e.key = c.entity_key
+        ORDER BY c.articles DESC, c.mentions DESC, e.canonical LIMIT @top
+        """;
+
     /// <summary>An entity's summary from the counts (`@k`, or the top `@top` of a type: <see cref="Top"/>).</summary>
     public const string One = """
         SELECT e.key, e.canonical, e.type, e.kb, s.mentions, s.articles FROM entity_stats s JOIN entities e ON e.key = s.entity_key

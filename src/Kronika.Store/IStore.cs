@@ -64,6 +64,19 @@ public sealed record EntitySummary(string Key, string Canonical, string Type, st
 /// <summary>Articles per period mentioning an entity, by publication date and by the dates they talk about, and the entities most mentioned with it.</summary>
 public sealed record Timeline(EntitySummary Entity, IReadOnlyList<(string Period, int Articles)> ByPublication, IReadOnlyList<(string Period, int Articles)> ByReference, IReadOnlyList<(EntitySummary Entity, int Articles)> CoMentioned);
 
+/// <summary>What of a timeline beyond the entity and its stories by publication date (read from counts kept at write time) to
+/// compute: each of these scans the entity's newest stories.</summary>
+[Flags]
+public enum TimelineParts
+{
+    None = 0,
+    /// <summary>Stories by the dates they talk about.</summary>
+    ByReference = 1,
+    /// <summary>The entities most mentioned with it.</summary>
+    CoMentioned = 2,
+    All = ByReference | CoMentioned,
+}
+
 /// <summary>
 /// An event search: events with any of <see cref="ActorKeys"/> as actor and any of <see cref="TargetKeys"/> as target
 /// (for the symmetric types, as participants), with any of <see cref="AnyKeys"/> in any role, of a type, dated (or,
@@ -138,8 +151,8 @@ public interface IStore : IDisposable
     /// <summary>The entity keys whose canonical name (any case) or Wikidata id is <paramref name="name"/>.</summary>
     Task<IReadOnlyList<string>> EntityKeysAsync(string name, CancellationToken ct = default);
 
-    /// <summary>The timeline of an entity; `period` is `day`, `week` or `month`.</summary>
-    Task<Timeline?> TimelineAsync(string entityKey, string period, int coMentioned, CancellationToken ct = default);
+    /// <summary>The timeline of an entity; `period` is `day`, `week` or `month`; the <paramref name="parts"/> left out are empty.</summary>
+    Task<Timeline?> TimelineAsync(string entityKey, string period, int coMentioned, TimelineParts parts = TimelineParts.All, CancellationToken ct = default);
 
     Task<StoredArticle?> GetAsync(long id, CancellationToken ct = default);
 

@@ -81,9 +81,17 @@ public static class KronikaWeb
                 return;
             }
             var start = Stopwatch.GetTimestamp();
+            var cancelled = false;
             try
             {
                 await next();
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                // The client went away (a tab closed, a view left) and the store's read was stopped for it: nothing
+                // failed, so no error and no stack trace; the request's line below says so.
+                cancelled = true;
+                throw;
             }
             catch (Exception e) when (e is DbException || e.InnerException is DbException)
             {
@@ -97,8 +105,8 @@ public static class KronikaWeb
                 var status = context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted ? 499 : context.Response.StatusCode;
                 if (context.Request.Path.StartsWithSegments("/api/search"))
                     KronikaMetrics.SearchDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("status", status));
-                log.LogInformation("{Method} {Path}{Query} {Status} in {Milliseconds:0.0} ms", context.Request.Method, context.Request.Path.Value,
-                    context.Request.QueryString.Value, status, elapsed.TotalMilliseconds);
+                log.LogInformation("{Method} {Path}{Query} {Status}{Cancelled} in {Milliseconds:0.0} ms", context.Request.Method, context.Request.Path.Value,
+                    context.Request.QueryString.Value, status, cancelled ? " (cancelled)" : "", elapsed.TotalMilliseconds);
             }
         });
         var budget = TimeSpan.FromSeconds(app.Configuration.GetValue("Kronika:RequestSeconds", DefaultRequestSeconds));

@@ -46,6 +46,29 @@ public abstract partial class StoreConformance
         Assert.All(call.Series, p => Assert.StartsWith("2025-08-", p.Period));
     }
 
+    [Theory]
+    [InlineData("Q7747")]
+    [InlineData("Q37")]
+    [InlineData("Q159")]
+    public void Volume_OfOneEntityByPublication_ReadFromItsDailyCounts_EqualsItsStoriesPerPeriod(string key)
+    {
+        WithSamples();
+        foreach (var (from, to) in new (DateOnly?, DateOnly?)[] { (null, null), (new DateOnly(2024, 7, 1), null), (new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31)) })
+            foreach (var monthly in new[] { true, false })
+            {
+                var request = new SearchRequest(null, from, to, EntityKeys: [key]);
+                var volume = Store.Volume(request, monthly);
+                var stories = Store.Search(request with { Limit = 100 }).Hits;
+                var expected = stories.GroupBy(h => monthly ? Month(h.Date) : h.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+                    .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count())).ToList();
+                Assert.Equal(expected, volume.Series);
+                Assert.Equal(stories.Count, volume.Total);
+                // The same key twice goes the general way (every story matched): the same answer.
+                Assert.Equal(volume.Series, Store.Volume(request with { EntityKeys = [key, key] }, monthly).Series);
+            }
+        Assert.NotEmpty(Store.Volume(new SearchRequest(null, EntityKeys: [key]), monthly: true).Series);
+    }
+
     [Fact]
     public void Volume_OfAnUnknownEntityIsEmpty()
     {

@@ -6,8 +6,13 @@ public sealed class SqliteStoreTests : StoreConformance
 
     protected override IStore OpenStore() => new SqliteStore(Path.Combine(_dir, "kronika.db"));
 
+    private SqliteStore? _ranking;
+
+    protected override IStore RankingAtMost(int window) => _ranking ??= new SqliteStore(Path.Combine(_dir, "kronika.db")) { RankWindow = window };
+
     public override void Dispose()
     {
+        _ranking?.Dispose();
         base.Dispose();
         Directory.Delete(_dir, recursive: true);
     }

@@ -244,6 +244,27 @@ public abstract partial class StoreConformance : IDisposable
         Assert.Null(Store.Timeline("Q0", "month", 5));
     }
 
+    [Fact]
+    public void A_timeline_computes_only_the_parts_asked_for_and_each_as_in_the_whole()
+    {
+        WithSamples();
+        var whole = Store.Timeline("Q7747", "month", 10)!;
+        var bare = Store.Timeline("Q7747", "month", 10, TimelineParts.None)!;
+        Assert.Equal(whole.Entity, bare.Entity);
+        Assert.Equal(whole.ByPublication, bare.ByPublication);
+        Assert.Empty(bare.ByReference);
+        Assert.Empty(bare.CoMentioned);
+        var co = Store.Timeline("Q7747", "month", 10, TimelineParts.CoMentioned)!;
+        Assert.NotEmpty(co.CoMentioned);
+        Assert.Equal(whole.CoMentioned, co.CoMentioned);
+        Assert.Empty(co.ByReference);
+        var byReference = Store.Timeline("Q7747", "month", 10, TimelineParts.ByReference)!;
+        Assert.NotEmpty(byReference.ByReference);
+        Assert.Equal(whole.ByReference, byReference.ByReference);
+        Assert.Empty(byReference.CoMentioned);
+        Assert.Null(Store.Timeline("Q0", "month", 5, TimelineParts.None));
+    }
+
     [Theory]
     [InlineData("\"; DROP TABLE articles; --")]
     [InlineData("Putinas' OR 1=1 --")]
@@ -322,6 +343,38 @@ public abstract partial class StoreConformance : IDisposable
             var all = Store.Search(new SearchRequest(q, Limit: 100, Sort: sort)).Hits.Select(h => h.Id).ToList();
             Assert.Equal(all, PageThrough(new SearchRequest(q, Sort: sort), 2));
             Assert.Equal(all, PageThrough(new SearchRequest(q, Sort: sort), 3));
+        }
+    }
+
+    /// <summary>
+    /// The store as <see cref="Store"/> holds it, ranking by relevance at most <paramref name="window"/> matches where the
+    /// store bounds its ranking (SQLite ranks the newest matches; PostgreSQL ranks every match).
+    /// </summary>
+    protected virtual IStore RankingAtMost(int window) => Store;
+
+    [Theory]
+    [InlineData("Lietuva")]
+    [InlineData("karys OR Lietuva")]
+    public void Search_ByRelevance_PagesThroughEveryMatchTheTotalCounts_PastTheRankedWindow(string query)
+    {
+        WithSamplesAndSameDayStories();
+        var store = RankingAtMost(3);
+        var request = new SearchRequest(Articles.Query(query));
+        var total = store.Search(request with { Limit = 1 }).Total;
+        Assert.True(total >= 6, $"{total} matches");
+        foreach (var size in new[] { 2, 3, 4 })
+        {
+            var ids = new List<long>();
+            for (var offset = 0; offset < total + size; offset += size)
+            {
+                var page = store.Search(request with { Limit = size, Offset = offset });
+                Assert.Equal(total, page.Total);
+                Assert.Equal(Math.Clamp(total - offset, 0, size), page.Hits.Count);
+                ids.AddRange(page.Hits.Select(h => h.Id));
+            }
+            Assert.Equal(ids.Distinct(), ids);
+            Assert.Equal(store.StoryIds(request).Order(), ids.Order());
+            Assert.Equal(store.Search(request with { Limit = 100 }).Hits.Select(h => h.Id), ids);
         }
     }
 

@@ -10,7 +10,7 @@ internal static class SyncReads
     public static IReadOnlyList<long> StoryIds(this IStore store, SearchRequest request) => store.StoryIdsAsync(request).GetAwaiter().GetResult();
     public static IReadOnlyList<EntitySummary> Entities(this IStore store, string? type, int top) => store.EntitiesAsync(type, top).GetAwaiter().GetResult();
     public static IReadOnlyList<string> EntityKeys(this IStore store, string name) => store.EntityKeysAsync(name).GetAwaiter().GetResult();
-    public static Timeline? Timeline(this IStore store, string key, string period, int coMentioned) => store.TimelineAsync(key, period, coMentioned).GetAwaiter().GetResult();
+    public static Timeline? Timeline(this IStore store, string key, string period, int coMentioned, TimelineParts parts = TimelineParts.All) => store.TimelineAsync(key, period, coMentioned, parts).GetAwaiter().GetResult();
     public static StoredArticle? Get(this IStore store, long id) => store.GetAsync(id).GetAwaiter().GetResult();
     public static EventPage Events(this IStore store, EventRequest request, int mentions = 5) => store.EventsAsync(request, mentions).GetAwaiter().GetResult();
     public static void SaveWatch(this IStore store, Watch watch) => store.SaveWatchAsync(watch).GetAwaiter().GetResult();

@@ -158,6 +158,38 @@ public sealed class ApiTests(SampleStore samples) : IClassFixture<SampleStore>
     }
 
     [Fact]
+    public async Task An_entity_page_gives_the_parts_asked_for_each_as_in_the_whole_page()
+    {
+        var whole = await Json(await Client().GetAsync("/api/entities/Putino?period=month"));
+        var bare = await Json(await Client().GetAsync("/api/entities/Putino?period=month&parts="));
+        Assert.Equal(whole.GetProperty("entity").ToString(), bare.GetProperty("entity").ToString());
+        Assert.Equal(whole.GetProperty("by_publication").ToString(), bare.GetProperty("by_publication").ToString());
+        string[] parts = ["by_reference", "co_mentioned", "events", "quotes"];
+        foreach (var part in parts)
+        {
+            Assert.False(bare.TryGetProperty(part, out _), part);
+            var one = await Json(await Client().GetAsync($"/api/entities/{whole.GetProperty("entity").GetProperty("key").GetString()}?period=month&parts={part}"));
+            Assert.Equal(whole.GetProperty(part).ToString(), one.GetProperty(part).ToString());
+            Assert.All(parts.Where(p => p != part), other => Assert.False(one.TryGetProperty(other, out _), other));
+        }
+        var two = await Json(await Client().GetAsync("/api/entities/Putino?parts=quotes,%20events"));
+        Assert.True(two.TryGetProperty("quotes", out _) && two.TryGetProperty("events", out _) && !two.TryGetProperty("co_mentioned", out _));
+        await BadRequest(await Client().GetAsync("/api/entities/Putino?parts=events,everything"), "parts");
+        Assert.Equal(HttpStatusCode.NotFound, (await Client().GetAsync("/api/entities/Niekas%20Nebuvęs?parts=")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_entity_volume_by_publication_counts_the_stories_its_search_finds()
+    {
+        var volume = await Json(await Client().GetAsync("/api/volume?entity=Putino&by=published&bucket=day"));
+        var search = await Json(await Client().GetAsync("/api/search?entity=Putino&limit=100"));
+        Assert.Equal(search.GetProperty("total").GetInt32(), volume.GetProperty("total").GetInt32());
+        var days = search.GetProperty("hits").EnumerateArray().GroupBy(h => h.GetProperty("date").GetString()!).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key}:{g.Count()}");
+        Assert.Equal(days, volume.GetProperty("series").EnumerateArray().Select(p => $"{p.GetProperty("date").GetString()}:{p.GetProperty("count").GetInt32()}"));
+    }
+
+    [Fact]
     public async Task Events_are_filtered_by_actor_and_type()
     {
         var page = await Json(await Client().GetAsync("/api/events?actor=Putinu&type=CONSULT&mentions=1"));
@@ -221,6 +253,11 @@ public sealed class ApiTests(SampleStore samples) : IClassFixture<SampleStore>
         var schemas = doc.GetProperty("components").GetProperty("schemas");
         Assert.True(schemas.TryGetProperty("ChronicleEvent", out var chronicleEvent));
         Assert.True(chronicleEvent.GetProperty("properties").TryGetProperty("conflicts", out _));
+        // So is the entity page's, with its parts.
+        Assert.True(schemas.TryGetProperty("EntityPage", out var entityPage));
+        foreach (var part in new[] { "entity", "by_publication", "by_reference", "co_mentioned", "events", "quotes" })
+            Assert.True(entityPage.GetProperty("properties").TryGetProperty(part, out _), part);
+        Assert.Contains(paths.GetProperty("/api/entities/{name}").GetProperty("get").GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "parts");
     }
 
     [Fact]

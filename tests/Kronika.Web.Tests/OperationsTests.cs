@@ -2,10 +2,12 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Reflection;
 using Kronika.Core.Diagnostics;
 using Kronika.Store;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -200,20 +202,79 @@ public sealed class OperationsTests(SampleStore samples) : IClassFixture<SampleS
         Assert.Contains(lines, l => l.Contains("ingest: https://example.lt/bloga-data:", StringComparison.Ordinal));
     }
 
-    private sealed class Collect(ConcurrentQueue<string> lines) : ILoggerProvider
+    [Fact]
+    public async Task A_read_dropped_because_its_client_went_away_is_logged_as_cancelled_not_as_a_store_failure()
     {
-        public ILogger CreateLogger(string category) => new Logger(category, lines);
+        var lines = new ConcurrentQueue<string>();
+        var errors = new ConcurrentQueue<string>();
+        var stall = (Stall)(object)DispatchProxy.Create<IStore, Stall>();
+        var client = Factory(samples.Db, b =>
+        {
+            b.ConfigureLogging(logging => logging.AddProvider(new Collect(lines, errors)));
+            b.ConfigureTestServices(services => services.AddSingleton(_ => stall.Over(StoreFactory.Open(samples.Db, create: false))));
+        }).CreateClient();
+        using var tab = new CancellationTokenSource();
+        var request = client.GetAsync("/api/search?q=Putinas", tab.Token);
+        await stall.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        tab.Cancel(); // the tab closes while the store reads
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request);
+        for (var i = 0; i < 100 && !lines.Any(l => l.Contains("/api/search?q=Putinas", StringComparison.Ordinal)); i++)
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        Assert.Empty(errors);
+        Assert.Contains(lines, l => l.StartsWith("Kronika.Web.Requests: GET /api/search?q=Putinas 499 (cancelled) in ", StringComparison.Ordinal));
+        // The server goes on answering.
+        Assert.Equal(HttpStatusCode.OK, await Status(client, "/api/entities?top=1"));
+    }
+
+    /// <summary>A store whose search waits until its request is cancelled, then stops as a read interrupted in SQLite does;
+    /// everything else goes to the store under it.</summary>
+    public class Stall : DispatchProxy
+    {
+        private IStore _inner = null!;
+
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public IStore Over(IStore inner)
+        {
+            _inner = inner;
+            return (IStore)(object)this;
+        }
+
+        protected override object? Invoke(MethodInfo? method, object?[]? args) =>
+            method!.Name == nameof(IStore.SearchAsync) ? Stopped((CancellationToken)args![1]!) : method.Invoke(_inner, args);
+
+        private async Task<SearchPage> Stopped(CancellationToken ct)
+        {
+            Entered.TrySetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            throw new OperationCanceledException("the read was stopped", new SqliteException("interrupted", SQLitePCL.raw.SQLITE_INTERRUPT), ct);
+        }
+    }
+
+    /// <summary>Collects log lines of information and above as `category: message`, and warnings and errors apart.</summary>
+    private sealed class Collect(ConcurrentQueue<string> lines, ConcurrentQueue<string>? errors = null) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string category) => new Logger(category, lines, errors);
 
         public void Dispose()
         {
         }
 
-        private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+        private sealed class Logger(string category, ConcurrentQueue<string> lines, ConcurrentQueue<string>? errors) : ILogger
         {
             public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
             public bool IsEnabled(LogLevel level) => level >= LogLevel.Information;
-            public void Log<TState>(LogLevel level, EventId id, TState state, Exception? e, Func<TState, Exception?, string> format) =>
+            public void Log<TState>(LogLevel level, EventId id, TState state, Exception? e, Func<TState, Exception?, string> format)
+            {
                 lines.Enqueue($"{category}: {format(state, e)}");
+                if (level >= LogLevel.Warning || e is not null) errors?.Enqueue($"{level} {category}: {format(state, e)} {e}");
+            }
         }
     }
 }

@@ -455,19 +455,17 @@ public sealed class PostgresStore : IStore
         return keys;
     }, ct);
 
-    public Task<Timeline?> TimelineAsync(string entityKey, string period, int coMentioned, CancellationToken ct = default) => Read(async connection =>
+    public Task<Timeline?> TimelineAsync(string entityKey, string period, int coMentioned, TimelineParts parts = TimelineParts.All, CancellationToken ct = default) => Read(async connection =>
     {
         var entity = (await Entities(connection, EntityStats.One, ct, ("k", entityKey))).FirstOrDefault();
         if (entity is null) return null;
         var format = period switch { "day" => "YYYY-MM-DD", "week" => "IYYY-\"W\"IW", _ => "YYYY-MM" };
         var articlesOf = EntityStats.Newest(entity.Articles);
         var byPublication = await Periods(connection, $"SELECT to_char(d.day, '{format}') AS p, SUM(d.articles)::bigint FROM entity_days d WHERE d.entity_key = @k GROUP BY p ORDER BY p", entityKey, ct);
-        var byReference = await Periods(connection, $"SELECT to_char(t.day_from, '{format}') AS p, COUNT(DISTINCT t.article_id) FROM times t WHERE t.day_from IS NOT NULL AND t.day_from = t.day_to AND t.article_id IN ({articlesOf}) GROUP BY p ORDER BY p", entityKey, ct);
-        var co = await Entities(connection, $"""
-            SELECT e.key, e.canonical, e.type, e.kb, SUM(m.count), COUNT(*)
-            FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_id IN ({articlesOf}) AND m.entity_key <> @k
-            GROUP BY e.key ORDER BY 6 DESC, 5 DESC, 2 LIMIT @top
-            """, ct, ("k", entityKey), ("top", coMentioned));
+        var byReference = parts.HasFlag(TimelineParts.ByReference)
+            ? await Periods(connection, $"SELECT to_char(t.day_from, '{format}') AS p, COUNT(DISTINCT t.article_id) FROM times t WHERE t.day_from IS NOT NULL AND t.day_from = t.day_to AND t.article_id IN ({articlesOf}) GROUP BY p ORDER BY p", entityKey, ct)
+            : [];
+        var co = parts.HasFlag(TimelineParts.CoMentioned) ? await Entities(connection, EntityStats.CoMentioned(articlesOf), ct, ("k", entityKey), ("top", coMentioned)) : [];
         return new Timeline(entity, byPublication, byReference, co.Select(e => (e, e.Articles)).ToList());
     }, ct);
 

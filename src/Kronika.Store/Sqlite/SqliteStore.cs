@@ -463,11 +463,12 @@ public sealed class SqliteStore : IStore
     }
 
     /// <summary>
-    /// Ranked search considers the newest <see cref="RankWindow"/> matching stories (by ingest order): BM25 over every
+    /// Ranked search ranks the newest <see cref="RankWindow"/> matching stories (by ingest order): BM25 over every
     /// match of a word found in most articles costs time in proportion to the matches, and in a chronicle the newest
-    /// reports of a broad query are the ones wanted. The total counts every match.
+    /// reports of a broad query are the ones wanted. The older matches follow the ranked ones, newest first, so that
+    /// every match the total counts has its place and pages past the window are not empty.
     /// </summary>
-    public const int RankWindow = 5000;
+    public int RankWindow { get; init; } = 5000;
 
     public Task<SearchPage> SearchAsync(SearchRequest request, CancellationToken ct = default) => Read(c => SearchCore(c, request, ct), ct);
 
@@ -512,12 +513,22 @@ public sealed class SqliteStore : IStore
                 {byDate}
                 """, parameters, request, ct);
         parameters.Add(("$window", RankWindow));
-        return await Page(connection, total, $"""
+        var ranked = $"""
             SELECT id, score FROM (
                 SELECT rowid AS id, bm25(articles_fts, 1.0, 0.0) AS score FROM articles_fts WHERE articles_fts MATCH $q{times}
                 ORDER BY rowid DESC LIMIT $window)
             ORDER BY score, id DESC LIMIT $limit OFFSET $offset
-            """, parameters, request, ct);
+            """;
+        if (request.Offset + request.Limit <= RankWindow) return await Page(connection, total, ranked, parameters, request, ct);
+        // A page reaching past the window: its ranked part, then the older matches newest first (the matches in ingest
+        // order from the window on).
+        var head = request.Offset < RankWindow ? await Page(connection, total, ranked, parameters, request with { Limit = RankWindow - request.Offset }, ct) : null;
+        if (head?.Hits.Count >= request.Limit) return head;
+        var tail = await Page(connection, total, $"""
+            SELECT rowid, bm25(articles_fts, 1.0, 0.0) FROM articles_fts WHERE articles_fts MATCH $q{times}
+            ORDER BY rowid DESC LIMIT $limit OFFSET $offset
+            """, parameters, request with { Limit = request.Limit - (head?.Hits.Count ?? 0), Offset = Math.Max(request.Offset, RankWindow) }, ct);
+        return new SearchPage(total, [.. head?.Hits ?? [], .. tail.Hits]);
     }
 
     /// <summary>
@@ -705,7 +716,7 @@ public sealed class SqliteStore : IStore
         return keys;
     }, ct);
 
-    public Task<Timeline?> TimelineAsync(string entityKey, string period, int coMentioned, CancellationToken ct = default) => Read(async connection =>
+    public Task<Timeline?> TimelineAsync(string entityKey, string period, int coMentioned, TimelineParts parts = TimelineParts.All, CancellationToken ct = default) => Read(async connection =>
     {
         EntitySummary? entity;
         using (var command = Command(connection, EntityStats.One, ("@k", entityKey)))
@@ -717,23 +728,29 @@ public sealed class SqliteStore : IStore
             "week" => "strftime('%G-W%V', {0})",
             _ => "substr({0}, 1, 7)",
         };
-        var articlesOf = EntityStats.Newest(entity.Articles);
-        var byPublication = await Periods(connection, $"SELECT {string.Format(CultureInfo.InvariantCulture, bucket, "d.day")} AS p, SUM(d.articles) FROM entity_days d WHERE d.entity_key = @k GROUP BY p ORDER BY p", entityKey, ct);
-        var byReference = await Periods(connection, $"SELECT {string.Format(CultureInfo.InvariantCulture, bucket, "t.day_from")} AS p, COUNT(DISTINCT t.article_id) FROM times t WHERE t.day_from IS NOT NULL AND t.day_from = t.day_to AND t.article_id IN ({articlesOf}) GROUP BY p ORDER BY p", entityKey, ct);
+        var byPublication = await Periods(connection, $"SELECT {string.Format(CultureInfo.InvariantCulture, bucket, "d.day")} AS p, SUM(d.articles) FROM entity_days d WHERE d.entity_key = @k GROUP BY p ORDER BY p", entityKey, null, ct);
+        if (parts == TimelineParts.None) return new Timeline(entity, byPublication, [], []);
+        // The entity's newest stories, read once for both scans.
+        var newest = new List<long>();
+        using (var command = Command(connection, EntityStats.Newest(entity.Articles), ("@k", entityKey)))
+        using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct)) newest.Add(reader.GetInt64(0));
+        var ids = "[" + string.Join(',', newest) + "]";
+        const string articlesOf = "SELECT value FROM json_each(@ids)";
+        var byReference = parts.HasFlag(TimelineParts.ByReference)
+            ? await Periods(connection, $"SELECT {string.Format(CultureInfo.InvariantCulture, bucket, "t.day_from")} AS p, COUNT(DISTINCT t.article_id) FROM times t WHERE t.day_from IS NOT NULL AND t.day_from = t.day_to AND t.article_id IN ({articlesOf}) GROUP BY p ORDER BY p", entityKey, ids, ct)
+            : [];
         var co = new List<(EntitySummary, int)>();
-        using (var command = Command(connection, $"""
-                   SELECT e.key, e.canonical, e.type, e.kb, SUM(m.count), COUNT(*)
-                   FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_id IN ({articlesOf}) AND m.entity_key <> @k
-                   GROUP BY e.key ORDER BY 6 DESC, 5 DESC, 2 LIMIT @top
-                   """, ("@k", entityKey), ("@top", coMentioned)))
-            co.AddRange((await ReadEntities(command, ct)).Select(e => (e, e.Articles)));
+        if (parts.HasFlag(TimelineParts.CoMentioned))
+            using (var command = Command(connection, EntityStats.CoMentioned(articlesOf), ("@k", entityKey), ("@ids", ids), ("@top", coMentioned)))
+                co.AddRange((await ReadEntities(command, ct)).Select(e => (e, e.Articles)));
         return new Timeline(entity, byPublication, byReference, co);
     }, ct);
 
-    private static async Task<List<(string, int)>> Periods(SqliteConnection connection, string sql, string entityKey, CancellationToken ct)
+    private static async Task<List<(string, int)>> Periods(SqliteConnection connection, string sql, string entityKey, string? ids, CancellationToken ct)
     {
         var list = new List<(string, int)>();
-        using var command = Command(connection, sql, ("@k", entityKey));
+        using var command = Command(connection, sql, ("@k", entityKey), ("@ids", ids));
         using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) list.Add((reader.GetString(0), reader.GetInt32(1)));
         return list;

@@ -430,6 +430,8 @@ function route() {
   }).finally(() => {
     view.setAttribute("aria-busy", "false");
     loadViz();
+    // A view whose sections come after it is drawn (the entity page) says when the last has come.
+    Promise.resolve(view.filling).finally(() => view.setAttribute("data-complete", "true"));
   });
   view.setAttribute("aria-busy", "true");
 }
@@ -784,25 +786,44 @@ function chart(periods) {
 }
 
 async function showEntity(view, name) {
-  const page = await api(`/api/entities/${encodeURIComponent(name)}?period=month`);
+  // The header and the chart first (counts kept at write time); each other section by a request of its own, drawn
+  // when it comes. The view is marked drawn (aria-busy=false) with the header, complete (data-complete) with the last.
+  const page = await api(`/api/entities/${encodeURIComponent(name)}?period=month&parts=`);
   const e = page.entity;
   const key = e.kb || e.canonical;
   const volume = new URLSearchParams({ entity: key });
   // The page's own chart until (unless) viz.js has come with its volume chart.
   const fallback = window.KronikaViz ? null : el("figure", { class: "fallback" }, el("figcaption", {}, t("byMonth")), chart(everyMonth(page.by_publication)));
   if (fallback) viz.then(kronikaViz => { if (kronikaViz) fallback.remove(); });
-  view.append(el("h1", {}, e.canonical),
+  // The sections are asked for once the header is painted (a frame later; at most 100 ms, as in a hidden tab, which
+  // paints no frames), with this view's signal.
+  const signal = navigation.controller.signal;
+  const painted = new Promise(resolve => { requestAnimationFrame(() => setTimeout(resolve, 0)); setTimeout(resolve, 100); });
+  const part = (id, title, partName, draw) => {
+    const body = el("p", { class: "muted" }, t("loading"));
+    const section = el("section", { class: `part ${id}`, "aria-labelledby": id, "aria-busy": "true" }, el("h2", { id }, title), body);
+    const filled = painted.then(() => api(`/api/entities/${encodeURIComponent(e.key)}?period=month&parts=${partName}`, { signal }))
+      .then(answer => body.replaceWith(draw(answer[partName])))
+      .catch(error => { if (error.name !== "AbortError") body.replaceWith(el("p", { class: "error" }, errorMessage(error))); })
+      .finally(() => section.setAttribute("aria-busy", "false"));
+    return { section, filled };
+  };
+  const parts = [
+    part("co-title", t("coMentioned"), "co_mentioned", list => list.length ? el("ul", {}, list.map(c =>
+      el("li", {}, entityLink(c.entity.canonical, c.entity.kb || c.entity.canonical), ` (${c.articles})`))) : el("p", {}, t("none"))),
+    part("events-title", t("latestEvents"), "events", events => events.length ? eventsTable(events) : el("p", {}, t("none"))),
+    part("quotes-title", t("quotes"), "quotes", quotes => quotes.length ? el("ul", { class: "quotes" }, quotes.map(q =>
+      el("li", {}, `„${q.text}“ `, el("a", { href: `#/article/${q.article_id}` }, dayWords(q.date))))) : el("p", {}, t("none"))),
+  ];
+  view.append(...[el("h1", {}, e.canonical),
     el("p", { class: "muted" }, `${label("entityTypes", e.type)} · ${t("mentions")}: ${e.mentions} · ${t("articles")}: ${e.articles}`,
       e.kb ? el("span", {}, " · ", el("a", { href: `https://www.wikidata.org/wiki/${e.kb}`, rel: "noreferrer" }, e.kb)) : null),
     el("p", {}, el("a", { class: "button", href: hashWith("chronicle", new URLSearchParams(), { either: key }) }, t("allEventsWith")(e.canonical))),
     volumeFigure(volume),
     fallback,
-    el("h2", {}, t("coMentioned")), el("ul", {}, page.co_mentioned.map(c =>
-      el("li", {}, entityLink(c.entity.canonical, c.entity.kb || c.entity.canonical), ` (${c.articles})`))),
-    el("h2", {}, t("latestEvents")), eventsTable(page.events),
-    el("h2", {}, t("quotes")), el("ul", { class: "quotes" }, page.quotes.map(q =>
-      el("li", {}, `„${q.text}“ `, el("a", { href: `#/article/${q.article_id}` }, dayWords(q.date))))),
-    exportLinks(new URLSearchParams({ entity: key })), watchForm(null, key));
+    ...parts.map(p => p.section),
+    exportLinks(new URLSearchParams({ entity: key })), watchForm(null, key)].filter(Boolean));
+  view.filling = Promise.all(parts.map(p => p.filled));
 }
 
 function eventsTable(events) {
