@@ -141,13 +141,17 @@ public static class TrainCommand
         var folds = new Option<int>("--folds") { Description = "Jackknife folds: each fold's tags come from a tagger trained on the others", DefaultValueFactory = _ => 5 };
         var taggerEpochs = new Option<int>("--tagger-epochs") { Description = "Training passes of the jackknife taggers", DefaultValueFactory = _ => new MorphologyTrainingOptions().Epochs };
         var prune = new Option<float>("--prune") { Description = "Drop averaged weights smaller than this (a smaller, faster model)", DefaultValueFactory = _ => new SyntaxTrainingOptions().Prune };
+        var beam = StoreOptions.Count("--beam", "", "1: a greedy parser (dynamic oracle); more: beam search of that width, trained globally", new SyntaxTrainingOptions().Beam, 1, 64);
+        var margin = new Option<float>("--margin") { Description = "With --beam: states scoring further than this below the best are dropped while parsing (faster where the model is sure)", DefaultValueFactory = _ => float.PositiveInfinity };
+        var evaluate = new Option<string?>("--evaluate") { Description = "Score this parser model file on dev (beam widths and margins) instead of training one" };
+        var mixGold = new Option<bool>("--mix-gold") { Description = "Train on each sentence twice: with the jackknifed tags and with the treebank's own" };
         var goldTags = new Option<bool>("--gold-tags") { Description = "Train on the treebank's own tags instead of jackknifed ones (for comparison)" };
         var native = new Option<bool>("--native") { Description = "Also train on the native ALKSNIS sentences outside UD, converted to UD by a converter learned from the shared sentences" };
         var cache = new Option<string?>("--cache") { Description = "A folder keeping the jackknifed tags between runs (they take minutes to make)" };
         var models = ModelsOption();
         var command = new Command("syntax", "Train the dependency parser on UD ALKSNIS train (+ dev), with tags from jackknifed taggers.")
         {
-            data, withDev, epochs, folds, taggerEpochs, goldTags, native, prune, cache, models,
+            data, withDev, epochs, folds, taggerEpochs, goldTags, native, prune, beam, margin, evaluate, mixGold, cache, models,
         };
         command.Aliases.Add("parser");
         command.SetAction(result =>
@@ -156,6 +160,10 @@ public static class TrainCommand
             if (!File.Exists(Path.Combine(dataDir, MorphologyCorpus.UdTrain))) throw new UsageException($"{dataDir}: the treebank files are not there");
             if (result.GetValue(folds) < 2) throw new UsageException("--folds: at least 2");
             var dev = result.GetValue(withDev);
+            var evaluating = result.GetValue(evaluate);
+            if (evaluating is not null && dev) throw new UsageException("--evaluate scores on dev: not with --with-dev");
+            if (evaluating is not null && !File.Exists(evaluating)) throw new UsageException($"{evaluating}: no such model file");
+            if (!(result.GetValue(margin) > 0)) throw new UsageException($"--margin must be a positive number, not {result.GetValue(margin)}");
             var gold = result.GetValue(goldTags);
             var cacheDir = result.GetValue(cache);
             var k = result.GetValue(folds);
@@ -170,7 +178,7 @@ public static class TrainCommand
             var nativeTagged = MorphologyCorpus.Read(Path.Combine(dataDir, MorphologyCorpus.Native), udStyle: false).Where(s => !ids.Contains(s.Id)).ToList();
             var useNative = result.GetValue(native);
             var extra = nativeTagged;
-            if (useNative)
+            if (useNative && evaluating is null)
             {
                 var nativeTrees = SyntaxCorpus.Read(Path.Combine(dataDir, MorphologyCorpus.Native));
                 var converter = NativeConversion.Train(NativeConversion.Shared(trees, nativeTrees), new SyntaxTrainingOptions(Prune: 0.01f), io.Out);
@@ -185,13 +193,24 @@ public static class TrainCommand
                 trees.AddRange(devTrees);
                 tagged.AddRange(devTagged);
             }
-            var words = gold
-                ? trees.Select(SyntaxCorpus.GoldWords).ToList()
-                : TaggedWordsCache.GetOrMake(cacheDir, $"jackknife-{(dev ? "train-dev" : "train")}{(useNative ? "-native" : "")}-{k}-{taggerOptions.Epochs}.bin",
-                    () => SyntaxCorpus.Jackknife(trees, tagged, extra, lexicon, k, taggerOptions, io.Out));
-            var sentences = trees.Select((t, i) => SyntaxCorpus.Parsed(t, words[i], i)).ToList();
-            var options = new SyntaxTrainingOptions(Epochs: result.GetValue(epochs), Prune: result.GetValue(prune));
-            var model = SyntaxTrainer.Train(sentences, options, io.Out);
+            DependencyModel model;
+            var options = new SyntaxTrainingOptions(Epochs: result.GetValue(epochs), Prune: result.GetValue(prune), Beam: result.GetValue(beam));
+            if (evaluating is not null)
+            {
+                using var file = File.OpenRead(evaluating);
+                model = DependencyModel.Load(file);
+            }
+            else
+            {
+                var words = gold
+                    ? trees.Select(SyntaxCorpus.GoldWords).ToList()
+                    : TaggedWordsCache.GetOrMake(cacheDir, $"jackknife-{(dev ? "train-dev" : "train")}{(useNative ? "-native" : "")}-{k}-{taggerOptions.Epochs}.bin",
+                        () => SyntaxCorpus.Jackknife(trees, tagged, extra, lexicon, k, taggerOptions, io.Out));
+                var sentences = trees.Select((t, i) => SyntaxCorpus.Parsed(t, words[i], i)).ToList();
+                if (result.GetValue(mixGold) && !gold) sentences.AddRange(trees.Select((t, i) => SyntaxCorpus.Parsed(t, SyntaxCorpus.GoldWords(t), i)));
+                model = SyntaxTrainer.Train(sentences, options, io.Out);
+                if (options.Beam > 1) model = model.WithBeam(options.Beam, result.GetValue(margin));
+            }
             if (!dev)
             {
                 // Dev tagged as the pipeline would tag unseen text: by a tagger trained on all of train (and the native file).
@@ -200,18 +219,30 @@ public static class TrainCommand
                     var tagger = MorphologyTrainer.Train([.. tagged, .. extra], lexicon, taggerOptions, TextWriter.Null);
                     return SyntaxCorpus.Tag(devTrees, new MorphologicalTagger(tagger, lexicon));
                 });
-                var (uas, las, speed) = SyntaxScore.Of(model, devTrees.Select((t, i) => SyntaxCorpus.Parsed(t, devWords[i], i)).ToList());
+                var devSentences = devTrees.Select((t, i) => SyntaxCorpus.Parsed(t, devWords[i], i)).ToList();
+                var (uas, las, speed) = SyntaxScore.Of(model, devSentences);
                 io.Out.WriteLine($"dev (predicted tags): UAS {uas:F2}, LAS {las:F2}; {speed:N0} words/s");
+                if (model.Beam > 1 || evaluating is not null)
+                    foreach (var width in new[] { 1, 2, 4, 8, 16, 32 }.Where(w => w <= Math.Max(8, 2 * model.Beam)))
+                        foreach (var m in new[] { float.PositiveInfinity, 100f, 40f }.Where(m => width > 1 || float.IsPositiveInfinity(m)))
+                        {
+                            var (wuas, wlas, wspeed) = SyntaxScore.Of(model.WithBeam(width, m), devSentences);
+                            io.Out.WriteLine($"dev (predicted tags), beam {width}, margin {m}: UAS {wuas:F2}, LAS {wlas:F2}; {wspeed:N0} words/s");
+                            io.Out.Flush();
+                        }
                 var (guas, glas, _) = SyntaxScore.Of(model, devTrees.Select((t, i) => SyntaxCorpus.Parsed(t, SyntaxCorpus.GoldWords(t), i)).ToList());
                 io.Out.WriteLine($"dev (gold tags): UAS {guas:F2}, LAS {glas:F2}");
             }
+            if (evaluating is not null) return KronikaCli.Ok;
             var target = Path.Combine(result.GetValue(models)!, Path.GetFileName(LithuanianPipeline.SyntaxResource));
             using (var stream = File.Create(target)) model.Save(stream);
             ModelManifest.Update(Path.Combine(result.GetValue(models)!, "manifest.json"), target,
-                "Syntax: arc-eager dependency parser (averaged perceptron, dynamic oracle) producing UD heads and relations",
-                "UD ALKSNIS train (v2.5 part)" + (dev ? " + UD ALKSNIS dev" : "") + (useNative ? " + the native ALKSNIS 3.0 sentences of the train split outside UD, converted to UD" : "") + (gold ? ", gold tags" : $", tags from {k} jackknifed taggers (trained with the native ALKSNIS 3.0 sentences of the train split)"),
+                options.Beam > 1
+                    ? $"Syntax: arc-eager dependency parser (beam search of {options.Beam}{(float.IsPositiveInfinity(model.Margin) ? "" : $", margin {model.Margin}")}, averaged structured perceptron with max-violation updates) producing UD heads and relations"
+                    : "Syntax: arc-eager dependency parser (averaged perceptron, dynamic oracle) producing UD heads and relations",
+                "UD ALKSNIS train (v2.5 part)" + (dev ? " + UD ALKSNIS dev" : "") + (useNative ? " + the native ALKSNIS 3.0 sentences of the train split outside UD, converted to UD" : "") + (gold ? ", gold tags" : $", tags from {k} jackknifed taggers (trained with the native ALKSNIS 3.0 sentences of the train split)" + (result.GetValue(mixGold) ? ", and each sentence again with the treebank's own tags" : "")),
                 "CC BY-SA 4.0 (trained on UD ALKSNIS; see NOTICE.md)",
-                "kronika train syntax" + (dev ? " --with-dev" : "") + (useNative ? " --native" : "") + $" --epochs {options.Epochs} --prune {options.Prune}" + (gold ? " --gold-tags" : $" --folds {k} --tagger-epochs {taggerOptions.Epochs}"));
+                "kronika train syntax" + (dev ? " --with-dev" : "") + (useNative ? " --native" : "") + $" --epochs {options.Epochs} --prune {options.Prune}" + (options.Beam > 1 ? $" --beam {options.Beam}" + (float.IsPositiveInfinity(model.Margin) ? "" : $" --margin {model.Margin}") : "") + (gold ? " --gold-tags" : $" --folds {k} --tagger-epochs {taggerOptions.Epochs}") + (result.GetValue(mixGold) && !gold ? " --mix-gold" : ""));
             io.Out.WriteLine($"{target}: {new FileInfo(target).Length / 1024:N0} KB");
             return KronikaCli.Ok;
         });

@@ -77,6 +77,26 @@ public sealed class ArcEager
         Array.Clear(RightLabels, 0, n + 1);
     }
 
+    /// <summary>Makes this state a copy of <paramref name="other"/> (for a beam; this one must be at least as long).</summary>
+    public void CopyFrom(ArcEager other)
+    {
+        var n = other.Length;
+        Length = n;
+        StackCount = other.StackCount;
+        Buffer = other.Buffer;
+        Array.Copy(other._stack, _stack, other.StackCount);
+        Array.Copy(other.Heads, Heads, n);
+        Array.Copy(other.Labels, Labels, n);
+        Array.Copy(other.LeftChild, LeftChild, n + 1);
+        Array.Copy(other.LeftChild2, LeftChild2, n + 1);
+        Array.Copy(other.RightChild, RightChild, n + 1);
+        Array.Copy(other.RightChild2, RightChild2, n + 1);
+        Array.Copy(other.LeftCount, LeftCount, n + 1);
+        Array.Copy(other.RightCount, RightCount, n + 1);
+        Array.Copy(other.LeftLabels, LeftLabels, n + 1);
+        Array.Copy(other.RightLabels, RightLabels, n + 1);
+    }
+
     /// <summary>
     /// The one action allowed when only the root is left (attach the stack top to it, or pop it), or -1 when the
     /// model must choose.

@@ -13,17 +13,34 @@ namespace Kronika.Lithuanian.Syntax;
 public sealed class DependencyModel
 {
     private const string Magic = "KRONIKA-SYNTAX-1";
+    private const string BeamMagic = "KRONIKA-SYNTAX-2"; // followed by the beam's width and margin
     public const string RootLabel = "root";
 
-    public DependencyModel(string[] labels, ActionWeights weights)
+    public DependencyModel(string[] labels, ActionWeights weights, int beam = 1, float margin = float.PositiveInfinity)
     {
+        if (!(margin > 0)) throw new InvalidDataException($"a syntax model's beam margin of {margin}: it must be positive");
+        Margin = margin;
+        if (beam is < 1 or > 64) throw new InvalidDataException($"a syntax model's beam of {beam}: from 1 to 64");
         Labels = labels;
         Weights = weights;
+        Beam = beam;
         Root = Array.IndexOf(labels, RootLabel);
         if (Root < 0) throw new InvalidDataException("a syntax model needs the label 'root'");
     }
 
     public string[] Labels { get; }
+
+    /// <summary>1: greedy parsing; more: beam search of that width (the width the model was trained with).</summary>
+    public int Beam { get; }
+
+    /// <summary>How far below the best a state of the beam may score and still be kept.</summary>
+    public float Margin { get; }
+
+    /// <summary>The same weights parsing with another beam width and margin (to measure what they buy).</summary>
+    public DependencyModel WithBeam(int beam, float margin = float.PositiveInfinity) => new(Labels, Weights, beam, margin);
+
+    /// <summary>A beam for this model's width and sentences up to <paramref name="longest"/> words, or null when it parses greedily.</summary>
+    public BeamSearch? NewBeam(int longest) => Beam > 1 ? new BeamSearch(Beam, ActionCount, Root, longest, Weights.Score, Margin) : null;
     public ActionWeights Weights { get; }
 
     /// <summary>The index of the label `root`.</summary>
@@ -35,8 +52,13 @@ public sealed class DependencyModel
     /// Parses one sentence. <paramref name="words"/> holds the sentence's words followed by <see cref="ParserWord.Root"/>.
     /// Fills each word's head (index in the sentence, -1 for the root) and label index.
     /// </summary>
-    public void Parse(ParserWord[] words, int n, ArcEager state, List<ulong> features, float[] scores, Span<int> heads, Span<int> labels, Guide? guide = null)
+    public void Parse(ParserWord[] words, int n, ArcEager state, List<ulong> features, float[] scores, Span<int> heads, Span<int> labels, Guide? guide = null, BeamSearch? beam = null)
     {
+        if (beam is not null)
+        {
+            Finish(beam.Parse(words, n, guide), words, n, heads, labels);
+            return;
+        }
         state.Reset(n);
         while (!state.Done)
         {
@@ -94,7 +116,13 @@ public sealed class DependencyModel
     {
         using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
         using var w = new BinaryWriter(gzip, Encoding.UTF8);
-        w.Write(Magic);
+        if (Beam == 1) w.Write(Magic);
+        else
+        {
+            w.Write(BeamMagic);
+            w.Write(Beam);
+            w.Write(Margin);
+        }
         w.Write(Labels.Length);
         foreach (var label in Labels) w.Write(label);
         Weights.Save(w);
@@ -104,9 +132,12 @@ public sealed class DependencyModel
     {
         using var gzip = new GZipStream(stream, CompressionMode.Decompress);
         using var r = new BinaryReader(new BufferedStream(gzip, 1 << 16), Encoding.UTF8);
-        if (r.ReadString() != Magic) throw new InvalidDataException("not a Kronika syntax model");
+        var magic = r.ReadString();
+        if (magic != Magic && magic != BeamMagic) throw new InvalidDataException("not a Kronika syntax model");
+        var beam = magic == BeamMagic ? r.ReadInt32() : 1;
+        var margin = magic == BeamMagic ? r.ReadSingle() : float.PositiveInfinity;
         var labels = new string[r.ReadInt32()];
         for (var i = 0; i < labels.Length; i++) labels[i] = r.ReadString();
-        return new DependencyModel(labels, ActionWeights.Load(r));
+        return new DependencyModel(labels, ActionWeights.Load(r), beam, margin);
     }
 }

@@ -23,6 +23,7 @@ public sealed class DependencyParser(DependencyModel model) : IPipelineStep
         var words = new ParserWord[longest + 1];
         var features = new List<ulong>(128);
         var scores = new float[model.ActionCount];
+        var beam = model.NewBeam(longest);
         var heads = new int[longest];
         var labels = new int[longest];
         var relations = model.Labels.Select(l => doc.Vocabulary.Intern(l)).ToArray();
@@ -36,7 +37,7 @@ public sealed class DependencyParser(DependencyModel model) : IPipelineStep
                 words[i] = ParserWord.Of(t.Span, t.Lemma, t.Xpos, t.Upos, t.Morph);
             }
             words[n] = ParserWord.Root;
-            model.Parse(words, n, state, features, scores, heads, labels);
+            model.Parse(words, n, state, features, scores, heads, labels, beam: beam);
             for (var i = 0; i < n; i++)
             {
                 ref var token = ref doc.TokenAt(sentence.FirstToken + i);

@@ -8,7 +8,9 @@ namespace Kronika.Lithuanian.Syntax;
 /// table: on dev, 1.0 keeps a third of the features and doubles the speed for 0.8 LAS.</param>
 /// <param name="Explore">After the first epoch, how often training follows its own prediction instead of the oracle's
 /// best action (Goldberg and Nivre 2012), so it learns to recover from its mistakes.</param>
-public sealed record SyntaxTrainingOptions(int Epochs = 10, int Seed = 1, double Explore = 0.9, float Prune = 1f);
+/// <param name="Beam">1: greedy, trained with the dynamic oracle; more: beam search of that width, trained globally
+/// (structured perceptron with the max-violation update).</param>
+public sealed record SyntaxTrainingOptions(int Epochs = 10, int Seed = 1, double Explore = 0.9, float Prune = 1f, int Beam = 1);
 
 /// <summary>
 /// Trains the parser with a dynamic oracle: at each state, the actions that lose no reachable gold arc are correct;
@@ -31,6 +33,7 @@ public static class SyntaxTrainer
             return (Words: s.Words.Append(ParserWord.Root).ToArray(), Heads: heads, Labels: s.Relations.Select(r => labelIds[r]).ToArray(), s.Guide);
         }).ToArray();
         log.WriteLine($"training on {sentences.Count:N0} sentences, {data.Sum(d => d.Labels.Length):N0} words, {labels.Length} relations");
+        if (options.Beam > 1) return TrainGlobally(data, labels, root, options, log);
 
         var actions = 2 + 2 * labels.Length;
         var trainer = new PerceptronTrainer(actions);
@@ -62,17 +65,7 @@ public static class SyntaxTrainer
                     var span = CollectionsMarshal.AsSpan(features);
                     var guess = trainer.Predict(span, CollectionsMarshal.AsSpan(legal), scores);
                     // The cheapest actions by the oracle; among them the one the model likes best.
-                    int Cost(int a)
-                    {
-                        var c = state.Cost(a, gold);
-                        if (a >= 2)
-                        {
-                            var d = ArcEager.IsLeft(a) ? state.Stack(0) : state.Buffer;
-                            var h = ArcEager.IsLeft(a) ? state.Buffer : state.Stack(0);
-                            if (gold[d] == h && goldLabels[d] != ArcEager.LabelOf(a)) c++;
-                        }
-                        return c;
-                    }
+                    int Cost(int a) => SyntaxTrainer.Cost(state, a, gold, goldLabels);
                     var shiftCost = Cost(ArcEager.Shift);
                     var best = -1;
                     var bestCost = int.MaxValue;
@@ -95,10 +88,137 @@ public static class SyntaxTrainer
                 }
             }
             log.WriteLine($"epoch {epoch}: {100.0 * right / total:F2}% of actions right while learning");
+            log.Flush();
         }
         var weights = ActionWeights.From(trainer.Average(), options.Prune);
         log.WriteLine($"model: {weights.FeatureCount:N0} features, {weights.WeightCount:N0} weights");
         return new DependencyModel(labels, weights);
+    }
+
+    /// <summary>The gold arcs an action makes unreachable, and one more when it makes a gold arc with the wrong label.</summary>
+    public static int Cost(ArcEager state, int action, int[] gold, int[] goldLabels)
+    {
+        var c = state.Cost(action, gold);
+        if (action >= 2)
+        {
+            var d = ArcEager.IsLeft(action) ? state.Stack(0) : state.Buffer;
+            var h = ArcEager.IsLeft(action) ? state.Buffer : state.Stack(0);
+            if (gold[d] == h && goldLabels[d] != ArcEager.LabelOf(action)) c++;
+        }
+        return c;
+    }
+
+    /// <summary>
+    /// Global training (Zhang and Clark 2008; Huang, Fayong and Guo 2012): each sentence is parsed with the beam and
+    /// the weights being learned, beside the best-scoring correct action sequence (the correct actions are those the
+    /// dynamic oracle gives no cost, so any of the equivalent sequences to the gold tree will do). Where the beam's best
+    /// state is wrong and beats the correct sequence by the most (the maximum violation), the correct prefix's
+    /// features are rewarded and the best state's penalized, as whole sequences.
+    /// </summary>
+    private static DependencyModel TrainGlobally((ParserWord[] Words, int[] Heads, int[] Labels, Guide? Guide)[] data, string[] labels, int root, SyntaxTrainingOptions options, TextWriter log)
+    {
+        var actions = 2 + 2 * labels.Length;
+        var weights = new StructuredPerceptron(actions);
+        var longest = data.Max(d => d.Labels.Length);
+        var beam = new BeamSearch(options.Beam, actions, root, longest, weights.Score);
+        var random = new Random(options.Seed);
+        var features = new List<ulong>(160);
+        var scores = new float[actions];
+        var gold = new ArcEager(longest);
+        var replay = new ArcEager(longest);
+        var goldActions = new List<int>();
+        var wrongActions = new List<int>();
+        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            random.Shuffle(data);
+            int right = 0, updates = 0;
+            foreach (var (words, heads, goldLabels, guide) in data)
+            {
+                var n = goldLabels.Length;
+                weights.Tick();
+                beam.Start(n);
+                gold.Reset(n);
+                var goldScore = 0f;
+                BeamSearch.Path? goldPath = null, violationGold = null, violationWrong = null;
+                var violation = float.NegativeInfinity;
+                while (!beam.Done)
+                {
+                    // The correct sequence goes on by its best-scoring action of least cost.
+                    var next = gold.Forced(root);
+                    if (next < 0)
+                    {
+                        ParserFeatures.Extract(words, gold, features, guide);
+                        Array.Clear(scores);
+                        weights.Score(CollectionsMarshal.AsSpan(features), scores);
+                        var bestCost = int.MaxValue;
+                        for (var a = 0; a < actions; a++)
+                        {
+                            if (!gold.IsLegal(a, root)) continue;
+                            var c = Cost(gold, a, heads, goldLabels);
+                            if (c < bestCost || (c == bestCost && scores[a] > scores[next])) (next, bestCost) = (a, c);
+                        }
+                        goldScore += scores[next];
+                    }
+                    gold.Apply(next);
+                    goldPath = new BeamSearch.Path(goldPath, next);
+
+                    beam.Step(words, guide, heads, goldLabels);
+                    // A correct state of the beam scoring higher is the better correct sequence.
+                    for (var i = 0; i < beam.Count; i++)
+                        if (beam.Correct(i))
+                        {
+                            if (beam.Score(i) > goldScore)
+                            {
+                                gold.CopyFrom(beam.State(i));
+                                goldScore = beam.Score(i);
+                                goldPath = beam.PathOf(i);
+                            }
+                            break;
+                        }
+                    if (!beam.Correct(0) && beam.Score(0) - goldScore >= 0 && beam.Score(0) - goldScore >= violation)
+                        (violation, violationGold, violationWrong) = (beam.Score(0) - goldScore, goldPath, beam.PathOf(0));
+                }
+                if (beam.Correct(0) || violationWrong is null)
+                {
+                    right++;
+                    continue;
+                }
+                updates++;
+                Unroll(violationGold, goldActions);
+                Unroll(violationWrong, wrongActions);
+                var same = 0;
+                while (same < goldActions.Count && goldActions[same] == wrongActions[same]) same++;
+                Update(goldActions, 1f);
+                Update(wrongActions, -1f);
+
+                // Replays a sequence and adds delta to each of its actions' features past the shared prefix.
+                void Update(List<int> sequence, float delta)
+                {
+                    replay.Reset(n);
+                    for (var t = 0; t < sequence.Count; t++)
+                    {
+                        if (t >= same && replay.Forced(root) < 0)
+                        {
+                            ParserFeatures.Extract(words, replay, features, guide);
+                            weights.Add(sequence[t], CollectionsMarshal.AsSpan(features), delta);
+                        }
+                        replay.Apply(sequence[t]);
+                    }
+                }
+            }
+            log.WriteLine($"epoch {epoch}: {100.0 * right / data.Length:F2}% of sentences right while learning, {updates:N0} updates");
+            log.Flush();
+        }
+        var model = ActionWeights.From(weights.Average(), options.Prune);
+        log.WriteLine($"model: {model.FeatureCount:N0} features, {model.WeightCount:N0} weights, beam {options.Beam}");
+        return new DependencyModel(labels, model, options.Beam);
+    }
+
+    private static void Unroll(BeamSearch.Path? path, List<int> actions)
+    {
+        actions.Clear();
+        for (var p = path; p is not null; p = p.Previous) actions.Add(p.Action);
+        actions.Reverse();
     }
 
     /// <summary>
@@ -147,6 +267,7 @@ public static class SyntaxScore
         var state = new ArcEager(longest);
         var features = new List<ulong>(128);
         var scores = new float[model.ActionCount];
+        var beam = model.NewBeam(longest);
         var heads = new int[longest];
         var labels = new int[longest];
         int total = 0, uas = 0, las = 0;
@@ -160,7 +281,7 @@ public static class SyntaxScore
             foreach (var s in sentences)
             {
                 var words = s.Words.Append(ParserWord.Root).ToArray();
-                model.Parse(words, s.Words.Length, state, features, scores, heads, labels, s.Guide);
+                model.Parse(words, s.Words.Length, state, features, scores, heads, labels, s.Guide, beam);
                 for (var i = 0; i < s.Words.Length; i++)
                 {
                     total++;
