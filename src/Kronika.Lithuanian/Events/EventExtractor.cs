@@ -195,7 +195,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                 var f = new Found
                 {
                     Predicate = match.Predicate,
-                    Mode = Mode(g, match.Predicate, clause),
+                    Mode = Mode(g, match.Predicate, clause, i),
                     Trigger = i,
                     TriggerEnd = Math.Max(i, match.Object),
                     Sentence = sentence,
@@ -268,10 +268,13 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         return true;
     }
 
-    private static string? Mode(Grammar g, Predicate p, (int Start, int End) clause)
+    private static string? Mode(Grammar g, Predicate p, (int Start, int End) clause, int trigger)
     {
         if (p.Type != "CONSULT" || p.Mode == "visit") return p.Mode;
-        for (var k = clause.Start; k < clause.End; k++)
+        // A verb is by phone when its clause says so; a noun only with the word beside it (`telefoninis pokalbis`): `po
+        // susitikimo … kalbėsis telefonu` is a meeting, then a call.
+        var (from, to) = g.Upos(trigger) == Upos.NOUN ? (Math.Max(clause.Start, trigger - 2), trigger) : (clause.Start, clause.End);
+        for (var k = from; k < to; k++)
             if (g.Lemma(k) is { } l && PhoneWords.Contains(l)) return "phone";
         return p.Mode;
     }
@@ -324,7 +327,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         // `apkaltino Minską išpuoliu prieš Lietuvą`: with an object, a later `prieš` belongs to a noun, not the verb.
         var hasObject = f.Targets.Count > 0;
         foreach (var p in prepositional)
-            if (!(hasObject && p.Preposition is "prieš" or "pas")) Prepositional(g, f, p);
+            if (!(hasObject && p.Preposition is "prieš" or "pas") && !(p.Preposition == "su" && g.WithOfPrepositionalNoun(p.First))) Prepositional(g, f, p);
     }
 
     /// <summary>`žuvo apie 600 Šiaurės Korėjos kariškių`: the counted dead of a verb of dying, whose owners are the side that lost them.</summary>

@@ -107,6 +107,24 @@ internal sealed class Grammar
         Morph(i) is { VerbForm: VerbForm.Part, Voice: Voice.Pass }
         || Morph(i).VerbForm == VerbForm.Inf && i > 0 && Lemma(i - 1) is "būti" or "nebūti" && Upos(i - 1) is Core.Model.Upos.AUX or Core.Model.Upos.VERB;
 
+    /// <summary>
+    /// Whether a `su` phrase (its first token) belongs to a noun that itself follows a preposition: `po susitikimo su V.
+    /// Zelenskiu`, `per derybas su Maskva` name the partner of that meeting, not of the clause's verb.
+    /// </summary>
+    public bool WithOfPrepositionalNoun(int first)
+    {
+        var su = first - 1;
+        if (su < 1 || Upos(su) != Core.Model.Upos.ADP || Lemma(su) != "su") return false;
+        var noun = su - 1;
+        if (Upos(noun) != Core.Model.Upos.NOUN || EntityAt[noun] >= 0) return false;
+        for (var k = noun - 1; k >= 0 && k >= noun - 3; k--)
+        {
+            if (Upos(k) == Core.Model.Upos.ADP) return Lemma(k) != "su";
+            if (!IsNominal(k)) return false;
+        }
+        return false;
+    }
+
     /// <summary>Whether a clause has a finite verb.</summary>
     public bool HasFinite((int Start, int End) clause)
     {

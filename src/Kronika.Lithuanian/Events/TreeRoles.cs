@@ -66,7 +66,8 @@ internal static class TreeRoles
             {
                 switch (preposition)
                 {
-                    case "su" when predicate.Frame is { } frame ? frame.Contains("su") : predicate.Type is "CONSULT" or "AGREE" or "COOPERATE" or "ASSAULT":
+                    case "su" when (predicate.Frame is { } frame ? frame.Contains("su") : predicate.Type is "CONSULT" or "AGREE" or "COOPERATE" or "ASSAULT")
+                                   && !g.WithOfPrepositionalNoun(phrase?.First ?? c):
                     // `pasmerkė Rusijos ataką prieš Ukrainą`: after an object, `prieš` belongs to the object noun.
                     case "prieš" or "pas" when predicate.Takes(preposition) && !HasObjectBefore(g, trigger, c, sentencePhrases):
                         targets.AddRange(entities);
@@ -122,7 +123,7 @@ internal static class TreeRoles
             foreach (var obj in doc.Token(trigger).Children())
                 if (obj.Is("obj") || obj.Is("obl"))
                     foreach (var nmod in obj.Children())
-                        if (nmod.Is("nmod") && nmod.Child("case")?.Lemma?.ToLowerInvariant() == "su"
+                        if (nmod.Is("nmod") && nmod.Child("case")?.Lemma?.ToLowerInvariant() == "su" && !g.WithOfPrepositionalNoun(PhraseAt(sentencePhrases, nmod.Index)?.First ?? nmod.Index)
                             && (predicate.Frame is { } frame ? frame.Contains("su") : predicate.Type is "CONSULT" or "AGREE" or "COOPERATE"))
                             targets.AddRange(Stands(g, nmod.Index, PhraseAt(sentencePhrases, nmod.Index), sentencePhrases));
         if (subject.Count == 0 && !passive) subject.AddRange(InheritedSubject(g, trigger, sentencePhrases));
