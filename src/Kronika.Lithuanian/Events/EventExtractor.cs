@@ -557,7 +557,9 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         if (g.Morph(f.Trigger).VerbForm == VerbForm.Inf && Governor(g, f.Trigger, f.Clause) is var h and >= 0 && g.Upos(h) == Upos.NOUN
             && g.Lemma(h) is { } noun && contexts.GovernorKind(noun) == "able")
             return "HYPOTHETICAL";
-        if (f.Denied || g.Morph(f.Trigger).Negative || (governing >= 0 && g.Morph(f.Trigger).VerbForm == VerbForm.Inf && g.Morph(governing).Negative))
+        // `dar nebuvo apklaustas`: a participle after a denied `būti` is denied with it.
+        var deniedBe = f.Trigger > f.Clause.Start && g.Lemma(f.Trigger - 1) is "nebūti" or "būti" && g.Morph(f.Trigger - 1).Negative;
+        if (f.Denied || g.Morph(f.Trigger).Negative || deniedBe || (governing >= 0 && g.Morph(f.Trigger).VerbForm == VerbForm.Inf && g.Morph(governing).Negative))
             return "NEGATED";
         // `turėtų susitikti`, `ketina įvesti`, `numatoma pasirašyti`: a plan, even in the conditional.
         if (Planned(g, f)) return "FUTURE";
