@@ -62,9 +62,10 @@ public sealed class Contexts
     /// <summary>The domain a lemma is a cue of, or null.</summary>
     public string? DomainOf(string lemma) => _domainOf.GetValueOrDefault(lemma);
 
-    /// <summary>Whether a domain cancels an event of a type (with or without an actor).</summary>
-    public bool Blocks(string domain, string type, bool hasActor) =>
-        _blocks.TryGetValue(domain, out var types) && (types.Contains(type) || (!hasActor && types.Contains(type + "-")));
+    /// <summary>Whether a domain cancels an event of a type (TYPE- only without an actor, TYPE? only without a target).</summary>
+    public bool Blocks(string domain, string type, bool hasActor, bool hasTarget = true) =>
+        _blocks.TryGetValue(domain, out var types)
+        && (types.Contains(type) || (!hasActor && types.Contains(type + "-")) || (!hasTarget && types.Contains(type + "?")));
 
     /// <summary>Whether a domain counts article-wide once it has <see cref="ArticleCues"/> cues (sport reports run over paragraphs).</summary>
     public static bool ArticleWide(string domain) => domain == "sport";

@@ -47,10 +47,14 @@ public sealed partial class EventExtractor
             if (f.Predicate.Type is "CONSULT" or "COOPERATE" && f.Mode != "visit" && g.Upos(f.Trigger) == Upos.VERB && f.Actors.Concat(f.Targets).Select(e => doc.Entities[e].Id).Distinct().Count() < 2
                 && !(f.Targets.Count == 0 && WithSomeone(g, f)))
                 continue;
+            // `dėl koalicijos diskutuota partijos prezidiume`: a verb of consulting with nobody as its subject and no `su`
+            // partner tells of a body talking among itself, whatever bodies are named around it.
+            if (f.Predicate.Type is "CONSULT" or "COOPERATE" && f.Mode != "visit" && g.Upos(f.Trigger) == Upos.VERB && f.Actors.Count == 0 && !WithSomeone(g, f))
+                continue;
             var paragraph = ParagraphOf(doc, doc.TokenAt(f.Trigger).Start);
             var blocked = false;
             foreach (var d in domains[paragraph].Concat(articleWide))
-                if (contexts.Blocks(d, f.Predicate.Type, f.Actors.Count > 0)) { blocked = true; break; }
+                if (contexts.Blocks(d, f.Predicate.Type, f.Actors.Count > 0, f.Targets.Count > 0)) { blocked = true; break; }
             if (!blocked) kept.Add(f);
         }
         return kept;

@@ -116,6 +116,10 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
             var nominative = p.Case == Case.Nom || (p.Case == Case.None && (verb < 0 || p.Last < verb)) || (p.Case == Case.Ins && afterNominative)
                              || (p.Case == Case.Ins && (!anyNominative || coordinated) && verb > p.Last && p.Head >= 0);
             if (!nominative) continue;
+            // `iš kurių apie 600 žuvo`: a bare number is no subject.
+            if (p.Head < 0 && p.Owners.Count == 0 && Enumerable.Range(p.First, p.Last - p.First + 1).All(k => g.Upos(k) == Upos.NUM)) continue;
+            // `„Hamas“ kontroliuojamos teritorijos ministerija`: a name before a participle of another case is its agent.
+            if (AgentOfParticiple(g, p.Last, clause.End)) continue;
             hasSubject = true;
             if (p.Head < 0 && p.Owners.Count == 0 && Enumerable.Range(p.First - 1, p.Last - p.First + 2).Any(k => k >= 0 && g.Lemma(k) is { } l && BothWords.Contains(l)))
                 subjects.AddRange(lastPair);
@@ -124,6 +128,19 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         for (var i = clause.Start; i < clause.End && !hasSubject; i++)
             if (g.Upos(i) == Upos.PRON && g.CaseOf(i) == Case.Nom) hasSubject = true;
         return subjects;
+    }
+
+    /// <summary>
+    /// Whether the word after a name (over a closing quote) is a passive participle used as an adjective in another case
+    /// than the name's: `„Hamas“ valdomos teritorijos` (the name did the governing; the participle goes with the next noun).
+    /// </summary>
+    internal static bool AgentOfParticiple(Grammar g, int last, int end)
+    {
+        if (g.EntityAt[last] < 0) return false;
+        var k = last + 1;
+        if (k < end && g.Doc.Token(k).Span is "“" or "\"") k++;
+        return k < end && !g.InTime[k] && g.Upos(k) == Upos.VERB && g.Morph(k) is { VerbForm: VerbForm.Part, Voice: Voice.Pass, Case: not Case.None } participle
+               && participle.Case != g.CaseOf(last);
     }
 
     private void Triggers(Grammar g, int sentence, (int Start, int End) clause, List<Phrase> phrases, List<Phrase>? sentencePhrases, List<int> subjects, bool inherited, List<Found> found)
@@ -140,13 +157,15 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                 // A participle used as an adjective (`pasirašytą sutartį`) names an event told elsewhere; after `būti`
                 // it is the verb (`buvo sužeisti`).
                 // A participle heading a sentence of its own (`Pirmadienį sulaikytas … pilietis`) is its verb too.
-                if (verbs && !g.IsVerb(i) && !(i > clause.Start && g.Lemma(i - 1) == "būti") && !TreeRoles.HeadsSentence(g, i)) continue;
+                if (verbs && !g.IsVerb(i) && !(i > clause.Start && g.Lemma(i - 1) is "būti" or "nebūti") && !TreeRoles.HeadsSentence(g, i)) continue;
                 // An imperative (`Paremkime …`) urges, it reports nothing; an adverbial participle (`diskutuojant`,
                 // `sunaikindamas`) sets the scene of the clause's own verb.
                 if (verbs && (g.Morph(i).Mood == Mood.Imp || g.Morph(i).VerbForm is VerbForm.Conv or VerbForm.Ger)) continue;
                 // `pasiūlė atsisakyti`, `paragino susitikti`, `grasino kreiptis`: what is proposed, asked for or threatened
                 // has not happened, whether or not the verb that asks is an event of its own.
                 if (verbs && g.Morph(i).VerbForm == VerbForm.Inf && GovernorKind(g, i, clause) == "ask") continue;
+                // `kad susitarti – galima`: an infinitive in a clause with no finite verb names an act, it reports none.
+                if (verbs && g.Morph(i).VerbForm == VerbForm.Inf && !g.IsPassive(i) && !g.HasFinite(clause)) continue;
                 // `reikalauja surengti susitikimą`: the object of an act asked for is no event either.
                 if (!verbs && VerbBefore(g, i, clause) is var verb and >= 0 && !g.IsFinite(verb) && GovernorKind(g, verb, clause) == "ask") continue;
                 // `neatmeta galimybės susitikti`: a verb about a possibility is no act; the infinitive is a possible one.
@@ -176,7 +195,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                 var f = new Found
                 {
                     Predicate = match.Predicate,
-                    Mode = Mode(g, match.Predicate, clause),
+                    Mode = Mode(g, match.Predicate, clause, i),
                     Trigger = i,
                     TriggerEnd = Math.Max(i, match.Object),
                     Sentence = sentence,
@@ -187,12 +206,15 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                 if (verbs) Roles(g, f, phrases, sentencePhrases, subjects, inherited);
                 else if (!NounRoles(g, f, phrases, subjects, found)) continue;
                 f.Targets.RemoveAll(f.Actors.Contains);
-                if (f.Predicate.Victim && f.Targets.Count == 0)
-                {
-                    // `Per ataką žuvo 5 žmonės`: the dead belong to the attack named in the clause.
-                    Found? attack = null;
-                    for (var k = found.Count - 1; k >= 0 && found[k].Clause == clause && attack is null; k--)
+                // `Per ataką žuvo 5 žmonės`, `Rusija apšaudė Zaporižiją, žuvo trys žmonės`: the dead belong to the attack
+                // named in the sentence; only dead whose side the subject names (`žuvo 600 Šiaurės Korėjos karių`) are
+                // news of their own.
+                Found? attack = null;
+                if (f.Predicate.Victim)
+                    for (var k = found.Count - 1; k >= 0 && found[k].Sentence == sentence && attack is null; k--)
                         if (found[k].Predicate.Type == "ASSAULT") attack = found[k];
+                if (f.Predicate.Victim && (f.Targets.Count == 0 || attack is not null))
+                {
                     if (attack is not null)
                     {
                         var casualties = QuantitiesIn(g, clause).ToList();
@@ -236,7 +258,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         // Before the verb only an accusative (`miestą užėmė`) or the subject of a passive (`įtarimai pareikšti`) is its
         // object; a genitive there qualifies the subject (`logistikos miesto centras užima …`).
         if (word < trigger && g.Upos(trigger) == Upos.VERB
-            && !(g.CaseOf(word) == Case.Acc || g.CaseOf(word) == Case.Nom && g.Morph(trigger) is { VerbForm: VerbForm.Part, Voice: Voice.Pass }))
+            && !(g.CaseOf(word) == Case.Acc || g.CaseOf(word) == Case.Nom && g.IsPassive(trigger)))
             return false;
         var (from, to) = trigger < word ? (trigger, word) : (word, trigger);
         for (var k = from + 1; k < to; k++)
@@ -246,10 +268,13 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         return true;
     }
 
-    private static string? Mode(Grammar g, Predicate p, (int Start, int End) clause)
+    private static string? Mode(Grammar g, Predicate p, (int Start, int End) clause, int trigger)
     {
         if (p.Type != "CONSULT" || p.Mode == "visit") return p.Mode;
-        for (var k = clause.Start; k < clause.End; k++)
+        // A verb is by phone when its clause says so; a noun only with the word beside it (`telefoninis pokalbis`): `po
+        // susitikimo … kalbėsis telefonu` is a meeting, then a call.
+        var (from, to) = g.Upos(trigger) == Upos.NOUN ? (Math.Max(clause.Start, trigger - 2), trigger) : (clause.Start, clause.End);
+        for (var k = from; k < to; k++)
             if (g.Lemma(k) is { } l && PhoneWords.Contains(l)) return "phone";
         return p.Mode;
     }
@@ -272,11 +297,13 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
     private void VerbRoles(Grammar g, Found f, List<Phrase> phrases, List<int> subjects, bool inherited)
     {
         // The passive's subject suffered the act, except troops deployed: `bus dislokuota 4 800 Vokietijos karių`.
-        var passive = g.Morph(f.Trigger).VerbForm == VerbForm.Part && g.Morph(f.Trigger).Voice == Voice.Pass && f.Predicate.Type != "MOBILIZE";
+        var passive = g.IsPassive(f.Trigger) && f.Predicate.Type != "MOBILIZE";
         var patientSubject = f.Predicate.Victim || passive;
         // A subject carried over from an earlier clause acted there; it is not who suffered this clause's passive
         // (`Z. V. informavo, kad dabar tikrinama, …`).
-        if (!(patientSubject && inherited)) (patientSubject ? f.Targets : f.Actors).AddRange(subjects);
+        // `išsiuntė 15 tūkst. karių, iš kurių 600 žuvo`: the dead of a partitive relative clause are the sender's.
+        var partitive = f.Predicate.Victim && g.Lemma(f.Clause.Start) == "iš" && f.Clause.Start + 1 < f.Clause.End && g.Lemma(f.Clause.Start + 1) is "kuris" or "kuri";
+        if (!(patientSubject && inherited) || partitive) (patientSubject ? f.Targets : f.Actors).AddRange(subjects);
         // Objects belong to the verb group: after the trigger up to the next verb that is an event of its own (an
         // infinitive that is not carries the objects on: `uždraudė atvykti … Ivanišviliui`), and before it only when no
         // other verb of the clause comes first (`V. Putinas Kim Jong Uną sutiko`, but `pasmerkė ataką ir paragino Izraelį`).
@@ -292,7 +319,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
             if (p.Preposition is not null) prepositional.Add(p);
             else if ((p.Case == Case.Acc && f.Predicate.Takes("acc")) || (p.Case == Case.Dat && f.Predicate.Takes("dat"))
                      || (p.Case == Case.None && p.First > f.Trigger && f.Predicate.Takes("acc"))
-                     || (p.Case == Case.Gen && ((p.First == f.Trigger + 1 && f.Predicate.Takes("gen")) || patientSubject
+                     || (p.Case == Case.Gen && ((p.First == f.Trigger + 1 && f.Predicate.Takes("gen")) || passive || CountedDead(g, f, p)
                                                 || (f.Predicate.Frame?.Contains("gen") == true && p.Head >= 0 && g.Doc.Entities[p.Head].Type == "PER"))))
                 f.Targets.AddRange(p.Participants);
             else if (p.Case == Case.Loc) Place(g, f, p);
@@ -300,8 +327,12 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         // `apkaltino Minską išpuoliu prieš Lietuvą`: with an object, a later `prieš` belongs to a noun, not the verb.
         var hasObject = f.Targets.Count > 0;
         foreach (var p in prepositional)
-            if (!(hasObject && p.Preposition is "prieš" or "pas")) Prepositional(g, f, p);
+            if (!(hasObject && p.Preposition is "prieš" or "pas") && !(p.Preposition == "su" && g.WithOfPrepositionalNoun(p.First))) Prepositional(g, f, p);
     }
+
+    /// <summary>`žuvo apie 600 Šiaurės Korėjos kariškių`: the counted dead of a verb of dying, whose owners are the side that lost them.</summary>
+    private static bool CountedDead(Grammar g, Found f, Phrase p) =>
+        f.Predicate.Victim && (g.Upos(p.First) == Upos.NUM || p.First > 0 && g.Upos(p.First - 1) == Upos.NUM);
 
     /// <summary>
     /// Roles of an event noun: its genitive owners are actors, `su`/`prieš`/`pas` and a dative after it targets.
@@ -526,7 +557,9 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         if (g.Morph(f.Trigger).VerbForm == VerbForm.Inf && Governor(g, f.Trigger, f.Clause) is var h and >= 0 && g.Upos(h) == Upos.NOUN
             && g.Lemma(h) is { } noun && contexts.GovernorKind(noun) == "able")
             return "HYPOTHETICAL";
-        if (f.Denied || g.Morph(f.Trigger).Negative || (governing >= 0 && g.Morph(f.Trigger).VerbForm == VerbForm.Inf && g.Morph(governing).Negative))
+        // `dar nebuvo apklaustas`: a participle after a denied `būti` is denied with it.
+        var deniedBe = f.Trigger > f.Clause.Start && g.Lemma(f.Trigger - 1) is "nebūti" or "būti" && g.Morph(f.Trigger - 1).Negative;
+        if (f.Denied || g.Morph(f.Trigger).Negative || deniedBe || (governing >= 0 && g.Morph(f.Trigger).VerbForm == VerbForm.Inf && g.Morph(governing).Negative))
             return "NEGATED";
         // `turėtų susitikti`, `ketina įvesti`, `numatoma pasirašyti`: a plan, even in the conditional.
         if (Planned(g, f)) return "FUTURE";

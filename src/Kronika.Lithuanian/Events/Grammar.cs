@@ -99,6 +99,40 @@ internal sealed class Grammar
     /// <summary>A finite verb (not a word of a name the tagger took for one: `Kim`).</summary>
     public bool IsFinite(int i) => EntityAt[i] < 0 && Upos(i) is Core.Model.Upos.VERB or Core.Model.Upos.AUX && Morph(i).IsFinite;
 
+    /// <summary>
+    /// A passive participle: so tagged, or a form after `būti` the tagger read as an infinitive (`nebuvo pakviesti` is
+    /// the plural participle, not the infinitive).
+    /// </summary>
+    public bool IsPassive(int i) =>
+        Morph(i) is { VerbForm: VerbForm.Part, Voice: Voice.Pass }
+        || Morph(i).VerbForm == VerbForm.Inf && i > 0 && Lemma(i - 1) is "būti" or "nebūti" && Upos(i - 1) is Core.Model.Upos.AUX or Core.Model.Upos.VERB;
+
+    /// <summary>
+    /// Whether a `su` phrase (its first token) belongs to a noun that itself follows a preposition: `po susitikimo su V.
+    /// Zelenskiu`, `per derybas su Maskva` name the partner of that meeting, not of the clause's verb.
+    /// </summary>
+    public bool WithOfPrepositionalNoun(int first)
+    {
+        var su = first - 1;
+        if (su < 1 || Upos(su) != Core.Model.Upos.ADP || Lemma(su) != "su") return false;
+        var noun = su - 1;
+        if (Upos(noun) != Core.Model.Upos.NOUN || EntityAt[noun] >= 0) return false;
+        for (var k = noun - 1; k >= 0 && k >= noun - 3; k--)
+        {
+            if (Upos(k) == Core.Model.Upos.ADP) return Lemma(k) != "su";
+            if (!IsNominal(k)) return false;
+        }
+        return false;
+    }
+
+    /// <summary>Whether a clause has a finite verb.</summary>
+    public bool HasFinite((int Start, int End) clause)
+    {
+        for (var k = clause.Start; k < clause.End; k++)
+            if (IsFinite(k)) return true;
+        return false;
+    }
+
     /// <summary>A verb heading a clause or a verb group (finite, infinitive, gerund, adverbial participle), not a participle used as an adjective.</summary>
     public bool IsVerb(int i) => EntityAt[i] < 0 && Upos(i) is Core.Model.Upos.VERB && !(Morph(i) is { VerbForm: VerbForm.Part, Case: not Case.None });
 
@@ -112,7 +146,9 @@ internal sealed class Grammar
         {
             var text = Doc.Token(i).Span;
             var boundary = text is ";" or ":" or "–" or "—"
-                || (text is "," && i + 1 < end && ((Lemma(i + 1) is { } next && ClauseOpeners.Contains(next.ToLowerInvariant())) || IsFinite(i + 1) || Impersonal(i + 1) || CueAhead(i + 1, end)));
+                || (text is "," && i + 1 < end && ((Lemma(i + 1) is { } next && ClauseOpeners.Contains(next.ToLowerInvariant())) || IsFinite(i + 1) || Impersonal(i + 1) || CueAhead(i + 1, end)
+                                                  // `, su kuriuo praėjusią savaitę susitiko`: a relative clause after its preposition.
+                                                  || Upos(i + 1) == Core.Model.Upos.ADP && i + 2 < end && Lemma(i + 2) is "kuris" or "kuri"));
             if (!boundary) continue;
             if (i > start) clauses.Add((start, i));
             start = i + 1;
@@ -176,15 +212,45 @@ internal sealed class Grammar
                     i++;
                     continue;
                 }
+                // `Rusijos FSB Maskvoje sulaikė`: an undeclined name before a place in the locative owns no place.
+                if (headCase == Case.None && EntityAt[i] >= 0 && EntityAt[i + 1] >= 0 && EntityAt[i + 1] != EntityAt[i] && CaseOf(i + 1) == Case.Loc) break;
                 if (IsNominal(i + 1)) { i++; continue; }
                 // Coordinated genitives: `Rusijos ir Ukrainos`, `Pietų Korėjos ir Vakarų žvalgybos agentūros`.
                 if (Doc.Token(i + 1).Span is "ir" or "bei" && (headCase == Case.Gen || CaseOf(i) == Case.None) && i + 2 < end && IsNominal(i + 2)) { i += 2; continue; }
                 break;
             }
+            var split = PrepositionalEnd(first, i);
+            if (split >= 0)
+            {
+                phrases.Add(MakePhrase(first, split));
+                first = split + 1;
+            }
             phrases.Add(MakePhrase(first, i));
             i++;
         }
         return phrases;
+    }
+
+    /// <summary>
+    /// Where a phrase after a preposition really ends when its head is nominative (no preposition takes one): after the
+    /// words in the preposition's case (`po derybų | JAV prezidentas kalbėjosi`), or -1 when it does not split.
+    /// </summary>
+    private int PrepositionalEnd(int first, int last)
+    {
+        var before = first - 1;
+        if (before >= 0 && Doc.Token(before).Span is "„" or "\"" or "“") before--;
+        if (before < 0 || Upos(before) != Core.Model.Upos.ADP || CaseOf(last) != Case.Nom) return -1;
+        var governed = Morph(before).Case;
+        if (governed == Case.None) return -1;
+        for (var k = first + 1; k <= last; k++)
+            if (CaseOf(k - 1) == governed && CaseOf(k) != governed && (EntityAt[k] < 0 || EntityAt[k] != EntityAt[k - 1]))
+            {
+                // Only a common noun's nominative is trusted: the tagger reads names' cases less surely (`Ukrainai`).
+                for (var n = k; n <= last; n++)
+                    if (Upos(n) == Core.Model.Upos.NOUN && CaseOf(n) == Case.Nom) return k - 1;
+                return -1;
+            }
+        return -1;
     }
 
     private int LastOf(int entity, int from, int end)

@@ -49,6 +49,8 @@ public sealed class Institutions
             ref readonly var t = ref doc.TokenAt(i);
             if (covered[i] || t.Upos != Upos.NOUN || doc.Token(i).Lemma is not { } lemma || !_words.TryGetValue(lemma.ToLowerInvariant(), out var word)) continue;
             if (word.Kind == "body" && t.Morph.Number == Number.Plur) continue;
+            // `dviejų socialdemokratų neliečiamybė`, `trys prokurorai`: counted members are people, not their body.
+            if (word.Kind == "member" && i > 0 && doc.TokenAt(i - 1).Upos == Upos.NUM) continue;
             // `prokuroras Remigijus Matevičius`, `Jonas Jonaitis, teisėjas`: a member beside a name is that person.
             if (word.Kind != "body" && (NameAt(i + 1) || NameAt(i - 1) || i >= 2 && doc.Token(i - 1).Span is "," && NameAt(i - 2))) continue;
             // The institution a member belongs to, when its genitive stands right before it (`policijos pareigūnai`).

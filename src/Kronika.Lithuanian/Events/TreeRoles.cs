@@ -41,7 +41,7 @@ internal static class TreeRoles
     {
         place = -1;
         var doc = g.Doc;
-        var passive = g.Morph(trigger) is { VerbForm: VerbForm.Part, Voice: Voice.Pass } && predicate.Type != "MOBILIZE";
+        var passive = g.IsPassive(trigger) && predicate.Type != "MOBILIZE";
         var patientSubject = predicate.Victim || passive;
         var subject = new List<int>();
         var own = new HashSet<int>();
@@ -66,7 +66,8 @@ internal static class TreeRoles
             {
                 switch (preposition)
                 {
-                    case "su" when predicate.Frame is { } frame ? frame.Contains("su") : predicate.Type is "CONSULT" or "AGREE" or "COOPERATE" or "ASSAULT":
+                    case "su" when (predicate.Frame is { } frame ? frame.Contains("su") : predicate.Type is "CONSULT" or "AGREE" or "COOPERATE" or "ASSAULT")
+                                   && !g.WithOfPrepositionalNoun(phrase?.First ?? c):
                     // `pasmerkė Rusijos ataką prieš Ukrainą`: after an object, `prieš` belongs to the object noun.
                     case "prieš" or "pas" when predicate.Takes(preposition) && !HasObjectBefore(g, trigger, c, sentencePhrases):
                         targets.AddRange(entities);
@@ -94,6 +95,8 @@ internal static class TreeRoles
                 // An undeclined name (`BNS`, `Kim Jong Un`) is the subject before the verb or when so parsed, else an object.
                 case Case.Nom:
                 case Case.None when c < trigger || child.Is("nsubj"):
+                    // `„Hamas“ kontroliuojamos … ministerijos duomenimis`: an undeclined name before a participle is its agent.
+                    if (EventExtractor.AgentOfParticiple(g, phrase?.Last ?? c, doc.TokenCount)) break;
                     subject.AddRange(entities);
                     break;
                 case Case.None:
@@ -106,7 +109,8 @@ internal static class TreeRoles
                 case Case.Gen when passive && !child.Is("nmod"):
                     actors.AddRange(entities);
                     break;
-                case Case.Gen when predicate.Takes("gen") && (phrase?.First ?? c) == trigger + 1 || patientSubject && !passive:
+                case Case.Gen when predicate.Takes("gen") && (phrase?.First ?? c) == trigger + 1
+                                   || predicate.Victim && (phrase?.First ?? c) > 0 && g.Upos((phrase?.First ?? c) - 1) == Upos.NUM:
                     targets.AddRange(entities);
                     break;
                 case Case.Loc:
@@ -119,7 +123,7 @@ internal static class TreeRoles
             foreach (var obj in doc.Token(trigger).Children())
                 if (obj.Is("obj") || obj.Is("obl"))
                     foreach (var nmod in obj.Children())
-                        if (nmod.Is("nmod") && nmod.Child("case")?.Lemma?.ToLowerInvariant() == "su"
+                        if (nmod.Is("nmod") && nmod.Child("case")?.Lemma?.ToLowerInvariant() == "su" && !g.WithOfPrepositionalNoun(PhraseAt(sentencePhrases, nmod.Index)?.First ?? nmod.Index)
                             && (predicate.Frame is { } frame ? frame.Contains("su") : predicate.Type is "CONSULT" or "AGREE" or "COOPERATE"))
                             targets.AddRange(Stands(g, nmod.Index, PhraseAt(sentencePhrases, nmod.Index), sentencePhrases));
         if (subject.Count == 0 && !passive) subject.AddRange(InheritedSubject(g, trigger, sentencePhrases));
