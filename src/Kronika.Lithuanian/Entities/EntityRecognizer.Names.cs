@@ -23,9 +23,12 @@ public sealed partial class EntityRecognizer
             var personGender = FemaleSurnameEndings.Any(e => surname.EndsWith(e, StringComparison.Ordinal)) ? Gender.Fem
                 : end - i > 1 && EndsLithuanian(surname) ? Gender.Masc
                 : Gender.None;
+            var joins = new List<int>();
             for (var k = i; k < end; k++)
             {
                 if (s[k] == "." && k > i && s.Has(k - 1, TokenFlags.Initial)) continue;
+                // A double surname's dash (`Galeckaitė–Dabkienė`) is written as a hyphen joining the two.
+                if (s[k] is "–" or "-" && k > i) { joins.Add(words.Count); continue; }
                 if (s.Has(k, TokenFlags.Initial)) words.Add(s.Display(k) + ".");
                 else if (s.IsAcronym(k) && s.Form(k).Length >= 3) words.Add(Cased(s.Lower(k), true)); // `GLAVECKAS` in a byline
                 else if (Particles.Contains(s.Form(k)) || foreign || IsForeign(s.Display(k))) words.Add(s.Display(k));
@@ -33,11 +36,22 @@ public sealed partial class EntityRecognizer
                 // A name the tagger reads in the nominative stays as written (`Paula`, `Giedrė`), and so does one ending
                 // in `-a`, which only the nominative (and instrumental) of a name has (`Velička`, `Jogaila`).
                 // (A woman's surname in plain `-e` is the instrumental, whatever the tagger read: `su Renata Saulyte`.)
+                // A given name the tagger reads in the nominative before a surname in another case is in that case too
+                // (`Romano Gumeniuko` → `Romanas`), unless the form is itself a name of the list.
+                else if (k < end - 1 && !s.Headline && personGender != Gender.None && s.Morph(end - 1).Case is Case.Gen or Case.Dat or Case.Acc or Case.Ins or Case.Loc
+                         && GivenNominative(s, k, personGender) is { } given && given != s.Display(k))
+                    words.Add(given);
                 else if (!s.Headline && !s.Morph(k).IsPlural && (s.Morph(k).Case == Case.Nom || s.Lower(k).EndsWith('a')))
                     words.Add(FemaleInstrumental.Any(e => s.Lower(k).EndsWith(e, StringComparison.Ordinal)) ? s.Display(k)[..^1] + "ė" : s.Display(k));
                 else if (k < end - 1 && lists.FirstName(s.Display(k), personGender != Gender.None ? personGender : s.Morph(k).Gender) is { } first) words.Add(Checked(s.Display(k), first));
                 else words.Add(Checked(s.Display(k), NameLemma(s, k, personGender)));
             }
+            for (var n = joins.Count - 1; n >= 0; n--)
+                if (joins[n] > 0 && joins[n] < words.Count)
+                {
+                    words[joins[n] - 1] += "-" + words[joins[n]];
+                    words.RemoveAt(joins[n]);
+                }
             // A man's surname in `-a` takes `-ai` in the dative beside a dative given name (`Dariui Būtai` → `Darius Būta`).
             if (personGender == Gender.Masc && end - i > 1 && s.Lower(end - 1) is var last && last.EndsWith("ai", StringComparison.Ordinal) && !last.EndsWith("iai", StringComparison.Ordinal)
                 && Enumerable.Range(i, end - i - 1).Any(k => s.Lower(k).EndsWith("ui", StringComparison.Ordinal)))
@@ -64,10 +78,18 @@ public sealed partial class EntityRecognizer
         return string.Join(' ', words);
     }
 
+    /// <summary>The nominative of a given name before a surname in an oblique case: the tagger's lemma when the list has it
+    /// (`Romano` → `Romanas`, though `Romano` is a name too), else the list's name the form is a case of.</summary>
+    private string? GivenNominative(Sentence s, int k, Gender gender)
+    {
+        if (s.Token(k).Lemma is { Length: > 0 } lemma && Cased(lemma, true) is var cased && lists.IsFirstNameOf(cased, gender)) return cased;
+        return s.Morph(k).Case == Case.Nom ? lists.FirstName(s.Display(k), gender) : null;
+    }
+
     private string HeadNominative(Sentence s, int k, bool plural, bool commonHead)
     {
         var lemma = commonHead && !s.IsCapitalised(k) ? s.Token(k).Lemma ?? s.Lower(k) : NameLemma(s, k);
-        if (plural && s.Morph(k).Case != Case.Nom) lemma = PluralNominative(lemma);
+        if (plural && s.Morph(k).Case != Case.Nom) lemma = PluralNominative(lemma, s.Morph(k).Gender);
         else if (plural) lemma = s.Display(k);
         return Cased(lemma, s.IsCapitalised(k));
     }
@@ -217,11 +239,17 @@ public sealed partial class EntityRecognizer
     }
 
     /// <summary>`tauta` → `tautos`, `rūmas` → `rūmai`: the plural nominative of a singular noun lemma (plural lemmas stay).</summary>
-    private static string PluralNominative(string lemma)
+    private static string PluralNominative(string lemma, Gender gender = Gender.None)
     {
+        // `vanduo` → `vandenys`, `akmuo` → `akmenys`; a feminine `-is` → `-ys` (`pilis` → `pilys`).
+        if (lemma.EndsWith("uo")) return lemma[..^2] + "enys";
+        if (gender == Gender.Fem && lemma.EndsWith("is")) return lemma[..^2] + "ys";
         if (lemma.EndsWith("ai") || lemma.EndsWith("os") || lemma.EndsWith("ės") || lemma.EndsWith("ys") || lemma.EndsWith("ūs")) return lemma;
         if (lemma.EndsWith("ias")) return lemma[..^3] + "iai";
         if (lemma.EndsWith("as")) return lemma[..^2] + "ai";
+        // `t`, `d` before `iai` are `č`, `dž` (`pilietis` → `piliečiai`, `briedis` → `briedžiai`).
+        if (lemma.EndsWith("tis")) return lemma[..^3] + "čiai";
+        if (lemma.EndsWith("dis")) return lemma[..^3] + "džiai";
         if (lemma.EndsWith("is")) return lemma[..^2] + "iai";
         if (lemma.EndsWith("us")) return lemma[..^2] + "ūs";
         if (lemma.EndsWith('a')) return lemma[..^1] + "os";

@@ -43,6 +43,11 @@ public sealed record EntityWords(
 
     public string? FirstNameByKey(string key, Gender gender) => FirstNameOf(key, null, gender);
 
+    /// <summary>Whether the list has exactly this name for a person of this gender (`Justina` is not a man's).</summary>
+    public bool IsFirstNameOf(string name, Gender gender) =>
+        FirstNames.GetValueOrDefault(NameKey.Word(name)) is { } names
+        && names.Any(n => n.Name == name && (gender switch { Gender.Fem => n.Gender == "f", Gender.Masc => n.Gender == "m", _ => true }));
+
     /// <summary>Of the names sharing a key, the one the form is (`Justin` itself), else of the wanted gender the one
     /// whose stem the form continues longest (`Dalios` → `Dalia`, not `Dalė`; `Romai` → `Roma`).</summary>
     private string? FirstNameOf(string key, string? form, Gender gender)

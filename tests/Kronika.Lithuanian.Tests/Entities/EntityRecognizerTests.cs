@@ -283,6 +283,66 @@ public class EntityRecognizerTests
     }
 
     [Theory]
+    // A quoted name of several words declined in the sentence is named in the nominative, head and all.
+    [InlineData("Rungtynėse „Pieno žvaigždžių“ krepšininkai nusileido „SC Atakai“.", "Pieno žvaigždžių", "ORG", "Pieno žvaigždės")]
+    [InlineData("Rungtynėse „Pieno žvaigždžių“ krepšininkai nusileido „SC Atakai“.", "SC Atakai", "ORG", "SC Ataka")]
+    [InlineData("Rinkimuose dalyvavo ir „Vilniaus piliečiams“ atstovaujantys kandidatai.", "Vilniaus piliečiams", "MISC", "Vilniaus piliečiai")]
+    // Streets under one plural head are as many streets.
+    [InlineData("Avarija įvyko Ukmergės ir Gabijos gatvių sankryžoje.", "Ukmergės", "LOC", "Ukmergės gatvė")]
+    [InlineData("Avarija įvyko Ukmergės ir Gabijos gatvių sankryžoje.", "Gabijos", "LOC", "Gabijos gatvė")]
+    // A first name that is also a common word (`tomas`, `justas`) still opens a person's name at a sentence start, and a
+    // given name before a surname in the genitive is in the genitive too, though `Romano` is also a name.
+    [InlineData("Tomas Gaidamavičius pelnė 12 taškų.", "Tomas Gaidamavičius", "PER", "Tomas Gaidamavičius")]
+    [InlineData("Justas Sinica atkovojo 5 kamuolius.", "Justas Sinica", "PER", "Justas Sinica")]
+    [InlineData("Romano Gumeniuko sąskaitoje – 17 taškų.", "Romano Gumeniuko", "PER", "Romanas Gumeniukas")]
+    // A car model in quotes is a product, not the base's person of that surname; towns joined by hyphens are a road.
+    [InlineData("Vairuotojas „Mini Cooper“ automobiliu rėžėsi į stulpą.", "Mini Cooper", "MISC", "Mini Cooper")]
+    [InlineData("Kelyje Vilnius-Kaunas-Klaipėda susidūrė du automobiliai.", "Vilnius-Kaunas-Klaipėda", "LOC", "Vilnius-Kaunas-Klaipėda")]
+    // A quoted company named by what it makes is an organization without a trigger word before it.
+    [InlineData("„Vilkyškių pieninė” per tris ketvirčius uždirbo daugiau pelno.", "Vilkyškių pieninė", "ORG", "Vilkyškių pieninė")]
+    // A double surname joined by an en dash is one surname, written with a hyphen.
+    [InlineData("Kostiumus sukūrė dailininkė Rūta Galeckaitė–Dabkienė.", "Rūta Galeckaitė–Dabkienė", "PER", "Rūta Galeckaitė-Dabkienė")]
+    public void EntityRecognizer_ReadsTheFourthAuditsNamesAsALithuanianWould(string text, string mention, string type, string canonical)
+    {
+        var e = Only(text, mention);
+        Assert.Equal(type, e.Type);
+        Assert.Equal(canonical, e.Canonical);
+    }
+
+    [Fact]
+    public void EntityRecognizer_ReadsABracketedSpellingAsTheSamePerson()
+    {
+        var doc = Entities("Knygą parašė Volis Olinsas (Wally Olins), o išleido leidykla.");
+        var people = doc.Entities.Where(e => e.Type == "PER").ToList();
+        Assert.Equal(2, people.Count);
+        Assert.Single(people.Select(p => p.Id).Distinct());
+        Assert.All(people, p => Assert.Equal("Volis Olinsas", p.Canonical));
+    }
+
+    [Fact]
+    public void EntityRecognizer_KeepsASurnameAloneWithTheTextsPersonNotTheBasesNamesake()
+    {
+        // The base knows Vytautas Sinica; this text's Sinica is Justas.
+        var doc = Entities("Justas Sinica pelnė 10 taškų. Sinica dar atkovojo 5 kamuolius.");
+        var people = doc.Entities.Where(e => e.Type == "PER").ToList();
+        Assert.Equal(2, people.Count);
+        Assert.All(people, p => Assert.Equal(("Justas Sinica", (string?)null), (p.Canonical, p.Kb)));
+    }
+
+    [Theory]
+    // A former name is the organization's name in a text of its day; after the rename the text's former name is
+    // today's entity under today's name.
+    [InlineData("2008-10-31", "Lietuvos energija")]
+    [InlineData("2019-08-31", "Lietuvos energija")]
+    [InlineData("2021-03-01", "Ignitis")]
+    public void EntityRecognizer_NamesAnOrganizationByTheNameItHadWhenTheTextWasWritten(string date, string canonical)
+    {
+        var doc = ThroughEntities.Process(new Document("Lietuvos energijos vadovas pristatė metų rezultatus.", DateOnly.Parse(date)));
+        var e = Assert.Single(doc.Entities);
+        Assert.Equal(("ORG", canonical), (e.Type, e.Canonical));
+    }
+
+    [Theory]
     // A word is a name of the base only if it can be one of that name's cases: `Modus` is not `Modi` (who does not
     // decline), the plural `Budrių` not the singular `Budrys`, `Vilnios` (of the river Vilnia) not `Vilnius`.
     [InlineData("Pernai nuostolingai dirbo ir Modus.", "Modus", "Narendra Modi")]
