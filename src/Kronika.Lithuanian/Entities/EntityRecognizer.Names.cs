@@ -17,9 +17,10 @@ public sealed partial class EntityRecognizer
         {
             // A foreign name whose surname does not end as Lithuanian names do (`Karoline Leavitt`, `Maodo Lo`, `Paula
             // Pinho`) is left as written.
-            var foreign = IsForeign(s.Display(end - 1)) && end - i > 1;
+            // (A double surname by its first part: `Naujanytę-Bjelle` declines.)
+            var foreign = IsForeign(s.Display(end - 1).Split('-')[0]) && end - i > 1;
             // The surname tells the gender (`-ienė`, `-aitė` are women's), which picks the first name (`Joną` → `Jonas`, not `Jonė`).
-            var surname = s.Lower(end - 1);
+            var surname = s.Lower(end - 1).Split('-')[0];
             var personGender = FemaleSurnameEndings.Any(e => surname.EndsWith(e, StringComparison.Ordinal)) ? Gender.Fem
                 : end - i > 1 && EndsLithuanian(surname) ? Gender.Masc
                 : Gender.None;
@@ -31,16 +32,18 @@ public sealed partial class EntityRecognizer
                 if (s[k] is "–" or "-" && k > i) { joins.Add(words.Count); continue; }
                 if (s.Has(k, TokenFlags.Initial)) words.Add(s.Display(k) + ".");
                 else if (s.IsAcronym(k) && s.Form(k).Length >= 3) words.Add(Cased(s.Lower(k), true)); // `GLAVECKAS` in a byline
-                else if (Particles.Contains(s.Form(k)) || foreign || IsForeign(s.Display(k))) words.Add(s.Display(k));
+                else if (Particles.Contains(s.Form(k)) || foreign || IsForeign(s.Display(k).Split('-')[0])) words.Add(s.Display(k));
                 else if (end - i == 1 && s.Morph(k).IsPlural) words.Add(FamilyName(s, k));
-                // A name the tagger reads in the nominative stays as written (`Paula`, `Giedrė`), and so does one ending
-                // in `-a`, which only the nominative (and instrumental) of a name has (`Velička`, `Jogaila`).
-                // (A woman's surname in plain `-e` is the instrumental, whatever the tagger read: `su Renata Saulyte`.)
+                // A woman's double surname declines by its endings, whatever case the tagger read (`Čmilytei-Nielsen`).
+                else if (s.Display(k).Contains('-') && s.Display(k).Split('-').Any(p => WomansSurname(p) is { } w && w != p)) words.Add(NameLemma(s, k, personGender));
                 // A given name the tagger reads in the nominative before a surname in another case is in that case too
                 // (`Romano Gumeniuko` → `Romanas`), unless the form is itself a name of the list.
                 else if (k < end - 1 && !s.Headline && personGender != Gender.None && s.Morph(end - 1).Case is Case.Gen or Case.Dat or Case.Acc or Case.Ins or Case.Loc
                          && GivenNominative(s, k, personGender) is { } given && given != s.Display(k))
                     words.Add(given);
+                // A name the tagger reads in the nominative stays as written (`Paula`, `Giedrė`), and so does one ending
+                // in `-a`, which only the nominative (and instrumental) of a name has (`Velička`, `Jogaila`).
+                // (A woman's surname in plain `-e` is the instrumental, whatever the tagger read: `su Renata Saulyte`.)
                 else if (!s.Headline && !s.Morph(k).IsPlural && (s.Morph(k).Case == Case.Nom || s.Lower(k).EndsWith('a')))
                     words.Add(FemaleInstrumental.Any(e => s.Lower(k).EndsWith(e, StringComparison.Ordinal)) ? s.Display(k)[..^1] + "ė" : s.Display(k));
                 else if (k < end - 1 && lists.FirstName(s.Display(k), personGender != Gender.None ? personGender : s.Morph(k).Gender) is { } first) words.Add(Checked(s.Display(k), first));
@@ -214,11 +217,14 @@ public sealed partial class EntityRecognizer
     private string NameLemma(Sentence s, int k, Gender gender = Gender.None)
     {
         var form = s.Display(k);
-        if (form.Length == 0 || !EndsLithuanian(form) || s.IsAcronym(k)) return form;
-        // A double surname declines in both parts (`Liaudanską-Svarą` → `Liaudanskas-Svaras`).
+        if (form.Length == 0 || s.IsAcronym(k) || InnerCapital(form)) return form;
+        // A double surname declines in both parts (`Liaudanską-Svarą` → `Liaudanskas-Svaras`), a foreign part as written
+        // (`Čmilytei-Nielsen` → `Čmilytė-Nielsen`).
         var hyphen = form.IndexOf('-');
-        if (hyphen > 0 && hyphen < form.Length - 1 && ProperTag(s.Morph(k), gender) is { } both)
-            return string.Join('-', form.Split('-').Select(part => IsForeign(part) ? part : Cased(morphology.Lemmatizer.Lemmatize(part, both, lexicon), true)));
+        var womans = hyphen > 0 && form.Split('-').Any(p => WomansSurname(p) is not null);
+        if (!EndsLithuanian(form) && !womans) return form;
+        if (hyphen > 0 && hyphen < form.Length - 1 && (ProperTag(s.Morph(k), gender) is { } both ? both : null) is var tag && (tag is not null || womans))
+            return string.Join('-', form.Split('-').Select(part => WomansSurname(part) ?? (IsForeign(part) || tag is null ? part : Cased(morphology.Lemmatizer.Lemmatize(part, tag, lexicon), true))));
         var token = s.Token(k);
         // The tagger's lemma, unless the name's gender (from the surname) says it read the other gender.
         if (token.Xpos is { } xpos && xpos.StartsWith("dkt.tikr", StringComparison.Ordinal) && token.Lemma is { } lemma && !s.Headline
@@ -227,6 +233,28 @@ public sealed partial class EntityRecognizer
         var proper = ProperTag(s.Morph(k), gender);
         if (proper is null) return Cased(token.Lemma ?? form, true);
         return Cased(morphology.Lemmatizer.Lemmatize(form, proper, lexicon), true);
+    }
+
+    /// <summary>A woman's surname in any case, by its ending alone (`Naujanytę` → `Naujanytė`, `Petraitienei` →
+    /// `Petraitienė`); null for any other word.</summary>
+    private static string? WomansSurname(string part)
+    {
+        foreach (var stem in WomansStems)
+            foreach (var ending in new[] { "ė", "ės", "ei", "ę", "e", "ėje" })
+                if (part.EndsWith(stem + ending, StringComparison.Ordinal) && part.Length > stem.Length + ending.Length + 1)
+                    return part[..^ending.Length] + "ė";
+        return null;
+    }
+
+    private static readonly string[] WomansStems = ["ien", "ait", "yt", "ut", "iūt", "ūt"];
+
+    /// <summary>A capital inside a word, not after a hyphen (`REPowerEU`, `iPhone`, `McDonald`): a brand written so in
+    /// every case.</summary>
+    private static bool InnerCapital(string form)
+    {
+        for (var k = 1; k < form.Length; k++)
+            if (char.IsUpper(form[k]) && form[k - 1] != '-' && form.Any(char.IsLower)) return true;
+        return false;
     }
 
     /// <summary>A Jablonskis proper-noun tag (`dkt.tikr.vyr.vns.K.`) from UD gender, number and case.</summary>

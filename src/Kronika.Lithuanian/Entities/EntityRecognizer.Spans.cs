@@ -271,7 +271,7 @@ public sealed partial class EntityRecognizer
             var trigger = i > 0 && (s.Lemma(i - 1) is { } lemma && lists.OrganizationTriggers.Contains(lemma.ToLowerInvariant())
                 || lists.OrganizationTriggers.Contains(s.Lower(i - 1)) || lists.OrganizationHeads.Contains(s.Lower(i - 1)));
             // (Several words all capitalised are a name whatever the tagger reads in them: `„Mini Cooper“`.)
-            var titleCase = close - i - 1 >= 2 && Enumerable.Range(i + 1, close - i - 1).All(k => !s.IsWord(k) || s.IsCapitalised(k));
+            var titleCase = Enumerable.Range(i + 1, close - i - 1).Count(s.IsWord) >= 2 && Enumerable.Range(i + 1, close - i - 1).All(k => !s.IsWord(k) || s.IsCapitalised(k));
             var hasVerb = !titleCase && Enumerable.Range(i + 1, close - i - 1).Any(k => s.Token(k).Upos is Upos.VERB or Upos.AUX);
             var nameLike = s.IsCapitalised(i + 1) || s.Kind(i + 1) == TokenKind.Number || trigger;
             // Quoted speech goes on with a dash or a reporting verb (`„…“, – sakė`); a name may be followed by a comma.
@@ -306,8 +306,10 @@ public sealed partial class EntityRecognizer
             if (team)
             {
                 // A team is named in the nominative (`„Milastos“` → `Milasta`); a foreign name stays (`„Nuggets“`).
-                if (close == i + 2 && s.IsWord(i + 1) && s.Morph(i + 1).Case == Case.Gen && !IsForeign(s.Display(i + 1))
-                    && TeamGenitives.Any(e => s.Lower(i + 1).EndsWith(e, StringComparison.Ordinal))) name = NameLemma(s, i + 1);
+                // (`„Šiaulių-7bet“`: the Lithuanian part before a sponsor's declines.)
+                var lithuanian = s.Lower(i + 1).Split('-')[0];
+                if (close == i + 2 && s.IsWord(i + 1) && s.Morph(i + 1).Case == Case.Gen && !IsForeign(lithuanian)
+                    && TeamGenitives.Any(e => lithuanian.EndsWith(e, StringComparison.Ordinal))) name = NameLemma(s, i + 1);
                 memory.Teams.Add(NameKey.Of(name));
             }
             var type = product ? "MISC" : trigger || orgAfter || club && !placeAfter || team ? "ORG" : placeAfter ? "LOC" : entry?.Type ?? "MISC";
@@ -316,9 +318,14 @@ public sealed partial class EntityRecognizer
             // named in the nominative: its head and the adjectives agreeing with it. After an organization word it is
             // written in the nominative already (`bendrovės „Vilniaus vandenys“`); a genitive is a case only of a team or
             // company (a work's name may end in one).
-            if (close > i + 2 && !trigger && !product && entry is null && s.IsWord(close - 1) && !IsForeign(s.Display(close - 1))
-                && (s.Morph(close - 1).Case is Case.Dat or Case.Acc or Case.Ins or Case.Loc || s.Morph(close - 1).Case == Case.Gen && type == "ORG"))
-                name = Canonical(s, i + 1, close, type == "PER" ? "ORG" : type, hasHead: true);
+            // (`„Ryto–MRU“`: before a dash joining a sponsor's name, the name's own word is the one that declines.)
+            var end = Enumerable.Range(i + 2, Math.Max(0, close - i - 3)).FirstOrDefault(k => s[k] is "–" or "-" && !s.Token(k - 1).SpaceAfter && !s.Token(k).SpaceAfter, close);
+            if (close > i + 2 && !trigger && !product && entry is null && s.IsWord(end - 1) && !IsForeign(s.Display(end - 1))
+                && (s.Morph(end - 1).Case is Case.Dat or Case.Acc or Case.Ins or Case.Loc || s.Morph(end - 1).Case == Case.Gen && type == "ORG"))
+                // (A club the base knows by that word is named as the base names it: `„Ryto–MRU“` → `Rytas–MRU`.)
+                name = (end == i + 2 && kb.Find(s.Key(i + 1)).FirstOrDefault(e => e.Type == "ORG" && !e.Canonical.Contains(' ') && CanBeCaseOf(s.Display(i + 1), e.Canonical)) is { } known
+                           ? known.Canonical
+                           : Canonical(s, i + 1, end, type == "PER" ? "ORG" : type, hasHead: true)) + (end < close ? Joined(s, end, close) : "");
             found.Add(new Mention(s.Start(i + 1), s.End(close - 1), type, entry?.Canonical ?? name, entry, [name]));
             for (var k = i; k <= close; k++) used[k] = true;
             if (trigger && i > 0 && lists.OrganizationTriggers.Contains(s.Lower(i - 1))) used[i - 1] = true;
@@ -326,7 +333,7 @@ public sealed partial class EntityRecognizer
     }
 
     /// <summary>Genitive endings only Lithuanian names have (`„Riterių“`, `„Milastos“`, `„Nevėžio“`); `„Nuggets“` is as written.</summary>
-    private static readonly string[] TeamGenitives = ["ų", "os", "ės", "o", "aus"];
+    private static readonly string[] TeamGenitives = ["ų", "os", "ės", "ies", "o", "aus"];
 
     /// <summary>The tokens from..to (exclusive) as written, with spaces where the text has them.</summary>
     private static string Joined(Sentence s, int from, int to)
@@ -481,7 +488,8 @@ public sealed partial class EntityRecognizer
         for (var k = j; k < Math.Min(s.Count, j + 7); k++)
         {
             // `Švietimo, mokslo ir kultūros komitetas`: genitives joined by a comma or `ir`/`bei`; `Kovo 11-osios gatvė`.
-            if (s[k] is "," or "ir" or "bei" && s.IsWord(k + 1) && !s.IsCapitalised(k + 1) && s.Morph(k + 1).Case == Case.Gen && HeadType(s, k + 1) is null) continue;
+            if (s[k] is "," or "ir" or "bei" && s.IsWord(k + 1) && !s.IsCapitalised(k + 1) && s.Morph(k + 1).Case == Case.Gen && HeadType(s, k + 1) is null
+                && s.Token(k + 1).Upos is Upos.NOUN or Upos.ADJ) continue;
             if (k == j && s.Kind(k) == TokenKind.Number && s.Form(k).Contains('-')) continue;
             if (!s.IsWord(k) || s.IsCapitalised(k) && !s.Headline) return null;
             if (HeadType(s, k) is { } type) return s.Morph(k).IsPlural && !PluralName(s, k, type) ? null : (type, k + 1);
@@ -505,6 +513,9 @@ public sealed partial class EntityRecognizer
         while (j < s.Count && j - i < MaxNameWords)
         {
             if (s.IsInitial(j)) j += 2;
+            // `R. Š. Tikslinant aplinkybes`: after initials, a common word that is no noun opens the next sentence.
+            else if (j > i && s[j - 1] == "." && s.IsWord(j) && IsCommonWord(s.Lower(j))
+                     && s.Token(j).Upos is not (Upos.PROPN or Upos.NOUN or Upos.ADJ)) break;
             else if (s.IsWord(j) && s.IsCapitalised(j) && !IsTitle(s, j) && !lists.NotNames.Contains(s.Form(j))
                      && !(IsNotName(s, j) && (j == i || !s.IsAllCaps(j - 1)))
                      && (j == i || s.IsAcronym(j) == s.IsAcronym(i) || Byline(s, i, j))
@@ -517,6 +528,9 @@ public sealed partial class EntityRecognizer
             if (j < s.Count && j > i && !GivenNames(s, i, j) && FromKnowledgeBase(s, j) is { Mention.Type: not "PER" } && kb.Find(KeyOf(s, i, j + 1)).Length == 0) break;
         }
         if (j == i || s[j - 1] == ".") return null;
+        // A maker's name the base lacks is the maker, and with a model after it the product (`Nissan X-Trail`).
+        if (lists.Makers.Contains(s.Display(i)))
+            return Product(s, i, i + 1) ?? (new Mention(s.Start(i), s.End(i), "ORG", s.Display(i), null, [s.Display(i)]), 1);
 
         var headType = HeadType(s, j - 1);
         // A head alone is a common noun, capitalised or not (`Komiteto`, `Agentūrai`, `Partijos „Vardan Lietuvos“`);
@@ -611,7 +625,9 @@ public sealed partial class EntityRecognizer
         for (var k = found.Count - 2; k >= 0; k--)
         {
             var (owner, org) = (found[k], found[k + 1]);
-            if (owner.Type is not ("LOC" or "ORG") || org.Type != "ORG") continue;
+            // (A body the base knows is named as the base names it, its owner beside it: `Seimo` + the faction, `ES` +
+            // `Užsienio reikalų taryba`; one name for it throughout the text.)
+            if (owner.Type is not ("LOC" or "ORG") || org.Type != "ORG" || org.Kb is not null) continue;
             var last = s.TokenEndingAt(owner.End);
             if (last < 0 || last + 1 >= s.Count || s.Start(last + 1) != org.Start) continue;
             if (s.Morph(last).Case != Case.Gen && !s.IsAcronym(last)) continue;

@@ -163,7 +163,19 @@ public sealed partial class EntityRecognizer(KnowledgeBase kb, EntityWords lists
             ct.ThrowIfCancellationRequested();
             mentions.AddRange(Recognize(new Sentence(doc, sentence), memory));
         }
-        AssignIdentities(doc, ProductsNotMakers(mentions));
+        AssignIdentities(doc, OneTypePerName(ProductsNotMakers(mentions)));
+    }
+
+    /// <summary>A name the text has shown to be an organization's (`komitetas „Alytaus piliečiai“`) is that
+    /// organization where the text says less (`„Alytaus piliečiams“` alone): one entity, not a named thing beside it.</summary>
+    private static List<Mention> OneTypePerName(List<Mention> mentions)
+    {
+        var organizations = mentions.Where(m => m.Type == "ORG").Select(m => m.Key).ToHashSet(StringComparer.Ordinal);
+        if (organizations.Count == 0) return mentions;
+        for (var k = 0; k < mentions.Count; k++)
+            if (mentions[k] is { Type: "MISC", Kb: null } m && organizations.Contains(m.Key))
+                mentions[k] = m with { Type = "ORG" };
+        return mentions;
     }
 
     /// <summary>A maker's name that the text also uses for its product (`„Volvo“ apvirto` beside `automobilis „Volvo“`)

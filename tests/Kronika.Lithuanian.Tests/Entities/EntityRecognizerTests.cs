@@ -302,11 +302,52 @@ public class EntityRecognizerTests
     [InlineData("„Vilkyškių pieninė” per tris ketvirčius uždirbo daugiau pelno.", "Vilkyškių pieninė", "ORG", "Vilkyškių pieninė")]
     // A double surname joined by an en dash is one surname, written with a hyphen.
     [InlineData("Kostiumus sukūrė dailininkė Rūta Galeckaitė–Dabkienė.", "Rūta Galeckaitė–Dabkienė", "PER", "Rūta Galeckaitė-Dabkienė")]
+    // A maker's name the base lacks, with a model after it, is the product.
+    [InlineData("Sankryžoje apvirto automobilis Nissan X-Trail.", "Nissan X-Trail", "MISC", "Nissan X-Trail")]
+    // A brand with a capital inside is written so in every case.
+    [InlineData("Europos Komisija skyrė lėšų „REPowerEU“ planui.", "REPowerEU", "MISC", "REPowerEU")]
+    // A woman's double surname declines by its own endings, a foreign part as written.
+    [InlineData("Žurnalistai kalbino Ramintą Naujanytę-Bjelle.", "Ramintą Naujanytę-Bjelle", "PER", "Raminta Naujanytė-Bjelle")]
+    // A team with a sponsor's name after a dash declines in its own word, as the base names the club; a team's genitive in `-ies`.
+    [InlineData("Rungtynes laimėjo „Ryto–MRU“ krepšininkai.", "Ryto–MRU", "ORG", "Rytas–MRU")]
+    [InlineData("Rungtynėse „Lūšies“ krepšininkai pralaimėjo.", "Lūšies", "ORG", "Lūšis")]
+    // A body the base knows keeps its own name beside its owner's genitive.
+    [InlineData("Pareiškimą išplatino Seimo Demokratų sąjunga „Vardan Lietuvos“.", "Demokratų sąjunga „Vardan Lietuvos“", "ORG", "Demokratų sąjunga „Vardan Lietuvos“")]
     public void EntityRecognizer_ReadsTheFourthAuditsNamesAsALithuanianWould(string text, string mention, string type, string canonical)
     {
         var e = Only(text, mention);
         Assert.Equal(type, e.Type);
         Assert.Equal(canonical, e.Canonical);
+    }
+
+    [Fact]
+    public void EntityRecognizer_GivesAQuotedNameTheTextShowedAnOrganizationsOneTypeThroughout()
+    {
+        var doc = Entities("Visuomeninis rinkimų komitetas „Alytaus piliečiai“ pasitraukė iš daugumos. Pasitraukus „Alytaus piliečiams“ liko 14 narių.");
+        var committee = doc.Entities.Where(e => e.Canonical == "Alytaus piliečiai").ToList();
+        Assert.Equal(2, committee.Count);
+        Assert.All(committee, c => Assert.Equal("ORG", c.Type));
+        Assert.Single(committee.Select(c => c.Id).Distinct());
+    }
+
+    [Theory]
+    // Initials end where a common word that is no noun opens the next sentence; a woman's double surname in the dative is
+    // the base's person.
+    [InlineData("Pareigūnai nustatė asmenį – R. Š. Tikslinant aplinkybes, buvo atlikta krata.", "Tikslinant")]
+    public void EntityRecognizer_EndsInitialsBeforeTheNextSentencesFirstWord(string text, string notInAName)
+    {
+        var doc = Entities(text);
+        Assert.DoesNotContain(doc.Entities, e => doc.Text[e.Start..e.End].Contains(notInAName));
+    }
+
+    [Fact]
+    public void EntityRecognizer_JoinsAWomansDoubleSurnameInAnyCaseToTheBasesPerson()
+    {
+        var doc = Entities("Kalbėjo Viktorija Čmilytė-Nielsen, o Viktorijai Čmilytei-Nielsen pritarė kolegos.");
+        var people = doc.Entities.Where(e => e.Type == "PER").ToList();
+        Assert.Equal(2, people.Count);
+        Assert.Single(people.Select(p => p.Id).Distinct());
+        Assert.All(people, p => Assert.Equal("Viktorija Čmilytė-Nielsen", p.Canonical));
     }
 
     [Fact]
