@@ -28,6 +28,13 @@ public sealed partial class EntityRecognizer
             for (var k = i; k < end; k++)
             {
                 if (s[k] == "." && k > i && s.Has(k - 1, TokenFlags.Initial)) continue;
+                // A foreign name's Lithuanian ending after an apostrophe (`Maurice’o`, `Chase‘as`): the nominative's `-as`.
+                if (s[k] is "’" or "'" or "‘" && k > i && k + 1 < end && words.Count > 0)
+                {
+                    words[^1] += s[k] + (s.Lower(k + 1) is "as" or "is" or "us" ? s.Lower(k + 1) : "as");
+                    k++;
+                    continue;
+                }
                 // A double surname's dash (`Galeckaitė–Dabkienė`) is written as a hyphen joining the two.
                 if (s[k] is "–" or "-" && k > i) { joins.Add(words.Count); continue; }
                 if (s.Has(k, TokenFlags.Initial)) words.Add(s.Display(k) + ".");
@@ -222,7 +229,9 @@ public sealed partial class EntityRecognizer
         // (`Čmilytei-Nielsen` → `Čmilytė-Nielsen`).
         var hyphen = form.IndexOf('-');
         var womans = hyphen > 0 && form.Split('-').Any(p => WomansSurname(p) is not null);
-        if (!EndsLithuanian(form) && !womans) return form;
+        // (`Šiaulių-7bet`, `Nevėžiui-Optibet`: a Lithuanian name before a sponsor's declines, the sponsor's does not.)
+        var sponsored = hyphen > 0 && !IsForeign(form[..hyphen]) && IsForeign(form[(hyphen + 1)..]);
+        if (!EndsLithuanian(form) && !womans && !sponsored) return form;
         if (hyphen > 0 && hyphen < form.Length - 1 && (ProperTag(s.Morph(k), gender) is { } both ? both : null) is var tag && (tag is not null || womans))
             return string.Join('-', form.Split('-').Select(part => WomansSurname(part) ?? (IsForeign(part) || tag is null ? part : Cased(morphology.Lemmatizer.Lemmatize(part, tag, lexicon), true))));
         var token = s.Token(k);

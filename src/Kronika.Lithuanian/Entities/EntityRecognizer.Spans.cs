@@ -180,7 +180,7 @@ public sealed partial class EntityRecognizer
     {
         if (!s.IsAllCaps(i)) return false;
         var form = s.Form(i);
-        if (form.All(c => "IVXLCDM".Contains(c))) return true;
+        if (form.All(c => "IVXLCDM-–".Contains(c))) return true; // `XX-XXI` (amžius)
         // A code of capitals and digits (`A1` the road, `DV-879` the order, `E621`) names no entity by itself.
         if (form.Any(char.IsDigit)) return !kb.Contains(s.Key(i)); // `G7` the base knows
         return IsCommonWord(s.Lower(i)) && !kb.Contains(s.Key(i)) && !kb.Contains(s.Lower(i));
@@ -310,6 +310,11 @@ public sealed partial class EntityRecognizer
                 var lithuanian = s.Lower(i + 1).Split('-')[0];
                 if (close == i + 2 && s.IsWord(i + 1) && s.Morph(i + 1).Case == Case.Gen && !IsForeign(lithuanian)
                     && TeamGenitives.Any(e => lithuanian.EndsWith(e, StringComparison.Ordinal))) name = NameLemma(s, i + 1);
+                // A town's or club's name the base knows before a sponsor's declines as that name (`„Šiaulių-7bet“` →
+                // `Šiauliai-7bet`, `„Nevėžiui-Optibet“` → `Nevėžis-Optibet`).
+                if (close == i + 2 && s.Display(i + 1).IndexOf('-') is var dash and > 0 && IsForeign(s.Display(i + 1)[(dash + 1)..])
+                    && s.Display(i + 1)[..dash] is var home && kb.Find(NameKey.Word(home)).FirstOrDefault(e => !e.Canonical.Contains(' ') && CanBeCaseOf(home, e.Canonical)) is { } town)
+                    name = town.Canonical + s.Display(i + 1)[dash..];
                 memory.Teams.Add(NameKey.Of(name));
             }
             var type = product ? "MISC" : trigger || orgAfter || club && !placeAfter || team ? "ORG" : placeAfter ? "LOC" : entry?.Type ?? "MISC";
@@ -367,6 +372,8 @@ public sealed partial class EntityRecognizer
     private (Mention Mention, int Length)? FromKnowledgeBase(Sentence s, int i, TextMemory? memory = null, int minLength = 1)
     {
         if (!s.IsWord(i) && !s.IsInitial(i)) return null;
+        // (`Maurice’o`: a foreign name with its Lithuanian ending after an apostrophe is the run's, not a name of the base.)
+        if (s[i + 1] is "’" or "'" or "‘" && !s.Token(i).SpaceAfter) return null;
         if (!kb.StartsName(s.IsInitial(i) ? s.Lower(i) + "." : s.Key(i)) && !(s.IsAllCaps(i) && kb.StartsName(NameKey.Word(Cased(s.Lower(i), true))))) return null;
         // How far a name of the base can reach from here: as long as the words so far begin one.
         // Dashes, commas and quotes inside a name are stepped over (`Tėvynės sąjunga – Lietuvos krikščionys demokratai`,
@@ -491,6 +498,8 @@ public sealed partial class EntityRecognizer
             if (s[k] is "," or "ir" or "bei" && s.IsWord(k + 1) && !s.IsCapitalised(k + 1) && s.Morph(k + 1).Case == Case.Gen && HeadType(s, k + 1) is null
                 && s.Token(k + 1).Upos is Upos.NOUN or Upos.ADJ) continue;
             if (k == j && s.Kind(k) == TokenKind.Number && s.Form(k).Contains('-')) continue;
+            // (`Vilniaus miesto 1 apylinkės teismas`: a number before lowercase genitives.)
+            if (k > j && s.Kind(k) == TokenKind.Number && s.Form(k).All(char.IsDigit) && s.IsWord(k + 1) && !s.IsCapitalised(k + 1)) continue;
             if (!s.IsWord(k) || s.IsCapitalised(k) && !s.Headline) return null;
             if (HeadType(s, k) is { } type) return s.Morph(k).IsPlural && !PluralName(s, k, type) ? null : (type, k + 1);
             if (s.Morph(k).Case != Case.Gen && s.Token(k).Upos != Upos.ADJ) return null;
@@ -522,6 +531,9 @@ public sealed partial class EntityRecognizer
                      && (!s.Headline || IsHeadlineName(s, j) || GivenNames(s, i, j) && !IsCommonWord(s.Lower(j)))) j++;
             else if (j > i && s.IsWord(j) && Particles.Contains(s.Form(j)) && s.IsCapitalised(j + 1)) j++;
             else if (DoubleSurnameDash(s, i, j)) j++;
+            // `Chase‘as Simonas`, `Maurice’o Ravelio`: a foreign name's ending after an apostrophe belongs to it.
+            else if (j > i && s[j] is "’" or "'" or "‘" && !s.Token(j - 1).SpaceAfter && !s.Token(j).SpaceAfter && s.IsWord(j + 1)
+                     && !s.IsCapitalised(j + 1) && s.Form(j + 1).Length <= 3) j += 2;
             else break;
             // A known name starting inside the run ends it (`Rusijos Kursko srityje` is two names), unless the run so far
             // is given names (`Robertas Kaunas`, `Vaclovas Karbauskis` are people).

@@ -163,7 +163,21 @@ public sealed partial class EntityRecognizer(KnowledgeBase kb, EntityWords lists
             ct.ThrowIfCancellationRequested();
             mentions.AddRange(Recognize(new Sentence(doc, sentence), memory));
         }
-        AssignIdentities(doc, OneTypePerName(ProductsNotMakers(mentions)));
+        AssignIdentities(doc, FirstNamesAlone(OneTypePerName(ProductsNotMakers(mentions))));
+    }
+
+    /// <summary>A first name alone (`su Dovydu`) is the one person the text named with it (`Dovydui Kaminskui`), when
+    /// there is one; a full name is then its name.</summary>
+    private List<Mention> FirstNamesAlone(List<Mention> mentions)
+    {
+        for (var k = 0; k < mentions.Count; k++)
+        {
+            if (mentions[k] is not { Type: "PER", Kb: null, NameWords.Length: 1 } m || !lists.FirstNames.ContainsKey(m.LastWordKey)) continue;
+            var named = mentions.Where(o => o.Type == "PER" && o.Canonical.Contains(' ') && o.Given is { } g && !g.EndsWith('.') && NameKey.Word(g) == m.LastWordKey)
+                .Select(o => o.Canonical).Distinct().ToList();
+            if (named.Count == 1) mentions[k] = m with { Canonical = named[0] };
+        }
+        return mentions;
     }
 
     /// <summary>A name the text has shown to be an organization's (`komitetas „Alytaus piliečiai“`) is that

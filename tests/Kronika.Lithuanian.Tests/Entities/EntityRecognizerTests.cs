@@ -313,6 +313,15 @@ public class EntityRecognizerTests
     [InlineData("Rungtynėse „Lūšies“ krepšininkai pralaimėjo.", "Lūšies", "ORG", "Lūšis")]
     // A body the base knows keeps its own name beside its owner's genitive.
     [InlineData("Pareiškimą išplatino Seimo Demokratų sąjunga „Vardan Lietuvos“.", "Demokratų sąjunga „Vardan Lietuvos“", "ORG", "Demokratų sąjunga „Vardan Lietuvos“")]
+    // A foreign name's Lithuanian ending after an apostrophe belongs to it; its nominative ends in `-as`.
+    [InlineData("Nugalėtojams Chase‘as Simonas pelnė 28 taškus.", "Chase‘as Simonas", "PER", "Chase‘as Simonas")]
+    [InlineData("Skambės Maurice’o Ravelio kūriniai.", "Maurice’o Ravelio", "PER", "Maurice’as Ravelis")]
+    // Heads of bodies (`valdyba`, `kvartetas`) and a number inside a court's name.
+    [InlineData("Kauno priešgaisrinė gelbėjimo valdyba pranešė apie gaisrą.", "Kauno priešgaisrinė gelbėjimo valdyba", "ORG", "Kauno priešgaisrinė gelbėjimo valdyba")]
+    [InlineData("Vilniaus miesto 1 apylinkės teismas paskelbė nuosprendį.", "Vilniaus miesto 1 apylinkės teismas", "ORG", "Vilniaus miesto 1 apylinkės teismas")]
+    [InlineData("Vakare koncertavo Čiurlionio kvartetas.", "Čiurlionio kvartetas", "ORG", "Čiurlionio kvartetas")]
+    // A town's name before a sponsor's declines as the town's.
+    [InlineData("Rungtynes laimėjo „Šiaulių-7bet“ krepšininkai.", "Šiaulių-7bet", "ORG", "Šiauliai-7bet")]
     public void EntityRecognizer_ReadsTheFourthAuditsNamesAsALithuanianWould(string text, string mention, string type, string canonical)
     {
         var e = Only(text, mention);
@@ -351,6 +360,24 @@ public class EntityRecognizerTests
     }
 
     [Fact]
+    public void EntityRecognizer_JoinsAFirstNameAloneToThePersonTheTextNamedWithIt()
+    {
+        var doc = Entities("Meras padėkojo Dovydui Kaminskui. „Su Dovydu visada smagu susitikti“, – sakė jis.");
+        var people = doc.Entities.Where(e => e.Type == "PER").ToList();
+        Assert.Equal(2, people.Count);
+        Assert.Single(people.Select(p => p.Id).Distinct());
+        Assert.All(people, p => Assert.Equal("Dovydas Kaminskas", p.Canonical));
+    }
+
+    [Theory]
+    [InlineData("Kalbama apie XX-XXI a. meną.", "XX-XXI")]
+    public void EntityRecognizer_TakesNoCenturyForAName(string text, string notAName)
+    {
+        var doc = Entities(text);
+        Assert.DoesNotContain(doc.Entities, e => doc.Text[e.Start..e.End] == notAName);
+    }
+
+    [Fact]
     public void EntityRecognizer_ReadsABracketedSpellingAsTheSamePerson()
     {
         var doc = Entities("Knygą parašė Volis Olinsas (Wally Olins), o išleido leidykla.");
@@ -376,9 +403,11 @@ public class EntityRecognizerTests
     [InlineData("2008-10-31", "Lietuvos energija")]
     [InlineData("2019-08-31", "Lietuvos energija")]
     [InlineData("2021-03-01", "Ignitis")]
-    public void EntityRecognizer_NamesAnOrganizationByTheNameItHadWhenTheTextWasWritten(string date, string canonical)
+    [InlineData("2019-02-07", "Lietuvos automobilių kelių direkcija", "Jis lankėsi Lietuvos automobilių kelių direkcijoje.")]
+    [InlineData("2024-06-01", "Via Lietuva", "Jis lankėsi Lietuvos automobilių kelių direkcijoje.")]
+    public void EntityRecognizer_NamesAnOrganizationByTheNameItHadWhenTheTextWasWritten(string date, string canonical, string text = "Lietuvos energijos vadovas pristatė metų rezultatus.")
     {
-        var doc = ThroughEntities.Process(new Document("Lietuvos energijos vadovas pristatė metų rezultatus.", DateOnly.Parse(date)));
+        var doc = ThroughEntities.Process(new Document(text, DateOnly.Parse(date)));
         var e = Assert.Single(doc.Entities);
         Assert.Equal(("ORG", canonical), (e.Type, e.Canonical));
     }
