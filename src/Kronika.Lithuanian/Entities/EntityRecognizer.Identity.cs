@@ -49,11 +49,27 @@ public sealed partial class EntityRecognizer
         for (var id = 0; id < ordered.Count; id++)
         {
             var c = ordered[id];
-            var canonical = c.Canonical;
+            var canonical = FormerName(c, doc.Date) ?? c.Canonical;
             foreach (var m in c.Mentions)
                 result.Add(new EntityMention(id + 1, m.Start, m.End, c.Type, canonical, c.Kb?.Wikidata));
         }
         doc.Entities.AddRange(result.OrderBy(e => e.Start));
+    }
+
+    /// <summary>
+    /// The name an organization of the base had when the text was written, if the text uses it: `Lietuvos energija` in
+    /// 2008 is Lietuvos energija, not the Ignitis it was renamed in 2019 (the same entity, under the name of its day).
+    /// A former name is in force up to the last day, month or year the data gives.
+    /// </summary>
+    private static string? FormerName(Cluster c, DateOnly? date)
+    {
+        if (c.Kb is not { FormerNames.Length: > 0 } entry || date is not { } d) return null;
+        var day = d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (name, until) in entry.FormerNames)
+            if (string.CompareOrdinal(day[..until.Length], until) <= 0 && c.Keys.Contains(NameKey.Of(name))
+                && c.Mentions.Any(m => NameKey.Of(m.NameWords) == NameKey.Of(name)))
+                return name;
+        return null;
     }
 
     /// <summary>The mentions grouped into entities (see <see cref="AssignIdentities"/>).</summary>
@@ -85,7 +101,8 @@ public sealed partial class EntityRecognizer
         }
 
         // Fuller mentions first, so that short ones find the person they abbreviate.
-        foreach (var original in mentions.OrderBy(m => m.Type == "PER" ? -Fullness(m) : 0).ThenBy(m => m.Start))
+        // (A mention standing for another, an acronym or a bracketed spelling, comes after the one it stands for.)
+        foreach (var original in mentions.OrderBy(m => m.StandsFor is null ? 0 : 1).ThenBy(m => m.Type == "PER" ? -Fullness(m) : 0).ThenBy(m => m.Start))
         {
             var m = original;
             var cluster = m.StandsFor is { } definition && clusterOf.TryGetValue(definition, out var defined) ? defined

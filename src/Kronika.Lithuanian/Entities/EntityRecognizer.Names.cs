@@ -17,19 +17,37 @@ public sealed partial class EntityRecognizer
         {
             // A foreign name whose surname does not end as Lithuanian names do (`Karoline Leavitt`, `Maodo Lo`, `Paula
             // Pinho`) is left as written.
-            var foreign = IsForeign(s.Display(end - 1)) && end - i > 1;
+            // (A double surname by its first part: `Naujanytę-Bjelle` declines.)
+            var foreign = IsForeign(s.Display(end - 1).Split('-')[0]) && end - i > 1;
             // The surname tells the gender (`-ienė`, `-aitė` are women's), which picks the first name (`Joną` → `Jonas`, not `Jonė`).
-            var surname = s.Lower(end - 1);
+            var surname = s.Lower(end - 1).Split('-')[0];
             var personGender = FemaleSurnameEndings.Any(e => surname.EndsWith(e, StringComparison.Ordinal)) ? Gender.Fem
                 : end - i > 1 && EndsLithuanian(surname) ? Gender.Masc
                 : Gender.None;
+            var joins = new List<int>();
             for (var k = i; k < end; k++)
             {
                 if (s[k] == "." && k > i && s.Has(k - 1, TokenFlags.Initial)) continue;
+                // A foreign name's Lithuanian ending after an apostrophe (`Maurice’o`, `Chase‘as`): the nominative's `-as`.
+                if (s[k] is "’" or "'" or "‘" && k > i && k + 1 < end && words.Count > 0)
+                {
+                    words[^1] += s[k] + (s.Lower(k + 1) is "as" or "is" or "us" ? s.Lower(k + 1) : "as");
+                    k++;
+                    continue;
+                }
+                // A double surname's dash (`Galeckaitė–Dabkienė`) is written as a hyphen joining the two.
+                if (s[k] is "–" or "-" && k > i) { joins.Add(words.Count); continue; }
                 if (s.Has(k, TokenFlags.Initial)) words.Add(s.Display(k) + ".");
                 else if (s.IsAcronym(k) && s.Form(k).Length >= 3) words.Add(Cased(s.Lower(k), true)); // `GLAVECKAS` in a byline
-                else if (Particles.Contains(s.Form(k)) || foreign || IsForeign(s.Display(k))) words.Add(s.Display(k));
+                else if (Particles.Contains(s.Form(k)) || foreign || IsForeign(s.Display(k).Split('-')[0])) words.Add(s.Display(k));
                 else if (end - i == 1 && s.Morph(k).IsPlural) words.Add(FamilyName(s, k));
+                // A woman's double surname declines by its endings, whatever case the tagger read (`Čmilytei-Nielsen`).
+                else if (s.Display(k).Contains('-') && s.Display(k).Split('-').Any(p => WomansSurname(p) is { } w && w != p)) words.Add(NameLemma(s, k, personGender));
+                // A given name the tagger reads in the nominative before a surname in another case is in that case too
+                // (`Romano Gumeniuko` → `Romanas`), unless the form is itself a name of the list.
+                else if (k < end - 1 && !s.Headline && personGender != Gender.None && s.Morph(end - 1).Case is Case.Gen or Case.Dat or Case.Acc or Case.Ins or Case.Loc
+                         && GivenNominative(s, k, personGender) is { } given && given != s.Display(k))
+                    words.Add(given);
                 // A name the tagger reads in the nominative stays as written (`Paula`, `Giedrė`), and so does one ending
                 // in `-a`, which only the nominative (and instrumental) of a name has (`Velička`, `Jogaila`).
                 // (A woman's surname in plain `-e` is the instrumental, whatever the tagger read: `su Renata Saulyte`.)
@@ -38,6 +56,12 @@ public sealed partial class EntityRecognizer
                 else if (k < end - 1 && lists.FirstName(s.Display(k), personGender != Gender.None ? personGender : s.Morph(k).Gender) is { } first) words.Add(Checked(s.Display(k), first));
                 else words.Add(Checked(s.Display(k), NameLemma(s, k, personGender)));
             }
+            for (var n = joins.Count - 1; n >= 0; n--)
+                if (joins[n] > 0 && joins[n] < words.Count)
+                {
+                    words[joins[n] - 1] += "-" + words[joins[n]];
+                    words.RemoveAt(joins[n]);
+                }
             // A man's surname in `-a` takes `-ai` in the dative beside a dative given name (`Dariui Būtai` → `Darius Būta`).
             if (personGender == Gender.Masc && end - i > 1 && s.Lower(end - 1) is var last && last.EndsWith("ai", StringComparison.Ordinal) && !last.EndsWith("iai", StringComparison.Ordinal)
                 && Enumerable.Range(i, end - i - 1).Any(k => s.Lower(k).EndsWith("ui", StringComparison.Ordinal)))
@@ -64,10 +88,18 @@ public sealed partial class EntityRecognizer
         return string.Join(' ', words);
     }
 
+    /// <summary>The nominative of a given name before a surname in an oblique case: the tagger's lemma when the list has it
+    /// (`Romano` → `Romanas`, though `Romano` is a name too), else the list's name the form is a case of.</summary>
+    private string? GivenNominative(Sentence s, int k, Gender gender)
+    {
+        if (s.Token(k).Lemma is { Length: > 0 } lemma && Cased(lemma, true) is var cased && lists.IsFirstNameOf(cased, gender)) return cased;
+        return s.Morph(k).Case == Case.Nom ? lists.FirstName(s.Display(k), gender) : null;
+    }
+
     private string HeadNominative(Sentence s, int k, bool plural, bool commonHead)
     {
         var lemma = commonHead && !s.IsCapitalised(k) ? s.Token(k).Lemma ?? s.Lower(k) : NameLemma(s, k);
-        if (plural && s.Morph(k).Case != Case.Nom) lemma = PluralNominative(lemma);
+        if (plural && s.Morph(k).Case != Case.Nom) lemma = PluralNominative(lemma, s.Morph(k).Gender);
         else if (plural) lemma = s.Display(k);
         return Cased(lemma, s.IsCapitalised(k));
     }
@@ -192,11 +224,16 @@ public sealed partial class EntityRecognizer
     private string NameLemma(Sentence s, int k, Gender gender = Gender.None)
     {
         var form = s.Display(k);
-        if (form.Length == 0 || !EndsLithuanian(form) || s.IsAcronym(k)) return form;
-        // A double surname declines in both parts (`Liaudanską-Svarą` → `Liaudanskas-Svaras`).
+        if (form.Length == 0 || s.IsAcronym(k) || InnerCapital(form)) return form;
+        // A double surname declines in both parts (`Liaudanską-Svarą` → `Liaudanskas-Svaras`), a foreign part as written
+        // (`Čmilytei-Nielsen` → `Čmilytė-Nielsen`).
         var hyphen = form.IndexOf('-');
-        if (hyphen > 0 && hyphen < form.Length - 1 && ProperTag(s.Morph(k), gender) is { } both)
-            return string.Join('-', form.Split('-').Select(part => IsForeign(part) ? part : Cased(morphology.Lemmatizer.Lemmatize(part, both, lexicon), true)));
+        var womans = hyphen > 0 && form.Split('-').Any(p => WomansSurname(p) is not null);
+        // (`Šiaulių-7bet`, `Nevėžiui-Optibet`: a Lithuanian name before a sponsor's declines, the sponsor's does not.)
+        var sponsored = hyphen > 0 && !IsForeign(form[..hyphen]) && IsForeign(form[(hyphen + 1)..]);
+        if (!EndsLithuanian(form) && !womans && !sponsored) return form;
+        if (hyphen > 0 && hyphen < form.Length - 1 && (ProperTag(s.Morph(k), gender) is { } both ? both : null) is var tag && (tag is not null || womans))
+            return string.Join('-', form.Split('-').Select(part => WomansSurname(part) ?? (IsForeign(part) || tag is null ? part : Cased(morphology.Lemmatizer.Lemmatize(part, tag, lexicon), true))));
         var token = s.Token(k);
         // The tagger's lemma, unless the name's gender (from the surname) says it read the other gender.
         if (token.Xpos is { } xpos && xpos.StartsWith("dkt.tikr", StringComparison.Ordinal) && token.Lemma is { } lemma && !s.Headline
@@ -205,6 +242,28 @@ public sealed partial class EntityRecognizer
         var proper = ProperTag(s.Morph(k), gender);
         if (proper is null) return Cased(token.Lemma ?? form, true);
         return Cased(morphology.Lemmatizer.Lemmatize(form, proper, lexicon), true);
+    }
+
+    /// <summary>A woman's surname in any case, by its ending alone (`Naujanytę` → `Naujanytė`, `Petraitienei` →
+    /// `Petraitienė`); null for any other word.</summary>
+    private static string? WomansSurname(string part)
+    {
+        foreach (var stem in WomansStems)
+            foreach (var ending in new[] { "ė", "ės", "ei", "ę", "e", "ėje" })
+                if (part.EndsWith(stem + ending, StringComparison.Ordinal) && part.Length > stem.Length + ending.Length + 1)
+                    return part[..^ending.Length] + "ė";
+        return null;
+    }
+
+    private static readonly string[] WomansStems = ["ien", "ait", "yt", "ut", "iūt", "ūt"];
+
+    /// <summary>A capital inside a word, not after a hyphen (`REPowerEU`, `iPhone`, `McDonald`): a brand written so in
+    /// every case.</summary>
+    private static bool InnerCapital(string form)
+    {
+        for (var k = 1; k < form.Length; k++)
+            if (char.IsUpper(form[k]) && form[k - 1] != '-' && form.Any(char.IsLower)) return true;
+        return false;
     }
 
     /// <summary>A Jablonskis proper-noun tag (`dkt.tikr.vyr.vns.K.`) from UD gender, number and case.</summary>
@@ -217,11 +276,17 @@ public sealed partial class EntityRecognizer
     }
 
     /// <summary>`tauta` → `tautos`, `rūmas` → `rūmai`: the plural nominative of a singular noun lemma (plural lemmas stay).</summary>
-    private static string PluralNominative(string lemma)
+    private static string PluralNominative(string lemma, Gender gender = Gender.None)
     {
+        // `vanduo` → `vandenys`, `akmuo` → `akmenys`; a feminine `-is` → `-ys` (`pilis` → `pilys`).
+        if (lemma.EndsWith("uo")) return lemma[..^2] + "enys";
+        if (gender == Gender.Fem && lemma.EndsWith("is")) return lemma[..^2] + "ys";
         if (lemma.EndsWith("ai") || lemma.EndsWith("os") || lemma.EndsWith("ės") || lemma.EndsWith("ys") || lemma.EndsWith("ūs")) return lemma;
         if (lemma.EndsWith("ias")) return lemma[..^3] + "iai";
         if (lemma.EndsWith("as")) return lemma[..^2] + "ai";
+        // `t`, `d` before `iai` are `č`, `dž` (`pilietis` → `piliečiai`, `briedis` → `briedžiai`).
+        if (lemma.EndsWith("tis")) return lemma[..^3] + "čiai";
+        if (lemma.EndsWith("dis")) return lemma[..^3] + "džiai";
         if (lemma.EndsWith("is")) return lemma[..^2] + "iai";
         if (lemma.EndsWith("us")) return lemma[..^2] + "ūs";
         if (lemma.EndsWith('a')) return lemma[..^1] + "os";

@@ -35,6 +35,7 @@ public sealed partial class EntityRecognizer
                 var lowercase = Enumerable.Range(k - n, n).All(j => !s.IsCapitalised(j));
                 if (lowercase && (initials == letters || initials[1..] == letters[1..])) memory.Terms.Add("acronym:" + s.Form(k + 1));
             }
+        SharedHeads(s, used, found);
         QuotedNames(s, used, found, memory);
         for (var i = 0; i < s.Count;)
         {
@@ -71,7 +72,7 @@ public sealed partial class EntityRecognizer
             i += m.Length;
         }
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return DefineAcronyms(s, MergeOwners(s, found), memory);
+        return DefineAcronyms(s, Spellings(s, MergeOwners(s, found)), memory);
     }
 
     /// <summary>
@@ -85,6 +86,22 @@ public sealed partial class EntityRecognizer
         // A head before a quoted name is the common noun of that name (`Kino festivalis „Kino pavasaris“`).
         if (head.Type == "LOC" || head.End - i < (head.Type == "ORG" ? 4 : 3) || s[head.End] is "„" or "\"") return null;
         return (new Mention(s.Start(i), s.End(head.End - 1), head.Type, Canonical(s, i, head.End, head.Type, hasHead: true), null, [.. Words(s, i, head.End)]), head.End - i);
+    }
+
+    /// <summary>`Volis Olinsas (Wally Olins)`, `Wally Olins (Volis Olinsas)`: a person's name in brackets of as many words
+    /// right after a person's name is that person's name in the other spelling, the same entity.</summary>
+    private static List<Mention> Spellings(Sentence s, List<Mention> found)
+    {
+        for (var k = 0; k + 1 < found.Count; k++)
+        {
+            var (person, other) = (found[k], found[k + 1]);
+            if (person.Type != "PER" || other.Type != "PER" || other.NameWords.Length != person.NameWords.Length) continue;
+            var last = s.TokenEndingAt(person.End);
+            var close = s.TokenEndingAt(other.End);
+            if (last < 0 || close < 0 || close + 1 >= s.Count || s[last + 1] != "(" || s.Start(last + 2) != other.Start || s[close + 1] != ")") continue;
+            found[k + 1] = other with { StandsFor = person };
+        }
+        return found;
     }
 
     /// <summary>An acronym the text defined: the entity it stands for, under the letters as written.</summary>
@@ -132,6 +149,7 @@ public sealed partial class EntityRecognizer
         if (s.IsAcronym(i)) return true;
         // A surname the text has already given a person (`Putinas išvyko`, though `putinas` is also a shrub).
         if (memory.People.Contains(s.Key(i))) return true;
+        if (FirstNameBeforeSurname(s, i)) return true;
         var commonWord = IsCommonWord(s.Lower(i));
         var key = s.Key(i);
         // A name of two words that are not common ones (`Ott Tänak laimėjo`).
@@ -140,6 +158,14 @@ public sealed partial class EntityRecognizer
         if (s.Token(i).Upos == Upos.PROPN && kb.Contains(key)) return true;
         return !commonWord && (s.Token(i).Upos == Upos.PROPN || IsFirstName(s, i));
     }
+
+    /// <summary>A first name before a surname (`Tomas Gaidamavičius`, `Justas Sinica` opening a sentence), though `tomas`
+    /// and `justas` are also common words: the next word is a capitalised Lithuanian name that is no common word and no
+    /// place or body of the base (`Rasa Vilniuje` is no one).</summary>
+    private bool FirstNameBeforeSurname(Sentence s, int i) =>
+        IsFirstName(s, i) && !s.IsAcronym(i) && s.Token(i).Upos != Upos.ADV
+        && lists.FirstName(s.Display(i), Gender.None) is { } first && CanBeCaseOf(s.Display(i), first) && s.IsWord(i + 1) && s.IsCapitalised(i + 1) && !s.IsAcronym(i + 1)
+        && EndsLithuanian(s.Form(i + 1)) && !IsCommonWord(s.Lower(i + 1)) && kb.Find(s.Key(i + 1)).All(e => e.Type == "PER");
 
     /// <summary>In a capitals headline every word is capitalised: a name is a known name or a proper noun of the lexicon.</summary>
     private bool IsHeadlineName(Sentence s, int i) =>
@@ -154,7 +180,7 @@ public sealed partial class EntityRecognizer
     {
         if (!s.IsAllCaps(i)) return false;
         var form = s.Form(i);
-        if (form.All(c => "IVXLCDM".Contains(c))) return true;
+        if (form.All(c => "IVXLCDM-–".Contains(c))) return true; // `XX-XXI` (amžius)
         // A code of capitals and digits (`A1` the road, `DV-879` the order, `E621`) names no entity by itself.
         if (form.Any(char.IsDigit)) return !kb.Contains(s.Key(i)); // `G7` the base knows
         return IsCommonWord(s.Lower(i)) && !kb.Contains(s.Key(i)) && !kb.Contains(s.Lower(i));
@@ -191,6 +217,40 @@ public sealed partial class EntityRecognizer
         || s[i - 1] == "." && i >= 2 && s.Kind(i - 2) == TokenKind.Number;
 
     /// <summary>
+    /// `Ukmergės ir Gabijos gatvių`, `Vytauto, Maironio bei K. Donelaičio gatvėse`: capitalised genitives joined by `ir`,
+    /// `bei` or commas under one place head in the plural are as many places, each named with the head in the singular
+    /// (`Ukmergės gatvė`, `Gabijos gatvė`).
+    /// </summary>
+    private void SharedHeads(Sentence s, bool[] used, List<Mention> found)
+    {
+        for (var h = 3; h < s.Count; h++)
+        {
+            if (!s.IsWord(h) || s.IsCapitalised(h) || HeadType(s, h) != "LOC" || !s.Morph(h).IsPlural
+                || s.Lemma(h) is not { } lemma || lemma.EndsWith("ai") || lemma.EndsWith("os") || lemma.EndsWith("ės")) continue;
+            var runs = new List<(int From, int To)>();
+            var k = h;
+            while (true)
+            {
+                var to = k;
+                while (k > 0 && (s.IsWord(k - 1) && s.IsCapitalised(k - 1) && !s.IsAcronym(k - 1) || k >= 2 && s[k - 1] == "." && s.IsInitial(k - 2)))
+                    k -= s[k - 1] == "." ? 2 : 1;
+                if (k == to || s.Morph(to - 1).Case != Case.Gen) break;
+                runs.Add((k, to));
+                if (k < 2 || s[k - 1] is not ("ir" or "bei" or ",") || !s.IsCapitalised(k - 2)) break;
+                k--;
+            }
+            if (runs.Count < 2 || runs.Any(r => Enumerable.Range(r.From, r.To - r.From).Any(j => used[j]))) continue;
+            var head = lemma.ToLowerInvariant();
+            foreach (var (from, to) in runs)
+            {
+                var words = Words(s, from, to);
+                found.Add(new Mention(s.Start(from), s.End(to - 1), "LOC", string.Join(' ', words) + " " + head, null, [.. words]));
+                for (var j = from; j < to; j++) used[j] = true;
+            }
+        }
+    }
+
+    /// <summary>
     /// Names in quotes: after an organization word an organization (`bendrovė „Ignitis“`, `UAB „Maxima LT“`); a short
     /// quoted name without a verb is what the knowledge base says it is, else a named thing (`pratybas „Geležinis
     /// vilkas“`, `raketų „Patriot“`): MISC. Quoted speech is left to the other patterns.
@@ -210,7 +270,9 @@ public sealed partial class EntityRecognizer
             if (close <= i + 1 || Enumerable.Range(i, close - i + 1).Any(k => used[k] || k > i && k < close && s[k] is "„" or "\"")) continue;
             var trigger = i > 0 && (s.Lemma(i - 1) is { } lemma && lists.OrganizationTriggers.Contains(lemma.ToLowerInvariant())
                 || lists.OrganizationTriggers.Contains(s.Lower(i - 1)) || lists.OrganizationHeads.Contains(s.Lower(i - 1)));
-            var hasVerb = Enumerable.Range(i + 1, close - i - 1).Any(k => s.Token(k).Upos is Upos.VERB or Upos.AUX);
+            // (Several words all capitalised are a name whatever the tagger reads in them: `„Mini Cooper“`.)
+            var titleCase = Enumerable.Range(i + 1, close - i - 1).Count(s.IsWord) >= 2 && Enumerable.Range(i + 1, close - i - 1).All(k => !s.IsWord(k) || s.IsCapitalised(k));
+            var hasVerb = !titleCase && Enumerable.Range(i + 1, close - i - 1).Any(k => s.Token(k).Upos is Upos.VERB or Upos.AUX);
             var nameLike = s.IsCapitalised(i + 1) || s.Kind(i + 1) == TokenKind.Number || trigger;
             // Quoted speech goes on with a dash or a reporting verb (`„…“, – sakė`); a name may be followed by a comma.
             // (Not a name joined to a quoted name before it: `„Orlen Lietuva“ ir „Modus grupė“ – …`.)
@@ -230,7 +292,8 @@ public sealed partial class EntityRecognizer
             var placeAfter = after is not null && lists.PlaceHeads.Contains(after) || before is not null && lists.PlaceNouns.Contains(before);
             // (An organization's head as the name's last word says so too: `„Modus grupė“`.)
             var orgAfter = after is not null && (lists.OrganizationTriggers.Contains(after) || lists.OrganizationHeads.Contains(after))
-                           || close > i + 2 && s.Lemma(close - 1)?.ToLowerInvariant() is { } own && (lists.OrganizationHeads.Contains(own) || lists.OrganizationTriggers.Contains(own));
+                           || close > i + 2 && s.Lemma(close - 1)?.ToLowerInvariant() is { } own && (lists.OrganizationHeads.Contains(own) || lists.OrganizationTriggers.Contains(own)
+                                                                                                          || lists.OrganizationTriggers.Contains(s.Lower(close - 1)));
             var club = i > 0 && s.IsCapitalised(i - 1) && s.Morph(i - 1).Case == Case.Gen && kb.Find(s.Key(i - 1)).Any(e => e.Type == "LOC");
             // A vehicle or device word before or after it makes it the product (`automobilis „Toyota“`, `„Opel“ markės`).
             var product = i > 0 && s.Lemma(i - 1) is { } thing && lists.ProductTriggers.Contains(thing.ToLowerInvariant())
@@ -243,12 +306,31 @@ public sealed partial class EntityRecognizer
             if (team)
             {
                 // A team is named in the nominative (`„Milastos“` → `Milasta`); a foreign name stays (`„Nuggets“`).
-                if (close == i + 2 && s.IsWord(i + 1) && s.Morph(i + 1).Case == Case.Gen && !IsForeign(s.Display(i + 1))
-                    && TeamGenitives.Any(e => s.Lower(i + 1).EndsWith(e, StringComparison.Ordinal))) name = NameLemma(s, i + 1);
+                // (`„Šiaulių-7bet“`: the Lithuanian part before a sponsor's declines.)
+                var lithuanian = s.Lower(i + 1).Split('-')[0];
+                if (close == i + 2 && s.IsWord(i + 1) && s.Morph(i + 1).Case == Case.Gen && !IsForeign(lithuanian)
+                    && TeamGenitives.Any(e => lithuanian.EndsWith(e, StringComparison.Ordinal))) name = NameLemma(s, i + 1);
+                // A town's or club's name the base knows before a sponsor's declines as that name (`„Šiaulių-7bet“` →
+                // `Šiauliai-7bet`, `„Nevėžiui-Optibet“` → `Nevėžis-Optibet`).
+                if (close == i + 2 && s.Display(i + 1).IndexOf('-') is var dash and > 0 && IsForeign(s.Display(i + 1)[(dash + 1)..])
+                    && s.Display(i + 1)[..dash] is var home && kb.Find(NameKey.Word(home)).FirstOrDefault(e => !e.Canonical.Contains(' ') && CanBeCaseOf(home, e.Canonical)) is { } town)
+                    name = town.Canonical + s.Display(i + 1)[dash..];
                 memory.Teams.Add(NameKey.Of(name));
             }
             var type = product ? "MISC" : trigger || orgAfter || club && !placeAfter || team ? "ORG" : placeAfter ? "LOC" : entry?.Type ?? "MISC";
             if (entry is not null && entry.Type != type) entry = null;
+            // A name of several words declined in the sentence (`„SC Atakai“`, `„Pieno žvaigždžių“`, `„Lietuvos ryte“`) is
+            // named in the nominative: its head and the adjectives agreeing with it. After an organization word it is
+            // written in the nominative already (`bendrovės „Vilniaus vandenys“`); a genitive is a case only of a team or
+            // company (a work's name may end in one).
+            // (`„Ryto–MRU“`: before a dash joining a sponsor's name, the name's own word is the one that declines.)
+            var end = Enumerable.Range(i + 2, Math.Max(0, close - i - 3)).FirstOrDefault(k => s[k] is "–" or "-" && !s.Token(k - 1).SpaceAfter && !s.Token(k).SpaceAfter, close);
+            if (close > i + 2 && !trigger && !product && entry is null && s.IsWord(end - 1) && !IsForeign(s.Display(end - 1))
+                && (s.Morph(end - 1).Case is Case.Dat or Case.Acc or Case.Ins or Case.Loc || s.Morph(end - 1).Case == Case.Gen && type == "ORG"))
+                // (A club the base knows by that word is named as the base names it: `„Ryto–MRU“` → `Rytas–MRU`.)
+                name = (end == i + 2 && kb.Find(s.Key(i + 1)).FirstOrDefault(e => e.Type == "ORG" && !e.Canonical.Contains(' ') && CanBeCaseOf(s.Display(i + 1), e.Canonical)) is { } known
+                           ? known.Canonical
+                           : Canonical(s, i + 1, end, type == "PER" ? "ORG" : type, hasHead: true)) + (end < close ? Joined(s, end, close) : "");
             found.Add(new Mention(s.Start(i + 1), s.End(close - 1), type, entry?.Canonical ?? name, entry, [name]));
             for (var k = i; k <= close; k++) used[k] = true;
             if (trigger && i > 0 && lists.OrganizationTriggers.Contains(s.Lower(i - 1))) used[i - 1] = true;
@@ -256,7 +338,7 @@ public sealed partial class EntityRecognizer
     }
 
     /// <summary>Genitive endings only Lithuanian names have (`„Riterių“`, `„Milastos“`, `„Nevėžio“`); `„Nuggets“` is as written.</summary>
-    private static readonly string[] TeamGenitives = ["ų", "os", "ės", "o", "aus"];
+    private static readonly string[] TeamGenitives = ["ų", "os", "ės", "ies", "o", "aus"];
 
     /// <summary>The tokens from..to (exclusive) as written, with spaces where the text has them.</summary>
     private static string Joined(Sentence s, int from, int to)
@@ -290,6 +372,8 @@ public sealed partial class EntityRecognizer
     private (Mention Mention, int Length)? FromKnowledgeBase(Sentence s, int i, TextMemory? memory = null, int minLength = 1)
     {
         if (!s.IsWord(i) && !s.IsInitial(i)) return null;
+        // (`Maurice’o`: a foreign name with its Lithuanian ending after an apostrophe is the run's, not a name of the base.)
+        if (s[i + 1] is "’" or "'" or "‘" && !s.Token(i).SpaceAfter) return null;
         if (!kb.StartsName(s.IsInitial(i) ? s.Lower(i) + "." : s.Key(i)) && !(s.IsAllCaps(i) && kb.StartsName(NameKey.Word(Cased(s.Lower(i), true))))) return null;
         // How far a name of the base can reach from here: as long as the words so far begin one.
         // Dashes, commas and quotes inside a name are stepped over (`Tėvynės sąjunga – Lietuvos krikščionys demokratai`,
@@ -411,8 +495,11 @@ public sealed partial class EntityRecognizer
         for (var k = j; k < Math.Min(s.Count, j + 7); k++)
         {
             // `Švietimo, mokslo ir kultūros komitetas`: genitives joined by a comma or `ir`/`bei`; `Kovo 11-osios gatvė`.
-            if (s[k] is "," or "ir" or "bei" && s.IsWord(k + 1) && !s.IsCapitalised(k + 1) && s.Morph(k + 1).Case == Case.Gen && HeadType(s, k + 1) is null) continue;
+            if (s[k] is "," or "ir" or "bei" && s.IsWord(k + 1) && !s.IsCapitalised(k + 1) && s.Morph(k + 1).Case == Case.Gen && HeadType(s, k + 1) is null
+                && s.Token(k + 1).Upos is Upos.NOUN or Upos.ADJ) continue;
             if (k == j && s.Kind(k) == TokenKind.Number && s.Form(k).Contains('-')) continue;
+            // (`Vilniaus miesto 1 apylinkės teismas`: a number before lowercase genitives.)
+            if (k > j && s.Kind(k) == TokenKind.Number && s.Form(k).All(char.IsDigit) && s.IsWord(k + 1) && !s.IsCapitalised(k + 1)) continue;
             if (!s.IsWord(k) || s.IsCapitalised(k) && !s.Headline) return null;
             if (HeadType(s, k) is { } type) return s.Morph(k).IsPlural && !PluralName(s, k, type) ? null : (type, k + 1);
             if (s.Morph(k).Case != Case.Gen && s.Token(k).Upos != Upos.ADJ) return null;
@@ -435,17 +522,27 @@ public sealed partial class EntityRecognizer
         while (j < s.Count && j - i < MaxNameWords)
         {
             if (s.IsInitial(j)) j += 2;
+            // `R. Š. Tikslinant aplinkybes`: after initials, a common word that is no noun opens the next sentence.
+            else if (j > i && s[j - 1] == "." && s.IsWord(j) && IsCommonWord(s.Lower(j))
+                     && s.Token(j).Upos is not (Upos.PROPN or Upos.NOUN or Upos.ADJ)) break;
             else if (s.IsWord(j) && s.IsCapitalised(j) && !IsTitle(s, j) && !lists.NotNames.Contains(s.Form(j))
                      && !(IsNotName(s, j) && (j == i || !s.IsAllCaps(j - 1)))
                      && (j == i || s.IsAcronym(j) == s.IsAcronym(i) || Byline(s, i, j))
                      && (!s.Headline || IsHeadlineName(s, j) || GivenNames(s, i, j) && !IsCommonWord(s.Lower(j)))) j++;
             else if (j > i && s.IsWord(j) && Particles.Contains(s.Form(j)) && s.IsCapitalised(j + 1)) j++;
+            else if (DoubleSurnameDash(s, i, j)) j++;
+            // `Chase‘as Simonas`, `Maurice’o Ravelio`: a foreign name's ending after an apostrophe belongs to it.
+            else if (j > i && s[j] is "’" or "'" or "‘" && !s.Token(j - 1).SpaceAfter && !s.Token(j).SpaceAfter && s.IsWord(j + 1)
+                     && !s.IsCapitalised(j + 1) && s.Form(j + 1).Length <= 3) j += 2;
             else break;
             // A known name starting inside the run ends it (`Rusijos Kursko srityje` is two names), unless the run so far
             // is given names (`Robertas Kaunas`, `Vaclovas Karbauskis` are people).
             if (j < s.Count && j > i && !GivenNames(s, i, j) && FromKnowledgeBase(s, j) is { Mention.Type: not "PER" } && kb.Find(KeyOf(s, i, j + 1)).Length == 0) break;
         }
         if (j == i || s[j - 1] == ".") return null;
+        // A maker's name the base lacks is the maker, and with a model after it the product (`Nissan X-Trail`).
+        if (lists.Makers.Contains(s.Display(i)))
+            return Product(s, i, i + 1) ?? (new Mention(s.Start(i), s.End(i), "ORG", s.Display(i), null, [s.Display(i)]), 1);
 
         var headType = HeadType(s, j - 1);
         // A head alone is a common noun, capitalised or not (`Komiteto`, `Agentūrai`, `Partijos „Vardan Lietuvos“`);
@@ -471,6 +568,17 @@ public sealed partial class EntityRecognizer
         return (new Mention(s.Start(i), s.End(end - 1), type, entry?.Canonical ?? canonical, entry, [.. words]), end - i);
     }
 
+    /// <summary>`Galeckaitė–Dabkienė`: a dash without spaces between two women's surnames, or between two surnames after a
+    /// first name, joins one double surname (`Vilnius–Kaunas` are two places).</summary>
+    private bool DoubleSurnameDash(Sentence s, int i, int j)
+    {
+        if (j <= i || s[j] is not ("–" or "-") || s.Token(j - 1).SpaceAfter || s.Token(j).SpaceAfter) return false;
+        if (!s.IsWord(j - 1) || !s.IsWord(j + 1) || !s.IsCapitalised(j + 1) || s.IsAcronym(j + 1)) return false;
+        bool Female(int k) => FemaleSurnameEndings.Any(e => s.Lower(k).EndsWith(e, StringComparison.Ordinal));
+        bool Surname(int k) => !IsCommonWord(s.Lower(k)) && kb.Find(s.Key(k)).All(e => e.Type == "PER");
+        return Female(j - 1) && Female(j + 1) || j - i >= 2 && IsFirstName(s, i) && Surname(j - 1) && Surname(j + 1);
+    }
+
     /// <summary>A surname in capitals after given names in title case (`Laimontas DINIUS`), as bylines write them.</summary>
     private bool Byline(Sentence s, int i, int j) =>
         s.IsAcronym(j) && s.Form(j).Length >= 3 && j - i <= 2 && EndsLithuanian(s.Form(j))
@@ -493,6 +601,9 @@ public sealed partial class EntityRecognizer
     {
         var last = s.Lower(end - 1);
         if (Enumerable.Range(i, end - i).Any(k => s.Has(k, TokenFlags.Initial))) return "PER";
+        // `Vilnius-Kaunas-Klaipėda`: places joined by hyphens name the road between them.
+        if (end - i == 1 && s.Form(i).Split('-', '–') is { Length: >= 2 } parts
+            && parts.All(p => p.Length > 1 && kb.Find(NameKey.Word(p)).Any(e => e.Type == "LOC"))) return "LOC";
         if (IsTitle(s, i - 1)) return "PER";
         if (s.IsAcronym(i)) return "ORG";
         if (i > 0 && s.Lemma(i - 1) is { } before && lists.OrganizationTriggers.Contains(before.ToLowerInvariant())) return "ORG";
@@ -526,7 +637,9 @@ public sealed partial class EntityRecognizer
         for (var k = found.Count - 2; k >= 0; k--)
         {
             var (owner, org) = (found[k], found[k + 1]);
-            if (owner.Type is not ("LOC" or "ORG") || org.Type != "ORG") continue;
+            // (A body the base knows is named as the base names it, its owner beside it: `Seimo` + the faction, `ES` +
+            // `Užsienio reikalų taryba`; one name for it throughout the text.)
+            if (owner.Type is not ("LOC" or "ORG") || org.Type != "ORG" || org.Kb is not null) continue;
             var last = s.TokenEndingAt(owner.End);
             if (last < 0 || last + 1 >= s.Count || s.Start(last + 1) != org.Start) continue;
             if (s.Morph(last).Case != Case.Gen && !s.IsAcronym(last)) continue;

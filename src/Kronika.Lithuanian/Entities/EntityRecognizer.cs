@@ -43,6 +43,11 @@ public sealed record EntityWords(
 
     public string? FirstNameByKey(string key, Gender gender) => FirstNameOf(key, null, gender);
 
+    /// <summary>Whether the list has exactly this name for a person of this gender (`Justina` is not a man's).</summary>
+    public bool IsFirstNameOf(string name, Gender gender) =>
+        FirstNames.GetValueOrDefault(NameKey.Word(name)) is { } names
+        && names.Any(n => n.Name == name && (gender switch { Gender.Fem => n.Gender == "f", Gender.Masc => n.Gender == "m", _ => true }));
+
     /// <summary>Of the names sharing a key, the one the form is (`Justin` itself), else of the wanted gender the one
     /// whose stem the form continues longest (`Dalios` → `Dalia`, not `Dalė`; `Romai` → `Roma`).</summary>
     private string? FirstNameOf(string key, string? form, Gender gender)
@@ -158,7 +163,33 @@ public sealed partial class EntityRecognizer(KnowledgeBase kb, EntityWords lists
             ct.ThrowIfCancellationRequested();
             mentions.AddRange(Recognize(new Sentence(doc, sentence), memory));
         }
-        AssignIdentities(doc, ProductsNotMakers(mentions));
+        AssignIdentities(doc, FirstNamesAlone(OneTypePerName(ProductsNotMakers(mentions))));
+    }
+
+    /// <summary>A first name alone (`su Dovydu`) is the one person the text named with it (`Dovydui Kaminskui`), when
+    /// there is one; a full name is then its name.</summary>
+    private List<Mention> FirstNamesAlone(List<Mention> mentions)
+    {
+        for (var k = 0; k < mentions.Count; k++)
+        {
+            if (mentions[k] is not { Type: "PER", Kb: null, NameWords.Length: 1 } m || !lists.FirstNames.ContainsKey(m.LastWordKey)) continue;
+            var named = mentions.Where(o => o.Type == "PER" && o.Canonical.Contains(' ') && o.Given is { } g && !g.EndsWith('.') && NameKey.Word(g) == m.LastWordKey)
+                .Select(o => o.Canonical).Distinct().ToList();
+            if (named.Count == 1) mentions[k] = m with { Canonical = named[0] };
+        }
+        return mentions;
+    }
+
+    /// <summary>A name the text has shown to be an organization's (`komitetas „Alytaus piliečiai“`) is that
+    /// organization where the text says less (`„Alytaus piliečiams“` alone): one entity, not a named thing beside it.</summary>
+    private static List<Mention> OneTypePerName(List<Mention> mentions)
+    {
+        var organizations = mentions.Where(m => m.Type == "ORG").Select(m => m.Key).ToHashSet(StringComparer.Ordinal);
+        if (organizations.Count == 0) return mentions;
+        for (var k = 0; k < mentions.Count; k++)
+            if (mentions[k] is { Type: "MISC", Kb: null } m && organizations.Contains(m.Key))
+                mentions[k] = m with { Type = "ORG" };
+        return mentions;
     }
 
     /// <summary>A maker's name that the text also uses for its product (`„Volvo“ apvirto` beside `automobilis „Volvo“`)
