@@ -47,7 +47,7 @@ internal static class TaggerBench
         var sentences = TaggerMicro.Sentences(docs, lexicon);
         var profiler = new WordProfiler(lexicon);
         var forms = sentences.SelectMany(s => s).Select(p => p.Form).ToArray();
-        var tags = sentences.Select(model.TagSentence).ToArray();
+        var tags = sentences.Select(s => model.TagSentence(s)).ToArray();
         var phases = new (string Name, Action Work)[]
         {
             ("word profiles (lexicon analyses)", () => { foreach (var f in forms) profiler.Profile(f); }),
@@ -121,7 +121,7 @@ public class TaggerMicro
         _profiler = new WordProfiler(_lexicon);
         _sentences = Sentences(docs, _lexicon);
         _forms = _sentences.SelectMany(s => s).Select(p => p.Form).Distinct(StringComparer.Ordinal).ToArray();
-        _tags = _sentences.Select(_model.TagSentence).ToArray();
+        _tags = _sentences.Select(s => _model.TagSentence(s)).ToArray();
     }
 
     /// <summary>Lexicon analyses and feature hashes of every distinct form.</summary>
