@@ -7,50 +7,49 @@ namespace Kronika.Core.Learning;
 /// </summary>
 public sealed class PerceptronModel
 {
-    // Features sorted by hash; feature i's weights are _classes/_weights[_starts[i].._starts[i + 1]], classes ascending.
+    // Features sorted by hash; feature i's weights are _pairs[_starts[i].._starts[i + 1]], classes ascending, each
+    // class beside its weight: a feature's weights lie in one or two cache lines.
     private readonly ulong[] _features;
     private readonly int[] _starts;
     private readonly FeatureTable _table;
-    private readonly ushort[] _classes;
-    private readonly float[] _weights;
+    private readonly ClassWeight[] _pairs;
+
+    private readonly struct ClassWeight(ushort c, float weight)
+    {
+        public readonly ushort Class = c;
+        public readonly float Weight = weight;
+    }
 
     public PerceptronModel(int classCount, IReadOnlyDictionary<ulong, (int Class, float Weight)[]> weights)
     {
         ClassCount = classCount;
         _features = [.. weights.Keys.Order()];
         _starts = new int[_features.Length + 1];
-        var classes = new List<ushort>();
-        var values = new List<float>();
+        var pairs = new List<ClassWeight>();
         for (var i = 0; i < _features.Length; i++)
         {
-            _starts[i] = classes.Count;
-            foreach (var (c, w) in weights[_features[i]].OrderBy(p => p.Class))
-            {
-                classes.Add(checked((ushort)c));
-                values.Add(w);
-            }
+            _starts[i] = pairs.Count;
+            foreach (var (c, w) in weights[_features[i]].OrderBy(p => p.Class)) pairs.Add(new ClassWeight(checked((ushort)c), w));
         }
-        _starts[^1] = classes.Count;
-        _classes = [.. classes];
-        _weights = [.. values];
+        _starts[^1] = pairs.Count;
         _table = new FeatureTable(_features, _starts);
+        _pairs = [.. pairs];
     }
 
-    private PerceptronModel(int classCount, ulong[] features, int[] starts, ushort[] classes, float[] weights)
+    private PerceptronModel(int classCount, ulong[] features, int[] starts, ClassWeight[] pairs)
     {
         ClassCount = classCount;
         _features = features;
         _starts = starts;
-        _classes = classes;
-        _weights = weights;
         _table = new FeatureTable(features, starts);
+        _pairs = pairs;
     }
 
     public int ClassCount { get; }
 
     public int FeatureCount => _features.Length;
 
-    public int WeightCount => _weights.Length;
+    public int WeightCount => _pairs.Length;
 
     /// <summary>Adds the weights of the features to <paramref name="scores"/> (one slot per class).</summary>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
@@ -58,17 +57,15 @@ public sealed class PerceptronModel
         foreach (var f in features)
         {
             if (!_table.TryGet(f, out var offset, out var count)) continue;
-            var classes = _classes.AsSpan(offset, count);
-            var weights = _weights.AsSpan(offset, count);
-            for (var i = 0; i < classes.Length; i++) scores[classes[i]] += weights[i];
+            foreach (var p in _pairs.AsSpan(offset, count)) scores[p.Class] += p.Weight;
         }
     }
 
-    /// <summary>The best class among <paramref name="candidates"/>, or among all classes when there are none.</summary>
+    /// <summary>The best class among <paramref name="candidates"/> (distinct; the first of equals), or among all classes when there are none.</summary>
     public int Predict(ReadOnlySpan<ulong> features, ReadOnlySpan<int> candidates, Span<float> scratch)
     {
         if (candidates.Length == 1) return candidates[0];
-        if (candidates.Length is > 1 and <= 16) return PredictAmong(features, candidates, scratch[..candidates.Length]);
+        if (candidates.Length is > 1 and <= 16) return PredictAmong(features, candidates, scratch[..ClassCount]);
         var scores = scratch[..ClassCount];
         // Scoring adds to every class a feature has weights for; only the candidates are read, so only they need to
         // start at zero.
@@ -79,24 +76,50 @@ public sealed class PerceptronModel
         return Best(scores, candidates);
     }
 
-    /// <summary>Scores only the given classes: each feature's classes are sorted, so a binary search finds each weight.</summary>
+    /// <summary>
+    /// Scores only the given classes. A feature with few weights adds them all into the class slots (the other
+    /// classes' slots take sums nobody reads); one with many (the bias, the previous tag) is searched for each
+    /// candidate, its classes being sorted. Either way each candidate's score adds the same weights in the same
+    /// order.
+    /// </summary>
     private int PredictAmong(ReadOnlySpan<ulong> features, ReadOnlySpan<int> candidates, Span<float> scores)
     {
-        scores.Clear();
+        foreach (var c in candidates) scores[c] = 0;
+        var searchAbove = 4 * candidates.Length + 8;
         foreach (var f in features)
         {
             if (!_table.TryGet(f, out var offset, out var count)) continue;
-            var classes = _classes.AsSpan(offset, count);
-            for (var c = 0; c < candidates.Length; c++)
+            var pairs = _pairs.AsSpan(offset, count);
+            if (pairs.Length <= searchAbove)
             {
-                var at = classes.BinarySearch((ushort)candidates[c]);
-                if (at >= 0) scores[c] += _weights[offset + at];
+                foreach (var p in pairs) scores[p.Class] += p.Weight;
+                continue;
+            }
+            foreach (var c in candidates)
+            {
+                var at = Find(pairs, c);
+                if (at >= 0) scores[c] += pairs[at].Weight;
             }
         }
-        var best = 0;
+        var best = candidates[0];
         for (var c = 1; c < candidates.Length; c++)
-            if (scores[c] > scores[best]) best = c;
-        return candidates[best];
+            if (scores[candidates[c]] > scores[best]) best = candidates[c];
+        return best;
+    }
+
+    /// <summary>Where the class is among a feature's pairs (sorted by class), or -1.</summary>
+    private static int Find(ReadOnlySpan<ClassWeight> pairs, int c)
+    {
+        int lo = 0, hi = pairs.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var at = pairs[mid].Class;
+            if (at == c) return mid;
+            if (at < c) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return -1;
     }
 
     public static int Best(ReadOnlySpan<float> scores, ReadOnlySpan<int> candidates)
@@ -126,8 +149,8 @@ public sealed class PerceptronModel
             w.Write(_starts[f + 1] - _starts[f]);
             for (var i = _starts[f]; i < _starts[f + 1]; i++)
             {
-                w.Write(_classes[i]);
-                w.Write((Half)_weights[i]);
+                w.Write(_pairs[i].Class);
+                w.Write((Half)_pairs[i].Weight);
             }
         }
     }
@@ -140,34 +163,34 @@ public sealed class PerceptronModel
         var count = r.ReadInt32();
         var features = new ulong[count];
         var starts = new int[count + 1];
-        var classes = new List<ushort>(count * 4);
-        var weights = new List<float>(count * 4);
+        var pairs = new List<ClassWeight>(count * 4);
         for (var i = 0; i < count; i++)
         {
             features[i] = r.ReadUInt64();
             if (i > 0 && features[i] <= features[i - 1]) throw new InvalidDataException("perceptron weights out of order");
-            starts[i] = classes.Count;
-            for (var n = r.ReadInt32(); n > 0; n--)
-            {
-                classes.Add(r.ReadUInt16());
-                weights.Add((float)r.ReadHalf());
-            }
+            starts[i] = pairs.Count;
+            for (var n = r.ReadInt32(); n > 0; n--) pairs.Add(new ClassWeight(r.ReadUInt16(), (float)r.ReadHalf()));
         }
-        starts[count] = classes.Count;
-        return new PerceptronModel(classCount, features, starts, [.. classes], [.. weights]);
+        starts[count] = pairs.Count;
+        return new PerceptronModel(classCount, features, starts, [.. pairs]);
     }
 }
 
 /// <summary>
-/// Feature hash → (offset, count) in an open-addressing table: keys in one array probed linearly from the hash's low
-/// bits, values in another; a look-up touches one or two cache lines and allocates nothing.
+/// Feature hash → (offset, count) in an open-addressing table probed linearly from the hash's low bits; key, offset
+/// and count side by side in one 16-byte slot, so a look-up touches one cache line (a count of 0 marks a free slot:
+/// every stored feature has a weight) and allocates nothing.
 /// </summary>
 internal sealed class FeatureTable
 {
-    private readonly ulong[] _keys;
-    private readonly int[] _offsets;
-    private readonly int[] _counts;
-    private readonly bool[] _used;
+    private struct Slot
+    {
+        public ulong Key;
+        public int Offset;
+        public int Count;
+    }
+
+    private readonly Slot[] _slots;
     private readonly int _mask;
 
     /// <param name="starts">Feature i's weights run from starts[i] to starts[i + 1].</param>
@@ -175,35 +198,33 @@ internal sealed class FeatureTable
     {
         var capacity = 16;
         while (capacity < features.Length * 2) capacity *= 2;
-        _keys = new ulong[capacity];
-        _offsets = new int[capacity];
-        _counts = new int[capacity];
-        _used = new bool[capacity];
+        _slots = new Slot[capacity];
         _mask = capacity - 1;
         for (var i = 0; i < features.Length; i++)
         {
+            if (starts[i + 1] == starts[i]) continue;
             var key = features[i];
-            var slot = Slot(key);
-            while (_used[slot]) slot = (slot + 1) & _mask;
-            _used[slot] = true;
-            _keys[slot] = key;
-            _offsets[slot] = starts[i];
-            _counts[slot] = starts[i + 1] - starts[i];
+            var slot = SlotOf(key);
+            while (_slots[slot].Count != 0) slot = (slot + 1) & _mask;
+            _slots[slot] = new Slot { Key = key, Offset = starts[i], Count = starts[i + 1] - starts[i] };
         }
     }
 
     // FNV hashes are well mixed in the high bits; fold them down.
-    private int Slot(ulong key) => (int)((key ^ (key >> 32)) & (uint)_mask);
+    private int SlotOf(ulong key) => (int)((key ^ (key >> 32)) & (uint)_mask);
 
     public bool TryGet(ulong key, out int offset, out int count)
     {
-        var slot = Slot(key);
-        while (_used[slot])
+        var slots = _slots;
+        var slot = SlotOf(key);
+        while (true)
         {
-            if (_keys[slot] == key)
+            ref var s = ref slots[slot];
+            if (s.Count == 0) break;
+            if (s.Key == key)
             {
-                offset = _offsets[slot];
-                count = _counts[slot];
+                offset = s.Offset;
+                count = s.Count;
                 return true;
             }
             slot = (slot + 1) & _mask;
