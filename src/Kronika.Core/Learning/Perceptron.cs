@@ -84,11 +84,19 @@ public sealed class PerceptronModel
     /// </summary>
     private int PredictAmong(ReadOnlySpan<ulong> features, ReadOnlySpan<int> candidates, Span<float> scores)
     {
+        // First every feature's slot, then the first of its weights, then the sums: the look-ups of one pass do not
+        // wait on each other, so their cache misses overlap instead of coming one after another.
+        Span<(int Offset, int Count)> found = features.Length <= 256 ? stackalloc (int, int)[features.Length] : new (int, int)[features.Length];
+        var n = 0;
+        foreach (var f in features)
+            if (_table.TryGet(f, out var offset, out var count)) found[n++] = (offset, count);
+        found = found[..n];
+        var touched = 0; // read, not used: the loads bring each feature's weights into the cache
+        foreach (var (offset, _) in found) touched += _pairs[offset].Class;
         foreach (var c in candidates) scores[c] = 0;
         var searchAbove = 4 * candidates.Length + 8;
-        foreach (var f in features)
+        foreach (var (offset, count) in found)
         {
-            if (!_table.TryGet(f, out var offset, out var count)) continue;
             var pairs = _pairs.AsSpan(offset, count);
             if (pairs.Length <= searchAbove)
             {
