@@ -13,6 +13,7 @@ public sealed class PerceptronModel
     private readonly int[] _starts;
     private readonly FeatureTable _table;
     private readonly ClassWeight[] _pairs;
+    private readonly float[] _dense;
 
     private readonly struct ClassWeight(ushort c, float weight)
     {
@@ -32,8 +33,9 @@ public sealed class PerceptronModel
             foreach (var (c, w) in weights[_features[i]].OrderBy(p => p.Class)) pairs.Add(new ClassWeight(checked((ushort)c), w));
         }
         _starts[^1] = pairs.Count;
-        _table = new FeatureTable(_features, _starts);
         _pairs = [.. pairs];
+        (_dense, var rows) = DenseRows(classCount, _starts, _pairs);
+        _table = new FeatureTable(_features, _starts, rows);
     }
 
     private PerceptronModel(int classCount, ulong[] features, int[] starts, ClassWeight[] pairs)
@@ -41,8 +43,9 @@ public sealed class PerceptronModel
         ClassCount = classCount;
         _features = features;
         _starts = starts;
-        _table = new FeatureTable(features, starts);
         _pairs = pairs;
+        (_dense, var rows) = DenseRows(classCount, starts, pairs);
+        _table = new FeatureTable(features, starts, rows);
     }
 
     public int ClassCount { get; }
@@ -56,7 +59,7 @@ public sealed class PerceptronModel
     {
         foreach (var f in features)
         {
-            if (!_table.TryGet(f, out var offset, out var count)) continue;
+            if (!_table.TryGet(f, out var offset, out var count, out _)) continue;
             foreach (var p in _pairs.AsSpan(offset, count)) scores[p.Class] += p.Weight;
         }
     }
@@ -78,36 +81,31 @@ public sealed class PerceptronModel
 
     /// <summary>
     /// Scores only the given classes. A feature with few weights adds them all into the class slots (the other
-    /// classes' slots take sums nobody reads); one with many (the bias, the previous tag) is searched for each
-    /// candidate, its classes being sorted. Either way each candidate's score adds the same weights in the same
-    /// order.
+    /// classes' slots take sums nobody reads); one with many (the bias, the previous tag) has a dense row, one weight
+    /// per class (0 where it has none), read at each candidate. Either way each candidate's score adds the same
+    /// weights in the same order as scoring every class would.
     /// </summary>
     private int PredictAmong(ReadOnlySpan<ulong> features, ReadOnlySpan<int> candidates, Span<float> scores)
     {
         // First every feature's slot, then the first of its weights, then the sums: the look-ups of one pass do not
         // wait on each other, so their cache misses overlap instead of coming one after another.
-        Span<(int Offset, int Count)> found = features.Length <= 256 ? stackalloc (int, int)[features.Length] : new (int, int)[features.Length];
+        Span<(int Offset, int Count, int Row)> found = features.Length <= 256 ? stackalloc (int, int, int)[features.Length] : new (int, int, int)[features.Length];
         var n = 0;
         foreach (var f in features)
-            if (_table.TryGet(f, out var offset, out var count)) found[n++] = (offset, count);
+            if (_table.TryGet(f, out var offset, out var count, out var row)) found[n++] = (offset, count, row);
         found = found[..n];
         var touched = 0; // read, not used: the loads bring each feature's weights into the cache
-        foreach (var (offset, _) in found) touched += _pairs[offset].Class;
+        foreach (var (offset, _, _) in found) touched += _pairs[offset].Class;
         foreach (var c in candidates) scores[c] = 0;
-        var searchAbove = 4 * candidates.Length + 8;
-        foreach (var (offset, count) in found)
+        foreach (var (offset, count, row) in found)
         {
-            var pairs = _pairs.AsSpan(offset, count);
-            if (pairs.Length <= searchAbove)
+            if (row >= 0)
             {
-                foreach (var p in pairs) scores[p.Class] += p.Weight;
-                continue;
+                var dense = _dense.AsSpan(row * ClassCount, ClassCount);
+                foreach (var c in candidates) scores[c] += dense[c];
             }
-            foreach (var c in candidates)
-            {
-                var at = Find(pairs, c);
-                if (at >= 0) scores[c] += pairs[at].Weight;
-            }
+            else
+                foreach (var p in _pairs.AsSpan(offset, count)) scores[p.Class] += p.Weight;
         }
         var best = candidates[0];
         for (var c = 1; c < candidates.Length; c++)
@@ -115,19 +113,28 @@ public sealed class PerceptronModel
         return best;
     }
 
-    /// <summary>Where the class is among a feature's pairs (sorted by class), or -1.</summary>
-    private static int Find(ReadOnlySpan<ClassWeight> pairs, int c)
+    /// <summary>Features with at least this many weights get a dense row.</summary>
+    private const int DenseFrom = 48;
+
+    /// <summary>At most this many bytes of dense rows.</summary>
+    private const long DenseBudget = 8 << 20;
+
+    /// <summary>Dense rows, the features with the most weights first, and each feature's row (-1: none).</summary>
+    private static (float[] Dense, int[] Rows) DenseRows(int classCount, int[] starts, ClassWeight[] pairs)
     {
-        int lo = 0, hi = pairs.Length - 1;
-        while (lo <= hi)
+        var features = starts.Length - 1;
+        var rows = new int[features];
+        Array.Fill(rows, -1);
+        var heavy = Enumerable.Range(0, features).Where(f => starts[f + 1] - starts[f] >= DenseFrom)
+            .OrderByDescending(f => starts[f + 1] - starts[f]).ThenBy(f => f)
+            .Take((int)Math.Min(ushort.MaxValue, DenseBudget / 4 / Math.Max(1, classCount))).ToArray();
+        var dense = new float[heavy.Length * classCount];
+        for (var r = 0; r < heavy.Length; r++)
         {
-            var mid = (lo + hi) >>> 1;
-            var at = pairs[mid].Class;
-            if (at == c) return mid;
-            if (at < c) lo = mid + 1;
-            else hi = mid - 1;
+            rows[heavy[r]] = r;
+            for (var i = starts[heavy[r]]; i < starts[heavy[r] + 1]; i++) dense[r * classCount + pairs[i].Class] = pairs[i].Weight;
         }
-        return -1;
+        return (dense, rows);
     }
 
     public static int Best(ReadOnlySpan<float> scores, ReadOnlySpan<int> candidates)
@@ -185,9 +192,9 @@ public sealed class PerceptronModel
 }
 
 /// <summary>
-/// Feature hash → (offset, count) in an open-addressing table probed linearly from the hash's low bits; key, offset
-/// and count side by side in one 16-byte slot, so a look-up touches one cache line (a count of 0 marks a free slot:
-/// every stored feature has a weight) and allocates nothing.
+/// Feature hash → (offset, count, dense row) in an open-addressing table probed linearly from the hash's low bits;
+/// all in one 16-byte slot, so a look-up touches one cache line (a count of 0 marks a free slot: every stored feature
+/// has a weight) and allocates nothing.
 /// </summary>
 internal sealed class FeatureTable
 {
@@ -195,14 +202,16 @@ internal sealed class FeatureTable
     {
         public ulong Key;
         public int Offset;
-        public int Count;
+        public ushort Count;
+        public ushort Row; // the dense row + 1; 0: none
     }
 
     private readonly Slot[] _slots;
     private readonly int _mask;
 
     /// <param name="starts">Feature i's weights run from starts[i] to starts[i + 1].</param>
-    public FeatureTable(ulong[] features, int[] starts)
+    /// <param name="rows">Feature i's dense row, or -1.</param>
+    public FeatureTable(ulong[] features, int[] starts, int[] rows)
     {
         var capacity = 16;
         while (capacity < features.Length * 2) capacity *= 2;
@@ -210,18 +219,20 @@ internal sealed class FeatureTable
         _mask = capacity - 1;
         for (var i = 0; i < features.Length; i++)
         {
-            if (starts[i + 1] == starts[i]) continue;
+            var count = starts[i + 1] - starts[i];
+            if (count == 0) continue;
+            if (count > ushort.MaxValue) throw new InvalidDataException("a feature with more than 65,535 weights");
             var key = features[i];
             var slot = SlotOf(key);
             while (_slots[slot].Count != 0) slot = (slot + 1) & _mask;
-            _slots[slot] = new Slot { Key = key, Offset = starts[i], Count = starts[i + 1] - starts[i] };
+            _slots[slot] = new Slot { Key = key, Offset = starts[i], Count = (ushort)count, Row = (ushort)(rows[i] + 1) };
         }
     }
 
     // FNV hashes are well mixed in the high bits; fold them down.
     private int SlotOf(ulong key) => (int)((key ^ (key >> 32)) & (uint)_mask);
 
-    public bool TryGet(ulong key, out int offset, out int count)
+    public bool TryGet(ulong key, out int offset, out int count, out int row)
     {
         var slots = _slots;
         var slot = SlotOf(key);
@@ -233,11 +244,13 @@ internal sealed class FeatureTable
             {
                 offset = s.Offset;
                 count = s.Count;
+                row = s.Row - 1;
                 return true;
             }
             slot = (slot + 1) & _mask;
         }
         offset = count = 0;
+        row = -1;
         return false;
     }
 }

@@ -31,8 +31,7 @@ public sealed partial class Lexicon
     private readonly FrozenDictionary<char, AffixRule[]> _prefixesByFirstChar;
     private readonly string _flagChars;
     private readonly ulong _suffixFlagMask;
-    private readonly ulong[] _filter;
-    private readonly int _filterMask;
+    private readonly StringFilter _filter;
 
     public Lexicon(IReadOnlyList<AffixRule> rules, IEnumerable<(string Text, string Flags)> headwords)
     {
@@ -48,18 +47,7 @@ public sealed partial class Lexicon
             _headwords[text] = _headwords.TryGetValue(text, out var same) ? [.. same, headword] : [headword];
         }
         _headwordLookup = _headwords.GetAlternateLookup<ReadOnlySpan<char>>();
-        // Two bits per headword in a filter of about 16 bits per headword (fits the processor's cache): most stems an
-        // analysis tries are no headword, and the filter says so without touching the dictionary.
-        var bits = 1024;
-        while (bits < _headwords.Count * 16) bits *= 2;
-        _filter = new ulong[bits / 64];
-        _filterMask = bits - 1;
-        foreach (var text in _headwords.Keys)
-        {
-            var h = FilterHash(text);
-            _filter[(int)(h & (uint)_filterMask) >> 6] |= 1UL << (int)(h & 63);
-            _filter[(int)((h >> 32) & (uint)_filterMask) >> 6] |= 1UL << (int)((h >> 32) & 63);
-        }
+        _filter = new StringFilter(_headwords.Keys);
         _suffixes = new SuffixTrie(rules.Where(r => !r.IsPrefix));
         _suffixFlagMask = rules.Where(r => !r.IsPrefix).Aggregate(0UL, (mask, r) => mask | FlagBit(r.Flag));
         _prefixesByFirstChar = rules.Where(r => r.IsPrefix && r.Append.Length > 0)
@@ -153,24 +141,9 @@ public sealed partial class Lexicon
         }
     }
 
-    private static ulong FilterHash(ReadOnlySpan<char> text)
-    {
-        var h = 14695981039346656037UL;
-        foreach (var c in text) h = (h ^ c) * 1099511628211UL;
-        return h ^ (h >> 29);
-    }
-
-    /// <summary>False when the text is surely no headword; true when it may be one.</summary>
-    private bool MayBeHeadword(ReadOnlySpan<char> text)
-    {
-        var h = FilterHash(text);
-        return (_filter[(int)(h & (uint)_filterMask) >> 6] & (1UL << (int)(h & 63))) != 0
-            && (_filter[(int)((h >> 32) & (uint)_filterMask) >> 6] & (1UL << (int)((h >> 32) & 63))) != 0;
-    }
-
     private void AddHeadwords(ReadOnlySpan<char> stem, ulong required, AffixRule? suffix, AffixRule? prefix, List<LexicalAnalysis> results, bool capitalisedOnly)
     {
-        if (!MayBeHeadword(stem) || !_headwordLookup.TryGetValue(stem, out var entries)) return;
+        if (!_filter.MayContain(stem) || !_headwordLookup.TryGetValue(stem, out var entries)) return;
         foreach (var entry in entries)
         {
             if ((entry.Flags & required) != required) continue;
