@@ -219,6 +219,25 @@ public sealed class MorphologyModel
         return tags;
     }
 
+    /// <summary>Word i's features as <see cref="TagIds"/> computes them, given the tag ids to its left.</summary>
+    internal ulong[] FeaturesOf(ReadOnlySpan<WordProfile> sentence, int i, ReadOnlySpan<int> tags)
+    {
+        var likely = new int[sentence.Length];
+        for (var j = 0; j < likely.Length; j++) likely[j] = WordTagsOf(sentence[j]).Likely;
+        var features = new ulong[TagFeatureTable.MaxCount(sentence, i)];
+        return features[..(_features.Extract(sentence, i, tags, likely, WordTagsOf(sentence[i]).EndingTagHash, features))];
+    }
+
+    /// <summary>Word i's features as training computes them (<see cref="TaggerFeatures.Extract"/>), given the tag ids to its left.</summary>
+    internal ulong[] TrainingFeaturesOf(ReadOnlySpan<WordProfile> sentence, int i, ReadOnlySpan<int> tags)
+    {
+        var names = new string[sentence.Length];
+        for (var j = 0; j < i; j++) names[j] = TagName(tags[j]);
+        var features = new List<ulong>();
+        TaggerFeatures.Extract(sentence, i, names, LikelyTags(sentence, _tagDictionary, Tags), EndingTags(sentence, _nameEndings, Tags), features);
+        return [.. features];
+    }
+
     /// <summary>Per-thread room for one sentence's word data and one word's features and scores, reused from sentence to sentence.</summary>
     [ThreadStatic] private static float[]? _scratch;
     [ThreadStatic] private static ulong[]? _featureBuffer;
