@@ -20,7 +20,7 @@ if (args.FirstOrDefault() == "query")
 }
 if (args.FirstOrDefault() == "tagger")
 {
-    TaggerBench.Run(FindRoot(), args.Contains("--micro"));
+    TaggerBench.Run(FindRoot(), args.Contains("--micro"), Option("--rounds", 3));
     return;
 }
 if (args.FirstOrDefault() == "soak")

@@ -7,68 +7,68 @@ namespace Kronika.Core.Learning;
 /// </summary>
 public sealed class PerceptronModel
 {
-    // Features sorted by hash; feature i's weights are _classes/_weights[_starts[i].._starts[i + 1]], classes ascending.
+    // Features sorted by hash; feature i's weights are _pairs[_starts[i].._starts[i + 1]], classes ascending, each
+    // class beside its weight: a feature's weights lie in one or two cache lines.
     private readonly ulong[] _features;
     private readonly int[] _starts;
     private readonly FeatureTable _table;
-    private readonly ushort[] _classes;
-    private readonly float[] _weights;
+    private readonly ClassWeight[] _pairs;
+    private readonly float[] _dense;
+
+    private readonly struct ClassWeight(ushort c, float weight)
+    {
+        public readonly ushort Class = c;
+        public readonly float Weight = weight;
+    }
 
     public PerceptronModel(int classCount, IReadOnlyDictionary<ulong, (int Class, float Weight)[]> weights)
     {
         ClassCount = classCount;
         _features = [.. weights.Keys.Order()];
         _starts = new int[_features.Length + 1];
-        var classes = new List<ushort>();
-        var values = new List<float>();
+        var pairs = new List<ClassWeight>();
         for (var i = 0; i < _features.Length; i++)
         {
-            _starts[i] = classes.Count;
-            foreach (var (c, w) in weights[_features[i]].OrderBy(p => p.Class))
-            {
-                classes.Add(checked((ushort)c));
-                values.Add(w);
-            }
+            _starts[i] = pairs.Count;
+            foreach (var (c, w) in weights[_features[i]].OrderBy(p => p.Class)) pairs.Add(new ClassWeight(checked((ushort)c), w));
         }
-        _starts[^1] = classes.Count;
-        _classes = [.. classes];
-        _weights = [.. values];
-        _table = new FeatureTable(_features, _starts);
+        _starts[^1] = pairs.Count;
+        _pairs = [.. pairs];
+        (_dense, var rows) = DenseRows(classCount, _starts, _pairs);
+        _table = new FeatureTable(_features, _starts, rows);
     }
 
-    private PerceptronModel(int classCount, ulong[] features, int[] starts, ushort[] classes, float[] weights)
+    private PerceptronModel(int classCount, ulong[] features, int[] starts, ClassWeight[] pairs)
     {
         ClassCount = classCount;
         _features = features;
         _starts = starts;
-        _classes = classes;
-        _weights = weights;
-        _table = new FeatureTable(features, starts);
+        _pairs = pairs;
+        (_dense, var rows) = DenseRows(classCount, starts, pairs);
+        _table = new FeatureTable(features, starts, rows);
     }
 
     public int ClassCount { get; }
 
     public int FeatureCount => _features.Length;
 
-    public int WeightCount => _weights.Length;
+    public int WeightCount => _pairs.Length;
 
     /// <summary>Adds the weights of the features to <paramref name="scores"/> (one slot per class).</summary>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         foreach (var f in features)
         {
-            if (!_table.TryGet(f, out var offset, out var count)) continue;
-            var classes = _classes.AsSpan(offset, count);
-            var weights = _weights.AsSpan(offset, count);
-            for (var i = 0; i < classes.Length; i++) scores[classes[i]] += weights[i];
+            if (!_table.TryGet(f, out var offset, out var count, out _)) continue;
+            foreach (var p in _pairs.AsSpan(offset, count)) scores[p.Class] += p.Weight;
         }
     }
 
-    /// <summary>The best class among <paramref name="candidates"/>, or among all classes when there are none.</summary>
+    /// <summary>The best class among <paramref name="candidates"/> (distinct; the first of equals), or among all classes when there are none.</summary>
     public int Predict(ReadOnlySpan<ulong> features, ReadOnlySpan<int> candidates, Span<float> scratch)
     {
         if (candidates.Length == 1) return candidates[0];
-        if (candidates.Length is > 1 and <= 16) return PredictAmong(features, candidates, scratch[..candidates.Length]);
+        if (candidates.Length is > 1 and <= 16) return PredictAmong(features, candidates, scratch[..ClassCount]);
         var scores = scratch[..ClassCount];
         // Scoring adds to every class a feature has weights for; only the candidates are read, so only they need to
         // start at zero.
@@ -79,24 +79,62 @@ public sealed class PerceptronModel
         return Best(scores, candidates);
     }
 
-    /// <summary>Scores only the given classes: each feature's classes are sorted, so a binary search finds each weight.</summary>
+    /// <summary>
+    /// Scores only the given classes. A feature with few weights adds them all into the class slots (the other
+    /// classes' slots take sums nobody reads); one with many (the bias, the previous tag) has a dense row, one weight
+    /// per class (0 where it has none), read at each candidate. Either way each candidate's score adds the same
+    /// weights in the same order as scoring every class would.
+    /// </summary>
     private int PredictAmong(ReadOnlySpan<ulong> features, ReadOnlySpan<int> candidates, Span<float> scores)
     {
-        scores.Clear();
+        // First every feature's slot, then the first of its weights, then the sums: the look-ups of one pass do not
+        // wait on each other, so their cache misses overlap instead of coming one after another.
+        Span<(int Offset, int Count, int Row)> found = features.Length <= 256 ? stackalloc (int, int, int)[features.Length] : new (int, int, int)[features.Length];
+        var n = 0;
         foreach (var f in features)
+            if (_table.TryGet(f, out var offset, out var count, out var row)) found[n++] = (offset, count, row);
+        found = found[..n];
+        var touched = 0; // read, not used: the loads bring each feature's weights into the cache
+        foreach (var (offset, _, _) in found) touched += _pairs[offset].Class;
+        foreach (var c in candidates) scores[c] = 0;
+        foreach (var (offset, count, row) in found)
         {
-            if (!_table.TryGet(f, out var offset, out var count)) continue;
-            var classes = _classes.AsSpan(offset, count);
-            for (var c = 0; c < candidates.Length; c++)
+            if (row >= 0)
             {
-                var at = classes.BinarySearch((ushort)candidates[c]);
-                if (at >= 0) scores[c] += _weights[offset + at];
+                var dense = _dense.AsSpan(row * ClassCount, ClassCount);
+                foreach (var c in candidates) scores[c] += dense[c];
             }
+            else
+                foreach (var p in _pairs.AsSpan(offset, count)) scores[p.Class] += p.Weight;
         }
-        var best = 0;
+        var best = candidates[0];
         for (var c = 1; c < candidates.Length; c++)
-            if (scores[c] > scores[best]) best = c;
-        return candidates[best];
+            if (scores[candidates[c]] > scores[best]) best = candidates[c];
+        return best;
+    }
+
+    /// <summary>Features with at least this many weights get a dense row.</summary>
+    private const int DenseFrom = 48;
+
+    /// <summary>At most this many bytes of dense rows.</summary>
+    private const long DenseBudget = 8 << 20;
+
+    /// <summary>Dense rows, the features with the most weights first, and each feature's row (-1: none).</summary>
+    private static (float[] Dense, int[] Rows) DenseRows(int classCount, int[] starts, ClassWeight[] pairs)
+    {
+        var features = starts.Length - 1;
+        var rows = new int[features];
+        Array.Fill(rows, -1);
+        var heavy = Enumerable.Range(0, features).Where(f => starts[f + 1] - starts[f] >= DenseFrom)
+            .OrderByDescending(f => starts[f + 1] - starts[f]).ThenBy(f => f)
+            .Take((int)Math.Min(ushort.MaxValue, DenseBudget / 4 / Math.Max(1, classCount))).ToArray();
+        var dense = new float[heavy.Length * classCount];
+        for (var r = 0; r < heavy.Length; r++)
+        {
+            rows[heavy[r]] = r;
+            for (var i = starts[heavy[r]]; i < starts[heavy[r] + 1]; i++) dense[r * classCount + pairs[i].Class] = pairs[i].Weight;
+        }
+        return (dense, rows);
     }
 
     public static int Best(ReadOnlySpan<float> scores, ReadOnlySpan<int> candidates)
@@ -126,8 +164,8 @@ public sealed class PerceptronModel
             w.Write(_starts[f + 1] - _starts[f]);
             for (var i = _starts[f]; i < _starts[f + 1]; i++)
             {
-                w.Write(_classes[i]);
-                w.Write((Half)_weights[i]);
+                w.Write(_pairs[i].Class);
+                w.Write((Half)_pairs[i].Weight);
             }
         }
     }
@@ -140,75 +178,79 @@ public sealed class PerceptronModel
         var count = r.ReadInt32();
         var features = new ulong[count];
         var starts = new int[count + 1];
-        var classes = new List<ushort>(count * 4);
-        var weights = new List<float>(count * 4);
+        var pairs = new List<ClassWeight>(count * 4);
         for (var i = 0; i < count; i++)
         {
             features[i] = r.ReadUInt64();
             if (i > 0 && features[i] <= features[i - 1]) throw new InvalidDataException("perceptron weights out of order");
-            starts[i] = classes.Count;
-            for (var n = r.ReadInt32(); n > 0; n--)
-            {
-                classes.Add(r.ReadUInt16());
-                weights.Add((float)r.ReadHalf());
-            }
+            starts[i] = pairs.Count;
+            for (var n = r.ReadInt32(); n > 0; n--) pairs.Add(new ClassWeight(r.ReadUInt16(), (float)r.ReadHalf()));
         }
-        starts[count] = classes.Count;
-        return new PerceptronModel(classCount, features, starts, [.. classes], [.. weights]);
+        starts[count] = pairs.Count;
+        return new PerceptronModel(classCount, features, starts, [.. pairs]);
     }
 }
 
 /// <summary>
-/// Feature hash → (offset, count) in an open-addressing table: keys in one array probed linearly from the hash's low
-/// bits, values in another; a look-up touches one or two cache lines and allocates nothing.
+/// Feature hash → (offset, count, dense row) in an open-addressing table probed linearly from the hash's low bits;
+/// all in one 16-byte slot, so a look-up touches one cache line (a count of 0 marks a free slot: every stored feature
+/// has a weight) and allocates nothing.
 /// </summary>
 internal sealed class FeatureTable
 {
-    private readonly ulong[] _keys;
-    private readonly int[] _offsets;
-    private readonly int[] _counts;
-    private readonly bool[] _used;
+    private struct Slot
+    {
+        public ulong Key;
+        public int Offset;
+        public ushort Count;
+        public ushort Row; // the dense row + 1; 0: none
+    }
+
+    private readonly Slot[] _slots;
     private readonly int _mask;
 
     /// <param name="starts">Feature i's weights run from starts[i] to starts[i + 1].</param>
-    public FeatureTable(ulong[] features, int[] starts)
+    /// <param name="rows">Feature i's dense row, or -1.</param>
+    public FeatureTable(ulong[] features, int[] starts, int[] rows)
     {
         var capacity = 16;
         while (capacity < features.Length * 2) capacity *= 2;
-        _keys = new ulong[capacity];
-        _offsets = new int[capacity];
-        _counts = new int[capacity];
-        _used = new bool[capacity];
+        _slots = new Slot[capacity];
         _mask = capacity - 1;
         for (var i = 0; i < features.Length; i++)
         {
+            var count = starts[i + 1] - starts[i];
+            if (count == 0) continue;
+            if (count > ushort.MaxValue) throw new InvalidDataException("a feature with more than 65,535 weights");
             var key = features[i];
-            var slot = Slot(key);
-            while (_used[slot]) slot = (slot + 1) & _mask;
-            _used[slot] = true;
-            _keys[slot] = key;
-            _offsets[slot] = starts[i];
-            _counts[slot] = starts[i + 1] - starts[i];
+            var slot = SlotOf(key);
+            while (_slots[slot].Count != 0) slot = (slot + 1) & _mask;
+            _slots[slot] = new Slot { Key = key, Offset = starts[i], Count = (ushort)count, Row = (ushort)(rows[i] + 1) };
         }
     }
 
     // FNV hashes are well mixed in the high bits; fold them down.
-    private int Slot(ulong key) => (int)((key ^ (key >> 32)) & (uint)_mask);
+    private int SlotOf(ulong key) => (int)((key ^ (key >> 32)) & (uint)_mask);
 
-    public bool TryGet(ulong key, out int offset, out int count)
+    public bool TryGet(ulong key, out int offset, out int count, out int row)
     {
-        var slot = Slot(key);
-        while (_used[slot])
+        var slots = _slots;
+        var slot = SlotOf(key);
+        while (true)
         {
-            if (_keys[slot] == key)
+            ref var s = ref slots[slot];
+            if (s.Count == 0) break;
+            if (s.Key == key)
             {
-                offset = _offsets[slot];
-                count = _counts[slot];
+                offset = s.Offset;
+                count = s.Count;
+                row = s.Row - 1;
                 return true;
             }
             slot = (slot + 1) & _mask;
         }
         offset = count = 0;
+        row = -1;
         return false;
     }
 }

@@ -32,6 +32,16 @@ public sealed class Lemmatizer
         _seenLookup = _seen.GetAlternateLookup<ReadOnlySpan<char>>();
         _rules = rules.ToDictionary(StringComparer.Ordinal);
         _rulesLookup = _rules.GetAlternateLookup<ReadOnlySpan<char>>();
+        _seenFilter = new StringFilter(_seen.Keys);
+        _rulesFilter = new StringFilter(_rules.Keys);
+    }
+
+    private readonly StringFilter _seenFilter, _rulesFilter;
+
+    private bool TrySeen(ReadOnlySpan<char> key, out string lemma)
+    {
+        lemma = "";
+        return _seenFilter.MayContain(key) && _seenLookup.TryGetValue(key, out lemma!);
     }
 
     public IReadOnlyDictionary<string, string> Seen => _seen;
@@ -64,10 +74,10 @@ public sealed class Lemmatizer
     public string Lemmatize(string form, string xpos, Lexicon lexicon)
     {
         Span<char> buffer = stackalloc char[128];
-        if (_seenLookup.TryGetValue(Key(buffer, form, xpos), out var lemma)) return lemma;
+        if (TrySeen(Key(buffer, form, xpos), out var lemma)) return lemma;
         var proper = xpos.StartsWith("dkt.tikr", StringComparison.Ordinal);
         if (IsItsOwnLemma(xpos)) return form;
-        if (_seenLookup.TryGetValue(Key(buffer, form, xpos, lowerA: true), out lemma)) return Cased(lemma, form, proper, lexicon);
+        if (TrySeen(Key(buffer, form, xpos, lowerA: true), out lemma)) return Cased(lemma, form, proper, lexicon);
         var lower = form.ToLowerInvariant();
         // A Lithuanian name never ends in a consonant other than s or š when inflected: `Kim`, `Jong`, `Leyen` are
         // foreign names that do not decline, and stay as written.
@@ -85,7 +95,8 @@ public sealed class Lemmatizer
         {
             for (var k = Math.Min(MaxSuffix, lower.Length); k >= 0; k--)
             {
-                if (!_rulesLookup.TryGetValue(Key(buffer, tagKey, lower.AsSpan(lower.Length - k)), out var rules)) continue;
+                var key = Key(buffer, tagKey, lower.AsSpan(lower.Length - k));
+                if (!_rulesFilter.MayContain(key) || !_rulesLookup.TryGetValue(key, out var rules)) continue;
                 foreach (var rule in rules.AsSpan(0, Math.Min(rules.Length, 6)))
                 {
                     var candidate = string.Concat(lower.AsSpan(0, lower.Length - rule.Remove.Length), rule.Add);

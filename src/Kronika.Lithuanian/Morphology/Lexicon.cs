@@ -31,6 +31,7 @@ public sealed partial class Lexicon
     private readonly FrozenDictionary<char, AffixRule[]> _prefixesByFirstChar;
     private readonly string _flagChars;
     private readonly ulong _suffixFlagMask;
+    private readonly StringFilter _filter;
 
     public Lexicon(IReadOnlyList<AffixRule> rules, IEnumerable<(string Text, string Flags)> headwords)
     {
@@ -46,6 +47,7 @@ public sealed partial class Lexicon
             _headwords[text] = _headwords.TryGetValue(text, out var same) ? [.. same, headword] : [headword];
         }
         _headwordLookup = _headwords.GetAlternateLookup<ReadOnlySpan<char>>();
+        _filter = new StringFilter(_headwords.Keys);
         _suffixes = new SuffixTrie(rules.Where(r => !r.IsPrefix));
         _suffixFlagMask = rules.Where(r => !r.IsPrefix).Aggregate(0UL, (mask, r) => mask | FlagBit(r.Flag));
         _prefixesByFirstChar = rules.Where(r => r.IsPrefix && r.Append.Length > 0)
@@ -141,7 +143,7 @@ public sealed partial class Lexicon
 
     private void AddHeadwords(ReadOnlySpan<char> stem, ulong required, AffixRule? suffix, AffixRule? prefix, List<LexicalAnalysis> results, bool capitalisedOnly)
     {
-        if (!_headwordLookup.TryGetValue(stem, out var entries)) return;
+        if (!_filter.MayContain(stem) || !_headwordLookup.TryGetValue(stem, out var entries)) return;
         foreach (var entry in entries)
         {
             if ((entry.Flags & required) != required) continue;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using Kronika.Core.Model;
 using Kronika.Core.Pipeline;
 
@@ -19,10 +20,23 @@ public sealed class MorphologicalTagger(MorphologyModel model, Lexicon lexicon) 
 
     public Lexicon Lexicon => lexicon;
 
-    // Memos of pure functions (form → lexicon profile; form and tag → lemma and UD reading), shared by all threads:
-    // they change no result, only speed.
-    private readonly ConcurrentDictionary<string, WordProfile> _memo = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Form, string Xpos), (MorphReading Reading, Morph Morph)> _readings = new();
+    // A memo of pure functions, shared by all threads: form → its lexicon profile and, per tag id, its lemma and UD
+    // reading. It changes no result, only speed.
+    private readonly ConcurrentDictionary<string, Entry> _memo = new(StringComparer.Ordinal);
+    private int _memoCount; // the memo's Count, which would take all its locks
+
+    /// <summary>A form's profile and the readings it was given, by tag id (<see cref="AbbreviationId"/> for `sutr.`).</summary>
+    private sealed class Entry(WordProfile profile)
+    {
+        public readonly WordProfile Profile = profile;
+        // Replaced whole when a reading is added, so a reader on another thread sees an old array or a new one.
+        public (int Tag, MorphReading Reading, Morph Morph)[] Readings = [];
+    }
+
+    private const int AbbreviationId = -1;
+
+    /// <summary>A form has a handful of tags in practice; past this many readings, new ones are not kept.</summary>
+    private const int MaxReadings = 16;
 
     public string Name => "morphology";
     public Layers Requires => Layers.Tokens | Layers.Sentences;
@@ -32,43 +46,52 @@ public sealed class MorphologicalTagger(MorphologyModel model, Lexicon lexicon) 
     {
         var memo = _memo.GetAlternateLookup<ReadOnlySpan<char>>();
         var vocabulary = doc.Vocabulary;
-        var sentenceProfiles = new List<WordProfile>();
+        var entries = new List<Entry>();
+        var profiles = new List<WordProfile>();
+        var tags = new List<int>();
         foreach (var sentence in doc.SentenceTable)
         {
             ct.ThrowIfCancellationRequested();
-            sentenceProfiles.Clear();
+            entries.Clear();
+            profiles.Clear();
             for (var i = sentence.FirstToken; i < sentence.FirstToken + sentence.TokenCount; i++)
             {
                 var span = doc.Token(i).Span;
-                if (!memo.TryGetValue(span, out var profile))
+                if (!memo.TryGetValue(span, out var entry))
                 {
-                    profile = _profiler.Profile(span.ToString());
-                    if (_memo.Count < MemoCapacity) _memo.TryAdd(profile.Form, profile);
+                    entry = new Entry(_profiler.Profile(span.ToString()));
+                    if (_memoCount < MemoCapacity && _memo.TryAdd(entry.Profile.Form, entry)) Interlocked.Increment(ref _memoCount);
                 }
-                sentenceProfiles.Add(profile);
+                entries.Add(entry);
+                profiles.Add(entry.Profile);
             }
-            var tags = model.TagSentence(sentenceProfiles);
-            // The tokenizer already knows abbreviations and initials (`m.`, `saus.`, `V.`): they are `sutr.`, whatever
-            // their letters look like to the tagger (`Saus` is not a verb).
-            for (var i = 0; i < tags.Length; i++)
-                if ((doc.TokenAt(sentence.FirstToken + i).Flags & (TokenFlags.Abbreviation | TokenFlags.Initial)) != 0) tags[i] = Abbreviation;
-            for (var i = 0; i < tags.Length; i++)
+            CollectionsMarshal.SetCount(tags, entries.Count);
+            var ids = CollectionsMarshal.AsSpan(tags);
+            model.TagIds(CollectionsMarshal.AsSpan(profiles), ids);
+            for (var i = 0; i < ids.Length; i++)
             {
                 ref var token = ref doc.TokenAt(sentence.FirstToken + i);
-                var form = sentenceProfiles[i].Form;
-                if (!_readings.TryGetValue((form, tags[i]), out var read))
-                {
-                    var reading = model.ReadWord(form, tags[i], lexicon);
-                    read = (reading, Morph.Parse(reading.Feats));
-                    if (_readings.Count < MemoCapacity) _readings.TryAdd((form, tags[i]), read);
-                }
-                var r = read.Reading;
-                token.Lemma = vocabulary.Intern(r.Lemma);
-                token.Xpos = vocabulary.Intern(r.Xpos);
-                token.Feats = vocabulary.Intern(r.Feats == "_" ? "" : r.Feats);
-                token.Morph = read.Morph;
-                token.Upos = r.Upos;
+                // The tokenizer already knows abbreviations and initials (`m.`, `saus.`, `V.`): they are `sutr.`,
+                // whatever their letters look like to the tagger (`Saus` is not a verb).
+                var id = (token.Flags & (TokenFlags.Abbreviation | TokenFlags.Initial)) != 0 ? AbbreviationId : ids[i];
+                var (reading, morph) = ReadingOf(entries[i], id);
+                token.Lemma = vocabulary.Intern(reading.Lemma);
+                token.Xpos = vocabulary.Intern(reading.Xpos);
+                token.Feats = vocabulary.Intern(reading.Feats == "_" ? "" : reading.Feats);
+                token.Morph = morph;
+                token.Upos = reading.Upos;
             }
         }
+    }
+
+    private (MorphReading, Morph) ReadingOf(Entry entry, int id)
+    {
+        var readings = entry.Readings;
+        foreach (var r in readings)
+            if (r.Tag == id) return (r.Reading, r.Morph);
+        var reading = model.ReadWord(entry.Profile.Form, id == AbbreviationId ? Abbreviation : model.TagName(id), lexicon);
+        var morph = Morph.Parse(reading.Feats);
+        if (readings.Length < MaxReadings) entry.Readings = [.. readings, (id, reading, morph)];
+        return (reading, morph);
     }
 }

@@ -20,7 +20,10 @@ public sealed class MorphologyModel
     private readonly Dictionary<ulong, int[]> _analysisTags;
     private readonly int[] _nameTags;
     private readonly Dictionary<string, int[]> _nameEndings;
-    private readonly string[] _properNounTags;
+    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _nameEndingsLookup;
+    // Tag ids: the tags, then the proper-noun forms of common-noun tags not among them (see TagIds).
+    private readonly TagFeatureTable _features;
+    private readonly int[] _properNounIds;
 
     public MorphologyModel(string[] tags, PerceptronModel weights, IReadOnlyDictionary<string, int[]> tagDictionary,
         IReadOnlyDictionary<ulong, int[]> analysisTags, int[] nameTags, IReadOnlyDictionary<string, int[]> nameEndings,
@@ -28,10 +31,25 @@ public sealed class MorphologyModel
     {
         _nameTags = nameTags;
         _nameEndings = nameEndings.ToDictionary(StringComparer.Ordinal);
-        _properNounTags = tags.Select(ProperNounTag).ToArray();
+        _nameEndingsLookup = _nameEndings.GetAlternateLookup<ReadOnlySpan<char>>();
+        var ids = new List<string>(tags);
+        var idOf = tags.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => p.i, StringComparer.Ordinal);
+        _properNounIds = new int[tags.Length];
+        for (var t = 0; t < tags.Length; t++)
+        {
+            var proper = ProperNounTag(tags[t]);
+            if (!idOf.TryGetValue(proper, out var id))
+            {
+                idOf[proper] = id = ids.Count;
+                ids.Add(proper);
+            }
+            _properNounIds[t] = id;
+        }
+        _features = new TagFeatureTable(ids);
         Tags = tags;
         Weights = weights;
         _tagDictionary = tagDictionary.ToDictionary(StringComparer.Ordinal);
+
         _analysisTags = analysisTags.ToDictionary();
         Lemmatizer = lemmatizer;
         Mapper = mapper;
@@ -50,44 +68,65 @@ public sealed class MorphologyModel
     /// takes a tag nouns with its ending take (`-u` instrumental, `-ui` dative), as a proper noun; any other
     /// capitalised word inside a sentence, the tags capitalised words had.
     /// </summary>
-    public (int[] Tags, bool Name) Candidates(IReadOnlyList<WordProfile> sentence, int i) =>
-        Candidates(sentence, i, _tagDictionary, _analysisTags, _nameTags, _nameEndings);
+    /// <returns>The candidate tags, and whether the word is read as a name: then the candidates are common-noun
+    /// tags (`dkt.vyr.vns.Įn.`), far better trained than the proper-noun ones, and the chosen one is turned into its
+    /// proper-noun form (`dkt.tikr.vyr.vns.Įn.`).</returns>
+    public (int[] Tags, bool Name) Candidates(ReadOnlySpan<WordProfile> sentence, int i) => Candidates(sentence, i, WordTagsOf(sentence[i]));
+
+    private (int[] Tags, bool Name) Candidates(ReadOnlySpan<WordProfile> sentence, int i, WordTags word)
+    {
+        var inside = TaggerFeatures.IsCapitalisedInside(sentence, i);
+        if (inside && word.Capitalised is { } capitalised) return (capitalised, false);
+        if (word.NameEnding is { } byEnding && (inside || word.Seen is null) && TaggerFeatures.LooksLikeName(sentence, i)) return (byEnding, true);
+        if (word.Seen is { } seen) return (seen, false);
+        return (inside ? word.InsideNames : word.FromAnalyses, false);
+    }
 
     /// <summary>Capitalised forms seen inside sentences are kept in the tag dictionary under this prefix.</summary>
     internal const string CapitalisedKey = "^";
 
-    /// <summary>Each word's most frequent tag among nouns with its ending (one to three letters).</summary>
-    internal static string?[] EndingTags(IReadOnlyList<WordProfile> sentence, IReadOnlyDictionary<string, int[]> nameEndings, string[] tags)
+    /// <summary>What the model knows of a word whatever its context, looked up once per form and kept on its profile.</summary>
+    private sealed class WordTags
     {
-        var endings = new string?[sentence.Count];
-        for (var i = 0; i < endings.Length; i++)
-        {
-            var lower = sentence[i].Lower;
-            for (var k = Math.Min(3, lower.Length); k >= 1 && endings[i] is null; k--)
-                if (nameEndings.TryGetValue(lower[^k..], out var byEnding)) endings[i] = tags[byEnding[0]];
-        }
-        return endings;
+        public required MorphologyModel Model { get; init; }
+        /// <summary>The tags seen with the form in training, most frequent first (null: unseen).</summary>
+        public int[]? Seen { get; init; }
+        /// <summary>The tags seen with the form capitalised inside sentences.</summary>
+        public int[]? Capitalised { get; init; }
+        /// <summary>The tags nouns with the form's ending (three letters, else two, else one) take.</summary>
+        public int[]? NameEnding { get; init; }
+        public required int[] FromAnalyses { get; init; }
+        /// <summary>The candidates of an unseen capitalised word inside a sentence.</summary>
+        public required int[] InsideNames { get; init; }
+        /// <summary>The most frequent training tag, or <see cref="TagFeatureTable.Unseen"/>.</summary>
+        public int Likely { get; init; }
+        public ulong EndingTagHash { get; init; }
     }
 
-    /// <returns>The candidate tags, and whether the word is read as a name: then the candidates are common-noun
-    /// tags (`dkt.vyr.vns.Įn.`), far better trained than the proper-noun ones, and the chosen one is turned into its
-    /// proper-noun form (`dkt.tikr.vyr.vns.Įn.`).</returns>
-    internal static (int[] Tags, bool Name) Candidates(IReadOnlyList<WordProfile> sentence, int i, IReadOnlyDictionary<string, int[]> tagDictionary,
-        IReadOnlyDictionary<ulong, int[]> analysisTags, int[] nameTags, IReadOnlyDictionary<string, int[]> nameEndings)
+    private WordTags WordTagsOf(WordProfile word)
     {
-        var word = sentence[i];
-        var inside = TaggerFeatures.IsCapitalisedInside(sentence, i);
-        if (inside && tagDictionary.TryGetValue(CapitalisedKey + word.Lower, out var capitalised)) return (capitalised, false);
-        if (TaggerFeatures.LooksLikeName(sentence, i) && (inside || !tagDictionary.ContainsKey(word.Lower)))
+        if (word.ModelData is WordTags known && known.Model == this) return known;
+        var lower = word.Lower;
+        _tagDictionary.TryGetValue(lower, out var seen);
+        int[]? capitalised = null;
+        if (word.Capitalised) _tagDictionary.TryGetValue(CapitalisedKey + lower, out capitalised);
+        int[]? byEnding = null;
+        for (var k = Math.Min(3, lower.Length); k >= 1 && byEnding is null; k--) _nameEndingsLookup.TryGetValue(lower.AsSpan(lower.Length - k), out byEnding);
+        var fromAnalyses = FromAnalyses(word, _analysisTags);
+        var names = _nameTags.Length == 0 ? fromAnalyses : Intersect(fromAnalyses, _nameTags) is { Length: > 0 } both ? both : _nameTags;
+        var result = new WordTags
         {
-            for (var k = Math.Min(3, word.Lower.Length); k >= 1; k--)
-                if (nameEndings.TryGetValue(word.Lower[^k..], out var byEnding)) return (byEnding, true);
-        }
-        if (tagDictionary.TryGetValue(word.Lower, out var tags)) return (tags, false);
-        var fromAnalyses = FromAnalyses(word, analysisTags);
-        if (!inside || nameTags.Length == 0) return (fromAnalyses, false);
-        var names = Intersect(fromAnalyses, nameTags);
-        return (names.Length > 0 ? names : nameTags, false);
+            Model = this,
+            Seen = seen,
+            Capitalised = capitalised,
+            NameEnding = byEnding,
+            FromAnalyses = fromAnalyses,
+            InsideNames = names,
+            Likely = seen is null ? _features.Unseen : seen[0],
+            EndingTagHash = FeatureHash.Of(Templates.EndingTag, byEnding is null ? "-" : Tags[byEnding[0]], word.Capitalised ? "X" : "x"),
+        };
+        word.ModelData = result;
+        return result;
     }
 
     /// <summary>`dkt.vyr.vns.K.` → `dkt.tikr.vyr.vns.K.`</summary>
@@ -138,22 +177,26 @@ public sealed class MorphologyModel
         return [.. result];
     }
 
-    /// <summary>Each word's most frequent training tag (null for words not seen): a guess at the right context's tags.</summary>
-    internal static string?[] LikelyTags(IReadOnlyList<WordProfile> sentence, IReadOnlyDictionary<string, int[]> tagDictionary, string[] tags)
+    /// <summary>Each word's most frequent tag among nouns with its ending (one to three letters): the trainer's <see cref="TaggerFeatures.Extract"/> input.</summary>
+    internal static string?[] EndingTags(ReadOnlySpan<WordProfile> sentence, IReadOnlyDictionary<string, int[]> nameEndings, string[] tags)
     {
-        var likely = new string?[sentence.Count];
+        var endings = new string?[sentence.Length];
+        for (var i = 0; i < endings.Length; i++)
+        {
+            var lower = sentence[i].Lower;
+            for (var k = Math.Min(3, lower.Length); k >= 1 && endings[i] is null; k--)
+                if (nameEndings.TryGetValue(lower[^k..], out var byEnding)) endings[i] = tags[byEnding[0]];
+        }
+        return endings;
+    }
+
+    /// <summary>Each word's most frequent training tag (null for words not seen): a guess at the right context's tags.</summary>
+    internal static string?[] LikelyTags(ReadOnlySpan<WordProfile> sentence, IReadOnlyDictionary<string, int[]> tagDictionary, string[] tags)
+    {
+        var likely = new string?[sentence.Length];
         for (var i = 0; i < likely.Length; i++)
             if (tagDictionary.TryGetValue(sentence[i].Lower, out var seen)) likely[i] = tags[seen[0]];
         return likely;
-    }
-
-    /// <summary>Tags a sentence left to right and reads each word.</summary>
-    public MorphReading[] Read(IReadOnlyList<WordProfile> sentence, Lexicon lexicon)
-    {
-        var xpos = TagSentence(sentence);
-        var result = new MorphReading[sentence.Count];
-        for (var i = 0; i < result.Length; i++) result[i] = ReadWord(sentence[i].Form, xpos[i], lexicon);
-        return result;
     }
 
     /// <summary>The lemma and UD reading of a word once its tag is chosen.</summary>
@@ -164,25 +207,75 @@ public sealed class MorphologyModel
         return new MorphReading(xpos, lemma, upos, feats);
     }
 
-    /// <summary>Per-thread room for the scores of all tags, reused from sentence to sentence.</summary>
-    [ThreadStatic] private static float[]? _scratch;
+    /// <summary>The XPOS of a tag id from <see cref="TagIds"/>.</summary>
+    public string TagName(int id) => _features.Strings[id];
 
-    public string[] TagSentence(IReadOnlyList<WordProfile> sentence)
+    public string[] TagSentence(ReadOnlySpan<WordProfile> sentence)
     {
-        var tags = new string[sentence.Count];
-        var likely = LikelyTags(sentence, _tagDictionary, Tags);
-        var endings = EndingTags(sentence, _nameEndings, Tags);
-        var features = new List<ulong>(64);
-        if (_scratch is null || _scratch.Length < Tags.Length) _scratch = new float[Tags.Length];
-        var scratch = _scratch;
-        for (var i = 0; i < sentence.Count; i++)
-        {
-            TaggerFeatures.Extract(sentence, i, tags, likely, endings, features);
-            var (candidates, name) = Candidates(sentence, i);
-            var best = Weights.Predict(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(features), candidates, scratch);
-            tags[i] = name ? _properNounTags[best] : Tags[best];
-        }
+        var ids = new int[sentence.Length];
+        TagIds(sentence, ids);
+        var tags = new string[ids.Length];
+        for (var i = 0; i < ids.Length; i++) tags[i] = TagName(ids[i]);
         return tags;
+    }
+
+    /// <summary>Word i's features as <see cref="TagIds"/> computes them, given the tag ids to its left.</summary>
+    internal ulong[] FeaturesOf(ReadOnlySpan<WordProfile> sentence, int i, ReadOnlySpan<int> tags)
+    {
+        var likely = new int[sentence.Length];
+        for (var j = 0; j < likely.Length; j++) likely[j] = WordTagsOf(sentence[j]).Likely;
+        var features = new ulong[TagFeatureTable.MaxCount(sentence, i)];
+        return features[..(_features.Extract(sentence, i, tags, likely, WordTagsOf(sentence[i]).EndingTagHash, features))];
+    }
+
+    /// <summary>Word i's features as training computes them (<see cref="TaggerFeatures.Extract"/>), given the tag ids to its left.</summary>
+    internal ulong[] TrainingFeaturesOf(ReadOnlySpan<WordProfile> sentence, int i, ReadOnlySpan<int> tags)
+    {
+        var names = new string[sentence.Length];
+        for (var j = 0; j < i; j++) names[j] = TagName(tags[j]);
+        var features = new List<ulong>();
+        TaggerFeatures.Extract(sentence, i, names, LikelyTags(sentence, _tagDictionary, Tags), EndingTags(sentence, _nameEndings, Tags), features);
+        return [.. features];
+    }
+
+    /// <summary>Per-thread room for one sentence's word data and one word's features and scores, reused from sentence to sentence.</summary>
+    [ThreadStatic] private static float[]? _scratch;
+    [ThreadStatic] private static ulong[]? _featureBuffer;
+    [ThreadStatic] private static WordTags[]? _wordBuffer;
+    [ThreadStatic] private static int[]? _likelyBuffer;
+
+    /// <summary>Tags a sentence left to right: each word's tag id (see <see cref="TagName"/>) into <paramref name="tags"/>.
+    /// A word with one candidate takes it without scoring.</summary>
+    public void TagIds(ReadOnlySpan<WordProfile> sentence, Span<int> tags)
+    {
+        if (_scratch is null || _scratch.Length < Tags.Length) _scratch = new float[Tags.Length];
+        if (_wordBuffer is null || _wordBuffer.Length < sentence.Length)
+        {
+            _wordBuffer = new WordTags[Math.Max(64, sentence.Length)];
+            _likelyBuffer = new int[_wordBuffer.Length];
+        }
+        var words = _wordBuffer.AsSpan(0, sentence.Length);
+        var likely = _likelyBuffer.AsSpan(0, sentence.Length);
+        for (var i = 0; i < sentence.Length; i++)
+        {
+            words[i] = WordTagsOf(sentence[i]);
+            likely[i] = words[i].Likely;
+        }
+        for (var i = 0; i < sentence.Length; i++)
+        {
+            var (candidates, name) = Candidates(sentence, i, words[i]);
+            int best;
+            if (candidates.Length == 1) best = candidates[0];
+            else
+            {
+                var max = TagFeatureTable.MaxCount(sentence, i);
+                if (_featureBuffer is null || _featureBuffer.Length < max) _featureBuffer = new ulong[Math.Max(128, max)];
+                var n = _features.Extract(sentence, i, tags, likely, words[i].EndingTagHash, _featureBuffer);
+                best = Weights.Predict(_featureBuffer.AsSpan(0, n), candidates, _scratch);
+            }
+            tags[i] = name ? _properNounIds[best] : best;
+        }
+        words.Clear();
     }
 
     public void Save(Stream stream)
