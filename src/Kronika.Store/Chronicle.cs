@@ -288,11 +288,11 @@ public static class ChronicleReads
     /// <summary>An article's stored analysis; its tokens read (a column of their own since schema 12) only when asked for.</summary>
     public static async Task<StoredAnalysis?> AnalysisAsync(DbConnection connection, long id, bool tokens, CancellationToken ct)
     {
-        using var command = Command(connection, $"SELECT id, model, analysis, coalesce(story_id, id){(tokens ? ", tokens" : "")} FROM articles WHERE id = @id", [("@id", id)]);
+        using var command = Command(connection, $"SELECT id, model, analysis, coalesce(story_id, id), text{(tokens ? ", tokens" : "")} FROM articles WHERE id = @id", [("@id", id)]);
         using var r = await command.ExecuteReaderAsync(ct);
         if (!await r.ReadAsync(ct)) return null;
         return new StoredAnalysis(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : (byte[])r.GetValue(2),
-            tokens && !r.IsDBNull(4) ? (byte[])r.GetValue(4) : null, r.GetInt64(3));
+            tokens && !r.IsDBNull(5) ? (byte[])r.GetValue(5) : null, r.GetInt64(3), r.GetString(4));
     }
 
     /// <summary>The next <paramref name="limit"/> articles after <paramref name="afterId"/> not analysed by <paramref name="model"/>, in id order.</summary>

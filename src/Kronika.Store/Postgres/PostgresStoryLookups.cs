@@ -50,10 +50,14 @@ internal sealed class PostgresStoryLookups(NpgsqlConnection connection, NpgsqlTr
         return found;
     }
 
-    public override bool MovePostings(long id, DateOnly date)
+    public override void Remove(long id, DateOnly date, uint[] features)
     {
-        using var command = Command("UPDATE story_postings SET day = @day WHERE article_id = @id", ("day", date), ("id", id));
-        return command.ExecuteNonQuery() > 0;
+        using var command = Command("""
+            DELETE FROM story_postings WHERE feature = ANY(@f) AND day = @day AND article_id = @id;
+            UPDATE story_features SET df = df - 1 WHERE feature = ANY(@f);
+            UPDATE story_count SET stories = stories - 1 WHERE id = 1;
+            """, ("f", Longs(features)), ("day", date), ("id", id));
+        command.ExecuteNonQuery();
     }
 
     public override void Count()

@@ -7,7 +7,7 @@ namespace Kronika.Store;
 internal sealed class SqliteStoryLookups : StoryLookups, IDisposable
 {
     private readonly List<SqliteCommand> _commands = [];
-    private readonly SqliteCommand _stories, _frequencies, _postings, _candidates, _move, _count, _counted, _post, _storyOf, _similar;
+    private readonly SqliteCommand _stories, _frequencies, _postings, _candidates, _remove, _count, _counted, _post, _storyOf, _similar;
 
     public SqliteStoryLookups(SqliteConnection connection, SqliteTransaction transaction)
     {
@@ -27,7 +27,11 @@ internal sealed class SqliteStoryLookups : StoryLookups, IDisposable
             WHERE feature IN (SELECT value FROM json_each($f)) AND day BETWEEN $from AND $to ORDER BY feature, article_id
             """, "$f", "$from", "$to");
         _candidates = Make("SELECT id, coalesce(story_id, id), features FROM articles WHERE id IN (SELECT value FROM json_each($ids)) AND features IS NOT NULL", "$ids");
-        _move = Make("UPDATE story_postings SET day = $day WHERE article_id = $id", "$day", "$id");
+        _remove = Make("""
+            DELETE FROM story_postings WHERE feature IN (SELECT value FROM json_each($f)) AND day = $day AND article_id = $id;
+            UPDATE story_features SET df = df - 1 WHERE feature IN (SELECT value FROM json_each($f));
+            UPDATE story_count SET stories = stories - 1 WHERE id = 1;
+            """, "$f", "$day", "$id");
         _count = Make("UPDATE story_count SET stories = stories + 1 WHERE id = 1");
         // One statement per article for all its features (`WHERE true`: SQLite's upsert after a SELECT needs it).
         _counted = Make("INSERT INTO story_features SELECT value, 1 FROM json_each($f) WHERE true ON CONFLICT (feature) DO UPDATE SET df = df + 1 RETURNING feature, df - 1", "$f");
@@ -36,7 +40,8 @@ internal sealed class SqliteStoryLookups : StoryLookups, IDisposable
         _similar = Make(SimilarQuery("$"), "$q0", "$q1", "$q2", "$q3");
     }
 
-    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>A posting's day: its day number (days since 0001-01-01), three bytes where the text took ten.</summary>
+    private static long Day(DateOnly d) => d.DayNumber;
 
     private static string Json<T>(IEnumerable<T> values) => "[" + string.Join(',', values) + "]";
 
@@ -73,7 +78,7 @@ internal sealed class SqliteStoryLookups : StoryLookups, IDisposable
         return found;
     }
 
-    public override bool MovePostings(long id, DateOnly date) => With(_move, Day(date), id).ExecuteNonQuery() > 0;
+    public override void Remove(long id, DateOnly date, uint[] features) => With(_remove, Json(features), Day(date), id).ExecuteNonQuery();
 
     public override void Count() => _count.ExecuteNonQuery();
 
