@@ -12,8 +12,12 @@ namespace Kronika.Store;
 /// event under its type, each side and each month its days span when the side joined it (events spanning more than a
 /// year under month 0 of their first year), so a report reads the months its own days span, never every event of a side.
 /// </summary>
-public sealed class ChronicleIndex(DbConnection connection, DbTransaction transaction, Func<DbDataReader, int, DateOnly> readDay, Func<DateOnly, object> day) : IDisposable
+public sealed class ChronicleIndex(DbConnection connection, DbTransaction transaction, Func<DbDataReader, int, DateOnly> readDay, Func<DateOnly, object> day,
+    Dictionary<long, ChronicleIndex.Entry> known) : IDisposable
 {
+    /// <summary>How many events a writer keeps known before it starts again.</summary>
+    public const int MaxKnown = 200_000;
+
     /// <summary>The batch's commands by their text, each prepared once (lists go in as numbered parameters, so the texts repeat).</summary>
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
 
@@ -90,9 +94,18 @@ public sealed class ChronicleIndex(DbConnection connection, DbTransaction transa
     /// <summary>The stored chronicle event, with its sides and places, or null.</summary>
     public Entry? Get(long id) => Load([id]).GetValueOrDefault(id);
 
-    private Dictionary<long, Entry> Load(IReadOnlyList<long> ids)
+    /// <summary>
+    /// The events asked for, from those the writer knows (<paramref name="known"/>, kept across its batches: every change
+    /// to a known event goes through <see cref="Add"/> and the writer, which change both alike; the writer forgets them
+    /// when an article is replaced, a batch fails, or another writer committed in between) or read from the store.
+    /// </summary>
+    private Dictionary<long, Entry> Load(IReadOnlyList<long> wanted)
     {
         var entries = new Dictionary<long, Entry>();
+        var ids = new List<long>();
+        foreach (var id in wanted)
+            if (known.TryGetValue(id, out var e)) entries[id] = e;
+            else ids.Add(id);
         if (ids.Count == 0) return entries;
         var list = List("i", ids.Count);
         var values = Values("i", ids).ToArray();
@@ -105,6 +118,8 @@ public sealed class ChronicleIndex(DbConnection connection, DbTransaction transa
         using (var r = Command($"SELECT DISTINCT event_id, location_side FROM event_mentions WHERE event_id IN ({list}) AND location_side IS NOT NULL", values).ExecuteReader())
             while (r.Read())
                 if (entries.TryGetValue(r.GetInt64(0), out var e)) e.Places.Add(r.GetString(1));
+        foreach (var id in ids)
+            if (entries.TryGetValue(id, out var e)) known[id] = e;
         return entries;
     }
 

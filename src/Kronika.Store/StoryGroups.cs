@@ -113,7 +113,7 @@ public sealed class StoryGroups(StoryLookups db, Dictionary<uint, long> counts)
     public long? Find(uint[] features, DateOnly date, long except = 0)
     {
         if (features.Length == 0) return null;
-        var stories = db.Stories();
+        var stories = Stories();
         var df = Frequencies(features);
         var rare = features.Where(f => df.GetValueOrDefault(f) is > 0 and <= MaxPosting).ToArray();
         var shared = new Dictionary<long, double>();
@@ -177,21 +177,52 @@ public sealed class StoryGroups(StoryLookups db, Dictionary<uint, long> counts)
         return weightA + weightB == 0 ? 0 : 2 * common / (weightA + weightB);
     }
 
-    /// <summary>Records a story's features: one more story for each, and its postings under those still rare.</summary>
+    /// <summary>
+    /// Records a story's features: one more story for each (counted here, written by <see cref="Flush"/>), and its
+    /// postings under those still rare.
+    /// </summary>
     public void Add(long id, DateOnly date, uint[] features)
     {
-        db.Count();
-        var counted = db.Counted(features).ToList();
-        foreach (var (feature, before) in counted) _df[feature] = before + 1;
-        db.Post([.. counted.Where(c => c.Before < MaxPosting + 1).Select(c => c.Feature)], date, id);
+        _stories = Stories() + 1;
+        _addedStories++;
+        Frequencies(features);
+        var post = new List<uint>();
+        foreach (var f in features)
+        {
+            var before = _df[f];
+            _df[f] = before + 1;
+            _added[f] = _added.GetValueOrDefault(f) + 1;
+            if (before < MaxPosting + 1) post.Add(f);
+        }
+        db.Post(post, date, id);
+    }
+
+    /// <summary>Writes the counts <see cref="Add"/> kept: once per feature and batch, not once per feature and story.</summary>
+    public void Flush()
+    {
+        if (_added.Count == 0 && _addedStories == 0) return;
+        db.AddCounts(_added, _addedStories);
+        _added.Clear();
+        _addedStories = 0;
     }
 
     /// <summary>Takes a story recorded with these features on this day out of the counts and postings (before its row changes).</summary>
     public void Remove(long id, DateOnly date, uint[] features)
     {
+        Flush();
         db.Remove(id, date, features);
         foreach (var f in features) _df.Remove(f);
+        _stories = null;
     }
+
+    /// <summary>The stories counted, as of now (read once, then kept with <see cref="Add"/>).</summary>
+    private long Stories() => _stories ??= db.Stories();
+
+    private long? _stories;
+
+    /// <summary>What <see cref="Add"/> counted and <see cref="Flush"/> has not yet written: stories per feature, and in all.</summary>
+    private readonly Dictionary<uint, long> _added = [];
+    private long _addedStories;
 
     /// <summary>The story an article belongs to (itself when it has none recorded).</summary>
     public long? StoryOf(long id) => db.StoryOf(id);
@@ -215,11 +246,8 @@ public abstract class StoryLookups
     /// <summary>Takes a recorded story out: its postings under these features on this day, one story less for each feature and in all.</summary>
     public abstract void Remove(long id, DateOnly date, uint[] features);
 
-    /// <summary>Counts one more story.</summary>
-    public abstract void Count();
-
-    /// <summary>Counts one more story for each feature; each feature's count before.</summary>
-    public abstract IEnumerable<(uint Feature, long Before)> Counted(uint[] features);
+    /// <summary>Adds to each feature's count of stories (a feature not yet counted starts at its addition), and to the stories counted in all.</summary>
+    public abstract void AddCounts(IReadOnlyDictionary<uint, long> counts, long stories);
 
     /// <summary>Posts a story under these features.</summary>
     public abstract void Post(List<uint> features, DateOnly date, long id);

@@ -136,6 +136,9 @@ public sealed class PostgresStore : IStore
     /// <summary>Each story feature's count of stories as this writer last knew it (see <see cref="StoryGroups"/>).</summary>
     private readonly Dictionary<uint, long> _featureCounts = [];
 
+    /// <summary>The chronicle events this writer knows (see <see cref="ChronicleIndex"/>).</summary>
+    private readonly Dictionary<long, ChronicleIndex.Entry> _events = [];
+
     public IReadOnlyList<WriteOutcome> Write(IReadOnlyList<StoredArticle> batch)
     {
         using var connection = _source.OpenConnection();
@@ -151,7 +154,8 @@ public sealed class PostgresStore : IStore
             if (generation != _generation) Forget();
             _people ??= new People(ReadPeople(connection));
             if (_featureCounts.Count > StoryGroups.MaxCounts) _featureCounts.Clear();
-            using var events = new ChronicleIndex(connection, transaction, (r, i) => r.GetFieldValue<DateOnly>(i), d => d);
+            if (_events.Count > ChronicleIndex.MaxKnown) _events.Clear();
+            using var events = new ChronicleIndex(connection, transaction, (r, i) => r.GetFieldValue<DateOnly>(i), d => d, _events);
             var lookups = new PostgresStoryLookups(connection, transaction);
             var stories = new Stories(lookups);
             var groups = new StoryGroups(lookups, _featureCounts);
@@ -199,6 +203,7 @@ public sealed class PostgresStore : IStore
                         update.ExecuteNonQuery();
                     using (var delete = Command(connection, "DELETE FROM mentions WHERE article_id = @id; DELETE FROM times WHERE article_id = @id; DELETE FROM event_mentions WHERE article_id = @id", transaction, ("id", old)))
                         delete.ExecuteNonQuery();
+                    _events.Clear(); // its reports leave their events: their places are read again
                     id = old;
                 }
                 else
@@ -215,6 +220,7 @@ public sealed class PostgresStore : IStore
                 chronicle.Write(events, id, a);
                 if (original is null) groups.Add(id, a.Date, a.Features);
             }
+            groups.Flush();
             if (outcomes.Contains(WriteOutcome.Updated))
             {
                 using (var orphans = Command(connection, EventQueries.DeleteOrphans, transaction)) orphans.ExecuteNonQuery();
@@ -236,6 +242,7 @@ public sealed class PostgresStore : IStore
     {
         _people = null;
         _featureCounts.Clear();
+        _events.Clear();
         _generation = -1;
     }
 

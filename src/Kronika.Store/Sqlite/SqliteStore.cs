@@ -87,6 +87,9 @@ public sealed class SqliteStore : IStore
     /// <summary>Each story feature's count of stories as this writer last knew it (see <see cref="StoryGroups"/>).</summary>
     private readonly Dictionary<uint, long> _featureCounts = [];
 
+    /// <summary>The chronicle events this writer knows (see <see cref="ChronicleIndex"/>).</summary>
+    private readonly Dictionary<long, ChronicleIndex.Entry> _events = [];
+
     /// <summary>
     /// False: event reports join only events with the same key, as before the chronicle merge (bench/ measures what the
     /// merge costs with it; a store written this way has a thinner chronicle).
@@ -211,7 +214,8 @@ public sealed class SqliteStore : IStore
             _people ??= new People(ReadPeople(transaction));
             if (_entitiesWritten.Count > 100_000) _entitiesWritten.Clear(); // a bounded cache: the insert ignores a known entity anyway
             if (_featureCounts.Count > StoryGroups.MaxCounts) _featureCounts.Clear();
-            using var events = MergeChronicle ? new ChronicleIndex(_connection, transaction, (r, i) => DateOnly.Parse(r.GetString(i), CultureInfo.InvariantCulture), d => Day(d)) : null;
+            if (_events.Count > ChronicleIndex.MaxKnown) _events.Clear();
+            using var events = MergeChronicle ? new ChronicleIndex(_connection, transaction, (r, i) => DateOnly.Parse(r.GetString(i), CultureInfo.InvariantCulture), d => Day(d), _events) : null;
             using var lookups = new SqliteStoryLookups(_connection, transaction);
             var stories = new Stories(lookups);
             var groups = new StoryGroups(lookups, _featureCounts);
@@ -249,6 +253,7 @@ public sealed class SqliteStore : IStore
                     if (recorded is { } r) groups.Remove(old, r.Date, r.Features);
                     statements.Update.With([.. values, old]).ExecuteNonQuery();
                     statements.DeleteLayers.With(old).ExecuteNonQuery();
+                    _events.Clear(); // its reports leave their events: their places are read again
                     id = old;
                 }
                 else
@@ -265,6 +270,7 @@ public sealed class SqliteStore : IStore
                 chronicle.Write(events, id, a);
                 if (original is null) groups.Add(id, a.Date, a.Features);
             }
+            groups.Flush();
             if (outcomes.Contains(WriteOutcome.Updated))
             {
                 Execute(EventQueries.DeleteOrphans, transaction);
@@ -319,6 +325,7 @@ public sealed class SqliteStore : IStore
         _people = null;
         _entitiesWritten.Clear();
         _featureCounts.Clear();
+        _events.Clear();
         _generation = -1;
     }
 

@@ -7,7 +7,7 @@ namespace Kronika.Store;
 internal sealed class SqliteStoryLookups : StoryLookups, IDisposable
 {
     private readonly List<SqliteCommand> _commands = [];
-    private readonly SqliteCommand _stories, _frequencies, _postings, _candidates, _remove, _count, _counted, _post, _storyOf, _similar;
+    private readonly SqliteCommand _stories, _frequencies, _postings, _candidates, _remove, _addCounts, _post, _storyOf, _similar;
 
     public SqliteStoryLookups(SqliteConnection connection, SqliteTransaction transaction)
     {
@@ -32,9 +32,12 @@ internal sealed class SqliteStoryLookups : StoryLookups, IDisposable
             UPDATE story_features SET df = df - 1 WHERE feature IN (SELECT value FROM json_each($f));
             UPDATE story_count SET stories = stories - 1 WHERE id = 1;
             """, "$f", "$day", "$id");
-        _count = Make("UPDATE story_count SET stories = stories + 1 WHERE id = 1");
-        // One statement per article for all its features (`WHERE true`: SQLite's upsert after a SELECT needs it).
-        _counted = Make("INSERT INTO story_features SELECT value, 1 FROM json_each($f) WHERE true ON CONFLICT (feature) DO UPDATE SET df = df + 1 RETURNING feature, df - 1", "$f");
+        // One statement per batch for all its counts (`WHERE true`: SQLite's upsert after a SELECT needs it).
+        _addCounts = Make("""
+            INSERT INTO story_features SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each($c) WHERE true
+                ON CONFLICT (feature) DO UPDATE SET df = df + excluded.df;
+            UPDATE story_count SET stories = stories + $n WHERE id = 1;
+            """, "$c", "$n");
         _post = Make("INSERT OR IGNORE INTO story_postings SELECT value, $day, $id FROM json_each($f)", "$f", "$day", "$id");
         _storyOf = Make("SELECT coalesce(story_id, id) FROM articles WHERE id = $id AND duplicate_of IS NULL AND features IS NOT NULL", "$id");
         _similar = Make(SimilarQuery("$"), "$q0", "$q1", "$q2", "$q3");
@@ -80,16 +83,8 @@ internal sealed class SqliteStoryLookups : StoryLookups, IDisposable
 
     public override void Remove(long id, DateOnly date, uint[] features) => With(_remove, Json(features), Day(date), id).ExecuteNonQuery();
 
-    public override void Count() => _count.ExecuteNonQuery();
-
-    public override IEnumerable<(uint Feature, long Before)> Counted(uint[] features)
-    {
-        var list = new List<(uint, long)>(features.Length);
-        if (features.Length == 0) return list;
-        using var r = With(_counted, Json(features)).ExecuteReader();
-        while (r.Read()) list.Add(((uint)r.GetInt64(0), r.GetInt64(1)));
-        return list;
-    }
+    public override void AddCounts(IReadOnlyDictionary<uint, long> counts, long stories) =>
+        With(_addCounts, Json(counts.Select(c => $"[{c.Key},{c.Value}]")), stories).ExecuteNonQuery();
 
     public override void Post(List<uint> features, DateOnly date, long id)
     {
