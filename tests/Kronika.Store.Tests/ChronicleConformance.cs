@@ -90,6 +90,23 @@ public abstract partial class StoreConformance
         Assert.Equal(0, Store.Chronicle(new ChronicleRequest(ActorKeys: Keys("Nežinoma šalis"))).Total);
     }
 
+    [Fact]
+    public void Chronicle_CountsUpToItsLimit_ThenSaysMoreMatch_OnEveryPage()
+    {
+        Store.Write(Articles.Samples);
+        var all = Store.Chronicle(new ChronicleRequest(ActorKeys: Keys("Rusija"), Limit: 1000));
+        Assert.True(all.Total > 3);
+        Assert.False(all.Capped);
+        Assert.False(Store.Chronicle(new ChronicleRequest(ActorKeys: Keys("Rusija"), Limit: 1, MaxTotal: all.Total)).Capped);
+        foreach (var (limit, offset) in new[] { (1, 0), (2, 1), (1000, 0), (0, 0), (5, all.Total), (1, all.Total - 1) })
+        {
+            var page = Store.Chronicle(new ChronicleRequest(ActorKeys: Keys("Rusija"), Limit: limit, Offset: offset, MaxTotal: 2));
+            Assert.Equal(2, page.Total);
+            Assert.True(page.Capped, $"limit {limit}, offset {offset}");
+            Assert.Equal(Math.Max(0, Math.Min(limit, all.Total - offset)), page.Events.Count);
+        }
+    }
+
     [Theory]
     [InlineData("event")]
     [InlineData("report")]

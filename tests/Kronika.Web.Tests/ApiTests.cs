@@ -221,6 +221,8 @@ public sealed class ApiTests(SampleStore samples) : IClassFixture<SampleStore>
         var schemas = doc.GetProperty("components").GetProperty("schemas");
         Assert.True(schemas.TryGetProperty("ChronicleEvent", out var chronicleEvent));
         Assert.True(chronicleEvent.GetProperty("properties").TryGetProperty("conflicts", out _));
+        // Its total is exact up to a cap, and says when more match.
+        Assert.True(schemas.GetProperty("ChronicleResponse").GetProperty("properties").TryGetProperty("capped", out _));
     }
 
     [Fact]
@@ -232,6 +234,8 @@ public sealed class ApiTests(SampleStore samples) : IClassFixture<SampleStore>
         Assert.Contains(events, e => e.GetProperty("figures").EnumerateArray().Any(f => f.GetProperty("unit").GetString() == "karys" && f.GetProperty("source").GetString() == "Seulas"));
         var dates = events.Select(e => e.GetProperty("from").GetString()!).ToList();
         Assert.Equal(dates.Order(StringComparer.Ordinal), dates);
+        Assert.False(page.GetProperty("capped").GetBoolean());
+        Assert.True(page.GetProperty("total").GetInt32() >= events.Count);
         Assert.Equal(HttpStatusCode.BadRequest, (await Client().GetAsync("/api/chronicle?type=VISIT")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await Client().GetAsync("/api/chronicle?order=random")).StatusCode);
         var story = await Json(await Client().GetAsync($"/api/stories/{events[0].GetProperty("reports")[0].GetProperty("article_id").GetInt64()}"));
