@@ -184,17 +184,7 @@ public static class ChronicleReads
         }
         if (text is { } t)
         {
-            // A query most stories match (a quarter or more) is checked event by event, in the page's order, so the page
-            // and the capped count stop early; a rarer one starts from its stories' events (walking every event to find
-            // a few would read the whole chronicle).
-            long stories, matched;
-            using (var all = Command(connection, "SELECT stories FROM story_count WHERE id = 1", []))
-                stories = Convert.ToInt64(await all.ExecuteScalarAsync(ct) ?? 0L, CultureInfo.InvariantCulture);
-            using (var some = Command(connection, $"SELECT COUNT(*) FROM (SELECT 1 FROM ({t.Sql}) s LIMIT @dense) c", [.. t.Parameters, ("@dense", stories / 4 + 1)]))
-                matched = Convert.ToInt64(await some.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-            where += matched * 4 > stories
-                ? $" AND EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id AND m.article_id IN ({t.Sql}))"
-                : $" AND e.id IN (SELECT m.event_id FROM event_mentions m WHERE m.article_id IN ({t.Sql}))";
+            where += $" AND e.id IN (SELECT m.event_id FROM event_mentions m WHERE m.article_id IN ({t.Sql}))";
             parameters.AddRange(t.Parameters);
         }
         // Ascending or descending, every column of the order is turned: the id last makes it a total order, so pages

@@ -90,29 +90,6 @@ public abstract partial class StoreConformance
         Assert.Equal(0, Store.Chronicle(new ChronicleRequest(ActorKeys: Keys("Nežinoma šalis"))).Total);
     }
 
-    [Theory]
-    [InlineData("Rusija")] // most of the samples: checked event by event
-    [InlineData("Kursko")] // a few: from their stories' events
-    [InlineData("karys")]
-    public void Chronicle_AQueryGivesExactlyTheEventsReportedInTheStoriesItMatches_HoweverManyItMatches(string word)
-    {
-        Store.Write(Articles.Samples);
-        var stories = new HashSet<long>();
-        for (var offset = 0; ; offset += 100)
-        {
-            var hits = Store.Search(new SearchRequest(Articles.Query(word), Limit: 100, Offset: offset)).Hits;
-            stories.UnionWith(hits.Select(h => h.Id));
-            if (hits.Count < 100) break;
-        }
-        var expected = Store.Chronicle(new ChronicleRequest(Limit: 1000, Reports: 1000)).Events
-            .Where(e => e.Reports.Any(r => stories.Contains(r.ArticleId))).Select(e => e.Id).ToList();
-        Assert.NotEmpty(expected);
-        var page = Store.Chronicle(new ChronicleRequest(Articles.Query(word), Limit: 1000));
-        Assert.Equal(expected, page.Events.Select(e => e.Id).ToList());
-        Assert.Equal(expected.Count, page.Total);
-        Assert.Equal(expected.Count, Store.Chronicle(new ChronicleRequest(Articles.Query(word), Limit: 1)).Total);
-    }
-
     [Fact]
     public void Chronicle_CountsUpToItsLimit_ThenSaysMoreMatch_OnEveryPage()
     {
