@@ -191,23 +191,24 @@ public static class ChronicleReads
         // neither repeat nor skip an event.
         var dir = request.Descending ? " DESC" : "";
         var order = request.ByReport ? $"e.reported{dir}, e.day_from{dir}, e.id{dir}" : $"e.day_from{dir}, e.day_to{dir}, e.id{dir}";
-        // The page, then the matching events counted up to one past the cap: a broad query stops counting there instead
-        // of reading every event it matches (the page reads only as far as its order needs).
+        // The page and the total in one pass over the matching events (a count beside the page would find them twice);
+        // only an empty page that could have held some (past the end, or no room) counts them apart, up to one past the cap.
         var rows = new List<(long Id, string Type, string? Mode, string? Date, DateOnly From, DateOnly To)>();
-        using (var page = Command(connection, $"SELECT e.id, e.type, e.mode, e.date, e.day_from, e.day_to FROM events e WHERE {where} ORDER BY {order} LIMIT @limit OFFSET @offset",
+        int? total = null;
+        using (var page = Command(connection, $"SELECT e.id, e.type, e.mode, e.date, e.day_from, e.day_to, COUNT(*) OVER () FROM events e WHERE {where} ORDER BY {order} LIMIT @limit OFFSET @offset",
                    [.. parameters, ("@limit", request.Limit), ("@offset", request.Offset)]))
         using (var r = await page.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
+            {
                 rows.Add((r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), readDay(r, 4), readDay(r, 5)));
-        int total;
-        // A page that is not full and began inside the matches holds the last of them: their count is known.
-        if (rows.Count > 0 && rows.Count < request.Limit) total = request.Offset + rows.Count;
-        else
+                total = Convert.ToInt32(r.GetValue(6), CultureInfo.InvariantCulture);
+            }
+        if (total is null && (request.Offset > 0 || request.Limit <= 0))
             using (var count = Command(connection, EventQueries.CountUpTo(where, request.MaxTotal + 1), parameters))
                 total = Convert.ToInt32(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         var events = new List<ChronicleEvent>(rows.Count);
         foreach (var row in rows) events.Add(await EventAsync(connection, row, request.Reports, readDay, ct));
-        return new ChroniclePage(Math.Min(total, request.MaxTotal), events, total > request.MaxTotal);
+        return new ChroniclePage(Math.Min(total ?? 0, request.MaxTotal), events, total > request.MaxTotal);
     }
 
     /// <summary>How many reports of one event are read for its figures and conflicts.</summary>
