@@ -41,7 +41,7 @@ public static class MergeCostBench
             var (wall, cpu) = (Stopwatch.StartNew(), ThreadSeconds());
             var outcomes = now.Write(batch);
             (NowWall, NowCpu) = (NowWall + wall.Elapsed.TotalSeconds, NowCpu + ThreadSeconds() - cpu);
-            var stripped = batch.Select(a => a with { Analysis = null, Features = [] }).ToList();
+            var stripped = batch.Select(a => a with { Analysis = null, Tokens = null, Features = [] }).ToList();
             (wall, cpu) = (Stopwatch.StartNew(), ThreadSeconds());
             before.Write(stripped);
             (BeforeWall, BeforeCpu) = (BeforeWall + wall.Elapsed.TotalSeconds, BeforeCpu + ThreadSeconds() - cpu);

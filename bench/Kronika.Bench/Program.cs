@@ -51,6 +51,11 @@ if (args.FirstOrDefault() == "merge-cost")
         Text("--db") ?? throw new ArgumentException("merge-cost: --db FILE is required"), Option("--minutes", 0), Option("--requests", 400));
     return;
 }
+if (args.FirstOrDefault() == "analysis-size")
+{
+    AnalysisSizeBench.Run(Text("--db") ?? throw new ArgumentException("analysis-size: --db FILE is required"), Option("--articles", 300));
+    return;
+}
 if (args.FirstOrDefault() == "chronicle-query")
 {
     ChronicleBench.Queries(Text("--db") ?? throw new ArgumentException("chronicle-query: --db FILE is required"), Option("--requests", 400));

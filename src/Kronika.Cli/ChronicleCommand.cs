@@ -47,12 +47,13 @@ public static class ChronicleCommand
             var page = await store.ChronicleAsync(request, ct);
             if (result.GetValue(format) == "json")
             {
-                io.Out.WriteLine(JsonSerializer.Serialize(new { total = page.Total, offset = request.Offset, events = page.Events }, StoreOptions.Json));
+                io.Out.WriteLine(JsonSerializer.Serialize(new { total = page.Total, capped = page.Capped, offset = request.Offset, events = page.Events }, StoreOptions.Json));
                 return KronikaCli.Ok;
             }
+            var total = page.Capped ? $"more than {page.Total}" : $"{page.Total}";
             io.Out.WriteLine(page.Total == 0 ? "no events"
-                : page.Events.Count == 0 ? $"{page.Total} events; none after the first {request.Offset} (--offset is past the end)"
-                : $"{page.Total} events; {request.Offset + 1}–{request.Offset + page.Events.Count} by {(request.ByReport ? "first report" : "event date")}{(request.Descending ? ", newest first" : "")}");
+                : page.Events.Count == 0 ? $"{total} events; none after the first {request.Offset} (--offset is past the end)"
+                : $"{total} events; {request.Offset + 1}–{request.Offset + page.Events.Count} by {(request.ByReport ? "first report" : "event date")}{(request.Descending ? ", newest first" : "")}");
             foreach (var e in page.Events) Write(io.Out, e);
             return KronikaCli.Ok;
         });

@@ -7,34 +7,73 @@ namespace Kronika.Store;
 
 /// <summary>
 /// An article's whole analysis as the store keeps it: the UTF-8 JSON of `kronika analyze` (every layer the output
-/// contract has, new ones included) in two Brotli-compressed parts (quality 4: about a tenth of the JSON, a millisecond
-/// to pack): the head, every field but the tokens, and the tokens array, nine tenths of the JSON, which a view reads
-/// only when asked for. A store of schema 11 or before keeps the whole JSON in the head and no tokens part; both read alike.
+/// contract has, new ones included) in two Brotli-compressed parts (quality 4: about an eighth of the JSON, under a
+/// millisecond to pack): the head, every field but the tokens, and the tokens array, nine tenths of the JSON, which a
+/// view reads only when asked for. What the store keeps anyway is left out: the article's text (its `text` column) from
+/// the head, and each token's text (the article's text between its offsets) from the tokens; both go back in their
+/// places when the JSON is composed (a fifth of the compressed size). A store of schema 11 or before keeps the whole JSON
+/// in the head and no tokens part, and stores before schema 14 keep the texts; all read alike.
 /// </summary>
 public static class AnalysisBlob
 {
-    /// <summary>The JSON in its two parts, each compressed: the head (the JSON without its `tokens` field) and the tokens array.</summary>
+    /// <summary>The JSON in its two parts, each compressed: the head (without its `text` and `tokens` fields) and the tokens array (without each token's `text`).</summary>
     public static (byte[] Head, byte[] Tokens) Pack(string json)
     {
         var bytes = Encoding.UTF8.GetBytes(json);
         var r = new Utf8JsonReader(bytes);
         if (!r.Read() || r.TokenType != JsonTokenType.StartObject) throw new InvalidDataException("the analysis is not a JSON object");
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+        var head = new ArrayBufferWriter<byte>(bytes.Length / 4);
+        var tokens = new ArrayBufferWriter<byte>(bytes.Length);
+        var found = false;
+        using (var h = new Utf8JsonWriter(head, Kronika.Core.IO.JsonOutput.Options))
+        using (var t = new Utf8JsonWriter(tokens, Kronika.Core.IO.JsonOutput.Options))
         {
-            var isTokens = r.ValueTextEquals("tokens"u8);
-            var name = (int)r.TokenStartIndex;
-            r.Read();
-            var start = (int)r.TokenStartIndex;
-            r.Skip();
-            if (!isTokens) continue;
-            var end = (int)r.BytesConsumed;
-            // The field goes with the comma before it (it is never the first: the article's own fields come first).
-            var head = new byte[bytes.Length - (end - name) - 1];
-            bytes.AsSpan(0, name - 1).CopyTo(head);
-            bytes.AsSpan(end).CopyTo(head.AsSpan(name - 1));
-            return (Compress(head), Compress(bytes.AsSpan(start, end - start)));
+            h.WriteStartObject();
+            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            {
+                if (r.ValueTextEquals("tokens"u8))
+                {
+                    found = true;
+                    r.Read();
+                    CopyArray(ref r, bytes, t, "text"u8);
+                    continue;
+                }
+                var text = r.ValueTextEquals("text"u8);
+                var name = r.GetString()!;
+                r.Read();
+                var start = (int)r.TokenStartIndex;
+                r.Skip();
+                if (text) continue;
+                h.WritePropertyName(name);
+                h.WriteRawValue(bytes.AsSpan(start, (int)r.BytesConsumed - start), skipInputValidation: true);
+            }
+            h.WriteEndObject();
         }
-        throw new InvalidDataException("the analysis has no tokens");
+        if (!found) throw new InvalidDataException("the analysis has no tokens");
+        return (Compress(head.WrittenSpan), Compress(tokens.WrittenSpan));
+    }
+
+    /// <summary>Copies the array of flat objects at the reader, leaving out the field <paramref name="left"/> of each.</summary>
+    private static void CopyArray(ref Utf8JsonReader r, byte[] bytes, Utf8JsonWriter w, ReadOnlySpan<byte> left)
+    {
+        w.WriteStartArray();
+        while (r.Read() && r.TokenType == JsonTokenType.StartObject)
+        {
+            w.WriteStartObject();
+            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            {
+                var skip = r.ValueTextEquals(left);
+                var name = r.GetString()!;
+                r.Read();
+                var start = (int)r.TokenStartIndex;
+                r.Skip();
+                if (skip) continue;
+                w.WritePropertyName(name);
+                w.WriteRawValue(bytes.AsSpan(start, (int)r.BytesConsumed - start), skipInputValidation: true);
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     private static byte[] Compress(ReadOnlySpan<byte> bytes)
@@ -98,7 +137,7 @@ public static class AnalysisBlob
         var (tokenBuffer, tokenLength) = stored.Tokens is { } t && (layers is null || layers.Contains("tokens")) ? Rent(t) : (null, 0);
         try
         {
-            return Compose(id, head.AsSpan(0, headLength), tokenBuffer is not null, tokenBuffer.AsSpan(0, tokenLength), layers);
+            return Compose(id, head.AsSpan(0, headLength), tokenBuffer is not null, tokenBuffer.AsSpan(0, tokenLength), layers, stored.Text);
         }
         finally
         {
@@ -107,27 +146,35 @@ public static class AnalysisBlob
         }
     }
 
-    private static byte[] Compose(long? id, ReadOnlySpan<byte> json, bool withTokens, ReadOnlySpan<byte> tokens, IReadOnlySet<string>? layers)
+    private static byte[] Compose(long? id, ReadOnlySpan<byte> json, bool withTokens, ReadOnlySpan<byte> tokens, IReadOnlySet<string>? layers, string? text)
     {
-        var output = new ArrayBufferWriter<byte>(json.Length + tokens.Length + 32);
-        using (var w = new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = true }))
+        var output = new ArrayBufferWriter<byte>(json.Length + tokens.Length + 2 * (text?.Length ?? 0) + 32);
+        using (var w = new Utf8JsonWriter(output, Kronika.Core.IO.JsonOutput.Options))
         {
             var r = new Utf8JsonReader(json);
             if (!r.Read() || r.TokenType != JsonTokenType.StartObject) throw new InvalidDataException("the stored analysis is not a JSON object");
             w.WriteStartObject();
             if (id is { } i) w.WriteNumber("id", i);
+            var hasText = false;
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
                 var name = r.GetString()!;
                 r.Read();
                 var start = (int)r.TokenStartIndex;
                 r.Skip();
+                hasText |= name == "text";
+                // The article's text goes back where the output contract has it: before `offsets`.
+                if (name == "offsets" && !hasText)
+                {
+                    w.WriteString("text", text ?? throw new InvalidDataException("the stored analysis needs the article's text"));
+                    hasText = true;
+                }
                 var layer = Array.IndexOf(Order, name);
                 // The tokens go back where the output contract has them: before the first layer after them.
                 if (withTokens && layer > TokensAt)
                 {
                     w.WritePropertyName("tokens");
-                    w.WriteRawValue(tokens, skipInputValidation: true);
+                    WriteTokens(w, tokens, text);
                     withTokens = false;
                 }
                 if (layer >= 0 && layers is not null && !layers.Contains(name)) continue;
@@ -137,16 +184,54 @@ public static class AnalysisBlob
             if (withTokens)
             {
                 w.WritePropertyName("tokens");
-                w.WriteRawValue(tokens, skipInputValidation: true);
+                WriteTokens(w, tokens, text);
             }
             w.WriteEndObject();
         }
         return output.WrittenSpan.ToArray();
     }
+
+    /// <summary>The stored tokens array, each token's `text` (the article's text between its offsets) back after its `end` where it was left out.</summary>
+    private static void WriteTokens(Utf8JsonWriter w, ReadOnlySpan<byte> tokens, string? text)
+    {
+        var r = new Utf8JsonReader(tokens);
+        if (!r.Read() || r.TokenType != JsonTokenType.StartArray) throw new InvalidDataException("the stored tokens are not a JSON array");
+        w.WriteStartArray();
+        while (r.Read() && r.TokenType == JsonTokenType.StartObject)
+        {
+            w.WriteStartObject();
+            int start = 0, end = 0;
+            var pending = false; // `end` written, its text not yet
+            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            {
+                var isText = r.ValueTextEquals("text"u8);
+                if (pending && !isText) WriteText(w, text, start, end);
+                pending = false;
+                var name = r.GetString()!;
+                r.Read();
+                if (name == "start") start = r.GetInt32();
+                else if (name == "end") (end, pending) = (r.GetInt32(), true);
+                var at = (int)r.TokenStartIndex;
+                r.Skip();
+                w.WritePropertyName(name);
+                w.WriteRawValue(tokens.Slice(at, (int)r.BytesConsumed - at), skipInputValidation: true);
+            }
+            if (pending) WriteText(w, text, start, end);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void WriteText(Utf8JsonWriter w, string? text, int start, int end)
+    {
+        if (text is null || start < 0 || end > text.Length || start > end) throw new InvalidDataException("the stored tokens need the article's text");
+        w.WriteString("text", text.AsSpan(start, end - start));
+    }
 }
 
 /// <summary>
 /// An article's stored analysis: the model it was made with, the compressed head of the JSON (<see cref="AnalysisBlob"/>)
-/// and its tokens (null when not read, or when stored whole in the head before schema 12), and the article's story.
+/// and its tokens (null when not read, or when stored whole in the head before schema 12), the article's story, and its
+/// text (which the JSON is composed with).
 /// </summary>
-public sealed record StoredAnalysis(long Id, string? Model, byte[]? Json, byte[]? Tokens, long Story);
+public sealed record StoredAnalysis(long Id, string? Model, byte[]? Json, byte[]? Tokens, long Story, string? Text = null);

@@ -21,7 +21,8 @@ public sealed record ChronicleRequest(
     int Limit = 20,
     int Offset = 0,
     int Reports = 5,
-    bool Descending = false)
+    bool Descending = false,
+    int MaxTotal = ChroniclePage.MaxTotal)
 {
     /// <summary>The names of the orders in the API and the command line: by event date or by first report, oldest or (`-desc`) newest first.</summary>
     public static readonly IReadOnlyList<string> Orders = ["event", "event-desc", "report", "report-desc"];
@@ -91,7 +92,16 @@ public sealed record ChronicleEvent(
         : $"{From:yyyy-MM-dd}…{To:yyyy-MM-dd}";
 }
 
-public sealed record ChroniclePage(int Total, IReadOnlyList<ChronicleEvent> Events);
+/// <summary>
+/// A page of the chronicle and how many events match: exactly up to the request's count limit (<see cref="MaxTotal"/>
+/// unless a caller asks for less); past it <see cref="Total"/> is the limit and <see cref="Capped"/> says more match (a
+/// broad query answers without counting every event).
+/// </summary>
+public sealed record ChroniclePage(int Total, IReadOnlyList<ChronicleEvent> Events, bool Capped = false)
+{
+    /// <summary>How far the events a query matches are counted (the API's offsets reach as far).</summary>
+    public const int MaxTotal = 10_000;
+}
 
 /// <summary>An article of a story, with its outlet.</summary>
 public sealed record StoryArticle(long Id, DateOnly Date, string Title, string Outlet, string? Url, bool Copy);
@@ -182,7 +192,7 @@ public static class ChronicleReads
         var dir = request.Descending ? " DESC" : "";
         var order = request.ByReport ? $"e.reported{dir}, e.day_from{dir}, e.id{dir}" : $"e.day_from{dir}, e.day_to{dir}, e.id{dir}";
         // The page and the total in one pass over the matching events (a count beside the page would find them twice);
-        // only an empty page that could have held some (past the end, or no room) counts them apart.
+        // only an empty page that could have held some (past the end, or no room) counts them apart, up to one past the cap.
         var rows = new List<(long Id, string Type, string? Mode, string? Date, DateOnly From, DateOnly To)>();
         int? total = null;
         using (var page = Command(connection, $"SELECT e.id, e.type, e.mode, e.date, e.day_from, e.day_to, COUNT(*) OVER () FROM events e WHERE {where} ORDER BY {order} LIMIT @limit OFFSET @offset",
@@ -194,11 +204,11 @@ public static class ChronicleReads
                 total = Convert.ToInt32(r.GetValue(6), CultureInfo.InvariantCulture);
             }
         if (total is null && (request.Offset > 0 || request.Limit <= 0))
-            using (var count = Command(connection, EventQueries.Count(where), parameters))
+            using (var count = Command(connection, EventQueries.CountUpTo(where, request.MaxTotal + 1), parameters))
                 total = Convert.ToInt32(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         var events = new List<ChronicleEvent>(rows.Count);
         foreach (var row in rows) events.Add(await EventAsync(connection, row, request.Reports, readDay, ct));
-        return new ChroniclePage(total ?? 0, events);
+        return new ChroniclePage(Math.Min(total ?? 0, request.MaxTotal), events, total > request.MaxTotal);
     }
 
     /// <summary>How many reports of one event are read for its figures and conflicts.</summary>
@@ -288,11 +298,11 @@ public static class ChronicleReads
     /// <summary>An article's stored analysis; its tokens read (a column of their own since schema 12) only when asked for.</summary>
     public static async Task<StoredAnalysis?> AnalysisAsync(DbConnection connection, long id, bool tokens, CancellationToken ct)
     {
-        using var command = Command(connection, $"SELECT id, model, analysis, coalesce(story_id, id){(tokens ? ", tokens" : "")} FROM articles WHERE id = @id", [("@id", id)]);
+        using var command = Command(connection, $"SELECT id, model, analysis, coalesce(story_id, id), text{(tokens ? ", tokens" : "")} FROM articles WHERE id = @id", [("@id", id)]);
         using var r = await command.ExecuteReaderAsync(ct);
         if (!await r.ReadAsync(ct)) return null;
         return new StoredAnalysis(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : (byte[])r.GetValue(2),
-            tokens && !r.IsDBNull(4) ? (byte[])r.GetValue(4) : null, r.GetInt64(3));
+            tokens && !r.IsDBNull(5) ? (byte[])r.GetValue(5) : null, r.GetInt64(3), r.GetString(4));
     }
 
     /// <summary>The next <paramref name="limit"/> articles after <paramref name="afterId"/> not analysed by <paramref name="model"/>, in id order.</summary>

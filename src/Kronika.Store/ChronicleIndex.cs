@@ -12,8 +12,21 @@ namespace Kronika.Store;
 /// event under its type, each side and each month its days span when the side joined it (events spanning more than a
 /// year under month 0 of their first year), so a report reads the months its own days span, never every event of a side.
 /// </summary>
-public sealed class ChronicleIndex(DbConnection connection, DbTransaction transaction, Func<DbDataReader, int, DateOnly> readDay, Func<DateOnly, object> day)
+public sealed class ChronicleIndex(DbConnection connection, DbTransaction transaction, Func<DbDataReader, int, DateOnly> readDay, Func<DateOnly, object> day,
+    Dictionary<long, ChronicleIndex.Entry> known) : IDisposable
 {
+    /// <summary>How many events a writer keeps known before it starts again.</summary>
+    public const int MaxKnown = 200_000;
+
+    /// <summary>The batch's commands by their text, each prepared once (lists go in as numbered parameters, so the texts repeat).</summary>
+    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+
+    public void Dispose()
+    {
+        foreach (var command in _commands.Values) command.Dispose();
+        _commands.Clear();
+    }
+
     /// <summary>What a chronicle event is known by while merging: its type and mode, its days (the narrowest a report gave), sides and places.</summary>
     public sealed class Entry(long id, string type, string? mode, DateOnly from, DateOnly to)
     {
@@ -47,50 +60,66 @@ public sealed class ChronicleIndex(DbConnection connection, DbTransaction transa
 
     private DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        foreach (var (name, value) in parameters)
+        if (!_commands.TryGetValue(sql, out var command))
         {
-            var p = command.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value ?? DBNull.Value;
-            command.Parameters.Add(p);
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = transaction;
+            foreach (var (name, _) in parameters)
+            {
+                var p = command.CreateParameter();
+                p.ParameterName = name;
+                command.Parameters.Add(p);
+            }
+            _commands[sql] = command;
         }
+        for (var i = 0; i < parameters.Length; i++) command.Parameters[i].Value = parameters[i].Value ?? DBNull.Value;
         return command;
     }
+
+    private static string List(string prefix, int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => $"@{prefix}{i}"));
+
+    private static IEnumerable<(string, object?)> Values<T>(string prefix, IEnumerable<T> values) => values.Select((v, i) => ($"@{prefix}{i}", (object?)v));
 
     private void AddSide(Entry e, string role, string side)
     {
         if (!(role == "actor" ? e.Actors : e.Targets).Add(side)) return;
         foreach (var month in Months(e.From, e.To))
         {
-            using var insert = Command("INSERT INTO event_months VALUES (@type, @side, @month, @event) ON CONFLICT DO NOTHING",
-                ("@type", e.Type), ("@side", side), ("@month", month), ("@event", e.Id));
-            insert.ExecuteNonQuery();
+            Command("INSERT INTO event_months VALUES (@type, @side, @month, @event) ON CONFLICT DO NOTHING",
+                ("@type", e.Type), ("@side", side), ("@month", month), ("@event", e.Id)).ExecuteNonQuery();
         }
     }
 
     /// <summary>The stored chronicle event, with its sides and places, or null.</summary>
     public Entry? Get(long id) => Load([id]).GetValueOrDefault(id);
 
-    private Dictionary<long, Entry> Load(IReadOnlyList<long> ids)
+    /// <summary>
+    /// The events asked for, from those the writer knows (<paramref name="known"/>, kept across its batches: every change
+    /// to a known event goes through <see cref="Add"/> and the writer, which change both alike; the writer forgets them
+    /// when an article is replaced, a batch fails, or another writer committed in between) or read from the store.
+    /// </summary>
+    private Dictionary<long, Entry> Load(IReadOnlyList<long> wanted)
     {
         var entries = new Dictionary<long, Entry>();
+        var ids = new List<long>();
+        foreach (var id in wanted)
+            if (known.TryGetValue(id, out var e)) entries[id] = e;
+            else ids.Add(id);
         if (ids.Count == 0) return entries;
-        var list = string.Join(", ", ids);
-        using (var command = Command($"SELECT id, type, mode, day_from, day_to FROM events WHERE id IN ({list})"))
-        using (var r = command.ExecuteReader())
+        var list = List("i", ids.Count);
+        var values = Values("i", ids).ToArray();
+        using (var r = Command($"SELECT id, type, mode, day_from, day_to FROM events WHERE id IN ({list})", values).ExecuteReader())
             while (r.Read())
                 entries[r.GetInt64(0)] = new Entry(r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), readDay(r, 3), readDay(r, 4));
-        using (var command = Command($"SELECT event_id, role, side FROM event_participants WHERE event_id IN ({list})"))
-        using (var r = command.ExecuteReader())
+        using (var r = Command($"SELECT event_id, role, side FROM event_participants WHERE event_id IN ({list})", values).ExecuteReader())
             while (r.Read())
                 if (entries.TryGetValue(r.GetInt64(0), out var e)) (r.GetString(1) == "actor" ? e.Actors : e.Targets).Add(r.GetString(2));
-        using (var command = Command($"SELECT DISTINCT event_id, location_side FROM event_mentions WHERE event_id IN ({list}) AND location_side IS NOT NULL"))
-        using (var r = command.ExecuteReader())
+        using (var r = Command($"SELECT DISTINCT event_id, location_side FROM event_mentions WHERE event_id IN ({list}) AND location_side IS NOT NULL", values).ExecuteReader())
             while (r.Read())
                 if (entries.TryGetValue(r.GetInt64(0), out var e)) e.Places.Add(r.GetString(1));
+        foreach (var id in ids)
+            if (entries.TryGetValue(id, out var e)) known[id] = e;
         return entries;
     }
 
@@ -109,10 +138,11 @@ public sealed class ChronicleIndex(DbConnection connection, DbTransaction transa
         // made every report's cost grow with the store.
         var parameters = new List<(string, object?)> { ("@type", report.Type), ("@from", day(from)), ("@to", day(to)) };
         if (report.Mode is not null) parameters.Add(("@mode", report.Mode));
-        parameters.AddRange(sides.Select((s, i) => ($"@s{i}", (object?)s)));
-        using var command = Command($"""
+        parameters.AddRange(Values("s", sides));
+        parameters.AddRange(Values("m", months));
+        var command = Command($"""
             SELECT m.side, m.month, m.event_id FROM event_months m JOIN events e ON e.id = m.event_id
-            WHERE m.type = @type AND m.side IN ({string.Join(", ", sides.Select((_, i) => $"@s{i}"))}) AND m.month IN ({string.Join(", ", months)})
+            WHERE m.type = @type AND m.side IN ({List("s", sides.Count)}) AND m.month IN ({List("m", months.Count)})
               AND e.day_from <= @to AND e.day_to >= @from{(report.Mode is null ? "" : " AND (e.mode IS NULL OR e.mode = @mode)")}
             """, [.. parameters]);
         var found = new List<(int Side, int Month, long Id)>();

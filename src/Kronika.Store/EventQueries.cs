@@ -69,6 +69,9 @@ public static class EventQueries
 
     public static string Count(string where) => $"SELECT COUNT(*) FROM events e WHERE {where}";
 
+    /// <summary>The events matching <paramref name="where"/> counted up to <paramref name="most"/>: the count stops there.</summary>
+    public static string CountUpTo(string where, int most) => $"SELECT COUNT(*) FROM (SELECT 1 FROM events e WHERE {where} LIMIT {most}) c";
+
     public static string Page(string where) => $"""
         SELECT e.id, e.type, e.mode, e.date, (SELECT COUNT(*) FROM event_mentions m WHERE m.event_id = e.id)
         FROM events e WHERE {where} ORDER BY e.day_from DESC, e.id DESC LIMIT @limit OFFSET @offset

@@ -65,7 +65,7 @@ public static class StoryFeatures
 /// is scored by the weighted Dice overlap of the two feature sets (weights: inverse document frequency, times the
 /// kind's weight); the best at or above <see cref="Threshold"/> gives its story.
 /// </summary>
-public sealed class StoryGroups(StoryLookups db)
+public sealed class StoryGroups(StoryLookups db, Dictionary<uint, long> counts)
 {
     public const int WindowDays = 3;
     public const int MaxPosting = 300;
@@ -76,8 +76,12 @@ public sealed class StoryGroups(StoryLookups db)
     public static double DayWeight { get; set; } = 2.0;
     public static double FigureWeight { get; set; } = 4.0;
 
-    /// <summary>The tables of the index, in the store's own types.</summary>
-    public static string Tables(string day) => $"""
+    /// <summary>
+    /// The tables of the index, in the store's own types (<paramref name="options"/> after the postings table: SQLite keeps
+    /// it WITHOUT ROWID, in its primary key alone). The postings of an article are found by its features and day (its row
+    /// keeps both), so they need no index by article.
+    /// </summary>
+    public static string Tables(string day, string options = "") => $"""
         CREATE TABLE IF NOT EXISTS story_features (
             feature BIGINT PRIMARY KEY,
             df INT NOT NULL);
@@ -85,8 +89,7 @@ public sealed class StoryGroups(StoryLookups db)
             feature BIGINT NOT NULL,
             day {day} NOT NULL,
             article_id BIGINT NOT NULL,
-            PRIMARY KEY (feature, day, article_id));
-        CREATE INDEX IF NOT EXISTS story_postings_article ON story_postings(article_id);
+            PRIMARY KEY (feature, day, article_id)){options};
         CREATE TABLE IF NOT EXISTS story_count (
             id INT PRIMARY KEY,
             stories BIGINT NOT NULL);
@@ -110,7 +113,7 @@ public sealed class StoryGroups(StoryLookups db)
     public long? Find(uint[] features, DateOnly date, long except = 0)
     {
         if (features.Length == 0) return null;
-        var stories = db.Stories();
+        var stories = Stories();
         var df = Frequencies(features);
         var rare = features.Where(f => df.GetValueOrDefault(f) is > 0 and <= MaxPosting).ToArray();
         var shared = new Dictionary<long, double>();
@@ -134,11 +137,15 @@ public sealed class StoryGroups(StoryLookups db)
     }
 
     /// <summary>
-    /// Each feature's count of stories, as of now, known from earlier look-ups of this batch (kept up to date by <see
-    /// cref="Add"/>; the batch holds the writers' lock, so no other writer counts in between) or read from the store.
-    /// Candidates of one batch share most of their features: without it each decision read thousands of counts again.
+    /// Each feature's count of stories, as of now, known from earlier look-ups (kept up to date by <see cref="Add"/>) or
+    /// read from the store. The writer keeps it across its batches and drops it when a batch fails or another writer
+    /// committed in between (the writers' generation; each batch holds the writers' lock, so no one counts meanwhile):
+    /// candidates share most of their features, and without it each decision read thousands of counts again.
     /// </summary>
-    private readonly Dictionary<uint, long> _df = [];
+    private readonly Dictionary<uint, long> _df = counts;
+
+    /// <summary>How many counts a writer keeps before it starts again (about 40 MB).</summary>
+    public const int MaxCounts = 1_000_000;
 
     private Dictionary<uint, long> Frequencies(uint[] features)
     {
@@ -170,15 +177,52 @@ public sealed class StoryGroups(StoryLookups db)
         return weightA + weightB == 0 ? 0 : 2 * common / (weightA + weightB);
     }
 
-    /// <summary>Records a story's features (once: an update of an article already recorded moves its postings to its new date).</summary>
+    /// <summary>
+    /// Records a story's features: one more story for each (counted here, written by <see cref="Flush"/>), and its
+    /// postings under those still rare.
+    /// </summary>
     public void Add(long id, DateOnly date, uint[] features)
     {
-        if (db.MovePostings(id, date)) return;
-        db.Count();
-        var counted = db.Counted(features).ToList();
-        foreach (var (feature, before) in counted) _df[feature] = before + 1;
-        db.Post([.. counted.Where(c => c.Before < MaxPosting + 1).Select(c => c.Feature)], date, id);
+        _stories = Stories() + 1;
+        _addedStories++;
+        Frequencies(features);
+        var post = new List<uint>();
+        foreach (var f in features)
+        {
+            var before = _df[f];
+            _df[f] = before + 1;
+            _added[f] = _added.GetValueOrDefault(f) + 1;
+            if (before < MaxPosting + 1) post.Add(f);
+        }
+        db.Post(post, date, id);
     }
+
+    /// <summary>Writes the counts <see cref="Add"/> kept: once per feature and batch, not once per feature and story.</summary>
+    public void Flush()
+    {
+        if (_added.Count == 0 && _addedStories == 0) return;
+        db.AddCounts(_added, _addedStories);
+        _added.Clear();
+        _addedStories = 0;
+    }
+
+    /// <summary>Takes a story recorded with these features on this day out of the counts and postings (before its row changes).</summary>
+    public void Remove(long id, DateOnly date, uint[] features)
+    {
+        Flush();
+        db.Remove(id, date, features);
+        foreach (var f in features) _df.Remove(f);
+        _stories = null;
+    }
+
+    /// <summary>The stories counted, as of now (read once, then kept with <see cref="Add"/>).</summary>
+    private long Stories() => _stories ??= db.Stories();
+
+    private long? _stories;
+
+    /// <summary>What <see cref="Add"/> counted and <see cref="Flush"/> has not yet written: stories per feature, and in all.</summary>
+    private readonly Dictionary<uint, long> _added = [];
+    private long _addedStories;
 
     /// <summary>The story an article belongs to (itself when it has none recorded).</summary>
     public long? StoryOf(long id) => db.StoryOf(id);
@@ -199,14 +243,11 @@ public abstract class StoryLookups
     /// <summary>These stories' story ids and features.</summary>
     public abstract Dictionary<long, (long Story, uint[] Features)> Candidates(List<long> ids);
 
-    /// <summary>Moves the postings of an article already recorded to a new date; false when it has none.</summary>
-    public abstract bool MovePostings(long id, DateOnly date);
+    /// <summary>Takes a recorded story out: its postings under these features on this day, one story less for each feature and in all.</summary>
+    public abstract void Remove(long id, DateOnly date, uint[] features);
 
-    /// <summary>Counts one more story.</summary>
-    public abstract void Count();
-
-    /// <summary>Counts one more story for each feature; each feature's count before.</summary>
-    public abstract IEnumerable<(uint Feature, long Before)> Counted(uint[] features);
+    /// <summary>Adds to each feature's count of stories (a feature not yet counted starts at its addition), and to the stories counted in all.</summary>
+    public abstract void AddCounts(IReadOnlyDictionary<uint, long> counts, long stories);
 
     /// <summary>Posts a story under these features.</summary>
     public abstract void Post(List<uint> features, DateOnly date, long id);

@@ -63,6 +63,22 @@ public sealed class PostgresStoreTests : StoreConformance
         return rows;
     }
 
+    protected override void ToSchema13(IReadOnlyDictionary<long, (byte[] Head, byte[] Tokens)> analyses)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connectionString) { SearchPath = _schema }.ToString());
+        connection.Open();
+        foreach (var (id, (head, tokens)) in analyses)
+        {
+            using var update = new NpgsqlCommand("UPDATE articles SET analysis = @a, tokens = @t WHERE id = @id", connection);
+            update.Parameters.AddWithValue("a", head);
+            update.Parameters.AddWithValue("t", tokens);
+            update.Parameters.AddWithValue("id", id);
+            update.ExecuteNonQuery();
+        }
+        using var alter = new NpgsqlCommand("CREATE INDEX story_postings_article ON story_postings(article_id); COMMENT ON TABLE articles IS 'kronika schema 13';", connection);
+        alter.ExecuteNonQuery();
+    }
+
     protected override void ToSchema12()
     {
         using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connectionString) { SearchPath = _schema }.ToString());

@@ -48,12 +48,39 @@ public sealed class SqliteStoreTests : StoreConformance
         return rows;
     }
 
+    protected override void ToSchema13(IReadOnlyDictionary<long, (byte[] Head, byte[] Tokens)> analyses)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_dir, "kronika.db")};Pooling=false");
+        connection.Open();
+        foreach (var (id, (head, tokens)) in analyses)
+        {
+            using var update = connection.CreateCommand();
+            update.CommandText = "UPDATE articles SET analysis = $a, tokens = $t WHERE id = $id";
+            update.Parameters.AddWithValue("$a", head);
+            update.Parameters.AddWithValue("$t", tokens);
+            update.Parameters.AddWithValue("$id", id);
+            update.ExecuteNonQuery();
+        }
+        using var alter = connection.CreateCommand();
+        alter.CommandText = PostingsAsSchema13 + "PRAGMA user_version = 13;";
+        alter.ExecuteNonQuery();
+    }
+
+    /// <summary>The story postings as schema 13 kept them: a rowid table by text day, with an index by article.</summary>
+    private const string PostingsAsSchema13 = """
+        CREATE TABLE story_postings_13 (feature BIGINT NOT NULL, day TEXT NOT NULL, article_id BIGINT NOT NULL, PRIMARY KEY (feature, day, article_id));
+        INSERT INTO story_postings_13 SELECT feature, date(day + 1721425.5), article_id FROM story_postings;
+        DROP TABLE story_postings;
+        ALTER TABLE story_postings_13 RENAME TO story_postings;
+        CREATE INDEX story_postings_article ON story_postings(article_id);
+        """;
+
     protected override void ToSchema12()
     {
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_dir, "kronika.db")};Pooling=false");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "DROP TABLE entity_stats; DROP TABLE entity_days; PRAGMA user_version = 12;";
+        command.CommandText = PostingsAsSchema13 + "DROP TABLE entity_stats; DROP TABLE entity_days; PRAGMA user_version = 12;";
         command.ExecuteNonQuery();
     }
 

@@ -258,6 +258,8 @@ public sealed class ApiTests(SampleStore samples) : IClassFixture<SampleStore>
         foreach (var part in new[] { "entity", "by_publication", "by_reference", "co_mentioned", "events", "quotes" })
             Assert.True(entityPage.GetProperty("properties").TryGetProperty(part, out _), part);
         Assert.Contains(paths.GetProperty("/api/entities/{name}").GetProperty("get").GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "parts");
+        // Its total is exact up to a cap, and says when more match.
+        Assert.True(schemas.GetProperty("ChronicleResponse").GetProperty("properties").TryGetProperty("capped", out _));
     }
 
     [Fact]
@@ -269,6 +271,8 @@ public sealed class ApiTests(SampleStore samples) : IClassFixture<SampleStore>
         Assert.Contains(events, e => e.GetProperty("figures").EnumerateArray().Any(f => f.GetProperty("unit").GetString() == "karys" && f.GetProperty("source").GetString() == "Seulas"));
         var dates = events.Select(e => e.GetProperty("from").GetString()!).ToList();
         Assert.Equal(dates.Order(StringComparer.Ordinal), dates);
+        Assert.False(page.GetProperty("capped").GetBoolean());
+        Assert.True(page.GetProperty("total").GetInt32() >= events.Count);
         Assert.Equal(HttpStatusCode.BadRequest, (await Client().GetAsync("/api/chronicle?type=VISIT")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await Client().GetAsync("/api/chronicle?order=random")).StatusCode);
         var story = await Json(await Client().GetAsync($"/api/stories/{events[0].GetProperty("reports")[0].GetProperty("article_id").GetInt64()}"));

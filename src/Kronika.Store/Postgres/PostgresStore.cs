@@ -63,11 +63,13 @@ public sealed class PostgresStore : IStore
 
     /// <summary>What turns a store of schema N into one of N + 1 (as in <see cref="SqliteStore"/>): 11 → 12, the tokens of an
     /// analysis in a column of their own (articles stored before keep their whole analysis in `analysis`); 12 → 13, the counts
-    /// per entity and per entity and day (<see cref="EntityStats"/>), filled from the stored mentions.</summary>
+    /// per entity and per entity and day (<see cref="EntityStats"/>), filled from the stored mentions; 13 → 14, the story
+    /// postings without an index by article (found by the article's features and day).</summary>
     private static readonly Dictionary<int, string> Upgrades = new()
     {
         [11] = "ALTER TABLE articles ADD COLUMN IF NOT EXISTS tokens BYTEA;",
         [12] = EntityStats.Tables("DATE") + EntityStats.Fill,
+        [13] = "DROP INDEX IF EXISTS story_postings_article;",
     };
 
     public PostgresStore(string connectionString, bool create = true)
@@ -131,6 +133,12 @@ public sealed class PostgresStore : IStore
         return command;
     }
 
+    /// <summary>Each story feature's count of stories as this writer last knew it (see <see cref="StoryGroups"/>).</summary>
+    private readonly Dictionary<uint, long> _featureCounts = [];
+
+    /// <summary>The chronicle events this writer knows (see <see cref="ChronicleIndex"/>).</summary>
+    private readonly Dictionary<long, ChronicleIndex.Entry> _events = [];
+
     public IReadOnlyList<WriteOutcome> Write(IReadOnlyList<StoredArticle> batch)
     {
         using var connection = _source.OpenConnection();
@@ -145,18 +153,25 @@ public sealed class PostgresStore : IStore
             using (var read = Command(connection, WriterGeneration.Read, transaction)) generation = (long)read.ExecuteScalar()!;
             if (generation != _generation) Forget();
             _people ??= new People(ReadPeople(connection));
-            var events = new ChronicleIndex(connection, transaction, (r, i) => r.GetFieldValue<DateOnly>(i), d => d);
+            if (_featureCounts.Count > StoryGroups.MaxCounts) _featureCounts.Clear();
+            if (_events.Count > ChronicleIndex.MaxKnown) _events.Clear();
+            using var events = new ChronicleIndex(connection, transaction, (r, i) => r.GetFieldValue<DateOnly>(i), d => d, _events);
             var lookups = new PostgresStoryLookups(connection, transaction);
             var stories = new Stories(lookups);
-            var groups = new StoryGroups(lookups);
+            var groups = new StoryGroups(lookups, _featureCounts);
             using var chronicle = new ChronicleWriter(connection, transaction, d => d);
             foreach (var written in batch)
             {
                 var a = written;
                 (long Id, string Hash, string? Model)? sameSource = null;
-                using (var command = Command(connection, "SELECT id, hash, model FROM articles WHERE source_id = @s", transaction, ("s", a.SourceId)))
+                (DateOnly Date, uint[] Features)? recorded = null; // the stored version's story features, when it is a story that has them
+                using (var command = Command(connection, "SELECT id, hash, model, date, CASE WHEN duplicate_of IS NULL THEN features END FROM articles WHERE source_id = @s", transaction, ("s", a.SourceId)))
                 using (var reader = command.ExecuteReader())
-                    if (reader.Read()) sameSource = (reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+                    if (reader.Read())
+                    {
+                        sameSource = (reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+                        if (!reader.IsDBNull(4)) recorded = (reader.GetFieldValue<DateOnly>(3), StoryFeatures.Unpack(reader.GetFieldValue<byte[]>(4)));
+                    }
                 long? sameContent;
                 using (var command = Command(connection, "SELECT coalesce(duplicate_of, id) FROM articles WHERE hash = @h LIMIT 1", transaction, ("h", a.Hash)))
                     sameContent = command.ExecuteScalar() as long?;
@@ -179,6 +194,7 @@ public sealed class PostgresStore : IStore
                 if (sameSource is { Id: var old })
                 {
                     using (var remove = Command(connection, EntityStats.Remove, transaction, ("id", old))) remove.ExecuteNonQuery();
+                    if (recorded is { } r) groups.Remove(old, r.Date, r.Features);
                     using (var update = Command(connection, """
                         UPDATE articles SET hash = @h, date = @d, title = @t, url = @u, site = @site, language = @lang, text = @text,
                             lemmas = @lemmas, spans = @spans, simhash = @sim, duplicate_of = @dup, name = @name, ingested = now(),
@@ -187,6 +203,7 @@ public sealed class PostgresStore : IStore
                         update.ExecuteNonQuery();
                     using (var delete = Command(connection, "DELETE FROM mentions WHERE article_id = @id; DELETE FROM times WHERE article_id = @id; DELETE FROM event_mentions WHERE article_id = @id", transaction, ("id", old)))
                         delete.ExecuteNonQuery();
+                    _events.Clear(); // its reports leave their events: their places are read again
                     id = old;
                 }
                 else
@@ -203,6 +220,7 @@ public sealed class PostgresStore : IStore
                 chronicle.Write(events, id, a);
                 if (original is null) groups.Add(id, a.Date, a.Features);
             }
+            groups.Flush();
             if (outcomes.Contains(WriteOutcome.Updated))
             {
                 using (var orphans = Command(connection, EventQueries.DeleteOrphans, transaction)) orphans.ExecuteNonQuery();
@@ -223,6 +241,8 @@ public sealed class PostgresStore : IStore
     private void Forget()
     {
         _people = null;
+        _featureCounts.Clear();
+        _events.Clear();
         _generation = -1;
     }
 

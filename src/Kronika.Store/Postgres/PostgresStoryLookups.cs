@@ -50,28 +50,23 @@ internal sealed class PostgresStoryLookups(NpgsqlConnection connection, NpgsqlTr
         return found;
     }
 
-    public override bool MovePostings(long id, DateOnly date)
+    public override void Remove(long id, DateOnly date, uint[] features)
     {
-        using var command = Command("UPDATE story_postings SET day = @day WHERE article_id = @id", ("day", date), ("id", id));
-        return command.ExecuteNonQuery() > 0;
-    }
-
-    public override void Count()
-    {
-        using var command = Command("UPDATE story_count SET stories = stories + 1 WHERE id = 1");
+        using var command = Command("""
+            DELETE FROM story_postings WHERE feature = ANY(@f) AND day = @day AND article_id = @id;
+            UPDATE story_features SET df = df - 1 WHERE feature = ANY(@f);
+            UPDATE story_count SET stories = stories - 1 WHERE id = 1;
+            """, ("f", Longs(features)), ("day", date), ("id", id));
         command.ExecuteNonQuery();
     }
 
-    public override IEnumerable<(uint Feature, long Before)> Counted(uint[] features)
+    public override void AddCounts(IReadOnlyDictionary<uint, long> counts, long stories)
     {
-        var list = new List<(uint, long)>(features.Length);
         using var command = Command("""
-            INSERT INTO story_features SELECT f, 1 FROM unnest(@f) f ON CONFLICT (feature) DO UPDATE SET df = story_features.df + 1
-            RETURNING feature, df - 1
-            """, ("f", Longs(features)));
-        using var r = command.ExecuteReader();
-        while (r.Read()) list.Add(((uint)r.GetInt64(0), r.GetInt32(1)));
-        return list;
+            INSERT INTO story_features SELECT f, n FROM unnest(@f, @n) AS u(f, n) ON CONFLICT (feature) DO UPDATE SET df = story_features.df + excluded.df;
+            UPDATE story_count SET stories = stories + @s WHERE id = 1;
+            """, ("f", counts.Keys.Select(f => (long)f).ToArray()), ("n", counts.Values.Select(n => (int)n).ToArray()), ("s", stories));
+        command.ExecuteNonQuery();
     }
 
     public override void Post(List<uint> features, DateOnly date, long id)

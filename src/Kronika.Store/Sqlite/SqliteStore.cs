@@ -84,6 +84,12 @@ public sealed class SqliteStore : IStore
     // were rolled back, and when another writer committed in between.
     private readonly HashSet<string> _entitiesWritten = new(StringComparer.Ordinal);
 
+    /// <summary>Each story feature's count of stories as this writer last knew it (see <see cref="StoryGroups"/>).</summary>
+    private readonly Dictionary<uint, long> _featureCounts = [];
+
+    /// <summary>The chronicle events this writer knows (see <see cref="ChronicleIndex"/>).</summary>
+    private readonly Dictionary<long, ChronicleIndex.Entry> _events = [];
+
     /// <summary>
     /// False: event reports join only events with the same key, as before the chronicle merge (bench/ measures what the
     /// merge costs with it; a store written this way has a thinner chronicle).
@@ -117,7 +123,7 @@ public sealed class SqliteStore : IStore
                 if (!exists && !create) throw new StoreMissingException("the file holds no Kronika store");
                 // A store of this version has its tables: a server opening it need not state them again.
                 if (!exists)
-                    Execute(Schema + StoryLookups.QuarterIndexes + StoryGroups.Tables("TEXT") + SharedTables.Of("INTEGER", "TEXT") + ChronicleIndex.Table + EntityStats.Tables("TEXT") + $"PRAGMA user_version = {SchemaVersion};");
+                    Execute(Schema + StoryLookups.QuarterIndexes + StoryGroups.Tables("INTEGER", " WITHOUT ROWID") + SharedTables.Of("INTEGER", "TEXT") + ChronicleIndex.Table + EntityStats.Tables("TEXT") + $"PRAGMA user_version = {SchemaVersion};");
             }
             if (create) Execute("COMMIT");
         }
@@ -130,18 +136,25 @@ public sealed class SqliteStore : IStore
     }
 
     /// <summary>Raised whenever the tables change; a store of another version is upgraded (<see cref="Upgrades"/>) or refused, never misread.</summary>
-    public const int SchemaVersion = 13;
+    public const int SchemaVersion = 14;
 
     /// <summary>
     /// What turns a store of schema N into one of N + 1, keeping every stored article readable. 11 → 12: the tokens of
     /// an analysis get a column of their own (articles stored before keep their whole analysis in `analysis`; see
     /// <see cref="AnalysisBlob"/>), so that a view without tokens reads and decompresses a tenth of the analysis. 12 → 13: the
-    /// counts per entity and per entity and day (<see cref="EntityStats"/>), filled from the stored mentions.
+    /// counts per entity and per entity and day (<see cref="EntityStats"/>), filled from the stored mentions. 13 → 14: the
+    /// story postings kept WITHOUT ROWID, by day number, with no index by article (found by the article's features and day).
     /// </summary>
     private static readonly Dictionary<int, string> Upgrades = new()
     {
         [11] = "ALTER TABLE articles ADD COLUMN tokens BLOB;",
         [12] = EntityStats.Tables("TEXT") + EntityStats.Fill,
+        [13] = """
+            CREATE TABLE story_postings_14 (feature BIGINT NOT NULL, day INTEGER NOT NULL, article_id BIGINT NOT NULL, PRIMARY KEY (feature, day, article_id)) WITHOUT ROWID;
+            INSERT INTO story_postings_14 SELECT feature, CAST(julianday(day) - 1721425.5 AS INTEGER), article_id FROM story_postings;
+            DROP TABLE story_postings;
+            ALTER TABLE story_postings_14 RENAME TO story_postings;
+            """,
     };
 
     /// <summary>Upgrades the store from schema <paramref name="found"/> under the file's write lock (taken here unless <paramref name="locked"/>).</summary>
@@ -200,18 +213,25 @@ public sealed class SqliteStore : IStore
             if (generation != _generation) Forget();
             _people ??= new People(ReadPeople(transaction));
             if (_entitiesWritten.Count > 100_000) _entitiesWritten.Clear(); // a bounded cache: the insert ignores a known entity anyway
-            var events = MergeChronicle ? new ChronicleIndex(_connection, transaction, (r, i) => DateOnly.Parse(r.GetString(i), CultureInfo.InvariantCulture), d => Day(d)) : null;
+            if (_featureCounts.Count > StoryGroups.MaxCounts) _featureCounts.Clear();
+            if (_events.Count > ChronicleIndex.MaxKnown) _events.Clear();
+            using var events = MergeChronicle ? new ChronicleIndex(_connection, transaction, (r, i) => DateOnly.Parse(r.GetString(i), CultureInfo.InvariantCulture), d => Day(d), _events) : null;
             using var lookups = new SqliteStoryLookups(_connection, transaction);
             var stories = new Stories(lookups);
-            var groups = new StoryGroups(lookups);
+            var groups = new StoryGroups(lookups, _featureCounts);
             using var statements = new Statements(this, transaction);
             using var chronicle = new ChronicleWriter(_connection, transaction, d => Day(d));
             foreach (var written in batch)
             {
                 var a = written;
                 (long Id, string Hash, string? Model)? sameSource = null;
+                (DateOnly Date, uint[] Features)? recorded = null; // the stored version's story features, when it is a story that has them
                 using (var reader = statements.BySource.With(a.SourceId).ExecuteReader())
-                    if (reader.Read()) sameSource = (reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+                    if (reader.Read())
+                    {
+                        sameSource = (reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+                        if (!reader.IsDBNull(4)) recorded = (DateOnly.Parse(reader.GetString(3), CultureInfo.InvariantCulture), StoryFeatures.Unpack((byte[])reader.GetValue(4)));
+                    }
                 var sameContent = statements.ByHash.With(a.Hash).ExecuteScalar() as long?;
                 var (outcome, original) = stories.Decide(a, sameSource, sameContent);
                 outcomes.Add(outcome);
@@ -230,8 +250,10 @@ public sealed class SqliteStore : IStore
                 if (sameSource is { Id: var old })
                 {
                     statements.RemoveStats.With(old).ExecuteNonQuery();
+                    if (recorded is { } r) groups.Remove(old, r.Date, r.Features);
                     statements.Update.With([.. values, old]).ExecuteNonQuery();
                     statements.DeleteLayers.With(old).ExecuteNonQuery();
+                    _events.Clear(); // its reports leave their events: their places are read again
                     id = old;
                 }
                 else
@@ -248,6 +270,7 @@ public sealed class SqliteStore : IStore
                 chronicle.Write(events, id, a);
                 if (original is null) groups.Add(id, a.Date, a.Features);
             }
+            groups.Flush();
             if (outcomes.Contains(WriteOutcome.Updated))
             {
                 Execute(EventQueries.DeleteOrphans, transaction);
@@ -301,13 +324,15 @@ public sealed class SqliteStore : IStore
     {
         _people = null;
         _entitiesWritten.Clear();
+        _featureCounts.Clear();
+        _events.Clear();
         _generation = -1;
     }
 
     /// <summary>The statements of one write, prepared once per batch.</summary>
     private sealed class Statements(SqliteStore store, SqliteTransaction transaction) : IDisposable
     {
-        public readonly SqliteCommand BySource = store.Prepare(transaction, "SELECT id, hash, model FROM articles WHERE source_id = $1");
+        public readonly SqliteCommand BySource = store.Prepare(transaction, "SELECT id, hash, model, date, CASE WHEN duplicate_of IS NULL THEN features END FROM articles WHERE source_id = $1");
         public readonly SqliteCommand ByHash = store.Prepare(transaction, "SELECT coalesce(duplicate_of, id) FROM articles WHERE hash = $1 LIMIT 1");
         public readonly SqliteCommand Insert = store.Prepare(transaction, """
             INSERT INTO articles (source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, duplicate_of, ingested, facets, name,

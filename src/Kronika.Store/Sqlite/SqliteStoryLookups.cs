@@ -7,7 +7,7 @@ namespace Kronika.Store;
 internal sealed class SqliteStoryLookups : StoryLookups, IDisposable
 {
     private readonly List<SqliteCommand> _commands = [];
-    private readonly SqliteCommand _stories, _frequencies, _postings, _candidates, _move, _count, _counted, _post, _storyOf, _similar;
+    private readonly SqliteCommand _stories, _frequencies, _postings, _candidates, _remove, _addCounts, _post, _storyOf, _similar;
 
     public SqliteStoryLookups(SqliteConnection connection, SqliteTransaction transaction)
     {
@@ -27,16 +27,24 @@ internal sealed class SqliteStoryLookups : StoryLookups, IDisposable
             WHERE feature IN (SELECT value FROM json_each($f)) AND day BETWEEN $from AND $to ORDER BY feature, article_id
             """, "$f", "$from", "$to");
         _candidates = Make("SELECT id, coalesce(story_id, id), features FROM articles WHERE id IN (SELECT value FROM json_each($ids)) AND features IS NOT NULL", "$ids");
-        _move = Make("UPDATE story_postings SET day = $day WHERE article_id = $id", "$day", "$id");
-        _count = Make("UPDATE story_count SET stories = stories + 1 WHERE id = 1");
-        // One statement per article for all its features (`WHERE true`: SQLite's upsert after a SELECT needs it).
-        _counted = Make("INSERT INTO story_features SELECT value, 1 FROM json_each($f) WHERE true ON CONFLICT (feature) DO UPDATE SET df = df + 1 RETURNING feature, df - 1", "$f");
+        _remove = Make("""
+            DELETE FROM story_postings WHERE feature IN (SELECT value FROM json_each($f)) AND day = $day AND article_id = $id;
+            UPDATE story_features SET df = df - 1 WHERE feature IN (SELECT value FROM json_each($f));
+            UPDATE story_count SET stories = stories - 1 WHERE id = 1;
+            """, "$f", "$day", "$id");
+        // One statement per batch for all its counts (`WHERE true`: SQLite's upsert after a SELECT needs it).
+        _addCounts = Make("""
+            INSERT INTO story_features SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each($c) WHERE true
+                ON CONFLICT (feature) DO UPDATE SET df = df + excluded.df;
+            UPDATE story_count SET stories = stories + $n WHERE id = 1;
+            """, "$c", "$n");
         _post = Make("INSERT OR IGNORE INTO story_postings SELECT value, $day, $id FROM json_each($f)", "$f", "$day", "$id");
         _storyOf = Make("SELECT coalesce(story_id, id) FROM articles WHERE id = $id AND duplicate_of IS NULL AND features IS NOT NULL", "$id");
         _similar = Make(SimilarQuery("$"), "$q0", "$q1", "$q2", "$q3");
     }
 
-    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>A posting's day: its day number (days since 0001-01-01), three bytes where the text took ten.</summary>
+    private static long Day(DateOnly d) => d.DayNumber;
 
     private static string Json<T>(IEnumerable<T> values) => "[" + string.Join(',', values) + "]";
 
@@ -73,18 +81,10 @@ internal sealed class SqliteStoryLookups : StoryLookups, IDisposable
         return found;
     }
 
-    public override bool MovePostings(long id, DateOnly date) => With(_move, Day(date), id).ExecuteNonQuery() > 0;
+    public override void Remove(long id, DateOnly date, uint[] features) => With(_remove, Json(features), Day(date), id).ExecuteNonQuery();
 
-    public override void Count() => _count.ExecuteNonQuery();
-
-    public override IEnumerable<(uint Feature, long Before)> Counted(uint[] features)
-    {
-        var list = new List<(uint, long)>(features.Length);
-        if (features.Length == 0) return list;
-        using var r = With(_counted, Json(features)).ExecuteReader();
-        while (r.Read()) list.Add(((uint)r.GetInt64(0), r.GetInt64(1)));
-        return list;
-    }
+    public override void AddCounts(IReadOnlyDictionary<uint, long> counts, long stories) =>
+        With(_addCounts, Json(counts.Select(c => $"[{c.Key},{c.Value}]")), stories).ExecuteNonQuery();
 
     public override void Post(List<uint> features, DateOnly date, long id)
     {

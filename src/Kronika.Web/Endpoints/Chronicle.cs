@@ -5,8 +5,9 @@ using Kronika.Store;
 namespace Kronika.Web.Endpoints;
 
 /// <summary>The chronicle page of the API: events across outlets with their reports, figures per source and conflicts.</summary>
-/// <summary>`Unknown` names the filters (actor, target, either, place) whose name is no entity in the store, so that a zero can say why.</summary>
-public sealed record ChronicleResponse(int Total, int Offset, IReadOnlyList<ChronicleEvent> Events, IReadOnlyList<string>? Unknown = null);
+/// <summary>`Unknown` names the filters (actor, target, either, place) whose name is no entity in the store, so that a zero can say why.
+/// `Total` is exact up to 10,000 matching events; `Capped` true: more than `Total` match.</summary>
+public sealed record ChronicleResponse(int Total, int Offset, IReadOnlyList<ChronicleEvent> Events, IReadOnlyList<string>? Unknown = null, bool Capped = false);
 
 /// <summary>GET /api/chronicle and GET /api/stories/{id}: chronicle events, filtered as `kronika chronicle` filters them, and the story of an article.</summary>
 public static class Chronicle
@@ -36,7 +37,7 @@ public static class Chronicle
                     false, Check.Limit(limit), Check.Offset(offset), Check.Number(reports, "reports", 5, 0, Check.MaxLimit));
                 request = request.InOrder(order ?? "event")!;
                 var page = await store.ChronicleAsync(request, ct);
-                return TypedResults.Ok(new ChronicleResponse(page.Total, request.Offset, page.Events, unknown));
+                return TypedResults.Ok(new ChronicleResponse(page.Total, request.Offset, page.Events, unknown, page.Capped));
             }))
             .Produces<ChronicleResponse>()
             .WithSummary("The chronicle: events across outlets in date order (or by first report; oldest or newest first), each with its date or date bounds, type in words, who → whom, where, according to whom, figures per source, conflicts, reports and outlets");

@@ -16,7 +16,7 @@ const words = {
     query: "Žodžiai (pvz., Putinas, \"Šiaurės Korėja\", prezident*)", queryShort: "Žodžiai",
     from: "Nuo", to: "Iki", entity: "Subjektas", entityType: "Subjekto tipas", anyType: "Bet kokio tipo", search: "Ieškoti",
     eventDates: "Pagal datas, apie kurias rašoma", copies: n => `kopijų: ${n}`,
-    found: (n, what) => `${what}: ${n}`, articlesWord: "Straipsnių", eventsWord: "Įvykių", entitiesWord: "Subjektų",
+    found: (n, what) => `${what}: ${n}`, moreThan: (n) => `daugiau nei ${n}`, articlesWord: "Straipsnių", eventsWord: "Įvykių", entitiesWord: "Subjektų",
     none: "Nieko nerasta.", range: (a, b, n) => `${a}–${b} iš ${n}`, previous: "Ankstesni", next: "Kiti", pages: "Puslapiai",
     entities: "Subjektai", times: "Laiko išraiškos", quantities: "Kiekiai", quotes: "Citatos", events: "Įvykiai",
     speaker: "Kalbėtojas", unknown: "nežinomas", mentions: "Paminėjimai", articles: "Straipsniai",
@@ -66,7 +66,7 @@ const words = {
     query: "Words (e.g. Putinas, \"Šiaurės Korėja\", prezident*)", queryShort: "Words",
     from: "From", to: "To", entity: "Entity", entityType: "Entity type", anyType: "Any type", search: "Search",
     eventDates: "By the dates written about", copies: n => `copies: ${n}`,
-    found: (n, what) => `${what}: ${n}`, articlesWord: "Articles", eventsWord: "Events", entitiesWord: "Entities",
+    found: (n, what) => `${what}: ${n}`, moreThan: (n) => `more than ${n}`, articlesWord: "Articles", eventsWord: "Events", entitiesWord: "Entities",
     none: "Nothing found.", range: (a, b, n) => `${a}–${b} of ${n}`, previous: "Previous", next: "Next", pages: "Pages",
     entities: "Entities", times: "Time expressions", quantities: "Quantities", quotes: "Quotes", events: "Events",
     speaker: "Speaker", unknown: "unknown", mentions: "Mentions", articles: "Articles",
@@ -274,8 +274,8 @@ function pager(path, params, total, offset, shown) {
   return nav;
 }
 
-function countLine(total, what) {
-  const text = total ? t("found")(total, what) : t("none");
+function countLine(total, what, capped) {
+  const text = total ? t("found")(capped ? t("moreThan")(total) : total, what) : t("none");
   announce(text);
   return el("p", { class: "count" }, text);
 }
@@ -540,7 +540,7 @@ async function showChronicle(view, params) {
   for (const what of page.unknown || []) view.append(el("p", { class: "error", role: "alert" }, t("unknownName")(t(what), params.get(what))));
   const results = el("section", { class: "results", "aria-labelledby": "results-title" },
     el("h2", { id: "results-title", class: "visually-hidden" }, t("eventsWord")),
-    countLine(page.total, t("eventsWord")),
+    countLine(page.total, t("eventsWord"), page.capped),
     pager("chronicle", filters, page.total, offset, page.events.length),
     page.events.length ? chronicleTable(page.events, filters, offset) : null,
     pager("chronicle", filters, page.total, offset, page.events.length));
