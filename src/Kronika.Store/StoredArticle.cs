@@ -267,7 +267,7 @@ public sealed record StoredArticle(
             lemmaText,
             [.. spans],
             SimHashOf(lemmaText),
-            doc.Entities.Select(e => new StoredMention(EntityKey(e.Type, e.Canonical, e.Kb), e.Canonical, e.Type, e.Kb, e.Start, e.End)).ToList(),
+            doc.Entities.Where(e => IsName(e.Canonical)).Select(e => new StoredMention(EntityKey(e.Type, e.Canonical, e.Kb), e.Canonical, e.Type, e.Kb, e.Start, e.End)).ToList(),
             doc.Times.Select(t =>
             {
                 var range = TimeRange.Of(t.Value);
@@ -290,8 +290,15 @@ public sealed record StoredArticle(
     /// <summary>How a lemma is indexed and queried: lowercase, without the period of abbreviations (`m.` → `m`).</summary>
     public static string LemmaKey(string lemma) => lemma.ToLowerInvariant().Replace(" ", "_").TrimEnd('.');
 
-    /// <summary>An entity's identity across articles: its Wikidata id, else its type and canonical name.</summary>
-    public static string EntityKey(string type, string canonical, string? kb) => kb ?? $"{type}:{canonical}";
+    /// <summary>
+    /// An entity's identity across articles: its Wikidata id, else its type and canonical name. A body named only by a
+    /// common noun (`teismas`, `policija`, which the events step adds as a participant) is no name: its key is the word
+    /// itself, it stays on the events that name it, and the store keeps it out of the entities, their counts and stories.
+    /// </summary>
+    public static string EntityKey(string type, string canonical, string? kb) => kb ?? (IsName(canonical) ? $"{type}:{canonical}" : canonical);
+
+    /// <summary>A canonical form that names something: not a common noun in lower case.</summary>
+    public static bool IsName(string canonical) => canonical.Length > 0 && !char.IsLower(canonical[0]);
 
     /// <summary>The content hash: the same date and text is the same article, whatever file it came from.</summary>
     public static string ContentHash(Document doc) =>

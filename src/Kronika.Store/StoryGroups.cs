@@ -20,7 +20,7 @@ public static class StoryFeatures
     public static uint[] Of(Document doc)
     {
         var set = new HashSet<uint>();
-        foreach (var e in doc.Entities) set.Add(Of(Entity, StoredArticle.EntityKey(e.Type, e.Canonical, e.Kb)));
+        foreach (var e in doc.Entities) if (StoredArticle.IsName(e.Canonical)) set.Add(Of(Entity, StoredArticle.EntityKey(e.Type, e.Canonical, e.Kb)));
         for (var i = 0; i < doc.TokenCount; i++)
         {
             var t = doc.Token(i);

@@ -217,6 +217,19 @@ public abstract partial class StoreConformance : IDisposable
     }
 
     [Fact]
+    public void A_body_named_by_a_common_noun_acts_in_its_events_but_is_no_entity()
+    {
+        var day = new DateOnly(2025, 3, 1);
+        Store.Write([Articles.Analyze("Vakar teismas nuteisė vyrą kalėti penkerius metus.", "teismas-1", day)]);
+        Store.Write([Articles.Analyze("Pirmadienį teismas nuteisė moterį kalėti trejus metus.", "teismas-2", day.AddDays(3))]);
+
+        Assert.DoesNotContain(Store.Entities(null, 100), e => e.Canonical == "teismas");
+        var rulings = Store.Events(new EventRequest(Type: "COERCE")).Events;
+        Assert.Equal(2, rulings.Count);
+        Assert.All(rulings, e => Assert.Equal(["teismas"], e.Actors));
+    }
+
+    [Fact]
     public void A_shorter_name_written_first_takes_the_fuller_name_when_it_comes()
     {
         var day = new DateOnly(2025, 3, 1);
