@@ -206,6 +206,10 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                 if (verbs) Roles(g, f, phrases, sentencePhrases, subjects, inherited);
                 else if (!NounRoles(g, f, phrases, subjects, found)) continue;
                 f.Targets.RemoveAll(f.Actors.Contains);
+                // The dead of a partitive clause are also a figure of the event that named them (`išsiuntė 15 tūkst.
+                // karių, iš kurių 600 žuvo`: the troops sent, 600 of them killed).
+                if (Partitive(g, f) && found.Count > 0 && found[^1].Sentence == sentence)
+                    found[^1].Quantities.AddRange(QuantitiesIn(g, clause).Except(found[^1].Quantities));
                 // `Per ataką žuvo 5 žmonės`, `Rusija apšaudė Zaporižiją, žuvo trys žmonės`: the dead belong to the attack
                 // named in the sentence; only dead whose side the subject names (`žuvo 600 Šiaurės Korėjos karių`) are
                 // news of their own.
@@ -294,6 +298,10 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         if (place >= 0) f.Location = place;
     }
 
+    /// <summary>`išsiuntė 15 tūkst. karių, iš kurių 600 žuvo`: dead counted among those the clause before names.</summary>
+    private static bool Partitive(Grammar g, Found f) =>
+        f.Predicate.Victim && g.Lemma(f.Clause.Start) == "iš" && f.Clause.Start + 1 < f.Clause.End && g.Lemma(f.Clause.Start + 1) is "kuris" or "kuri";
+
     private void VerbRoles(Grammar g, Found f, List<Phrase> phrases, List<int> subjects, bool inherited)
     {
         // The passive's subject suffered the act, except troops deployed: `bus dislokuota 4 800 Vokietijos karių`.
@@ -302,8 +310,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         // A subject carried over from an earlier clause acted there; it is not who suffered this clause's passive
         // (`Z. V. informavo, kad dabar tikrinama, …`).
         // `išsiuntė 15 tūkst. karių, iš kurių 600 žuvo`: the dead of a partitive relative clause are the sender's.
-        var partitive = f.Predicate.Victim && g.Lemma(f.Clause.Start) == "iš" && f.Clause.Start + 1 < f.Clause.End && g.Lemma(f.Clause.Start + 1) is "kuris" or "kuri";
-        if (!(patientSubject && inherited) || partitive) (patientSubject ? f.Targets : f.Actors).AddRange(subjects);
+        if (!(patientSubject && inherited) || Partitive(g, f)) (patientSubject ? f.Targets : f.Actors).AddRange(subjects);
         // Objects belong to the verb group: after the trigger up to the next verb that is an event of its own (an
         // infinitive that is not carries the objects on: `uždraudė atvykti … Ivanišviliui`), and before it only when no
         // other verb of the clause comes first (`V. Putinas Kim Jong Uną sutiko`, but `pasmerkė ataką ir paragino Izraelį`).
