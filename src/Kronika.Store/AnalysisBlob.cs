@@ -38,14 +38,7 @@ public static class AnalysisBlob
                     CopyArray(ref r, bytes, t, "text"u8);
                     continue;
                 }
-                var text = r.ValueTextEquals("text"u8);
-                var name = r.GetString()!;
-                r.Read();
-                var start = (int)r.TokenStartIndex;
-                r.Skip();
-                if (text) continue;
-                h.WritePropertyName(name);
-                h.WriteRawValue(bytes.AsSpan(start, (int)r.BytesConsumed - start), skipInputValidation: true);
+                CopyProperty(ref r, bytes, h, "text"u8);
             }
             h.WriteEndObject();
         }
@@ -60,20 +53,23 @@ public static class AnalysisBlob
         while (r.Read() && r.TokenType == JsonTokenType.StartObject)
         {
             w.WriteStartObject();
-            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-            {
-                var skip = r.ValueTextEquals(left);
-                var name = r.GetString()!;
-                r.Read();
-                var start = (int)r.TokenStartIndex;
-                r.Skip();
-                if (skip) continue;
-                w.WritePropertyName(name);
-                w.WriteRawValue(bytes.AsSpan(start, (int)r.BytesConsumed - start), skipInputValidation: true);
-            }
+            while (r.Read() && r.TokenType == JsonTokenType.PropertyName) CopyProperty(ref r, bytes, w, left);
             w.WriteEndObject();
         }
         w.WriteEndArray();
+    }
+
+    /// <summary>Copies the property whose name is at the reader, unless it is <paramref name="left"/>.</summary>
+    private static void CopyProperty(ref Utf8JsonReader r, byte[] bytes, Utf8JsonWriter w, ReadOnlySpan<byte> left)
+    {
+        var skip = r.ValueTextEquals(left);
+        var name = r.GetString()!;
+        r.Read();
+        var start = (int)r.TokenStartIndex;
+        r.Skip();
+        if (skip) return;
+        w.WritePropertyName(name);
+        w.WriteRawValue(bytes.AsSpan(start, (int)r.BytesConsumed - start), skipInputValidation: true);
     }
 
     private static byte[] Compress(ReadOnlySpan<byte> bytes)
