@@ -31,17 +31,17 @@ public static class MergeCostBench
     internal static double ThreadSeconds() => ClockGetTime(3, out var t) == 0 ? t.Seconds + t.Nanoseconds / 1e9 : double.NaN;
 
     /// <summary>Writes each batch into both stores, timing each; every other call is the current store's.</summary>
-    private sealed class Both(SqliteStore now, SqliteStore before) : IStore
+    private sealed class Both(SqliteStore now, SqliteStore before) : DelegatingStore(now)
     {
         public double NowWall, NowCpu, BeforeWall, BeforeCpu;
         public int Written;
 
-        public IReadOnlyList<WriteOutcome> Write(IReadOnlyList<StoredArticle> batch)
+        public override IReadOnlyList<WriteOutcome> Write(IReadOnlyList<StoredArticle> batch)
         {
             var (wall, cpu) = (Stopwatch.StartNew(), ThreadSeconds());
             var outcomes = now.Write(batch);
             (NowWall, NowCpu) = (NowWall + wall.Elapsed.TotalSeconds, NowCpu + ThreadSeconds() - cpu);
-            var stripped = batch.Select(a => a with { Analysis = null, Tokens = null, Features = [] }).ToList();
+            var stripped = ChronicleBench.StoreAsBefore(batch);
             (wall, cpu) = (Stopwatch.StartNew(), ThreadSeconds());
             before.Write(stripped);
             (BeforeWall, BeforeCpu) = (BeforeWall + wall.Elapsed.TotalSeconds, BeforeCpu + ThreadSeconds() - cpu);
@@ -49,29 +49,7 @@ public static class MergeCostBench
             return outcomes;
         }
 
-        public bool Holds(string sourceId, string hash) => now.Holds(sourceId, hash);
-        public int ArticleCount() => now.ArticleCount();
-        public int StoryCount() => now.StoryCount();
-        public Task<string?> ProblemAsync(CancellationToken ct = default) => now.ProblemAsync(ct);
-        public Task<SearchPage> SearchAsync(SearchRequest request, CancellationToken ct = default) => now.SearchAsync(request, ct);
-        public Task<IReadOnlyList<long>> StoryIdsAsync(SearchRequest request, CancellationToken ct = default) => now.StoryIdsAsync(request, ct);
-        public Task<IReadOnlyList<EntitySummary>> EntitiesAsync(string? type, int top, CancellationToken ct = default) => now.EntitiesAsync(type, top, ct);
-        public Task<IReadOnlyList<string>> EntityKeysAsync(string name, CancellationToken ct = default) => now.EntityKeysAsync(name, ct);
-        public Task<Timeline?> TimelineAsync(string entityKey, string period, int coMentioned, TimelineParts parts = TimelineParts.All, CancellationToken ct = default) => now.TimelineAsync(entityKey, period, coMentioned, parts, ct);
-        public Task<StoredArticle?> GetAsync(long id, CancellationToken ct = default) => now.GetAsync(id, ct);
-        public Task<EventPage> EventsAsync(EventRequest request, int mentions = 5, CancellationToken ct = default) => now.EventsAsync(request, mentions, ct);
-        public Task SaveWatchAsync(Watch watch, CancellationToken ct = default) => now.SaveWatchAsync(watch, ct);
-        public Task<IReadOnlyList<Watch>> WatchesAsync(CancellationToken ct = default) => now.WatchesAsync(ct);
-        public Task MarkSeenAsync(string name, long upTo, CancellationToken ct = default) => now.MarkSeenAsync(name, upTo, ct);
-        public Task<long> LastArticleIdAsync(CancellationToken ct = default) => now.LastArticleIdAsync(ct);
-        public Task<StoredAnalysis?> AnalysisAsync(long id, bool tokens = false, CancellationToken ct = default) => now.AnalysisAsync(id, tokens, ct);
-        public IReadOnlyList<long> Stale(string model, long afterId, int limit) => now.Stale(model, afterId, limit);
-        public int StaleCount(string model) => now.StaleCount(model);
-        public Task<StoryInfo?> StoryAsync(long articleId, CancellationToken ct = default) => now.StoryAsync(articleId, ct);
-        public Task<ChroniclePage> ChronicleAsync(ChronicleRequest request, CancellationToken ct = default) => now.ChronicleAsync(request, ct);
-        public Task<VolumeSeries> VolumeAsync(SearchRequest request, bool monthly, CancellationToken ct = default) => now.VolumeAsync(request, monthly, ct);
-        public Task<IReadOnlyList<PlaceCount>> PlacesAsync(PlaceRequest request, CancellationToken ct = default) => now.PlacesAsync(request, ct);
-        public void Dispose() { }
+        public override void Dispose() { }
     }
 
     private static long Size(string path) => new[] { path, path + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
