@@ -67,7 +67,8 @@ public sealed class CancellationTests : IDisposable
         await using var locker = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(admin) { SearchPath = schema }.ToString());
         await locker.OpenAsync(TestContext.Current.CancellationToken);
         await using var transaction = await locker.BeginTransactionAsync(TestContext.Current.CancellationToken);
-        await new NpgsqlCommand("LOCK TABLE articles IN ACCESS EXCLUSIVE MODE", locker, transaction).ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        // Every table a read starts from, so its first statement waits (an event count reads only `events`).
+        await new NpgsqlCommand("LOCK TABLE articles, events IN ACCESS EXCLUSIVE MODE", locker, transaction).ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
 
         async Task<int> Running()
         {
