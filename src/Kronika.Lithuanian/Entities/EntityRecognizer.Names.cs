@@ -63,14 +63,16 @@ public sealed partial class EntityRecognizer
                     words.RemoveAt(joins[n]);
                 }
             // A man's surname in `-a` takes `-ai` in the dative beside a dative given name (`Dariui Būtai` → `Darius Būta`).
+            // (Beside an initial, a surname the tagger reads in the dative: `D. Šalengai` → `D. Šalenga`.)
             if (personGender == Gender.Masc && end - i > 1 && s.Lower(end - 1) is var last && last.EndsWith("ai", StringComparison.Ordinal) && !last.EndsWith("iai", StringComparison.Ordinal)
-                && Enumerable.Range(i, end - i - 1).Any(k => s.Lower(k).EndsWith("ui", StringComparison.Ordinal)))
+                && (Enumerable.Range(i, end - i - 1).Any(k => s.Lower(k).EndsWith("ui", StringComparison.Ordinal))
+                    || s.Morph(end - 1).Case == Case.Dat && Enumerable.Range(i, end - i - 1).All(k => s.Has(k, TokenFlags.Initial) || s[k] == ".")))
                 words[^1] = s.Display(end - 1)[..^1];
             return string.Join(' ', words);
         }
         var head = end - 1;
         var headCase = s.Morph(head).Case;
-        var plural = s.Morph(head).IsPlural;
+        var plural = Plural(s, head);
         var gender = s.Morph(head).Gender;
         for (var k = i; k < end; k++)
         {
@@ -157,7 +159,10 @@ public sealed partial class EntityRecognizer
         || form.EndsWith("ie", StringComparison.OrdinalIgnoreCase) || form.EndsWith("ee", StringComparison.OrdinalIgnoreCase)
         || form.EndsWith("oo", StringComparison.OrdinalIgnoreCase) || form.EndsWith("ou", StringComparison.OrdinalIgnoreCase)
         || form.EndsWith("ao", StringComparison.OrdinalIgnoreCase) || form.EndsWith("eo", StringComparison.OrdinalIgnoreCase)
-        || form.EndsWith("nho", StringComparison.OrdinalIgnoreCase) || form.EndsWith("y", StringComparison.Ordinal) && form.Length > 1 && "aeiou".Contains(form[^2]);
+        || form.EndsWith("nho", StringComparison.OrdinalIgnoreCase) || form.EndsWith("y", StringComparison.Ordinal) && form.Length > 1 && "aeiou".Contains(form[^2])
+        // A consonant before a final `-i` ends no case of a Lithuanian name but the instrumental's `-mi` (`Tserediani`,
+        // `Salvini`; not `Dariumi`).
+        || form.Length > 3 && form[^1] == 'i' && !"aeiouyąęėįųūm".Contains(char.ToLowerInvariant(form[^2]));
 
     private static readonly string[] FemaleInstrumental = ["iene", "aite", "yte", "ute", "ūte"];
 

@@ -49,7 +49,7 @@ public sealed partial class EntityRecognizer
             // longer name (`Krašto apsaugos ministerija pranešė`).
             var mention = s.IsAcronym(i) && memory.Acronyms.TryGetValue(s.Form(i), out var defined) ? Acronym(s, i, defined)
                 : MayStartName(s, i, memory) ? FromKnowledgeBase(s, i, memory) ?? FromRun(s, i, memory)
-                : s.IsCapitalised(i) && OpensClause(s, i) ? FromKnowledgeBase(s, i, memory, minLength: InstitutionAt(s, i) ? 1 : 2) ?? HeadedAtClauseStart(s, i)
+                : s.IsCapitalised(i) && OpensClause(s, i) ? FromKnowledgeBase(s, i, memory, minLength: InstitutionAt(s, i) ? 1 : 2) ?? HeadedAtClauseStart(s, i) ?? AdjectiveOpensPlace(s, i, memory)
                 : null;
             // A name of the base may hold a quoted name found before it (`Demokratų sąjunga „Vardan Lietuvos“`): the
             // whole name replaces the part.
@@ -86,6 +86,22 @@ public sealed partial class EntityRecognizer
         // A head before a quoted name is the common noun of that name (`Kino festivalis „Kino pavasaris“`).
         if (head.Type == "LOC" || head.End - i < (head.Type == "ORG" ? 4 : 3) || s[head.End] is "„" or "\"") return null;
         return (new Mention(s.Start(i), s.End(head.End - 1), head.Type, Canonical(s, i, head.End, head.Type, hasHead: true), null, [.. Words(s, i, head.End)]), head.End - i);
+    }
+
+    /// <summary>`Naujosios Vilnios gyventojai`, `Mažojoje Lietuvoje`: at a clause start, an adjective agreeing in case, number
+    /// and gender with the one capitalised name after it opens that place's name (as it does inside a sentence).</summary>
+    private (Mention Mention, int Length)? AdjectiveOpensPlace(Sentence s, int i, TextMemory memory)
+    {
+        if (s.Token(i).Upos != Upos.ADJ || !s.IsWord(i + 1)) return null;
+        var (adjective, name) = (s.Morph(i), s.Morph(i + 1));
+        if ( !s.IsCapitalised(i + 1) || s.IsAcronym(i + 1) || s.IsCapitalised(i + 2)
+            || adjective.Case == Case.None || adjective.Case != name.Case || adjective.IsPlural != name.IsPlural || adjective.Gender != name.Gender
+            || IsFirstName(s, i + 1) || !MayStartName(s, i + 1, memory) || FromKnowledgeBase(s, i + 1, memory) is { Mention.Type: not "LOC" }
+            || TypeOf(s, i, i + 2, memory) != "LOC")
+            return null;
+        var canonical = Canonical(s, i, i + 2, "LOC", hasHead: false);
+        var entry = kb.Find(NameKey.Of(canonical)).FirstOrDefault(e => e.Type == "LOC");
+        return (new Mention(s.Start(i), s.End(i + 1), "LOC", entry?.Canonical ?? canonical, entry, [.. Words(s, i, i + 2)]), 2);
     }
 
     /// <summary>`Volis Olinsas (Wally Olins)`, `Wally Olins (Volis Olinsas)`: a person's name in brackets of as many words
@@ -260,25 +276,34 @@ public sealed partial class EntityRecognizer
         // A sentence about a game (`rungtynės`, `įveikė`, `taškų`): its quoted names are teams. Asked only of a sentence
         // with a quoted name.
         bool? aboutAGame = null;
+        var quoted = new List<(int Open, int Close, int At)>();
         bool Sports() => aboutAGame ??= Enumerable.Range(0, s.Count).Any(k => s.IsWord(k) && (lists.SportsWords.Contains(s.Lower(k)) || s.Lemma(k) is { } l && lists.SportsWords.Contains(l.ToLowerInvariant())));
         for (var i = 0; i + 2 < s.Count; i++)
         {
             if (s[i] is not ("„" or "\"")) continue;
             var close = -1;
-            for (var k = i + 1; k < Math.Min(s.Count, i + 7); k++)
+            for (var k = i + 1; k < Math.Min(s.Count, i + 17); k++)
                 if (s[k] is "“" or "\"" or "”") { close = k; break; }
             if (close <= i + 1 || Enumerable.Range(i, close - i + 1).Any(k => used[k] || k > i && k < close && s[k] is "„" or "\"")) continue;
             var trigger = i > 0 && (s.Lemma(i - 1) is { } lemma && lists.OrganizationTriggers.Contains(lemma.ToLowerInvariant())
                 || lists.OrganizationTriggers.Contains(s.Lower(i - 1)) || lists.OrganizationHeads.Contains(s.Lower(i - 1)));
             // (Several words all capitalised are a name whatever the tagger reads in them: `„Mini Cooper“`.)
             var titleCase = Enumerable.Range(i + 1, close - i - 1).Count(s.IsWord) >= 2 && Enumerable.Range(i + 1, close - i - 1).All(k => !s.IsWord(k) || s.IsCapitalised(k));
-            var hasVerb = !titleCase && Enumerable.Range(i + 1, close - i - 1).Any(k => s.Token(k).Upos is Upos.VERB or Upos.AUX);
+            // A long title in a foreign language, most words capitalised (`„Road to NATO‘s Washington Summit: The Future of
+            // Nordic-Baltic Allies“`), is one named thing as written.
+            var wordsInside = Enumerable.Range(i + 1, close - i - 1).Count(s.IsWord);
+            var foreignTitle = wordsInside >= 5 && Enumerable.Range(i + 1, close - i - 1).Count(k => s.IsWord(k) && s.IsCapitalised(k)) * 3 >= wordsInside * 2
+                && Enumerable.Range(i + 1, close - i - 1).All(k => !s.IsWord(k) || s.IsCapitalised(k) || !IsCommonWord(s.Lower(k)) || s.Form(k).Length <= 2);
+            titleCase |= foreignTitle;
+            // (A maker or a name of the base is no verb, whatever the tagger reads in it: `„Audi“`, `„Subaru“`.)
+            var hasVerb = !titleCase && Enumerable.Range(i + 1, close - i - 1).Any(k => s.Token(k).Upos is Upos.VERB or Upos.AUX
+                && !(s.IsCapitalised(k) && (lists.Makers.Contains(s.Display(k)) || kb.Contains(s.Key(k)))));
             var nameLike = s.IsCapitalised(i + 1) || s.Kind(i + 1) == TokenKind.Number || trigger;
             // Quoted speech goes on with a dash or a reporting verb (`„…“, – sakė`); a name may be followed by a comma.
             // (Not a name joined to a quoted name before it: `„Orlen Lietuva“ ir „Modus grupė“ – …`.)
             var coordinated = i >= 2 && s[i - 1] is "ir" or "bei" or "," && s[i - 2] is "“" or "”" or "\"";
             var speech = !coordinated && (s[close + 1] is "–" or "—" || s[close + 1] == "," && (s[close + 2] is "–" or "—" || close + 2 < s.Count && s.Token(close + 2).Upos is Upos.VERB));
-            if (!nameLike || hasVerb || close - i - 1 > 4 || !trigger && speech) continue;
+            if (!nameLike || hasVerb || close - i - 1 > 4 && !foreignTitle || !trigger && speech) continue;
             var name = Joined(s, i + 1, close);
             var entry = kb.Find(NameKey.Of(name)).FirstOrDefault();
             // One word in a case a brand is not fixed in (`„Akropolyje“`, `„Sadutei“`) is named in the nominative;
@@ -286,7 +311,13 @@ public sealed partial class EntityRecognizer
             if (close == i + 2 && s.IsWord(i + 1) && s.Morph(i + 1).Case is Case.Loc or Case.Dat or Case.Ins or Case.Acc) name = NameLemma(s, i + 1);
             // The word after the quotes may say what it is (`„Real“ ekipą`, `„Nasdaq Vilnius“ biržoje`, `„Hillsborough“
             // stadione`); a city's genitive before it makes it that city's club (`Kauno „Žalgiris“`, `Denverio „Nuggets“`).
-            var after = s.Lemma(close + 1)?.ToLowerInvariant();
+            // (Past lowercase adjectives: `„Baltijos“ pagrindinė mokykla`; past a dash to what a list of names is: `„Big
+            // Doner“, „Ozo restoranas“ – įmonės`.)
+            var next = close + 1;
+            while (next < close + 3 && s.IsWord(next) && !s.IsCapitalised(next) && s.Token(next).Upos == Upos.ADJ) next++;
+            if (s[next] is "–" or "—" && s.IsWord(next + 1) && !s.IsCapitalised(next + 1) && s.Lemma(next + 1) is { } what
+                && lists.OrganizationTriggers.Contains(what.ToLowerInvariant())) next++;
+            var after = s.Lemma(next)?.ToLowerInvariant();
             var before = i > 0 ? s.Lemma(i - 1)?.ToLowerInvariant() : null;
             // `kelyje „Via Baltica“`, `„Akropolio“ prekybos centre`: a road or place word beside it makes it a place.
             var placeAfter = after is not null && lists.PlaceHeads.Contains(after) || before is not null && lists.PlaceNouns.Contains(before);
@@ -325,15 +356,35 @@ public sealed partial class EntityRecognizer
             // company (a work's name may end in one).
             // (`„Ryto–MRU“`: before a dash joining a sponsor's name, the name's own word is the one that declines.)
             var end = Enumerable.Range(i + 2, Math.Max(0, close - i - 3)).FirstOrDefault(k => s[k] is "–" or "-" && !s.Token(k - 1).SpaceAfter && !s.Token(k).SpaceAfter, close);
-            if (close > i + 2 && !trigger && !product && entry is null && s.IsWord(end - 1) && !IsForeign(s.Display(end - 1))
+            if (close > i + 2 && !trigger && !product && !foreignTitle && entry is null && s.IsWord(end - 1) && !IsForeign(s.Display(end - 1))
                 && (s.Morph(end - 1).Case is Case.Dat or Case.Acc or Case.Ins or Case.Loc || s.Morph(end - 1).Case == Case.Gen && type == "ORG"))
                 // (A club the base knows by that word is named as the base names it: `„Ryto–MRU“` → `Rytas–MRU`.)
                 name = (end == i + 2 && kb.Find(s.Key(i + 1)).FirstOrDefault(e => e.Type == "ORG" && !e.Canonical.Contains(' ') && CanBeCaseOf(s.Display(i + 1), e.Canonical)) is { } known
                            ? known.Canonical
                            : Canonical(s, i + 1, end, type == "PER" ? "ORG" : type, hasHead: true)) + (end < close ? Joined(s, end, close) : "");
+            quoted.Add((i, close, found.Count));
             found.Add(new Mention(s.Start(i + 1), s.End(close - 1), type, entry?.Canonical ?? name, entry, [name]));
             for (var k = i; k <= close; k++) used[k] = true;
             if (trigger && i > 0 && lists.OrganizationTriggers.Contains(s.Lower(i - 1))) used[i - 1] = true;
+        }
+        SharedListType(s, quoted, found);
+    }
+
+    /// <summary>`„Big Doner“, „Urmo projektas“, „Ozo restoranas“ – įmonės`: quoted names listed together (commas, `ir`,
+    /// `bei`) are of one kind; when the text shows one of them to be an organization, the named things beside it are too.</summary>
+    private static void SharedListType(Sentence s, List<(int Open, int Close, int At)> quoted, List<Mention> found)
+    {
+        var from = 0;
+        for (var k = 1; k <= quoted.Count; k++)
+        {
+            if (k < quoted.Count && Enumerable.Range(quoted[k - 1].Close + 1, quoted[k].Open - quoted[k - 1].Close - 1).All(j => s[j] is "," or "ir" or "bei")
+                && quoted[k].Open > quoted[k - 1].Close + 1) continue;
+            var list = quoted.GetRange(from, k - from);
+            from = k;
+            // (By what the text says of one of them, not by the base: `„Maxima“` among oil brands is no reason.)
+            if (list.Count < 2 || !list.Any(q => found[q.At] is { Type: "ORG", Kb: null })) continue;
+            foreach (var q in list)
+                if (found[q.At] is { Type: "MISC", Kb: null } m) found[q.At] = m with { Type = "ORG" };
         }
     }
 
@@ -501,10 +552,20 @@ public sealed partial class EntityRecognizer
             // (`Vilniaus miesto 1 apylinkės teismas`: a number before lowercase genitives.)
             if (k > j && s.Kind(k) == TokenKind.Number && s.Form(k).All(char.IsDigit) && s.IsWord(k + 1) && !s.IsCapitalised(k + 1)) continue;
             if (!s.IsWord(k) || s.IsCapitalised(k) && !s.Headline) return null;
-            if (HeadType(s, k) is { } type) return s.Morph(k).IsPlural && !PluralName(s, k, type) ? null : (type, k + 1);
+            if (HeadType(s, k) is { } type) return Plural(s, k) && !PluralName(s, k, type) ? null : (type, k + 1);
             if (s.Morph(k).Case != Case.Gen && s.Token(k).Upos != Upos.ADJ) return null;
         }
         return null;
+    }
+
+    /// <summary>Whether the word is a plural: by the tagger, unless the form is also the genitive singular and a noun
+    /// follows it (`Klaipėdos apskrities policijos atstovė`, `Tautų lygos varžybos`: one police, one league).</summary>
+    private static bool Plural(Sentence s, int k)
+    {
+        if (!s.Morph(k).IsPlural) return false;
+        if (s.Lemma(k)?.ToLowerInvariant() is not { Length: > 2 } lemma || !s.IsWord(k + 1) || s.IsCapitalised(k + 1) || s.Token(k + 1).Upos != Upos.NOUN) return true;
+        var form = s.Lower(k);
+        return !(lemma[^1] == 'a' && form == lemma[..^1] + "os" || lemma[^1] == 'ė' && form == lemma[..^1] + "ės");
     }
 
     /// <summary>A plural head still names one thing when the word has no singular (`rūmai`, `pamaldos`) or names a

@@ -18,7 +18,7 @@ public static class NameKey
         "usis", "iasis", "ųjų", "ąsias",
         // Nouns, adjectives and names of all cases and both numbers.
         "iuose", "iausiu", "iumi", "iams", "umi", "imi", "iais", "iuje", "iaus", "iose", "ioms", "iomis", "ėmis", "omis",
-        "uose", "iems", "ioje", "aus", "ias", "ios", "yje", "uje", "ėje", "oje", "ose", "ėse", "ams", "oms", "ėms", "ais", "iai", "ius",
+        "uose", "iems", "ioje", "imis", "aus", "ies", "ims", "yse", "ias", "ios", "yje", "uje", "ėje", "oje", "ose", "ėse", "ams", "oms", "ėms", "ais", "iai", "ius",
         "ių", "iui", "iu", "io", "ės", "es", "as", "is", "ys", "us", "ui", "ai", "os", "ą", "ę", "į", "ų", "ū", "a", "e",
         "ė", "i", "o", "u", "y",
     }.OrderByDescending(e => e.Length).ToArray();
