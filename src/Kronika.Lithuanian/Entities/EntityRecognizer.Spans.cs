@@ -89,14 +89,15 @@ public sealed partial class EntityRecognizer
     }
 
     /// <summary>`Naujosios Vilnios gyventojai`, `Mažojoje Lietuvoje`: at a clause start, an adjective agreeing in case, number
-    /// and gender with the one capitalised name after it opens that place's name (as it does inside a sentence).</summary>
+    /// and gender with the one capitalised name after it opens that place's name (as it does inside a sentence); a name the
+    /// base knows on its own is that name with a word before it (`Oficialusis Pekinas`).</summary>
     private (Mention Mention, int Length)? AdjectiveOpensPlace(Sentence s, int i, TextMemory memory)
     {
         if (s.Token(i).Upos != Upos.ADJ || !s.IsWord(i + 1)) return null;
         var (adjective, name) = (s.Morph(i), s.Morph(i + 1));
         if ( !s.IsCapitalised(i + 1) || s.IsAcronym(i + 1) || s.IsCapitalised(i + 2)
             || adjective.Case == Case.None || adjective.Case != name.Case || adjective.IsPlural != name.IsPlural || adjective.Gender != name.Gender
-            || IsFirstName(s, i + 1) || !MayStartName(s, i + 1, memory) || FromKnowledgeBase(s, i + 1, memory) is { Mention.Type: not "LOC" }
+            || IsFirstName(s, i + 1) || !MayStartName(s, i + 1, memory) || FromKnowledgeBase(s, i + 1, memory) is not null
             || TypeOf(s, i, i + 2, memory) != "LOC")
             return null;
         var canonical = Canonical(s, i, i + 2, "LOC", hasHead: false);
@@ -552,7 +553,11 @@ public sealed partial class EntityRecognizer
             // (`Vilniaus miesto 1 apylinkės teismas`: a number before lowercase genitives.)
             if (k > j && s.Kind(k) == TokenKind.Number && s.Form(k).All(char.IsDigit) && s.IsWord(k + 1) && !s.IsCapitalised(k + 1)) continue;
             if (!s.IsWord(k) || s.IsCapitalised(k) && !s.Headline) return null;
-            if (HeadType(s, k) is { } type) return Plural(s, k) && !PluralName(s, k, type) ? null : (type, k + 1);
+            // (A head in the genitive before a longer name's own head belongs to that name: `Šiaulių apskrities vyriausiasis
+            // policijos komisariatas`.)
+            if (HeadType(s, k) is { } type)
+                return s.Morph(k).Case == Case.Gen && !Plural(s, k) && HeadAfter(s, k + 1) is { } longer ? longer
+                    : Plural(s, k) && !PluralName(s, k, type) ? null : (type, k + 1);
             if (s.Morph(k).Case != Case.Gen && s.Token(k).Upos != Upos.ADJ) return null;
         }
         return null;
