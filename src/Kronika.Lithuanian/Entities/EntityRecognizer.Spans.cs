@@ -22,11 +22,11 @@ public sealed partial class EntityRecognizer
         var used = new bool[s.Count];
         // `(toliau – Komitetas)`: a word the document defines for itself is no name (a defined acronym still is).
         for (var k = 0; k + 2 < s.Count; k++)
-            if (s.Lower(k) == "toliau" && s[k + 1] is "–" or "—" or "-" && s.IsWord(k + 2) && !s.IsAcronym(k + 2))
+            if (s.IsWord(k) && s.Span(k).Equals("toliau", StringComparison.OrdinalIgnoreCase) && s[k + 1] is "–" or "—" or "-" && s.IsWord(k + 2) && !s.IsAcronym(k + 2))
                 memory.Terms.Add(s.Key(k + 2));
         // `vartotojų kainų indeksą (VKI)`: an acronym defined by lowercase words is a common noun's, no name.
         for (var k = 1; k + 2 < s.Count; k++)
-            if (s[k] == "(" && s.IsAcronym(k + 1) && s[k + 2] == ")" && s.IsWord(k - 1) && !s.IsCapitalised(k - 1))
+            if (s.Is(k, "(") && s.IsAcronym(k + 1) && s.Is(k + 2, ")") && s.IsWord(k - 1) && !s.IsCapitalised(k - 1))
             {
                 var letters = s.Lower(k + 1);
                 var n = letters.Length;
@@ -39,8 +39,8 @@ public sealed partial class EntityRecognizer
         QuotedNames(s, used, found, memory);
         for (var i = 0; i < s.Count;)
         {
-            if (used[i] || !s.IsWord(i) && !s.IsInitial(i) || s.IsWord(i) && !s.IsAcronym(i) && memory.Terms.Contains(s.Key(i))
-                || s.IsAcronym(i) && memory.Terms.Contains("acronym:" + s.Form(i)))
+            if (used[i] || !s.IsWord(i) && !s.IsInitial(i) || memory.Terms.Count > 0 && (s.IsWord(i) && !s.IsAcronym(i) && memory.Terms.Contains(s.Key(i))
+                || s.IsAcronym(i) && memory.Terms.Contains("acronym:" + s.Form(i))))
             {
                 i++;
                 continue;
@@ -242,7 +242,7 @@ public sealed partial class EntityRecognizer
     {
         for (var h = 3; h < s.Count; h++)
         {
-            if (!s.IsWord(h) || s.IsCapitalised(h) || HeadType(s, h) != "LOC" || !s.Morph(h).IsPlural
+            if (!s.IsWord(h) || !s.Morph(h).IsPlural || s.IsCapitalised(h) || HeadType(s, h) != "LOC"
                 || s.Lemma(h) is not { } lemma || lemma.EndsWith("ai") || lemma.EndsWith("os") || lemma.EndsWith("ės")) continue;
             var runs = new List<(int From, int To)>();
             var k = h;
@@ -278,15 +278,15 @@ public sealed partial class EntityRecognizer
         // with a quoted name.
         bool? aboutAGame = null;
         var quoted = new List<(int Open, int Close, int At)>();
-        bool Sports() => aboutAGame ??= Enumerable.Range(0, s.Count).Any(k => s.IsWord(k) && (lists.SportsWords.Contains(s.Lower(k)) || s.Lemma(k) is { } l && lists.SportsWords.Contains(l.ToLowerInvariant())));
+        bool Sports() => aboutAGame ??= Enumerable.Range(0, s.Count).Any(k => s.IsWord(k) && (lists.SportsWords.Contains(s.Lower(k)) || s.LowerLemma(k) is { } l && lists.SportsWords.Contains(l)));
         for (var i = 0; i + 2 < s.Count; i++)
         {
-            if (s[i] is not ("„" or "\"")) continue;
+            if (!s.Is(i, "„") && !s.Is(i, "\"")) continue;
             var close = -1;
             for (var k = i + 1; k < Math.Min(s.Count, i + 17); k++)
                 if (s[k] is "“" or "\"" or "”") { close = k; break; }
             if (close <= i + 1 || Enumerable.Range(i, close - i + 1).Any(k => used[k] || k > i && k < close && s[k] is "„" or "\"")) continue;
-            var trigger = i > 0 && (s.Lemma(i - 1) is { } lemma && lists.OrganizationTriggers.Contains(lemma.ToLowerInvariant())
+            var trigger = i > 0 && (s.LowerLemma(i - 1) is { } lemma && lists.OrganizationTriggers.Contains(lemma)
                 || lists.OrganizationTriggers.Contains(s.Lower(i - 1)) || lists.OrganizationHeads.Contains(s.Lower(i - 1)));
             // (Several words all capitalised are a name whatever the tagger reads in them: `„Mini Cooper“`.)
             var titleCase = Enumerable.Range(i + 1, close - i - 1).Count(s.IsWord) >= 2 && Enumerable.Range(i + 1, close - i - 1).All(k => !s.IsWord(k) || s.IsCapitalised(k));
@@ -318,17 +318,17 @@ public sealed partial class EntityRecognizer
             while (next < close + 3 && s.IsWord(next) && !s.IsCapitalised(next) && s.Token(next).Upos == Upos.ADJ) next++;
             if (s[next] is "–" or "—" && s.IsWord(next + 1) && !s.IsCapitalised(next + 1) && s.Lemma(next + 1) is { } what
                 && lists.OrganizationTriggers.Contains(what.ToLowerInvariant())) next++;
-            var after = s.Lemma(next)?.ToLowerInvariant();
-            var before = i > 0 ? s.Lemma(i - 1)?.ToLowerInvariant() : null;
+            var after = s.LowerLemma(next);
+            var before = i > 0 ? s.LowerLemma(i - 1) : null;
             // `kelyje „Via Baltica“`, `„Akropolio“ prekybos centre`: a road or place word beside it makes it a place.
             var placeAfter = after is not null && lists.PlaceHeads.Contains(after) || before is not null && lists.PlaceNouns.Contains(before);
             // (An organization's head as the name's last word says so too: `„Modus grupė“`.)
             var orgAfter = after is not null && (lists.OrganizationTriggers.Contains(after) || lists.OrganizationHeads.Contains(after))
-                           || close > i + 2 && s.Lemma(close - 1)?.ToLowerInvariant() is { } own && (lists.OrganizationHeads.Contains(own) || lists.OrganizationTriggers.Contains(own)
+                           || close > i + 2 && s.LowerLemma(close - 1) is { } own && (lists.OrganizationHeads.Contains(own) || lists.OrganizationTriggers.Contains(own)
                                                                                                           || lists.OrganizationTriggers.Contains(s.Lower(close - 1)));
             var club = i > 0 && s.IsCapitalised(i - 1) && s.Morph(i - 1).Case == Case.Gen && kb.Find(s.Key(i - 1)).Any(e => e.Type == "LOC");
             // A vehicle or device word before or after it makes it the product (`automobilis „Toyota“`, `„Opel“ markės`).
-            var product = i > 0 && s.Lemma(i - 1) is { } thing && lists.ProductTriggers.Contains(thing.ToLowerInvariant())
+            var product = i > 0 && s.LowerLemma(i - 1) is { } thing && lists.ProductTriggers.Contains(thing)
                           || after is not null && lists.ProductTriggers.Contains(after);
             // A team: in a sentence about a game, a quoted name the base knows as a place (`„Kupiškis“`: places are not
             // quoted) or not at all (`penki „Riteriai“`); or one the text already used for a team. (Not an event's name:
@@ -468,7 +468,7 @@ public sealed partial class EntityRecognizer
             // A known name in the genitive before a head names the place or body it heads (`Kinijos užsienio reikalų
             // ministerija`, `Partizanų gatvė`, `A. Stulginskio mokykla`), not what a person owns (`Putino administracija`).
             if (s.Morph(last).Case == Case.Gen && HeadAfter(s, i + length) is { } head
-                && !(entry.Type == "PER" && s.Lemma(head.End - 1) is { } owned && lists.OwnedHeads.Contains(owned.ToLowerInvariant())))
+                && !(entry.Type == "PER" && s.LowerLemma(head.End - 1) is { } owned && lists.OwnedHeads.Contains(owned)))
             {
                 var end = head.End;
                 return (new Mention(s.Start(i), s.End(end - 1), head.Type, Canonical(s, i, end, head.Type, hasHead: true), null, [.. Words(s, i, end)]), end - i);
@@ -485,8 +485,15 @@ public sealed partial class EntityRecognizer
     /// <summary>Whether the word at i can be a case of one of the entry's one-word names under its key.</summary>
     private static bool MayBeCaseOf(Sentence s, int i, KbEntry entry)
     {
-        var names = entry.Aliases.Append(entry.Canonical).Where(n => NameKey.Of(n) == s.Key(i)).ToList();
-        return names.Count == 0 || names.Any(n => CanBeCaseOf(s.Display(i), n));
+        var key = s.Key(i);
+        var any = false;
+        foreach (var (name, nameKey) in entry.KeyedNames)
+        {
+            if (nameKey != key) continue;
+            if (CanBeCaseOf(s.Display(i), name)) return true;
+            any = true;
+        }
+        return !any;
     }
 
     /// <summary>A maker's name followed by a model (`Toyota Yaris`, `VW Golf`, `Tesla Model 3`): a product, MISC, named
@@ -539,7 +546,7 @@ public sealed partial class EntityRecognizer
     }
 
     private bool IsTitle(Sentence s, int i) =>
-        i >= 0 && s.Lemma(i) is { } lemma && lists.Titles.Contains(lemma.ToLowerInvariant());
+        i >= 0 && s.LowerLemma(i) is { } lemma && lists.Titles.Contains(lemma);
 
     /// <summary>An organization, place or event head after lowercase genitives and adjectives (at most three): its type and the end of the name.</summary>
     private (string Type, int End)? HeadAfter(Sentence s, int j)
@@ -568,7 +575,7 @@ public sealed partial class EntityRecognizer
     private static bool Plural(Sentence s, int k)
     {
         if (!s.Morph(k).IsPlural) return false;
-        if (s.Lemma(k)?.ToLowerInvariant() is not { Length: > 2 } lemma || !s.IsWord(k + 1) || s.IsCapitalised(k + 1) || s.Token(k + 1).Upos != Upos.NOUN) return true;
+        if (s.LowerLemma(k) is not { Length: > 2 } lemma || !s.IsWord(k + 1) || s.IsCapitalised(k + 1) || s.Token(k + 1).Upos != Upos.NOUN) return true;
         var form = s.Lower(k);
         return !(lemma[^1] == 'a' && form == lemma[..^1] + "os" || lemma[^1] == 'ė' && form == lemma[..^1] + "ės");
     }
@@ -624,7 +631,7 @@ public sealed partial class EntityRecognizer
         // įstatymas`); a person's name does not grow into what the person owns (`Jono Petraičio partija`).
         var personal = IsFirstName(s, i) || Enumerable.Range(i, j - i).Any(k => s.Has(k, TokenFlags.Initial));
         if (headType is null && s.Morph(j - 1).Case is Case.Gen or Case.None && HeadAfter(s, j) is { } head
-            && !(personal && s.Lemma(head.End - 1) is { } owned && lists.OwnedHeads.Contains(owned.ToLowerInvariant())))
+            && !(personal && s.LowerLemma(head.End - 1) is { } owned && lists.OwnedHeads.Contains(owned)))
             (headType, end) = head;
 
         if ((headType ?? TypeOf(s, i, end, memory)) is not { } type) return null;
@@ -652,7 +659,7 @@ public sealed partial class EntityRecognizer
 
     private string? HeadType(Sentence s, int k)
     {
-        var lemma = s.Lemma(k)?.ToLowerInvariant();
+        var lemma = s.LowerLemma(k);
         if (lemma is null) return null;
         if (lists.OrganizationHeads.Contains(lemma)) return "ORG";
         if (lists.PlaceHeads.Contains(lemma)) return "LOC";
@@ -672,7 +679,7 @@ public sealed partial class EntityRecognizer
             && parts.All(p => p.Length > 1 && kb.Find(NameKey.Word(p)).Any(e => e.Type == "LOC"))) return "LOC";
         if (IsTitle(s, i - 1)) return "PER";
         if (s.IsAcronym(i)) return "ORG";
-        if (i > 0 && s.Lemma(i - 1) is { } before && lists.OrganizationTriggers.Contains(before.ToLowerInvariant())) return "ORG";
+        if (i > 0 && s.LowerLemma(i - 1) is { } before && lists.OrganizationTriggers.Contains(before)) return "ORG";
         // Capitalised common words that no head, title, earlier mention or tagger makes a name (`Švietimo`, `Geros`,
         // `Šventojo Tėvo`, `Vidaus` of `Vidaus reikalų ministras`, `Vakarų`) are not one, first names or not.
         if (!memory.People.Contains(s.Key(end - 1)) && Enumerable.Range(i, end - i).All(k => IsCommonWord(s.Lower(k)) && s.Token(k).Upos != Upos.PROPN)) return null;
@@ -684,7 +691,7 @@ public sealed partial class EntityRecognizer
             return "PER";
         if (memory.People.Contains(s.Key(end - 1))) return "PER";
         if (s.Morph(end - 1).Case == Case.Loc || i > 0 && PlacePrepositions.Contains(s.Lower(i - 1))
-            || s.Lemma(end) is { } noun && lists.PlaceNouns.Contains(noun.ToLowerInvariant())) return "LOC";
+            || s.LowerLemma(end) is { } noun && lists.PlaceNouns.Contains(noun)) return "LOC";
         // A name opened by an adjective is a place's (`Naujosios Vilnios`, `Mažosios Lietuvos`), not a person's.
         if (end - i >= 2 && s.Token(i).Upos == Upos.ADJ && IsCommonWord(s.Lower(i))) return "LOC";
         if (end - i >= 2) return "PER";

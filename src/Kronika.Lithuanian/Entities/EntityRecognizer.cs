@@ -97,13 +97,15 @@ public sealed partial class EntityRecognizer(KnowledgeBase kb, EntityWords lists
 
     // A memo of a pure function (lowercase form → is it a common word of the lexicon), shared by all threads.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _commonWords = new(StringComparer.Ordinal);
+    private int _commonWordCount;
 
     /// <summary>Whether the lexicon knows the lowercase form as a common word (`dalis`, `lietuviai`, `putinas` the shrub).</summary>
     private bool IsCommonWord(string lower)
     {
         if (_commonWords.TryGetValue(lower, out var common)) return common;
         common = lexicon.Analyze(lower).Any(a => !char.IsUpper(a.Headword.Text[0]));
-        if (_commonWords.Count < 200_000) _commonWords.TryAdd(lower, common);
+        // (A count of its own: the dictionary's Count takes all its locks.)
+        if (_commonWordCount < 200_000 && _commonWords.TryAdd(lower, common)) Interlocked.Increment(ref _commonWordCount);
         return common;
     }
 
@@ -170,11 +172,13 @@ public sealed partial class EntityRecognizer(KnowledgeBase kb, EntityWords lists
     /// there is one; a full name is then its name.</summary>
     private List<Mention> FirstNamesAlone(List<Mention> mentions)
     {
+        // The full names' given names, keyed once for the whole text.
+        List<(string Given, string Canonical)>? full = null;
         for (var k = 0; k < mentions.Count; k++)
         {
             if (mentions[k] is not { Type: "PER", Kb: null, NameWords.Length: 1 } m || !lists.FirstNames.ContainsKey(m.LastWordKey)) continue;
-            var named = mentions.Where(o => o.Type == "PER" && o.Canonical.Contains(' ') && o.Given is { } g && !g.EndsWith('.') && NameKey.Word(g) == m.LastWordKey)
-                .Select(o => o.Canonical).Distinct().ToList();
+            full ??= [.. mentions.Where(o => o.Type == "PER" && o.Canonical.Contains(' ') && o.Given is { } g && !g.EndsWith('.')).Select(o => (NameKey.Word(o.Given!), o.Canonical))];
+            var named = full.Where(o => o.Given == m.LastWordKey).Select(o => o.Canonical).Distinct().ToList();
             if (named.Count == 1) mentions[k] = m with { Canonical = named[0] };
         }
         return mentions;
@@ -257,7 +261,10 @@ public sealed partial class EntityRecognizer(KnowledgeBase kb, EntityWords lists
         /// <summary>The tokens' forms, each made into a string only when asked for.</summary>
         public string Form(int i) => _forms[i] ??= _doc.Text.Substring(Start(i), _doc.TokenAt(_first + i).Length);
 
-        private ReadOnlySpan<char> Span(int i) => _doc.Text.AsSpan(Start(i), _doc.TokenAt(_first + i).Length);
+        public ReadOnlySpan<char> Span(int i) => _doc.Text.AsSpan(Start(i), _doc.TokenAt(_first + i).Length);
+
+        /// <summary>Whether token i is exactly this text, compared in place (no string is made for the token).</summary>
+        public bool Is(int i, string text) => i >= 0 && i < Count && Span(i).SequenceEqual(text);
 
         private static bool HasLower(ReadOnlySpan<char> s)
         {
@@ -296,6 +303,23 @@ public sealed partial class EntityRecognizer(KnowledgeBase kb, EntityWords lists
 
         public string Lower(int i) => _lower[i] ??= Form(i).ToLowerInvariant();
         public string? Lemma(int i) => i >= 0 && i < Count ? Token(i).Lemma : null;
+
+        private string?[]? _lowerLemmas;
+
+        /// <summary>The lemma in lower case, made once per token (most lemmas are lower case already: no copy).</summary>
+        public string? LowerLemma(int i)
+        {
+            if (i < 0 || i >= Count || Token(i).Lemma is not { } lemma) return null;
+            _lowerLemmas ??= new string?[Count];
+            return _lowerLemmas[i] ??= HasUpper(lemma) ? lemma.ToLowerInvariant() : lemma;
+        }
+
+        private static bool HasUpper(string s)
+        {
+            foreach (var c in s)
+                if (char.IsUpper(c)) return true;
+            return false;
+        }
 
         /// <summary>The form as a name is written: title case for words of a capitals headline.</summary>
         public string Display(int i)

@@ -27,6 +27,11 @@ public sealed record KbEntry(string Type, string Canonical, string[] Aliases, st
 
     /// <summary>The <see cref="NameKey"/> of every name of the entry, computed once.</summary>
     public HashSet<string> Keys => _keys ??= [.. Aliases.Append(Canonical).Select(NameKey.Of)];
+
+    private (string Name, string Key)[]? _keyedNames;
+
+    /// <summary>Every name of the entry with its <see cref="NameKey"/>, computed once.</summary>
+    public (string Name, string Key)[] KeyedNames => _keyedNames ??= [.. Aliases.Append(Canonical).Select(n => (n, NameKey.Of(n)))];
 }
 
 /// <summary>
