@@ -63,10 +63,10 @@ public sealed partial class EntityRecognizer
                     words.RemoveAt(joins[n]);
                 }
             // A man's surname in `-a` takes `-ai` in the dative beside a dative given name (`Dariui Būtai` → `Darius Būta`).
-            // (Beside an initial, a surname the tagger reads in the dative: `D. Šalengai` → `D. Šalenga`.)
+            // (Beside initials alone too: no one man's nominative ends in `-ai`, so `D. Šalengai` is the dative of `D. Šalenga`.)
             if (personGender == Gender.Masc && end - i > 1 && s.Lower(end - 1) is var last && last.EndsWith("ai", StringComparison.Ordinal) && !last.EndsWith("iai", StringComparison.Ordinal)
                 && (Enumerable.Range(i, end - i - 1).Any(k => s.Lower(k).EndsWith("ui", StringComparison.Ordinal))
-                    || s.Morph(end - 1).Case == Case.Dat && Enumerable.Range(i, end - i - 1).All(k => s.Has(k, TokenFlags.Initial) || s[k] == ".")))
+                    || !s.Morph(end - 1).IsPlural && Enumerable.Range(i, end - i - 1).All(k => s.Has(k, TokenFlags.Initial) || s[k] == ".")))
                 words[^1] = s.Display(end - 1)[..^1];
             return string.Join(' ', words);
         }
