@@ -51,10 +51,17 @@ public sealed partial class TimeNormalizer
         // Open intervals and approximations: the word that sets the modifier belongs to the expression.
         switch (w)
         {
+            // `33,2 % nuo 2012 m. pelno`: a share of something, not a start.
+            case "nuo" when s[i - 1] is "%" or "proc" || s[i - 1] == "." && s[i - 2] == "proc":
+                return null;
             case "nuo":
                 return WithMod(Core(s, i + 1, c), "SINCE");
             case "iki" when s[i - 1] != "likus":
                 return WithMod(Core(s, i + 1, c), "BEFORE", durationMod: "LESS_THAN");
+            // `sekmadienį po 14 val.`: after an hour of the day just named, not fourteen hours later.
+            case "po" when c.LastEnd == i - 1 && c.Reference is { Grain: Grain.Day } named && s.IsAbbreviation(i + 2, "val")
+                           && ClockTime(s, i + 1, named.Start) is { } clock:
+                return clock with { Length = clock.Length + 1, Mod = "AFTER" };
             case "po" when Offset(s, i, c) is { } after:
                 return after;
             // `po` means "after" with the genitive only: `Po šį savaitgalį vykusio ralio` governs the noun after the date.
@@ -219,6 +226,9 @@ public sealed partial class TimeNormalizer
         {
             // A habit in the sentence (`darbai vyks naktimis … nuo 19 val.`): the times are any night's, whatever dates frame them.
             if (words.Get(s.Lower[k], "set") is not null) return true;
+            // A schedule (`penktadieniais 17–21 val.`, `darbo dienomis 18–21 val.`, `keturis sekmadienius iš eilės nuo 16
+            // val.`): the times are any such day's.
+            if (Schedule(s, k)) return true;
             if ((words.Get(s.Lower[k], "rule") ?? (s.Lemma(k) is { } lemma ? words.Get(lemma, "rule") : null)) is { } kind)
             {
                 // An obligation (`įpareigotas būti namie nuo 22 val.`) is a rule whatever the tense.
@@ -230,6 +240,15 @@ public sealed partial class TimeNormalizer
         }
         return rule && (anyTense || tense != Tense.Past);
     }
+
+    /// <summary>
+    /// Whether token k names days that recur: a weekday in the plural (`penktadieniais`, `sekmadienius`), a word of
+    /// Data/time-words.txt, schedule (`savaitgaliais`), or `dienomis` after a noun in the genitive (`darbo dienomis`;
+    /// not `rugsėjo 6–14 dienomis`, which follows a number).
+    /// </summary>
+    private bool Schedule(Words s, int k) =>
+        words.Get(s.Lower[k], "weekdays") is not null || words.Get(s.Lower[k], "schedule") is not null
+        || s.Lower[k] == "dienomis" && k > 0 && s.Pos(k - 1) == Upos.NOUN && s.Token(k - 1).Morph.Case == Case.Gen;
 
     // ---- Dates written as numbers -------------------------------------------------------------------------
 
@@ -526,6 +545,11 @@ public sealed partial class TimeNormalizer
                 && s.Pos(after) is Upos.NOUN or Upos.ADJ or Upos.PROPN && !words.Has(s.Lower[after])
                 && s.Lower[after] is not ("proga" or "išvakarėse" or "minėjimas" or "minėjimo" or "minėjime" or "šventė" or "šventės" or "šventėje"))
                 return null;
+            // `Birželio 23-iosios gatvėje`, `Kovo 11-osios g.`: a street (Data/time-words.txt, street) named by a date,
+            // at the start of a sentence too.
+            if (s.IsCapitalised(i) && s.Lower[j].EndsWith("osios", StringComparison.Ordinal) && after < s.Count
+                && (LemmaHas(s, after, "street") || words.Get(s.Lower[after], "street") is not null && s[after + 1] == "."))
+                return null;
             // `įprastai tai daroma spalio 1–15 d.`: a habit's day is any year's.
             if (tense == Tense.Present && YearBefore(s, i, c) is null && Habitual(s, i))
                 return new Found(month.Length + day.Length, "DATE", $"XXXX-{month.Month:D2}-{day.Day:D2}");
@@ -632,6 +656,7 @@ public sealed partial class TimeNormalizer
         var rangeEnd = i > 1 && Dashes.Contains(s[i - 1]!) && s.IsNumber(i - 2) && c.LastEnd == i - 2 && s[i + 1] is "dienomis" or "dienas" or "dienų";
         if (!s.IsAbbreviation(i + 1, "d") && !ordinalDay && !rangeEnd) return null;
         if (ordinalDay && i + 1 < s.Count && s.Pos(i + 1) is Upos.NOUN or Upos.ADJ) return null; // `15-ąją vietą`
+        if (ordinalDay && (LemmaHas(s, i + 1, "street") || words.Get(s[i + 1] ?? "", "street") is not null && s[i + 2] == ".")) return null; // `Kovo 11-osios g.`
         if (ordinalDay && s[i + 1] is "bei" or "ir" or "," && s.IsNumber(i + 2) && s.Lower[i + 2].Contains('-')) return null; // `8-ąją bei 10-ąją vietą`
         if (i > 0 && (s[i - 1] is "straipsnio" or "punkto" or "dalies" or "str" or "p" or "nr" || s[i - 1] == "." && i > 1 && s[i - 2] is "str" or "p" or "nr")) return null;
         if (Day(s, i) is not { } day) return null;
@@ -680,7 +705,7 @@ public sealed partial class TimeNormalizer
                 ? clock.Length <= 2 && int.TryParse(clock, NumberStyles.None, CultureInfo.InvariantCulture, out hour)
                 : mark is 1 or 2 && clock.Length - mark - 1 == 2 && int.TryParse(clock[..mark], NumberStyles.None, CultureInfo.InvariantCulture, out hour)
                   && int.TryParse(clock[(mark + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out minute);
-            if (!glued || hour > 24 || minute > 59) return null;
+            if (!glued || hour > 24 || minute > 59 || hour == 24 && minute > 0) return null;
             return new Found(2, "TIME", $"{Period.Of(Grain.Day, day).Value}T{hour:D2}:{minute:D2}", Reference: Period.Of(Grain.Day, day));
         }
         var sep = t.IndexOfAny([':', '.']);
@@ -688,7 +713,8 @@ public sealed partial class TimeNormalizer
         if (t.Length is 4 or 5 && sep > 0 && (t[sep] == ':' || s.IsAbbreviation(i + 1, "val")))
         {
             // A score, not a time: `(7:10)`, `– 6:14`, `16:7` (minutes always have two digits).
-            if (t[sep] == ':' && (t.Length - sep - 1 != 2 || s[i - 1] is "(" or "–" or "—" or "-" || s[i + 1] == ")")) return null;
+            // (`pradžia – 18:00 val.`: with `val.` after it, a time.)
+            if (t[sep] == ':' && (t.Length - sep - 1 != 2 || s[i - 1] is "(" or "–" or "—" or "-" && !s.IsAbbreviation(i + 1, "val") || s[i + 1] == ")")) return null;
             if (!int.TryParse(t.AsSpan(0, sep), NumberStyles.None, CultureInfo.InvariantCulture, out hour)
                 || !int.TryParse(t.AsSpan(sep + 1), NumberStyles.None, CultureInfo.InvariantCulture, out minute)) return null;
             length = s.IsAbbreviation(i + 1, "val") ? 3 : 1;
@@ -701,12 +727,13 @@ public sealed partial class TimeNormalizer
         else if (int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out hour) && s[i + 1] is "valandą" or "valandos" && hour <= 24) length = 2;
         // `nuo 17 iki 19 val.`: the first hour of a span shares the second's `val.`
         else if (s[i - 1] == "nuo" && s[i + 1] == "iki" && int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out hour)
-            && s.IsNumber(i + 2) && s.IsAbbreviation(i + 3, "val")) length = 1;
+            && s.IsNumber(i + 2) && (s.IsAbbreviation(i + 3, "val") || s[i + 3] is "valandos" or "valandą")) length = 1;
         // `apie 19-ą valandą`, `7-tą valandą ryto`: the hour as an ordinal.
         else if (t.IndexOf('-') is > 0 and <= 2 && s[i + 1] is "valandą" or "valandos" or "valanda" or "valandai"
             && int.TryParse(t.AsSpan(0, t.IndexOf('-')), NumberStyles.None, CultureInfo.InvariantCulture, out hour)) length = 2;
         else return null;
-        if (hour is < 0 or > 24 || minute is < 0 or > 59) return null;
+        // `24:31` is a score: no clock reads past 24:00.
+        if (hour is < 0 or > 24 || minute is < 0 or > 59 || hour == 24 && minute > 0) return null;
         return new Found(length, "TIME", $"{Period.Of(Grain.Day, day).Value}T{hour:D2}:{minute:D2}", Reference: Period.Of(Grain.Day, day));
     }
 
@@ -1391,8 +1418,11 @@ public sealed partial class TimeNormalizer
         bool Dative(int k) => s.Pos(k) is Upos.NOUN or Upos.PRON or Upos.PROPN && s.Token(k).Morph.Case == Case.Dat;
         if (amount > 0 && Dative(amount - 1)) return true;
         // `Jam buvo 45 metai`, `D. Bardadimui nusikaltimo metu buvo 17 metų.`: `būti` with a dative owner in the clause.
-        if (amount == 0 || s.Lemma(amount - 1) != "būti") return false;
-        for (var k = amount - 2; k >= 0 && k >= amount - 8; k--)
+        // (`paauglėms yra 12 ir 16 metų`: the verb before a list of ages.)
+        var verb = amount - 1;
+        while (verb > 0 && (s.IsNumber(verb) || s[verb] is "ir" or "ar" or "," or "–" or "-")) verb--;
+        if (amount == 0 || s.Lemma(verb) != "būti") return false;
+        for (var k = verb - 1; k >= 0 && k >= verb - 7; k--)
         {
             if (s[k] == ".") continue; // an initial's period: `D. Bardadimui`
             if (!s.IsWordOrNumber(k)) break;
