@@ -710,14 +710,15 @@ public sealed partial class TimeNormalizer
         }
         var sep = t.IndexOfAny([':', '.']);
         // `15:30`, or `15.30` with `val.` after it (a bare `15.30` may be a decimal).
-        if (t.Length is 4 or 5 && sep > 0 && (t[sep] == ':' || s.IsAbbreviation(i + 1, "val")))
+        // (`iki 22.30 valandos`: the hour word written out, too.)
+        if (t.Length is 4 or 5 && sep > 0 && (t[sep] == ':' || s.IsAbbreviation(i + 1, "val") || s[i + 1] is "valandos" or "valandą" or "valanda"))
         {
             // A score, not a time: `(7:10)`, `– 6:14`, `16:7` (minutes always have two digits).
             // (`pradžia – 18:00 val.`: with `val.` after it, a time.)
             if (t[sep] == ':' && (t.Length - sep - 1 != 2 || s[i - 1] is "(" or "–" or "—" or "-" && !s.IsAbbreviation(i + 1, "val") || s[i + 1] == ")")) return null;
             if (!int.TryParse(t.AsSpan(0, sep), NumberStyles.None, CultureInfo.InvariantCulture, out hour)
                 || !int.TryParse(t.AsSpan(sep + 1), NumberStyles.None, CultureInfo.InvariantCulture, out minute)) return null;
-            length = s.IsAbbreviation(i + 1, "val") ? 3 : 1;
+            length = s.IsAbbreviation(i + 1, "val") ? 3 : s[i + 1] is "valandos" or "valandą" or "valanda" ? 2 : 1;
         }
         else if (int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out hour) && s.IsAbbreviation(i + 1, "val"))
         {
@@ -1487,6 +1488,13 @@ public sealed partial class TimeNormalizer
         // `kiekvienų metų rudenį`: every autumn.
         if (w == "kiekvienų" && next == "metų" && s[i + 2] is { } every && words.Get(every, "season") is { } everySeason) return new Found(3, "SET", $"XXXX-{everySeason}");
         if (words.Get(next, "weekday") is { } day) return new Found(2, "SET", $"XXXX-WXX-{day}");
+        // `kiekvieną savaitgalį`: every weekend; `kas pusvalandį`: every half hour.
+        if (words.Get(next, "unit") == "WE") return new Found(2, "SET", "XXXX-WXX-WE");
+        if (next is "pusvalandį") return new Found(2, "SET", "PT30M");
+        // `kiekvieną metų ketvirtį`: every quarter of the year, not every year.
+        if (next == "metų" && s[i + 2] is { } yearPart && words.Get(yearPart, "unit") is { } inner && inner != "Y"
+            && (inner == "Q" ? "P3M" : DurationValue("1", inner)) is { } partValue)
+            return new Found(3, "SET", partValue);
         if (words.Get(next, "unit") is { } unit && DurationValue("1", unit) is { } value) return new Found(2, "SET", value);
         // `kas dvejus metus`, `kas tris mėnesius`: every so many.
         if (w == "kas" && Amount(s, i + 1) is { Number: > 1 } amount && s[i + 1 + amount.Length] is { } many
