@@ -35,12 +35,12 @@ public sealed class Holidays
     public IEnumerable<string> FirstWords => _byFirstWord.Keys;
 
     /// <summary>The holiday whose name starts at <paramref name="first"/> in the lowercase words: its rule and length in words.</summary>
-    public (string Rule, int Length)? Match(string[] lower, int first)
+    public (string Rule, int Length)? Match(IReadOnlyList<string> lower, int first)
     {
         if (!_byFirstWord.TryGetValue(lower[first], out var candidates)) return null;
         foreach (var (words, rule) in candidates)
         {
-            if (first + words.Length > lower.Length) continue;
+            if (first + words.Length > lower.Count) continue;
             var all = true;
             for (var k = 1; k < words.Length && all; k++) all = lower[first + k] == words[k];
             if (all) return (rule, words.Length);

@@ -36,6 +36,7 @@ public sealed partial class TimeNormalizer
     private Found? Match(Words s, int i, Context c)
     {
         var w = s.Lower[i];
+        if (MinuteMark(s, i)) return null;
         // `19 cm per parą`, `2 tūkst. per mėnesį`: the unit of a rate is no length of time.
         if (i > 1 && s[i - 1] == "per" && !s.IsNumber(i) && words.Get(w, "unit") is not null && AfterAmount(s, i - 1)) return null;
 
@@ -50,10 +51,17 @@ public sealed partial class TimeNormalizer
         // Open intervals and approximations: the word that sets the modifier belongs to the expression.
         switch (w)
         {
+            // `33,2 % nuo 2012 m. pelno`: a share of something, not a start.
+            case "nuo" when s[i - 1] is "%" or "proc" || s[i - 1] == "." && s[i - 2] == "proc":
+                return null;
             case "nuo":
                 return WithMod(Core(s, i + 1, c), "SINCE");
             case "iki" when s[i - 1] != "likus":
                 return WithMod(Core(s, i + 1, c), "BEFORE", durationMod: "LESS_THAN");
+            // `sekmadienį po 14 val.`: after an hour of the day just named, not fourteen hours later.
+            case "po" when c.LastEnd == i - 1 && c.Reference is { Grain: Grain.Day } named && s.IsAbbreviation(i + 2, "val")
+                           && ClockTime(s, i + 1, named.Start) is { } clock:
+                return clock with { Length = clock.Length + 1, Mod = "AFTER" };
             case "po" when Offset(s, i, c) is { } after:
                 return after;
             // `po` means "after" with the genitive only: `Po šį savaitgalį vykusio ralio` governs the noun after the date.
@@ -85,6 +93,15 @@ public sealed partial class TimeNormalizer
         if (w == "likus") return Countdown(s, i, c);
         return Core(s, i, c);
     }
+
+    /// <summary>
+    /// `25 min. Pijus Širvys`, `90+4 min. Topi Keskinenas`: a minute of a match in a list of goals or cautions, not a
+    /// length of time; the name follows it at once, often split off as a sentence of its own (`J. Mačiulis 7, 15 min.`
+    /// after a name is the time a player played).
+    /// </summary>
+    private static bool MinuteMark(Words s, int i) =>
+        s.IsNumber(i) && (s.IsAbbreviation(i + 1, "min") && s.NameFollows(i + 3)
+                          || s[i - 1] == "+" && s[i + 1] is "min" or "minutė" or "minutę");
 
     /// <summary>
     /// Whether token i follows an amount (not a year): a number, then at most nine units, abbreviations, their periods or
@@ -209,6 +226,9 @@ public sealed partial class TimeNormalizer
         {
             // A habit in the sentence (`darbai vyks naktimis … nuo 19 val.`): the times are any night's, whatever dates frame them.
             if (words.Get(s.Lower[k], "set") is not null) return true;
+            // A schedule (`penktadieniais 17–21 val.`, `darbo dienomis 18–21 val.`, `keturis sekmadienius iš eilės nuo 16
+            // val.`): the times are any such day's.
+            if (Schedule(s, k)) return true;
             if ((words.Get(s.Lower[k], "rule") ?? (s.Lemma(k) is { } lemma ? words.Get(lemma, "rule") : null)) is { } kind)
             {
                 // An obligation (`įpareigotas būti namie nuo 22 val.`) is a rule whatever the tense.
@@ -220,6 +240,15 @@ public sealed partial class TimeNormalizer
         }
         return rule && (anyTense || tense != Tense.Past);
     }
+
+    /// <summary>
+    /// Whether token k names days that recur: a weekday in the plural (`penktadieniais`, `sekmadienius`), a word of
+    /// Data/time-words.txt, schedule (`savaitgaliais`), or `dienomis` after a noun in the genitive (`darbo dienomis`;
+    /// not `rugsėjo 6–14 dienomis`, which follows a number).
+    /// </summary>
+    private bool Schedule(Words s, int k) =>
+        words.Get(s.Lower[k], "weekdays") is not null || words.Get(s.Lower[k], "schedule") is not null
+        || s.Lower[k] == "dienomis" && k > 0 && s.Pos(k - 1) == Upos.NOUN && s.Token(k - 1).Morph.Case == Case.Gen;
 
     // ---- Dates written as numbers -------------------------------------------------------------------------
 
@@ -516,7 +545,15 @@ public sealed partial class TimeNormalizer
                 && s.Pos(after) is Upos.NOUN or Upos.ADJ or Upos.PROPN && !words.Has(s.Lower[after])
                 && s.Lower[after] is not ("proga" or "išvakarėse" or "minėjimas" or "minėjimo" or "minėjime" or "šventė" or "šventės" or "šventėje"))
                 return null;
-            var dayYear = YearBefore(s, i, c) ?? YearFor(c.Dct, tense, month.Month, day.Day);
+            // `Birželio 23-iosios gatvėje`, `Kovo 11-osios g.`: a street (Data/time-words.txt, street) named by a date,
+            // at the start of a sentence too.
+            if (s.IsCapitalised(i) && s.Lower[j].EndsWith("osios", StringComparison.Ordinal) && after < s.Count
+                && (LemmaHas(s, after, "street") || words.Get(s.Lower[after], "street") is not null && s[after + 1] == "."))
+                return null;
+            // `įprastai tai daroma spalio 1–15 d.`: a habit's day is any year's.
+            if (tense == Tense.Present && YearBefore(s, i, c) is null && Habitual(s, i))
+                return new Found(month.Length + day.Length, "DATE", $"XXXX-{month.Month:D2}-{day.Day:D2}");
+            var dayYear = YearBefore(s, i, c) ?? YearFor(c.Dct, Forward(s, i, tense), month.Month, day.Day);
             if (!Period.InRange(dayYear)) return new Found(month.Length + day.Length, "DATE", $"XXXX-{month.Month:D2}-{day.Day:D2}");
             if (SafeDate(dayYear, month.Month, day.Day) is not { } date) return null;
             if (DayRangeEnd(s, j) is { } lastDay && SafeDate(dayYear, month.Month, lastDay) is { } end)
@@ -556,6 +593,26 @@ public sealed partial class TimeNormalizer
             if (!s.IsWordOrNumber(k)) return null;
         return s.TenseAt(i) == Tense.Past ? year.Start.Year : null;
     }
+
+    /// <summary>
+    /// `Seimas nusprendė nuo spalio 1 d. įsteigti fondą`: a year-less start after `nuo` in a clause whose past verb is a
+    /// decision (Data/time-words.txt, decision) is a day to come, so it is resolved forward; otherwise the tense stands.
+    /// </summary>
+    private Tense Forward(Words s, int i, Tense tense)
+    {
+        if (tense != Tense.Past || s[i - 1] != "nuo") return tense;
+        // (A period inside a sentence is an abbreviation's: `nuo spalio 1 d. nusprendė`.)
+        static bool Boundary(string? t) => t is null or ";" or ":";
+        for (var k = i - 2; k >= 0 && !Boundary(s[k]); k--)
+            if (LemmaHas(s, k, "decision")) return Tense.Unknown;
+        for (var k = i + 1; k < s.Count && !Boundary(s[k]); k++)
+            if (LemmaHas(s, k, "decision")) return Tense.Unknown;
+        return tense;
+    }
+
+    /// <summary>Whether token i's lemma is in the time table's <paramref name="category"/> (`decision`, `speed`).</summary>
+    private bool LemmaHas(Words s, int i, string category) =>
+        i >= 0 && i < s.Count && s.Lemma(i) is { } lemma && words.Get(lemma, category) is not null;
 
     /// <summary>Whether the clause of token i holds a word of habit (Data/time-words.txt, habit): `įprastai`, `kasmet`.</summary>
     private bool Habitual(Words s, int i)
@@ -599,9 +656,13 @@ public sealed partial class TimeNormalizer
         var rangeEnd = i > 1 && Dashes.Contains(s[i - 1]!) && s.IsNumber(i - 2) && c.LastEnd == i - 2 && s[i + 1] is "dienomis" or "dienas" or "dienų";
         if (!s.IsAbbreviation(i + 1, "d") && !ordinalDay && !rangeEnd) return null;
         if (ordinalDay && i + 1 < s.Count && s.Pos(i + 1) is Upos.NOUN or Upos.ADJ) return null; // `15-ąją vietą`
+        if (ordinalDay && (LemmaHas(s, i + 1, "street") || words.Get(s[i + 1] ?? "", "street") is not null && s[i + 2] == ".")) return null; // `Kovo 11-osios g.`
         if (ordinalDay && s[i + 1] is "bei" or "ir" or "," && s.IsNumber(i + 2) && s.Lower[i + 2].Contains('-')) return null; // `8-ąją bei 10-ąją vietą`
         if (i > 0 && (s[i - 1] is "straipsnio" or "punkto" or "dalies" or "str" or "p" or "nr" || s[i - 1] == "." && i > 1 && s[i - 2] is "str" or "p" or "nr")) return null;
         if (Day(s, i) is not { } day) return null;
+        // `spalio 1–15 d.` after a habit's `XXXX-10-01`: the last day of the range is in the same any-year month.
+        if (c.LastEnd == i - 2 && Dashes.Contains(s[i - 1]!) && c.LastValue is { Length: 10 } open && open.StartsWith("XXXX-", StringComparison.Ordinal) && open[5] != 'X')
+            return new Found(day.Length, "DATE", $"{open[..8]}{day.Day:D2}");
         var month = c.ReferenceOr(Grain.Month);
         if (SafeDate(month.Start.Year, month.Start.Month, day.Day) is not { } date) return null;
         return WithTime(s, i + day.Length, date, new Found(day.Length, "DATE", Period.Of(Grain.Day, date).Value, Reference: Period.Of(Grain.Day, date)));
@@ -644,18 +705,20 @@ public sealed partial class TimeNormalizer
                 ? clock.Length <= 2 && int.TryParse(clock, NumberStyles.None, CultureInfo.InvariantCulture, out hour)
                 : mark is 1 or 2 && clock.Length - mark - 1 == 2 && int.TryParse(clock[..mark], NumberStyles.None, CultureInfo.InvariantCulture, out hour)
                   && int.TryParse(clock[(mark + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out minute);
-            if (!glued || hour > 24 || minute > 59) return null;
+            if (!glued || hour > 24 || minute > 59 || hour == 24 && minute > 0) return null;
             return new Found(2, "TIME", $"{Period.Of(Grain.Day, day).Value}T{hour:D2}:{minute:D2}", Reference: Period.Of(Grain.Day, day));
         }
         var sep = t.IndexOfAny([':', '.']);
         // `15:30`, or `15.30` with `val.` after it (a bare `15.30` may be a decimal).
-        if (t.Length is 4 or 5 && sep > 0 && (t[sep] == ':' || s.IsAbbreviation(i + 1, "val")))
+        // (`iki 22.30 valandos`: the hour word written out, too.)
+        if (t.Length is 4 or 5 && sep > 0 && (t[sep] == ':' || s.IsAbbreviation(i + 1, "val") || s[i + 1] is "valandos" or "valandą" or "valanda"))
         {
             // A score, not a time: `(7:10)`, `– 6:14`, `16:7` (minutes always have two digits).
-            if (t[sep] == ':' && (t.Length - sep - 1 != 2 || s[i - 1] is "(" or "–" or "—" or "-" || s[i + 1] == ")")) return null;
+            // (`pradžia – 18:00 val.`: with `val.` after it, a time.)
+            if (t[sep] == ':' && (t.Length - sep - 1 != 2 || s[i - 1] is "(" or "–" or "—" or "-" && !s.IsAbbreviation(i + 1, "val") || s[i + 1] == ")")) return null;
             if (!int.TryParse(t.AsSpan(0, sep), NumberStyles.None, CultureInfo.InvariantCulture, out hour)
                 || !int.TryParse(t.AsSpan(sep + 1), NumberStyles.None, CultureInfo.InvariantCulture, out minute)) return null;
-            length = s.IsAbbreviation(i + 1, "val") ? 3 : 1;
+            length = s.IsAbbreviation(i + 1, "val") ? 3 : s[i + 1] is "valandos" or "valandą" or "valanda" ? 2 : 1;
         }
         else if (int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out hour) && s.IsAbbreviation(i + 1, "val"))
         {
@@ -665,12 +728,13 @@ public sealed partial class TimeNormalizer
         else if (int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out hour) && s[i + 1] is "valandą" or "valandos" && hour <= 24) length = 2;
         // `nuo 17 iki 19 val.`: the first hour of a span shares the second's `val.`
         else if (s[i - 1] == "nuo" && s[i + 1] == "iki" && int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out hour)
-            && s.IsNumber(i + 2) && s.IsAbbreviation(i + 3, "val")) length = 1;
+            && s.IsNumber(i + 2) && (s.IsAbbreviation(i + 3, "val") || s[i + 3] is "valandos" or "valandą")) length = 1;
         // `apie 19-ą valandą`, `7-tą valandą ryto`: the hour as an ordinal.
         else if (t.IndexOf('-') is > 0 and <= 2 && s[i + 1] is "valandą" or "valandos" or "valanda" or "valandai"
             && int.TryParse(t.AsSpan(0, t.IndexOf('-')), NumberStyles.None, CultureInfo.InvariantCulture, out hour)) length = 2;
         else return null;
-        if (hour is < 0 or > 24 || minute is < 0 or > 59) return null;
+        // `24:31` is a score: no clock reads past 24:00.
+        if (hour is < 0 or > 24 || minute is < 0 or > 59 || hour == 24 && minute > 0) return null;
         return new Found(length, "TIME", $"{Period.Of(Grain.Day, day).Value}T{hour:D2}:{minute:D2}", Reference: Period.Of(Grain.Day, day));
     }
 
@@ -1155,13 +1219,16 @@ public sealed partial class TimeNormalizer
             var today = sign < 0 || s.TenseAt(i) != Tense.Past ? Period.Of(Grain.Day, c.Dct) : c.ReferenceOr(Grain.Day);
             return new Found(end - i, "DATE", today.Value, Reference: today);
         }
-        if (UnitGrain(unit.Unit) is not { } grain || grain > Grain.Year) return null;
+        if (UnitGrain(unit.Unit) is not { } grain || grain > Grain.Decade) return null;
+        // `prieš tris dešimtmečius`: thirty years ago, a year.
+        var perUnit = 1;
+        if (grain == Grain.Decade) (grain, perUnit) = (Grain.Year, 10);
         // `po trijų mėnesių pertraukos`, `po dviejų savaičių atostogų`: `po` governs the noun; the amount is its length. (A
         // genitive whose lemma is its own form is an unknown word the tagger guessed, often a verb: `po trijų savaičių prasidės`.)
         if (sign > 0 && end < s.Count && s.Pos(end) == Upos.NOUN && s.Token(end).Morph.Case == Case.Gen && !words.Has(s.Lower[end])
             && s.Lemma(end) is { } lemma && lemma != s.Lower[end]) return null;
         if (amount is { Value: "X" }) return new Found(end - i, "DATE", sign < 0 ? "PAST_REF" : "FUTURE_REF");
-        var count = amount is { Number: { } n } ? n : 1;
+        var count = (amount is { Number: { } n } ? n : 1) * perUnit;
         // `prieš 2008 metų` is before the year 2008, not 2008 years ago.
         if (count >= 1000) return null;
         // `prieš pustrečių metų`: two and a half years, counted in months.
@@ -1309,26 +1376,19 @@ public sealed partial class TimeNormalizer
         return value is null ? null : new Found(k + 2 + unit.Length - i, "DURATION", value);
     }
 
-    private static readonly HashSet<string> People =
-    [
-        "vyras", "moteris", "vaikas", "vaikinas", "mergina", "berniukas", "mergaitė", "jaunuolis", "jaunuolė", "paauglys",
-        "paauglė", "studentas", "studentė", "pacientas", "pacientė", "vairuotojas", "vairuotoja", "sūnus", "dukra",
-        "senolis", "senolė", "pensininkas", "pensininkė", "kūdikis", "žmogus", "vyriškis", "moteriškė",
-        "įtariamasis", "įtariamoji", "mokinys", "mokinė", "asmuo",
-    ];
-
     /// <summary>
     /// `vaikinų iki 16 metų rinktinė`, `iki 18 metų vaikams`: an age limit of a group, not a length of time.
     /// </summary>
-    private static bool IsAgeLimit(Words s, int amount, int next) =>
+    private bool IsAgeLimit(Words s, int amount, int next) =>
         amount > 0 && s[amount - 1] is "iki" or "nuo" or "virš" or "jaunesni" or "vyresni"
-        && (amount > 1 && s.Lemma(amount - 2) is { } before && (People.Contains(before) || Groups.Contains(before))
-            || next < s.Count && s.Lemma(next) is { } after && (People.Contains(after) || Groups.Contains(after)));
+        && (amount > 1 && (IsPerson(s, amount - 2) || LemmaIn(s, amount - 2, "group"))
+            || next < s.Count && (IsPerson(s, next) || LemmaIn(s, next, "group")));
 
-    private static readonly HashSet<string> Groups =
-    [
-        "rinktinė", "komanda", "grupė", "kategorija", "lyga", "čempionatas", "turnyras", "vaikai", "jaunimas", "jaunis", "jaunė",
-    ];
+    /// <summary>Whether token i's lemma is a noun of a person (Data/person-nouns.txt).</summary>
+    private bool IsPerson(Words s, int i) => LemmaIn(s, i, "person");
+
+    /// <summary>Whether token i's lemma is a noun of <paramref name="kind"/> (`person`, `group`) in Data/person-nouns.txt.</summary>
+    private bool LemmaIn(Words s, int i, string kind) => i >= 0 && i < s.Count && s.Lemma(i) is { } lemma && words.IsNoun(lemma, kind);
 
     /// <summary>A unit alone after `per`, `beveik`, `ilgiau nei` (`per savaitę`, `beveik valandą`): one of it.</summary>
     private Found? BareUnit(Words s, int i) =>
@@ -1359,8 +1419,11 @@ public sealed partial class TimeNormalizer
         bool Dative(int k) => s.Pos(k) is Upos.NOUN or Upos.PRON or Upos.PROPN && s.Token(k).Morph.Case == Case.Dat;
         if (amount > 0 && Dative(amount - 1)) return true;
         // `Jam buvo 45 metai`, `D. Bardadimui nusikaltimo metu buvo 17 metų.`: `būti` with a dative owner in the clause.
-        if (amount == 0 || s.Lemma(amount - 1) != "būti") return false;
-        for (var k = amount - 2; k >= 0 && k >= amount - 8; k--)
+        // (`paauglėms yra 12 ir 16 metų`: the verb before a list of ages.)
+        var verb = amount - 1;
+        while (verb > 0 && (s.IsNumber(verb) || s[verb] is "ir" or "ar" or "," or "–" or "-")) verb--;
+        if (amount == 0 || s.Lemma(verb) != "būti") return false;
+        for (var k = verb - 1; k >= 0 && k >= verb - 7; k--)
         {
             if (s[k] == ".") continue; // an initial's period: `D. Bardadimui`
             if (!s.IsWordOrNumber(k)) break;
@@ -1373,18 +1436,18 @@ public sealed partial class TimeNormalizer
     private bool Has(Words s, int i, string category) =>
         i >= 0 && i < s.Count && (words.Get(s.Lower[i], category) is not null || s.Lemma(i) is { } lemma && words.Get(lemma, category) is not null);
 
-    private static bool IsAge(Words s, int next) =>
-        next < s.Count && (s[next] == "amžiaus" || s.Lemma(next) is { } lemma && People.Contains(lemma) || PersonAfterPlace(s, next)
+    private bool IsAge(Words s, int next) =>
+        next < s.Count && (s[next] == "amžiaus" || IsPerson(s, next) || PersonAfterPlace(s, next)
             || s.Form(next) is { Length: 1 } initial && char.IsUpper(initial[0]) && s[next + 1] == "." // `42 metų A. D.`
-            || next + 1 < s.Count && s.Pos(next) == Upos.ADJ && s.Lemma(next + 1) is { } noun && People.Contains(noun));
+            || next + 1 < s.Count && s.Pos(next) == Upos.ADJ && IsPerson(s, next + 1));
 
     /// <summary>`22 metų Kauno rajono gyventojas`: a person noun after the genitive of a place.</summary>
-    private static bool PersonAfterPlace(Words s, int next)
+    private bool PersonAfterPlace(Words s, int next)
     {
         for (var k = next; k < s.Count && k < next + 4; k++)
         {
             // (`gyventojas` only after the place: `10 metų gyventojų sumažėjo` counts residents.)
-            if (s.Lemma(k) is { } lemma && (People.Contains(lemma) || lemma is "gyventojas" or "gyventoja")) return k > next;
+            if (IsPerson(s, k) || s.Lemma(k) is "gyventojas" or "gyventoja") return k > next;
             if (!(s.Pos(k) == Upos.PROPN && s.IsCapitalised(k)) && s[k] is not ("rajono" or "miesto" or "apskrities" or "savivaldybės" or "kaimo")) return false;
         }
         return false;
@@ -1425,6 +1488,13 @@ public sealed partial class TimeNormalizer
         // `kiekvienų metų rudenį`: every autumn.
         if (w == "kiekvienų" && next == "metų" && s[i + 2] is { } every && words.Get(every, "season") is { } everySeason) return new Found(3, "SET", $"XXXX-{everySeason}");
         if (words.Get(next, "weekday") is { } day) return new Found(2, "SET", $"XXXX-WXX-{day}");
+        // `kiekvieną savaitgalį`: every weekend; `kas pusvalandį`: every half hour.
+        if (words.Get(next, "unit") == "WE") return new Found(2, "SET", "XXXX-WXX-WE");
+        if (next is "pusvalandį") return new Found(2, "SET", "PT30M");
+        // `kiekvieną metų ketvirtį`: every quarter of the year, not every year.
+        if (next == "metų" && s[i + 2] is { } yearPart && words.Get(yearPart, "unit") is { } inner && inner != "Y"
+            && (inner == "Q" ? "P3M" : DurationValue("1", inner)) is { } partValue)
+            return new Found(3, "SET", partValue);
         if (words.Get(next, "unit") is { } unit && DurationValue("1", unit) is { } value) return new Found(2, "SET", value);
         // `kas dvejus metus`, `kas tris mėnesius`: every so many.
         if (w == "kas" && Amount(s, i + 1) is { Number: > 1 } amount && s[i + 1 + amount.Length] is { } many
@@ -1442,6 +1512,8 @@ public sealed partial class TimeNormalizer
         var w = s.Lower[i];
         var next = s[i + 1];
         // `netrukus` in a past narrative is "soon after" something told, not a future reference.
+        // `važiuoja greitai`, `greitai plinta`: beside a verb of motion or growth (Data/time-words.txt, speed) it is fast, not soon.
+        if (words.Get(w, "speed") is not null && (LemmaHas(s, i - 1, "speed") || LemmaHas(s, i + 1, "speed"))) return null;
         if (words.Get(w, "vague") is { } value) return value == "FUTURE_REF" && s.TenseAt(i) == Tense.Past ? null : new Found(1, "DATE", value);
         if (w is "ankstesniais" or "ankstesniems" or "ankstesnių" && next is "metais" or "metams" or "metų") return new Found(2, "DATE", "PAST_REF");
         if (w is "pastaruoju" or "pastaraisiais" or "pastarąjį" or "pastarąsias" or "pastaruosius" && next is "metu" or "metais" or "laiku" or "mėnesiais" or "dešimtmečiais")

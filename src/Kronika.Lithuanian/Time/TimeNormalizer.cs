@@ -57,6 +57,9 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
         /// <summary>How many sentences back the date last mentioned is (0: this one).</summary>
         public int ReferenceDistance => Sentence - _referenceSentence;
 
+        /// <summary>The value of the expression found last (`XXXX-10-01` of a habit, which sets no reference).</summary>
+        public string? LastValue { get; set; }
+
         /// <summary>The modifier of the expression that gave the date last mentioned (`SINCE`, `BEFORE` for the ends of a range).</summary>
         public string? ReferenceMod { get; set; }
 
@@ -98,15 +101,21 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
     {
         var context = new Context(doc.Date ?? DateOnly.FromDateTime(DateTime.UtcNow));
         var anchors = new List<PendingAnchor>();
+        var cues = new bool[64];
+        var starters = Starters.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var sentenceData in doc.SentenceTable)
         {
             ct.ThrowIfCancellationRequested();
             context.Sentence++;
             context.LastEnd = -1;
+            context.LastValue = null;
+            // Most sentences hold no word that can open an expression: they are passed over before their words are read.
+            if (cues.Length < sentenceData.TokenCount) cues = new bool[Math.Max(sentenceData.TokenCount, 2 * cues.Length)];
+            if (!Cues(doc, sentenceData, starters, cues)) continue;
             var s = new Words(doc, sentenceData);
             for (var i = 0; i < s.Count;)
             {
-                if (!MayStartTime(s, i) || Match(s, i, context) is not { } found)
+                if (!cues[i] || !MayStartTime(s, i) || Match(s, i, context) is not { } found)
                 {
                     i++;
                     continue;
@@ -120,12 +129,14 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
                     doc.Times.Add(new TimeExpression(dash + 1, s.End(end), found.Type, second, found.Mod));
                 }
                 else doc.Times.Add(new TimeExpression(s.Start(i), s.End(end), found.Type, found.Value, found.Mod, found.Anchor));
-                if (found.Reference is { Unresolved: false } reference)
+                // `mažesnė nei pernai`: the time compared with is not the one the text goes on about.
+                if (found.Reference is { Unresolved: false } reference && !(i > 0 && words.Get(s.Lower[i - 1], "compare") is not null))
                 {
                     context.Reference = reference;
                     context.ReferenceMod = found.Mod;
                 }
                 context.LastEnd = end;
+                context.LastValue = found.Value;
                 if (found.Anchor is not null && AnchorOffset(s, i, found.Length) is { } offset)
                     anchors.Add(new PendingAnchor(doc.Times.Count - 1, found.Anchor, offset.Grain, offset.Count));
                 i += found.Length;
@@ -155,6 +166,47 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// Marks the tokens of a sentence that may be time words (<see cref="IsTimeWord"/> can hold only for them), read from
+    /// the text without making strings: numbers, words of the tables, words with the prefixes of relative words, Roman
+    /// numerals. False when the sentence has none.
+    /// </summary>
+    private static bool Cues(Document doc, SentenceData sentence, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> starters, bool[] cues)
+    {
+        Span<char> lower = stackalloc char[MaxWordLength];
+        var text = doc.Text.AsSpan();
+        var any = false;
+        for (var k = 0; k < sentence.TokenCount; k++)
+        {
+            ref readonly var t = ref doc.TokenTable[sentence.FirstToken + k];
+            var cue = t.Kind == TokenKind.Number || t.Kind == TokenKind.Word && IsCue(text.Slice(t.Start, t.Length), starters, lower);
+            cues[k] = cue;
+            any |= cue;
+        }
+        return any;
+    }
+
+    /// <summary>The longest word looked up in the tables; longer words are no time words (only their prefix is tested).</summary>
+    private const int MaxWordLength = 48;
+
+    /// <summary>Whether a word's text may make <see cref="IsTimeWord"/> true: the same tests, on the lowercase text.</summary>
+    private static bool IsCue(ReadOnlySpan<char> form, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> starters, Span<char> buffer)
+    {
+        var length = Math.Min(form.Length, buffer.Length);
+        var w = buffer[..length];
+        form[..length].ToLowerInvariant(w);
+        if (form.Length <= buffer.Length && starters.Contains(w)) return true;
+        return w[0] switch
+        {
+            >= '0' and <= '9' => true,
+            'p' => w.StartsWith("pastar") || w.StartsWith("paskutin") || w.StartsWith("pernykš") || w.StartsWith("praėjus") || w.StartsWith("praeit"),
+            'a' => w.StartsWith("artimiausi") || w.StartsWith("ateinan"),
+            'b' => w.StartsWith("būsim"),
+            'i' or 'v' or 'x' or 'l' or 'c' => IsRoman(form),
+            _ => false,
+        };
     }
 
     /// <summary>
@@ -213,7 +265,7 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
     private FrozenSet<string>? _starters;
 
     /// <summary>Categories of the time table whose words only qualify an expression near them and open none.</summary>
-    private static readonly HashSet<string> NoStart = ["rule", "age-before", "age-after", "age-compare", "score", "habit", "game"];
+    private static readonly HashSet<string> NoStart = ["rule", "age-before", "age-after", "age-compare", "score", "habit", "game", "compare", "decision", "speed", "schedule", "street"];
 
     /// <summary>Forms that are only units of the time table (`metus`, `valandų`) and open no pattern themselves; `metų`,
     /// `mėnesio`, `savaitės` open `metų pabaigoje`, and `parą`, `pusmetį`, `savaitgalį` are lengths or days alone.</summary>
@@ -253,12 +305,13 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
             _doc = doc;
             _first = sentence.FirstToken;
             Count = sentence.TokenCount;
-            Lower = new string[Count];
-            for (var i = 0; i < Count; i++) Lower[i] = doc.Token(_first + i).Text.ToLowerInvariant();
+            Lower = new LowerForms(doc, _first, Count);
         }
 
         public int Count { get; }
-        public string[] Lower { get; }
+
+        /// <summary>The lowercase forms, each made when first read.</summary>
+        public LowerForms Lower { get; }
 
         public Token Token(int i) => _doc.Token(_first + i);
         public int Start(int i) => _doc.TokenAt(_first + i).Start;
@@ -278,7 +331,37 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
         /// <summary>An abbreviation and its period (`m` `.`): true when token i is <paramref name="word"/> followed by its period.</summary>
         public bool IsAbbreviation(int i, string word) => i >= 0 && i + 1 < Count && Lower[i] == word && Lower[i + 1] == ".";
 
-        public bool IsCapitalised(int i) => i >= 0 && i < Count && Form(i).Length > 0 && char.IsUpper(Form(i)[0]);
+        /// <summary>Whether a name starts at token i, read on past the sentence's end (the splitter may cut after `min.`).</summary>
+        public bool NameFollows(int i)
+        {
+            var k = _first + i;
+            if (i < 0 || k + 1 >= _doc.TokenCount) return false;
+            static bool Capitalised(Token t) => t.Span is { Length: > 0 } form && char.IsUpper(form[0]);
+            var t = _doc.Token(k);
+            return t.Kind == TokenKind.Word && Capitalised(t) && (t.Upos == Upos.PROPN || Capitalised(_doc.Token(k + 1)));
+        }
+
+        public bool IsCapitalised(int i) => i >= 0 && i < Count && Token(i).Span is { Length: > 0 } form && char.IsUpper(form[0]);
+
+        /// <summary>A sentence's lowercase forms, made from the text when first read (most tokens are never read).</summary>
+        internal sealed class LowerForms(Document doc, int first, int count) : IReadOnlyList<string>
+        {
+            private readonly string?[] _forms = new string?[count];
+
+            public int Count => count;
+
+            public string this[int i] => _forms[i] ??= Lowercase(doc.TokenAt(first + i));
+
+            private string Lowercase(in TokenData t) =>
+                string.Create(t.Length, (doc.Text, t.Start), static (target, at) => at.Text.AsSpan(at.Start, target.Length).ToLowerInvariant(target));
+
+            public IEnumerator<string> GetEnumerator()
+            {
+                for (var i = 0; i < count; i++) yield return this[i];
+            }
+
+            System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+        }
 
         /// <summary>Each token's tense: that of the nearest finite verb (or conditional, imperative, participle) in the sentence.</summary>
         private Tense[] Tenses()
@@ -311,7 +394,9 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
                 var distance = int.MaxValue;
                 foreach (var (index, tense) in verbs)
                 {
-                    var d = Math.Abs(index - i) + (clause[index] == clause[i] ? 0 : 1000);
+                    // A finite verb of the clause goes before a participle or gerund in it (`komandos, užėmusios vietas,
+                    // pavasarį pratęs kovą` is the future of `pratęs`).
+                    var d = Math.Abs(index - i) + (clause[index] == clause[i] ? 0 : 1000) + (Token(index).Morph.VerbForm == VerbForm.Fin ? 0 : 100);
                     if (d < distance) (best, distance) = (tense, d);
                 }
                 result[i] = best;
