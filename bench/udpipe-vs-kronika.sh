@@ -67,4 +67,4 @@ echo "| Kronika, memo cold (every word new) | ${cold} K | $(awk -v k="$cold" -v 
 echo "| Kronika, memo warm | ${warm} K | $(awk -v k="$warm" -v u="$udpipe" 'BEGIN { printf "%.1f", k * 1000 / u }') |"
 echo
 echo "UDPipe 1 accuracy on the test set (its own evaluation, gold tokens):"
-"$UDPIPE" --accuracy --input=conllu --tag "$MODEL" "$TREEBANK/lt_alksnis-ud-test.conllu" 2>/dev/null | sed 's/^/  /' || true
+"$UDPIPE" --accuracy --tag "$MODEL" "$TREEBANK/lt_alksnis-ud-test.conllu" 2>/dev/null | sed 's/^/  /' || true
