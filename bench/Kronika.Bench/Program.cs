@@ -18,6 +18,16 @@ if (args.FirstOrDefault() == "query")
     QueryBench.Run(at >= 0 && at + 1 < args.Length ? args[at + 1] : "sqlite:kronika.db", Option("--searches", 800));
     return;
 }
+if (args.FirstOrDefault() == "articles")
+{
+    ArticlesBench.Run(FindRoot(), Option("--articles", 2000), Option("--words", 400), Text("--corpus"), Option("--rounds", 2));
+    return;
+}
+if (args.FirstOrDefault() == "startup")
+{
+    StartupBench.Run(FindRoot(), Text("--article"));
+    return;
+}
 if (args.FirstOrDefault() == "tagger")
 {
     TaggerBench.Run(FindRoot(), args.Contains("--micro"), Option("--rounds", 3));

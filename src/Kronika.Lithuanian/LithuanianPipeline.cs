@@ -33,6 +33,11 @@ public static class LithuanianPipeline
         var tagging = (through & ~(Layers.Tokens | Layers.Sentences)) != 0;
         var lexiconTask = tagging ? Task.Run(() => EmbeddedLexicon.Value) : null;
         var modelTask = tagging && morphology is null ? Task.Run(() => EmbeddedMorphology.Value) : null;
+        // The entity step's knowledge base and word lists need no model: they load beside the models, so the step is
+        // built as soon as the tagger's models are in.
+        var entities = (through & ~(Layers.Tokens | Layers.Sentences | Layers.Morphology | Layers.Syntax)) != 0;
+        var knowledgeBase = entities ? Task.Run(KnowledgeBase.Load) : null;
+        var entityWords = entities ? Task.Run(EntityWords.Load) : null;
         var parserTask = (through & Layers.Syntax) != 0 && syntax is null ? Task.Run(() => EmbeddedSyntax.Value) : null;
         var later = (through & (Layers.References | Layers.Times | Layers.Quantities | Layers.Quotes | Layers.Attribution | Layers.Events)) != 0;
         var references = later ? Task.Run(ReferenceResolver.Load) : null;
@@ -54,7 +59,7 @@ public static class LithuanianPipeline
         if (Covered(steps, through)) return new Pipeline(steps);
         if ((through & Layers.Syntax) != 0) steps.Add(new DependencyParser(syntax ?? parserTask!.Result));
         if (Covered(steps, through)) return new Pipeline(steps);
-        steps.Add(EntityRecognizer.Load(model, lexicon));
+        steps.Add(new EntityRecognizer(knowledgeBase!.Result, entityWords!.Result, model, lexicon));
         if (Covered(steps, through)) return new Pipeline(steps);
         steps.Add(references!.Result);
         steps.Add(times!.Result);

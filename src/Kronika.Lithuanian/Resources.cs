@@ -27,11 +27,25 @@ public static class Resources
     /// strings from a buffer instead of asking the decompressor for a few bytes at a time.</summary>
     public static MemoryStream Decompressed(Stream gzip)
     {
-        var memory = new MemoryStream(gzip.CanSeek ? (int)Math.Min(int.MaxValue / 2, gzip.Length * 4) : 1 << 20);
+        var memory = new MemoryStream(DecompressedSize(gzip));
         using (var decompressor = new System.IO.Compression.GZipStream(gzip, System.IO.Compression.CompressionMode.Decompress, leaveOpen: true))
             decompressor.CopyTo(memory);
         memory.Position = 0;
         return memory;
+    }
+
+    /// <summary>The buffer to decompress into: the size a seekable gzip file records in its last four bytes (ISIZE,
+    /// the size modulo 2^32), so the buffer is allocated once and never grown; otherwise a guess.</summary>
+    private static int DecompressedSize(Stream gzip)
+    {
+        if (!gzip.CanSeek || gzip.Length - gzip.Position < 18) return 1 << 20;
+        var start = gzip.Position;
+        Span<byte> trailer = stackalloc byte[4];
+        gzip.Seek(-4, SeekOrigin.End);
+        gzip.ReadExactly(trailer);
+        gzip.Position = start;
+        var size = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(trailer);
+        return size is > 0 and < int.MaxValue / 2 ? (int)size : 1 << 20;
     }
 
     public static IEnumerable<string> Lines(string name)

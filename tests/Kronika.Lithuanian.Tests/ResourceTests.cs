@@ -30,4 +30,37 @@ public class ResourceTests
         Assert.Equal(["tokenizer", "sentence-splitter", "morphology", "syntax", "entities", "references", "time", "quantities", "attribution", "events"], LithuanianPipeline.Create(Kronika.Core.Model.Layers.Events | Kronika.Core.Model.Layers.Syntax).Steps.Select(s => s.Name));
         Assert.Equal(["tokenizer", "sentence-splitter"], LithuanianPipeline.Create(Kronika.Core.Model.Layers.Sentences).Steps.Select(s => s.Name));
     }
+
+    [Fact]
+    public void Resources_DecompressesAGzipFileIntoABufferOfTheSizeItsTrailerRecords()
+    {
+        var text = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("Vilniuje lijo. ", 5000)));
+        var gzip = new MemoryStream();
+        using (var writer = new System.IO.Compression.GZipStream(gzip, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true)) writer.Write(text);
+        gzip.Position = 0;
+        Assert.Equal(text, Resources.Decompressed(gzip).ToArray());
+        // An empty file records 0: the buffer starts at a guess instead.
+        var empty = new MemoryStream();
+        using (new System.IO.Compression.GZipStream(empty, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true)) { }
+        empty.Position = 0;
+        Assert.Equal(0, Resources.Decompressed(empty).Length);
+    }
+
+    [Fact]
+    public void StringPool_ReadsEachDistinctStringOnceAndKeepsLongOnes()
+    {
+        var buffer = new MemoryStream();
+        var longText = new string('ą', 300);
+        using (var w = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+            foreach (var s in new[] { "ti", "yti", "ti", "", "ąčę", "ąčę", longText, longText }) w.Write(s);
+        buffer.Position = 0;
+        var pool = new Kronika.Lithuanian.Morphology.StringPool();
+        using var r = new BinaryReader(buffer, System.Text.Encoding.UTF8);
+        var read = Enumerable.Range(0, 8).Select(_ => pool.Read(r)).ToArray();
+        Assert.Equal(["ti", "yti", "ti", "", "ąčę", "ąčę", longText, longText], read);
+        Assert.Same(read[0], read[2]);
+        Assert.Same(read[4], read[5]);
+        Assert.Same(read[6], read[7]);
+        Assert.Equal(buffer.Length, buffer.Position);
+    }
 }

@@ -28,15 +28,19 @@ public sealed class Lemmatizer
 
     public Lemmatizer(IReadOnlyDictionary<string, string> seen, IReadOnlyDictionary<string, EditRule[]> rules)
     {
-        _seen = seen.ToDictionary(StringComparer.Ordinal);
+        // A model being loaded hands over its own ordinal dictionaries: they are kept, not copied.
+        _seen = Owned(seen);
         _seenLookup = _seen.GetAlternateLookup<ReadOnlySpan<char>>();
-        _rules = rules.ToDictionary(StringComparer.Ordinal);
+        _rules = Owned(rules);
         _rulesLookup = _rules.GetAlternateLookup<ReadOnlySpan<char>>();
         _seenFilter = new StringFilter(_seen.Keys);
         _rulesFilter = new StringFilter(_rules.Keys);
     }
 
     private readonly StringFilter _seenFilter, _rulesFilter;
+
+    private static Dictionary<string, T> Owned<T>(IReadOnlyDictionary<string, T> table) =>
+        table is Dictionary<string, T> own && ReferenceEquals(own.Comparer, StringComparer.Ordinal) ? own : table.ToDictionary(StringComparer.Ordinal);
 
     private bool TrySeen(ReadOnlySpan<char> key, out string lemma)
     {

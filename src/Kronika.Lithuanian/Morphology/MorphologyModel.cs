@@ -48,9 +48,9 @@ public sealed class MorphologyModel
         _features = new TagFeatureTable(ids);
         Tags = tags;
         Weights = weights;
-        _tagDictionary = tagDictionary.ToDictionary(StringComparer.Ordinal);
-
-        _analysisTags = analysisTags.ToDictionary();
+        // A model being loaded hands over its own dictionaries: they are kept, not copied.
+        _tagDictionary = tagDictionary is Dictionary<string, int[]> own && ReferenceEquals(own.Comparer, StringComparer.Ordinal) ? own : tagDictionary.ToDictionary(StringComparer.Ordinal);
+        _analysisTags = analysisTags as Dictionary<ulong, int[]> ?? analysisTags.ToDictionary();
         Lemmatizer = lemmatizer;
         Mapper = mapper;
     }
@@ -365,14 +365,18 @@ public sealed class MorphologyModel
             for (var i = 0; i < list.Length; i++) list[i] = r.ReadUInt16();
             analysisTags[analysis] = list;
         }
-        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var n = r.ReadInt32(); n > 0; n--) seen[r.ReadString()] = r.ReadString();
-        var rules = new Dictionary<string, EditRule[]>(StringComparer.Ordinal);
-        for (var n = r.ReadInt32(); n > 0; n--)
+        // Lemmas, rule edits and features repeat: each distinct one becomes one string.
+        var pool = new StringPool();
+        var seenCount = r.ReadInt32();
+        var seen = new Dictionary<string, string>(seenCount, StringComparer.Ordinal);
+        for (var n = seenCount; n > 0; n--) seen[r.ReadString()] = pool.Read(r);
+        var ruleCount = r.ReadInt32();
+        var rules = new Dictionary<string, EditRule[]>(ruleCount, StringComparer.Ordinal);
+        for (var n = ruleCount; n > 0; n--)
         {
             var key = r.ReadString();
             var list = new EditRule[r.ReadInt32()];
-            for (var i = 0; i < list.Length; i++) list[i] = new EditRule(r.ReadString(), r.ReadString(), r.ReadInt32());
+            for (var i = 0; i < list.Length; i++) list[i] = new EditRule(pool.Read(r), pool.Read(r), r.ReadInt32());
             rules[key] = list;
         }
         var byXposLemma = ReadReadings(r);
