@@ -136,7 +136,7 @@ public sealed class SqliteStore : IStore
     }
 
     /// <summary>Raised whenever the tables change; a store of another version is upgraded (<see cref="Upgrades"/>) or refused, never misread.</summary>
-    public const int SchemaVersion = 14;
+    public const int SchemaVersion = 15;
 
     /// <summary>
     /// What turns a store of schema N into one of N + 1, keeping every stored article readable. 11 → 12: the tokens of
@@ -144,6 +144,7 @@ public sealed class SqliteStore : IStore
     /// <see cref="AnalysisBlob"/>), so that a view without tokens reads and decompresses a tenth of the analysis. 12 → 13: the
     /// counts per entity and per entity and day (<see cref="EntityStats"/>), filled from the stored mentions. 13 → 14: the
     /// story postings kept WITHOUT ROWID, by day number, with no index by article (found by the article's features and day).
+    /// 14 → 15: nothing here (the PostgreSQL store's articles partitioned by month; the version is the two stores' one).
     /// </summary>
     private static readonly Dictionary<int, string> Upgrades = new()
     {
@@ -155,6 +156,7 @@ public sealed class SqliteStore : IStore
             DROP TABLE story_postings;
             ALTER TABLE story_postings_14 RENAME TO story_postings;
             """,
+        [14] = "",
     };
 
     /// <summary>Upgrades the store from schema <paramref name="found"/> under the file's write lock (taken here unless <paramref name="locked"/>).</summary>
