@@ -163,6 +163,20 @@ public sealed class PostgresStore : IStore
             }
             return;
         }
+        try
+        {
+            CreateOrUpgrade(create);
+        }
+        catch
+        {
+            // Closing the pool ends its sessions, and with them the schema lock a failed open may still hold.
+            _source.Dispose();
+            throw;
+        }
+    }
+
+    private void CreateOrUpgrade(bool create)
+    {
         using var connection = _source.OpenConnection();
         using var lockCommand = new NpgsqlCommand("SELECT pg_advisory_lock(4711)", connection);
         lockCommand.ExecuteNonQuery();
