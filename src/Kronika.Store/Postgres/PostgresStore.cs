@@ -245,25 +245,33 @@ public sealed class PostgresStore : IStore
     /// <summary>The chronicle events this writer knows (see <see cref="ChronicleIndex"/>).</summary>
     private readonly Dictionary<long, ChronicleIndex.Entry> _events = [];
 
+    /// <summary>How long a writer waits for the others' batches (as SQLite's writers wait on the file lock), not the 30 s of any other statement.</summary>
+    private const int WriterWaitSeconds = 600;
+
     /// <summary>The months whose partition this store has made or seen (see <see cref="AddMonths"/>).</summary>
     private readonly HashSet<DateOnly> _months = [];
 
     /// <summary>
     /// Makes the partition of each month of <paramref name="days"/> not yet known, in a short transaction of its own under
-    /// the schema lock (a new partition locks the whole `articles` table, so not for a whole batch).
+    /// the writers' lock: a new partition needs the whole `articles` table to itself, so it waits for no other writer's
+    /// batch (none runs while this holds the lock) and keeps readers out only while it is made, not for a whole batch.
     /// </summary>
     private void AddMonths(NpgsqlConnection connection, IEnumerable<DateOnly> days)
     {
         var months = days.Select(d => new DateOnly(d.Year, d.Month, 1)).Where(m => !_months.Contains(m)).Distinct().ToList();
         if (months.Count == 0) return;
         using var transaction = connection.BeginTransaction();
-        var sql = new StringBuilder("SELECT pg_advisory_xact_lock(4711);");
+        var sql = new StringBuilder("SELECT pg_advisory_xact_lock(4712);");
         foreach (var m in months)
         {
             var end = m.Year == 9999 && m.Month == 12 ? "MAXVALUE" : $"'{m.AddMonths(1):yyyy-MM-dd}'";
             sql.Append(CultureInfo.InvariantCulture, $"CREATE TABLE IF NOT EXISTS articles_{m:yyyy_MM} PARTITION OF articles FOR VALUES FROM ('{m:yyyy-MM-dd}') TO ({end});");
         }
-        using (var command = Command(connection, sql.ToString(), transaction)) command.ExecuteNonQuery();
+        using (var command = Command(connection, sql.ToString(), transaction))
+        {
+            command.CommandTimeout = WriterWaitSeconds;
+            command.ExecuteNonQuery();
+        }
         transaction.Commit();
         _months.UnionWith(months);
     }
@@ -279,7 +287,11 @@ public sealed class PostgresStore : IStore
             using var transaction = connection.BeginTransaction();
             // The writers' lock, held to the commit: what is a copy, a near-copy, which story and which chronicle event is
             // decided by one writer at a time, each seeing every batch committed before (READ COMMITTED, after the lock).
-            using (var writers = Command(connection, "SELECT pg_advisory_xact_lock(4712)", transaction)) writers.ExecuteNonQuery();
+            using (var writers = Command(connection, "SELECT pg_advisory_xact_lock(4712)", transaction))
+            {
+                writers.CommandTimeout = WriterWaitSeconds;
+                writers.ExecuteNonQuery();
+            }
             long generation;
             using (var read = Command(connection, WriterGeneration.Read, transaction)) generation = (long)read.ExecuteScalar()!;
             if (generation != _generation) Forget();
