@@ -12,28 +12,39 @@ using Microsoft.Extensions.Logging;
 /// `load`: the web server under load on loopback. A synthetic corpus is ingested into a fresh store, the server is
 /// started in this process, and N clients request searches (the store bench's query mix) and articles with every layer
 /// for a fixed time. Reports throughput, latency percentiles per kind, errors, and the working set over the run (flat
-/// means no leak). Baseline from the same run: the page's stylesheet, a static file, under the same load.
+/// means no leak). Baseline from the same run: the page's stylesheet, a static file, under the same load. With `--db URI`
+/// the server opens that store instead (nothing is ingested; articles are drawn from its ids).
 /// </summary>
 public static class LoadBench
 {
-    public static async Task Run(string root, int articles, int seconds, int clients, bool views = false)
+    public static async Task Run(string root, int articles, int seconds, int clients, bool views = false, string? existing = null)
     {
         var folder = Directory.CreateTempSubdirectory("kronika-load-").FullName;
         try
         {
             Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}");
-            var db = Path.Combine(folder, "kronika.db");
-            var pipeline = LithuanianPipeline.Create();
-            var clock = Stopwatch.StartNew();
-            using (var store = new SqliteStore(db))
-                new Ingestor(pipeline, new Pipeline([]), store).Run(ArticleReader.Read([StoreBench.WriteCorpus(root, folder, articles, pipeline)]), _ => { });
-            Console.WriteLine($"store: {articles:N0} synthetic articles ingested in {clock.Elapsed.TotalSeconds:F0} s");
+            var db = "sqlite:" + Path.Combine(folder, "kronika.db");
+            if (existing is not null)
+            {
+                db = existing;
+                using var store = StoreFactory.Open(db, create: false);
+                articles = (int)await store.LastArticleIdAsync();
+                Console.WriteLine($"store: {db}, {store.ArticleCount():N0} articles (ids up to {articles:N0})");
+            }
+            else
+            {
+                var pipeline = LithuanianPipeline.Create();
+                var clock = Stopwatch.StartNew();
+                using (var store = StoreFactory.Open(db))
+                    new Ingestor(pipeline, new Pipeline([]), store).Run(ArticleReader.Read([StoreBench.WriteCorpus(root, folder, articles, pipeline)]), _ => { });
+                Console.WriteLine($"store: {articles:N0} synthetic articles ingested in {clock.Elapsed.TotalSeconds:F0} s");
+            }
 
             await using var app = KronikaWeb.Build([], builder =>
             {
                 builder.WebHost.UseUrls("http://127.0.0.1:0");
                 builder.Logging.SetMinimumLevel(LogLevel.Warning);
-                builder.Configuration["Kronika:Db"] = "sqlite:" + db;
+                builder.Configuration["Kronika:Db"] = db;
             });
             await app.StartAsync();
             var url = app.Urls.First();
@@ -68,6 +79,9 @@ public static class LoadBench
             foreach (var kind in new[] { "search", "article" })
                 Report($"  {kind}", result with { Latencies = result.Latencies.Where(l => l.Kind == kind).ToList() }, null);
             Console.WriteLine($"working set during the run (every 5 s): first {memory[0]:F0} MB, last {memory[^1]:F0} MB, max {memory.Max():F0} MB");
+            // Flat or not: the mean of each tenth of the run, first to last.
+            var tenth = Math.Max(1, memory.Count / 10);
+            Console.WriteLine("working set by tenth of the run (MB): " + string.Join(", ", memory.Chunk(tenth).Select(c => c.Average().ToString("F0"))));
             await app.StopAsync();
         }
         finally

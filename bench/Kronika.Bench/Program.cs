@@ -73,7 +73,7 @@ if (args.FirstOrDefault() == "chronicle-query")
 }
 if (args.FirstOrDefault() == "load")
 {
-    await LoadBench.Run(FindRoot(), Option("--articles", 100_000), Option("--seconds", 120), Option("--clients", 32), args.Contains("--views"));
+    await LoadBench.Run(FindRoot(), Option("--articles", 100_000), Option("--seconds", 120), Option("--clients", 32), args.Contains("--views"), Text("--db"));
     return;
 }
 var mb = Option("--mb", 50);

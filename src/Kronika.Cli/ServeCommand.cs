@@ -24,14 +24,16 @@ public static class ServeCommand
         port.DefaultValueFactory = _ => int.TryParse(Environment.GetEnvironmentVariable("KRONIKA_PORT"), out var p) && p is >= 0 and <= 65535 ? p : DefaultPort;
         var ingest = new Option<string[]>("--ingest") { Description = "Ingest these files or folders first (as `kronika ingest` does)", AllowMultipleArgumentsPerToken = true };
         var prometheus = new Option<bool>("--prometheus") { Description = "Serve metrics for Prometheus at /metrics (also the setting Kronika:Prometheus)" };
+        var readOnly = new Option<bool>("--read-only") { Description = "Open the store read-only, as on a PostgreSQL replica: its schema version checked, nothing created, upgraded or written (also the setting Kronika:ReadOnly)" };
         var command = new Command("serve", "Serve the store over HTTP: the page at /, the REST API under /api/, its OpenAPI document at /openapi/v1.json, /healthz and /readyz. "
-            + "Settings also come from ./appsettings.json and environment variables (Kronika__Db, Kronika__ApiKey, Kronika__RequestSeconds, Kronika__Prometheus).")
+            + "Settings also come from ./appsettings.json and environment variables (Kronika__Db, Kronika__ApiKey, Kronika__RequestSeconds, Kronika__Prometheus, Kronika__ReadOnly).")
         {
-            db, urls, port, ingest, prometheus,
+            db, urls, port, ingest, prometheus, readOnly,
         };
         command.SetAction(async (result, ct) =>
         {
             var inputs = result.GetValue(ingest) ?? [];
+            if (inputs.Length > 0 && result.GetValue(readOnly)) throw new UsageException("serve: --ingest writes to the store, --read-only never does; give one of them");
             var url = result.GetValue(urls) ?? $"http://127.0.0.1:{result.GetValue(port)}";
             await using var app = KronikaWeb.Build([], builder =>
             {
@@ -41,6 +43,7 @@ public static class ServeCommand
                 builder.Logging.AddFilter("Kronika", LogLevel.Information);
                 if (result.GetValue(db) is { } given) builder.Configuration["Kronika:Db"] = given;
                 if (result.GetValue(prometheus)) builder.Configuration["Kronika:Prometheus"] = "true";
+                if (result.GetValue(readOnly)) builder.Configuration["Kronika:ReadOnly"] = "true";
                 // Without --ingest only a store that exists is served: a mistyped path is an error, not a new empty store.
                 builder.Configuration["Kronika:CreateStore"] = inputs.Length > 0 ? "true" : "false";
             });

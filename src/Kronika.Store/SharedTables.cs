@@ -3,10 +3,11 @@ namespace Kronika.Store;
 /// <summary>
 /// The tables both stores define alike, in their own types (`id` for a generated key, `day` for a calendar day):
 /// entities, time expressions, chronicle events (with their participants and reports), watches and the writers' generation.
+/// The layers of an article reference the table `articles` names (PostgreSQL: `article_keys`, its articles being partitioned).
 /// </summary>
 public static class SharedTables
 {
-    public static string Of(string id, string day) => $"""
+    public static string Of(string id, string day, string articles = "articles(id)") => $"""
         CREATE TABLE IF NOT EXISTS entities (
             key TEXT PRIMARY KEY,
             canonical TEXT NOT NULL,
@@ -16,7 +17,7 @@ public static class SharedTables
         CREATE INDEX IF NOT EXISTS entities_folded ON entities(folded);
         CREATE INDEX IF NOT EXISTS entities_kb ON entities(kb);
         CREATE TABLE IF NOT EXISTS times (
-            article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            article_id BIGINT NOT NULL REFERENCES {articles} ON DELETE CASCADE,
             start_offset INT NOT NULL,
             end_offset INT NOT NULL,
             type TEXT NOT NULL,
@@ -52,7 +53,7 @@ public static class SharedTables
         CREATE INDEX IF NOT EXISTS event_participants_entity_role ON event_participants(entity_key, role, event_id);
         CREATE INDEX IF NOT EXISTS event_participants_side_role ON event_participants(side, role, event_id);
         CREATE TABLE IF NOT EXISTS event_mentions (
-            article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            article_id BIGINT NOT NULL REFERENCES {articles} ON DELETE CASCADE,
             trigger_start INT NOT NULL,
             trigger_end INT NOT NULL,
             event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,

@@ -7,16 +7,17 @@ public static class StoreFactory
 
     /// <summary>
     /// Opens a store. With <paramref name="create"/> false (readers) a store that does not exist is a
-    /// <see cref="StoreMissingException"/> rather than a new empty one.
+    /// <see cref="StoreMissingException"/> rather than a new empty one. With <paramref name="readOnly"/> (an API server
+    /// on a replica) the store is only read: it must exist with this schema version, nothing is created or upgraded.
     /// </summary>
-    public static IStore Open(string? uri, bool create = true)
+    public static IStore Open(string? uri, bool create = true, bool readOnly = false)
     {
-        if (string.IsNullOrWhiteSpace(uri)) return new SqliteStore(DefaultPath, create);
-        if (uri.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase)) return new SqliteStore(uri["sqlite:".Length..], create);
+        if (string.IsNullOrWhiteSpace(uri)) return new SqliteStore(DefaultPath, create, readOnly);
+        if (uri.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase)) return new SqliteStore(uri["sqlite:".Length..], create, readOnly);
         if (uri.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || uri.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
-            return new PostgresStore(PostgresStore.ConnectionString(uri), create);
+            return new PostgresStore(PostgresStore.ConnectionString(uri), create && !readOnly, readOnly);
         if (uri.Contains("://")) throw new ArgumentException($"'{uri}': a store is sqlite:PATH or postgres://user:password@host/database");
-        return new SqliteStore(uri, create);
+        return new SqliteStore(uri, create, readOnly);
     }
 }
 

@@ -19,7 +19,8 @@ namespace Kronika.Web;
 /// /metrics when `Kronika:Prometheus` is true.
 /// Settings come from the usual ASP.NET configuration (appsettings.json, environment variables `Kronika__Db`, command
 /// line `--Kronika:Db=…` or `--db …`): `Kronika:Db` (else $KRONIKA_DB, else ./kronika.db), `Kronika:ApiKey` (else
-/// $KRONIKA_API_KEY; without one, POST /api/ingest is off), `Kronika:RequestSeconds`, `Kronika:Prometheus`.
+/// $KRONIKA_API_KEY; without one, POST /api/ingest is off), `Kronika:RequestSeconds`, `Kronika:Prometheus`,
+/// `Kronika:ReadOnly` (the store opened read-only, as on a replica: its version checked, nothing created or upgraded).
 /// </summary>
 public static class KronikaWeb
 {
@@ -33,6 +34,7 @@ public static class KronikaWeb
         ["--api-key"] = "Kronika:ApiKey",
         ["--request-seconds"] = "Kronika:RequestSeconds",
         ["--prometheus"] = "Kronika:Prometheus",
+        ["--read-only"] = "Kronika:ReadOnly",
     };
 
     /// <summary>The store the settings name: `Kronika:Db`, else $KRONIKA_DB (null: ./kronika.db).</summary>
@@ -59,7 +61,7 @@ public static class KronikaWeb
         builder.Services.AddSingleton<IStore>(services =>
         {
             var configuration = services.GetRequiredService<IConfiguration>();
-            return StoreFactory.Open(StoreUri(configuration), configuration.GetValue("Kronika:CreateStore", true));
+            return StoreFactory.Open(StoreUri(configuration), configuration.GetValue("Kronika:CreateStore", true), configuration.GetValue("Kronika:ReadOnly", false));
         });
         builder.Services.AddHealthChecks().AddCheck<StoreReady>("store", tags: ["ready"]);
         if (builder.Configuration.GetValue("Kronika:Prometheus", false))

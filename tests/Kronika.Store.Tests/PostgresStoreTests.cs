@@ -87,6 +87,110 @@ public sealed class PostgresStoreTests : StoreConformance
         command.ExecuteNonQuery();
     }
 
+    private string InSchema(bool readOnly = false)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(_connectionString) { SearchPath = _schema };
+        // What a hot standby does: every transaction read-only, any CREATE, INSERT or UPDATE refused.
+        if (readOnly) builder.Options = "-c default_transaction_read_only=on";
+        return builder.ToString();
+    }
+
+    private void Execute(string sql)
+    {
+        using var connection = new NpgsqlConnection(InSchema());
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>What a reader sees of the store: counts, a search's hits and each article as read back.</summary>
+    private static List<string> Seen(IStore store)
+    {
+        var seen = new List<string> { $"{store.ArticleCount()} articles, {store.StoryCount()} stories" };
+        foreach (var hit in store.Search(new SearchRequest(Articles.Query("Putinas"), Limit: 50)).Hits)
+            seen.Add($"{hit.Id} {hit.Date} {hit.Title} copies {hit.Copies}");
+        for (var id = 1L; id <= store.LastArticleId(); id++)
+            if (store.Get(id) is { } a) seen.Add($"{id} {a.SourceId} {a.Date} mentions {a.Mentions.Count} times {a.Times.Count}");
+        return seen;
+    }
+
+    [Fact]
+    public void A_store_of_schema_14_is_upgraded_to_monthly_partitions_keeping_every_article_copy_and_layer()
+    {
+        var samples = Articles.Samples;
+        var original = Articles.Sample("putinas-kim");
+        Store.Write([.. samples, original with { SourceId = "https://kitas-portalas.lt/x", Url = "https://kitas-portalas.lt/x" }]);
+        var before = Seen(Store);
+        var months = samples.Select(a => new DateOnly(a.Date.Year, a.Date.Month, 1)).Distinct().Count();
+        Assert.Equal([$"{months}"], Rows("SELECT COUNT(*) FROM pg_inherits WHERE inhparent = to_regclass('articles')"));
+        // As schema 14 kept it: one unpartitioned table, unique by id and by source, its layers referencing it.
+        Execute("""
+            CREATE TABLE articles_plain AS SELECT * FROM articles;
+            DROP TABLE article_keys CASCADE;
+            DROP TABLE articles;
+            ALTER TABLE articles_plain RENAME TO articles;
+            ALTER TABLE articles ADD CONSTRAINT articles_pkey PRIMARY KEY (id), ADD CONSTRAINT articles_source_id_key UNIQUE (source_id);
+            CREATE INDEX articles_hash ON articles(hash);
+            CREATE INDEX articles_date ON articles(date);
+            CREATE INDEX articles_fts ON articles USING GIN (fts) WHERE duplicate_of IS NULL;
+            ALTER TABLE mentions ADD FOREIGN KEY (article_id) REFERENCES articles(id) ON DELETE CASCADE;
+            ALTER TABLE times ADD FOREIGN KEY (article_id) REFERENCES articles(id) ON DELETE CASCADE;
+            ALTER TABLE event_mentions ADD FOREIGN KEY (article_id) REFERENCES articles(id) ON DELETE CASCADE;
+            COMMENT ON TABLE articles IS 'kronika schema 14';
+            """);
+        Assert.Equal(["r"], Rows("SELECT relkind::text FROM pg_class WHERE oid = to_regclass('articles')"));
+
+        using var upgraded = new PostgresStore(InSchema());
+        Assert.Equal(["p"], Rows("SELECT relkind::text FROM pg_class WHERE oid = to_regclass('articles')"));
+        Assert.Equal([$"{months}"], Rows("SELECT COUNT(*) FROM pg_inherits WHERE inhparent = to_regclass('articles')"));
+        Assert.Equal(["3"], Rows("SELECT COUNT(*) FROM pg_constraint WHERE confrelid = to_regclass('article_keys')"));
+        Assert.Equal(before, Seen(upgraded));
+        // Writing again: the same articles are found by their source, the copy by its text, a new one takes the next id.
+        Assert.All(upgraded.Write(samples), o => Assert.Equal(WriteOutcome.Unchanged, o));
+        Assert.Equal([WriteOutcome.Copy], upgraded.Write([original with { SourceId = "https://trecias.lt/x", Url = "https://trecias.lt/x" }]));
+        Assert.Equal(samples.Count + 2, upgraded.LastArticleId()); // the next id after the moved ones
+        Assert.Equal(samples.Count + 2, upgraded.ArticleCount());
+    }
+
+    [Fact]
+    public void A_new_month_gets_its_partition_and_an_article_moved_to_another_month_moves_with_its_layers()
+    {
+        var article = Articles.Sample("putinas-kim");
+        Store.Write([article]);
+        var mentions = Store.Get(Store.LastArticleId())!.Mentions.Count;
+        Assert.True(mentions > 0);
+        var later = article with { Date = new DateOnly(2031, 2, 3), Hash = article.Hash + "-later" };
+        Assert.Equal([WriteOutcome.Updated], Store.Write([later]));
+        Assert.Contains("articles_2031_02", Rows("SELECT c.relname::text FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = to_regclass('articles')"));
+        Assert.Equal(["2031-02-03"], Rows("SELECT date FROM articles_2031_02"));
+        Assert.Equal(["2031-02-03"], Rows("SELECT date FROM article_keys"));
+        var stored = Store.Get(Store.LastArticleId())!;
+        Assert.Equal(new DateOnly(2031, 2, 3), stored.Date);
+        Assert.Equal(mentions, stored.Mentions.Count);
+        Assert.True(Store.Holds(article.SourceId, later.Hash));
+    }
+
+    [Fact]
+    public async Task A_read_only_open_checks_the_version_and_creates_nothing_where_every_write_is_refused()
+    {
+        Store.Write(Articles.Samples);
+        var seen = Seen(Store);
+        // A standby refuses the statements an ordinary open runs; the read-only open runs none of them.
+        Assert.ThrowsAny<PostgresException>(() => new PostgresStore(InSchema(readOnly: true)).Dispose());
+        using (var replica = new PostgresStore(InSchema(readOnly: true), create: false, readOnly: true))
+        {
+            Assert.Equal(seen, Seen(replica));
+            Assert.Null(await replica.ProblemAsync(TestContext.Current.CancellationToken));
+            Assert.Contains("read-only", Assert.Throws<InvalidOperationException>(() => replica.Write([Articles.Sample("putinas-kim")])).Message);
+        }
+        // Another version is refused, not upgraded; no store at all is a missing store.
+        Execute("COMMENT ON TABLE articles IS 'kronika schema 14'");
+        Assert.Contains("does not upgrade", Assert.Throws<InvalidOperationException>(() => new PostgresStore(InSchema(readOnly: true), readOnly: true)).Message);
+        Assert.Equal(["kronika schema 14"], Rows("SELECT obj_description(to_regclass('articles'), 'pg_class')"));
+        Execute("DROP TABLE articles CASCADE");
+        Assert.Throws<StoreMissingException>(() => new PostgresStore(InSchema(readOnly: true), readOnly: true));
+    }
+
     public override void Dispose()
     {
         base.Dispose();

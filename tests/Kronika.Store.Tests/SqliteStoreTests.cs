@@ -101,6 +101,42 @@ public sealed class SqliteStoreTests : StoreConformance
     }
 
     [Fact]
+    public void A_read_only_open_checks_the_version_and_never_writes_the_file()
+    {
+        var path = Path.Combine(_dir, "replica.db");
+        using (var store = new SqliteStore(path)) store.Write(Articles.Samples);
+        void Version(int version)
+        {
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=false");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA user_version = {version}";
+            command.ExecuteNonQuery();
+        }
+        var bytes = File.ReadAllBytes(path);
+        using (var replica = new SqliteStore(path, create: false, readOnly: true))
+        {
+            Assert.Equal(Articles.Samples.Count, replica.ArticleCount());
+            Assert.Contains(replica.Search(new SearchRequest(Articles.Query("Putinas"))).Hits, h => h.Source.Contains("putinas-kim", StringComparison.Ordinal));
+            Assert.NotNull(replica.Get(1));
+            Assert.Contains("read-only", Assert.Throws<InvalidOperationException>(() => replica.Write([Articles.Sample("putinas-kim")])).Message);
+        }
+        Assert.Equal(bytes, File.ReadAllBytes(path));
+        // Another version is refused, not upgraded; a file that is not there is a missing store, not a new one.
+        Version(SqliteStore.SchemaVersion - 1);
+        Assert.Contains("does not upgrade", Assert.Throws<InvalidOperationException>(() => new SqliteStore(path, readOnly: true)).Message);
+        using (var check = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=false;Mode=ReadOnly"))
+        {
+            check.Open();
+            using var command = check.CreateCommand();
+            command.CommandText = "PRAGMA user_version";
+            Assert.Equal((long)SqliteStore.SchemaVersion - 1, command.ExecuteScalar());
+        }
+        Assert.Throws<StoreMissingException>(() => new SqliteStore(Path.Combine(_dir, "none.db"), readOnly: true));
+        Assert.False(File.Exists(Path.Combine(_dir, "none.db")));
+    }
+
+    [Fact]
     public void The_store_survives_closing_and_reopening()
     {
         var path = Path.Combine(_dir, "reopen.db");

@@ -54,6 +54,26 @@ public sealed class OperationsTests(SampleStore samples) : IClassFixture<SampleS
     }
 
     [Fact]
+    public async Task A_read_only_server_serves_its_store_and_takes_no_articles()
+    {
+        var client = Factory(samples.Db, b =>
+        {
+            b.UseSetting("Kronika:ReadOnly", "true");
+            b.UseSetting("Kronika:ApiKey", "k");
+        }).CreateClient();
+        Assert.Equal(HttpStatusCode.OK, await Status(client, "/readyz"));
+        var page = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/search?q=Putinas", TestContext.Current.CancellationToken);
+        Assert.True(page.GetProperty("total").GetInt32() >= 3);
+        var ingest = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/ingest")
+        {
+            Headers = { { "X-Api-Key", "k" } },
+            Content = JsonContent.Create(new[] { new { date = "2025-08-13", text = "Vilniuje vakar lijo.", url = "https://example.lt/lietus-ro" } }),
+        }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, ingest.StatusCode);
+        Assert.Contains("read-only", await ingest.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Readiness_fails_while_the_SQLite_file_is_gone_or_of_another_version_and_recovers_when_it_returns()
     {
         var path = Path.Combine(_dir, "kronika.db");

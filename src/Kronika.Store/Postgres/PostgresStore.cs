@@ -11,10 +11,26 @@ namespace Kronika.Store;
 /// </summary>
 public sealed class PostgresStore : IStore
 {
+    /// <summary>
+    /// The articles are partitioned by publication month (`articles_YYYY_MM`, made when a month's first article is
+    /// written, see <see cref="AddMonths"/>): each month has its own GIN and B-tree indexes, and a read that names the
+    /// date reads one month. A unique key of a partitioned table must hold the partition key, so what must be unique
+    /// across all months (the source, the id) and the content hash copies are found by live in `article_keys`, one narrow
+    /// unpartitioned row per article written in the same transaction; the layers reference it.
+    /// </summary>
     private const string Schema = """
-        CREATE TABLE IF NOT EXISTS articles (
-            id BIGSERIAL PRIMARY KEY,
+        CREATE TABLE IF NOT EXISTS article_keys (
+            article_id BIGINT PRIMARY KEY,
             source_id TEXT NOT NULL UNIQUE,
+            hash TEXT NOT NULL,
+            -- The story this article is (its own id) or is a copy of (the original's id): coalesce(duplicate_of, id).
+            original BIGINT NOT NULL,
+            date DATE NOT NULL);
+        CREATE INDEX IF NOT EXISTS article_keys_hash ON article_keys(hash);
+        CREATE INDEX IF NOT EXISTS article_keys_copies ON article_keys(original) WHERE original <> article_id;
+        CREATE TABLE IF NOT EXISTS articles (
+            id BIGSERIAL NOT NULL,
+            source_id TEXT NOT NULL,
             name TEXT NOT NULL,
             hash TEXT NOT NULL,
             date DATE NOT NULL,
@@ -33,8 +49,8 @@ public sealed class PostgresStore : IStore
             features BYTEA,
             analysis BYTEA,
             tokens BYTEA,
-            fts TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', lemmas)) STORED);
-        CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
+            fts TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', lemmas)) STORED,
+            PRIMARY KEY (id, date)) PARTITION BY RANGE (date);
         CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
         -- Stories newest first: a search with filters and no words walks it until its page is full.
         CREATE INDEX IF NOT EXISTS articles_story_date ON articles(date, id) WHERE duplicate_of IS NULL;
@@ -44,7 +60,7 @@ public sealed class PostgresStore : IStore
         CREATE INDEX IF NOT EXISTS articles_fts ON articles USING GIN (fts) WHERE duplicate_of IS NULL;
         -- One row per entity an article mentions: how often, and where (start, end pairs packed like the lemma spans).
         CREATE TABLE IF NOT EXISTS mentions (
-            article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            article_id BIGINT NOT NULL REFERENCES article_keys(article_id) ON DELETE CASCADE,
             entity_key TEXT NOT NULL,
             count INT NOT NULL,
             offsets BYTEA NOT NULL,
@@ -64,17 +80,103 @@ public sealed class PostgresStore : IStore
     /// <summary>What turns a store of schema N into one of N + 1 (as in <see cref="SqliteStore"/>): 11 → 12, the tokens of an
     /// analysis in a column of their own (articles stored before keep their whole analysis in `analysis`); 12 → 13, the counts
     /// per entity and per entity and day (<see cref="EntityStats"/>), filled from the stored mentions; 13 → 14, the story
-    /// postings without an index by article (found by the article's features and day).</summary>
+    /// postings without an index by article (found by the article's features and day); 14 → 15, the articles partitioned
+    /// by month: the table is set aside here (its constraints, indexes and the layers' references to it dropped, so the new
+    /// table can take their names), the new one made by <see cref="Schema"/>, and <see cref="Partitioned"/> moves the rows.</summary>
     private static readonly Dictionary<int, string> Upgrades = new()
     {
         [11] = "ALTER TABLE articles ADD COLUMN IF NOT EXISTS tokens BYTEA;",
         [12] = EntityStats.Tables("DATE") + EntityStats.Fill,
         [13] = "DROP INDEX IF EXISTS story_postings_article;",
+        [14] = """
+            DO $$
+            DECLARE r record;
+            BEGIN
+                IF (SELECT relkind FROM pg_class WHERE oid = to_regclass('articles')) = 'r' THEN
+                    ALTER TABLE articles RENAME TO articles_14;
+                    FOR r IN SELECT conname, conrelid::regclass AS t FROM pg_constraint WHERE confrelid = to_regclass('articles_14') LOOP
+                        EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', r.t, r.conname);
+                    END LOOP;
+                    FOR r IN SELECT conname FROM pg_constraint WHERE conrelid = to_regclass('articles_14') AND contype IN ('p', 'u') LOOP
+                        EXECUTE format('ALTER TABLE articles_14 DROP CONSTRAINT %I', r.conname);
+                    END LOOP;
+                    FOR r IN SELECT indexrelid::regclass AS i FROM pg_index WHERE indrelid = to_regclass('articles_14') LOOP
+                        EXECUTE format('DROP INDEX %s', r.i);
+                    END LOOP;
+                END IF;
+            END $$;
+            """,
     };
 
-    public PostgresStore(string connectionString, bool create = true)
+    /// <summary>The second half of the upgrade 14 → 15, after <see cref="Schema"/> made the partitioned table: a partition per
+    /// month the old table holds, its rows moved (ids kept, the sequence moved past them), their keys written, the layers'
+    /// references pointed at `article_keys`, the old table dropped.</summary>
+    private const string Partitioned = """
+        DO $$
+        DECLARE m date;
+        BEGIN
+            IF to_regclass('articles_14') IS NOT NULL THEN
+                FOR m IN SELECT DISTINCT date_trunc('month', date)::date FROM articles_14 LOOP
+                    EXECUTE format('CREATE TABLE IF NOT EXISTS %I PARTITION OF articles FOR VALUES FROM (%L) TO (%L)',
+                        'articles_' || to_char(m, 'YYYY_MM'), m, (m + interval '1 month')::date);
+                END LOOP;
+                INSERT INTO articles (id, source_id, name, hash, date, language, duplicate_of, simhash, ingested, title, url, site, spans,
+                        story_id, model, lemmas, text, features, analysis, tokens)
+                    SELECT id, source_id, name, hash, date, language, duplicate_of, simhash, ingested, title, url, site, spans,
+                        story_id, model, lemmas, text, features, analysis, tokens FROM articles_14;
+                INSERT INTO article_keys (article_id, source_id, hash, original, date)
+                    SELECT id, source_id, hash, coalesce(duplicate_of, id), date FROM articles_14;
+                PERFORM setval(pg_get_serial_sequence('articles', 'id'), coalesce((SELECT max(id) FROM articles_14), 0) + 1, false);
+                DROP TABLE articles_14;
+                ALTER TABLE mentions ADD FOREIGN KEY (article_id) REFERENCES article_keys(article_id) ON DELETE CASCADE;
+                ALTER TABLE times ADD FOREIGN KEY (article_id) REFERENCES article_keys(article_id) ON DELETE CASCADE;
+                ALTER TABLE event_mentions ADD FOREIGN KEY (article_id) REFERENCES article_keys(article_id) ON DELETE CASCADE;
+            END IF;
+        END $$;
+        """;
+
+    /// <summary>
+    /// Opens the store on the server <paramref name="connectionString"/> names, creating its tables (with
+    /// <paramref name="create"/>) or upgrading an older store's. With <paramref name="readOnly"/> (an API server on a
+    /// replica, which refuses any write) it only checks that the store is there with this schema version: every session
+    /// is read-only (`default_transaction_read_only`), nothing is created, locked or upgraded, and <see cref="Write"/> refuses.
+    /// </summary>
+    public PostgresStore(string connectionString, bool create = true, bool readOnly = false)
     {
-        _source = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 32 }.ToString());
+        ReadOnly = readOnly;
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 32 };
+        if (readOnly) builder.Options = ((builder.Options ?? "") + " -c default_transaction_read_only=on").Trim();
+        _source = NpgsqlDataSource.Create(builder.ToString());
+        if (readOnly)
+        {
+            try
+            {
+                if (ProblemAsync().GetAwaiter().GetResult() is { } problem)
+                    throw problem.StartsWith("the database holds no Kronika store", StringComparison.Ordinal)
+                        ? new StoreMissingException(problem)
+                        : new InvalidOperationException(problem + " (a read-only open does not upgrade it)");
+            }
+            catch
+            {
+                _source.Dispose();
+                throw;
+            }
+            return;
+        }
+        try
+        {
+            CreateOrUpgrade(create);
+        }
+        catch
+        {
+            // Closing the pool ends its sessions, and with them the schema lock a failed open may still hold.
+            _source.Dispose();
+            throw;
+        }
+    }
+
+    private void CreateOrUpgrade(bool create)
+    {
         using var connection = _source.OpenConnection();
         using var lockCommand = new NpgsqlCommand("SELECT pg_advisory_lock(4711)", connection);
         lockCommand.ExecuteNonQuery();
@@ -104,11 +206,15 @@ public sealed class PostgresStore : IStore
                 throw new StoreMissingException("the database holds no Kronika store");
             }
         }
-        using (var command = new NpgsqlCommand(upgrade + Schema + StoryLookups.QuarterIndexes + StoryGroups.Tables("DATE") + SharedTables.Of("BIGSERIAL", "DATE") + ChronicleIndex.Table + EntityStats.Tables("DATE") + $"COMMENT ON TABLE articles IS '{SchemaComment}';", connection))
+        // One batch, run as one implicit transaction: a failed upgrade leaves the store as it was.
+        using (var command = new NpgsqlCommand(upgrade + Schema + StoryLookups.QuarterIndexes + StoryGroups.Tables("DATE") + SharedTables.Of("BIGSERIAL", "DATE", "article_keys(article_id)") + ChronicleIndex.Table + EntityStats.Tables("DATE") + (upgrade.Length > 0 ? Partitioned : "") + $"COMMENT ON TABLE articles IS '{SchemaComment}';", connection))
             command.ExecuteNonQuery();
         using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(4711)", connection);
         unlock.ExecuteNonQuery();
     }
+
+    /// <summary>Opened for reading only (see the constructor).</summary>
+    public bool ReadOnly { get; }
 
     /// <summary>`postgres://user:password@host:port/database` as an Npgsql connection string.</summary>
     public static string ConnectionString(string uri)
@@ -139,16 +245,53 @@ public sealed class PostgresStore : IStore
     /// <summary>The chronicle events this writer knows (see <see cref="ChronicleIndex"/>).</summary>
     private readonly Dictionary<long, ChronicleIndex.Entry> _events = [];
 
+    /// <summary>How long a writer waits for the others' batches (as SQLite's writers wait on the file lock), not the 30 s of any other statement.</summary>
+    private const int WriterWaitSeconds = 600;
+
+    /// <summary>The months whose partition this store has made or seen (see <see cref="AddMonths"/>).</summary>
+    private readonly HashSet<DateOnly> _months = [];
+
+    /// <summary>
+    /// Makes the partition of each month of <paramref name="days"/> not yet known, in a short transaction of its own under
+    /// the writers' lock: a new partition needs the whole `articles` table to itself, so it waits for no other writer's
+    /// batch (none runs while this holds the lock) and keeps readers out only while it is made, not for a whole batch.
+    /// </summary>
+    private void AddMonths(NpgsqlConnection connection, IEnumerable<DateOnly> days)
+    {
+        var months = days.Select(d => new DateOnly(d.Year, d.Month, 1)).Where(m => !_months.Contains(m)).Distinct().ToList();
+        if (months.Count == 0) return;
+        using var transaction = connection.BeginTransaction();
+        var sql = new StringBuilder("SELECT pg_advisory_xact_lock(4712);");
+        foreach (var m in months)
+        {
+            var end = m.Year == 9999 && m.Month == 12 ? "MAXVALUE" : $"'{m.AddMonths(1):yyyy-MM-dd}'";
+            sql.Append(CultureInfo.InvariantCulture, $"CREATE TABLE IF NOT EXISTS articles_{m:yyyy_MM} PARTITION OF articles FOR VALUES FROM ('{m:yyyy-MM-dd}') TO ({end});");
+        }
+        using (var command = Command(connection, sql.ToString(), transaction))
+        {
+            command.CommandTimeout = WriterWaitSeconds;
+            command.ExecuteNonQuery();
+        }
+        transaction.Commit();
+        _months.UnionWith(months);
+    }
+
     public IReadOnlyList<WriteOutcome> Write(IReadOnlyList<StoredArticle> batch)
     {
+        if (ReadOnly) throw new InvalidOperationException("the store is open read-only");
         using var connection = _source.OpenConnection();
         var outcomes = new List<WriteOutcome>(batch.Count);
         try
         {
+            AddMonths(connection, batch.Select(a => a.Date));
             using var transaction = connection.BeginTransaction();
             // The writers' lock, held to the commit: what is a copy, a near-copy, which story and which chronicle event is
             // decided by one writer at a time, each seeing every batch committed before (READ COMMITTED, after the lock).
-            using (var writers = Command(connection, "SELECT pg_advisory_xact_lock(4712)", transaction)) writers.ExecuteNonQuery();
+            using (var writers = Command(connection, "SELECT pg_advisory_xact_lock(4712)", transaction))
+            {
+                writers.CommandTimeout = WriterWaitSeconds;
+                writers.ExecuteNonQuery();
+            }
             long generation;
             using (var read = Command(connection, WriterGeneration.Read, transaction)) generation = (long)read.ExecuteScalar()!;
             if (generation != _generation) Forget();
@@ -164,16 +307,21 @@ public sealed class PostgresStore : IStore
             {
                 var a = written;
                 (long Id, string Hash, string? Model)? sameSource = null;
+                var sameSourceDate = default(DateOnly);
                 (DateOnly Date, uint[] Features)? recorded = null; // the stored version's story features, when it is a story that has them
-                using (var command = Command(connection, "SELECT id, hash, model, date, CASE WHEN duplicate_of IS NULL THEN features END FROM articles WHERE source_id = @s", transaction, ("s", a.SourceId)))
+                using (var command = Command(connection, """
+                    SELECT a.id, a.hash, a.model, a.date, CASE WHEN a.duplicate_of IS NULL THEN a.features END
+                    FROM article_keys k JOIN articles a ON a.id = k.article_id AND a.date = k.date WHERE k.source_id = @s
+                    """, transaction, ("s", a.SourceId)))
                 using (var reader = command.ExecuteReader())
                     if (reader.Read())
                     {
                         sameSource = (reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
-                        if (!reader.IsDBNull(4)) recorded = (reader.GetFieldValue<DateOnly>(3), StoryFeatures.Unpack(reader.GetFieldValue<byte[]>(4)));
+                        sameSourceDate = reader.GetFieldValue<DateOnly>(3);
+                        if (!reader.IsDBNull(4)) recorded = (sameSourceDate, StoryFeatures.Unpack(reader.GetFieldValue<byte[]>(4)));
                     }
                 long? sameContent;
-                using (var command = Command(connection, "SELECT coalesce(duplicate_of, id) FROM articles WHERE hash = @h LIMIT 1", transaction, ("h", a.Hash)))
+                using (var command = Command(connection, "SELECT original FROM article_keys WHERE hash = @h LIMIT 1", transaction, ("h", a.Hash)))
                     sameContent = command.ExecuteScalar() as long?;
                 var (outcome, original) = stories.Decide(a, sameSource, sameContent);
                 outcomes.Add(outcome);
@@ -198,8 +346,9 @@ public sealed class PostgresStore : IStore
                     using (var update = Command(connection, """
                         UPDATE articles SET hash = @h, date = @d, title = @t, url = @u, site = @site, language = @lang, text = @text,
                             lemmas = @lemmas, spans = @spans, simhash = @sim, duplicate_of = @dup, name = @name, ingested = now(),
-                            story_id = @story, model = @model, features = @features, analysis = @analysis, tokens = @tokens WHERE id = @id
-                        """, transaction, [.. values, ("id", old)]))
+                            story_id = @story, model = @model, features = @features, analysis = @analysis, tokens = @tokens WHERE id = @id AND date = @was;
+                        UPDATE article_keys SET hash = @h, date = @d, original = coalesce(@dup, @id) WHERE article_id = @id;
+                        """, transaction, [.. values, ("id", old), ("was", sameSourceDate)]))
                         update.ExecuteNonQuery();
                     using (var delete = Command(connection, "DELETE FROM mentions WHERE article_id = @id; DELETE FROM times WHERE article_id = @id; DELETE FROM event_mentions WHERE article_id = @id", transaction, ("id", old)))
                         delete.ExecuteNonQuery();
@@ -214,6 +363,9 @@ public sealed class PostgresStore : IStore
                         VALUES (@s, @h, @d, @t, @u, @site, @lang, @text, @lemmas, @spans, @sim, @dup, @name, @story, @model, @features, @analysis, @tokens) RETURNING id
                         """, transaction, values);
                     id = (long)insert.ExecuteScalar()!;
+                    using var key = Command(connection, "INSERT INTO article_keys (article_id, source_id, hash, original, date) VALUES (@id, @s, @h, coalesce(@dup, @id), @d)",
+                        transaction, ("id", id), ("s", a.SourceId), ("h", a.Hash), ("dup", original), ("d", a.Date));
+                    key.ExecuteNonQuery();
                 }
                 WriteLayers(connection, transaction, id, a);
                 using (var add = Command(connection, EntityStats.Add, transaction, ("id", id))) add.ExecuteNonQuery();
@@ -243,6 +395,7 @@ public sealed class PostgresStore : IStore
         _people = null;
         _featureCounts.Clear();
         _events.Clear();
+        _months.Clear();
         _generation = -1;
     }
 
@@ -303,13 +456,13 @@ public sealed class PostgresStore : IStore
     public bool Holds(string sourceId, string hash)
     {
         using var connection = _source.OpenConnection();
-        using var command = Command(connection, "SELECT 1 FROM articles WHERE source_id = @s AND hash = @h", null, ("s", sourceId), ("h", hash));
+        using var command = Command(connection, "SELECT 1 FROM article_keys WHERE source_id = @s AND hash = @h", null, ("s", sourceId), ("h", hash));
         return command.ExecuteScalar() is not null;
     }
 
-    public int ArticleCount() => Count("SELECT COUNT(*) FROM articles");
+    public int ArticleCount() => Count("SELECT COUNT(*) FROM article_keys");
 
-    public int StoryCount() => Count("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NULL");
+    public int StoryCount() => Count("SELECT COUNT(*) FROM article_keys WHERE original = article_id");
 
     /// <summary>
     /// Runs a read on a connection of the pool. Cancelling <paramref name="ct"/> makes Npgsql ask the server to cancel the
@@ -379,23 +532,24 @@ public sealed class PostgresStore : IStore
         int total;
         using (var count = Command(connection, $"SELECT COUNT(*) FROM articles a WHERE {where}", null, [.. parameters]))
             total = Convert.ToInt32(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-        var hits = new List<(long, double)>();
-        using (var select = Command(connection, $"SELECT a.id, {score} AS score FROM articles a WHERE {where} ORDER BY {order} LIMIT @limit OFFSET @offset", null,
+        var hits = new List<(long, double, DateOnly)>();
+        using (var select = Command(connection, $"SELECT a.id, {score} AS score, a.date FROM articles a WHERE {where} ORDER BY {order} LIMIT @limit OFFSET @offset", null,
                    [.. parameters, ("limit", request.Limit), ("offset", request.Offset)]))
         using (var reader = await select.ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct)) hits.Add((reader.GetInt64(0), reader.GetDouble(1)));
+            while (await reader.ReadAsync(ct)) hits.Add((reader.GetInt64(0), reader.GetDouble(1), reader.GetFieldValue<DateOnly>(2)));
         var matches = request.Query is { } q2 ? QueryParser.Matcher(q2) : _ => false;
         var page = new List<SearchHit>(hits.Count);
-        foreach (var (id, s) in hits) page.Add(await Hit(connection, id, s, matches, ct));
+        foreach (var (id, s, date) in hits) page.Add(await Hit(connection, id, date, s, matches, ct));
         return new SearchPage(total, page);
     }, ct);
 
-    private async Task<SearchHit> Hit(NpgsqlConnection connection, long id, double score, Func<string, bool> matches, CancellationToken ct)
+    /// <summary>One hit, read from its month's partition; its copies counted in `article_keys` (they may be of any month).</summary>
+    private async Task<SearchHit> Hit(NpgsqlConnection connection, long id, DateOnly date, double score, Func<string, bool> matches, CancellationToken ct)
     {
         using var command = Command(connection, """
-            SELECT date, title, name, url, text, lemmas, spans, (SELECT COUNT(*) FROM articles c WHERE c.duplicate_of = @id)
-            FROM articles WHERE id = @id
-            """, null, ("id", id));
+            SELECT date, title, name, url, text, lemmas, spans, (SELECT COUNT(*) FROM article_keys c WHERE c.original = @id AND c.article_id <> @id)
+            FROM articles WHERE id = @id AND date = @d
+            """, null, ("id", id), ("d", date));
         using var r = await command.ExecuteReaderAsync(ct);
         await r.ReadAsync(ct);
         var (snippet, highlights) = Snippets.Make(r.GetString(4), r.GetString(5), Snippets.Unpack(r.GetFieldValue<byte[]>(6)), matches);
@@ -501,7 +655,7 @@ public sealed class PostgresStore : IStore
     public Task<StoredArticle?> GetAsync(long id, CancellationToken ct = default) => Read(async connection =>
     {
         StoredArticle article;
-        using (var command = Command(connection, "SELECT source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, name, model, analysis, features, tokens FROM articles WHERE id = @id", null, ("id", id)))
+        using (var command = Command(connection, "SELECT source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, name, model, analysis, features, tokens FROM articles WHERE id = @id AND date = (SELECT date FROM article_keys WHERE article_id = @id)", null, ("id", id)))
         using (var reader = await command.ExecuteReaderAsync(ct))
         {
             if (!await reader.ReadAsync(ct)) return null;

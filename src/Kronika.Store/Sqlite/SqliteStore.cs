@@ -96,18 +96,42 @@ public sealed class SqliteStore : IStore
     /// </summary>
     public bool MergeChronicle { get; init; } = true;
 
-    /// <summary>Opens (with <paramref name="create"/>, creates) the store in the file at <paramref name="path"/>.</summary>
-    public SqliteStore(string path, bool create = true)
+    /// <summary>
+    /// Opens (with <paramref name="create"/>, creates) the store in the file at <paramref name="path"/>. With
+    /// <paramref name="readOnly"/> every connection is opened read-only: the store must exist with this schema version
+    /// (nothing is created or upgraded) and <see cref="Write"/> refuses.
+    /// </summary>
+    public SqliteStore(string path, bool create = true, bool readOnly = false)
     {
         Path = path;
+        ReadOnly = readOnly;
+        create &= !readOnly;
         if (!create && !File.Exists(path)) throw new StoreMissingException("no store there");
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
-            DataSource = path, Pooling = false, Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+            DataSource = path, Pooling = false, Mode = readOnly ? SqliteOpenMode.ReadOnly : create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
             // Writers of other processes queue on the file's write lock: a batch waits for theirs instead of failing.
             DefaultTimeout = 600,
         }.ToString());
         _connection.Open();
+        if (readOnly)
+        {
+            try
+            {
+                using var version = Command("SELECT (SELECT COUNT(*) FROM sqlite_master WHERE name = 'articles'), (SELECT user_version FROM pragma_user_version)");
+                using var r = version.ExecuteReader();
+                r.Read();
+                if (r.GetInt64(0) == 0) throw new StoreMissingException("the file holds no Kronika store");
+                if (r.GetInt64(1) != SchemaVersion)
+                    throw new InvalidOperationException($"{path} holds schema {r.GetInt64(1)}, this version reads {SchemaVersion} (a read-only open does not upgrade it)");
+            }
+            catch
+            {
+                _connection.Dispose();
+                throw;
+            }
+            return;
+        }
         Execute(Pragmas);
         // Two processes creating one new file at once: the check and the tables under the file's write lock, so the
         // second sees the first's whole schema, never its tables without their version.
@@ -136,7 +160,7 @@ public sealed class SqliteStore : IStore
     }
 
     /// <summary>Raised whenever the tables change; a store of another version is upgraded (<see cref="Upgrades"/>) or refused, never misread.</summary>
-    public const int SchemaVersion = 14;
+    public const int SchemaVersion = 15;
 
     /// <summary>
     /// What turns a store of schema N into one of N + 1, keeping every stored article readable. 11 → 12: the tokens of
@@ -144,6 +168,7 @@ public sealed class SqliteStore : IStore
     /// <see cref="AnalysisBlob"/>), so that a view without tokens reads and decompresses a tenth of the analysis. 12 → 13: the
     /// counts per entity and per entity and day (<see cref="EntityStats"/>), filled from the stored mentions. 13 → 14: the
     /// story postings kept WITHOUT ROWID, by day number, with no index by article (found by the article's features and day).
+    /// 14 → 15: nothing here (the PostgreSQL store's articles partitioned by month; the version is the two stores' one).
     /// </summary>
     private static readonly Dictionary<int, string> Upgrades = new()
     {
@@ -155,6 +180,7 @@ public sealed class SqliteStore : IStore
             DROP TABLE story_postings;
             ALTER TABLE story_postings_14 RENAME TO story_postings;
             """,
+        [14] = "",
     };
 
     /// <summary>Upgrades the store from schema <paramref name="found"/> under the file's write lock (taken here unless <paramref name="locked"/>).</summary>
@@ -182,6 +208,9 @@ public sealed class SqliteStore : IStore
 
     public string Path { get; }
 
+    /// <summary>Opened for reading only (see the constructor).</summary>
+    public bool ReadOnly { get; }
+
     private void Execute(string sql, SqliteTransaction? transaction = null)
     {
         using var command = _connection.CreateCommand();
@@ -203,6 +232,7 @@ public sealed class SqliteStore : IStore
 
     public IReadOnlyList<WriteOutcome> Write(IReadOnlyList<StoredArticle> batch)
     {
+        if (ReadOnly) throw new InvalidOperationException("the store is open read-only");
         var outcomes = new List<WriteOutcome>(batch.Count);
         try
         {
@@ -420,7 +450,7 @@ public sealed class SqliteStore : IStore
 
     private SqliteConnection OpenReader()
     {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false, Mode = SqliteOpenMode.ReadWrite }.ToString());
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false, Mode = ReadOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWrite }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = ReaderPragmas;

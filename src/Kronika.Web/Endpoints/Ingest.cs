@@ -27,6 +27,8 @@ public static class Ingest
                 var key = configuration["Kronika:ApiKey"] ?? Environment.GetEnvironmentVariable("KRONIKA_API_KEY");
                 if (string.IsNullOrEmpty(key))
                     return Results.Problem(statusCode: 404, title: "Ingest is off", detail: "this server has no API key configured, so it takes no articles");
+                if (configuration.GetValue("Kronika:ReadOnly", false))
+                    return Results.Problem(statusCode: 404, title: "Ingest is off", detail: "this server reads its store read-only (Kronika:ReadOnly); send articles to a server on the primary");
                 var given = http.Headers["X-Api-Key"].ToString();
                 if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(key)))
                     return Results.Problem(statusCode: 401, title: "API key required", detail: "send the server's API key in the X-Api-Key header");
