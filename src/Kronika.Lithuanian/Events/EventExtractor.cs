@@ -660,8 +660,17 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
     }
 
     /// <summary>An event noun about a coming event: `artėjančių derybų`, `būsimas susitikimas`.</summary>
-    private static bool Coming(Grammar g, int trigger, (int Start, int End) clause) =>
-        g.Upos(trigger) == Upos.NOUN && trigger > clause.Start && g.Lemma(trigger - 1) is { } before && ComingWords.Contains(before);
+    private static bool Coming(Grammar g, int trigger, (int Start, int End) clause)
+    {
+        if (g.Upos(trigger) != Upos.NOUN) return false;
+        // Over a possessive or an adjective: `artėjantį savo susitikimą`.
+        for (var k = trigger - 1; k >= clause.Start && k >= trigger - 3; k--)
+        {
+            if (g.Lemma(k) is { } before && ComingWords.Contains(before)) return true;
+            if (g.Upos(k) is not (Upos.DET or Upos.PRON or Upos.ADJ)) return false;
+        }
+        return false;
+    }
 
     /// <summary>
     /// An event noun a future participle describes: `kitą savaitę vyksiantį NATO viršūnių susitikimą`, `būsiančios
