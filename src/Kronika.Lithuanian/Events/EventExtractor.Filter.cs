@@ -36,8 +36,10 @@ public sealed partial class EventExtractor
             f.Actors.RemoveAll(e => NotParticipant(doc.Entities[e]) || contexts.Outlets.Contains(doc.Entities[e].Canonical));
             f.Targets.RemoveAll(e => NotParticipant(doc.Entities[e]));
             // `Kaip pranešė Prezidentūra, G. Nausėda su Ukrainos lyderiu aptars …`, `Kaip pranešė Prezidentūra, vėliau
-            // prezidentai lankysis …`: the source named before the comma reports the event; it does not act in it.
+            // prezidentai lankysis …`: the source named before the comma reports the event; it does not act in it …
             f.Actors.RemoveAll(e => ReportsBefore(g, f, e));
+            // `Anot STT pranešimo, jie sulaikyti …`: nor is it what the event is done to.
+            f.Targets.RemoveAll(e => ReportsBefore(g, f, e));
             if (f.Actors.Count + f.Targets.Count == 0) continue;
             // Asking, rejecting, supporting, sanctioning are told of someone: without an actor the claim is not known (`jo
             // dalyviai kreipsis į prezidentą`). An arrest, a charge, an investigation, an attack or a protest is news about
