@@ -232,6 +232,16 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                     f.Targets.RemoveAll(e => g.Doc.Entities[e].Id == id);
                     f.Actors.Clear();
                     f.Actors.Add(dativeSubject);
+                    // `STT pateikus įtarimus Alytaus merui Petrui Petraičiui, jis …`: the parse may hang the second dative on
+                    // the main verb; before the comma it is the participle's.
+                    if (f.Targets.Count == 0 && f.Predicate.Takes("dat"))
+                        foreach (var p in phrases)
+                        {
+                            if (p.First <= i || p.Preposition is not null || p.Case != Case.Dat) continue;
+                            if (Enumerable.Range(i + 1, p.First - i - 1).Any(k => g.Doc.Token(k).Span is ",")) break;
+                            f.Targets.AddRange(p.Participants.Where(e => g.Doc.Entities[e].Id != id));
+                            break;
+                        }
                 }
                 f.Targets.RemoveAll(f.Actors.Contains);
                 // The dead of a partitive clause are also a figure of the event that named them (`išsiuntė 15 tūkst.

@@ -279,8 +279,9 @@ internal sealed class Grammar
             if (Doc.Token(k).Span is "ir" or "bei") organisation = false;
             var e = EntityAt[k];
             if (e < 0 || e == head || (owners.Count > 0 && owners[^1] == e)) continue;
-            // `STT Kauno valdybos pareigūnai`: a place after an organisation names its unit's seat, not another owner.
-            if (organisation && Doc.Entities[e].Type == "LOC") continue;
+            // `STT Kauno valdybos pareigūnai`, `VSD Klaipėdos skyriaus pareigūnai`: a place or unit after an organisation
+            // names its unit, not another owner.
+            if (organisation && Doc.Entities[e].Type is "LOC" or "ORG") continue;
             if (Doc.Entities[e].Type == "ORG") organisation = true;
             owners.Add(e);
         }
