@@ -263,6 +263,8 @@ internal sealed class Grammar
         return k;
     }
 
+    private static readonly System.Collections.Frozen.FrozenSet<string> Units = Resources.Set("Events/Data/units.txt", StringComparer.Ordinal);
+
     private Phrase MakePhrase(int first, int last)
     {
         // The preposition before the phrase, over an opening quote mark (`už „Korėjos liaudies armijos …“`); `apie`,
@@ -273,16 +275,19 @@ internal sealed class Grammar
         if (preposition is "apie" or "per" or "iki" or "virš" && Upos(first) == Core.Model.Upos.NUM) preposition = null;
         var head = IsHead(last) && EntityAt[last] >= 0 ? EntityAt[last] : -1;
         var owners = new List<int>();
-        var organisation = false;
+        var organisation = -1;
         for (var k = first; k <= last; k++)
         {
-            if (Doc.Token(k).Span is "ir" or "bei") organisation = false;
             var e = EntityAt[k];
+            if (e < 0 && Doc.Token(k).Span is "ir" or "bei") organisation = -1;
             if (e < 0 || e == head || (owners.Count > 0 && owners[^1] == e)) continue;
-            // `STT Kauno valdybos pareigūnai`, `VSD Klaipėdos skyriaus pareigūnai`: a place or unit after an organisation
-            // names its unit, not another owner.
-            if (organisation && Doc.Entities[e].Type is "LOC" or "ORG") continue;
-            if (Doc.Entities[e].Type == "ORG") organisation = true;
+            var mention = Doc.Entities[e];
+            // `STT Kauno valdybos pareigūnai`, `VSD Klaipėdos skyriaus pareigūnai`: a place or a unit (Data/units.txt)
+            // after an organisation names the organisation's unit, not another owner.
+            if (organisation >= 0 && (mention.Type == "LOC" || mention.Type == "ORG" && Units.Contains(mention.Canonical.Split(' ')[^1]))) continue;
+            // `Seimo Lietuvos valstiečių ir žaliųjų sąjungos frakcija`: another organisation after one is the nearer owner.
+            if (organisation >= 0 && mention.Type == "ORG") owners.RemoveAt(organisation);
+            if (mention.Type == "ORG") organisation = owners.Count;
             owners.Add(e);
         }
         return new Phrase(first, last, CaseOf(last), preposition, head, owners);
