@@ -138,7 +138,9 @@ public sealed partial class EventExtractor
             if (into.Location < 0) into.Location = f.Location;
             // A later sentence's numbers belong to what that sentence tells (`per kratą rasti du telefonai`), not to the
             // event it mentions again; only the dead and wounded of an attack told again are the attack's.
-            into.Quantities.AddRange((f.Sentence == into.Sentence ? f.Quantities : f.Casualties).Except(into.Quantities));
+            // A title tells no figures the body does not: the body's are the event's (`… sulaikė … du skyrių vedėjus`).
+            var told = f.Sentence == into.Sentence || into.Sentence == 0 && IsTitle(g.Doc) ? f.Quantities : f.Casualties;
+            into.Quantities.AddRange(told.Except(into.Quantities));
         }
         return kept;
     }

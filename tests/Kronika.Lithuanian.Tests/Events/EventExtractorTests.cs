@@ -159,6 +159,16 @@ public class EventExtractorTests
         Assert.Equal(2, doc.Events[0].Mentions?.Count + 1);
     }
 
+    /// <summary>The body's figures belong to the event the title told first (`… sulaikė … du skyrių vedėjus`).</summary>
+    [Fact]
+    public void EventExtractor_GivesTheTitledEventTheBodysFigures()
+    {
+        const string text = "STT sulaikė Mažeikių tarybos narį\nSpecialiųjų tyrimų tarnyba antradienį sulaikė Mažeikių rajono tarybos narį Joną Petraitį ir du skyrių vedėjus.";
+        var doc = Analyze.Full.Process(new Document(text, new DateOnly(2025, 8, 13), paragraphs: Document.Lines(text)));
+        var e = Assert.Single(doc.Events);
+        Assert.Contains(e.Quantities, q => doc.Quantities[q].Value == 2);
+    }
+
     [Fact]
     public void EventExtractor_FoldsTheMentionsOfOneMeetingIntoOneEvent()
     {
