@@ -138,8 +138,8 @@ public sealed partial class EventExtractor
             if (into.Location < 0) into.Location = f.Location;
             // A later sentence's numbers belong to what that sentence tells (`per kratą rasti du telefonai`), not to the
             // event it mentions again; only the dead and wounded of an attack told again are the attack's.
-            // A title tells no figures the body does not: the body's are the event's (`… sulaikė … du skyrių vedėjus`).
-            var told = f.Sentence == into.Sentence || into.Sentence == 0 && IsTitle(g.Doc) ? f.Quantities : f.Casualties;
+            // A title without figures leaves them to the body (`STT sulaikė … narį`, then `… sulaikė … du skyrių vedėjus`).
+            var told = f.Sentence == into.Sentence || into.Sentence == 0 && into.Quantities.Count == 0 && IsTitle(g.Doc) ? f.Quantities : f.Casualties;
             into.Quantities.AddRange(told.Except(into.Quantities));
         }
         return kept;
