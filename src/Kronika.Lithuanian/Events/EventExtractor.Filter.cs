@@ -35,6 +35,11 @@ public sealed partial class EventExtractor
         {
             f.Actors.RemoveAll(e => NotParticipant(doc.Entities[e]) || contexts.Outlets.Contains(doc.Entities[e].Canonical));
             f.Targets.RemoveAll(e => NotParticipant(doc.Entities[e]));
+            // `Kaip pranešė Prezidentūra, G. Nausėda su Ukrainos lyderiu aptars …`, `Kaip pranešė Prezidentūra, vėliau
+            // prezidentai lankysis …`: the source named before the comma reports the event; it does not act in it …
+            f.Actors.RemoveAll(e => ReportsBefore(g, f, e));
+            // `Anot STT pranešimo, jie sulaikyti …`: nor is it what the event is done to.
+            f.Targets.RemoveAll(e => ReportsBefore(g, f, e));
             if (f.Actors.Count + f.Targets.Count == 0) continue;
             // Asking, rejecting, supporting, sanctioning are told of someone: without an actor the claim is not known (`jo
             // dalyviai kreipsis į prezidentą`). An arrest, a charge, an investigation, an attack or a protest is news about
@@ -133,7 +138,9 @@ public sealed partial class EventExtractor
             if (into.Location < 0) into.Location = f.Location;
             // A later sentence's numbers belong to what that sentence tells (`per kratą rasti du telefonai`), not to the
             // event it mentions again; only the dead and wounded of an attack told again are the attack's.
-            into.Quantities.AddRange((f.Sentence == into.Sentence ? f.Quantities : f.Casualties).Except(into.Quantities));
+            // A title without figures leaves them to the body (`STT sulaikė … narį`, then `… sulaikė … du skyrių vedėjus`).
+            var told = f.Sentence == into.Sentence || into.Sentence == 0 && into.Quantities.Count == 0 && IsTitle(g.Doc) ? f.Quantities : f.Casualties;
+            into.Quantities.AddRange(told.Except(into.Quantities));
         }
         return kept;
     }
@@ -153,7 +160,17 @@ public sealed partial class EventExtractor
         // Dates agree when they are the same or one is given by the text and the other only by tense; two tense-only
         // dates agree within one sentence (`kreipėsi į teismą ir prašo suimti`).
         if (a.ExplicitDate && b.ExplicitDate ? a.Date != b.Date : a.DateMod != b.DateMod && !a.ExplicitDate && !b.ExplicitDate && a.Sentence != b.Sentence) return false;
+        if (a.ExplicitDate != b.ExplicitDate && !FitsTense(g, a.ExplicitDate ? a : b, a.ExplicitDate ? b : a)) return false;
         if (g.Morph(a.Trigger).Negative != g.Morph(b.Trigger).Negative) return false;
+        // The title tells the news the first sentences tell again (`STT sulaikė Šakių rajono merą`, then `STT pareigūnai
+        // pirmadienį sulaikė … merą Juozą Bertašių`): one side in common is enough, whatever the title calls the other.
+        if (Math.Min(a.Sentence, b.Sentence) == 0 && Math.Max(a.Sentence, b.Sentence) <= 3 && IsTitle(g.Doc))
+        {
+            var sides = SymmetricTypes.Contains(a.Predicate.Type) || a.Actors.Count + b.Actors.Count == 0
+                ? ([.. a.Actors, .. a.Targets], [.. b.Actors, .. b.Targets])
+                : (a.Actors, b.Actors);
+            if (sides.Item1.Any(x => sides.Item2.Any(y => SameEntity(g, x, y)))) return true;
+        }
         if (SymmetricTypes.Contains(a.Predicate.Type))
             return Nested(g, [.. a.Actors, .. a.Targets], [.. b.Actors, .. b.Targets]);
         // `per rusų ataką … žuvo` then `Rusija apšaudė Ukrainos …`: a mention with no actor of its own, whose targets are the
@@ -163,6 +180,50 @@ public sealed partial class EventExtractor
         return Nested(g, a.Actors, b.Actors, allowEmpty: true) && Nested(g, a.Targets, b.Targets, allowEmpty: true)
                && a.Actors.Count + b.Actors.Count > 0 && (a.Actors.Count > 0) == (b.Actors.Count > 0 || a.Targets.Count > 0 && b.Targets.Count > 0);
     }
+
+    /// <summary>
+    /// Whether the date the text gives one mention fits the tense of the other: `Lietuvoje lankosi ketvirtą kartą` (now)
+    /// and `viešėjo pernai liepą` are two visits; `susitiks` (after the DCT) and `susitiko vakar` two meetings.
+    /// </summary>
+    private static bool FitsTense(Grammar g, Found told, Found tensed)
+    {
+        if (told.Date is not { } date || g.Doc.Date is not { } dct) return true;
+        var today = dct.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var containsToday = today.StartsWith(date, StringComparison.Ordinal);
+        return tensed.DateMod switch
+        {
+            "BEFORE" => !After(date, dct) || containsToday,
+            "AFTER" => After(date, dct) || containsToday,
+            _ when tensed.Date == today => containsToday || date.Contains('W'),
+            _ => true,
+        };
+    }
+
+    /// <summary>
+    /// Whether an entity mention is the source named after the cue of a report before the trigger, with a comma between
+    /// the mention and the trigger (`Kaip pranešė Prezidentūra, … aptars`).
+    /// </summary>
+    private static bool ReportsBefore(Grammar g, Found f, int mention)
+    {
+        var doc = g.Doc;
+        var m = doc.Entities[mention];
+        var trigger = doc.TokenAt(f.Trigger).Start;
+        if (m.End > trigger) return false;
+        foreach (var a in doc.Attributions)
+        {
+            if (a.Source != m.Id || a.CueStart > trigger || trigger < a.Start || trigger >= a.End) continue;
+            // The source right after its cue (`Kaip pranešė Lietuvos Prezidentūra,`): an aside. A source before its cue
+            // may speak of its own acts (`Policija pranešė, kad sulaikė …`).
+            if (m.Start < a.CueEnd || m.Start - a.CueEnd >= 60 || doc.Text.AsSpan(a.CueEnd, m.Start - a.CueEnd).Contains(',')) continue;
+            for (var k = g.FirstTokenFrom(m.End); k < f.Trigger; k++)
+                if (doc.Token(k).Span is ",") return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether the first line is a title: a paragraph of one sentence with more paragraphs after it.</summary>
+    private static bool IsTitle(Document doc) =>
+        doc.Paragraphs.Count > 1 && doc.SentenceCount > 1 && doc.Sentence(1).Start >= doc.Paragraphs[0].End;
 
     /// <summary>Whether one list of entities holds the other (and, unless allowed, neither is empty).</summary>
     private static bool Nested(Grammar g, List<int> a, List<int> b, bool allowEmpty = false)

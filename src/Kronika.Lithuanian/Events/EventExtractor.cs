@@ -131,6 +131,25 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
     }
 
     /// <summary>
+    /// The subject of a dative absolute (`Vilniaus apygardos teismui pripažinus jį kaltu`, `Specialiųjų tyrimų tarnybai
+    /// pernai sausį pateikus įtarimus`): a dative phrase without a preposition standing for an organisation, person or
+    /// state right before the adverbial participle (over time words), or -1.
+    /// </summary>
+    private static int DativeSubject(Grammar g, int gerund, List<Phrase> phrases)
+    {
+        foreach (var p in phrases)
+        {
+            if (p.Preposition is not null || p.Case != Case.Dat || p.Last >= gerund) continue;
+            var k = p.Last + 1;
+            while (k < gerund && (g.InTime[k] || g.Upos(k) == Upos.ADV)) k++;
+            if (k != gerund) continue;
+            foreach (var e in p.Participants)
+                if (g.Doc.Entities[e].Type is "ORG" or "PER" or "LOC") return e;
+        }
+        return -1;
+    }
+
+    /// <summary>
     /// Whether the word after a name (over a closing quote) is a passive participle used as an adjective in another case
     /// than the name's: `„Hamas“ valdomos teritorijos` (the name did the governing; the participle goes with the next noun).
     /// </summary>
@@ -160,7 +179,9 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                 if (verbs && !g.IsVerb(i) && !(i > clause.Start && g.Lemma(i - 1) is "būti" or "nebūti") && !TreeRoles.HeadsSentence(g, i)) continue;
                 // An imperative (`Paremkime …`) urges, it reports nothing; an adverbial participle (`diskutuojant`,
                 // `sunaikindamas`) sets the scene of the clause's own verb.
-                if (verbs && (g.Morph(i).Mood == Mood.Imp || g.Morph(i).VerbForm is VerbForm.Conv or VerbForm.Ger)) continue;
+                // A dative before one is its own subject, though (`teismui pripažinus jį kaltu`, `STT pateikus įtarimus`).
+                var dativeSubject = verbs && g.Morph(i).VerbForm == VerbForm.Ger ? DativeSubject(g, i, phrases) : -1;
+                if (verbs && (g.Morph(i).Mood == Mood.Imp || g.Morph(i).VerbForm is VerbForm.Conv || g.Morph(i).VerbForm == VerbForm.Ger && dativeSubject < 0)) continue;
                 // `pasiūlė atsisakyti`, `paragino susitikti`, `grasino kreiptis`: what is proposed, asked for or threatened
                 // has not happened, whether or not the verb that asks is an event of its own.
                 if (verbs && g.Morph(i).VerbForm == VerbForm.Inf && GovernorKind(g, i, clause) == "ask") continue;
@@ -205,6 +226,23 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                 // The parse, when there is one, says which phrases are the verb's; the window rules are the fallback.
                 if (verbs) Roles(g, f, phrases, sentencePhrases, subjects, inherited);
                 else if (!NounRoles(g, f, phrases, subjects, found)) continue;
+                if (dativeSubject >= 0)
+                {
+                    var id = g.Doc.Entities[dativeSubject].Id;
+                    f.Targets.RemoveAll(e => g.Doc.Entities[e].Id == id);
+                    f.Actors.Clear();
+                    f.Actors.Add(dativeSubject);
+                    // `STT pateikus įtarimus Alytaus merui Petrui Petraičiui, jis …`: the parse may hang the second dative on
+                    // the main verb; before the comma it is the participle's.
+                    if (f.Targets.Count == 0 && f.Predicate.Takes("dat"))
+                        foreach (var p in phrases)
+                        {
+                            if (p.First <= i || p.Preposition is not null || p.Case != Case.Dat) continue;
+                            if (Enumerable.Range(i + 1, p.First - i - 1).Any(k => g.Doc.Token(k).Span is ",")) break;
+                            f.Targets.AddRange(p.Participants.Where(e => g.Doc.Entities[e].Id != id));
+                            break;
+                        }
+                }
                 f.Targets.RemoveAll(f.Actors.Contains);
                 // The dead of a partitive clause are also a figure of the event that named them (`išsiuntė 15 tūkst.
                 // karių, iš kurių 600 žuvo`: the troops sent, 600 of them killed).
@@ -451,7 +489,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         if (best is not null) return (best.Value.Length > 10 && best.Value[10] == 'T' ? best.Value[..10] : best.Value, null, true);
         // With tense only, the event is bounded by the publication date: before it (past) or after it (future).
         var dct = doc.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        if (Coming(g, f.Trigger, f.Clause) || Planned(g, f)) return dct is null ? ("FUTURE_REF", null, false) : (dct, "AFTER", false);
+        if (Coming(g, f.Trigger, f.Clause) || ComingParticiple(g, f.Trigger, f.Clause) || Planned(g, f)) return dct is null ? ("FUTURE_REF", null, false) : (dct, "AFTER", false);
         return TenseOf(g, f) switch
         {
             Tense.Fut => dct is null ? ("FUTURE_REF", null, false) : (dct, "AFTER", false),
@@ -475,7 +513,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
             return g.Morph(f.Trigger - 1).Tense == Tense.Fut ? Tense.Fut : Tense.Past;
         var verb = NearestFinite(g, f);
         // `Jai pareikšti įtarimai`, `sulaikytas Rusijos pilietis`: a past participle standing for its verb tells of the past.
-        if (verb < 0 && g.Morph(f.Trigger) is { VerbForm: VerbForm.Part, Tense: Tense.Past }) return Tense.Past;
+        if (verb < 0 && g.Morph(f.Trigger) is { VerbForm: VerbForm.Part or VerbForm.Ger, Tense: Tense.Past }) return Tense.Past;
         return verb < 0 ? Tense.None : g.Morph(verb).Tense;
     }
 
@@ -577,7 +615,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
             || Any(g, f.Clause, l => ConditionWords.Contains(l)))
             return "HYPOTHETICAL";
         if (f.Predicate.Future || g.Morph(f.Trigger).Tense == Tense.Fut || (governing >= 0 && g.Morph(governing).Tense == Tense.Fut)
-            || Planned(g, f)
+            || Planned(g, f) || ComingParticiple(g, f.Trigger, f.Clause)
             || Coming(g, f.Trigger, f.Clause)
             || (f.DateMod is null && After(f.Date, g.Doc.Date)) || f.DateMod == "AFTER" || f.Date == "FUTURE_REF")
             return "FUTURE";
@@ -632,8 +670,33 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
     }
 
     /// <summary>An event noun about a coming event: `artėjančių derybų`, `būsimas susitikimas`.</summary>
-    private static bool Coming(Grammar g, int trigger, (int Start, int End) clause) =>
-        g.Upos(trigger) == Upos.NOUN && trigger > clause.Start && g.Lemma(trigger - 1) is { } before && ComingWords.Contains(before);
+    private static bool Coming(Grammar g, int trigger, (int Start, int End) clause)
+    {
+        if (g.Upos(trigger) != Upos.NOUN) return false;
+        // Over a possessive or an adjective: `artėjantį savo susitikimą`.
+        for (var k = trigger - 1; k >= clause.Start && k >= trigger - 3; k--)
+        {
+            if (g.Lemma(k) is { } before && ComingWords.Contains(before)) return true;
+            if (g.Upos(k) is not (Upos.DET or Upos.PRON or Upos.ADJ)) return false;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// An event noun a future participle describes: `kitą savaitę vyksiantį NATO viršūnių susitikimą`, `būsiančios
+    /// derybos` (the participle, then only names, adjectives, numbers or genitives up to the noun).
+    /// </summary>
+    private static bool ComingParticiple(Grammar g, int trigger, (int Start, int End) clause)
+    {
+        if (g.Upos(trigger) != Upos.NOUN) return false;
+        for (var k = trigger - 1; k >= clause.Start && k >= trigger - 6; k--)
+        {
+            if (g.Upos(k) == Upos.VERB && g.EntityAt[k] < 0)
+                return g.Morph(k) is { VerbForm: VerbForm.Part, Tense: Tense.Fut } participle && participle.Case == g.CaseOf(trigger);
+            if (g.EntityAt[k] < 0 && g.Upos(k) is not (Upos.ADJ or Upos.NOUN or Upos.PROPN or Upos.NUM or Upos.DET)) return false;
+        }
+        return false;
+    }
 
     private static bool Any(Grammar g, (int Start, int End) range, Func<string, bool> test)
     {
@@ -646,6 +709,9 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
     private static bool After(string? value, DateOnly? dct)
     {
         if (value is null || dct is not { } d || value.Length < 4 || !int.TryParse(value.AsSpan(0, 4), out var year)) return false;
+        // `kitą savaitę` (2023-W28): a week after the DCT's week.
+        if (value.Length == 8 && value[5] == 'W' && int.TryParse(value.AsSpan(6, 2), out var week))
+            return (year, week).CompareTo((System.Globalization.ISOWeek.GetYear(d.ToDateTime(TimeOnly.MinValue)), System.Globalization.ISOWeek.GetWeekOfYear(d.ToDateTime(TimeOnly.MinValue)))) > 0;
         if (year != d.Year || value.Length < 7) return year > d.Year;
         if (!int.TryParse(value.AsSpan(5, 2), out var month)) return false;
         if (month != d.Month || value.Length < 10) return month > d.Month;

@@ -215,6 +215,9 @@ internal sealed class Grammar
                 // `Rusijos FSB Maskvoje sulaikė`: an undeclined name before a place in the locative owns no place.
                 if (headCase == Case.None && EntityAt[i] >= 0 && EntityAt[i + 1] >= 0 && EntityAt[i + 1] != EntityAt[i] && CaseOf(i + 1) == Case.Loc) break;
                 if (IsNominal(i + 1)) { i++; continue; }
+                // `Specialiųjų tyrimų tarnybos (STT) Kauno valdybos`: an abbreviation in brackets inside a genitive chain.
+                if (headCase is Case.Gen or Case.None && Doc.Token(i + 1).Span is "(" && i + 4 < end && Doc.Token(i + 3).Span is ")"
+                    && EntityAt[i + 2] >= 0 && IsNominal(i + 4)) { i += 4; continue; }
                 // Coordinated genitives: `Rusijos ir Ukrainos`, `Pietų Korėjos ir Vakarų žvalgybos agentūros`.
                 if (Doc.Token(i + 1).Span is "ir" or "bei" && (headCase == Case.Gen || CaseOf(i) == Case.None) && i + 2 < end && IsNominal(i + 2)) { i += 2; continue; }
                 break;
@@ -260,6 +263,8 @@ internal sealed class Grammar
         return k;
     }
 
+    private static readonly System.Collections.Frozen.FrozenSet<string> Units = Resources.Set("Events/Data/units.txt", StringComparer.Ordinal);
+
     private Phrase MakePhrase(int first, int last)
     {
         // The preposition before the phrase, over an opening quote mark (`už „Korėjos liaudies armijos …“`); `apie`,
@@ -270,10 +275,19 @@ internal sealed class Grammar
         if (preposition is "apie" or "per" or "iki" or "virš" && Upos(first) == Core.Model.Upos.NUM) preposition = null;
         var head = IsHead(last) && EntityAt[last] >= 0 ? EntityAt[last] : -1;
         var owners = new List<int>();
+        var organisation = -1;
         for (var k = first; k <= last; k++)
         {
             var e = EntityAt[k];
+            if (e < 0 && Doc.Token(k).Span is "ir" or "bei") organisation = -1;
             if (e < 0 || e == head || (owners.Count > 0 && owners[^1] == e)) continue;
+            var mention = Doc.Entities[e];
+            // `STT Kauno valdybos pareigūnai`, `VSD Klaipėdos skyriaus pareigūnai`: a place or a unit (Data/units.txt)
+            // after an organisation names the organisation's unit, not another owner.
+            if (organisation >= 0 && (mention.Type == "LOC" || mention.Type == "ORG" && Units.Contains(mention.Canonical.Split(' ')[^1]))) continue;
+            // `Seimo Lietuvos valstiečių ir žaliųjų sąjungos frakcija`: another organisation after one is the nearer owner.
+            if (organisation >= 0 && mention.Type == "ORG") owners.RemoveAt(organisation);
+            if (mention.Type == "ORG") organisation = owners.Count;
             owners.Add(e);
         }
         return new Phrase(first, last, CaseOf(last), preposition, head, owners);

@@ -144,6 +144,31 @@ public class EventExtractorTests
     }
 
     /// <summary>The mentions of one meeting are one event whose further triggers are kept.</summary>
+    /// <summary>
+    /// The title and the first sentences tell one piece of news: the title's arrest (`STT sulaikė Alytaus merą`) and the
+    /// body's (`… pareigūnai antradienį sulaikė Alytaus merą Joną Petraitį`) are one event with two triggers, dated by the
+    /// body; so are a title's coming meeting and the body's.
+    /// </summary>
+    [Theory]
+    [InlineData("STT sulaikė Alytaus merą\nSpecialiųjų tyrimų tarnybos pareigūnai antradienį sulaikė Alytaus merą Joną Petraitį.", "COERCE Specialiųjų tyrimų tarnyba → Alytus + Jonas Petraitis 2025-08-12 ASSERTED")]
+    [InlineData("Nausėda susitiks su Zelenskiu\nGitanas Nausėda penktadienį Vilniuje susitiks su Volodymyru Zelenskiu.", "CONSULT Gitanas Nausėda + Volodymyras Zelenskis 2025-08-15 FUTURE")]
+    public void EventExtractor_FoldsTheTitleIntoTheEventOfTheFirstSentences(string text, string expected)
+    {
+        var doc = Analyze.Full.Process(new Document(text, new DateOnly(2025, 8, 13), paragraphs: Document.Lines(text)));
+        Assert.Equal(expected, string.Join(" | ", doc.Events.Select(e => Core(doc, e))));
+        Assert.Equal(2, doc.Events[0].Mentions?.Count + 1);
+    }
+
+    /// <summary>The body's figures belong to the event the title told first (`… sulaikė … du skyrių vedėjus`).</summary>
+    [Fact]
+    public void EventExtractor_GivesTheTitledEventTheBodysFigures()
+    {
+        const string text = "STT sulaikė Mažeikių tarybos narį\nSpecialiųjų tyrimų tarnyba antradienį sulaikė Mažeikių rajono tarybos narį Joną Petraitį ir du skyrių vedėjus.";
+        var doc = Analyze.Full.Process(new Document(text, new DateOnly(2025, 8, 13), paragraphs: Document.Lines(text)));
+        var e = Assert.Single(doc.Events);
+        Assert.Contains(e.Quantities, q => doc.Quantities[q].Value == 2);
+    }
+
     [Fact]
     public void EventExtractor_FoldsTheMentionsOfOneMeetingIntoOneEvent()
     {
