@@ -147,12 +147,13 @@ public static class TrainCommand
         var mixGold = new Option<bool>("--mix-gold") { Description = "Train on each sentence twice: with the jackknifed tags and with the treebank's own" };
         var goldTags = new Option<bool>("--gold-tags") { Description = "Train on the treebank's own tags instead of jackknifed ones (for comparison)" };
         var native = new Option<bool>("--native") { Description = "Also train on the native ALKSNIS sentences outside UD, converted to UD by a converter learned from the shared sentences" };
+        var asReleased = new Option<bool>("--as-released") { Description = "Train on UD train's relations as released (older conventions than dev and test: `obj` for oblique-case objects, `acl` for verbs' clauses)" };
         var lift = new Option<bool>("--lift") { Description = "Pseudo-projective training: lifted arcs name their real head's relation, and parsing puts them back" };
         var cache = new Option<string?>("--cache") { Description = "A folder keeping the jackknifed tags between runs (they take minutes to make)" };
         var models = ModelsOption();
         var command = new Command("syntax", "Train the dependency parser on UD ALKSNIS train (+ dev), with tags from jackknifed taggers.")
         {
-            data, withDev, epochs, folds, taggerEpochs, goldTags, native, prune, beam, margin, evaluate, mixGold, lift, cache, models,
+            data, withDev, epochs, folds, taggerEpochs, goldTags, native, prune, beam, margin, evaluate, mixGold, lift, asReleased, cache, models,
         };
         command.Aliases.Add("parser");
         command.SetAction(result =>
@@ -172,6 +173,7 @@ public static class TrainCommand
             var lexicon = LithuanianPipeline.LoadLexicon();
 
             var trees = SyntaxCorpus.Read(Path.Combine(dataDir, MorphologyCorpus.UdTrain));
+            if (!result.GetValue(asReleased)) io.Out.WriteLine($"{SyntaxCorpus.Harmonize(trees):N0} relations of UD train brought to the dev and test conventions");
             var tagged = MorphologyCorpus.Read(Path.Combine(dataDir, MorphologyCorpus.UdTrain), udStyle: true);
             var devTrees = SyntaxCorpus.Read(Path.Combine(dataDir, MorphologyCorpus.UdDev));
             var devTagged = MorphologyCorpus.Read(Path.Combine(dataDir, MorphologyCorpus.UdDev), udStyle: true);
@@ -244,7 +246,7 @@ public static class TrainCommand
                     : "Syntax: arc-eager dependency parser (averaged perceptron, dynamic oracle) producing UD heads and relations",
                 "UD ALKSNIS train (v2.5 part)" + (dev ? " + UD ALKSNIS dev" : "") + (useNative ? " + the native ALKSNIS 3.0 sentences of the train split outside UD, converted to UD" : "") + (gold ? ", gold tags" : $", tags from {k} jackknifed taggers (trained with the native ALKSNIS 3.0 sentences of the train split)" + (result.GetValue(mixGold) ? ", and each sentence again with the treebank's own tags" : "")),
                 "CC BY-SA 4.0 (trained on UD ALKSNIS; see NOTICE.md)",
-                "kronika train syntax" + (dev ? " --with-dev" : "") + (useNative ? " --native" : "") + $" --epochs {options.Epochs} --prune {options.Prune}" + (options.Beam > 1 ? $" --beam {options.Beam}" + (float.IsPositiveInfinity(model.Margin) ? "" : $" --margin {model.Margin}") : "") + (options.Lift ? " --lift" : "") + (gold ? " --gold-tags" : $" --folds {k} --tagger-epochs {taggerOptions.Epochs}") + (result.GetValue(mixGold) && !gold ? " --mix-gold" : ""));
+                "kronika train syntax" + (dev ? " --with-dev" : "") + (useNative ? " --native" : "") + $" --epochs {options.Epochs} --prune {options.Prune}" + (options.Beam > 1 ? $" --beam {options.Beam}" + (float.IsPositiveInfinity(model.Margin) ? "" : $" --margin {model.Margin}") : "") + (options.Lift ? " --lift" : "") + (result.GetValue(asReleased) ? " --as-released" : "") + (gold ? " --gold-tags" : $" --folds {k} --tagger-epochs {taggerOptions.Epochs}") + (result.GetValue(mixGold) && !gold ? " --mix-gold" : ""));
             io.Out.WriteLine($"{target}: {new FileInfo(target).Length / 1024:N0} KB");
             return KronikaCli.Ok;
         });
