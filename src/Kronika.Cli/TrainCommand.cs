@@ -147,11 +147,13 @@ public static class TrainCommand
         var mixGold = new Option<bool>("--mix-gold") { Description = "Train on each sentence twice: with the jackknifed tags and with the treebank's own" };
         var goldTags = new Option<bool>("--gold-tags") { Description = "Train on the treebank's own tags instead of jackknifed ones (for comparison)" };
         var native = new Option<bool>("--native") { Description = "Also train on the native ALKSNIS sentences outside UD, converted to UD by a converter learned from the shared sentences" };
+        var asReleased = new Option<bool>("--as-released") { Description = "Train on UD train's relations as released (older conventions than dev and test: `obj` for oblique-case objects, `acl` for verbs' clauses)" };
+        var lift = new Option<bool>("--lift") { Description = "Pseudo-projective training: lifted arcs name their real head's relation, and parsing puts them back" };
         var cache = new Option<string?>("--cache") { Description = "A folder keeping the jackknifed tags between runs (they take minutes to make)" };
         var models = ModelsOption();
         var command = new Command("syntax", "Train the dependency parser on UD ALKSNIS train (+ dev), with tags from jackknifed taggers.")
         {
-            data, withDev, epochs, folds, taggerEpochs, goldTags, native, prune, beam, margin, evaluate, mixGold, cache, models,
+            data, withDev, epochs, folds, taggerEpochs, goldTags, native, prune, beam, margin, evaluate, mixGold, lift, asReleased, cache, models,
         };
         command.Aliases.Add("parser");
         command.SetAction(result =>
@@ -171,6 +173,7 @@ public static class TrainCommand
             var lexicon = LithuanianPipeline.LoadLexicon();
 
             var trees = SyntaxCorpus.Read(Path.Combine(dataDir, MorphologyCorpus.UdTrain));
+            if (!result.GetValue(asReleased)) io.Out.WriteLine($"{SyntaxCorpus.Harmonize(trees):N0} relations of UD train brought to the dev and test conventions");
             var tagged = MorphologyCorpus.Read(Path.Combine(dataDir, MorphologyCorpus.UdTrain), udStyle: true);
             var devTrees = SyntaxCorpus.Read(Path.Combine(dataDir, MorphologyCorpus.UdDev));
             var devTagged = MorphologyCorpus.Read(Path.Combine(dataDir, MorphologyCorpus.UdDev), udStyle: true);
@@ -181,7 +184,7 @@ public static class TrainCommand
             if (useNative && evaluating is null)
             {
                 var nativeTrees = SyntaxCorpus.Read(Path.Combine(dataDir, MorphologyCorpus.Native));
-                var converter = NativeConversion.Train(NativeConversion.Shared(trees, nativeTrees), new SyntaxTrainingOptions(Prune: 0.01f), io.Out);
+                var converter = NativeConversion.Train(NativeConversion.Shared(trees, nativeTrees), new SyntaxTrainingOptions(Prune: 0.01f, Lift: result.GetValue(lift)), io.Out);
                 var outside = nativeTrees.Where(s => s.SentId is null || !ids.Contains(s.SentId)).ToList();
                 trees.AddRange(outside.Select(s => NativeConversion.Converted(converter, s)));
                 tagged.AddRange(nativeTagged);
@@ -194,7 +197,7 @@ public static class TrainCommand
                 tagged.AddRange(devTagged);
             }
             DependencyModel model;
-            var options = new SyntaxTrainingOptions(Epochs: result.GetValue(epochs), Prune: result.GetValue(prune), Beam: result.GetValue(beam));
+            var options = new SyntaxTrainingOptions(Epochs: result.GetValue(epochs), Prune: result.GetValue(prune), Beam: result.GetValue(beam), Lift: result.GetValue(lift));
             if (evaluating is not null)
             {
                 using var file = File.OpenRead(evaluating);
@@ -222,8 +225,9 @@ public static class TrainCommand
                 var devSentences = devTrees.Select((t, i) => SyntaxCorpus.Parsed(t, devWords[i], i)).ToList();
                 var (uas, las, speed) = SyntaxScore.Of(model, devSentences);
                 io.Out.WriteLine($"dev (predicted tags): UAS {uas:F2}, LAS {las:F2}; {speed:N0} words/s");
+                foreach (var line in SyntaxScore.Breakdown(model, devSentences)) io.Out.WriteLine(line);
                 if (model.Beam > 1 || evaluating is not null)
-                    foreach (var width in new[] { 1, 2, 4, 8, 16, 32 }.Where(w => w <= Math.Max(8, 2 * model.Beam)))
+                    foreach (var width in new[] { 1, 2, 4, 8, 16, 32 }.Where(w => w <= Math.Max(2, 2 * model.Beam)))
                         foreach (var m in new[] { float.PositiveInfinity, 100f, 40f }.Where(m => width > 1 || float.IsPositiveInfinity(m)))
                         {
                             var (wuas, wlas, wspeed) = SyntaxScore.Of(model.WithBeam(width, m), devSentences);
@@ -242,7 +246,7 @@ public static class TrainCommand
                     : "Syntax: arc-eager dependency parser (averaged perceptron, dynamic oracle) producing UD heads and relations",
                 "UD ALKSNIS train (v2.5 part)" + (dev ? " + UD ALKSNIS dev" : "") + (useNative ? " + the native ALKSNIS 3.0 sentences of the train split outside UD, converted to UD" : "") + (gold ? ", gold tags" : $", tags from {k} jackknifed taggers (trained with the native ALKSNIS 3.0 sentences of the train split)" + (result.GetValue(mixGold) ? ", and each sentence again with the treebank's own tags" : "")),
                 "CC BY-SA 4.0 (trained on UD ALKSNIS; see NOTICE.md)",
-                "kronika train syntax" + (dev ? " --with-dev" : "") + (useNative ? " --native" : "") + $" --epochs {options.Epochs} --prune {options.Prune}" + (options.Beam > 1 ? $" --beam {options.Beam}" + (float.IsPositiveInfinity(model.Margin) ? "" : $" --margin {model.Margin}") : "") + (gold ? " --gold-tags" : $" --folds {k} --tagger-epochs {taggerOptions.Epochs}") + (result.GetValue(mixGold) && !gold ? " --mix-gold" : ""));
+                "kronika train syntax" + (dev ? " --with-dev" : "") + (useNative ? " --native" : "") + $" --epochs {options.Epochs} --prune {options.Prune}" + (options.Beam > 1 ? $" --beam {options.Beam}" + (float.IsPositiveInfinity(model.Margin) ? "" : $" --margin {model.Margin}") : "") + (options.Lift ? " --lift" : "") + (result.GetValue(asReleased) ? " --as-released" : "") + (gold ? " --gold-tags" : $" --folds {k} --tagger-epochs {taggerOptions.Epochs}") + (result.GetValue(mixGold) && !gold ? " --mix-gold" : ""));
             io.Out.WriteLine($"{target}: {new FileInfo(target).Length / 1024:N0} KB");
             return KronikaCli.Ok;
         });

@@ -54,16 +54,16 @@ public class AccuracyTests
     public void Syntax_OnTestSetWithGoldTokens_KeepsAttachmentScores()
     {
         var scores = Scores("lt_alksnis-ud-test.conllu", goldTokens: true);
-        AtLeast(scores, "UAS", 72.5, 73.50);
-        AtLeast(scores, "LAS", 65.6, 66.59);
+        AtLeast(scores, "UAS", 72.3, 73.25);
+        AtLeast(scores, "LAS", 67.6, 68.62);
     }
 
     [Fact]
     public void Syntax_OnTestSetFromRawText_KeepsAttachmentScores()
     {
         var scores = Scores("lt_alksnis-ud-test.conllu", goldTokens: false);
-        AtLeast(scores, "UAS", 71.7, 72.72);
-        AtLeast(scores, "LAS", 64.9, 65.86);
+        AtLeast(scores, "UAS", 71.6, 72.64);
+        AtLeast(scores, "LAS", 67.0, 67.99);
     }
 
     [Fact]

@@ -26,7 +26,20 @@ public sealed class DependencyModel
         Beam = beam;
         Root = Array.IndexOf(labels, RootLabel);
         if (Root < 0) throw new InvalidDataException("a syntax model needs the label 'root'");
+        _plain = new int[labels.Length];
+        _wanted = new string?[labels.Length];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            var mark = labels[i].IndexOf(PseudoProjective.Mark);
+            _plain[i] = mark < 0 ? i : Array.IndexOf(labels, labels[i][..mark]);
+            if (_plain[i] < 0) throw new InvalidDataException($"a syntax model's label '{labels[i]}' without its plain label");
+            _wanted[i] = mark < 0 ? null : labels[i][(mark + 1)..];
+        }
     }
+
+    // Each label's plain label and, for a lifted one (`obl^nsubj`), the relation of its real head (see PseudoProjective).
+    private readonly int[] _plain;
+    private readonly string?[] _wanted;
 
     public string[] Labels { get; }
 
@@ -110,6 +123,7 @@ public sealed class DependencyModel
                 labels[i] = head == n ? Root : state.Labels[i];
             }
         }
+        PseudoProjective.Decode(heads[..n], labels[..n], Labels, _plain, _wanted);
     }
 
     public void Save(Stream stream)

@@ -176,6 +176,13 @@ public static class ParserFeatures
         f.Add(H(94, s0.Suffix, n0.Suffix));
         f.Add(Mix(H(95, s0U, s0.Case, n0U, n0.Case), d));
         f.Add(H(96, s0.Lemma, Lab(s0lI), n0U));
+        // Valency with the preposition: a verb and a noun phrase beside it (`susitiko su` + instrumental), whichever
+        // comes first; and the case of a noun beside its parsed head's part of speech (nmod under a noun, obl under a verb).
+        f.Add(H(97, s0.Lemma, n0l.Lemma, n0.Case));
+        f.Add(H(98, s0U, n0l.Lemma, n0.Case, Lab(n0lI)));
+        f.Add(H(99, n0.Lemma, s0l.Lemma, s0.Case));
+        f.Add(H(100, n0U, s0l.Lemma, s0.Case, Lab(s0lI)));
+        f.Add(H(101, s0h.Upos == Upos.None ? 0UL : (ulong)s0h.Upos, s0.Case, n0U, n0.Case));
         if (guide is not null) AddGuide(guide, state, s0i, s1i, n0i, s0U, n0U, d, f);
     }
 

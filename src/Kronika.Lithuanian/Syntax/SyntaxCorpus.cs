@@ -22,6 +22,34 @@ public static class SyntaxCorpus
         return Conllu.ReadSentences(reader);
     }
 
+    /// <summary>
+    /// Brings UD ALKSNIS train to the conventions of its dev and test files, which later UD releases re-annotated: in
+    /// train an object in the genitive, dative or instrumental is `obj` and a dative one also `iobj`, where dev and test
+    /// make them `obl:arg` (their `obj` is the accusative one); and a clause depending on a verb is `acl` in train,
+    /// `ccomp` in dev and test. Returns how many relations changed.
+    /// </summary>
+    public static int Harmonize(IReadOnlyList<ConlluSentence> sentences)
+    {
+        var changed = 0;
+        foreach (var s in sentences)
+            for (var i = 0; i < s.Words.Count; i++)
+            {
+                var w = s.Words[i];
+                var head = int.TryParse(w.Head, out var h) && h > 0 && h <= s.Words.Count ? s.Words[h - 1] : null;
+                var relation = w.Deprel switch
+                {
+                    "iobj" => "obl:arg",
+                    "obj" when Morph.Parse(w.Feats).Case is Case.Gen or Case.Dat or Case.Ins => "obl:arg",
+                    "acl" when head?.Upos == "VERB" => "ccomp",
+                    _ => w.Deprel,
+                };
+                if (relation == w.Deprel) continue;
+                s.Words[i] = w with { Deprel = relation };
+                changed++;
+            }
+        return changed;
+    }
+
     /// <summary>The gold heads and relations of a sentence, with the given tags.</summary>
     public static ParsedSentence Parsed(ConlluSentence sentence, ParserWord[] words, int index)
     {

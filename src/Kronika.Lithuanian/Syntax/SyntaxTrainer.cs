@@ -10,7 +10,9 @@ namespace Kronika.Lithuanian.Syntax;
 /// best action (Goldberg and Nivre 2012), so it learns to recover from its mistakes.</param>
 /// <param name="Beam">1: greedy, trained with the dynamic oracle; more: beam search of that width, trained globally
 /// (structured perceptron with the max-violation update).</param>
-public sealed record SyntaxTrainingOptions(int Epochs = 10, int Seed = 1, double Explore = 0.9, float Prune = 1f, int Beam = 1);
+/// <param name="Lift">Pseudo-projective training (Nivre and Nilsson 2005): a lifted word's relation also names its
+/// real head's relation (<see cref="PseudoProjective"/>), so that parsing can put the word back under it.</param>
+public sealed record SyntaxTrainingOptions(int Epochs = 10, int Seed = 1, double Explore = 0.9, float Prune = 1f, int Beam = 1, bool Lift = false);
 
 /// <summary>
 /// Trains the parser with a dynamic oracle: at each state, the actions that lose no reachable gold arc are correct;
@@ -22,16 +24,19 @@ public static class SyntaxTrainer
 {
     public static DependencyModel Train(IReadOnlyList<ParsedSentence> sentences, SyntaxTrainingOptions options, TextWriter log)
     {
-        var labels = sentences.SelectMany(s => s.Relations).Append(DependencyModel.RootLabel).Distinct().Order(StringComparer.Ordinal).ToArray();
-        if (labels.Length > 64) throw new InvalidDataException($"{labels.Length} relations: the parser keeps at most 64");
-        var labelIds = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
-        var root = labelIds[DependencyModel.RootLabel];
-        var data = sentences.Select(s =>
+        var trees = sentences.Select(s =>
         {
             var n = s.Words.Length;
-            var heads = Projective(s.Heads.Select(h => h < 0 ? n : h).ToArray());
-            return (Words: s.Words.Append(ParserWord.Root).ToArray(), Heads: heads, Labels: s.Relations.Select(r => labelIds[r]).ToArray(), s.Guide);
-        }).ToArray();
+            var heads = s.Heads.Select(h => h < 0 ? n : h).ToArray();
+            var lifted = Projective(heads);
+            return (s, Heads: lifted, Relations: options.Lift ? PseudoProjective.Encode(heads, lifted, s.Relations) : s.Relations);
+        }).ToList();
+        var labels = trees.SelectMany(t => t.Relations.Concat(t.s.Relations)).Append(DependencyModel.RootLabel).Distinct().Order(StringComparer.Ordinal).ToArray();
+        if (labels.Length > 126) throw new InvalidDataException($"{labels.Length} relations: the parser keeps at most 126");
+        var labelIds = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
+        var root = labelIds[DependencyModel.RootLabel];
+        var data = trees.Select(t =>
+            (Words: t.s.Words.Append(ParserWord.Root).ToArray(), t.Heads, Labels: t.Relations.Select(r => labelIds[r]).ToArray(), t.s.Guide)).ToArray();
         log.WriteLine($"training on {sentences.Count:N0} sentences, {data.Sum(d => d.Labels.Length):N0} words, {labels.Length} relations");
         if (options.Beam > 1) return TrainGlobally(data, labels, root, options, log);
 
@@ -293,6 +298,44 @@ public static class SyntaxScore
             seconds = Math.Min(seconds, (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
         }
         return (100.0 * uas / total, 100.0 * las / total, total / Math.Max(seconds, 1e-9));
+    }
+
+    /// <summary>
+    /// Where the errors are, by gold relation (universal part): each relation's share of the words, its head accuracy,
+    /// its label accuracy where the head is right, and the LAS points lost to wrong heads and to wrong labels.
+    /// </summary>
+    public static IEnumerable<string> Breakdown(DependencyModel model, IReadOnlyList<ParsedSentence> sentences)
+    {
+        var longest = sentences.Max(s => s.Words.Length);
+        var state = new ArcEager(longest);
+        var features = new List<ulong>(128);
+        var scores = new float[model.ActionCount];
+        var beam = model.NewBeam(longest);
+        var heads = new int[longest];
+        var labels = new int[longest];
+        var counts = new Dictionary<string, (int Words, int Heads, int Labels)>(StringComparer.Ordinal);
+        var confusions = new Dictionary<(string Gold, string Parsed), int>();
+        var total = 0;
+        foreach (var s in sentences)
+        {
+            var words = s.Words.Append(ParserWord.Root).ToArray();
+            model.Parse(words, s.Words.Length, state, features, scores, heads, labels, s.Guide, beam);
+            for (var i = 0; i < s.Words.Length; i++)
+            {
+                total++;
+                var gold = Universal(s.Relations[i]);
+                var parsed = Universal(model.Labels[labels[i]]);
+                var c = counts.GetValueOrDefault(gold);
+                var head = heads[i] == s.Heads[i];
+                counts[gold] = (c.Words + 1, c.Heads + (head ? 1 : 0), c.Labels + (head && gold == parsed ? 1 : 0));
+                if (head && gold != parsed) confusions[(gold, parsed)] = confusions.GetValueOrDefault((gold, parsed)) + 1;
+            }
+        }
+        yield return $"{"relation",-12} {"words%",7} {"head%",7} {"label%",7} {"-head",6} {"-label",6}";
+        foreach (var (relation, c) in counts.OrderByDescending(p => p.Value.Words - p.Value.Labels))
+            yield return $"{relation,-12} {100.0 * c.Words / total,7:F2} {100.0 * c.Heads / c.Words,7:F2} {100.0 * c.Labels / Math.Max(1, c.Heads),7:F2} {100.0 * (c.Words - c.Heads) / total,6:F2} {100.0 * (c.Heads - c.Labels) / total,6:F2}";
+        yield return "label confusions with the head right (gold → parsed, LAS points): " + string.Join(", ",
+            confusions.OrderByDescending(p => p.Value).Take(15).Select(p => $"{p.Key.Gold}→{p.Key.Parsed} {100.0 * p.Value / total:F2}"));
     }
 
     /// <summary>The universal part of a relation (`obl:arg` → `obl`), which the CoNLL 2018 LAS compares.</summary>
