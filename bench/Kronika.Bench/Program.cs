@@ -61,6 +61,12 @@ if (args.FirstOrDefault() == "merge-cost")
         Text("--db") ?? throw new ArgumentException("merge-cost: --db FILE is required"), Option("--minutes", 0), Option("--requests", 400));
     return;
 }
+if (args.FirstOrDefault() == "writer-cost")
+{
+    WriterCostBench.Run(Text("--corpus") ?? throw new ArgumentException("writer-cost: --corpus DIR is required"),
+        Text("--base") ?? throw new ArgumentException("writer-cost: --base FILE is required"), Option("--articles", 2000), Option("--rounds", 3), Text("--work"), Option("--warm", 0));
+    return;
+}
 if (args.FirstOrDefault() == "analysis-size")
 {
     AnalysisSizeBench.Run(Text("--db") ?? throw new ArgumentException("analysis-size: --db FILE is required"), Option("--articles", 300));
