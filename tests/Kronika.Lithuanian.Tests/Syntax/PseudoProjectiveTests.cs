@@ -19,12 +19,7 @@ public class PseudoProjectiveTests
         ("Ūkininkai protestavo prieš naujus mokesčius .", [2, 0, 5, 5, 2, 2], "nsubj root case amod obl punct"),
     ];
 
-    private static List<ParsedSentence> Sentences() =>
-    [
-        .. Trees.Select((t, i) => new ParsedSentence($"#{i}",
-            [.. t.Words.Split(' ').Select(w => ParserWord.Of(w, w.ToLowerInvariant(), null, Upos.X, default))],
-            [.. t.Heads.Select(h => h - 1)], t.Relations.Split(' '))),
-    ];
+    private static List<ParsedSentence> Sentences() => TeamTrees.Sentences(Trees);
 
     [Fact]
     public void PseudoProjective_LiftsACrossingArcAndPutsItBack()
