@@ -150,10 +150,11 @@ public static class ChronicleReads
 
     /// <summary>
     /// A page of the chronicle. <paramref name="text"/> is the store's SQL for the ids of the stories a query matches
-    /// (with its parameters), <paramref name="day"/> how the store binds a date and <paramref name="readDay"/> how it reads one.
+    /// (with its parameters), <paramref name="day"/> how the store binds a date and <paramref name="readDay"/> how it reads one;
+    /// <paramref name="walkIndex"/> (by report or not) the store's hint naming the index a broad query's page walks the events in.
     /// </summary>
     public static async Task<ChroniclePage> QueryAsync(DbConnection connection, ChronicleRequest request, (string Sql, List<(string, object?)> Parameters)? text,
-        Func<DateOnly, object> day, Func<DbDataReader, int, DateOnly> readDay, CancellationToken ct)
+        Func<DateOnly, object> day, Func<DbDataReader, int, DateOnly> readDay, CancellationToken ct, Func<bool, string>? walkIndex = null)
     {
         var parameters = new List<(string, object?)>();
         // With both an actor and a target, the contacts between them: either one the actor, the other the target.
@@ -182,26 +183,39 @@ public static class ChronicleReads
             where += $" AND e.id IN (SELECT m.event_id FROM event_mentions m WHERE m.location_key IN ({(names.Count == 0 ? "NULL" : string.Join(", ", names))}))";
             for (var i = 0; i < places.Count; i++) parameters.Add((names[i], places[i]));
         }
+        var walk = false;
+        int? total = null;
         if (text is { } t)
         {
-            where += $" AND e.id IN (SELECT m.event_id FROM event_mentions m WHERE m.article_id IN ({t.Sql}))";
             parameters.AddRange(t.Parameters);
+            // A query's events are counted first, up to one past the cap, from the articles it matches. Past the cap (a
+            // broad query) the page walks the events in order and stops when it is full, each event checked against the
+            // matching articles through its own mentions (the `+` keeps SQLite from looking up every matching article
+            // for each event), instead of finding and sorting every matching event.
+            using (var count = Command(connection, $"""
+                       SELECT COUNT(*) FROM (SELECT DISTINCT e.id FROM event_mentions m JOIN events e ON e.id = m.event_id
+                       WHERE {where} AND m.article_id IN ({t.Sql}) LIMIT {request.MaxTotal + 1}) c
+                       """, parameters))
+                total = Convert.ToInt32(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+            walk = total > request.MaxTotal;
+            where += walk
+                ? $" AND EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id AND +m.article_id IN ({t.Sql}))"
+                : $" AND e.id IN (SELECT m.event_id FROM event_mentions m WHERE m.article_id IN ({t.Sql}))";
         }
         // Ascending or descending, every column of the order is turned: the id last makes it a total order, so pages
         // neither repeat nor skip an event.
         var dir = request.Descending ? " DESC" : "";
         var order = request.ByReport ? $"e.reported{dir}, e.day_from{dir}, e.id{dir}" : $"e.day_from{dir}, e.day_to{dir}, e.id{dir}";
-        // The page and the total in one pass over the matching events (a count beside the page would find them twice);
-        // only an empty page that could have held some (past the end, or no room) counts them apart, up to one past the cap.
+        // Otherwise the page and the total in one pass over the matching events (a count beside the page would find them
+        // twice); only an empty page that could have held some (past the end, or no room) counts them apart, up to one past the cap.
         var rows = new List<(long Id, string Type, string? Mode, string? Date, DateOnly From, DateOnly To)>();
-        int? total = null;
-        using (var page = Command(connection, $"SELECT e.id, e.type, e.mode, e.date, e.day_from, e.day_to, COUNT(*) OVER () FROM events e WHERE {where} ORDER BY {order} LIMIT @limit OFFSET @offset",
+        using (var page = Command(connection, $"SELECT e.id, e.type, e.mode, e.date, e.day_from, e.day_to{(walk ? "" : ", COUNT(*) OVER ()")} FROM events e{(walk ? walkIndex?.Invoke(request.ByReport) : "")} WHERE {where} ORDER BY {order} LIMIT @limit OFFSET @offset",
                    [.. parameters, ("@limit", request.Limit), ("@offset", request.Offset)]))
         using (var r = await page.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
             {
                 rows.Add((r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), readDay(r, 4), readDay(r, 5)));
-                total = Convert.ToInt32(r.GetValue(6), CultureInfo.InvariantCulture);
+                if (!walk) total = Convert.ToInt32(r.GetValue(6), CultureInfo.InvariantCulture);
             }
         if (total is null && (request.Offset > 0 || request.Limit <= 0))
             using (var count = Command(connection, EventQueries.CountUpTo(where, request.MaxTotal + 1), parameters))

@@ -144,6 +144,32 @@ public abstract partial class StoreConformance
             || r.Outlet.Contains("korejos", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData("event")]
+    [InlineData("report")]
+    [InlineData("event-desc")]
+    [InlineData("report-desc")]
+    public void Chronicle_AQueryPastItsCountLimit_PagesTheSameEventsInTheSameOrder(string order)
+    {
+        // Past the count limit a query's page walks the events in order instead of finding them all: same events, same pages.
+        Store.Write(Articles.Samples);
+        var request = new ChronicleRequest(Articles.Query("Kursko"), Limit: 1000).InOrder(order)!;
+        var all = Store.Chronicle(request);
+        Assert.True(all.Total > 3, $"{all.Total} events");
+        Assert.False(all.Capped);
+        var paged = new List<long>();
+        for (var offset = 0; offset <= all.Total; offset += 2)
+        {
+            var page = Store.Chronicle(request with { Limit = 2, Offset = offset, MaxTotal = 1 });
+            Assert.Equal((1, true), (page.Total, page.Capped));
+            paged.AddRange(page.Events.Select(e => e.Id));
+        }
+        Assert.Equal(all.Events.Select(e => e.Id), paged);
+        Assert.Equal(all.Events.Take(1).Select(e => (e.Id, e.ReportCount)), Store.Chronicle(request with { Limit = 1, MaxTotal = 1 }).Events.Select(e => (e.Id, e.ReportCount)));
+        var typed = Store.Chronicle(request with { Type = all.Events[0].Type });
+        Assert.Equal(typed.Events.Select(e => e.Id), Store.Chronicle(request with { Type = all.Events[0].Type, MaxTotal = Math.Max(0, typed.Total - 1) }).Events.Select(e => e.Id));
+    }
+
     [Fact]
     public void Analysis_IsStoredWholeAsTheJsonOfAnalyze_WithTheModelHash()
     {
