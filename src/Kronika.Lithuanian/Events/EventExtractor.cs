@@ -394,6 +394,10 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                 f.Targets.AddRange(p.Participants);
             else if (p.Case == Case.Loc) Place(g, f, p);
             else if (passive && p.Case == Case.Gen) f.Actors.AddRange(p.Participants);
+            // `atakavo grupuotės „Hamas“ taikinius`: names of a genitive read as a nominative own the object after them.
+            else if (p.Case == Case.Nom && p.First > f.Trigger && Enumerable.Range(p.First, p.Last - p.First + 1).Select(g.NounAfterGenitive).FirstOrDefault(k => k >= 0, -1) is var owned and >= 0
+                     && (g.CaseOf(owned) == Case.Acc && f.Predicate.Takes("acc") || g.CaseOf(owned) == Case.Dat && f.Predicate.Takes("dat")))
+                f.Targets.AddRange(p.Participants);
         }
         // `apkaltino Minską išpuoliu prieš Lietuvą`: with an object, a later `prieš` belongs to a noun, not the verb.
         var hasObject = f.Targets.Count > 0;
@@ -409,7 +413,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
     {
         // The participle may open the phrase itself (`ieškomas policijos` is read as one nominal group).
         var first = g.Upos(p.First) == Upos.VERB && g.IsPassive(p.First) ? p.First + 1 : p.First;
-        if (first > p.Last || !(p.Head >= 0 || Enumerable.Range(first, p.Last - first + 1).All(k => g.EntityAt[k] >= 0))) return false;
+        if (first > p.Last || g.CaseOf(p.Last) != Case.Gen || !(p.Head >= 0 || Enumerable.Range(first, p.Last - first + 1).All(k => g.EntityAt[k] >= 0))) return false;
         if (first > 0 && g.Upos(first - 1) == Upos.NUM) return false;
         return first > p.First || first > 0 && g.IsPassive(first - 1) || p.Last + 1 < g.Doc.TokenCount && g.IsPassive(p.Last + 1);
     }

@@ -98,7 +98,12 @@ internal static class TreeRoles
                     // `„Hamas“ kontroliuojamos … ministerijos duomenimis`: an undeclined name before a participle is its agent.
                     if (EventExtractor.AgentOfParticiple(g, phrase?.Last ?? c, doc.TokenCount)) break;
                     // `atakavo grupuotės „Hamas“ taikinius`: a genitive the tagger read as a nominative plural.
-                    if (g.GenitiveBeforeNoun(c)) break;
+                    // Its names are then owners of that noun: `atakavo grupuotės „Hamas“ taikinius` → Hamas.
+                    if (g.NounAfterGenitive(c) is var owned and >= 0)
+                    {
+                        if (g.CaseOf(owned) == Case.Acc && predicate.Takes("acc") || g.CaseOf(owned) == Case.Dat && predicate.Takes("dat")) targets.AddRange(entities);
+                        break;
+                    }
                     subject.AddRange(entities);
                     break;
                 case Case.None:
@@ -259,7 +264,7 @@ internal static class TreeRoles
             // atakavo …`); a participle adjunct (`kalbėjo, susitikęs su …`) one of the clause's subject.
             if (!(token.Is("conj") || token.Is("xcomp") || token.Is("ccomp") || participle && token.Is("advcl"))) break;
             // `sakė, kad Lietuva … skyrė`: a reported clause with a subject anywhere in it is not the reporter's.
-            if (token.Is("ccomp") && g.Cue[head.Index] && HasSubjectBelow(g, token, 0)) break;
+            if (token.Is("ccomp") && g.Cue[head.Index] && (HasSubjectBelow(g, token, 0) || SubjectAfterKad(g, head.Index, verb))) break;
             // A `kad` between them opens a clause of its own: `sakė, kad Lietuva … skyrė` is not told of the speaker.
             if (token.Is("conj") && SubordinatorBetween(g, head.Index, token.Index)) break;
             foreach (var child in head.Children())
@@ -274,6 +279,19 @@ internal static class TreeRoles
             token = head;
         }
         return [];
+    }
+
+    /// <summary>Whether a word parsed as a subject, or a name in the nominative, stands between a `kad`/`jog` after the cue and the verb (`sakė, kad Lietuva … skyrė`).</summary>
+    private static bool SubjectAfterKad(Grammar g, int cue, int verb)
+    {
+        var kad = false;
+        for (var k = cue + 1; k < verb; k++)
+        {
+            if (g.Lemma(k) is "kad" or "jog") kad = true;
+            else if (kad && (g.Doc.Token(k).Is("nsubj") && g.CaseOf(k) is Case.Nom or Case.None || g.EntityAt[k] >= 0 && g.CaseOf(k) == Case.Nom) && !g.GenitiveBeforeNoun(k))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>Whether a nominal subject hangs anywhere under a word (a few levels down).</summary>
