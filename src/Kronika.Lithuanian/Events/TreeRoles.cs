@@ -4,8 +4,8 @@ namespace Kronika.Lithuanian.Events;
 
 /// <summary>
 /// The one place the dependency tree is mapped to an event's participants. The tree says which phrases belong to the
-/// trigger (its dependents, and through `conj`, `xcomp`, `ccomp` and a participle's `advcl`, the subject of the verb it
-/// hangs on); the case of each phrase says which role it fills, because case is read far more reliably
+/// trigger (its dependents, and through `conj`, `xcomp`, a `ccomp` of a verb that is not a reporting cue and a
+/// participle's `advcl`, the subject of the verb it hangs on); the case of each phrase says which role it fills, because case is read far more reliably
 /// than the relation label:
 /// <list type="bullet">
 /// <item>nominative (or undeclined) → the subject: the actor, or the target of a passive (`buvo sulaikytas`);</item>
@@ -240,7 +240,7 @@ internal static class TreeRoles
 
     /// <summary>
     /// The subject a verb without one of its own shares with the verb it hangs on: `susitiko ir aptarė` (conj), `ketina
-    /// pulti` (xcomp), `nusprendė, kad išsiųs`, `pranešė, kad atakavo` (ccomp), `kalbėjo, susitikęs su …` (a past
+    /// pulti` (xcomp), `nusprendė, kad išsiųs` (ccomp of a verb that does not report), `kalbėjo, susitikęs su …` (a past
     /// active participle as advcl), `susitikęs K. Budrys` (the same as acl: its noun).
     /// </summary>
     private static List<int> InheritedSubject(Grammar g, int verb, List<Phrase> sentencePhrases)
@@ -260,11 +260,9 @@ internal static class TreeRoles
                     return named;
                 break;
             }
-            // A reported clause without a subject of its own tells an act of the one reporting (`kariuomenė pranešė, kad
-            // atakavo …`); a participle adjunct (`kalbėjo, susitikęs su …`) one of the clause's subject.
-            if (!(token.Is("conj") || token.Is("xcomp") || token.Is("ccomp") || participle && token.Is("advcl"))) break;
-            // `sakė, kad Lietuva … skyrė`: a reported clause with a subject anywhere in it is not the reporter's.
-            if (token.Is("ccomp") && g.Cue[head.Index] && (HasSubjectBelow(g, token, 0) || SubjectAfterKad(g, head.Index, verb))) break;
+            // A participle adjunct (`kalbėjo, susitikęs su …`) tells an act of the clause's subject. A reported clause
+            // (`pranešė, kad …`) is left to the window rules, which carry the reporter over only when the clause has no subject.
+            if (!(token.Is("conj") || token.Is("xcomp") || token.Is("ccomp") && !g.Cue[head.Index] || participle && token.Is("advcl"))) break;
             // A `kad` between them opens a clause of its own: `sakė, kad Lietuva … skyrė` is not told of the speaker.
             if (token.Is("conj") && SubordinatorBetween(g, head.Index, token.Index)) break;
             foreach (var child in head.Children())
@@ -279,28 +277,6 @@ internal static class TreeRoles
             token = head;
         }
         return [];
-    }
-
-    /// <summary>Whether a word parsed as a subject, or a name in the nominative, stands between a `kad`/`jog` after the cue and the verb (`sakė, kad Lietuva … skyrė`).</summary>
-    private static bool SubjectAfterKad(Grammar g, int cue, int verb)
-    {
-        var kad = false;
-        for (var k = cue + 1; k < verb; k++)
-        {
-            if (g.Lemma(k) is "kad" or "jog") kad = true;
-            else if (kad && (g.Doc.Token(k).Is("nsubj") && g.CaseOf(k) is Case.Nom or Case.None || g.EntityAt[k] >= 0 && g.CaseOf(k) == Case.Nom) && !g.GenitiveBeforeNoun(k))
-                return true;
-        }
-        return false;
-    }
-
-    /// <summary>Whether a nominal subject hangs anywhere under a word (a few levels down).</summary>
-    private static bool HasSubjectBelow(Grammar g, Token token, int depth)
-    {
-        foreach (var child in token.Children())
-            if (child.Is("nsubj") && child.Child("case") is null && !g.GenitiveBeforeNoun(child.Index)
-                || depth < 3 && !child.Is("ccomp") && HasSubjectBelow(g, child, depth + 1)) return true;
-        return false;
     }
 
     /// <summary>The entities a dependent stands for: its phrase's, or a pronoun's or role noun's referent; with its conjuncts.</summary>
