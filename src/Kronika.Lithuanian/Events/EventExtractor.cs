@@ -77,9 +77,9 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                 var inherited = !named && subjects.Count == 0 && previousSubjects.Count > 0;
                 if (inherited) subjects = previousSubjects;
                 if (subjects.Count >= 2) lastPair = subjects;
-                // The subject of a reporting clause carries over only when it may speak of its own acts (`Lukašenka
-                // paskelbė, kad telkia pajėgas`): an office or outlet (`Prezidentūra pranešė, kad …`, `BNS`) only reports.
-                if (subjects.Count > 0 && (!ReportingClause(g, clause) || subjects.Any(e => doc.Entities[e].Type is "PER" or "LOC")))
+                // The subject of a reporting clause carries over to a reported clause without a subject of its own
+                // (`Lukašenka paskelbė, kad telkia pajėgas`, `kariuomenė pranešė, kad atakavo …`); a news outlet only reports.
+                if (subjects.Count > 0 && (!ReportingClause(g, clause) || subjects.Any(e => !contexts.Outlets.Contains(doc.Entities[e].Canonical))))
                     previousSubjects = subjects;
                 Triggers(g, s, clause, phrases, sentencePhrases, subjects, inherited, found);
             }
@@ -120,6 +120,8 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
             if (p.Head < 0 && p.Owners.Count == 0 && Enumerable.Range(p.First, p.Last - p.First + 1).All(k => g.Upos(k) == Upos.NUM)) continue;
             // `„Hamas“ kontroliuojamos teritorijos ministerija`: a name before a participle of another case is its agent.
             if (AgentOfParticiple(g, p.Last, clause.End)) continue;
+            // `atakavo grupuotės „Hamas“ taikinius`: a genitive read as a nominative plural qualifies the noun after it.
+            if (Enumerable.Range(p.First, p.Last - p.First + 1).Any(g.GenitiveBeforeNoun)) continue;
             hasSubject = true;
             if (p.Head < 0 && p.Owners.Count == 0 && Enumerable.Range(p.First - 1, p.Last - p.First + 2).Any(k => k >= 0 && g.Lemma(k) is { } l && BothWords.Contains(l)))
                 subjects.AddRange(lastPair);
@@ -150,6 +152,18 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
     }
 
     /// <summary>
+    /// Whether a participle is the attribute of the common noun right after it (`su ministru susitikęs vyras`): a noun
+    /// phrase in the nominative that names nobody. Before a name (`susitikęs K. Budrys`) it tells the named one's act.
+    /// </summary>
+    private static bool DescribesNoun(Grammar g, int participle, List<Phrase> phrases)
+    {
+        foreach (var p in phrases)
+            if (p.First == participle + 1)
+                return p.Preposition is null && p.Case == Case.Nom && !p.Participants.Any();
+        return false;
+    }
+
+    /// <summary>
     /// Whether the word after a name (over a closing quote) is a passive participle used as an adjective in another case
     /// than the name's: `„Hamas“ valdomos teritorijos` (the name did the governing; the participle goes with the next noun).
     /// </summary>
@@ -176,7 +190,10 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                 // A participle used as an adjective (`pasirašytą sutartį`) names an event told elsewhere; after `būti`
                 // it is the verb (`buvo sužeisti`).
                 // A participle heading a sentence of its own (`Pirmadienį sulaikytas … pilietis`) is its verb too.
-                if (verbs && !g.IsVerb(i) && !(i > clause.Start && g.Lemma(i - 1) is "būti" or "nebūti") && !TreeRoles.HeadsSentence(g, i)) continue;
+                // A past active participle agreeing with the subject tells the subject's act (`su D. Lammy susitikęs K. Budrys
+                // pareiškė`, `kalbėjo, susitikęs su …`); before a common noun it only describes it (`susitikęs vyras`).
+                var participle = verbs && g.IsActivePastParticiple(i) && !DescribesNoun(g, i, phrases);
+                if (verbs && !g.IsVerb(i) && !participle && !(i > clause.Start && g.Lemma(i - 1) is "būti" or "nebūti") && !TreeRoles.HeadsSentence(g, i)) continue;
                 // An imperative (`Paremkime …`) urges, it reports nothing; an adverbial participle (`diskutuojant`,
                 // `sunaikindamas`) sets the scene of the clause's own verb.
                 // A dative before one is its own subject, though (`teismui pripažinus jį kaltu`, `STT pateikus įtarimus`).
@@ -194,6 +211,8 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                 // `pareiškė apie kaltinimus`: an event noun after `apie` is what is spoken of.
                 if (!verbs && i > clause.Start && (g.Lemma(i - 1) == "apie" || i - 1 > clause.Start && g.Lemma(i - 2) == "apie" && g.Upos(i - 1) is Upos.ADJ or Upos.DET)) continue;
                 if (consumed.Contains(i) || Match(g, i, clause) is not { } match || match.Predicate.Victim != (pass == 2)) continue;
+                // `žuvęs Lietuvos pilietis`: a participle of dying names the dead, not an event.
+                if (participle && match.Predicate.Victim) continue;
                 // `paragino Maskvą išleisti žurnalistą`, `atsisakė pasirašyti`: what is asked for, refused or threatened
                 // has not happened; the verb that asks is the event.
                 if (verbs && g.Morph(i).VerbForm == VerbForm.Inf
@@ -212,7 +231,8 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                     && found.Any(e => e.Sentence == sentence && e.Trigger < i
                                       && (e.Predicate.Type == "REJECT" || e.Predicate.Type is "REQUEST" or "THREATEN" && (g.Morph(i).Mood == Mood.Cnd || g.Morph(i).VerbForm == VerbForm.Inf))))
                     continue;
-                if (match.Object >= 0) consumed.Add(match.Object);
+                // A participle's object (`susitikimą surengęs prezidentas`) stays free to be the event it names.
+                if (match.Object >= 0 && !participle) consumed.Add(match.Object);
                 var f = new Found
                 {
                     Predicate = match.Predicate,
@@ -266,6 +286,9 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                     continue;
                 }
                 if (f.Actors.Count + f.Targets.Count == 0) continue;
+                // A participle with nobody it was done to or with describes its subject (`bylą palaikiusi prokurorė`);
+                // a visit names only a place (`Kyjive apsilankęs ministras`).
+                if (participle && f.Targets.Count == 0 && f.Mode != "visit") continue;
                 (f.Date, f.DateMod, f.ExplicitDate) = Date(g, f);
                 f.Quantities.AddRange(QuantitiesIn(g, clause));
                 found.Add(f);
@@ -360,19 +383,39 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         var prepositional = new List<Phrase>();
         foreach (var p in phrases)
         {
+            // `buvo sulaikytas policijos`: the participle and its agent read as one nominal group.
+            if (p.First == f.Trigger && p.Last > f.Trigger && passive && AgentOfPassive(g, p)) f.Actors.AddRange(p.Participants);
             if (p.Contains(f.Trigger) || p.First <= from || p.Last >= to) continue;
             if (p.Preposition is not null) prepositional.Add(p);
             else if ((p.Case == Case.Acc && f.Predicate.Takes("acc")) || (p.Case == Case.Dat && f.Predicate.Takes("dat"))
                      || (p.Case == Case.None && p.First > f.Trigger && f.Predicate.Takes("acc"))
-                     || (p.Case == Case.Gen && ((p.First == f.Trigger + 1 && f.Predicate.Takes("gen")) || passive || CountedDead(g, f, p)
+                     || (p.Case == Case.Gen && ((p.First == f.Trigger + 1 && f.Predicate.Takes("gen")) || passive && !AgentOfPassive(g, p) || CountedDead(g, f, p)
                                                 || (f.Predicate.Frame?.Contains("gen") == true && p.Head >= 0 && g.Doc.Entities[p.Head].Type == "PER"))))
                 f.Targets.AddRange(p.Participants);
             else if (p.Case == Case.Loc) Place(g, f, p);
+            else if (passive && p.Case == Case.Gen) f.Actors.AddRange(p.Participants);
+            // `atakavo grupuotės „Hamas“ taikinius`: names of a genitive read as a nominative own the object after them.
+            else if (p.Case == Case.Nom && p.First > f.Trigger && Enumerable.Range(p.First, p.Last - p.First + 1).Select(g.NounAfterGenitive).FirstOrDefault(k => k >= 0, -1) is var owned and >= 0
+                     && (g.CaseOf(owned) == Case.Acc && f.Predicate.Takes("acc") || g.CaseOf(owned) == Case.Dat && f.Predicate.Takes("dat")))
+                f.Targets.AddRange(p.Participants);
         }
         // `apkaltino Minską išpuoliu prieš Lietuvą`: with an object, a later `prieš` belongs to a noun, not the verb.
         var hasObject = f.Targets.Count > 0;
         foreach (var p in prepositional)
             if (!(hasObject && p.Preposition is "prieš" or "pas") && !(p.Preposition == "su" && g.WithOfPrepositionalNoun(p.First))) Prepositional(g, f, p);
+    }
+
+    /// <summary>
+    /// A name in the genitive right beside a passive participle is its agent (`ieškomas policijos`, `Rusijos užpulta`),
+    /// unless counted (`sulaikyta 15 Baltarusijos piliečių` names the ones held).
+    /// </summary>
+    private static bool AgentOfPassive(Grammar g, Phrase p)
+    {
+        // The participle may open the phrase itself (`ieškomas policijos` is read as one nominal group).
+        var first = g.Upos(p.First) == Upos.VERB && g.IsPassive(p.First) ? p.First + 1 : p.First;
+        if (first > p.Last || g.CaseOf(p.Last) != Case.Gen || !(p.Head >= 0 || Enumerable.Range(first, p.Last - first + 1).All(k => g.EntityAt[k] >= 0))) return false;
+        if (first > 0 && g.Upos(first - 1) == Upos.NUM) return false;
+        return first > p.First || first > 0 && g.IsPassive(first - 1) || p.Last + 1 < g.Doc.TokenCount && g.IsPassive(p.Last + 1);
     }
 
     /// <summary>`žuvo apie 600 Šiaurės Korėjos kariškių`: the counted dead of a verb of dying, whose owners are the side that lost them.</summary>

@@ -108,6 +108,34 @@ internal sealed class Grammar
         || Morph(i).VerbForm == VerbForm.Inf && i > 0 && Lemma(i - 1) is "būti" or "nebūti" && Upos(i - 1) is Core.Model.Upos.AUX or Core.Model.Upos.VERB;
 
     /// <summary>
+    /// A past active participle in the nominative (`susitikęs`, `susitikusi`, `susitikę`, `susitikusios`): it agrees with
+    /// the clause's subject and tells an act of it (`su ministru susitikęs K. Budrys pareiškė`).
+    /// </summary>
+    public bool IsActivePastParticiple(int i) =>
+        EntityAt[i] < 0 && Upos(i) == Core.Model.Upos.VERB && Morph(i) is { VerbForm: VerbForm.Part, Voice: Voice.Act, Tense: Tense.Past, Case: Case.Nom };
+
+    /// <summary>
+    /// A nominative plural in -os/-ės that stands right before a noun of another case (over a quoted name: `grupuotės
+    /// „Hamas“ taikinius`): the genitive singular of the same form, an attribute of that noun, not a subject.
+    /// </summary>
+    public bool GenitiveBeforeNoun(int noun) => NounAfterGenitive(noun) >= 0;
+
+    /// <summary>The noun a <see cref="GenitiveBeforeNoun"/> form qualifies, or -1.</summary>
+    public int NounAfterGenitive(int noun)
+    {
+        // A name apposed to such a noun (`„Hamas“` after `grupuotės`) qualifies the next noun with it.
+        while (noun > 0 && (EntityAt[noun] >= 0 && Upos(noun) != Core.Model.Upos.NOUN || Doc.Token(noun).Span is "„" or "“" or "\"")) noun--;
+        if (noun < 0 || noun >= Doc.TokenCount || Upos(noun) != Core.Model.Upos.NOUN || Morph(noun).Number != Number.Plur) return -1;
+        // A common noun, also when the entity step took it into the name it introduces (`grupuotės „Hamas“`).
+        var form = Doc.Token(noun).Span;
+        if (form.Length == 0 || !char.IsLower(form[0])) return -1;
+        if (!(form.EndsWith("os", StringComparison.Ordinal) || form.EndsWith("ės", StringComparison.Ordinal))) return -1;
+        var k = noun + 1;
+        while (k < Doc.TokenCount && (EntityAt[k] >= 0 || Doc.Token(k).Span is "„" or "“" or "\"")) k++;
+        return k < Doc.TokenCount && Upos(k) == Core.Model.Upos.NOUN && EntityAt[k] < 0 && CaseOf(k) is not (Case.Nom or Case.None or Case.Gen) ? k : -1;
+    }
+
+    /// <summary>
     /// Whether a `su` phrase (its first token) belongs to a noun that itself follows a preposition: `po susitikimo su V.
     /// Zelenskiu`, `per derybas su Maskva` name the partner of that meeting, not of the clause's verb.
     /// </summary>
@@ -208,7 +236,10 @@ internal sealed class Grammar
                 {
                     var apposition = Upos(i) == Core.Model.Upos.NOUN && EntityAt[i] < 0 && EntityAt[i + 1] >= 0
                                      && (CaseOf(LastOf(EntityAt[i + 1], i + 1, end)) is var c && (c == Case.None || c == headCase));
-                    if (!apposition) break;
+                    // `su Ukrainos ministru pirmininku Denysu Šmyhaliu`: a title of two nouns in one case before the name.
+                    var title = Upos(i) == Core.Model.Upos.NOUN && EntityAt[i] < 0 && i + 2 < end && Upos(i + 1) == Core.Model.Upos.NOUN
+                                && EntityAt[i + 1] < 0 && CaseOf(i + 1) == headCase && EntityAt[i + 2] >= 0 && CaseOf(LastOf(EntityAt[i + 2], i + 2, end)) is var t && (t == Case.None || t == headCase);
+                    if (!apposition && !title) break;
                     i++;
                     continue;
                 }

@@ -4,8 +4,8 @@ namespace Kronika.Lithuanian.Events;
 
 /// <summary>
 /// The one place the dependency tree is mapped to an event's participants. The tree says which phrases belong to the
-/// trigger (its dependents, and through `conj`, `xcomp` and a `ccomp` of a verb that is not a reporting cue, those of
-/// the verb it hangs on); the case of each phrase says which role it fills, because case is read far more reliably
+/// trigger (its dependents, and through `conj`, `xcomp`, a `ccomp` of a verb that is not a reporting cue and a
+/// participle's `advcl`, the subject of the verb it hangs on); the case of each phrase says which role it fills, because case is read far more reliably
 /// than the relation label:
 /// <list type="bullet">
 /// <item>nominative (or undeclined) → the subject: the actor, or the target of a passive (`buvo sulaikytas`);</item>
@@ -97,6 +97,13 @@ internal static class TreeRoles
                 case Case.None when c < trigger || child.Is("nsubj"):
                     // `„Hamas“ kontroliuojamos … ministerijos duomenimis`: an undeclined name before a participle is its agent.
                     if (EventExtractor.AgentOfParticiple(g, phrase?.Last ?? c, doc.TokenCount)) break;
+                    // `atakavo grupuotės „Hamas“ taikinius`: a genitive the tagger read as a nominative plural.
+                    // Its names are then owners of that noun: `atakavo grupuotės „Hamas“ taikinius` → Hamas.
+                    if (g.NounAfterGenitive(c) is var owned and >= 0)
+                    {
+                        if (g.CaseOf(owned) == Case.Acc && predicate.Takes("acc") || g.CaseOf(owned) == Case.Dat && predicate.Takes("dat")) targets.AddRange(entities);
+                        break;
+                    }
                     subject.AddRange(entities);
                     break;
                 case Case.None:
@@ -233,8 +240,8 @@ internal static class TreeRoles
 
     /// <summary>
     /// The subject a verb without one of its own shares with the verb it hangs on: `susitiko ir aptarė` (conj), `ketina
-    /// pulti` (xcomp), `nusprendė, kad išsiųs` (ccomp of a verb that does not report: `pranešė, kad …` is told by an
-    /// outlet that did not act).
+    /// pulti` (xcomp), `nusprendė, kad išsiųs` (ccomp of a verb that does not report), `kalbėjo, susitikęs su …` (a past
+    /// active participle as advcl), `susitikęs K. Budrys` (the same as acl: its noun).
     /// </summary>
     private static List<int> InheritedSubject(Grammar g, int verb, List<Phrase> sentencePhrases)
     {
@@ -243,13 +250,26 @@ internal static class TreeRoles
         for (var steps = 0; steps < 4; steps++)
         {
             if (token.Head is not { } head) break;
-            if (!(token.Is("conj") || token.Is("xcomp") || token.Is("ccomp") && !g.Cue[head.Index])) break;
+            // `su ministru susitikęs K. Budrys`: a past active participle on a noun tells that noun's act.
+            var participle = g.IsActivePastParticiple(token.Index);
+            if (participle && (token.Is("acl") || token.Is("amod")))
+            {
+                var own = PhraseAt(sentencePhrases, head.Index);
+                if (own?.Preposition is null && (own?.Case ?? g.CaseOf(head.Index)) is Case.Nom or Case.None
+                    && Stands(g, head.Index, own, sentencePhrases) is { Count: > 0 } named)
+                    return named;
+                break;
+            }
+            // A participle adjunct (`kalbėjo, susitikęs su …`) tells an act of the clause's subject. A reported clause
+            // (`pranešė, kad …`) is left to the window rules, which carry the reporter over only when the clause has no subject.
+            if (!(token.Is("conj") || token.Is("xcomp") || token.Is("ccomp") && !g.Cue[head.Index] || participle && token.Is("advcl"))) break;
             // A `kad` between them opens a clause of its own: `sakė, kad Lietuva … skyrė` is not told of the speaker.
             if (token.Is("conj") && SubordinatorBetween(g, head.Index, token.Index)) break;
             foreach (var child in head.Children())
             {
-                if (!child.Is("nsubj") || child.Child("case") is not null) continue;
+                if (!child.Is("nsubj") || child.Child("case") is not null || g.GenitiveBeforeNoun(child.Index)) continue;
                 var phrase = PhraseAt(sentencePhrases, child.Index);
+                if (phrase?.Preposition is not null) continue;
                 if ((phrase?.Case ?? g.CaseOf(child.Index)) is not (Case.Nom or Case.None)) continue;
                 var entities = Stands(g, child.Index, phrase, sentencePhrases);
                 if (entities.Count > 0) return entities;
