@@ -426,7 +426,7 @@ public sealed partial class EntityRecognizer
         if (!s.IsWord(i) && !s.IsInitial(i)) return null;
         // (`Maurice’o`: a foreign name with its Lithuanian ending after an apostrophe is the run's, not a name of the base.)
         if (s[i + 1] is "’" or "'" or "‘" && !s.Token(i).SpaceAfter) return null;
-        if (!kb.StartsName(s.IsInitial(i) ? s.Lower(i) + "." : s.Key(i)) && !(s.IsAllCaps(i) && kb.StartsName(NameKey.Word(Cased(s.Lower(i), true))))) return null;
+        if (!kb.StartsName(KeyOf(s, i, i + 1)) && !(s.IsAllCaps(i) && kb.StartsName(NameKey.Word(Cased(s.Lower(i), true))))) return null;
         // How far a name of the base can reach from here: as long as the words so far begin one.
         // Dashes, commas and quotes inside a name are stepped over (`Tėvynės sąjunga – Lietuvos krikščionys demokratai`,
         // `Demokratų sąjunga „Vardan Lietuvos“`).
@@ -524,17 +524,28 @@ public sealed partial class EntityRecognizer
         };
     }
 
-    /// <summary>The <see cref="NameKey"/> of tokens from..to, from the sentence's cached word keys (`V.` for an initial).</summary>
-    private static string KeyOf(Sentence s, int from, int to)
+    [ThreadStatic] private static char[]? _keyBuffer;
+
+    /// <summary>The <see cref="NameKey"/> of tokens from..to, from the sentence's cached word keys (`V.` for an initial),
+    /// written into this thread's buffer: valid until the next call, so a caller looks it up at once and keeps no string.</summary>
+    private static ReadOnlySpan<char> KeyOf(Sentence s, int from, int to)
     {
-        var sb = new System.Text.StringBuilder();
+        var buffer = _keyBuffer ??= new char[128];
+        var length = 0;
         for (var k = from; k < to; k++)
         {
             if (s[k] == "." && k > from && s.Has(k - 1, TokenFlags.Initial) || NameKey.IsJoiner(s[k])) continue;
-            if (sb.Length > 0) sb.Append(' ');
-            sb.Append(s.IsInitial(k) ? s.Lower(k) + "." : s.Key(k));
+            var initial = s.IsInitial(k);
+            var part = initial ? s.Lower(k) : s.Key(k);
+            var need = length + 1 + part.Length + 1;
+            if (need > buffer.Length) Array.Resize(ref buffer, Math.Max(need, buffer.Length * 2));
+            if (length > 0) buffer[length++] = ' ';
+            part.CopyTo(buffer.AsSpan(length));
+            length += part.Length;
+            if (initial) buffer[length++] = '.';
         }
-        return sb.ToString();
+        _keyBuffer = buffer;
+        return buffer.AsSpan(0, length);
     }
 
     /// <summary>Of several entries sharing a name, a place after a place preposition, a person after a title, else the first.</summary>
