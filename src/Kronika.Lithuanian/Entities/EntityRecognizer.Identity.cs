@@ -20,10 +20,23 @@ public sealed partial class EntityRecognizer
 
         /// <summary>The knowledge base's name, else the fullest name seen (most words, initials last), with a person's
         /// surname as the text wrote it in the nominative where it did (`Edgaru Jankausku` … `E.Jankauskas`: Jankauskas).</summary>
-        public string Canonical => Kb?.Canonical ?? WithWrittenSurname(Mentions
-            .OrderByDescending(m => m.Canonical.Split(' ').Length)
-            .ThenBy(m => m.Canonical.Count(c => c == '.'))
-            .First().Canonical);
+        public string Canonical => Kb?.Canonical ?? WithWrittenSurname(Fullest().Canonical);
+
+        /// <summary>The first mention with the most words and, of those, the fewest initials.</summary>
+        private Mention Fullest()
+        {
+            Mention? best = null;
+            int bestWords = 0, bestDots = 0;
+            foreach (var m in Mentions)
+            {
+                int words = 1, dots = 0;
+                foreach (var c in m.Canonical)
+                    if (c == ' ') words++;
+                    else if (c == '.') dots++;
+                if (best is null || words > bestWords || words == bestWords && dots < bestDots) (best, bestWords, bestDots) = (m, words, dots);
+            }
+            return best ?? throw new InvalidOperationException("A cluster has at least one mention.");
+        }
 
         private string WithWrittenSurname(string name)
         {

@@ -82,6 +82,13 @@ public sealed partial class EntityRecognizer
         return initials.SequenceEqual(letters) || initials[1..].SequenceEqual(letters.AsSpan(1));
     }
 
+    private static bool AnyRunUsed(List<(int From, int To)> runs, bool[] used)
+    {
+        foreach (var (from, to) in runs)
+            if (AnyUsed(used, from, to - from)) return true;
+        return false;
+    }
+
     /// <summary>Whether any of the tokens from..from+length (within the sentence) is taken already.</summary>
     private static bool AnyUsed(bool[] used, int from, int length)
     {
@@ -256,9 +263,9 @@ public sealed partial class EntityRecognizer
     }
 
     /// <summary>The first word of a sentence, quotation or dash clause is capitalised whatever it is.</summary>
-    private static bool OpensClause(Sentence s, int i) => i == 0 || s[i - 1] is "„" or "\"" or "“" or "–" or "—" or ":" or "(" or "-"
+    private static bool OpensClause(Sentence s, int i) => i == 0 || s.Span(i - 1) is "„" or "\"" or "“" or "–" or "—" or ":" or "(" or "-"
         // a numbered point (`12. Į Komiteto posėdžius`)
-        || s[i - 1] == "." && i >= 2 && s.Kind(i - 2) == TokenKind.Number;
+        || s.Span(i - 1) is "." && i >= 2 && s.Kind(i - 2) == TokenKind.Number;
 
     /// <summary>
     /// `Ukmergės ir Gabijos gatvių`, `Vytauto, Maironio bei K. Donelaičio gatvėse`: capitalised genitives joined by `ir`,
@@ -283,7 +290,7 @@ public sealed partial class EntityRecognizer
                 if (k < 2 || s[k - 1] is not ("ir" or "bei" or ",") || !s.IsCapitalised(k - 2)) break;
                 k--;
             }
-            if (runs.Count < 2 || runs.Any(r => Enumerable.Range(r.From, r.To - r.From).Any(j => used[j]))) continue;
+            if (runs.Count < 2 || AnyRunUsed(runs, used)) continue;
             var head = lemma.ToLowerInvariant();
             foreach (var (from, to) in runs)
             {
@@ -610,7 +617,8 @@ public sealed partial class EntityRecognizer
         var length = 0;
         for (var k = from; k < to; k++)
         {
-            if (s[k] == "." && k > from && s.Has(k - 1, TokenFlags.Initial) || NameKey.IsJoiner(s[k])) continue;
+            var form = k < s.Count ? s.Span(k) : default;
+            if (form is "." && k > from && s.Has(k - 1, TokenFlags.Initial) || form is "-" or "–" or "—" or "," or "„" or "“" or "”" or "\"" or "«" or "»") continue;
             var initial = s.IsInitial(k);
             var part = initial ? s.Lower(k) : s.Key(k);
             var need = length + 1 + part.Length + 1;
