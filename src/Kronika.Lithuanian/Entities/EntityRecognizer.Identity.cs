@@ -20,10 +20,23 @@ public sealed partial class EntityRecognizer
 
         /// <summary>The knowledge base's name, else the fullest name seen (most words, initials last), with a person's
         /// surname as the text wrote it in the nominative where it did (`Edgaru Jankausku` … `E.Jankauskas`: Jankauskas).</summary>
-        public string Canonical => Kb?.Canonical ?? WithWrittenSurname(Mentions
-            .OrderByDescending(m => m.Canonical.Split(' ').Length)
-            .ThenBy(m => m.Canonical.Count(c => c == '.'))
-            .First().Canonical);
+        public string Canonical => Kb?.Canonical ?? WithWrittenSurname(Fullest().Canonical);
+
+        /// <summary>The first mention with the most words and, of those, the fewest initials.</summary>
+        private Mention Fullest()
+        {
+            Mention? best = null;
+            int bestWords = 0, bestDots = 0;
+            foreach (var m in Mentions)
+            {
+                int words = 1, dots = 0;
+                foreach (var c in m.Canonical)
+                    if (c == ' ') words++;
+                    else if (c == '.') dots++;
+                if (best is null || words > bestWords || words == bestWords && dots < bestDots) (best, bestWords, bestDots) = (m, words, dots);
+            }
+            return best ?? throw new InvalidOperationException("A cluster has at least one mention.");
+        }
 
         private string WithWrittenSurname(string name)
         {
@@ -94,10 +107,27 @@ public sealed partial class EntityRecognizer
             }
             else if (c.Keys.Add(m.Key)) Index(c, m.Key);
         }
-        IEnumerable<Cluster> Fitting(string type, Mention m)
+        // The clusters found under the mention's key that it names (see Same), without a list of them: the earliest
+        // opened of those not linked to the base, or the only one (null when there are two).
+        Cluster? EarliestUnlinked(string type, Mention m)
         {
-            var key = type == "PER" ? m.SurnameKey : m.Key;
-            return byKey.TryGetValue((type, key), out var list) ? list.Where(c => Same(c, m)) : [];
+            if (!byKey.TryGetValue((type, type == "PER" ? m.SurnameKey : m.Key), out var list)) return null;
+            Cluster? earliest = null;
+            foreach (var c in list)
+                if (c.Kb is null && (earliest is null || c.Index < earliest.Index) && Same(c, m)) earliest = c;
+            return earliest;
+        }
+        Cluster? OnlyOne(string type, Mention m)
+        {
+            if (!byKey.TryGetValue((type, type == "PER" ? m.SurnameKey : m.Key), out var list)) return null;
+            Cluster? one = null;
+            foreach (var c in list)
+            {
+                if (!Same(c, m)) continue;
+                if (one is not null) return null;
+                one = c;
+            }
+            return one;
         }
 
         // Fuller mentions first, so that short ones find the person they abbreviate.
@@ -107,8 +137,8 @@ public sealed partial class EntityRecognizer
             var m = original;
             var cluster = m.StandsFor is { } definition && clusterOf.TryGetValue(definition, out var defined) ? defined
                 : m.Kb is { } entry
-                ? byEntry.GetValueOrDefault(entry) ?? Fitting(entry.Type, m).Where(c => c.Kb is null).MinBy(c => c.Index)
-                : Fitting(m.Type, m).Take(2).ToList() is { Count: 1 } one ? one[0] : null;
+                ? byEntry.GetValueOrDefault(entry) ?? EarliestUnlinked(entry.Type, m)
+                : OnlyOne(m.Type, m);
             if (cluster is null)
             {
                 cluster = new Cluster(clusters.Count, m.Type);
@@ -151,7 +181,15 @@ public sealed partial class EntityRecognizer
     private static bool Same(Cluster c, Mention m)
     {
         if (c.Type != "PER") return c.Keys.Contains(m.Key);
-        return c.Names.Any(o => o.Surname == m.SurnameKey && Compatible(m.Given, o.Given));
+        var surname = m.SurnameKey;
+        var given = (Known: false, Name: (string?)null); // the mention's given name, made once and only when needed
+        foreach (var o in c.Names)
+        {
+            if (o.Surname != surname) continue;
+            if (!given.Known) given = (true, m.Given);
+            if (Compatible(given.Name, o.Given)) return true;
+        }
+        return false;
     }
 
     /// <summary>Given names: one missing, or the same first letter (an initial) and, when both are full, the same name.</summary>

@@ -26,15 +26,8 @@ public sealed partial class EntityRecognizer
                 memory.Terms.Add(s.Key(k + 2));
         // `vartotojų kainų indeksą (VKI)`: an acronym defined by lowercase words is a common noun's, no name.
         for (var k = 1; k + 2 < s.Count; k++)
-            if (s.Is(k, "(") && s.IsAcronym(k + 1) && s.Is(k + 2, ")") && s.IsWord(k - 1) && !s.IsCapitalised(k - 1))
-            {
-                var letters = s.Lower(k + 1);
-                var n = letters.Length;
-                if (k - n < 0) continue;
-                var initials = string.Concat(Enumerable.Range(k - n, n).Select(j => s.IsWord(j) ? s.Lower(j)[0] : ' '));
-                var lowercase = Enumerable.Range(k - n, n).All(j => !s.IsCapitalised(j));
-                if (lowercase && (initials == letters || initials[1..] == letters[1..])) memory.Terms.Add("acronym:" + s.Form(k + 1));
-            }
+            if (s.Is(k, "(") && s.IsAcronym(k + 1) && s.Is(k + 2, ")") && s.IsWord(k - 1) && !s.IsCapitalised(k - 1) && DefinedByLowercase(s, k))
+                memory.Terms.Add("acronym:" + s.Form(k + 1));
         SharedHeads(s, used, found);
         QuotedNames(s, used, found, memory);
         for (var i = 0; i < s.Count;)
@@ -53,15 +46,13 @@ public sealed partial class EntityRecognizer
                 : null;
             // A name of the base may hold a quoted name found before it (`Demokratų sąjunga „Vardan Lietuvos“`): the
             // whole name replaces the part.
-            if (mention is { Mention.Kb: not null } whole && Enumerable.Range(i, whole.Length).Any(k => k < s.Count && used[k])
-                && found.Where(f => f.Start < whole.Mention.End && f.End > whole.Mention.Start).ToList() is { Count: > 0 } inside
-                && inside.All(f => f.Start >= whole.Mention.Start && f.End <= whole.Mention.End))
+            if (mention is { Mention.Kb: not null } whole && AnyUsed(used, i, whole.Length) && Inside(found, whole.Mention) is { } inside)
                 foreach (var f in inside)
                 {
                     found.Remove(f);
                     for (var k = i; k < i + whole.Length && k < s.Count; k++) used[k] = false;
                 }
-            if (mention is not { } m || Enumerable.Range(i, m.Length).Any(k => k < s.Count && used[k]))
+            if (mention is not { } m || AnyUsed(used, i, m.Length))
             {
                 i++;
                 continue;
@@ -73,6 +64,49 @@ public sealed partial class EntityRecognizer
         }
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return DefineAcronyms(s, Spellings(s, MergeOwners(s, found)), memory);
+    }
+
+    /// <summary>`vartotojų kainų indeksą (VKI)`: the acronym in brackets after k is made of the initials of the lowercase
+    /// words before it (the first letter may differ).</summary>
+    private static bool DefinedByLowercase(Sentence s, int k)
+    {
+        var letters = s.Lower(k + 1);
+        var n = letters.Length;
+        if (k - n < 0) return false;
+        Span<char> initials = n <= 64 ? stackalloc char[n] : new char[n];
+        for (var j = k - n; j < k; j++)
+        {
+            if (s.IsCapitalised(j)) return false;
+            initials[j - (k - n)] = s.IsWord(j) ? s.Lower(j)[0] : ' ';
+        }
+        return initials.SequenceEqual(letters) || initials[1..].SequenceEqual(letters.AsSpan(1));
+    }
+
+    private static bool AnyRunUsed(List<(int From, int To)> runs, bool[] used)
+    {
+        foreach (var (from, to) in runs)
+            if (AnyUsed(used, from, to - from)) return true;
+        return false;
+    }
+
+    /// <summary>Whether any of the tokens from..from+length (within the sentence) is taken already.</summary>
+    private static bool AnyUsed(bool[] used, int from, int length)
+    {
+        for (var k = from; k < from + length && k < used.Length; k++)
+            if (used[k]) return true;
+        return false;
+    }
+
+    /// <summary>The mentions found that overlap a name, when there are some and each lies within it; else null.</summary>
+    private static List<Mention>? Inside(List<Mention> found, Mention whole)
+    {
+        List<Mention>? inside = null;
+        foreach (var f in found)
+            if (f.Start < whole.End && f.End > whole.Start) (inside ??= []).Add(f);
+        if (inside is null) return null;
+        foreach (var f in inside)
+            if (f.Start < whole.Start || f.End > whole.End) return null;
+        return inside;
     }
 
     /// <summary>
@@ -229,9 +263,9 @@ public sealed partial class EntityRecognizer
     }
 
     /// <summary>The first word of a sentence, quotation or dash clause is capitalised whatever it is.</summary>
-    private static bool OpensClause(Sentence s, int i) => i == 0 || s[i - 1] is "„" or "\"" or "“" or "–" or "—" or ":" or "(" or "-"
+    private static bool OpensClause(Sentence s, int i) => i == 0 || s.Span(i - 1) is "„" or "\"" or "“" or "–" or "—" or ":" or "(" or "-"
         // a numbered point (`12. Į Komiteto posėdžius`)
-        || s[i - 1] == "." && i >= 2 && s.Kind(i - 2) == TokenKind.Number;
+        || s.Span(i - 1) is "." && i >= 2 && s.Kind(i - 2) == TokenKind.Number;
 
     /// <summary>
     /// `Ukmergės ir Gabijos gatvių`, `Vytauto, Maironio bei K. Donelaičio gatvėse`: capitalised genitives joined by `ir`,
@@ -256,7 +290,7 @@ public sealed partial class EntityRecognizer
                 if (k < 2 || s[k - 1] is not ("ir" or "bei" or ",") || !s.IsCapitalised(k - 2)) break;
                 k--;
             }
-            if (runs.Count < 2 || runs.Any(r => Enumerable.Range(r.From, r.To - r.From).Any(j => used[j]))) continue;
+            if (runs.Count < 2 || AnyRunUsed(runs, used)) continue;
             var head = lemma.ToLowerInvariant();
             foreach (var (from, to) in runs)
             {
@@ -277,98 +311,109 @@ public sealed partial class EntityRecognizer
         // A sentence about a game (`rungtynės`, `įveikė`, `taškų`): its quoted names are teams. Asked only of a sentence
         // with a quoted name.
         bool? aboutAGame = null;
-        var quoted = new List<(int Open, int Close, int At)>();
-        bool Sports() => aboutAGame ??= Enumerable.Range(0, s.Count).Any(k => s.IsWord(k) && (lists.SportsWords.Contains(s.Lower(k)) || s.LowerLemma(k) is { } l && lists.SportsWords.Contains(l)));
+        List<(int Open, int Close, int At)>? quoted = null;
         for (var i = 0; i + 2 < s.Count; i++)
+            if (s.Is(i, "„") || s.Is(i, "\"")) QuotedName(s, i, used, found, memory, ref quoted, ref aboutAGame);
+        if (quoted is not null) SharedListType(s, quoted, found);
+    }
+
+    /// <summary>The quoted name opening at token i, if it is one (see <see cref="QuotedNames"/>).</summary>
+    private void QuotedName(Sentence s, int i, bool[] used, List<Mention> found, TextMemory memory,
+                            ref List<(int Open, int Close, int At)>? quoted, ref bool? aboutAGame)
+    {
+        var close = -1;
+        for (var k = i + 1; k < Math.Min(s.Count, i + 17); k++)
+            if (s[k] is "“" or "\"" or "”") { close = k; break; }
+        if (close <= i + 1 || Enumerable.Range(i, close - i + 1).Any(k => used[k] || k > i && k < close && s[k] is "„" or "\"")) return;
+        var trigger = i > 0 && (s.LowerLemma(i - 1) is { } lemma && lists.OrganizationTriggers.Contains(lemma)
+            || lists.OrganizationTriggers.Contains(s.Lower(i - 1)) || lists.OrganizationHeads.Contains(s.Lower(i - 1)));
+        // (Several words all capitalised are a name whatever the tagger reads in them: `„Mini Cooper“`.)
+        var titleCase = Enumerable.Range(i + 1, close - i - 1).Count(s.IsWord) >= 2 && Enumerable.Range(i + 1, close - i - 1).All(k => !s.IsWord(k) || s.IsCapitalised(k));
+        // A long title in a foreign language, most words capitalised (`„Road to NATO‘s Washington Summit: The Future of
+        // Nordic-Baltic Allies“`), is one named thing as written.
+        var wordsInside = Enumerable.Range(i + 1, close - i - 1).Count(s.IsWord);
+        var foreignTitle = wordsInside >= 5 && Enumerable.Range(i + 1, close - i - 1).Count(k => s.IsWord(k) && s.IsCapitalised(k)) * 3 >= wordsInside * 2
+            && Enumerable.Range(i + 1, close - i - 1).All(k => !s.IsWord(k) || s.IsCapitalised(k) || !IsCommonWord(s.Lower(k)) || s.Form(k).Length <= 2);
+        titleCase |= foreignTitle;
+        // (A maker or a name of the base is no verb, whatever the tagger reads in it: `„Audi“`, `„Subaru“`.)
+        var hasVerb = !titleCase && Enumerable.Range(i + 1, close - i - 1).Any(k => s.Token(k).Upos is Upos.VERB or Upos.AUX
+            && !(s.IsCapitalised(k) && (lists.Makers.Contains(s.Display(k)) || kb.Contains(s.Key(k)))));
+        var nameLike = s.IsCapitalised(i + 1) || s.Kind(i + 1) == TokenKind.Number || trigger;
+        // Quoted speech goes on with a dash or a reporting verb (`„…“, – sakė`); a name may be followed by a comma.
+        // (Not a name joined to a quoted name before it: `„Orlen Lietuva“ ir „Modus grupė“ – …`.)
+        var coordinated = i >= 2 && s[i - 1] is "ir" or "bei" or "," && s[i - 2] is "“" or "”" or "\"";
+        var speech = !coordinated && (s[close + 1] is "–" or "—" || s[close + 1] == "," && (s[close + 2] is "–" or "—" || close + 2 < s.Count && s.Token(close + 2).Upos is Upos.VERB));
+        if (!nameLike || hasVerb || close - i - 1 > 4 && !foreignTitle || !trigger && speech) return;
+        var name = Joined(s, i + 1, close);
+        var entry = kb.Find(NameKey.Of(name)).FirstOrDefault();
+        // One word in a case a brand is not fixed in (`„Akropolyje“`, `„Sadutei“`) is named in the nominative;
+        // genitive brands keep their form (`„Brolio“`, `„Sodžiaus“`).
+        if (close == i + 2 && s.IsWord(i + 1) && s.Morph(i + 1).Case is Case.Loc or Case.Dat or Case.Ins or Case.Acc) name = NameLemma(s, i + 1);
+        // The word after the quotes may say what it is (`„Real“ ekipą`, `„Nasdaq Vilnius“ biržoje`, `„Hillsborough“
+        // stadione`); a city's genitive before it makes it that city's club (`Kauno „Žalgiris“`, `Denverio „Nuggets“`).
+        // (Past lowercase adjectives: `„Baltijos“ pagrindinė mokykla`; past a dash to what a list of names is: `„Big
+        // Doner“, „Ozo restoranas“ – įmonės`.)
+        var next = close + 1;
+        while (next < close + 3 && s.IsWord(next) && !s.IsCapitalised(next) && s.Token(next).Upos == Upos.ADJ) next++;
+        if (s[next] is "–" or "—" && s.IsWord(next + 1) && !s.IsCapitalised(next + 1) && s.Lemma(next + 1) is { } what
+            && lists.OrganizationTriggers.Contains(what.ToLowerInvariant())) next++;
+        var after = s.LowerLemma(next);
+        var before = i > 0 ? s.LowerLemma(i - 1) : null;
+        // `kelyje „Via Baltica“`, `„Akropolio“ prekybos centre`: a road or place word beside it makes it a place.
+        var placeAfter = after is not null && lists.PlaceHeads.Contains(after) || before is not null && lists.PlaceNouns.Contains(before);
+        // (An organization's head as the name's last word says so too: `„Modus grupė“`.)
+        var orgAfter = after is not null && (lists.OrganizationTriggers.Contains(after) || lists.OrganizationHeads.Contains(after))
+                       || close > i + 2 && s.LowerLemma(close - 1) is { } own && (lists.OrganizationHeads.Contains(own) || lists.OrganizationTriggers.Contains(own)
+                                                                                                      || lists.OrganizationTriggers.Contains(s.Lower(close - 1)));
+        var club = i > 0 && s.IsCapitalised(i - 1) && s.Morph(i - 1).Case == Case.Gen && kb.Find(s.Key(i - 1)).Any(e => e.Type == "LOC");
+        // A vehicle or device word before or after it makes it the product (`automobilis „Toyota“`, `„Opel“ markės`).
+        var product = i > 0 && s.LowerLemma(i - 1) is { } thing && lists.ProductTriggers.Contains(thing)
+                      || after is not null && lists.ProductTriggers.Contains(after);
+        // A team: in a sentence about a game, a quoted name the base knows as a place (`„Kupiškis“`: places are not
+        // quoted) or not at all (`penki „Riteriai“`); or one the text already used for a team. (Not an event's name:
+        // `„Roland Garros“ turnyro`; outside games a quoted place's name is a work's: `spektaklį „Ofelijos“`.)
+        var team = !product && !placeAfter && !(after is not null && lists.MiscHeads.Contains(after))
+                   && (entry?.Type is null or "MISC" or "LOC" && (aboutAGame ??= AboutAGame(s)) || memory.Teams.Contains(NameKey.Of(name)));
+        if (team)
         {
-            if (!s.Is(i, "„") && !s.Is(i, "\"")) continue;
-            var close = -1;
-            for (var k = i + 1; k < Math.Min(s.Count, i + 17); k++)
-                if (s[k] is "“" or "\"" or "”") { close = k; break; }
-            if (close <= i + 1 || Enumerable.Range(i, close - i + 1).Any(k => used[k] || k > i && k < close && s[k] is "„" or "\"")) continue;
-            var trigger = i > 0 && (s.LowerLemma(i - 1) is { } lemma && lists.OrganizationTriggers.Contains(lemma)
-                || lists.OrganizationTriggers.Contains(s.Lower(i - 1)) || lists.OrganizationHeads.Contains(s.Lower(i - 1)));
-            // (Several words all capitalised are a name whatever the tagger reads in them: `„Mini Cooper“`.)
-            var titleCase = Enumerable.Range(i + 1, close - i - 1).Count(s.IsWord) >= 2 && Enumerable.Range(i + 1, close - i - 1).All(k => !s.IsWord(k) || s.IsCapitalised(k));
-            // A long title in a foreign language, most words capitalised (`„Road to NATO‘s Washington Summit: The Future of
-            // Nordic-Baltic Allies“`), is one named thing as written.
-            var wordsInside = Enumerable.Range(i + 1, close - i - 1).Count(s.IsWord);
-            var foreignTitle = wordsInside >= 5 && Enumerable.Range(i + 1, close - i - 1).Count(k => s.IsWord(k) && s.IsCapitalised(k)) * 3 >= wordsInside * 2
-                && Enumerable.Range(i + 1, close - i - 1).All(k => !s.IsWord(k) || s.IsCapitalised(k) || !IsCommonWord(s.Lower(k)) || s.Form(k).Length <= 2);
-            titleCase |= foreignTitle;
-            // (A maker or a name of the base is no verb, whatever the tagger reads in it: `„Audi“`, `„Subaru“`.)
-            var hasVerb = !titleCase && Enumerable.Range(i + 1, close - i - 1).Any(k => s.Token(k).Upos is Upos.VERB or Upos.AUX
-                && !(s.IsCapitalised(k) && (lists.Makers.Contains(s.Display(k)) || kb.Contains(s.Key(k)))));
-            var nameLike = s.IsCapitalised(i + 1) || s.Kind(i + 1) == TokenKind.Number || trigger;
-            // Quoted speech goes on with a dash or a reporting verb (`„…“, – sakė`); a name may be followed by a comma.
-            // (Not a name joined to a quoted name before it: `„Orlen Lietuva“ ir „Modus grupė“ – …`.)
-            var coordinated = i >= 2 && s[i - 1] is "ir" or "bei" or "," && s[i - 2] is "“" or "”" or "\"";
-            var speech = !coordinated && (s[close + 1] is "–" or "—" || s[close + 1] == "," && (s[close + 2] is "–" or "—" || close + 2 < s.Count && s.Token(close + 2).Upos is Upos.VERB));
-            if (!nameLike || hasVerb || close - i - 1 > 4 && !foreignTitle || !trigger && speech) continue;
-            var name = Joined(s, i + 1, close);
-            var entry = kb.Find(NameKey.Of(name)).FirstOrDefault();
-            // One word in a case a brand is not fixed in (`„Akropolyje“`, `„Sadutei“`) is named in the nominative;
-            // genitive brands keep their form (`„Brolio“`, `„Sodžiaus“`).
-            if (close == i + 2 && s.IsWord(i + 1) && s.Morph(i + 1).Case is Case.Loc or Case.Dat or Case.Ins or Case.Acc) name = NameLemma(s, i + 1);
-            // The word after the quotes may say what it is (`„Real“ ekipą`, `„Nasdaq Vilnius“ biržoje`, `„Hillsborough“
-            // stadione`); a city's genitive before it makes it that city's club (`Kauno „Žalgiris“`, `Denverio „Nuggets“`).
-            // (Past lowercase adjectives: `„Baltijos“ pagrindinė mokykla`; past a dash to what a list of names is: `„Big
-            // Doner“, „Ozo restoranas“ – įmonės`.)
-            var next = close + 1;
-            while (next < close + 3 && s.IsWord(next) && !s.IsCapitalised(next) && s.Token(next).Upos == Upos.ADJ) next++;
-            if (s[next] is "–" or "—" && s.IsWord(next + 1) && !s.IsCapitalised(next + 1) && s.Lemma(next + 1) is { } what
-                && lists.OrganizationTriggers.Contains(what.ToLowerInvariant())) next++;
-            var after = s.LowerLemma(next);
-            var before = i > 0 ? s.LowerLemma(i - 1) : null;
-            // `kelyje „Via Baltica“`, `„Akropolio“ prekybos centre`: a road or place word beside it makes it a place.
-            var placeAfter = after is not null && lists.PlaceHeads.Contains(after) || before is not null && lists.PlaceNouns.Contains(before);
-            // (An organization's head as the name's last word says so too: `„Modus grupė“`.)
-            var orgAfter = after is not null && (lists.OrganizationTriggers.Contains(after) || lists.OrganizationHeads.Contains(after))
-                           || close > i + 2 && s.LowerLemma(close - 1) is { } own && (lists.OrganizationHeads.Contains(own) || lists.OrganizationTriggers.Contains(own)
-                                                                                                          || lists.OrganizationTriggers.Contains(s.Lower(close - 1)));
-            var club = i > 0 && s.IsCapitalised(i - 1) && s.Morph(i - 1).Case == Case.Gen && kb.Find(s.Key(i - 1)).Any(e => e.Type == "LOC");
-            // A vehicle or device word before or after it makes it the product (`automobilis „Toyota“`, `„Opel“ markės`).
-            var product = i > 0 && s.LowerLemma(i - 1) is { } thing && lists.ProductTriggers.Contains(thing)
-                          || after is not null && lists.ProductTriggers.Contains(after);
-            // A team: in a sentence about a game, a quoted name the base knows as a place (`„Kupiškis“`: places are not
-            // quoted) or not at all (`penki „Riteriai“`); or one the text already used for a team. (Not an event's name:
-            // `„Roland Garros“ turnyro`; outside games a quoted place's name is a work's: `spektaklį „Ofelijos“`.)
-            var team = !product && !placeAfter && !(after is not null && lists.MiscHeads.Contains(after))
-                       && (entry?.Type is null or "MISC" or "LOC" && Sports() || memory.Teams.Contains(NameKey.Of(name)));
-            if (team)
-            {
-                // A team is named in the nominative (`„Milastos“` → `Milasta`); a foreign name stays (`„Nuggets“`).
-                // (`„Šiaulių-7bet“`: the Lithuanian part before a sponsor's declines.)
-                var lithuanian = s.Lower(i + 1).Split('-')[0];
-                if (close == i + 2 && s.IsWord(i + 1) && s.Morph(i + 1).Case == Case.Gen && !IsForeign(lithuanian)
-                    && TeamGenitives.Any(e => lithuanian.EndsWith(e, StringComparison.Ordinal))) name = NameLemma(s, i + 1);
-                // A town's or club's name the base knows before a sponsor's declines as that name (`„Šiaulių-7bet“` →
-                // `Šiauliai-7bet`, `„Nevėžiui-Optibet“` → `Nevėžis-Optibet`).
-                if (close == i + 2 && s.Display(i + 1).IndexOf('-') is var dash and > 0 && IsForeign(s.Display(i + 1)[(dash + 1)..])
-                    && s.Display(i + 1)[..dash] is var home && kb.Find(NameKey.Word(home)).FirstOrDefault(e => !e.Canonical.Contains(' ') && CanBeCaseOf(home, e.Canonical)) is { } town)
-                    name = town.Canonical + s.Display(i + 1)[dash..];
-                memory.Teams.Add(NameKey.Of(name));
-            }
-            var type = product ? "MISC" : trigger || orgAfter || club && !placeAfter || team ? "ORG" : placeAfter ? "LOC" : entry?.Type ?? "MISC";
-            if (entry is not null && entry.Type != type) entry = null;
-            // A name of several words declined in the sentence (`„SC Atakai“`, `„Pieno žvaigždžių“`, `„Lietuvos ryte“`) is
-            // named in the nominative: its head and the adjectives agreeing with it. After an organization word it is
-            // written in the nominative already (`bendrovės „Vilniaus vandenys“`); a genitive is a case only of a team or
-            // company (a work's name may end in one).
-            // (`„Ryto–MRU“`: before a dash joining a sponsor's name, the name's own word is the one that declines.)
-            var end = Enumerable.Range(i + 2, Math.Max(0, close - i - 3)).FirstOrDefault(k => s[k] is "–" or "-" && !s.Token(k - 1).SpaceAfter && !s.Token(k).SpaceAfter, close);
-            if (close > i + 2 && !trigger && !product && !foreignTitle && entry is null && s.IsWord(end - 1) && !IsForeign(s.Display(end - 1))
-                && (s.Morph(end - 1).Case is Case.Dat or Case.Acc or Case.Ins or Case.Loc || s.Morph(end - 1).Case == Case.Gen && type == "ORG"))
-                // (A club the base knows by that word is named as the base names it: `„Ryto–MRU“` → `Rytas–MRU`.)
-                name = (end == i + 2 && kb.Find(s.Key(i + 1)).FirstOrDefault(e => e.Type == "ORG" && !e.Canonical.Contains(' ') && CanBeCaseOf(s.Display(i + 1), e.Canonical)) is { } known
-                           ? known.Canonical
-                           : Canonical(s, i + 1, end, type == "PER" ? "ORG" : type, hasHead: true)) + (end < close ? Joined(s, end, close) : "");
-            quoted.Add((i, close, found.Count));
-            found.Add(new Mention(s.Start(i + 1), s.End(close - 1), type, entry?.Canonical ?? name, entry, [name]));
-            for (var k = i; k <= close; k++) used[k] = true;
-            if (trigger && i > 0 && lists.OrganizationTriggers.Contains(s.Lower(i - 1))) used[i - 1] = true;
+            // A team is named in the nominative (`„Milastos“` → `Milasta`); a foreign name stays (`„Nuggets“`).
+            // (`„Šiaulių-7bet“`: the Lithuanian part before a sponsor's declines.)
+            var lithuanian = s.Lower(i + 1).Split('-')[0];
+            if (close == i + 2 && s.IsWord(i + 1) && s.Morph(i + 1).Case == Case.Gen && !IsForeign(lithuanian)
+                && TeamGenitives.Any(e => lithuanian.EndsWith(e, StringComparison.Ordinal))) name = NameLemma(s, i + 1);
+            // A town's or club's name the base knows before a sponsor's declines as that name (`„Šiaulių-7bet“` →
+            // `Šiauliai-7bet`, `„Nevėžiui-Optibet“` → `Nevėžis-Optibet`).
+            if (close == i + 2 && s.Display(i + 1).IndexOf('-') is var dash and > 0 && IsForeign(s.Display(i + 1)[(dash + 1)..])
+                && s.Display(i + 1)[..dash] is var home && kb.Find(NameKey.Word(home)).FirstOrDefault(e => !e.Canonical.Contains(' ') && CanBeCaseOf(home, e.Canonical)) is { } town)
+                name = town.Canonical + s.Display(i + 1)[dash..];
+            memory.Teams.Add(NameKey.Of(name));
         }
-        SharedListType(s, quoted, found);
+        var type = product ? "MISC" : trigger || orgAfter || club && !placeAfter || team ? "ORG" : placeAfter ? "LOC" : entry?.Type ?? "MISC";
+        if (entry is not null && entry.Type != type) entry = null;
+        // A name of several words declined in the sentence (`„SC Atakai“`, `„Pieno žvaigždžių“`, `„Lietuvos ryte“`) is
+        // named in the nominative: its head and the adjectives agreeing with it. After an organization word it is
+        // written in the nominative already (`bendrovės „Vilniaus vandenys“`); a genitive is a case only of a team or
+        // company (a work's name may end in one).
+        // (`„Ryto–MRU“`: before a dash joining a sponsor's name, the name's own word is the one that declines.)
+        var end = Enumerable.Range(i + 2, Math.Max(0, close - i - 3)).FirstOrDefault(k => s[k] is "–" or "-" && !s.Token(k - 1).SpaceAfter && !s.Token(k).SpaceAfter, close);
+        if (close > i + 2 && !trigger && !product && !foreignTitle && entry is null && s.IsWord(end - 1) && !IsForeign(s.Display(end - 1))
+            && (s.Morph(end - 1).Case is Case.Dat or Case.Acc or Case.Ins or Case.Loc || s.Morph(end - 1).Case == Case.Gen && type == "ORG"))
+            // (A club the base knows by that word is named as the base names it: `„Ryto–MRU“` → `Rytas–MRU`.)
+            name = (end == i + 2 && kb.Find(s.Key(i + 1)).FirstOrDefault(e => e.Type == "ORG" && !e.Canonical.Contains(' ') && CanBeCaseOf(s.Display(i + 1), e.Canonical)) is { } known
+                       ? known.Canonical
+                       : Canonical(s, i + 1, end, type == "PER" ? "ORG" : type, hasHead: true)) + (end < close ? Joined(s, end, close) : "");
+        (quoted ??= []).Add((i, close, found.Count));
+        found.Add(new Mention(s.Start(i + 1), s.End(close - 1), type, entry?.Canonical ?? name, entry, [name]));
+        for (var k = i; k <= close; k++) used[k] = true;
+        if (trigger && i > 0 && lists.OrganizationTriggers.Contains(s.Lower(i - 1))) used[i - 1] = true;
+    }
+
+    /// <summary>Whether the sentence is about a game: one of its words or lemmas is a sports word.</summary>
+    private bool AboutAGame(Sentence s)
+    {
+        for (var k = 0; k < s.Count; k++)
+            if (s.IsWord(k) && (lists.SportsWords.Contains(s.Lower(k)) || s.LowerLemma(k) is { } l && lists.SportsWords.Contains(l))) return true;
+        return false;
     }
 
     /// <summary>`„Big Doner“, „Urmo projektas“, „Ozo restoranas“ – įmonės`: quoted names listed together (commas, `ir`,
@@ -426,7 +471,7 @@ public sealed partial class EntityRecognizer
         if (!s.IsWord(i) && !s.IsInitial(i)) return null;
         // (`Maurice’o`: a foreign name with its Lithuanian ending after an apostrophe is the run's, not a name of the base.)
         if (s[i + 1] is "’" or "'" or "‘" && !s.Token(i).SpaceAfter) return null;
-        if (!kb.StartsName(s.IsInitial(i) ? s.Lower(i) + "." : s.Key(i)) && !(s.IsAllCaps(i) && kb.StartsName(NameKey.Word(Cased(s.Lower(i), true))))) return null;
+        if (!kb.StartsName(KeyOf(s, i, i + 1)) && !(s.IsAllCaps(i) && kb.StartsName(NameKey.Word(Cased(s.Lower(i), true))))) return null;
         // How far a name of the base can reach from here: as long as the words so far begin one.
         // Dashes, commas and quotes inside a name are stepped over (`Tėvynės sąjunga – Lietuvos krikščionys demokratai`,
         // `Demokratų sąjunga „Vardan Lietuvos“`).
@@ -447,19 +492,19 @@ public sealed partial class EntityRecognizer
             if (!s.IsWord(last)) continue; // a name does not end with an initial's period or punctuation
             var candidates = kb.Find(KeyOf(s, i, i + length));
             // One word is a name of the base only if it can be a case of it (`Seimo`, not `Modus` for `Modi`).
-            if (length == 1 && s.IsWord(i) && !s.IsAcronym(i)) candidates = [.. candidates.Where(e => MayBeCaseOf(s, i, e))];
+            if (length == 1 && s.IsWord(i) && !s.IsAcronym(i) && candidates.Length > 0) candidates = MayBeCasesOf(s, i, candidates);
             // A name in capitals (`VILNIUS, spalio 14 d.`) is looked up as written in title case.
             if (candidates.Length == 0 && length == 1 && s.IsAllCaps(i) && s.Form(i).Length >= 4)
                 candidates = kb.Find(NameKey.Word(Cased(s.Lower(i), true)));
             // A surname alone: the one person of the base with it, of the mention's gender (`Zelenski` is not `Zelenska`).
             // (Not when the text has already named a person of that surname: `Rymantas Juozaitis … Juozaitis`.)
-            if (candidates.Length == 0 && length == 1 && memory?.People.Contains(s.Key(i)) != true && kb.FindBySurname(s.Key(i)).Where(e => Agrees(s, i, e.Canonical.Split(' ')[^1]) && CanBeCaseOf(s.Display(i), e.Canonical.Split(' ')[^1])).ToArray() is { Length: 1 } person)
-                candidates = person;
+            if (candidates.Length == 0 && length == 1 && memory?.People.Contains(s.Key(i)) != true && OnePersonWithSurname(s, i) is { } person)
+                candidates = [person];
             if (candidates.Length == 0) continue;
             var entry = Choose(candidates, s, i);
             // A quotation is part of a name of the base only when the name itself is written with it (`Demokratų sąjunga
             // „Vardan Lietuvos“`); `Los Andželo „Lakers“` and `agentūra „Reuters“` are a place or a word before a name.
-            if (Enumerable.Range(i, length).Any(k => s[k] is "„" or "\"") && !entry.Canonical.Contains('„')) continue;
+            if (CountOf(s, i, i + length, "„", "\"") > 0 && !entry.Canonical.Contains('„')) continue;
             // A first name before a capitalised word starts a person's name, whatever else it may name (`Rasa`), and
             // is not another person's surname (`Gustui Baliutavičiui` is not Evaldas Gustas).
             if (length == 1 && IsFirstName(s, i) && s.IsWord(i + 1) && s.IsCapitalised(i + 1) && !s.IsAcronym(i + 1)) continue;
@@ -475,11 +520,49 @@ public sealed partial class EntityRecognizer
             }
             if (entry.Type == "ORG" && lists.Makers.Contains(entry.Canonical) && Product(s, i, i + length) is { } product) return product;
             // A quotation the name opened closes with it (`Demokratų sąjunga „Vardan Lietuvos“`).
-            if (Enumerable.Range(i, length).Count(k => s[k] == "„") > Enumerable.Range(i, length).Count(k => s[k] is "“" or "”") && s[last + 1] is "“" or "”")
+            if (CountOf(s, i, i + length, "„", "„") > CountOf(s, i, i + length, "“", "”") && s[last + 1] is "“" or "”")
                 last++;
             return (new Mention(s.Start(i), s.End(last), entry.Type, entry.Canonical, entry, [.. Words(s, i, i + length)]), last - i + 1);
         }
         return null;
+    }
+
+    /// <summary>How many of tokens from..to (exclusive) are one of two texts.</summary>
+    private static int CountOf(Sentence s, int from, int to, string a, string b)
+    {
+        var count = 0;
+        for (var k = from; k < to; k++)
+            if (s[k] is { } form && (form == a || form == b)) count++;
+        return count;
+    }
+
+    /// <summary>The candidates the word at i can be a case of (<see cref="MayBeCaseOf"/>), in their order.</summary>
+    private static KbEntry[] MayBeCasesOf(Sentence s, int i, KbEntry[] candidates)
+    {
+        var kept = 0;
+        foreach (var e in candidates)
+            if (MayBeCaseOf(s, i, e)) kept++;
+        if (kept == candidates.Length) return candidates;
+        var result = new KbEntry[kept];
+        kept = 0;
+        foreach (var e in candidates)
+            if (MayBeCaseOf(s, i, e)) result[kept++] = e;
+        return result;
+    }
+
+    /// <summary>The one person of the base with the word at i as surname, agreeing with it in gender and of whose surname
+    /// it can be a case; null when none or several.</summary>
+    private KbEntry? OnePersonWithSurname(Sentence s, int i)
+    {
+        KbEntry? one = null;
+        foreach (var e in kb.FindBySurname(s.Key(i)))
+        {
+            var surname = e.Canonical.Split(' ')[^1];
+            if (!Agrees(s, i, surname) || !CanBeCaseOf(s.Display(i), surname)) continue;
+            if (one is not null) return null;
+            one = e;
+        }
+        return one;
     }
 
     /// <summary>Whether the word at i can be a case of one of the entry's one-word names under its key.</summary>
@@ -524,17 +607,29 @@ public sealed partial class EntityRecognizer
         };
     }
 
-    /// <summary>The <see cref="NameKey"/> of tokens from..to, from the sentence's cached word keys (`V.` for an initial).</summary>
-    private static string KeyOf(Sentence s, int from, int to)
+    [ThreadStatic] private static char[]? _keyBuffer;
+
+    /// <summary>The <see cref="NameKey"/> of tokens from..to, from the sentence's cached word keys (`V.` for an initial),
+    /// written into this thread's buffer: valid until the next call, so a caller looks it up at once and keeps no string.</summary>
+    private static ReadOnlySpan<char> KeyOf(Sentence s, int from, int to)
     {
-        var sb = new System.Text.StringBuilder();
+        var buffer = _keyBuffer ??= new char[128];
+        var length = 0;
         for (var k = from; k < to; k++)
         {
-            if (s[k] == "." && k > from && s.Has(k - 1, TokenFlags.Initial) || NameKey.IsJoiner(s[k])) continue;
-            if (sb.Length > 0) sb.Append(' ');
-            sb.Append(s.IsInitial(k) ? s.Lower(k) + "." : s.Key(k));
+            var form = k < s.Count ? s.Span(k) : default;
+            if (form is "." && k > from && s.Has(k - 1, TokenFlags.Initial) || form is "-" or "–" or "—" or "," or "„" or "“" or "”" or "\"" or "«" or "»") continue;
+            var initial = s.IsInitial(k);
+            var part = initial ? s.Lower(k) : s.Key(k);
+            var need = length + 1 + part.Length + 1;
+            if (need > buffer.Length) Array.Resize(ref buffer, Math.Max(need, buffer.Length * 2));
+            if (length > 0) buffer[length++] = ' ';
+            part.CopyTo(buffer.AsSpan(length));
+            length += part.Length;
+            if (initial) buffer[length++] = '.';
         }
-        return sb.ToString();
+        _keyBuffer = buffer;
+        return buffer.AsSpan(0, length);
     }
 
     /// <summary>Of several entries sharing a name, a place after a place preposition, a person after a title, else the first.</summary>

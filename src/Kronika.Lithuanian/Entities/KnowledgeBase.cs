@@ -46,6 +46,10 @@ public sealed class KnowledgeBase
     private readonly FrozenDictionary<string, KbEntry[]> _surnames;
     private readonly FrozenSet<string> _firstWords;
     private readonly FrozenSet<string> _prefixes;
+    // The same, looked up by a span of characters, so a caller's key needs no string of its own.
+    private readonly FrozenDictionary<string, KbEntry[]>.AlternateLookup<ReadOnlySpan<char>> _byKeySpan;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstWordsSpan;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _prefixesSpan;
 
     /// <summary>The word-level prefixes of a key: `jungtin amerik valstij` → `jungtin`, `jungtin amerik`, and itself.</summary>
     private static IEnumerable<string> Prefixes(string key)
@@ -57,8 +61,11 @@ public sealed class KnowledgeBase
     /// <summary>Whether some name of the base starts with these words (by key), so a longer name may still match.</summary>
     public bool IsPrefix(string key) => _prefixes.Contains(key);
 
+    /// <summary><see cref="IsPrefix(string)"/> of a key held in a span.</summary>
+    public bool IsPrefix(ReadOnlySpan<char> key) => _prefixesSpan.Contains(key);
+
     /// <summary>Whether some name of the base starts with this word (by key): a cheap test before building longer keys.</summary>
-    public bool StartsName(string wordKey) => _firstWords.Contains(wordKey.IndexOf(' ') is var at and > 0 ? wordKey[..at] : wordKey);
+    public bool StartsName(ReadOnlySpan<char> wordKey) => _firstWordsSpan.Contains(wordKey.IndexOf(' ') is var at and > 0 ? wordKey[..at] : wordKey);
 
     public KnowledgeBase(IEnumerable<KbEntry> entries)
     {
@@ -92,6 +99,9 @@ public sealed class KnowledgeBase
         _surnames = surnames.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         _firstWords = byKey.Keys.Concat(surnames.Keys).Select(k => k.Split(' ')[0]).ToFrozenSet(StringComparer.Ordinal);
         _prefixes = byKey.Keys.SelectMany(Prefixes).ToFrozenSet(StringComparer.Ordinal);
+        _byKeySpan = _byKey.GetAlternateLookup<ReadOnlySpan<char>>();
+        _firstWordsSpan = _firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        _prefixesSpan = _prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public IReadOnlyList<KbEntry> Entries { get; }
@@ -186,6 +196,9 @@ public sealed class KnowledgeBase
 
     /// <summary>The entries a name (in any case) may refer to; empty when none.</summary>
     public KbEntry[] Find(string key) => _byKey.TryGetValue(key, out var found) ? found : [];
+
+    /// <summary><see cref="Find(string)"/> of a key held in a span.</summary>
+    public KbEntry[] Find(ReadOnlySpan<char> key) => _byKeySpan.TryGetValue(key, out var found) ? found : [];
 
     public bool Contains(string key) => _byKey.ContainsKey(key);
 

@@ -48,6 +48,13 @@ public static class NameKey
         return true;
     }
 
+    private static bool HasLower(string word)
+    {
+        foreach (var c in word)
+            if (char.IsLower(c)) return true;
+        return false;
+    }
+
     /// <summary>`dž` and `č` before an ending alternate with `d` and `t` (`Sąjūdis`, `Sąjūdžio`): the key keeps `d`, `t`.</summary>
     private static string Alternation(string stem) =>
         stem.EndsWith("dž", StringComparison.Ordinal) ? stem[..^2] + "d" : stem.EndsWith('č') ? stem[..^1] + "t" : stem;
@@ -61,7 +68,7 @@ public static class NameKey
             return string.Join(' ', word.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(Word));
         var lower = IsLower(word) ? word : word.ToLowerInvariant();
         // Initials, very short words and acronyms (`NATO`, `JAV`) do not decline.
-        if (lower.EndsWith('.') || lower.Length <= 2 || word.Length > 1 && word.All(c => !char.IsLower(c))) return lower;
+        if (lower.EndsWith('.') || lower.Length <= 2 || word.Length > 1 && !HasLower(word)) return lower;
         if (EndingsByLast.TryGetValue(lower[^1], out var endings))
             foreach (var ending in endings)
                 if (lower.Length - ending.Length >= 2 && lower.EndsWith(ending, StringComparison.Ordinal))
