@@ -298,11 +298,12 @@ public sealed class PostgresStore : IStore
             _people ??= new People(ReadPeople(connection));
             if (_featureCounts.Count > StoryGroups.MaxCounts) _featureCounts.Clear();
             if (_events.Count > ChronicleIndex.MaxKnown) _events.Clear();
-            using var events = new ChronicleIndex(connection, transaction, (r, i) => r.GetFieldValue<DateOnly>(i), d => d, _events);
+            using var writes = new DeferredWrites(connection, transaction);
+            using var events = new ChronicleIndex(writes, (r, i) => r.GetFieldValue<DateOnly>(i), d => d, _events);
             var lookups = new PostgresStoryLookups(connection, transaction);
             var stories = new Stories(lookups);
             var groups = new StoryGroups(lookups, _featureCounts);
-            using var chronicle = new ChronicleWriter(connection, transaction, d => d);
+            using var chronicle = new ChronicleWriter(writes, d => d);
             foreach (var written in batch)
             {
                 var a = written;
