@@ -12,7 +12,7 @@ namespace Kronika.Store;
 /// event under its type, each side and each month its days span when the side joined it (events spanning more than a
 /// year under month 0 of their first year), so a report reads the months its own days span, never every event of a side.
 /// </summary>
-public sealed class ChronicleIndex(DbConnection connection, DbTransaction transaction, Func<DbDataReader, int, DateOnly> readDay, Func<DateOnly, object> day,
+public sealed class ChronicleIndex(DeferredWrites writes, Func<DbDataReader, int, DateOnly> readDay, Func<DateOnly, object> day,
     Dictionary<long, ChronicleIndex.Entry> known) : IDisposable
 {
     /// <summary>How many events a writer keeps known before it starts again.</summary>
@@ -62,9 +62,9 @@ public sealed class ChronicleIndex(DbConnection connection, DbTransaction transa
     {
         if (!_commands.TryGetValue(sql, out var command))
         {
-            command = connection.CreateCommand();
+            command = writes.Connection.CreateCommand();
             command.CommandText = sql;
-            command.Transaction = transaction;
+            command.Transaction = writes.Transaction;
             foreach (var (name, _) in parameters)
             {
                 var p = command.CreateParameter();
@@ -85,10 +85,8 @@ public sealed class ChronicleIndex(DbConnection connection, DbTransaction transa
     {
         if (!(role == "actor" ? e.Actors : e.Targets).Add(side)) return;
         foreach (var month in Months(e.From, e.To))
-        {
-            Command("INSERT INTO event_months VALUES (@type, @side, @month, @event) ON CONFLICT DO NOTHING",
-                ("@type", e.Type), ("@side", side), ("@month", month), ("@event", e.Id)).ExecuteNonQuery();
-        }
+            writes.Run(Command("INSERT INTO event_months VALUES (@type, @side, @month, @event) ON CONFLICT DO NOTHING",
+                ("@type", e.Type), ("@side", side), ("@month", month), ("@event", e.Id)));
     }
 
     /// <summary>The stored chronicle event, with its sides and places, or null.</summary>
@@ -109,15 +107,23 @@ public sealed class ChronicleIndex(DbConnection connection, DbTransaction transa
         if (ids.Count == 0) return entries;
         var list = List("i", ids.Count);
         var values = Values("i", ids).ToArray();
-        using (var r = Command($"SELECT id, type, mode, day_from, day_to FROM events WHERE id IN ({list})", values).ExecuteReader())
+        // The event, its sides and its places in one command (one round trip to a server).
+        writes.Flush();
+        using (var r = Command($"""
+                   SELECT id, type, mode, day_from, day_to FROM events WHERE id IN ({list});
+                   SELECT event_id, role, side FROM event_participants WHERE event_id IN ({list});
+                   SELECT DISTINCT event_id, location_side FROM event_mentions WHERE event_id IN ({list}) AND location_side IS NOT NULL
+                   """, values).ExecuteReader())
+        {
             while (r.Read())
                 entries[r.GetInt64(0)] = new Entry(r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), readDay(r, 3), readDay(r, 4));
-        using (var r = Command($"SELECT event_id, role, side FROM event_participants WHERE event_id IN ({list})", values).ExecuteReader())
+            r.NextResult();
             while (r.Read())
                 if (entries.TryGetValue(r.GetInt64(0), out var e)) (r.GetString(1) == "actor" ? e.Actors : e.Targets).Add(r.GetString(2));
-        using (var r = Command($"SELECT DISTINCT event_id, location_side FROM event_mentions WHERE event_id IN ({list}) AND location_side IS NOT NULL", values).ExecuteReader())
+            r.NextResult();
             while (r.Read())
                 if (entries.TryGetValue(r.GetInt64(0), out var e)) e.Places.Add(r.GetString(1));
+        }
         foreach (var id in ids)
             if (entries.TryGetValue(id, out var e)) known[id] = e;
         return entries;
@@ -146,7 +152,7 @@ public sealed class ChronicleIndex(DbConnection connection, DbTransaction transa
               AND e.day_from <= @to AND e.day_to >= @from{(report.Mode is null ? "" : " AND (e.mode IS NULL OR e.mode = @mode)")}
             """, [.. parameters]);
         var found = new List<(int Side, int Month, long Id)>();
-        using (var r = command.ExecuteReader())
+        using (var r = writes.Reader(command))
             while (r.Read()) found.Add((sides.IndexOf(r.GetString(0)), months.IndexOf(r.GetInt32(1)), r.GetInt64(2)));
         var ids = found.OrderBy(f => f.Side).ThenBy(f => f.Month).ThenBy(f => f.Id).Select(f => f.Id).Distinct().ToList();
         var entries = Load(ids);

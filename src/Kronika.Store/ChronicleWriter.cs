@@ -28,9 +28,13 @@ public sealed class ChronicleWriter : IDisposable
     private readonly DbCommand _insert, _narrow, _participant, _mention;
     private readonly Func<DateOnly, object> _day;
 
-    public ChronicleWriter(DbConnection connection, DbTransaction transaction, Func<DateOnly, object> day)
+    private readonly DeferredWrites _writes;
+
+    public ChronicleWriter(DeferredWrites writes, Func<DateOnly, object> day)
     {
         _day = day;
+        _writes = writes;
+        var (connection, transaction) = (writes.Connection, writes.Transaction);
         _insert = Prepare(connection, transaction, Insert, "key", "type", "mode", "date", "from", "to", "reported");
         _narrow = Prepare(connection, transaction, Narrow, "date", "from", "to", "mode", "reported", "id");
         _participant = Prepare(connection, transaction, Participant, "event", "entity", "role", "side");
@@ -71,11 +75,11 @@ public sealed class ChronicleWriter : IDisposable
             var entry = chronicle?.Find(e);
             long eventId;
             if (chronicle is null)
-                eventId = Convert.ToInt64(With(_insert, e.Key, e.Type, e.Mode, e.Date, _day(e.From!.Value), _day(e.To!.Value), _day(a.Date)).ExecuteScalar(),
+                eventId = Convert.ToInt64(_writes.Scalar(With(_insert, e.Key, e.Type, e.Mode, e.Date, _day(e.From!.Value), _day(e.To!.Value), _day(a.Date))),
                     System.Globalization.CultureInfo.InvariantCulture);
             else if (entry is null)
             {
-                eventId = Convert.ToInt64(With(_insert, e.Key, e.Type, e.Mode, e.Date, _day(e.From!.Value), _day(e.To!.Value), _day(a.Date)).ExecuteScalar(),
+                eventId = Convert.ToInt64(_writes.Scalar(With(_insert, e.Key, e.Type, e.Mode, e.Date, _day(e.From!.Value), _day(e.To!.Value), _day(a.Date))),
                     System.Globalization.CultureInfo.InvariantCulture);
                 entry = chronicle.Get(eventId);
                 var added = chronicle.Add(eventId, entry, e);
@@ -88,15 +92,16 @@ public sealed class ChronicleWriter : IDisposable
                 chronicle.Add(eventId, entry, e);
                 Narrowed(entry, e, a, entry.From != from || entry.To != to);
             }
-            foreach (var p in e.Participants) With(_participant, eventId, p.EntityKey, p.Role, p.Side).ExecuteNonQuery();
-            With(_mention, articleId, e.TriggerStart, e.TriggerEnd, eventId, e.SentenceStart, a.Text[e.SentenceStart..e.SentenceEnd], e.Modality, e.Source,
-                e.Location, e.Quantities, e.Date, _day(e.From!.Value), _day(e.To!.Value), e.LocationKey, e.LocationSide).ExecuteNonQuery();
+            foreach (var p in e.Participants) _writes.Run(With(_participant, eventId, p.EntityKey, p.Role, p.Side));
+            _writes.Run(With(_mention, articleId, e.TriggerStart, e.TriggerEnd, eventId, e.SentenceStart, a.Text[e.SentenceStart..e.SentenceEnd], e.Modality, e.Source,
+                e.Location, e.Quantities, e.Date, _day(e.From!.Value), _day(e.To!.Value), e.LocationKey, e.LocationSide));
         }
+        _writes.Flush();
     }
 
     /// <summary>Stores a chronicle event's days after a report joined it; its date text becomes the report's when the report narrowed them.</summary>
     private void Narrowed(ChronicleIndex.Entry entry, StoredEvent e, StoredArticle a, bool narrowed = true) =>
-        With(_narrow, narrowed ? e.Date : null, _day(entry.From), _day(entry.To), e.Mode, _day(a.Date), entry.Id).ExecuteNonQuery();
+        _writes.Run(With(_narrow, narrowed ? e.Date : null, _day(entry.From), _day(entry.To), e.Mode, _day(a.Date), entry.Id));
 
     public void Dispose()
     {

@@ -245,12 +245,13 @@ public sealed class SqliteStore : IStore
             if (_entitiesWritten.Count > 100_000) _entitiesWritten.Clear(); // a bounded cache: the insert ignores a known entity anyway
             if (_featureCounts.Count > StoryGroups.MaxCounts) _featureCounts.Clear();
             if (_events.Count > ChronicleIndex.MaxKnown) _events.Clear();
-            using var events = MergeChronicle ? new ChronicleIndex(_connection, transaction, (r, i) => DateOnly.Parse(r.GetString(i), CultureInfo.InvariantCulture), d => Day(d), _events) : null;
+            using var writes = new DeferredWrites(_connection, transaction);
+            using var events = MergeChronicle ? new ChronicleIndex(writes, (r, i) => DateOnly.Parse(r.GetString(i), CultureInfo.InvariantCulture), d => Day(d), _events) : null;
             using var lookups = new SqliteStoryLookups(_connection, transaction);
             var stories = new Stories(lookups);
             var groups = new StoryGroups(lookups, _featureCounts);
             using var statements = new Statements(this, transaction);
-            using var chronicle = new ChronicleWriter(_connection, transaction, d => Day(d));
+            using var chronicle = new ChronicleWriter(writes, d => Day(d));
             foreach (var written in batch)
             {
                 var a = written;
