@@ -107,7 +107,9 @@ public sealed class VizTests(SampleStore samples) : IClassFixture<SampleStore>
         var vilniusMark = map.Locator("g.kv-place[aria-label^='Vilnius: ']");
         Assert.Equal("0", await vilniusMark.GetAttributeAsync("tabindex"));
         Assert.Contains($"{vilnius.GetProperty("count").GetInt32()} ", await vilniusMark.GetAttributeAsync("aria-label"));
-        Assert.Contains(await map.Locator(".kv-labels text").AllTextContentsAsync(), t => t.StartsWith("Vilnius", StringComparison.Ordinal));
+        // The place with the most events (the API lists them by count) is named on the map; others may give way to it.
+        var top = places[0].GetProperty("name").GetString()!;
+        Assert.Contains(await map.Locator(".kv-labels text").AllTextContentsAsync(), t => t.StartsWith(top, StringComparison.Ordinal));
         await page.Keyboard.PressAsync("Tab");
         for (var i = 0; i < 5 && !await page.EvaluateAsync<bool>("() => document.activeElement?.classList.contains('kv-place')"); i++)
             await page.Keyboard.PressAsync("Tab");
