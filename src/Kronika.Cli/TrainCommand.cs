@@ -226,6 +226,8 @@ public static class TrainCommand
                 var (uas, las, speed) = SyntaxScore.Of(model, devSentences);
                 io.Out.WriteLine($"dev (predicted tags): UAS {uas:F2}, LAS {las:F2}; {speed:N0} words/s");
                 foreach (var line in SyntaxScore.Breakdown(model, devSentences)) io.Out.WriteLine(line);
+                var (ruas, rlas, _) = SyntaxScore.Of(model.WithoutConventions(), devSentences);
+                io.Out.WriteLine($"dev (predicted tags), without the rules after parsing: UAS {ruas:F2}, LAS {rlas:F2}");
                 if (model.Beam > 1 || evaluating is not null)
                     foreach (var width in new[] { 1, 2, 4, 8, 16, 32 }.Where(w => w <= Math.Max(2, 2 * model.Beam)))
                         foreach (var m in new[] { float.PositiveInfinity, 100f, 40f }.Where(m => width > 1 || float.IsPositiveInfinity(m)))

@@ -35,7 +35,14 @@ public sealed class DependencyModel
             if (_plain[i] < 0) throw new InvalidDataException($"a syntax model's label '{labels[i]}' without its plain label");
             _wanted[i] = mark < 0 ? null : labels[i][(mark + 1)..];
         }
+        _oblique = [.. labels.Select(l => SyntaxScore.Universal(l) == "obl")];
+        _predicateMark = [.. labels.Select(l => SyntaxScore.Universal(l) is "nsubj" or "csubj" or "cop")];
+        (_nmod, _nummod, _dep, _punct) = (Array.IndexOf(labels, "nmod"), Array.IndexOf(labels, "nummod"), Array.IndexOf(labels, "dep"), Array.IndexOf(labels, "punct"));
     }
+
+    private readonly bool[] _oblique;
+    private readonly bool[] _predicateMark; // subjects and copulas: their head is a predicate
+    private readonly int _nmod, _nummod, _dep, _punct;
 
     // Each label's plain label and, for a lifted one (`obl^nsubj`), the relation of its real head (see PseudoProjective).
     private readonly int[] _plain;
@@ -50,7 +57,7 @@ public sealed class DependencyModel
     public float Margin { get; }
 
     /// <summary>The same weights parsing with another beam width and margin (to measure what they buy).</summary>
-    public DependencyModel WithBeam(int beam, float margin = float.PositiveInfinity) => new(Labels, Weights, beam, margin);
+    public DependencyModel WithBeam(int beam, float margin = float.PositiveInfinity) => new(Labels, Weights, beam, margin) { Conventions = Conventions };
 
     /// <summary>A beam for this model's width and sentences up to <paramref name="longest"/> words, or null when it parses greedily.</summary>
     public BeamSearch? NewBeam(int longest) => Beam > 1 ? new BeamSearch(Beam, ActionCount, Root, longest, Weights.Score, Margin) : null;
@@ -124,6 +131,38 @@ public sealed class DependencyModel
             }
         }
         PseudoProjective.Decode(heads[..n], labels[..n], Labels, _plain, _wanted);
+        if (!Conventions) return;
+        PunctuationAttachment.Reattach(words.AsSpan(0, n), heads[..n]);
+        Relabel(words, heads[..n], labels[..n]);
+    }
+
+    /// <summary>Whether parsing ends with <see cref="PunctuationAttachment"/> and <see cref="Relabel"/> (off: to measure what they buy).</summary>
+    public bool Conventions { get; init; } = true;
+
+    /// <summary>The same weights without the rules after parsing.</summary>
+    public DependencyModel WithoutConventions() => new(Labels, Weights, Beam, Margin) { Conventions = false };
+
+    /// <summary>
+    /// Relations the part of speech settles by the UD conventions of ALKSNIS dev and test, where the parser learned
+    /// otherwise from train or slips: an oblique under a noun that is not a predicate (no subject or copula of its own,
+    /// not the root) is `nmod` (`obl` is for dependents of predicates); a number is `nummod`, not `dep` (train's older
+    /// convention); punctuation is `punct`.
+    /// </summary>
+    private void Relabel(ParserWord[] words, Span<int> heads, Span<int> labels)
+    {
+        for (var i = 0; i < heads.Length; i++)
+        {
+            var h = heads[i];
+            if (h < 0) continue;
+            if (words[i].Upos == Upos.PUNCT && _punct >= 0) labels[i] = _punct;
+            else if (labels[i] == _dep && words[i].Upos == Upos.NUM && _nummod >= 0) labels[i] = _nummod;
+            else if (_oblique[labels[i]] && words[h].Upos is Upos.NOUN or Upos.PROPN && heads[h] >= 0 && _nmod >= 0)
+            {
+                var predicate = false;
+                for (var k = 0; k < heads.Length && !predicate; k++) predicate = heads[k] == h && _predicateMark[labels[k]];
+                if (!predicate) labels[i] = _nmod;
+            }
+        }
     }
 
     public void Save(Stream stream)

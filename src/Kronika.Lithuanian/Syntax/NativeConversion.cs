@@ -31,10 +31,11 @@ public static class NativeConversion
     public static DependencyModel Train(IReadOnlyList<(ConlluSentence Ud, ConlluSentence Native)> shared, SyntaxTrainingOptions options, TextWriter log, int heldOutEvery = 6)
     {
         var pairs = shared.Select((p, i) => Pair(p.Ud, p.Native, i)).ToList();
-        var trial = SyntaxTrainer.Train(pairs.Where((_, i) => i % heldOutEvery != 0).ToList(), options, TextWriter.Null);
+        var trial = SyntaxTrainer.Train(pairs.Where((_, i) => i % heldOutEvery != 0).ToList(), options, TextWriter.Null).WithoutConventions();
         var (uas, las, _) = SyntaxScore.Of(trial, pairs.Where((_, i) => i % heldOutEvery == 0).ToList());
         log.WriteLine($"native → UD conversion on held-out shared sentences: UAS {uas:F2}, LAS {las:F2}");
-        return SyntaxTrainer.Train(pairs, options, TextWriter.Null);
+        // Without the rules after parsing: the converted trees join UD train, whose conventions they keep.
+        return SyntaxTrainer.Train(pairs, options, TextWriter.Null).WithoutConventions();
     }
 
     /// <summary>The UD heads (-1 root) and relations the converter gives a native sentence.</summary>

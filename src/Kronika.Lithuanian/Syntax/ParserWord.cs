@@ -32,6 +32,9 @@ public readonly record struct ParserWord(ulong Form, ulong Lemma, ulong Xpos, ul
             Feature(morph.Number == Core.Model.Number.None ? null : NumberNames[(int)morph.Number]));
     }
 
+    /// <summary>The hash <see cref="Form"/> holds for a form (lowercase).</summary>
+    public static ulong FormHash(string lowercase) => FeatureHash.Of(FormPart, lowercase);
+
     // The UD values as the treebank writes them (`Case=Gen` → `Gen`), which the model's feature hashes were made from.
     private static readonly string[] CaseNames = Enum.GetNames<Core.Model.Case>();
     private static readonly string[] GenderNames = Enum.GetNames<Core.Model.Gender>();
