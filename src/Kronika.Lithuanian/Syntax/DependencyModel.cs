@@ -148,7 +148,7 @@ public sealed class DependencyModel
     /// not the root) is `nmod` (`obl` is for dependents of predicates); a number is `nummod`, not `dep` (train's older
     /// convention); punctuation is `punct`.
     /// </summary>
-    private void Relabel(ParserWord[] words, Span<int> heads, Span<int> labels)
+    public void Relabel(ReadOnlySpan<ParserWord> words, ReadOnlySpan<int> heads, Span<int> labels)
     {
         for (var i = 0; i < heads.Length; i++)
         {
