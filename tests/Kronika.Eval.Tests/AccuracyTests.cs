@@ -54,16 +54,16 @@ public class AccuracyTests
     public void Syntax_OnTestSetWithGoldTokens_KeepsAttachmentScores()
     {
         var scores = Scores("lt_alksnis-ud-test.conllu", goldTokens: true);
-        AtLeast(scores, "UAS", 72.3, 73.25);
-        AtLeast(scores, "LAS", 67.6, 68.62);
+        AtLeast(scores, "UAS", 72.3, 73.34);
+        AtLeast(scores, "LAS", 67.8, 68.77);
     }
 
     [Fact]
     public void Syntax_OnTestSetFromRawText_KeepsAttachmentScores()
     {
         var scores = Scores("lt_alksnis-ud-test.conllu", goldTokens: false);
-        AtLeast(scores, "UAS", 71.6, 72.64);
-        AtLeast(scores, "LAS", 67.0, 67.99);
+        AtLeast(scores, "UAS", 71.6, 72.72);
+        AtLeast(scores, "LAS", 67.2, 68.14);
     }
 
     [Fact]
