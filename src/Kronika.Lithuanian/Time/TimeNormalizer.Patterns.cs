@@ -62,6 +62,10 @@ public sealed partial class TimeNormalizer
             case "po" when c.LastEnd == i - 1 && c.Reference is { Grain: Grain.Day } named && s.IsAbbreviation(i + 2, "val")
                            && ClockTime(s, i + 1, named.Start) is { } clock:
                 return clock with { Length = clock.Length + 1, Mod = "AFTER" };
+            // `Šiek tiek po 14 val.`, `netrukus po 9 val.`: a little after an hour of the day, not fourteen hours later.
+            case "po" when s[i - 1] is "tiek" or "kiek" or "netrukus" or "truputį" && s.IsAbbreviation(i + 2, "val")
+                           && ClockTime(s, i + 1, c.ReferenceOr(Grain.Day).Start) is { } soonAfter:
+                return soonAfter with { Length = soonAfter.Length + 1, Mod = "AFTER" };
             case "po" when Offset(s, i, c) is { } after:
                 return after;
             // `po` means "after" with the genitive only: `Po šį savaitgalį vykusio ralio` governs the noun after the date.
@@ -86,6 +90,8 @@ public sealed partial class TimeNormalizer
                     // `apie 5 val.`, `apie 2010 m.`; `apie penktadienio įvykius` is about a topic, not an approximate date, and
                     // so is `apie 2018 metų biudžetą`: the year, alone, modifies the noun `apie` governs.
                     if (w == "apie" && core.Type == "DATE" && Governs(s, i, core)) return null;
+                    // `Kalbant apie 2025 metus`: after a verb of speaking or thinking, the date is the topic, found alone.
+                    if (w == "apie" && core.Type == "DATE" && Has(s, i - 1, "topic")) return null;
                     if (w == "apie" && (core.Type == "TIME" || core.Type == "DATE" && s.IsNumber(i + 1))) return core with { Length = core.Length + 1, Mod = "APPROX" };
                 }
                 break;
@@ -200,6 +206,8 @@ public sealed partial class TimeNormalizer
         if (s[i - 1] == "per") return null;
         if ((ClockTime(s, i, c.ReferenceOr(Grain.Day).Start) ?? MinutesPast(s, i, c.ReferenceOr(Grain.Day).Start)) is not { } time) return null;
         if (IsScore(s, i)) return null;
+        // `1–3 val. periodiškumu`: how often, not a time of day.
+        if (Has(s, i + time.Length, "interval")) return null;
         if (!IsRule(s, s.TenseAt(i))) return time;
         return time with { Value = "XXXX-XX-XX" + time.Value[time.Value.IndexOf('T')..], Reference = null,
             RangeEnd = time.RangeEnd is { } end ? "XXXX-XX-XX" + end[end.IndexOf('T')..] : null };
@@ -221,7 +229,6 @@ public sealed partial class TimeNormalizer
 
     private bool IsRule(Words s, Tense tense)
     {
-        bool rule = false, anyTense = false;
         for (var k = 0; k < s.Count; k++)
         {
             // A habit in the sentence (`darbai vyks naktimis … nuo 19 val.`): the times are any night's, whatever dates frame them.
@@ -229,6 +236,14 @@ public sealed partial class TimeNormalizer
             // A schedule (`penktadieniais 17–21 val.`, `darbo dienomis 18–21 val.`, `keturis sekmadienius iš eilės nuo 16
             // val.`): the times are any such day's.
             if (Schedule(s, k)) return true;
+            // `kursuos kas pusvalandį nuo 16 iki 19 val.`: a frequency makes the times any day's.
+            if (s.Lower[k] == "kas" && k + 1 < s.Count && (Duration(s, k + 1) is not null || BareUnit(s, k + 1) is not null)) return true;
+        }
+        bool rule = false, anyTense = false;
+        for (var k = 0; k < s.Count; k++)
+        {
+            // `Ribojimai įvesti nuo 19.36 val.`: a time to the minute is an event's; rules keep round times.
+            if (OddMinute(s, k)) return false;
             if ((words.Get(s.Lower[k], "rule") ?? (s.Lemma(k) is { } lemma ? words.Get(lemma, "rule") : null)) is { } kind)
             {
                 // An obligation (`įpareigotas būti namie nuo 22 val.`) is a rule whatever the tense.
@@ -239,6 +254,18 @@ public sealed partial class TimeNormalizer
             if (words.Get(s.Lower[k], "month") is not null || words.Get(s.Lower[k], "weekday") is not null || words.Get(s.Lower[k], "day-offset") is not null) return false;
         }
         return rule && (anyTense || tense != Tense.Past);
+    }
+
+    /// <summary>Whether token k is a clock time whose minutes are no multiple of five (`19.36 val.`, `21:19`).</summary>
+    private static bool OddMinute(Words s, int k)
+    {
+        if (!s.IsNumber(k)) return false;
+        var form = s.Lower[k].AsSpan();
+        var sep = form.IndexOfAny('.', ':');
+        if (sep is < 1 or > 2 || form.Length != sep + 3 || !int.TryParse(form[..sep], out var hour) || hour > 23
+            || !int.TryParse(form[(sep + 1)..], out var minute) || minute > 59) return false;
+        if (form[sep] == '.' && !s.IsAbbreviation(k + 1, "val")) return false;
+        return minute % 5 != 0;
     }
 
     /// <summary>
@@ -415,6 +442,11 @@ public sealed partial class TimeNormalizer
     {
         if (Holiday(s, i) is not { } holiday) return null;
         if (NamesAThing(s, i, holiday.Length)) return null;
+        // `miestas, kuris tiki Kalėdomis`: the object of a verb that takes the instrumental, not a day.
+        if (s.Lower[i + holiday.Length - 1].EndsWith("mis", StringComparison.Ordinal) && (Has(s, i - 1, "holds-instr") || i > 1 && s.Pos(i - 1) == Upos.ADV && Has(s, i - 2, "holds-instr")))
+            return null;
+        // `Kūčių išvakarėse`: the eve of a holiday, the day before it.
+        var eve = words.Get(s[i + holiday.Length] ?? "", "eve") is not null && s.Token(i + holiday.Length - 1).Morph.Case == Case.Gen ? 1 : 0;
         var tense = s.TenseAt(i);
         DateOnly? best = null;
         for (var year = c.Dct.Year - 1; year <= c.Dct.Year + 1; year++)
@@ -431,8 +463,8 @@ public sealed partial class TimeNormalizer
             };
             if (better) best = day;
         }
-        var period = best is { } d ? new Period(Grain.Day, d) : Period.Unknown(Grain.Day);
-        return DayFound(s, i, holiday.Length, period);
+        var period = best is { } d ? new Period(Grain.Day, d.AddDays(-eve)) : Period.Unknown(Grain.Day);
+        return DayFound(s, i, holiday.Length + eve, period);
     }
 
     /// <summary>`pradžioje` START, `viduryje` MID, `pabaigoje` END (and their nominative/genitive forms).</summary>
@@ -566,14 +598,16 @@ public sealed partial class TimeNormalizer
         var monthWord = MonthWord(s, j);
         // A bare genitive month needs something that makes it a time: `mėnesį`, a part (`liepos pabaigoje`), a preposition.
         var rangeStart = s[j] is { } dash && Dashes.Contains(dash) && Month(s, j + 1, strict: false) is not null; // `sausio–kovo mėnesiais`
-        if (genitive && monthWord == 0 && PartOf(s, j) is null && !rangeStart && !(i > 0 && s[i - 1] is "nuo" or "iki" or "po" or "prieš")) return null;
+        // `balandžio ir gegužės mėnesiais`: two months sharing the month word after the second.
+        var shared = genitive && s[j] is "ir" or "bei" && Month(s, j + 1, strict: true) is { } second && MonthWord(s, j + 1 + second.Length) > 0;
+        if (genitive && monthWord == 0 && PartOf(s, j) is null && !rangeStart && !shared && !(i > 0 && s[i - 1] is "nuo" or "iki" or "po" or "prieš")) return null;
         // The second month of a range (`2024 m. liepos–rugpjūčio`) takes the year of the first.
         // `sausio–spalio mėn.`: the range is placed by its last month, and the first month is the one before it.
         var rangeEndMonth = rangeStart ? Month(s, j + 1, strict: false)!.Value.Month : month.Month;
         var secondOfRange = i > 1 && Dashes.Contains(s[i - 1]!) && c.LastEnd == i - 2 && Month(s, i - 2, strict: false) is not null;
         var monthYear = secondOfRange && c.Reference is { Grain: Grain.Month or Grain.Day } r
             ? r.Start.Year + (month.Month < r.Start.Month ? 1 : 0)
-            : YearBefore(s, i, c) ?? YearFor(c.Dct, tense, rangeEndMonth, 1, monthOnly: true) - (month.Month > rangeEndMonth ? 1 : 0);
+            : YearBefore(s, i, c) ?? YearFor(c.Dct, Forward(s, i, tense), rangeEndMonth, 1, monthOnly: true) - (month.Month > rangeEndMonth ? 1 : 0);
         // `sezonas įprastai prasideda spalį`: a habit's month is any year's.
         if (tense == Tense.Present && YearBefore(s, i, c) is null && Habitual(s, secondOfRange ? i - 2 : i))
             return WithPart(s, j + monthWord, new Found(month.Length + monthWord, "DATE", $"XXXX-{month.Month:D2}"));
@@ -600,6 +634,7 @@ public sealed partial class TimeNormalizer
     /// </summary>
     private Tense Forward(Words s, int i, Tense tense)
     {
+        if (s[i - 1] == "nuo" && tense != Tense.Future && Planned(s, i)) return Tense.Future;
         if (tense != Tense.Past || s[i - 1] != "nuo") return tense;
         // (A period inside a sentence is an abbreviation's: `nuo spalio 1 d. nusprendė`.)
         static bool Boundary(string? t) => t is null or ";" or ":";
@@ -608,6 +643,21 @@ public sealed partial class TimeNormalizer
         for (var k = i + 1; k < s.Count && !Boundary(s[k]); k++)
             if (LemmaHas(s, k, "decision")) return Tense.Unknown;
         return tense;
+    }
+
+    /// <summary>
+    /// Whether the clause of token i holds a verb of a plan or proposal (Data/time-words.txt, plan: `siūlo`, `planuoja`;
+    /// `turėjo` only before an infinitive: `algos nuo sausio turėjo didėti`).
+    /// </summary>
+    private bool Planned(Words s, int i)
+    {
+        static bool Boundary(string? t) => t is null or "," or ";" or ":" or "–" or "—" or "(" or ")" or "!" or "?";
+        bool Plan(int k) => LemmaHas(s, k, "plan") && (s.Lemma(k) != "turėti" || k + 1 < s.Count && s.Token(k + 1).Morph.VerbForm == VerbForm.Inf);
+        for (var k = i - 2; k >= 0 && !Boundary(s[k]) && s[k] != "."; k--)
+            if (Plan(k)) return true;
+        for (var k = i + 1; k < s.Count && !Boundary(s[k]); k++)
+            if (Plan(k)) return true;
+        return false;
     }
 
     /// <summary>Whether token i's lemma is in the time table's <paramref name="category"/> (`decision`, `speed`).</summary>
@@ -1126,8 +1176,17 @@ public sealed partial class TimeNormalizer
     private bool InGame(Words s)
     {
         for (var k = 0; k < s.Count; k++)
-            if (Has(s, k, "game")) return true;
+            if (Has(s, k, "game") || Score(s, k)) return true;
         return false;
+    }
+
+    /// <summary>`45:39`: two numbers with a colon that no clock reads (hours past 24 or minutes past 59), a score.</summary>
+    private static bool Score(Words s, int k)
+    {
+        if (!s.IsNumber(k)) return false;
+        var form = s.Lower[k].AsSpan();
+        var colon = form.IndexOf(':');
+        return colon > 0 && int.TryParse(form[..colon], out var a) && int.TryParse(form[(colon + 1)..], out var b) && (a > 24 || b > 59);
     }
 
     private static int? RomanNumeral(string s)
@@ -1336,6 +1395,8 @@ public sealed partial class TimeNormalizer
         // `suimti 1–2 mėnesiams`: the upper end of a range of lengths is no length of its own.
         if (i > 1 && Dashes.Contains(s[i - 1]!) && s.IsNumber(i - 2)) return null;
         if (unit == "Y" && (IsAge(s, k + unitToken) || IsAgeLimit(s, i, k + unitToken) || IsAgeByWords(s, i, k, k + unitToken))) return null;
+        // `23 metų ir 152 dienų amžiaus`, `3 mėnesių amžiaus`: days and months of an age.
+        if (unit is "M" or "W" or "D" && AgeList(s, k + unitToken)) return null;
         // `56 minutę`, `5 dieną`, `iki 27 minutės`: a singular unit after a number not ending in 1 counts the minute or day,
         // it is no length (after `iki`, `nuo` a length is plural: `iki 27 minučių`).
         var singular = s.Lower[k] is "minutę" or "valandą" or "dieną" or "savaitę" or "mėnesį"
@@ -1346,6 +1407,8 @@ public sealed partial class TimeNormalizer
         if (unit == "MIN" && unitToken == 2 && i > 0 && s[i - 1] is ":" or "," or ";" or "("
             && (k + 2 >= s.Count || s.IsCapitalised(k + 2) && s.IsCapitalised(k + 3))) return null;
         var value = amount.Number is 0.5 ? HalfOf(unit) : DurationValue(amount.Value, unit);
+        // `15 min. intervalu`, `2 val. periodiškumu`: how often, a SET.
+        if (value is not null && Has(s, k + unitToken, "interval")) return new Found(amount.Length + unitToken + 1, "SET", value);
         return value is null ? null : new Found(amount.Length + unitToken, "DURATION", value);
     }
 
@@ -1408,12 +1471,7 @@ public sealed partial class TimeNormalizer
         if (Has(s, before, "age-before")) return true;
         if (Has(s, next, "age-after") || s[next] is "ir" or "ar" && Has(s, next + 1, "age-compare")) return true;
         if (s[amount - 1] is "nei" or "negu" or "kaip" && Has(s, amount - 2, "age-compare")) return true;
-        // `20–29 metų ir 50–56 m. amžiaus grupėms`: a list of ages ending in `amžiaus`.
-        for (var k = next; k < s.Count && k < next + 8; k++)
-        {
-            if (s[k] == "amžiaus") return true;
-            if (!s.IsNumber(k) && s[k] is not ("ir" or "ar" or "–" or "-" or "m" or "." or "metų" or ",")) break;
-        }
+        if (AgeList(s, next)) return true;
         // A dative owner (`vyrui 70 metų.`, `Jam buvo 45 metai,`) with the clause ending after the years.
         if (s.Lower[unit] is not ("metų" or "metai") || next < s.Count && s.IsWordOrNumber(next)) return false;
         bool Dative(int k) => s.Pos(k) is Upos.NOUN or Upos.PRON or Upos.PROPN && s.Token(k).Morph.Case == Case.Dat;
@@ -1428,6 +1486,20 @@ public sealed partial class TimeNormalizer
             if (s[k] == ".") continue; // an initial's period: `D. Bardadimui`
             if (!s.IsWordOrNumber(k)) break;
             if (Dative(k)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// `20–29 metų ir 50–56 m. amžiaus grupėms`, `23 metų ir 152 dienų amžiaus`: a list of ages ending in `amžiaus`,
+    /// from token <paramref name="next"/> on.
+    /// </summary>
+    private static bool AgeList(Words s, int next)
+    {
+        for (var k = next; k < s.Count && k < next + 8; k++)
+        {
+            if (s[k] == "amžiaus") return true;
+            if (!s.IsNumber(k) && s[k] is not ("ir" or "ar" or "–" or "-" or "m" or "." or "metų" or "," or "mėnesių" or "mėn" or "savaičių" or "dienų" or "d")) break;
         }
         return false;
     }

@@ -265,7 +265,7 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
     private FrozenSet<string>? _starters;
 
     /// <summary>Categories of the time table whose words only qualify an expression near them and open none.</summary>
-    private static readonly HashSet<string> NoStart = ["rule", "age-before", "age-after", "age-compare", "score", "habit", "game", "compare", "decision", "speed", "schedule", "street"];
+    private static readonly HashSet<string> NoStart = ["rule", "age-before", "age-after", "age-compare", "score", "habit", "game", "compare", "decision", "speed", "schedule", "street", "holds-instr", "eve", "interval", "topic", "plan"];
 
     /// <summary>Forms that are only units of the time table (`metus`, `valandų`) and open no pattern themselves; `metų`,
     /// `mėnesio`, `savaitės` open `metų pabaigoje`, and `parą`, `pusmetį`, `savaitgalį` are lengths or days alone.</summary>
