@@ -133,6 +133,10 @@ public sealed partial class TimeNormalizer
     /// </summary>
     private bool Governs(Words s, int i, Found? core)
     {
+        // `Po sekmadienio susitikimų`: a weekday in the genitive before a noun in the genitive modifies it.
+        if (core is { Length: 1 } day && s.Lower[i] == "po" && !s.IsNumber(i + 1) && words.Get(s.Lower[i + 1], "weekday") is not null
+            && s.Token(i + 1).Morph.Case == Case.Gen && s.Pos(i + 2) == Upos.NOUN && s.Token(i + 2).Morph.Case == Case.Gen && !words.Has(s.Lower[i + 2]))
+            return true;
         // Only a year in the genitive (`2008 m.`, `2008 metų`, `2008-ųjų`) modifies a noun after it.
         if (core is not { } f || !s.IsNumber(i + 1) || s.Lower[i + f.Length] is not ("." or "metų") && !s.Lower[i + f.Length].EndsWith("ųjų", StringComparison.Ordinal)) return false;
         var next = i + 1 + f.Length;
@@ -348,11 +352,16 @@ public sealed partial class TimeNormalizer
     {
         if (Year(s, i) is not { } y)
         {
-            if (YearRange(s, i) is { } range) return range;
+            if (YearRange(s, i, c) is { } range) return range;
             if (Year(s, i, bare: true) is not { } first) return null;
             // `2009–2010 m.`, `nuo 1996 iki 1999 m.`: the first year of a range is bare.
-            if (s[i + 1] is { } dash && (Dashes.Contains(dash) || dash == "iki") && Year(s, i + 2) is not null)
+            if (s[i + 1] is { } dash && (Dashes.Contains(dash) || dash == "iki") && Year(s, i + 2) is { } second)
+            {
+                // `2024–2025 m. spalio 14 d.`: a day of the season the two years name.
+                if (second.Year == first.Year + 1 && SeasonDay(s, i + 2 + second.Length, c, first.Year, second.Year) is { } day)
+                    return day with { Length = day.Length + 2 + second.Length };
                 return new Found(1, "DATE", Period.Year(first.Year).Value, Reference: Period.Year(first.Year));
+            }
             // `2011 lapkričio mėnesį`, `2000 sausio 3 d.`: a year before a month needs no `m.`; a date line's
             // `2018 03 20 9:40` is a year, month and day in digits.
             if (Month(s, i + 1, strict: true) is not null && WithinYear(s, i + 1, c, first.Year) is { } month) return month with { Length = month.Length + 1 };
@@ -364,8 +373,18 @@ public sealed partial class TimeNormalizer
         return new Found(y.Length, "DATE", year.Value, Reference: year);
     }
 
+    /// <summary>
+    /// `2024–2025 m. spalio 14 d.`, `2023–2024 m. sausio 5 d.`: a day after two years in a row names a day of a season that
+    /// runs from autumn to summer (heating, school, sport): of the first year from July on, of the second before it.
+    /// </summary>
+    private Found? SeasonDay(Words s, int j, Context c, int first, int second)
+    {
+        if (Month(s, j, strict: false) is not { } month || Day(s, j + month.Length) is null) return null;
+        return WithinYear(s, j, c, month.Month >= 7 ? first : second);
+    }
+
     /// <summary>`2009-2010 m.`, `1795–1918 metais`: two years in one token, then a year word: two expressions.</summary>
-    private static Found? YearRange(Words s, int i)
+    private Found? YearRange(Words s, int i, Context c)
     {
         var t = s.Lower[i];
         if (t.Length != 9 || !(t[4] is '-' or '–') || !s.IsNumber(i)) return null;
@@ -373,6 +392,7 @@ public sealed partial class TimeNormalizer
             || !int.TryParse(t.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out var to) || to <= from || to > 2199) return null;
         var length = s.IsAbbreviation(i + 1, "m") ? 3 : s[i + 1] is "metai" or "metų" or "metais" or "metus" or "metams" or "metuose" ? 2 : 0;
         if (length == 0) return null;
+        if (to == from + 1 && SeasonDay(s, i + length, c, from, to) is { } day) return day with { Length = day.Length + length };
         return new Found(length, "DATE", Period.Year(from).Value, Reference: Period.Year(to), RangeEnd: Period.Year(to).Value);
     }
 
@@ -1275,6 +1295,8 @@ public sealed partial class TimeNormalizer
         // `prieš penkias minutes`, `po dviejų valandų`: within the day of the DCT (or of the day last mentioned).
         if (unit.Unit is "H" or "MIN" && amount is { Number: { } small } && small < 24 * 60 / (unit.Unit == "H" ? 60 : 1))
         {
+            // `dar po dešimties minučių įvartį pelnė`: minutes of a game's clock, no day.
+            if (unit.Unit == "MIN" && InGame(s)) return null;
             var today = sign < 0 || s.TenseAt(i) != Tense.Past ? Period.Of(Grain.Day, c.Dct) : c.ReferenceOr(Grain.Day);
             return new Found(end - i, "DATE", today.Value, Reference: today);
         }
@@ -1381,7 +1403,8 @@ public sealed partial class TimeNormalizer
     private Found? Duration(Words s, int i)
     {
         var w = s.Lower[i];
-        if (w is "parą" or "paros") return new Found(1, "DURATION", "P1D");
+        // `tamsiuoju paros metu`: a time of day, no length.
+        if (w is "parą" or "paros") return s[i + 1] is "metu" or "laiku" ? null : new Found(1, "DURATION", "P1D");
         if (w is "pusmetį" or "pusmečio") return new Found(1, "DURATION", "P6M");
         if (w is "pusvalandį" or "pusvalandžio" or "pusvalandis") return new Found(1, "DURATION", "PT30M");
         if (w is "visą" or "visus" or "ištisus" or "ištisą" && s[i + 1] is { } whole && words.Get(whole, "unit") is { } u1 && DurationValue("1", u1) is { } v1)
@@ -1560,6 +1583,8 @@ public sealed partial class TimeNormalizer
         // `kiekvienų metų rudenį`: every autumn.
         if (w == "kiekvienų" && next == "metų" && s[i + 2] is { } every && words.Get(every, "season") is { } everySeason) return new Found(3, "SET", $"XXXX-{everySeason}");
         if (words.Get(next, "weekday") is { } day) return new Found(2, "SET", $"XXXX-WXX-{day}");
+        // `kiekvieną paskutinį mėnesio sekmadienį`, `kiekvieno mėnesio paskutinį sekmadienį`: a weekday once a month.
+        if (NthOfMonth(s, i + 1) is { } nth) return new Found(1 + nth, "SET", "P1M");
         // `kiekvieną savaitgalį`: every weekend; `kas pusvalandį`: every half hour.
         if (words.Get(next, "unit") == "WE") return new Found(2, "SET", "XXXX-WXX-WE");
         if (next is "pusvalandį") return new Found(2, "SET", "PT30M");
@@ -1575,6 +1600,19 @@ public sealed partial class TimeNormalizer
         if (words.Get(next, "daypart") is { } part) return new Found(2, "SET", "XXXX-XX-XXT" + part);
         // `kiekvieną rugsėjį`: every September.
         if (words.Get(next, "month") is { } month) return new Found(2, "SET", $"XXXX-{int.Parse(month, CultureInfo.InvariantCulture):D2}");
+        return null;
+    }
+
+    /// <summary>
+    /// `paskutinį mėnesio sekmadienį`, `mėnesio paskutinį sekmadienį`, `pirmąjį mėnesio antradienį` from token k: its
+    /// length, or null.
+    /// </summary>
+    private int? NthOfMonth(Words s, int k)
+    {
+        bool Nth(int x) => s[x] is "paskutinį" or "paskutinįjį" || numbers.Ordinal(s[x] ?? "") is > 0 and < 6;
+        bool Weekday(int x) => s[x] is { } w && words.Get(w, "weekday") is not null;
+        if (Nth(k) && s[k + 1] == "mėnesio" && Weekday(k + 2)) return 3;
+        if (s[k] == "mėnesio" && Nth(k + 1) && Weekday(k + 2)) return 3;
         return null;
     }
 

@@ -363,6 +363,15 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
             System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
         }
 
+        /// <summary>Whether participle k heads a phrase of its own: a future one, or one agreeing with the noun after it.</summary>
+        private bool OwnParticiple(int k)
+        {
+            var m = Token(k).Morph;
+            if (m.VerbForm != VerbForm.Part) return false;
+            if (m.Tense == global::Kronika.Core.Model.Tense.Fut) return true;
+            return k + 1 < Count && Token(k + 1).Upos == Upos.NOUN && Token(k + 1).Morph.Case == m.Case && m.Case != Case.None;
+        }
+
         /// <summary>Each token's tense: that of the nearest finite verb (or conditional, imperative, participle) in the sentence.</summary>
         private Tense[] Tenses()
         {
@@ -396,7 +405,11 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
                 {
                     // A finite verb of the clause goes before a participle or gerund in it (`komandos, užėmusios vietas,
                     // pavasarį pratęs kovą` is the future of `pratęs`).
-                    var d = Math.Abs(index - i) + (clause[index] == clause[i] ? 0 : 1000) + (Token(index).Morph.VerbForm == VerbForm.Fin ? 0 : 100);
+                    // A participle phrase right beside the word is its own: a future participle (`sekmadienį susitiksiantys`)
+                    // or one before its noun (`ketvirtadienį paskelbtas sprendimas`), not a participle the tagger guessed
+                    // for a finite verb (`pavasarį pratęs kovą`).
+                    var d = Math.Abs(index - i) + (clause[index] == clause[i] ? 0 : 1000)
+                        + (Token(index).Morph.VerbForm == VerbForm.Fin || Math.Abs(index - i) == 1 && OwnParticiple(index) ? 0 : 100);
                     if (d < distance) (best, distance) = (tense, d);
                 }
                 result[i] = best;
