@@ -363,12 +363,16 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
             System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
         }
 
+        /// <summary>A future active participle's suffix: `-siant-`, `-sianč-`, `-siąs`.</summary>
+        private static bool FutureParticiple(string form) =>
+            form.Contains("siant", StringComparison.Ordinal) || form.Contains("sianč", StringComparison.Ordinal) || form.EndsWith("siąs", StringComparison.Ordinal);
+
         /// <summary>Whether participle k heads a phrase of its own: a future one, or one agreeing with the noun after it.</summary>
         private bool OwnParticiple(int k)
         {
             var m = Token(k).Morph;
             if (m.VerbForm != VerbForm.Part) return false;
-            if (m.Tense == global::Kronika.Core.Model.Tense.Fut) return true;
+            if (m.Tense == global::Kronika.Core.Model.Tense.Fut || FutureParticiple(Lower[k])) return true;
             return k + 1 < Count && Token(k + 1).Upos == Upos.NOUN && Token(k + 1).Morph.Case == m.Case && m.Case != Case.None;
         }
 
@@ -385,6 +389,8 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
                     : m.Tense == global::Kronika.Core.Model.Tense.Fut || m.Mood is Mood.Cnd or Mood.Imp ? Tense.Future
                     : m.Tense == global::Kronika.Core.Model.Tense.Pres ? Tense.Present
                     : Tense.Unknown;
+                // `susitiksiantys`, `vyksiančią`: a future participle by its suffix, whatever tense the tagger gave it.
+                if (m.VerbForm == VerbForm.Part && FutureParticiple(Lower[i])) tense = Tense.Future;
                 // `yra pranešusios` (present auxiliary + past participle) is a perfect: past.
                 if (tense == Tense.Present && t.Upos == Upos.AUX && i + 1 < Count && Token(i + 1).Morph.Tense == global::Kronika.Core.Model.Tense.Past)
                     tense = Tense.Past;
