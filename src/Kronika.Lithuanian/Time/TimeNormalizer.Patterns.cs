@@ -1195,9 +1195,15 @@ public sealed partial class TimeNormalizer
     /// </summary>
     private bool InGame(Words s)
     {
+        bool colon = false, scoreWord = false;
         for (var k = 0; k < s.Count; k++)
+        {
             if (Has(s, k, "game") || Score(s, k)) return true;
-        return false;
+            // `pirmąjį ketvirtį lietuviai pralaimėjo – 16:21`: a score by a word of one, with a pair of numbers.
+            colon |= s.IsNumber(k) && s.Lower[k].Contains(':');
+            scoreWord |= LemmaHas(s, k, "score");
+        }
+        return colon && scoreWord;
     }
 
     /// <summary>`45:39`: two numbers with a colon that no clock reads (hours past 24 or minutes past 59), a score.</summary>
@@ -1497,12 +1503,12 @@ public sealed partial class TimeNormalizer
         if (AgeList(s, next)) return true;
         // A dative owner (`vyrui 70 metų.`, `Jam buvo 45 metai,`) with the clause ending after the years.
         if (s.Lower[unit] is not ("metų" or "metai") || next < s.Count && s.IsWordOrNumber(next)) return false;
-        bool Dative(int k) => s.Pos(k) is Upos.NOUN or Upos.PRON or Upos.PROPN && s.Token(k).Morph.Case == Case.Dat;
+        bool Dative(int k) => s.Pos(k) is Upos.NOUN or Upos.PRON or Upos.PROPN or Upos.DET && s.Token(k).Morph.Case == Case.Dat; // `kuriam galėtų būti 40 metų`
         if (amount > 0 && Dative(amount - 1)) return true;
         // `Jam buvo 45 metai`, `D. Bardadimui nusikaltimo metu buvo 17 metų.`: `būti` with a dative owner in the clause.
         // (`paauglėms yra 12 ir 16 metų`: the verb before a list of ages.)
         var verb = amount - 1;
-        while (verb > 0 && (s.IsNumber(verb) || s[verb] is "ir" or "ar" or "," or "–" or "-")) verb--;
+        while (verb > 0 && (s.IsNumber(verb) || s[verb] is "ir" or "ar" or "," or "–" or "-" or "apie" or "maždaug" or "beveik" or "bent")) verb--;
         if (amount == 0 || s.Lemma(verb) != "būti") return false;
         for (var k = verb - 1; k >= 0 && k >= verb - 7; k--)
         {
