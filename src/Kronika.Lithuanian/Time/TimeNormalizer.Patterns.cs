@@ -62,6 +62,10 @@ public sealed partial class TimeNormalizer
             case "po" when c.LastEnd == i - 1 && c.Reference is { Grain: Grain.Day } named && s.IsAbbreviation(i + 2, "val")
                            && ClockTime(s, i + 1, named.Start) is { } clock:
                 return clock with { Length = clock.Length + 1, Mod = "AFTER" };
+            // `Šiek tiek po 14 val.`, `netrukus po 9 val.`: a little after an hour of the day, not fourteen hours later.
+            case "po" when s[i - 1] is "tiek" or "kiek" or "netrukus" or "truputį" && s.IsAbbreviation(i + 2, "val")
+                           && ClockTime(s, i + 1, c.ReferenceOr(Grain.Day).Start) is { } soonAfter:
+                return soonAfter with { Length = soonAfter.Length + 1, Mod = "AFTER" };
             case "po" when Offset(s, i, c) is { } after:
                 return after;
             // `po` means "after" with the genitive only: `Po šį savaitgalį vykusio ralio` governs the noun after the date.
@@ -86,6 +90,8 @@ public sealed partial class TimeNormalizer
                     // `apie 5 val.`, `apie 2010 m.`; `apie penktadienio įvykius` is about a topic, not an approximate date, and
                     // so is `apie 2018 metų biudžetą`: the year, alone, modifies the noun `apie` governs.
                     if (w == "apie" && core.Type == "DATE" && Governs(s, i, core)) return null;
+                    // `Kalbant apie 2025 metus`: after a verb of speaking or thinking, the date is the topic, found alone.
+                    if (w == "apie" && core.Type == "DATE" && Has(s, i - 1, "topic")) return null;
                     if (w == "apie" && (core.Type == "TIME" || core.Type == "DATE" && s.IsNumber(i + 1))) return core with { Length = core.Length + 1, Mod = "APPROX" };
                 }
                 break;
@@ -127,6 +133,10 @@ public sealed partial class TimeNormalizer
     /// </summary>
     private bool Governs(Words s, int i, Found? core)
     {
+        // `Po sekmadienio susitikimų`: a weekday in the genitive before a noun in the genitive modifies it.
+        if (core is { Length: 1 } day && s.Lower[i] == "po" && !s.IsNumber(i + 1) && words.Get(s.Lower[i + 1], "weekday") is not null
+            && s.Token(i + 1).Morph.Case == Case.Gen && s.Pos(i + 2) == Upos.NOUN && s.Token(i + 2).Morph.Case == Case.Gen && !words.Has(s.Lower[i + 2]))
+            return true;
         // Only a year in the genitive (`2008 m.`, `2008 metų`, `2008-ųjų`) modifies a noun after it.
         if (core is not { } f || !s.IsNumber(i + 1) || s.Lower[i + f.Length] is not ("." or "metų") && !s.Lower[i + f.Length].EndsWith("ųjų", StringComparison.Ordinal)) return false;
         var next = i + 1 + f.Length;
@@ -200,6 +210,8 @@ public sealed partial class TimeNormalizer
         if (s[i - 1] == "per") return null;
         if ((ClockTime(s, i, c.ReferenceOr(Grain.Day).Start) ?? MinutesPast(s, i, c.ReferenceOr(Grain.Day).Start)) is not { } time) return null;
         if (IsScore(s, i)) return null;
+        // `1–3 val. periodiškumu`: how often, not a time of day.
+        if (Has(s, i + time.Length, "interval")) return null;
         if (!IsRule(s, s.TenseAt(i))) return time;
         return time with { Value = "XXXX-XX-XX" + time.Value[time.Value.IndexOf('T')..], Reference = null,
             RangeEnd = time.RangeEnd is { } end ? "XXXX-XX-XX" + end[end.IndexOf('T')..] : null };
@@ -221,7 +233,6 @@ public sealed partial class TimeNormalizer
 
     private bool IsRule(Words s, Tense tense)
     {
-        bool rule = false, anyTense = false;
         for (var k = 0; k < s.Count; k++)
         {
             // A habit in the sentence (`darbai vyks naktimis … nuo 19 val.`): the times are any night's, whatever dates frame them.
@@ -229,6 +240,14 @@ public sealed partial class TimeNormalizer
             // A schedule (`penktadieniais 17–21 val.`, `darbo dienomis 18–21 val.`, `keturis sekmadienius iš eilės nuo 16
             // val.`): the times are any such day's.
             if (Schedule(s, k)) return true;
+            // `kursuos kas pusvalandį nuo 16 iki 19 val.`: a frequency makes the times any day's.
+            if (s.Lower[k] == "kas" && k + 1 < s.Count && (Duration(s, k + 1) is not null || BareUnit(s, k + 1) is not null)) return true;
+        }
+        bool rule = false, anyTense = false;
+        for (var k = 0; k < s.Count; k++)
+        {
+            // `Ribojimai įvesti nuo 19.36 val.`: a time to the minute is an event's; rules keep round times.
+            if (OddMinute(s, k)) return false;
             if ((words.Get(s.Lower[k], "rule") ?? (s.Lemma(k) is { } lemma ? words.Get(lemma, "rule") : null)) is { } kind)
             {
                 // An obligation (`įpareigotas būti namie nuo 22 val.`) is a rule whatever the tense.
@@ -239,6 +258,18 @@ public sealed partial class TimeNormalizer
             if (words.Get(s.Lower[k], "month") is not null || words.Get(s.Lower[k], "weekday") is not null || words.Get(s.Lower[k], "day-offset") is not null) return false;
         }
         return rule && (anyTense || tense != Tense.Past);
+    }
+
+    /// <summary>Whether token k is a clock time whose minutes are no multiple of five (`19.36 val.`, `21:19`).</summary>
+    private static bool OddMinute(Words s, int k)
+    {
+        if (!s.IsNumber(k)) return false;
+        var form = s.Lower[k].AsSpan();
+        var sep = form.IndexOfAny('.', ':');
+        if (sep is < 1 or > 2 || form.Length != sep + 3 || !int.TryParse(form[..sep], out var hour) || hour > 23
+            || !int.TryParse(form[(sep + 1)..], out var minute) || minute > 59) return false;
+        if (form[sep] == '.' && !s.IsAbbreviation(k + 1, "val")) return false;
+        return minute % 5 != 0;
     }
 
     /// <summary>
@@ -321,11 +352,16 @@ public sealed partial class TimeNormalizer
     {
         if (Year(s, i) is not { } y)
         {
-            if (YearRange(s, i) is { } range) return range;
+            if (YearRange(s, i, c) is { } range) return range;
             if (Year(s, i, bare: true) is not { } first) return null;
             // `2009–2010 m.`, `nuo 1996 iki 1999 m.`: the first year of a range is bare.
-            if (s[i + 1] is { } dash && (Dashes.Contains(dash) || dash == "iki") && Year(s, i + 2) is not null)
+            if (s[i + 1] is { } dash && (Dashes.Contains(dash) || dash == "iki") && Year(s, i + 2) is { } second)
+            {
+                // `2024–2025 m. spalio 14 d.`: a day of the season the two years name.
+                if (second.Year == first.Year + 1 && SeasonDay(s, i + 2 + second.Length, c, first.Year, second.Year) is { } day)
+                    return day with { Length = day.Length + 2 + second.Length };
                 return new Found(1, "DATE", Period.Year(first.Year).Value, Reference: Period.Year(first.Year));
+            }
             // `2011 lapkričio mėnesį`, `2000 sausio 3 d.`: a year before a month needs no `m.`; a date line's
             // `2018 03 20 9:40` is a year, month and day in digits.
             if (Month(s, i + 1, strict: true) is not null && WithinYear(s, i + 1, c, first.Year) is { } month) return month with { Length = month.Length + 1 };
@@ -337,8 +373,18 @@ public sealed partial class TimeNormalizer
         return new Found(y.Length, "DATE", year.Value, Reference: year);
     }
 
+    /// <summary>
+    /// `2024–2025 m. spalio 14 d.`, `2023–2024 m. sausio 5 d.`: a day after two years in a row names a day of a season that
+    /// runs from autumn to summer (heating, school, sport): of the first year from July on, of the second before it.
+    /// </summary>
+    private Found? SeasonDay(Words s, int j, Context c, int first, int second)
+    {
+        if (Month(s, j, strict: false) is not { } month || Day(s, j + month.Length) is null) return null;
+        return WithinYear(s, j, c, month.Month >= 7 ? first : second);
+    }
+
     /// <summary>`2009-2010 m.`, `1795–1918 metais`: two years in one token, then a year word: two expressions.</summary>
-    private static Found? YearRange(Words s, int i)
+    private Found? YearRange(Words s, int i, Context c)
     {
         var t = s.Lower[i];
         if (t.Length != 9 || !(t[4] is '-' or '–') || !s.IsNumber(i)) return null;
@@ -346,6 +392,7 @@ public sealed partial class TimeNormalizer
             || !int.TryParse(t.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out var to) || to <= from || to > 2199) return null;
         var length = s.IsAbbreviation(i + 1, "m") ? 3 : s[i + 1] is "metai" or "metų" or "metais" or "metus" or "metams" or "metuose" ? 2 : 0;
         if (length == 0) return null;
+        if (to == from + 1 && SeasonDay(s, i + length, c, from, to) is { } day) return day with { Length = day.Length + length };
         return new Found(length, "DATE", Period.Year(from).Value, Reference: Period.Year(to), RangeEnd: Period.Year(to).Value);
     }
 
@@ -415,6 +462,11 @@ public sealed partial class TimeNormalizer
     {
         if (Holiday(s, i) is not { } holiday) return null;
         if (NamesAThing(s, i, holiday.Length)) return null;
+        // `miestas, kuris tiki Kalėdomis`: the object of a verb that takes the instrumental, not a day.
+        if (s.Lower[i + holiday.Length - 1].EndsWith("mis", StringComparison.Ordinal) && (Has(s, i - 1, "holds-instr") || i > 1 && s.Pos(i - 1) == Upos.ADV && Has(s, i - 2, "holds-instr")))
+            return null;
+        // `Kūčių išvakarėse`: the eve of a holiday, the day before it.
+        var eve = words.Get(s[i + holiday.Length] ?? "", "eve") is not null && s.Token(i + holiday.Length - 1).Morph.Case == Case.Gen ? 1 : 0;
         var tense = s.TenseAt(i);
         DateOnly? best = null;
         for (var year = c.Dct.Year - 1; year <= c.Dct.Year + 1; year++)
@@ -431,8 +483,8 @@ public sealed partial class TimeNormalizer
             };
             if (better) best = day;
         }
-        var period = best is { } d ? new Period(Grain.Day, d) : Period.Unknown(Grain.Day);
-        return DayFound(s, i, holiday.Length, period);
+        var period = best is { } d ? new Period(Grain.Day, d.AddDays(-eve)) : Period.Unknown(Grain.Day);
+        return DayFound(s, i, holiday.Length + eve, period);
     }
 
     /// <summary>`pradžioje` START, `viduryje` MID, `pabaigoje` END (and their nominative/genitive forms).</summary>
@@ -566,14 +618,16 @@ public sealed partial class TimeNormalizer
         var monthWord = MonthWord(s, j);
         // A bare genitive month needs something that makes it a time: `mėnesį`, a part (`liepos pabaigoje`), a preposition.
         var rangeStart = s[j] is { } dash && Dashes.Contains(dash) && Month(s, j + 1, strict: false) is not null; // `sausio–kovo mėnesiais`
-        if (genitive && monthWord == 0 && PartOf(s, j) is null && !rangeStart && !(i > 0 && s[i - 1] is "nuo" or "iki" or "po" or "prieš")) return null;
+        // `balandžio ir gegužės mėnesiais`: two months sharing the month word after the second.
+        var shared = genitive && s[j] is "ir" or "bei" && Month(s, j + 1, strict: true) is { } second && MonthWord(s, j + 1 + second.Length) > 0;
+        if (genitive && monthWord == 0 && PartOf(s, j) is null && !rangeStart && !shared && !(i > 0 && s[i - 1] is "nuo" or "iki" or "po" or "prieš")) return null;
         // The second month of a range (`2024 m. liepos–rugpjūčio`) takes the year of the first.
         // `sausio–spalio mėn.`: the range is placed by its last month, and the first month is the one before it.
         var rangeEndMonth = rangeStart ? Month(s, j + 1, strict: false)!.Value.Month : month.Month;
         var secondOfRange = i > 1 && Dashes.Contains(s[i - 1]!) && c.LastEnd == i - 2 && Month(s, i - 2, strict: false) is not null;
         var monthYear = secondOfRange && c.Reference is { Grain: Grain.Month or Grain.Day } r
             ? r.Start.Year + (month.Month < r.Start.Month ? 1 : 0)
-            : YearBefore(s, i, c) ?? YearFor(c.Dct, tense, rangeEndMonth, 1, monthOnly: true) - (month.Month > rangeEndMonth ? 1 : 0);
+            : YearBefore(s, i, c) ?? YearFor(c.Dct, Forward(s, i, tense), rangeEndMonth, 1, monthOnly: true) - (month.Month > rangeEndMonth ? 1 : 0);
         // `sezonas įprastai prasideda spalį`: a habit's month is any year's.
         if (tense == Tense.Present && YearBefore(s, i, c) is null && Habitual(s, secondOfRange ? i - 2 : i))
             return WithPart(s, j + monthWord, new Found(month.Length + monthWord, "DATE", $"XXXX-{month.Month:D2}"));
@@ -600,6 +654,7 @@ public sealed partial class TimeNormalizer
     /// </summary>
     private Tense Forward(Words s, int i, Tense tense)
     {
+        if (s[i - 1] == "nuo" && tense != Tense.Future && Planned(s, i)) return Tense.Future;
         if (tense != Tense.Past || s[i - 1] != "nuo") return tense;
         // (A period inside a sentence is an abbreviation's: `nuo spalio 1 d. nusprendė`.)
         static bool Boundary(string? t) => t is null or ";" or ":";
@@ -608,6 +663,21 @@ public sealed partial class TimeNormalizer
         for (var k = i + 1; k < s.Count && !Boundary(s[k]); k++)
             if (LemmaHas(s, k, "decision")) return Tense.Unknown;
         return tense;
+    }
+
+    /// <summary>
+    /// Whether the clause of token i holds a verb of a plan or proposal (Data/time-words.txt, plan: `siūlo`, `planuoja`;
+    /// `turėjo` only before an infinitive: `algos nuo sausio turėjo didėti`).
+    /// </summary>
+    private bool Planned(Words s, int i)
+    {
+        static bool Boundary(string? t) => t is null or "," or ";" or ":" or "–" or "—" or "(" or ")" or "!" or "?";
+        bool Plan(int k) => LemmaHas(s, k, "plan") && (s.Lemma(k) != "turėti" || k + 1 < s.Count && s.Token(k + 1).Morph.VerbForm == VerbForm.Inf);
+        for (var k = i - 2; k >= 0 && !Boundary(s[k]) && s[k] != "."; k--)
+            if (Plan(k)) return true;
+        for (var k = i + 1; k < s.Count && !Boundary(s[k]); k++)
+            if (Plan(k)) return true;
+        return false;
     }
 
     /// <summary>Whether token i's lemma is in the time table's <paramref name="category"/> (`decision`, `speed`).</summary>
@@ -1125,9 +1195,24 @@ public sealed partial class TimeNormalizer
     /// </summary>
     private bool InGame(Words s)
     {
+        bool colon = false, scoreWord = false;
         for (var k = 0; k < s.Count; k++)
-            if (Has(s, k, "game")) return true;
-        return false;
+        {
+            if (Has(s, k, "game") || Score(s, k)) return true;
+            // `pirmąjį ketvirtį lietuviai pralaimėjo – 16:21`: a score by a word of one, with a pair of numbers.
+            colon |= s.IsNumber(k) && s.Lower[k].Contains(':');
+            scoreWord |= LemmaHas(s, k, "score");
+        }
+        return colon && scoreWord;
+    }
+
+    /// <summary>`45:39`: two numbers with a colon that no clock reads (hours past 24 or minutes past 59), a score.</summary>
+    private static bool Score(Words s, int k)
+    {
+        if (!s.IsNumber(k)) return false;
+        var form = s.Lower[k].AsSpan();
+        var colon = form.IndexOf(':');
+        return colon > 0 && int.TryParse(form[..colon], out var a) && int.TryParse(form[(colon + 1)..], out var b) && (a > 24 || b > 59);
     }
 
     private static int? RomanNumeral(string s)
@@ -1216,6 +1301,8 @@ public sealed partial class TimeNormalizer
         // `prieš penkias minutes`, `po dviejų valandų`: within the day of the DCT (or of the day last mentioned).
         if (unit.Unit is "H" or "MIN" && amount is { Number: { } small } && small < 24 * 60 / (unit.Unit == "H" ? 60 : 1))
         {
+            // `dar po dešimties minučių įvartį pelnė`: minutes of a game's clock, no day.
+            if (unit.Unit == "MIN" && InGame(s)) return null;
             var today = sign < 0 || s.TenseAt(i) != Tense.Past ? Period.Of(Grain.Day, c.Dct) : c.ReferenceOr(Grain.Day);
             return new Found(end - i, "DATE", today.Value, Reference: today);
         }
@@ -1322,7 +1409,8 @@ public sealed partial class TimeNormalizer
     private Found? Duration(Words s, int i)
     {
         var w = s.Lower[i];
-        if (w is "parą" or "paros") return new Found(1, "DURATION", "P1D");
+        // `tamsiuoju paros metu`: a time of day, no length.
+        if (w is "parą" or "paros") return s[i + 1] is "metu" or "laiku" ? null : new Found(1, "DURATION", "P1D");
         if (w is "pusmetį" or "pusmečio") return new Found(1, "DURATION", "P6M");
         if (w is "pusvalandį" or "pusvalandžio" or "pusvalandis") return new Found(1, "DURATION", "PT30M");
         if (w is "visą" or "visus" or "ištisus" or "ištisą" && s[i + 1] is { } whole && words.Get(whole, "unit") is { } u1 && DurationValue("1", u1) is { } v1)
@@ -1336,6 +1424,8 @@ public sealed partial class TimeNormalizer
         // `suimti 1–2 mėnesiams`: the upper end of a range of lengths is no length of its own.
         if (i > 1 && Dashes.Contains(s[i - 1]!) && s.IsNumber(i - 2)) return null;
         if (unit == "Y" && (IsAge(s, k + unitToken) || IsAgeLimit(s, i, k + unitToken) || IsAgeByWords(s, i, k, k + unitToken))) return null;
+        // `23 metų ir 152 dienų amžiaus`, `3 mėnesių amžiaus`: days and months of an age.
+        if (unit is "M" or "W" or "D" && AgeList(s, k + unitToken)) return null;
         // `56 minutę`, `5 dieną`, `iki 27 minutės`: a singular unit after a number not ending in 1 counts the minute or day,
         // it is no length (after `iki`, `nuo` a length is plural: `iki 27 minučių`).
         var singular = s.Lower[k] is "minutę" or "valandą" or "dieną" or "savaitę" or "mėnesį"
@@ -1346,6 +1436,8 @@ public sealed partial class TimeNormalizer
         if (unit == "MIN" && unitToken == 2 && i > 0 && s[i - 1] is ":" or "," or ";" or "("
             && (k + 2 >= s.Count || s.IsCapitalised(k + 2) && s.IsCapitalised(k + 3))) return null;
         var value = amount.Number is 0.5 ? HalfOf(unit) : DurationValue(amount.Value, unit);
+        // `15 min. intervalu`, `2 val. periodiškumu`: how often, a SET.
+        if (value is not null && Has(s, k + unitToken, "interval")) return new Found(amount.Length + unitToken + 1, "SET", value);
         return value is null ? null : new Found(amount.Length + unitToken, "DURATION", value);
     }
 
@@ -1408,26 +1500,35 @@ public sealed partial class TimeNormalizer
         if (Has(s, before, "age-before")) return true;
         if (Has(s, next, "age-after") || s[next] is "ir" or "ar" && Has(s, next + 1, "age-compare")) return true;
         if (s[amount - 1] is "nei" or "negu" or "kaip" && Has(s, amount - 2, "age-compare")) return true;
-        // `20–29 metų ir 50–56 m. amžiaus grupėms`: a list of ages ending in `amžiaus`.
-        for (var k = next; k < s.Count && k < next + 8; k++)
-        {
-            if (s[k] == "amžiaus") return true;
-            if (!s.IsNumber(k) && s[k] is not ("ir" or "ar" or "–" or "-" or "m" or "." or "metų" or ",")) break;
-        }
+        if (AgeList(s, next)) return true;
         // A dative owner (`vyrui 70 metų.`, `Jam buvo 45 metai,`) with the clause ending after the years.
         if (s.Lower[unit] is not ("metų" or "metai") || next < s.Count && s.IsWordOrNumber(next)) return false;
-        bool Dative(int k) => s.Pos(k) is Upos.NOUN or Upos.PRON or Upos.PROPN && s.Token(k).Morph.Case == Case.Dat;
+        bool Dative(int k) => s.Pos(k) is Upos.NOUN or Upos.PRON or Upos.PROPN or Upos.DET && s.Token(k).Morph.Case == Case.Dat; // `kuriam galėtų būti 40 metų`
         if (amount > 0 && Dative(amount - 1)) return true;
         // `Jam buvo 45 metai`, `D. Bardadimui nusikaltimo metu buvo 17 metų.`: `būti` with a dative owner in the clause.
         // (`paauglėms yra 12 ir 16 metų`: the verb before a list of ages.)
         var verb = amount - 1;
-        while (verb > 0 && (s.IsNumber(verb) || s[verb] is "ir" or "ar" or "," or "–" or "-")) verb--;
+        while (verb > 0 && (s.IsNumber(verb) || s[verb] is "ir" or "ar" or "," or "–" or "-" or "apie" or "maždaug" or "beveik" or "bent")) verb--;
         if (amount == 0 || s.Lemma(verb) != "būti") return false;
         for (var k = verb - 1; k >= 0 && k >= verb - 7; k--)
         {
             if (s[k] == ".") continue; // an initial's period: `D. Bardadimui`
             if (!s.IsWordOrNumber(k)) break;
             if (Dative(k)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// `20–29 metų ir 50–56 m. amžiaus grupėms`, `23 metų ir 152 dienų amžiaus`: a list of ages ending in `amžiaus`,
+    /// from token <paramref name="next"/> on.
+    /// </summary>
+    private static bool AgeList(Words s, int next)
+    {
+        for (var k = next; k < s.Count && k < next + 8; k++)
+        {
+            if (s[k] == "amžiaus") return true;
+            if (!s.IsNumber(k) && s[k] is not ("ir" or "ar" or "–" or "-" or "m" or "." or "metų" or "," or "mėnesių" or "mėn" or "savaičių" or "dienų" or "d")) break;
         }
         return false;
     }
@@ -1488,6 +1589,8 @@ public sealed partial class TimeNormalizer
         // `kiekvienų metų rudenį`: every autumn.
         if (w == "kiekvienų" && next == "metų" && s[i + 2] is { } every && words.Get(every, "season") is { } everySeason) return new Found(3, "SET", $"XXXX-{everySeason}");
         if (words.Get(next, "weekday") is { } day) return new Found(2, "SET", $"XXXX-WXX-{day}");
+        // `kiekvieną paskutinį mėnesio sekmadienį`, `kiekvieno mėnesio paskutinį sekmadienį`: a weekday once a month.
+        if (NthOfMonth(s, i + 1) is { } nth) return new Found(1 + nth, "SET", "P1M");
         // `kiekvieną savaitgalį`: every weekend; `kas pusvalandį`: every half hour.
         if (words.Get(next, "unit") == "WE") return new Found(2, "SET", "XXXX-WXX-WE");
         if (next is "pusvalandį") return new Found(2, "SET", "PT30M");
@@ -1503,6 +1606,19 @@ public sealed partial class TimeNormalizer
         if (words.Get(next, "daypart") is { } part) return new Found(2, "SET", "XXXX-XX-XXT" + part);
         // `kiekvieną rugsėjį`: every September.
         if (words.Get(next, "month") is { } month) return new Found(2, "SET", $"XXXX-{int.Parse(month, CultureInfo.InvariantCulture):D2}");
+        return null;
+    }
+
+    /// <summary>
+    /// `paskutinį mėnesio sekmadienį`, `mėnesio paskutinį sekmadienį`, `pirmąjį mėnesio antradienį` from token k: its
+    /// length, or null.
+    /// </summary>
+    private int? NthOfMonth(Words s, int k)
+    {
+        bool Nth(int x) => s[x] is "paskutinį" or "paskutinįjį" || numbers.Ordinal(s[x] ?? "") is > 0 and < 6;
+        bool Weekday(int x) => s[x] is { } w && words.Get(w, "weekday") is not null;
+        if (Nth(k) && s[k + 1] == "mėnesio" && Weekday(k + 2)) return 3;
+        if (s[k] == "mėnesio" && Nth(k + 1) && Weekday(k + 2)) return 3;
         return null;
     }
 

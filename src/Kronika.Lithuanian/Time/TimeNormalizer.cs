@@ -265,7 +265,7 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
     private FrozenSet<string>? _starters;
 
     /// <summary>Categories of the time table whose words only qualify an expression near them and open none.</summary>
-    private static readonly HashSet<string> NoStart = ["rule", "age-before", "age-after", "age-compare", "score", "habit", "game", "compare", "decision", "speed", "schedule", "street"];
+    private static readonly HashSet<string> NoStart = ["rule", "age-before", "age-after", "age-compare", "score", "habit", "game", "compare", "decision", "speed", "schedule", "street", "holds-instr", "eve", "interval", "topic", "plan"];
 
     /// <summary>Forms that are only units of the time table (`metus`, `valandų`) and open no pattern themselves; `metų`,
     /// `mėnesio`, `savaitės` open `metų pabaigoje`, and `parą`, `pusmetį`, `savaitgalį` are lengths or days alone.</summary>
@@ -363,6 +363,19 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
             System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
         }
 
+        /// <summary>A future active participle's suffix: `-siant-`, `-sianč-`, `-siąs`.</summary>
+        private static bool FutureParticiple(string form) =>
+            form.Contains("siant", StringComparison.Ordinal) || form.Contains("sianč", StringComparison.Ordinal) || form.EndsWith("siąs", StringComparison.Ordinal);
+
+        /// <summary>Whether participle k heads a phrase of its own: a future one, or one agreeing with the noun after it.</summary>
+        private bool OwnParticiple(int k)
+        {
+            var m = Token(k).Morph;
+            if (m.VerbForm != VerbForm.Part) return false;
+            if (m.Tense == global::Kronika.Core.Model.Tense.Fut || FutureParticiple(Lower[k])) return true;
+            return k + 1 < Count && Token(k + 1).Upos == Upos.NOUN && Token(k + 1).Morph.Case == m.Case && m.Case != Case.None;
+        }
+
         /// <summary>Each token's tense: that of the nearest finite verb (or conditional, imperative, participle) in the sentence.</summary>
         private Tense[] Tenses()
         {
@@ -376,6 +389,8 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
                     : m.Tense == global::Kronika.Core.Model.Tense.Fut || m.Mood is Mood.Cnd or Mood.Imp ? Tense.Future
                     : m.Tense == global::Kronika.Core.Model.Tense.Pres ? Tense.Present
                     : Tense.Unknown;
+                // `susitiksiantys`, `vyksiančią`: a future participle by its suffix, whatever tense the tagger gave it.
+                if (m.VerbForm == VerbForm.Part && FutureParticiple(Lower[i])) tense = Tense.Future;
                 // `yra pranešusios` (present auxiliary + past participle) is a perfect: past.
                 if (tense == Tense.Present && t.Upos == Upos.AUX && i + 1 < Count && Token(i + 1).Morph.Tense == global::Kronika.Core.Model.Tense.Past)
                     tense = Tense.Past;
@@ -396,7 +411,11 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
                 {
                     // A finite verb of the clause goes before a participle or gerund in it (`komandos, užėmusios vietas,
                     // pavasarį pratęs kovą` is the future of `pratęs`).
-                    var d = Math.Abs(index - i) + (clause[index] == clause[i] ? 0 : 1000) + (Token(index).Morph.VerbForm == VerbForm.Fin ? 0 : 100);
+                    // A participle phrase right beside the word is its own: a future participle (`sekmadienį susitiksiantys`)
+                    // or one before its noun (`ketvirtadienį paskelbtas sprendimas`), not a participle the tagger guessed
+                    // for a finite verb (`pavasarį pratęs kovą`).
+                    var d = Math.Abs(index - i) + (clause[index] == clause[i] ? 0 : 1000)
+                        + (Token(index).Morph.VerbForm == VerbForm.Fin || Math.Abs(index - i) == 1 && OwnParticiple(index) ? 0 : 100);
                     if (d < distance) (best, distance) = (tense, d);
                 }
                 result[i] = best;
