@@ -236,7 +236,7 @@ public sealed partial class Lexicon
 
     public static Lexicon Load(Stream stream)
     {
-        using var r = new BinaryReader(Resources.Decompressed(stream), Encoding.UTF8);
+        var r = Resources.DecompressedModel(stream);
         if (r.ReadString() != Magic) throw new InvalidDataException("not a Kronika lexicon file");
         var rules = new AffixRule[r.ReadInt32()];
         for (var i = 0; i < rules.Length; i++)
