@@ -44,6 +44,8 @@ public static class StartupBench
         Phase("events", EventExtractor.Load);
         var lexicon = LithuanianPipeline.LoadLexicon();
         var model = LithuanianPipeline.LoadMorphology();
+        Phase("knowledge base", KnowledgeBase.Load);
+        Phase("entity words", EntityWords.Load);
         Phase("entities (knowledge base, words)", () => EntityRecognizer.Load(model, lexicon));
         var pipeline = Phase("pipeline (parallel, models cached)", () => LithuanianPipeline.Create(Layers.Events | Layers.Syntax));
         var text = TextDecoder.Decode(File.ReadAllBytes(path)).Text;
