@@ -31,6 +31,35 @@ public sealed class ModelReader(byte[] bytes, int length)
     /// <summary>Skips bytes.</summary>
     public void Skip(int count) => Take(count);
 
+    /// <summary>The next bytes, to read a block of numbers in one loop.</summary>
+    public ReadOnlySpan<byte> ReadBytes(int count) => Take(count);
+
+    /// <summary>Skips <paramref name="count"/> records of <paramref name="strings"/> strings followed by
+    /// <paramref name="fixedBytes"/> bytes each, in one tight loop (to index a table without reading its values).</summary>
+    public void SkipRecords(int count, int strings, int fixedBytes)
+    {
+        var at = _at;
+        for (var r = 0; r < count; r++)
+        {
+            for (var s = 0; s < strings; s++)
+            {
+                // A 7-bit encoded length: nearly always one byte.
+                var size = 0;
+                for (var shift = 0; ; shift += 7)
+                {
+                    if (at >= length || shift > 28) throw new InvalidDataException($"the model file ends early (in a string's length at offset {at} of {length})");
+                    var b = bytes[at++];
+                    size |= (b & 0x7F) << shift;
+                    if (b < 0x80) break;
+                }
+                at += size;
+            }
+            at += fixedBytes;
+            if (at > length) throw new InvalidDataException($"the model file ends early (wanted {at - length} more bytes)");
+        }
+        _at = at;
+    }
+
     /// <summary>The bytes not yet read.</summary>
     public int Remaining => length - _at;
 

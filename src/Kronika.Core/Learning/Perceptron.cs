@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 
 namespace Kronika.Core.Learning;
 
@@ -197,7 +198,9 @@ public sealed class PerceptronModel
             features[i] = r.ReadUInt64();
             if (i > 0 && features[i] <= features[i - 1]) throw new InvalidDataException("perceptron weights out of order");
             starts[i] = at;
-            for (var n = r.ReadInt32(); n > 0; n--) pairs[at++] = new ClassWeight(r.ReadUInt16(), (float)r.ReadHalf());
+            var block = r.ReadBytes(4 * r.ReadInt32());
+            for (var b = 0; b < block.Length; b += 4)
+                pairs[at++] = new ClassWeight(BinaryPrimitives.ReadUInt16LittleEndian(block[b..]), (float)BinaryPrimitives.ReadHalfLittleEndian(block[(b + 2)..]));
         }
         starts[count] = at;
         return new PerceptronModel(classCount, features, starts, pairs);

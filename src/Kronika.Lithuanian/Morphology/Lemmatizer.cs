@@ -58,17 +58,9 @@ public sealed class Lemmatizer
         }
     }
 
-    private static void SkipString(ModelReader r) => r.ReadStringBytes();
+    private static void SkipString(ModelReader r) => r.SkipRecords(1, strings: 1, fixedBytes: 0);
 
-    private static void SkipRules(ModelReader r)
-    {
-        for (var n = r.ReadInt32(); n > 0; n--)
-        {
-            r.ReadStringBytes();
-            r.ReadStringBytes();
-            r.Skip(4);
-        }
-    }
+    private static void SkipRules(ModelReader r) => r.SkipRecords(r.ReadInt32(), strings: 2, fixedBytes: 4);
 
     // The pool is shared by both tables, whose reads may run on different threads.
     private static Func<ModelReader, string> ReadPooled(StringPool pool) => r =>

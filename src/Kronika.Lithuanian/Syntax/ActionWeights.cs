@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using Kronika.Core.Learning;
 
@@ -148,10 +149,11 @@ public sealed class ActionWeights
         {
             var key = r.ReadUInt64();
             var first = at;
-            for (var n = r.ReadInt32(); n > 0; n--)
+            var block = r.ReadBytes(4 * r.ReadInt32());
+            for (var b = 0; b < block.Length; b += 4)
             {
-                var action = r.ReadUInt16();
-                var weight = (float)r.ReadHalf();
+                var action = BinaryPrimitives.ReadUInt16LittleEndian(block[b..]);
+                var weight = (float)BinaryPrimitives.ReadHalfLittleEndian(block[(b + 2)..]);
                 if (prune > 0 && Math.Abs(weight) < prune) continue;
                 entries[at++] = new Entry { Action = action, Weight = weight };
             }
