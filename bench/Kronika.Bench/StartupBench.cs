@@ -25,7 +25,7 @@ public static class StartupBench
         var process = Process.GetCurrentProcess();
         var sinceStart = DateTime.Now - process.StartTime;
         Console.WriteLine($"process start to Main: {sinceStart.TotalSeconds:F3} s wall, {process.TotalProcessorTime.TotalSeconds:F3} s processor");
-        Console.WriteLine($"{"phase",-34} {"wall s",8} {"cpu s",8} {"alloc MB",8} {"gc0",3} {"gc1",3} {"gc2",3}");
+        Console.WriteLine($"{"phase",-34} {"wall s",8} {"cpu s",8} {"alloc MB",8} {"gc0",3} {"gc1",3} {"gc2",3} {"gc ms",6}");
         Phase("read the article", () => File.ReadAllBytes(path));
         Phase("lexicon: gunzip only", () => Resources.Decompressed(Resources.Open(LithuanianPipeline.LexiconResource)));
         Phase("morphology: gunzip only", () => Resources.Decompressed(Resources.Open(LithuanianPipeline.MorphologyResource)));
@@ -44,6 +44,8 @@ public static class StartupBench
         Phase("events", EventExtractor.Load);
         var lexicon = LithuanianPipeline.LoadLexicon();
         var model = LithuanianPipeline.LoadMorphology();
+        Phase("knowledge base", KnowledgeBase.Load);
+        Phase("entity words", EntityWords.Load);
         Phase("entities (knowledge base, words)", () => EntityRecognizer.Load(model, lexicon));
         var pipeline = Phase("pipeline (parallel, models cached)", () => LithuanianPipeline.Create(Layers.Events | Layers.Syntax));
         var text = TextDecoder.Decode(File.ReadAllBytes(path)).Text;
@@ -52,7 +54,7 @@ public static class StartupBench
         var doc = pipeline.Process(ArticleReader.Parse(text, new ArticleSource("a")));
         Phase("conllu output", () => { var w = new StringWriter(); Kronika.Core.IO.Conllu.Write(w, doc); return w; });
         process.Refresh();
-        Console.WriteLine($"total: {(DateTime.Now - process.StartTime).TotalSeconds:F3} s wall, {process.TotalProcessorTime.TotalSeconds:F3} s processor");
+        Console.WriteLine($"total: {(DateTime.Now - process.StartTime).TotalSeconds:F3} s wall, {process.TotalProcessorTime.TotalSeconds:F3} s processor, {GC.GetTotalPauseDuration().TotalSeconds:F3} s paused for garbage collection");
     }
 
     private static T Phase<T>(string name, Func<T> work)
@@ -61,11 +63,12 @@ public static class StartupBench
         var cpu = process.TotalProcessorTime;
         var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var allocated = GC.GetTotalAllocatedBytes();
+        var paused = GC.GetTotalPauseDuration();
         var sw = Stopwatch.StartNew();
         var result = work();
         var wall = sw.Elapsed.TotalSeconds;
         process.Refresh();
-        Console.WriteLine($"{name,-34} {wall,8:F3} {(process.TotalProcessorTime - cpu).TotalSeconds,8:F3} {(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0,8:F1} {GC.CollectionCount(0) - gen0,3} {GC.CollectionCount(1) - gen1,3} {GC.CollectionCount(2) - gen2,3}");
+        Console.WriteLine($"{name,-34} {wall,8:F3} {(process.TotalProcessorTime - cpu).TotalSeconds,8:F3} {(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0,8:F1} {GC.CollectionCount(0) - gen0,3} {GC.CollectionCount(1) - gen1,3} {GC.CollectionCount(2) - gen2,3} {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds,6:F1}");
         return result;
     }
 }

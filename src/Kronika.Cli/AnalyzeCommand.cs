@@ -36,7 +36,7 @@ public static class AnalyzeCommand
 
     private static int Run(CliIO io, string[] inputs, string format, string inputFormat, DateOnly? date)
     {
-        var pipeline = LithuanianPipeline.Create(Layers.Events | Layers.Syntax);
+        var pipeline = KronikaCli.WithoutCollections(() => LithuanianPipeline.Create(Layers.Events | Layers.Syntax));
         var reads = inputFormat == "conllu" ? ReadConllu(io, inputs, date) : ArticleReader.Read(inputs, date, io.Stdin);
         var failed = 0;
         var results = reads

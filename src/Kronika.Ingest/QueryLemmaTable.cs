@@ -24,7 +24,7 @@ public static class QueryLemmaTable
             words.Add(word);
             words.Add(word.ToLowerInvariant());
         }
-        foreach (var key in LithuanianPipeline.LoadMorphology().Lemmatizer.Seen.Keys) Add(key[..key.IndexOf('\t')]);
+        foreach (var key in LithuanianPipeline.LoadMorphology().Lemmatizer.Seen) Add(key.Key[..key.Key.IndexOf('\t')]);
         foreach (var headword in LithuanianPipeline.LoadLexicon().HeadwordTexts) Add(headword);
         var cases = Resources.Lines("Morphology/Data/name-cases.tsv").Select(l => l.Split('\t'))
             .Select(p => (Ending: p[0], Forms: p[1].Split(' ')))

@@ -34,6 +34,13 @@ public static class Resources
         return memory;
     }
 
+    /// <summary>A gzip model file decompressed into memory, to be read from its bytes.</summary>
+    public static Kronika.Core.Learning.ModelReader DecompressedModel(Stream gzip)
+    {
+        var memory = Decompressed(gzip);
+        return new Kronika.Core.Learning.ModelReader(memory.GetBuffer(), (int)memory.Length);
+    }
+
     /// <summary>The buffer to decompress into: the size a seekable gzip file records in its last four bytes (ISIZE,
     /// the size modulo 2^32), so the buffer is allocated once and never grown; otherwise a guess.</summary>
     private static int DecompressedSize(Stream gzip)

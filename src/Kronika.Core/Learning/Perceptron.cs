@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 
 namespace Kronika.Core.Learning;
 
@@ -172,22 +173,37 @@ public sealed class PerceptronModel
 
     /// <summary>Reads the weights straight into the model's arrays: the file lists features by hash and each feature's
     /// classes in order, as <see cref="Save"/> writes them, so nothing is sorted or grouped at start-up.</summary>
-    public static PerceptronModel Load(BinaryReader r)
+    public static PerceptronModel Load(ModelReader r)
     {
         var classCount = r.ReadInt32();
         var count = r.ReadInt32();
+        // One pass to count the weights (a feature: its hash, its count, 4 bytes a weight), one to fill the arrays.
+        var start = r.Position;
+        var total = 0;
+        for (var i = 0; i < count; i++)
+        {
+            r.Skip(8);
+            var n = r.ReadInt32();
+            if (n < 0) throw new InvalidDataException("perceptron weights: a negative count");
+            r.Skip(4 * n);
+            total += n;
+        }
+        r.Position = start;
         var features = new ulong[count];
         var starts = new int[count + 1];
-        var pairs = new List<ClassWeight>(count * 4);
+        var pairs = new ClassWeight[total];
+        var at = 0;
         for (var i = 0; i < count; i++)
         {
             features[i] = r.ReadUInt64();
             if (i > 0 && features[i] <= features[i - 1]) throw new InvalidDataException("perceptron weights out of order");
-            starts[i] = pairs.Count;
-            for (var n = r.ReadInt32(); n > 0; n--) pairs.Add(new ClassWeight(r.ReadUInt16(), (float)r.ReadHalf()));
+            starts[i] = at;
+            var block = r.ReadBytes(4 * r.ReadInt32());
+            for (var b = 0; b < block.Length; b += 4)
+                pairs[at++] = new ClassWeight(BinaryPrimitives.ReadUInt16LittleEndian(block[b..]), (float)BinaryPrimitives.ReadHalfLittleEndian(block[(b + 2)..]));
         }
-        starts[count] = pairs.Count;
-        return new PerceptronModel(classCount, features, starts, [.. pairs]);
+        starts[count] = at;
+        return new PerceptronModel(classCount, features, starts, pairs);
     }
 }
 

@@ -1,3 +1,4 @@
+using Kronika.Core.Learning;
 
 namespace Kronika.Lithuanian.Morphology;
 
@@ -14,10 +15,8 @@ public readonly record struct EditRule(string Remove, string Add, int Count);
 public sealed class Lemmatizer
 {
     public const int MaxSuffix = 8;
-    private readonly Dictionary<string, string> _seen;
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _seenLookup;
-    private readonly Dictionary<string, EditRule[]> _rules;
-    private readonly Dictionary<string, EditRule[]>.AlternateLookup<ReadOnlySpan<char>> _rulesLookup;
+    private readonly ModelTable<string> _seen;
+    private readonly ModelTable<EditRule[]> _rules;
 
     private static readonly string[] VerbPrefixes =
         ["nebe", "tebe", "ne", "be", "te", "pa", "nu", "iš", "at", "ati", "pri", "su", "per", "už", "ap", "api", "į", "par", "pra", "si"];
@@ -27,29 +26,65 @@ public sealed class Lemmatizer
         .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
 
     public Lemmatizer(IReadOnlyDictionary<string, string> seen, IReadOnlyDictionary<string, EditRule[]> rules)
+        : this(SeenTable(seen.OrderBy(p => p.Key, StringComparer.Ordinal), new StringPool()), RuleTable(rules.OrderBy(p => p.Key, StringComparer.Ordinal), new StringPool()))
     {
-        // A model being loaded hands over its own ordinal dictionaries: they are kept, not copied.
-        _seen = Owned(seen);
-        _seenLookup = _seen.GetAlternateLookup<ReadOnlySpan<char>>();
-        _rules = Owned(rules);
-        _rulesLookup = _rules.GetAlternateLookup<ReadOnlySpan<char>>();
-        _seenFilter = new StringFilter(_seen.Keys);
-        _rulesFilter = new StringFilter(_rules.Keys);
     }
 
-    private readonly StringFilter _seenFilter, _rulesFilter;
-
-    private static Dictionary<string, T> Owned<T>(IReadOnlyDictionary<string, T> table) =>
-        table is Dictionary<string, T> own && ReferenceEquals(own.Comparer, StringComparer.Ordinal) ? own : table.ToDictionary(StringComparer.Ordinal);
-
-    private bool TrySeen(ReadOnlySpan<char> key, out string lemma)
+    private Lemmatizer(ModelTable<string> seen, ModelTable<EditRule[]> rules)
     {
-        lemma = "";
-        return _seenFilter.MayContain(key) && _seenLookup.TryGetValue(key, out lemma!);
+        _seen = seen;
+        _rules = rules;
     }
 
-    public IReadOnlyDictionary<string, string> Seen => _seen;
-    public IReadOnlyDictionary<string, EditRule[]> Rules => _rules;
+    /// <summary>The lemmatizer of a model file: its seen forms (a count, then form → lemma) and rules (a count, then
+    /// key → rules), each indexed where it lies and read as asked for.</summary>
+    internal static Lemmatizer Read(ModelReader r, StringPool pool) => new(new ModelTable<string>(r, r.ReadInt32(), SkipString, ReadPooled(pool)),
+        new ModelTable<EditRule[]>(r, r.ReadInt32(), SkipRules, ReadRules(pool)));
+
+    private static ModelTable<string> SeenTable(IEnumerable<KeyValuePair<string, string>> seen, StringPool pool) =>
+        ModelTable<string>.Of(seen, (w, lemma) => w.Write(lemma), SkipString, ReadPooled(pool));
+
+    private static ModelTable<EditRule[]> RuleTable(IEnumerable<KeyValuePair<string, EditRule[]>> rules, StringPool pool) =>
+        ModelTable<EditRule[]>.Of(rules, WriteRules, SkipRules, ReadRules(pool));
+
+    internal static void WriteRules(BinaryWriter w, EditRule[] rules)
+    {
+        w.Write(rules.Length);
+        foreach (var r in rules)
+        {
+            w.Write(r.Remove);
+            w.Write(r.Add);
+            w.Write(r.Count);
+        }
+    }
+
+    private static void SkipString(ModelReader r) => r.SkipRecords(1, strings: 1, fixedBytes: 0);
+
+    private static void SkipRules(ModelReader r) => r.SkipRecords(r.ReadInt32(), strings: 2, fixedBytes: 4);
+
+    // The pool is shared by both tables, whose reads may run on different threads.
+    private static Func<ModelReader, string> ReadPooled(StringPool pool) => r =>
+    {
+        lock (pool) return pool.Read(r);
+    };
+
+    private static Func<ModelReader, EditRule[]> ReadRules(StringPool pool) => r =>
+    {
+        var list = new EditRule[r.ReadInt32()];
+        lock (pool)
+            for (var i = 0; i < list.Length; i++) list[i] = new EditRule(pool.Read(r), pool.Read(r), r.ReadInt32());
+        return list;
+    };
+
+    private bool TrySeen(ReadOnlySpan<char> key, out string lemma) => _seen.TryGetValue(key, out lemma);
+
+    /// <summary>The forms seen in training with their tags (`form\ttag`) and lemmas, in key order.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Seen => _seen.Entries();
+    public int SeenCount => _seen.Count;
+
+    /// <summary>The edit rules by key (`tag\tending`), in key order.</summary>
+    public IEnumerable<KeyValuePair<string, EditRule[]>> Rules => _rules.Entries();
+    public int RuleCount => _rules.Count;
 
     public static string SeenKey(string form, string xpos) => form + "\t" + xpos;
 
@@ -100,7 +135,7 @@ public sealed class Lemmatizer
             for (var k = Math.Min(MaxSuffix, lower.Length); k >= 0; k--)
             {
                 var key = Key(buffer, tagKey, lower.AsSpan(lower.Length - k));
-                if (!_rulesFilter.MayContain(key) || !_rulesLookup.TryGetValue(key, out var rules)) continue;
+                if (!_rules.TryGetValue(key, out var rules)) continue;
                 foreach (var rule in rules.AsSpan(0, Math.Min(rules.Length, 6)))
                 {
                     var candidate = string.Concat(lower.AsSpan(0, lower.Length - rule.Remove.Length), rule.Add);

@@ -34,18 +34,33 @@ public sealed partial class Lexicon
     private readonly StringFilter _filter;
 
     public Lexicon(IReadOnlyList<AffixRule> rules, IEnumerable<(string Text, string Flags)> headwords)
+        : this(rules, FlagCharsOf(rules), headwords)
     {
-        Rules = rules;
-        _flagChars = new string(rules.Select(r => r.Flag).Distinct().Order().ToArray());
+    }
+
+    private Lexicon(IReadOnlyList<AffixRule> rules, string flagChars, IEnumerable<(string Text, string Flags)> headwords)
+        : this(rules, flagChars, Index(flagChars, headwords))
+    {
+    }
+
+    private static Dictionary<string, Headword[]> Index(string flagChars, IEnumerable<(string Text, string Flags)> headwords)
+    {
         // A plain dictionary, filled in one pass: a frozen one looks up no faster here and takes several times longer
         // to build, which every command that loads the lexicon pays at start-up.
         var list = headwords as IReadOnlyCollection<(string, string)>;
-        _headwords = new Dictionary<string, Headword[]>(list?.Count ?? 0, StringComparer.Ordinal);
-        foreach (var (text, flags) in headwords)
-        {
-            var headword = new Headword(text, FlagMask(flags));
-            _headwords[text] = _headwords.TryGetValue(text, out var same) ? [.. same, headword] : [headword];
-        }
+        var index = new Dictionary<string, Headword[]>(list?.Count ?? 0, StringComparer.Ordinal);
+        foreach (var (text, flags) in headwords) Add(index, new Headword(text, FlagMask(flagChars, flags)));
+        return index;
+    }
+
+    private static void Add(Dictionary<string, Headword[]> index, Headword headword) =>
+        index[headword.Text] = index.TryGetValue(headword.Text, out var same) ? [.. same, headword] : [headword];
+
+    private Lexicon(IReadOnlyList<AffixRule> rules, string flagChars, Dictionary<string, Headword[]> headwords)
+    {
+        Rules = rules;
+        _flagChars = flagChars;
+        _headwords = headwords;
         _headwordLookup = _headwords.GetAlternateLookup<ReadOnlySpan<char>>();
         _filter = new StringFilter(_headwords.Keys);
         _suffixes = new SuffixTrie(rules.Where(r => !r.IsPrefix));
@@ -55,6 +70,8 @@ public sealed partial class Lexicon
             .ToFrozenDictionary(g => g.Key, g => g.ToArray());
     }
 
+    private static string FlagCharsOf(IReadOnlyList<AffixRule> rules) => new(rules.Select(r => r.Flag).Distinct().Order().ToArray());
+
     public IReadOnlyList<AffixRule> Rules { get; }
 
     public int HeadwordCount => _headwords.Count;
@@ -62,12 +79,12 @@ public sealed partial class Lexicon
     /// <summary>Every headword's text (a dictionary form), each once.</summary>
     public IEnumerable<string> HeadwordTexts => _headwords.Keys;
 
-    private ulong FlagMask(string flags)
+    private static ulong FlagMask(string flagChars, ReadOnlySpan<char> flags)
     {
         ulong mask = 0;
         foreach (var f in flags)
         {
-            var bit = _flagChars.IndexOf(f);
+            var bit = flagChars.IndexOf(f);
             if (bit >= 0) mask |= 1UL << bit;
         }
         return mask;
@@ -236,14 +253,30 @@ public sealed partial class Lexicon
 
     public static Lexicon Load(Stream stream)
     {
-        using var r = new BinaryReader(Resources.Decompressed(stream), Encoding.UTF8);
+        var r = Resources.DecompressedModel(stream);
         if (r.ReadString() != Magic) throw new InvalidDataException("not a Kronika lexicon file");
         var rules = new AffixRule[r.ReadInt32()];
         for (var i = 0; i < rules.Length; i++)
             rules[i] = new AffixRule(i, r.ReadBoolean(), r.ReadChar(), r.ReadBoolean(), r.ReadString(), r.ReadString(), r.ReadString());
-        var headwords = new (string, string)[r.ReadInt32()];
-        for (var i = 0; i < headwords.Length; i++) headwords[i] = (r.ReadString(), r.ReadString());
-        return new Lexicon(rules, headwords);
+        // The headwords go straight into the index: a flag string is decoded into a buffer and made a mask, never a
+        // string; the file lists them sorted, so a text written twice (two paradigms) becomes one string.
+        var flagChars = FlagCharsOf(rules);
+        var count = r.ReadInt32();
+        var index = new Dictionary<string, Headword[]>(count, StringComparer.Ordinal);
+        Span<char> flags = stackalloc char[128];
+        ReadOnlySpan<byte> previousBytes = [];
+        var previous = "";
+        for (var i = 0; i < count; i++)
+        {
+            var bytes = r.ReadStringBytes();
+            var text = bytes.SequenceEqual(previousBytes) && i > 0 ? previous : Encoding.UTF8.GetString(bytes);
+            var flagBytes = r.ReadStringBytes();
+            var mask = flagBytes.Length <= flags.Length ? FlagMask(flagChars, flags[..Encoding.UTF8.GetChars(flagBytes, flags)]) : FlagMask(flagChars, Encoding.UTF8.GetString(flagBytes));
+            Add(index, new Headword(text, mask));
+            previous = text;
+            previousBytes = bytes;
+        }
+        return new Lexicon(rules, flagChars, index);
     }
 }
 

@@ -306,23 +306,18 @@ public sealed class MorphologyModel
             w.Write(tags.Length);
             foreach (var t in tags) w.Write((ushort)t);
         }
-        w.Write(Lemmatizer.Seen.Count);
-        foreach (var (key, lemma) in Lemmatizer.Seen.OrderBy(p => p.Key, StringComparer.Ordinal))
+        // The lemmatizer's tables are kept in key order, as they were written.
+        w.Write(Lemmatizer.SeenCount);
+        foreach (var (key, lemma) in Lemmatizer.Seen)
         {
             w.Write(key);
             w.Write(lemma);
         }
-        w.Write(Lemmatizer.Rules.Count);
-        foreach (var (key, rules) in Lemmatizer.Rules.OrderBy(p => p.Key, StringComparer.Ordinal))
+        w.Write(Lemmatizer.RuleCount);
+        foreach (var (key, rules) in Lemmatizer.Rules)
         {
             w.Write(key);
-            w.Write(rules.Length);
-            foreach (var r in rules)
-            {
-                w.Write(r.Remove);
-                w.Write(r.Add);
-                w.Write(r.Count);
-            }
+            Lemmatizer.WriteRules(w, rules);
         }
         WriteReadings(w, Mapper.ByXposLemma);
         WriteReadings(w, Mapper.ByXpos);
@@ -342,7 +337,7 @@ public sealed class MorphologyModel
 
     public static MorphologyModel Load(Stream stream)
     {
-        using var r = new BinaryReader(Resources.Decompressed(stream), Encoding.UTF8);
+        var r = Resources.DecompressedModel(stream);
         if (r.ReadString() != Magic) throw new InvalidDataException("not a Kronika morphology model");
         var tags = ReadStrings(r);
         var weights = PerceptronModel.Load(r);
@@ -365,27 +360,15 @@ public sealed class MorphologyModel
             for (var i = 0; i < list.Length; i++) list[i] = r.ReadUInt16();
             analysisTags[analysis] = list;
         }
-        // Lemmas, rule edits and features repeat: each distinct one becomes one string.
-        var pool = new StringPool();
-        var seenCount = r.ReadInt32();
-        var seen = new Dictionary<string, string>(seenCount, StringComparer.Ordinal);
-        for (var n = seenCount; n > 0; n--) seen[r.ReadString()] = pool.Read(r);
-        var ruleCount = r.ReadInt32();
-        var rules = new Dictionary<string, EditRule[]>(ruleCount, StringComparer.Ordinal);
-        for (var n = ruleCount; n > 0; n--)
-        {
-            var key = r.ReadString();
-            var list = new EditRule[r.ReadInt32()];
-            for (var i = 0; i < list.Length; i++) list[i] = new EditRule(pool.Read(r), pool.Read(r), r.ReadInt32());
-            rules[key] = list;
-        }
+        // Lemmas and rule edits repeat: each distinct one becomes one string.
+        var lemmatizer = Lemmatizer.Read(r, new StringPool());
         var byXposLemma = ReadReadings(r);
         var byXpos = ReadReadings(r);
         var byCategory = new Dictionary<string, Upos>(StringComparer.Ordinal);
         for (var n = r.ReadInt32(); n > 0; n--) byCategory[r.ReadString()] = (Upos)r.ReadByte();
         var featuresOfPart = new Dictionary<string, string[]>(StringComparer.Ordinal);
         for (var n = r.ReadInt32(); n > 0; n--) featuresOfPart[r.ReadString()] = ReadStrings(r);
-        return new MorphologyModel(tags, weights, tagDictionary, analysisTags, nameTags, nameEndings, new Lemmatizer(seen, rules), new UdMapper(byXposLemma, byXpos, byCategory, featuresOfPart));
+        return new MorphologyModel(tags, weights, tagDictionary, analysisTags, nameTags, nameEndings, lemmatizer, new UdMapper(byXposLemma, byXpos, byCategory, featuresOfPart));
     }
 
     private static void WriteTags(BinaryWriter w, int[] tags)
@@ -394,7 +377,7 @@ public sealed class MorphologyModel
         foreach (var t in tags) w.Write((ushort)t);
     }
 
-    private static int[] ReadTags(BinaryReader r)
+    private static int[] ReadTags(ModelReader r)
     {
         var tags = new int[r.ReadInt32()];
         for (var i = 0; i < tags.Length; i++) tags[i] = r.ReadUInt16();
@@ -407,7 +390,7 @@ public sealed class MorphologyModel
         foreach (var v in values) w.Write(v);
     }
 
-    private static string[] ReadStrings(BinaryReader r)
+    private static string[] ReadStrings(ModelReader r)
     {
         var values = new string[r.ReadInt32()];
         for (var i = 0; i < values.Length; i++) values[i] = r.ReadString();
@@ -425,7 +408,7 @@ public sealed class MorphologyModel
         }
     }
 
-    private static Dictionary<string, (Upos, string)> ReadReadings(BinaryReader r)
+    private static Dictionary<string, (Upos, string)> ReadReadings(ModelReader r)
     {
         var table = new Dictionary<string, (Upos, string)>(StringComparer.Ordinal);
         for (var n = r.ReadInt32(); n > 0; n--) table[r.ReadString()] = ((Upos)r.ReadByte(), r.ReadString());

@@ -1,4 +1,5 @@
 using System.Text;
+using Kronika.Core.Learning;
 
 namespace Kronika.Lithuanian.Morphology;
 
@@ -14,13 +15,11 @@ internal sealed class StringPool
 
     public StringPool() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public string Read(BinaryReader r)
+    public string Read(ModelReader r)
     {
-        var length = r.Read7BitEncodedInt();
-        if (length > 256) return Add(Encoding.UTF8.GetString(r.ReadBytes(length)));
-        Span<byte> bytes = stackalloc byte[length];
-        r.BaseStream.ReadExactly(bytes);
-        Span<char> chars = stackalloc char[length];
+        var bytes = r.ReadStringBytes();
+        if (bytes.Length > 256) return Add(Encoding.UTF8.GetString(bytes));
+        Span<char> chars = stackalloc char[bytes.Length];
         var text = chars[..Encoding.UTF8.GetChars(bytes, chars)];
         return _lookup.TryGetValue(text, out var known) ? known : Add(text.ToString());
     }

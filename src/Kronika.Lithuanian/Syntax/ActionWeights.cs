@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using Kronika.Core.Learning;
 
@@ -25,32 +26,36 @@ public sealed class ActionWeights
     }
 
     private readonly Slot[] _slots;
-    private readonly List<(ulong Feature, (ushort Class, Half Weight)[] Weights)> _features; // as read, for saving
     private readonly int _mask;
     private readonly int _shift;
     private readonly Entry[] _entries;
+    // Feature i (in the order read) is _keys[i], its weights _entries[_starts[i].._starts[i + 1]]: kept for saving.
+    private readonly ulong[] _keys;
+    private readonly int[] _starts;
 
-    private ActionWeights(int classCount, List<(ulong Feature, (ushort Class, Half Weight)[] Weights)> features)
+    /// <param name="keys">The features.</param>
+    /// <param name="starts">Feature i's weights are entries[starts[i]..starts[i + 1]]; entry 0 is never used, so that 0 marks an empty slot.</param>
+    private ActionWeights(int classCount, ulong[] keys, int[] starts, Entry[] entries)
     {
         ClassCount = classCount;
-        FeatureCount = features.Count;
-        _features = features;
+        FeatureCount = keys.Length;
+        _keys = keys;
+        _starts = starts;
+        _entries = entries;
+        if (entries.Length > 1 << 24) throw new InvalidDataException($"a syntax model with more than {1 << 24} weights");
         var bits = 4;
-        while ((1 << bits) < features.Count + features.Count / 3) bits++;
+        while ((1 << bits) < keys.Length + keys.Length / 3) bits++;
         _slots = new Slot[1 << bits];
         _mask = (1 << bits) - 1;
         _shift = 64 - bits;
-        var entries = new List<Entry> { default }; // entry 0 is never used, so that 0 marks an empty slot
-        foreach (var (feature, weights) in features)
+        for (var i = 0; i < keys.Length; i++)
         {
-            if (weights.Length is 0 or > 255 || entries.Count >= 1 << 24)
-                throw new InvalidDataException($"a syntax model feature with {weights.Length} weights, or more than {1 << 24} weights in all");
-            var at = Home(feature);
+            var count = starts[i + 1] - starts[i];
+            if (count is 0 or > 255) throw new InvalidDataException($"a syntax model feature with {count} weights");
+            var at = Home(keys[i]);
             while (_slots[at].Weights != 0) at = (at + 1) & _mask;
-            _slots[at] = new Slot { Fingerprint = (uint)feature, Weights = (uint)entries.Count << 8 | (uint)weights.Length };
-            foreach (var (c, w) in weights) entries.Add(new Entry { Action = c, Weight = (float)w });
+            _slots[at] = new Slot { Fingerprint = (uint)keys[i], Weights = (uint)starts[i] << 8 | (uint)count };
         }
-        _entries = [.. entries];
     }
 
     public int ClassCount { get; }
@@ -96,37 +101,68 @@ public sealed class ActionWeights
         }
     }
 
-    /// <summary>Writes the weights as <see cref="PerceptronModel.Save"/> does.</summary>
+    /// <summary>Writes the weights as <see cref="PerceptronModel.Save"/> does: features by hash, each weight a Half
+    /// (the floats were read from Halves, so they are written back exactly).</summary>
     public void Save(BinaryWriter w)
     {
         w.Write(ClassCount);
         w.Write(FeatureCount);
-        foreach (var (feature, weights) in _features.OrderBy(f => f.Feature))
+        var order = Enumerable.Range(0, _keys.Length).ToArray();
+        Array.Sort((ulong[])_keys.Clone(), order);
+        foreach (var i in order)
         {
-            w.Write(feature);
-            w.Write(weights.Length);
-            foreach (var (c, x) in weights)
+            w.Write(_keys[i]);
+            w.Write(_starts[i + 1] - _starts[i]);
+            for (var e = _starts[i]; e < _starts[i + 1]; e++)
             {
-                w.Write(c);
-                w.Write(x);
+                w.Write((ushort)_entries[e].Action);
+                w.Write((Half)_entries[e].Weight);
             }
         }
     }
 
-    /// <summary>Reads weights written by <see cref="PerceptronModel.Save"/> or <see cref="Save"/>.</summary>
-    public static ActionWeights Load(BinaryReader r)
+    /// <summary>Reads weights written by <see cref="PerceptronModel.Save"/> or <see cref="Save"/> straight into the table,
+    /// dropping those smaller than <paramref name="prune"/> (and the features left with none).</summary>
+    public static ActionWeights Load(ModelReader r, float prune = 0)
     {
         var classCount = r.ReadInt32();
         var count = r.ReadInt32();
-        var features = new List<(ulong, (ushort, Half)[])>(count);
+        // One pass to count the weights (a feature: its hash, its count, 4 bytes a weight), one to fill the arrays.
+        var start = r.Position;
+        var total = 0L;
         for (var i = 0; i < count; i++)
         {
-            var feature = r.ReadUInt64();
-            var list = new (ushort, Half)[r.ReadInt32()];
-            for (var j = 0; j < list.Length; j++) list[j] = (r.ReadUInt16(), r.ReadHalf());
-            features.Add((feature, list));
+            r.Skip(8);
+            var n = r.ReadInt32();
+            if (n is < 0 or > 255) throw new InvalidDataException($"a syntax model feature with {n} weights");
+            r.Skip(4 * n);
+            total += n;
         }
-        return new ActionWeights(classCount, features);
+        if (count < 0 || total >= 1 << 24) throw new InvalidDataException($"a syntax model with {count} features and {total} weights");
+        r.Position = start;
+        var keys = new ulong[count];
+        var starts = new int[count + 1];
+        var entries = new Entry[total + 1];
+        var kept = 0;
+        var at = 1;
+        for (var i = 0; i < count; i++)
+        {
+            var key = r.ReadUInt64();
+            var first = at;
+            var block = r.ReadBytes(4 * r.ReadInt32());
+            for (var b = 0; b < block.Length; b += 4)
+            {
+                var action = BinaryPrimitives.ReadUInt16LittleEndian(block[b..]);
+                var weight = (float)BinaryPrimitives.ReadHalfLittleEndian(block[(b + 2)..]);
+                if (prune > 0 && Math.Abs(weight) < prune) continue;
+                entries[at++] = new Entry { Action = action, Weight = weight };
+            }
+            if (at == first) continue;
+            keys[kept] = key;
+            starts[kept++] = first;
+        }
+        starts[kept] = at;
+        return new ActionWeights(classCount, kept == count ? keys : keys[..kept], kept == count ? starts : starts[..(kept + 1)], at == entries.Length ? entries : entries[..at]);
     }
 
     /// <summary>The weights of a trained perceptron, dropping those smaller than <paramref name="prune"/>.</summary>
@@ -134,12 +170,6 @@ public sealed class ActionWeights
     {
         using var buffer = new MemoryStream();
         using (var w = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true)) model.Save(w);
-        buffer.Position = 0;
-        using var r = new BinaryReader(buffer);
-        var all = Load(r);
-        var kept = all._features
-            .Select(f => (f.Feature, f.Weights.Where(p => Math.Abs((float)p.Weight) >= prune).ToArray()))
-            .Where(f => f.Item2.Length > 0).ToList();
-        return new ActionWeights(all.ClassCount, kept);
+        return Load(new ModelReader(buffer.GetBuffer(), (int)buffer.Length), prune);
     }
 }

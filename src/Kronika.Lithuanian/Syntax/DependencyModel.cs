@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Runtime.InteropServices;
 using System.Text;
+using Kronika.Core.Learning;
 using Kronika.Core.Model;
 
 namespace Kronika.Lithuanian.Syntax;
@@ -183,8 +184,7 @@ public sealed class DependencyModel
 
     public static DependencyModel Load(Stream stream)
     {
-        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
-        using var r = new BinaryReader(new BufferedStream(gzip, 1 << 16), Encoding.UTF8);
+        var r = Resources.DecompressedModel(stream);
         var magic = r.ReadString();
         if (magic != Magic && magic != BeamMagic) throw new InvalidDataException("not a Kronika syntax model");
         var beam = magic == BeamMagic ? r.ReadInt32() : 1;
