@@ -11,16 +11,13 @@ namespace Kronika.Store;
 /// </summary>
 public sealed class SqliteStore : IStore
 {
-    // Settings of each connection (WAL mode stays with the file once set). The writer copies the log into the file when
-    // it reaches the size BoundWal truncates it at (16,384 pages of 4 KB, 64 MB), not every 1,000 pages: a page changed
-    // by several batches in between is copied once.
+    // Settings of each connection (WAL mode stays with the file once set).
     private const string Pragmas = """
         PRAGMA journal_mode = WAL;
         PRAGMA synchronous = NORMAL;
         PRAGMA mmap_size = 1073741824;
         PRAGMA cache_size = -262144;
         PRAGMA foreign_keys = ON;
-        PRAGMA wal_autocheckpoint = 16384;
         """;
 
     private const string Schema = """
