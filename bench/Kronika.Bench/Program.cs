@@ -64,7 +64,7 @@ if (args.FirstOrDefault() == "merge-cost")
 if (args.FirstOrDefault() == "writer-cost")
 {
     WriterCostBench.Run(Text("--corpus") ?? throw new ArgumentException("writer-cost: --corpus DIR is required"),
-        Text("--base") ?? throw new ArgumentException("writer-cost: --base FILE is required"), Option("--articles", 2000), Option("--rounds", 3), Text("--work"), Option("--warm", 0));
+        Text("--base") ?? throw new ArgumentException("writer-cost: --base FILE is required"), Option("--articles", 2000), Option("--rounds", 3), Text("--work"), Option("--warm", 0), Option("--batch", 200));
     return;
 }
 if (args.FirstOrDefault() == "analysis-size")

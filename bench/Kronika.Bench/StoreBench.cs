@@ -121,14 +121,16 @@ public static class StoreBench
         string.Join(' ', new[] { query, entity is null ? null : $"--entity {entity}", from is null ? null : $"--from {from:yyyy-MM-dd}", to is null ? null : $"--to {to:yyyy-MM-dd}" }.Where(s => !string.IsNullOrEmpty(s)));
 
     /// <summary>Times each action alone, one after another (the store's async reads are waited for inside each).</summary>
-    internal static (double P50, double P95, double P99, double Max) Time(IEnumerable<Action> actions)
+    internal static (double P50, double P95, double P99, double Max) Time(IEnumerable<Action> actions, bool processor = false)
     {
         var times = new List<double>();
         foreach (var action in actions)
         {
+            // Processor time: the calling thread's (the SQLite store's reads run on it), which a loaded machine moves less than wall time.
+            var cpu = processor ? MergeCostBench.ThreadSeconds() : 0;
             var sw = Stopwatch.StartNew();
             action();
-            times.Add(sw.Elapsed.TotalMilliseconds);
+            times.Add(processor ? 1000 * (MergeCostBench.ThreadSeconds() - cpu) : sw.Elapsed.TotalMilliseconds);
         }
         times.Sort();
         double At(double q) => times[Math.Min(times.Count - 1, (int)(q * times.Count))];

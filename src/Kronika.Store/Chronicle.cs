@@ -149,7 +149,7 @@ public static class ChronicleReads
     }
 
     /// <summary>
-    /// A page of the chronicle. <paramref name="text"/> is the store's SQL for the ids of the stories a query matches
+    /// A page of the chronicle. <paramref name="text"/> is the store's SQL for the ids (a column `id`) of the stories a query matches
     /// (with its parameters), <paramref name="day"/> how the store binds a date and <paramref name="readDay"/> how it reads one;
     /// <paramref name="walkIndex"/> (by report or not) the store's hint naming the index a broad query's page walks the events in.
     /// </summary>
@@ -192,10 +192,18 @@ public static class ChronicleReads
             // broad query) the page walks the events in order and stops when it is full, each event checked against the
             // matching articles through its own mentions (the `+` keeps SQLite from looking up every matching article
             // for each event), instead of finding and sorting every matching event.
-            using (var count = Command(connection, $"""
-                       SELECT COUNT(*) FROM (SELECT DISTINCT e.id FROM event_mentions m JOIN events e ON e.id = m.event_id
-                       WHERE {where} AND m.article_id IN ({t.Sql}) LIMIT {request.MaxTotal + 1}) c
-                       """, parameters))
+            // With no condition on the events, the matching articles are read in the text index's order, each one's
+            // events looked up, and the count stops at the cap: a broad query reads a few thousand articles, not the
+            // list of every one it matches first (`t.Sql` gives the ids as `id`).
+            var countSql = where == "TRUE"
+                ? $"""
+                  SELECT COUNT(*) FROM (SELECT DISTINCT m.event_id FROM ({t.Sql}) f JOIN event_mentions m ON m.article_id = f.id LIMIT {request.MaxTotal + 1}) c
+                  """
+                : $"""
+                  SELECT COUNT(*) FROM (SELECT DISTINCT e.id FROM event_mentions m JOIN events e ON e.id = m.event_id
+                  WHERE {where} AND m.article_id IN ({t.Sql}) LIMIT {request.MaxTotal + 1}) c
+                  """;
+            using (var count = Command(connection, countSql, parameters))
                 total = Convert.ToInt32(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
             walk = total > request.MaxTotal;
             where += walk

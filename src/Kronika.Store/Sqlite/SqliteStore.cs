@@ -917,7 +917,7 @@ public sealed class SqliteStore : IStore
     public Task<ChroniclePage> ChronicleAsync(ChronicleRequest request, CancellationToken ct = default) => Read(connection =>
     {
         (string, List<(string, object?)>)? text = request.Query is { } q
-            ? ("SELECT rowid FROM articles_fts WHERE articles_fts MATCH @q", [("@q", "lemmas : " + ToFts(q))])
+            ? ("SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH @q", [("@q", "lemmas : " + ToFts(q))])
             : null;
         // SQLite 3.49 plans the walk as a scan of every event and a sort unless told to follow the order's index.
         return ChronicleReads.QueryAsync(connection, request, text, d => Day(d), ReadDay, ct,
