@@ -215,8 +215,10 @@ public sealed partial class EntityRecognizer
     /// place or body of the base (`Rasa Vilniuje` is no one).</summary>
     private bool FirstNameBeforeSurname(Sentence s, int i) =>
         IsFirstName(s, i) && !s.IsAcronym(i) && s.Token(i).Upos != Upos.ADV
-        && lists.FirstName(s.Display(i), Gender.None) is { } first && CanBeCaseOf(s.Display(i), first) && s.IsWord(i + 1) && s.IsCapitalised(i + 1) && !s.IsAcronym(i + 1)
-        && EndsLithuanian(s.Form(i + 1)) && !IsCommonWord(s.Lower(i + 1)) && kb.Find(s.Key(i + 1)).All(e => e.Type == "PER");
+        && (lists.FirstName(s.Display(i), Gender.Masc) is { } man && CanBeCaseOf(s.Display(i), man)
+            || lists.FirstName(s.Display(i), Gender.Fem) is { } woman && CanBeCaseOf(s.Display(i), woman)) && s.IsWord(i + 1) && s.IsCapitalised(i + 1) && !s.IsAcronym(i + 1)
+        && EndsLithuanian(s.Form(i + 1)) && (!IsCommonWord(s.Lower(i + 1)) || kb.FindBySurname(s.Key(i + 1)).Length > 0)
+        && kb.Find(s.Key(i + 1)).All(e => e.Type == "PER" || !CanBeCaseOf(s.Display(i + 1), e.Canonical)); // `Kairį` is no case of `Kairas`
 
     /// <summary>In a capitals headline every word is capitalised: a name is a known name or a proper noun of the lexicon.</summary>
     private bool IsHeadlineName(Sentence s, int i) =>
@@ -693,7 +695,8 @@ public sealed partial class EntityRecognizer
             // `R. Š. Tikslinant aplinkybes`: after initials, a common word that is no noun opens the next sentence.
             else if (j > i && s[j - 1] == "." && s.IsWord(j) && IsCommonWord(s.Lower(j))
                      && s.Token(j).Upos is not (Upos.PROPN or Upos.NOUN or Upos.ADJ)) break;
-            else if (s.IsWord(j) && s.IsCapitalised(j) && !IsTitle(s, j) && !lists.NotNames.Contains(s.Form(j))
+            // (A title's word capitalised after given names is a surname: `Tautvydo Karaliaus`, `Jonas Kunigas`.)
+            else if (s.IsWord(j) && s.IsCapitalised(j) && (!IsTitle(s, j) || j > i && !s.IsAcronym(j) && GivenNames(s, i, j)) && !lists.NotNames.Contains(s.Form(j))
                      && !(IsNotName(s, j) && (j == i || !s.IsAllCaps(j - 1)))
                      && (j == i || s.IsAcronym(j) == s.IsAcronym(i) || Byline(s, i, j))
                      && (!s.Headline || IsHeadlineName(s, j) || GivenNames(s, i, j) && !IsCommonWord(s.Lower(j)))) j++;
@@ -777,7 +780,9 @@ public sealed partial class EntityRecognizer
         if (i > 0 && s.LowerLemma(i - 1) is { } before && lists.OrganizationTriggers.Contains(before)) return "ORG";
         // Capitalised common words that no head, title, earlier mention or tagger makes a name (`Švietimo`, `Geros`,
         // `Šventojo Tėvo`, `Vidaus` of `Vidaus reikalų ministras`, `Vakarų`) are not one, first names or not.
-        if (!memory.People.Contains(s.Key(end - 1)) && Enumerable.Range(i, end - i).All(k => IsCommonWord(s.Lower(k)) && s.Token(k).Upos != Upos.PROPN)) return null;
+        // (A first name before a surname of the base is a person though both are words: `Gintarą Kairį`.)
+        if (!memory.People.Contains(s.Key(end - 1)) && Enumerable.Range(i, end - i).All(k => IsCommonWord(s.Lower(k)) && s.Token(k).Upos != Upos.PROPN)
+            && !(end - i == 2 && FirstNameBeforeSurname(s, i))) return null;
         // A first name is one person's: a plural (`Vakarai`, though `Vakaris` is a name) is not.
         if (IsFirstName(s, i) && !PluralForm(s, i)) return "PER";
         if (FemaleSurnameEndings.Any(e => last.EndsWith(e, StringComparison.Ordinal))) return "PER";

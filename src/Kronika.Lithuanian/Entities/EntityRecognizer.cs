@@ -103,11 +103,24 @@ public sealed partial class EntityRecognizer(KnowledgeBase kb, EntityWords lists
     private bool IsCommonWord(string lower)
     {
         if (_commonWords.TryGetValue(lower, out var common)) return common;
-        common = lexicon.Analyze(lower).Any(a => !char.IsUpper(a.Headword.Text[0]));
+        common = lexicon.Analyze(lower).Any(a => !char.IsUpper(a.Headword.Text[0]))
+                 // A definite adjective the dictionary lists by its plain form (`paskutinysis` of `paskutinis`, `naujoji` of `nauja`).
+                 || IndefiniteOf(lower) is { } plain && lexicon.Analyze(plain).Any(a => !char.IsUpper(a.Headword.Text[0]));
         // (A count of its own: the dictionary's Count takes all its locks.)
         if (_commonWordCount < 200_000 && _commonWords.TryAdd(lower, common)) Interlocked.Increment(ref _commonWordCount);
         return common;
     }
+
+    /// <summary>The plain adjective a definite nominative is made of (`paskutinysis` → `paskutinis`, `naujasis` → `naujas`,
+    /// `naujoji` → `nauja`, `didžiosios` → `didžios`); null for any other word.</summary>
+    private static string? IndefiniteOf(string lower) =>
+        lower.Length < 6 ? null
+        : lower.EndsWith("ysis", StringComparison.Ordinal) ? lower[..^4] + "is"
+        : lower.EndsWith("asis", StringComparison.Ordinal) ? lower[..^4] + "as"
+        : lower.EndsWith("usis", StringComparison.Ordinal) ? lower[..^4] + "us"
+        : lower.EndsWith("oji", StringComparison.Ordinal) ? lower[..^3] + "a"
+        : lower.EndsWith("osios", StringComparison.Ordinal) ? lower[..^5] + "os"
+        : null;
 
     public static EntityRecognizer Load(MorphologyModel morphology, Lexicon lexicon) =>
         new(KnowledgeBase.Load(), EntityWords.Load(), morphology, lexicon);

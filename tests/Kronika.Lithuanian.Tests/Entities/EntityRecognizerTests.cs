@@ -362,6 +362,40 @@ public class EntityRecognizerTests
         Assert.Equal(canonical, e.Canonical);
     }
 
+    [Theory]
+    // A genitive in `-o` after a consonant is a man's `-as` (`Jankausko` is no `Jankauskis`, whose genitive is `Jankauskio`);
+    // Ukrainian `-enko` stays as written.
+    [InlineData("Po to Edgaro Jankausko treniruota rinktinė pateko į duobę.", "Edgaro Jankausko", "PER", "Edgaras Jankauskas")]
+    [InlineData("Apie Andrijų Ševčenko kalbėjo treneris.", "Andrijų Ševčenko", "PER", "Andrijus Ševčenko")]
+    // A surname in the nominative puts the given name in the nominative as written (`Brūno` is no genitive here).
+    [InlineData("Skyriaus vedėjas Brūno Aleknavičius sakė, kad viskas gerai.", "Brūno Aleknavičius", "PER", "Brūno Aleknavičius")]
+    // Foreign surnames ending as no Lithuanian name's case does (a consonant before `-s`, a plain `-es`) are written as
+    // given, and the given name before them too.
+    [InlineData("Scenoje pasirodė Erica Jennings.", "Erica Jennings", "PER", "Erica Jennings")]
+    [InlineData("Su Laura Adams kalbėjomės ilgai.", "Laura Adams", "PER", "Laura Adams")]
+    [InlineData("Prisimenu Varg Vikernes dainas.", "Varg Vikernes", "PER", "Varg Vikernes")]
+    // A woman's given name before a surname that is no woman's: the surname is foreign and undeclined (`Liu` is no `Lis`).
+    [InlineData("Apdovanojimas įteiktas Monikai Liu.", "Monikai Liu", "PER", "Monika Liu")]
+    [InlineData("Scenoje pasirodė Monika Liu.", "Monika Liu", "PER", "Monika Liu")]
+    // A Lithuanian given name in an oblique case declines before an undeclined surname.
+    [InlineData("Su Mantu Ben sutarėme greitai.", "Mantu Ben", "PER", "Mantas Ben")]
+    // A title's word capitalised after a given name is the surname (`Karalius`); a first name opening a sentence before
+    // a surname of the base is the person, though both are also common words (`gintaras`, `kairys`).
+    [InlineData("Padėjo Tautvydo Karaliaus brolis.", "Tautvydo Karaliaus", "PER", "Tautvydas Karalius")]
+    [InlineData("Gintarą Kairį pakvietė į komandą.", "Gintarą Kairį", "PER", "Gintaras Kairys")]
+    public void EntityRecognizer_ReadsTheSixthAuditsNamesAsALithuanianWould(string text, string mention, string type, string canonical)
+    {
+        var e = Only(text, mention);
+        Assert.Equal(type, e.Type);
+        Assert.Equal(canonical, e.Canonical);
+    }
+
+    [Theory]
+    // A definite adjective opening a sentence is a word, not a name (the dictionary has `paskutinis`).
+    [InlineData("Paskutinysis vakaras buvo šiltas.")]
+    public void EntityRecognizer_TakesNoDefiniteAdjectiveAtASentenceStartForAName(string text) =>
+        Assert.Empty(Entities(text).Entities);
+
     [Fact]
     public void EntityRecognizer_NamesAPlaceOpenedByAnAdjectiveOnceWhereverItStands()
     {
