@@ -18,7 +18,8 @@ public sealed record EntityWords(
     FrozenSet<string> Makers,
     FrozenSet<string> PlaceNouns,
     FrozenSet<string> ProductTriggers,
-    FrozenSet<string> SportsWords)
+    FrozenSet<string> SportsWords,
+    FrozenSet<string> PlayWords)
 {
     public static EntityWords Load() => new(
         // First names by their case-free key: `Gitanui`, `Gitano` and `Gitanas` find `Gitanas` (and `Gitana`, told apart by gender).
@@ -36,7 +37,8 @@ public sealed record EntityWords(
         Resources.Set("Entities/Data/makers.txt"),
         Resources.Set("Entities/Data/place-nouns.txt"),
         Resources.Set("Entities/Data/product-triggers.txt"),
-        Resources.Set("Entities/Data/sports-words.txt"));
+        Resources.Set("Entities/Data/sports-words.txt"),
+        Resources.Set("Entities/Data/play-words.txt"));
 
     /// <summary>The nominative first name a form (any case) is, if it is one; the gender picks between `Gitanas` and `Gitana`.</summary>
     public string? FirstName(string form, Gender gender) => FirstNameOf(NameKey.Word(form), form, gender);
@@ -238,6 +240,9 @@ public sealed partial class EntityRecognizer(KnowledgeBase kb, EntityWords lists
         /// <summary>Words the document defined as its own short terms (`(toliau – Komitetas)`), by key: common nouns of
         /// the text, not names.</summary>
         public HashSet<string> Terms { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The entries of the base the text has named so far (`Europos Komisija` before a bare `Komisija`).</summary>
+        public HashSet<KbEntry> Known { get; } = new(ReferenceEqualityComparer.Instance);
     }
 
     /// <summary>One sentence's tokens with what the recognizer asks of them.</summary>

@@ -383,11 +383,30 @@ public class EntityRecognizerTests
     // a surname of the base is the person, though both are also common words (`gintaras`, `kairys`).
     [InlineData("Padėjo Tautvydo Karaliaus brolis.", "Tautvydo Karaliaus", "PER", "Tautvydas Karalius")]
     [InlineData("Gintarą Kairį pakvietė į komandą.", "Gintarą Kairį", "PER", "Gintaras Kairys")]
+    // A place's head right after a quoted name is part of the place's name (an arena named by a club or a sponsor).
+    [InlineData("Krepšininkai žaidė „Žalgirio“ arenoje.", "„Žalgirio“ arenoje", "LOC", "Žalgirio arena")]
+    [InlineData("Koncertas vyks „Siemens“ arenoje.", "„Siemens“ arenoje", "LOC", "Siemens arena")]
+    // A quoted genitive before a noun of a member or worker is a body's name in a case: named in the nominative.
+    [InlineData("Apie tai rašė „Palangos tilto“ žurnalistai.", "Palangos tilto", "ORG", "Palangos tiltas")]
+    [InlineData("Tai patvirtino „Baltojo Kiro“ vokalistas.", "Baltojo Kiro", "ORG", "Baltasis Kiras")]
+    [InlineData("Sceną apšvietė „Juodvarnio“ būgnininkas.", "Juodvarnio", "ORG", "Juodvarnis")]
+    // An initial and a surname in a sentence about a game are no politician of the base with that surname.
+    [InlineData("Rungtynėse A.Butkevičius pelnė 20 taškų.", "A.Butkevičius", "PER", "A. Butkevičius")]
     public void EntityRecognizer_ReadsTheSixthAuditsNamesAsALithuanianWould(string text, string mention, string type, string canonical)
     {
         var e = Only(text, mention);
         Assert.Equal(type, e.Type);
         Assert.Equal(canonical, e.Canonical);
+    }
+
+    [Fact]
+    public void EntityRecognizer_LinksACommonNounOpeningASentenceToTheBaseOnlyAfterTheTextNamedIt()
+    {
+        Assert.Empty(Entities("Komisijos nariai posėdžiavo vakar.").Entities);
+        var doc = Entities("Europos Komisija pateikė pasiūlymą. Komisijos nariai jį aptarė.");
+        Assert.Equal(2, doc.Entities.Count(e => e.Canonical == "Europos Komisija"));
+        // A title before the initial says who it is, whatever the sentence is about.
+        Assert.Contains(Entities("Rungtynes stebėjo premjeras A. Butkevičius.").Entities, e => e.Canonical == "Algirdas Butkevičius");
     }
 
     [Theory]
