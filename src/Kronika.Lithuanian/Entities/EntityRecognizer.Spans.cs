@@ -567,8 +567,13 @@ public sealed partial class EntityRecognizer
                 return (new Mention(s.Start(i), s.End(last), "PER", Canonical(s, i, i + length, "PER", hasHead: false), null, [.. Words(s, i, i + length)]), length);
             // A known name in the genitive before a head names the place or body it heads (`Kinijos užsienio reikalų
             // ministerija`, `Partizanų gatvė`, `A. Stulginskio mokykla`), not what a person owns (`Putino administracija`).
+            // (A place's genitive before a head in the plural names things of that place, no one of them: `Lietuvos upės`,
+            // `Lietuvos festivalių sezonas`; a plural-only head is one: `Vilniaus rūmai`.)
             if (s.Morph(last).Case == Case.Gen && HeadAfter(s, i + length) is { } head
-                && !(entry.Type == "PER" && s.LowerLemma(head.End - 1) is { } owned && lists.OwnedHeads.Contains(owned)))
+                && !(entry.Type == "PER" && s.LowerLemma(head.End - 1) is { } owned && lists.OwnedHeads.Contains(owned))
+                && !(entry.Type == "LOC" && head.End - 1 == i + length && s.Morph(head.End - 1).IsPlural && !s.IsCapitalised(head.End - 1)
+                     && s.LowerLemma(head.End - 1) is { } common && !common.EndsWith("ai", StringComparison.Ordinal) && !common.EndsWith("os", StringComparison.Ordinal)
+                     && !common.EndsWith("ės", StringComparison.Ordinal) && !common.EndsWith("ys", StringComparison.Ordinal)))
             {
                 var end = head.End;
                 return (new Mention(s.Start(i), s.End(end - 1), head.Type, Canonical(s, i, end, head.Type, hasHead: true), null, [.. Words(s, i, end)]), end - i);

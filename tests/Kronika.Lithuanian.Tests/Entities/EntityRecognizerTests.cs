@@ -415,6 +415,13 @@ public class EntityRecognizerTests
     public void EntityRecognizer_TakesNoDefiniteAdjectiveAtASentenceStartForAName(string text) =>
         Assert.Empty(Entities(text).Entities);
 
+    [Theory]
+    // A place's genitive before a plural head names things of that place, not one named thing: the place alone.
+    [InlineData("Lietuvos festivalių sezonas prasideda.", "Lietuvos", "Lietuva")]
+    [InlineData("Vyko Europos čempionatai.", "Europos", "Europa")]
+    public void EntityRecognizer_KeepsAPlaceBeforeAPluralHeadAlone(string text, string mention, string canonical) =>
+        Assert.Equal(canonical, Only(text, mention).Canonical);
+
     [Fact]
     public void EntityRecognizer_NamesAPlaceOpenedByAnAdjectiveOnceWhereverItStands()
     {
