@@ -26,12 +26,11 @@ public sealed partial class EntityRecognizer
                 : Gender.None;
             // A woman's given name before a surname that is no Lithuanian woman's (`Monika Liu`, `Monikai Liu`): the surname
             // is foreign and written as it is in every case, however Lithuanian its ending looks (`Liu` is no `Lis`).
-            if (end - i > 1 && personGender == Gender.Masc && !s.Has(i, TokenFlags.Initial) && !s.Display(end - 1).Contains('-')
-                && lists.FirstName(s.Display(i), Gender.Fem) is { } woman && lists.IsFirstNameOf(woman, Gender.Fem) && CanBeCaseOf(s.Display(i), woman)
-                && !(lists.FirstName(s.Display(i), Gender.Masc) is { } man && lists.IsFirstNameOf(man, Gender.Masc) && CanBeCaseOf(s.Display(i), man)))
+            var womanForeign = false;
+            if (end - i > 1 && personGender != Gender.Fem && !s.Has(i, TokenFlags.Initial) && !s.Display(end - 1).Contains('-') && WomansGivenName(s, i))
             {
                 personGender = Gender.Fem;
-                foreign = true;
+                foreign = womanForeign = true;
             }
             // A surname in the nominative (`Aleknavičius`, `Jennings`) puts the given names before it in the nominative too, as
             // written (`Brūno Aleknavičius` is Brūno, not the genitive of Brūnas).
@@ -53,7 +52,11 @@ public sealed partial class EntityRecognizer
                 if (s.Has(k, TokenFlags.Initial)) words.Add(s.Display(k) + ".");
                 else if (s.IsAcronym(k) && s.Form(k).Length >= 3) words.Add(Cased(s.Lower(k), true)); // `GLAVECKAS` in a byline
                 // A Lithuanian given name in a case no name's nominative has (`Mantu Ben` → `Mantas Ben`) declines, foreign surname or not.
-                else if (k < end - 1 && foreign && ObliqueGiven(s.Lower(k)) && lists.FirstName(s.Display(k), personGender) is { } given0 && given0 != s.Display(k)) words.Add(given0);
+                else if (k < end - 1 && foreign && ObliqueGiven(s.Lower(k)) && lists.FirstName(s.Display(k), personGender) is { } given0 && given0 != s.Display(k) && CanBeCaseOf(s.Display(k), given0)) words.Add(given0);
+                // A woman's name the list lacks, in an oblique case, by the feminine endings (`Jessicai` → `Jessica`, `Sofią` →
+                // `Sofia`); her surname in `-ą`, `-ai` declines as `-a` (`Jeleną Rybakiną` → `Jelena Rybakina`), else stays.
+                else if (womanForeign && (k < end - 1 || s.Lower(k).EndsWith('ą') || s.Lower(k).EndsWith("ai", StringComparison.Ordinal)) && FeminineNominative(s.Display(k)) is { } woman)
+                    words.Add(woman);
                 else if (Particles.Contains(s.Form(k)) || foreign || IsForeign(s.Display(k).Split('-')[0])) words.Add(s.Display(k));
                 else if (k < end - 1 && nominativeSurname && !ObliqueGiven(s.Lower(k))) words.Add(s.Display(k));
                 else if (end - i == 1 && s.Morph(k).IsPlural) words.Add(FamilyName(s, k));
@@ -184,6 +187,35 @@ public sealed partial class EntityRecognizer
         || form.Length > 3 && form[^1] == 'i' && !"aeiouyąęėįųūm".Contains(char.ToLowerInvariant(form[^2]));
 
     private static readonly string[] FemaleInstrumental = ["iene", "aite", "yte", "ute", "ūte"];
+
+    /// <summary>A woman's given name at i, by the list (a name only a woman has, of which the form is a case), by an ending
+    /// only a woman's name has in an oblique case (`Jessicai`, `Simonos`, `Elysę`), by a nominative in `-a` the list does not
+    /// give a man (`Bianca`), or by a feminine noun in the same case right before it (`kroatę Petrą`).</summary>
+    private bool WomansGivenName(Sentence s, int i)
+    {
+        var form = s.Display(i);
+        var lower = s.Lower(i);
+        var man = lists.FirstName(form, Gender.Masc) is { } m && lists.IsFirstNameOf(m, Gender.Masc) && CanBeCaseOf(form, m);
+        if (lists.FirstName(form, Gender.Fem) is { } woman && lists.IsFirstNameOf(woman, Gender.Fem) && CanBeCaseOf(form, woman) && !man) return true;
+        if (man) return i > 0 && s.Token(i - 1).Upos == Upos.NOUN && !s.IsCapitalised(i - 1) && s.Morph(i - 1).Gender == Gender.Fem && s.Morph(i - 1).Case == s.Morph(i).Case && s.Morph(i).Case != Case.None;
+        if (lower.EndsWith("ai", StringComparison.Ordinal) && !lower.EndsWith("iai", StringComparison.Ordinal) || lower.EndsWith("os", StringComparison.Ordinal)
+            || lower.EndsWith('ę') || lower.EndsWith("ei", StringComparison.Ordinal) || lower.EndsWith("ės", StringComparison.Ordinal) || lower.EndsWith('a') && lower.Length > 2)
+            return true;
+        return i > 0 && s.Token(i - 1).Upos == Upos.NOUN && !s.IsCapitalised(i - 1) && s.Morph(i - 1).Gender == Gender.Fem && s.Morph(i - 1).Case == s.Morph(i).Case && s.Morph(i).Case != Case.None;
+    }
+
+    /// <summary>The nominative of a woman's name word in an oblique case by its ending (`-ą`, `-os`, `-ai`, `-oje` → `-a`;
+    /// `-ę`, `-ės`, `-ei` → `-ė`); null for a form in no such case.</summary>
+    private static string? FeminineNominative(string form)
+    {
+        if (form.Length < 3) return null;
+        if (form.EndsWith('ą')) return form[..^1] + "a";
+        if (form.EndsWith("ai", StringComparison.Ordinal) && !form.EndsWith("iai", StringComparison.Ordinal)) return form[..^2] + "a";
+        if (form.EndsWith("os", StringComparison.Ordinal)) return form[..^2] + "a";
+        if (form.EndsWith('ę')) return form[..^1] + "ė";
+        if (form.EndsWith("ės", StringComparison.Ordinal) || form.EndsWith("ei", StringComparison.Ordinal)) return form[..^2] + "ė";
+        return null;
+    }
 
     /// <summary>The nominative endings of a person's surname (`Aleknavičius`, `Budrys`, `Šimonytė`).</summary>
     private static readonly string[] NominativeEndings = ["as", "is", "ys", "us", "ė"];

@@ -392,6 +392,15 @@ public class EntityRecognizerTests
     [InlineData("Sceną apšvietė „Juodvarnio“ būgnininkas.", "Juodvarnio", "ORG", "Juodvarnis")]
     // An initial and a surname in a sentence about a game are no politician of the base with that surname.
     [InlineData("Rungtynėse A.Butkevičius pelnė 20 taškų.", "A.Butkevičius", "PER", "A. Butkevičius")]
+    // A woman's foreign name in an oblique case: her given name by the feminine endings (or the list, or a feminine noun
+    // before it), her surname as written unless it declines as `-a`.
+    [InlineData("Ji 6:3 nugalėjo Simonos Halep varžovę.", "Simonos Halep", "PER", "Simona Halep")]
+    [InlineData("Ji nusileido amerikietei Jessicai Pegulai.", "Jessicai Pegulai", "PER", "Jessica Pegula")]
+    [InlineData("Ji įveikė Jeleną Rybakiną.", "Jeleną Rybakiną", "PER", "Jelena Rybakina")]
+    [InlineData("Brazilė įveikė tautietę Caroliną Alves.", "Caroliną Alves", "PER", "Carolina Alves")]
+    [InlineData("Čekė nugalėjo kroatę Petrą Martič.", "Petrą Martič", "PER", "Petra Martič")]
+    [InlineData("Varžėsi kanadietė Bianca Andreescu.", "Bianca Andreescu", "PER", "Bianca Andreescu")]
+    [InlineData("Treneris pagyrė Petrą Vaitkų.", "Petrą Vaitkų", "PER", "Petras Vaitkus")]
     public void EntityRecognizer_ReadsTheSixthAuditsNamesAsALithuanianWould(string text, string mention, string type, string canonical)
     {
         var e = Only(text, mention);
