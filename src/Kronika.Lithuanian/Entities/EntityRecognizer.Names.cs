@@ -55,7 +55,9 @@ public sealed partial class EntityRecognizer
                 else if (k < end - 1 && foreign && ObliqueGiven(s.Lower(k)) && lists.FirstName(s.Display(k), personGender) is { } given0 && given0 != s.Display(k) && CanBeCaseOf(s.Display(k), given0)) words.Add(given0);
                 // A woman's name the list lacks, in an oblique case, by the feminine endings (`Jessicai` → `Jessica`, `Sofią` →
                 // `Sofia`); her surname in `-ą`, `-ai` declines as `-a` (`Jeleną Rybakiną` → `Jelena Rybakina`), else stays.
-                else if (womanForeign && (k < end - 1 || s.Lower(k).EndsWith('ą') || s.Lower(k).EndsWith("ai", StringComparison.Ordinal)) && FeminineNominative(s.Display(k)) is { } woman)
+                else if (womanForeign && (k < end - 1 || !s.Morph(k).IsPlural && (s.Lower(k).EndsWith('ą') || s.Lower(k).EndsWith("ai", StringComparison.Ordinal)
+                                                                                || s.Lower(k).EndsWith('ę') || s.Lower(k).EndsWith("ei", StringComparison.Ordinal)))
+                         && FeminineNominative(s.Display(k)) is { } woman)
                     words.Add(woman);
                 else if (Particles.Contains(s.Form(k)) || foreign || IsForeign(s.Display(k).Split('-')[0])) words.Add(s.Display(k));
                 else if (k < end - 1 && nominativeSurname && !ObliqueGiven(s.Lower(k))) words.Add(s.Display(k));
@@ -197,11 +199,12 @@ public sealed partial class EntityRecognizer
         var lower = s.Lower(i);
         var man = lists.FirstName(form, Gender.Masc) is { } m && lists.IsFirstNameOf(m, Gender.Masc) && CanBeCaseOf(form, m);
         if (lists.FirstName(form, Gender.Fem) is { } woman && lists.IsFirstNameOf(woman, Gender.Fem) && CanBeCaseOf(form, woman) && !man) return true;
-        if (man) return i > 0 && s.Token(i - 1).Upos == Upos.NOUN && !s.IsCapitalised(i - 1) && s.Morph(i - 1).Gender == Gender.Fem && s.Morph(i - 1).Case == s.Morph(i).Case && s.Morph(i).Case != Case.None;
+        // (Not a genitive before it, which owns the name rather than names her: `savivaldybės Juozo Paukštelio biblioteka`.)
+        if (man) return i > 0 && s.Token(i - 1).Upos == Upos.NOUN && !s.IsCapitalised(i - 1) && s.Morph(i - 1).Gender == Gender.Fem && s.Morph(i - 1).Case == s.Morph(i).Case && s.Morph(i).Case is not (Case.None or Case.Gen);
         if (lower.EndsWith("ai", StringComparison.Ordinal) && !lower.EndsWith("iai", StringComparison.Ordinal) || lower.EndsWith("os", StringComparison.Ordinal)
             || lower.EndsWith('ę') || lower.EndsWith("ei", StringComparison.Ordinal) || lower.EndsWith("ės", StringComparison.Ordinal) || lower.EndsWith('a') && lower.Length > 2)
             return true;
-        return i > 0 && s.Token(i - 1).Upos == Upos.NOUN && !s.IsCapitalised(i - 1) && s.Morph(i - 1).Gender == Gender.Fem && s.Morph(i - 1).Case == s.Morph(i).Case && s.Morph(i).Case != Case.None;
+        return i > 0 && s.Token(i - 1).Upos == Upos.NOUN && !s.IsCapitalised(i - 1) && s.Morph(i - 1).Gender == Gender.Fem && s.Morph(i - 1).Case == s.Morph(i).Case && s.Morph(i).Case is not (Case.None or Case.Gen);
     }
 
     /// <summary>The nominative of a woman's name word in an oblique case by its ending (`-ą`, `-os`, `-ai`, `-oje` → `-a`;
