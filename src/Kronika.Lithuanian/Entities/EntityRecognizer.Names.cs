@@ -18,12 +18,24 @@ public sealed partial class EntityRecognizer
             // A foreign name whose surname does not end as Lithuanian names do (`Karoline Leavitt`, `Maodo Lo`, `Paula
             // Pinho`) is left as written.
             // (A double surname by its first part: `Naujanytę-Bjelle` declines.)
-            var foreign = IsForeign(s.Display(end - 1).Split('-')[0]) && end - i > 1;
+            var foreign = end - i > 1 && UndeclinedSurname(s.Display(end - 1).Split('-')[0]);
             // The surname tells the gender (`-ienė`, `-aitė` are women's), which picks the first name (`Joną` → `Jonas`, not `Jonė`).
             var surname = s.Lower(end - 1).Split('-')[0];
             var personGender = FemaleSurnameEndings.Any(e => surname.EndsWith(e, StringComparison.Ordinal)) ? Gender.Fem
                 : end - i > 1 && EndsLithuanian(surname) ? Gender.Masc
                 : Gender.None;
+            // A woman's given name before a surname that is no Lithuanian woman's (`Monika Liu`, `Monikai Liu`): the surname
+            // is foreign and written as it is in every case, however Lithuanian its ending looks (`Liu` is no `Lis`).
+            var womanForeign = false;
+            if (end - i > 1 && personGender != Gender.Fem && !s.Has(i, TokenFlags.Initial) && !s.Display(end - 1).Contains('-') && WomansGivenName(s, i))
+            {
+                personGender = Gender.Fem;
+                foreign = womanForeign = true;
+            }
+            // A surname in the nominative (`Aleknavičius`, `Jennings`) puts the given names before it in the nominative too, as
+            // written (`Brūno Aleknavičius` is Brūno, not the genitive of Brūnas).
+            var nominativeSurname = end - i > 1 && !s.Headline && s.Morph(end - 1).Case == Case.Nom && !s.Morph(end - 1).IsPlural
+                && (foreign || NominativeEndings.Any(e => surname.EndsWith(e, StringComparison.Ordinal)));
             var joins = new List<int>();
             for (var k = i; k < end; k++)
             {
@@ -39,7 +51,16 @@ public sealed partial class EntityRecognizer
                 if (s[k] is "–" or "-" && k > i) { joins.Add(words.Count); continue; }
                 if (s.Has(k, TokenFlags.Initial)) words.Add(s.Display(k) + ".");
                 else if (s.IsAcronym(k) && s.Form(k).Length >= 3) words.Add(Cased(s.Lower(k), true)); // `GLAVECKAS` in a byline
+                // A Lithuanian given name in a case no name's nominative has (`Mantu Ben` → `Mantas Ben`) declines, foreign surname or not.
+                else if (k < end - 1 && foreign && ObliqueGiven(s.Lower(k)) && lists.FirstName(s.Display(k), personGender) is { } given0 && given0 != s.Display(k) && CanBeCaseOf(s.Display(k), given0)) words.Add(given0);
+                // A woman's name the list lacks, in an oblique case, by the feminine endings (`Jessicai` → `Jessica`, `Sofią` →
+                // `Sofia`); her surname in `-ą`, `-ai` declines as `-a` (`Jeleną Rybakiną` → `Jelena Rybakina`), else stays.
+                else if (womanForeign && (k < end - 1 || !s.Morph(k).IsPlural && (s.Lower(k).EndsWith('ą') || s.Lower(k).EndsWith("ai", StringComparison.Ordinal)
+                                                                                || s.Lower(k).EndsWith('ę') || s.Lower(k).EndsWith("ei", StringComparison.Ordinal)))
+                         && FeminineNominative(s.Display(k)) is { } woman)
+                    words.Add(woman);
                 else if (Particles.Contains(s.Form(k)) || foreign || IsForeign(s.Display(k).Split('-')[0])) words.Add(s.Display(k));
+                else if (k < end - 1 && nominativeSurname && !ObliqueGiven(s.Lower(k))) words.Add(s.Display(k));
                 else if (end - i == 1 && s.Morph(k).IsPlural) words.Add(FamilyName(s, k));
                 // A woman's double surname declines by its endings, whatever case the tagger read (`Čmilytei-Nielsen`).
                 else if (s.Display(k).Contains('-') && s.Display(k).Split('-').Any(p => WomansSurname(p) is { } w && w != p)) words.Add(NameLemma(s, k, personGender));
@@ -132,8 +153,11 @@ public sealed partial class EntityRecognizer
     /// </summary>
     private static string Checked(string form, string nominative)
     {
-        if (form.EndsWith('o') && !form.EndsWith("io", StringComparison.Ordinal) && nominative.EndsWith('a') && nominative.Length == form.Length)
-            return nominative[..^1] + "as";
+        // (`Jankausko` → `Jankauskas`, never `Jankauskis`, whose genitive is `Jankauskio`.)
+        // (`-enko`, `-čko` are Ukrainian and Russian nominatives that do not decline: `Ševčenko`.)
+        if (form.Length > 2 && form.EndsWith('o') && !"aeiouyąęėįųū".Contains(form[^2]) && nominative != form && !nominative.EndsWith("as", StringComparison.Ordinal)
+            && !form.EndsWith("enko", StringComparison.Ordinal) && !form.EndsWith("čko", StringComparison.Ordinal))
+            return form[..^1] + "as";
         // A genitive `-džio`, `-čio` comes from `-dis`, `-tis` (`Sirvydžio` → `Sirvydis`); the other cases in `-čiui`,
         // `-čiumi`, `-čių` are those of `-čius` (`Radavičiui` → `Radavičius`).
         // `-vičius` names in any case keep `-vičius` whatever a lemmatizer guesses (`Radavičiui` is not `Radavitis`).
@@ -165,6 +189,54 @@ public sealed partial class EntityRecognizer
         || form.Length > 3 && form[^1] == 'i' && !"aeiouyąęėįųūm".Contains(char.ToLowerInvariant(form[^2]));
 
     private static readonly string[] FemaleInstrumental = ["iene", "aite", "yte", "ute", "ūte"];
+
+    /// <summary>A woman's given name at i, by the list (a name only a woman has, of which the form is a case), by an ending
+    /// only a woman's name has in an oblique case (`Jessicai`, `Simonos`, `Elysę`), by a nominative in `-a` the list does not
+    /// give a man (`Bianca`), or by a feminine noun in the same case right before it (`kroatę Petrą`).</summary>
+    private bool WomansGivenName(Sentence s, int i)
+    {
+        var form = s.Display(i);
+        var lower = s.Lower(i);
+        var man = lists.FirstName(form, Gender.Masc) is { } m && lists.IsFirstNameOf(m, Gender.Masc) && CanBeCaseOf(form, m);
+        if (lists.FirstName(form, Gender.Fem) is { } woman && lists.IsFirstNameOf(woman, Gender.Fem) && CanBeCaseOf(form, woman) && !man) return true;
+        // (Not a genitive before it, which owns the name rather than names her: `savivaldybės Juozo Paukštelio biblioteka`.)
+        if (man) return i > 0 && s.Token(i - 1).Upos == Upos.NOUN && !s.IsCapitalised(i - 1) && s.Morph(i - 1).Gender == Gender.Fem && s.Morph(i - 1).Case == s.Morph(i).Case && s.Morph(i).Case is not (Case.None or Case.Gen);
+        if (lower.EndsWith("ai", StringComparison.Ordinal) && !lower.EndsWith("iai", StringComparison.Ordinal) || lower.EndsWith("os", StringComparison.Ordinal)
+            || lower.EndsWith('ę') || lower.EndsWith("ei", StringComparison.Ordinal) || lower.EndsWith("ės", StringComparison.Ordinal) || lower.EndsWith('a') && lower.Length > 2)
+            return true;
+        return i > 0 && s.Token(i - 1).Upos == Upos.NOUN && !s.IsCapitalised(i - 1) && s.Morph(i - 1).Gender == Gender.Fem && s.Morph(i - 1).Case == s.Morph(i).Case && s.Morph(i).Case is not (Case.None or Case.Gen);
+    }
+
+    /// <summary>The nominative of a woman's name word in an oblique case by its ending (`-ą`, `-os`, `-ai`, `-oje` → `-a`;
+    /// `-ę`, `-ės`, `-ei` → `-ė`); null for a form in no such case.</summary>
+    private static string? FeminineNominative(string form)
+    {
+        if (form.Length < 3) return null;
+        if (form.EndsWith('ą')) return form[..^1] + "a";
+        if (form.EndsWith("ai", StringComparison.Ordinal) && !form.EndsWith("iai", StringComparison.Ordinal)) return form[..^2] + "a";
+        if (form.EndsWith("os", StringComparison.Ordinal)) return form[..^2] + "a";
+        if (form.EndsWith('ę')) return form[..^1] + "ė";
+        if (form.EndsWith("ės", StringComparison.Ordinal) || form.EndsWith("ei", StringComparison.Ordinal)) return form[..^2] + "ė";
+        return null;
+    }
+
+    /// <summary>The nominative endings of a person's surname (`Aleknavičius`, `Budrys`, `Šimonytė`).</summary>
+    private static readonly string[] NominativeEndings = ["as", "is", "ys", "us", "ė"];
+
+    /// <summary>Endings only oblique cases of a given name have (`Mantu`, `Mantui`, `Mantą`, `Monikai`, `Monikos`, `Gretę`).</summary>
+    private static bool ObliqueGiven(string lower) =>
+        lower.EndsWith('u') || lower.EndsWith("ui", StringComparison.Ordinal) || lower.EndsWith('ą') || lower.EndsWith('ę') || lower.EndsWith('į') || lower.EndsWith('ų')
+        || lower.EndsWith("ai", StringComparison.Ordinal) || lower.EndsWith("ei", StringComparison.Ordinal) || lower.EndsWith("os", StringComparison.Ordinal)
+        || lower.EndsWith("ės", StringComparison.Ordinal);
+
+    /// <summary>A surname that does not decline: a foreign word (<see cref="IsForeign"/>), or one ending as no singular case of a
+    /// Lithuanian name does: a consonant before `-s` (`Jennings`, `Adams`) or a plain `-es` (`Vikernes`, `Jones`).</summary>
+    private static bool UndeclinedSurname(string form) =>
+        IsForeign(form)
+        || form.Length > 2 && form[^1] == 's' && !"aeiouyąęėįųūAEIOUY".Contains(form[^2])
+        || form.Length > 3 && form.EndsWith("es", StringComparison.Ordinal) && !form.EndsWith("ies", StringComparison.Ordinal)
+        // Ukrainian `-enko` surnames are written undeclined (`Ševčenko`, `Tymošenko`).
+        || form.EndsWith("enko", StringComparison.Ordinal);
 
     private static readonly string[] ObliqueEndings = ["iu", "ui", "ą", "į", "ų", "ams"];
 

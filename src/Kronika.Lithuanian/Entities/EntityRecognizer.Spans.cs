@@ -58,6 +58,7 @@ public sealed partial class EntityRecognizer
                 continue;
             }
             found.Add(m.Mention);
+            if (m.Mention.Kb is { } known) memory.Known.Add(known);
             if (m.Mention.Type == "PER") memory.People.Add(m.Mention.LastWordKey);
             for (var k = i; k < i + m.Length && k < s.Count; k++) used[k] = true;
             i += m.Length;
@@ -215,8 +216,10 @@ public sealed partial class EntityRecognizer
     /// place or body of the base (`Rasa Vilniuje` is no one).</summary>
     private bool FirstNameBeforeSurname(Sentence s, int i) =>
         IsFirstName(s, i) && !s.IsAcronym(i) && s.Token(i).Upos != Upos.ADV
-        && lists.FirstName(s.Display(i), Gender.None) is { } first && CanBeCaseOf(s.Display(i), first) && s.IsWord(i + 1) && s.IsCapitalised(i + 1) && !s.IsAcronym(i + 1)
-        && EndsLithuanian(s.Form(i + 1)) && !IsCommonWord(s.Lower(i + 1)) && kb.Find(s.Key(i + 1)).All(e => e.Type == "PER");
+        && (lists.FirstName(s.Display(i), Gender.Masc) is { } man && CanBeCaseOf(s.Display(i), man)
+            || lists.FirstName(s.Display(i), Gender.Fem) is { } woman && CanBeCaseOf(s.Display(i), woman)) && s.IsWord(i + 1) && s.IsCapitalised(i + 1) && !s.IsAcronym(i + 1)
+        && EndsLithuanian(s.Form(i + 1)) && (!IsCommonWord(s.Lower(i + 1)) || kb.FindBySurname(s.Key(i + 1)).Length > 0)
+        && kb.Find(s.Key(i + 1)).All(e => e.Type == "PER" || !CanBeCaseOf(s.Display(i + 1), e.Canonical)); // `Kairį` is no case of `Kairas`
 
     /// <summary>In a capitals headline every word is capitalised: a name is a known name or a proper noun of the lexicon.</summary>
     private bool IsHeadlineName(Sentence s, int i) =>
@@ -389,6 +392,26 @@ public sealed partial class EntityRecognizer
             memory.Teams.Add(NameKey.Of(name));
         }
         var type = product ? "MISC" : trigger || orgAfter || club && !placeAfter || team ? "ORG" : placeAfter ? "LOC" : entry?.Type ?? "MISC";
+        // `„Žalgirio“ arenoje`, `„Siemens“ arena`: a place's head right after the quotes is part of the place's name; the
+        // quoted word is that place's, not a place by itself.
+        if (!product && next == close + 1 && after is not null && lists.PlaceHeads.Contains(after) && s.IsWord(next) && !s.IsCapitalised(next)
+            && (entry is null || entry.Type != "LOC"))
+        {
+            var place = Joined(s, i + 1, close) + " " + HeadNominative(s, next, Plural(s, next), commonHead: true);
+            (quoted ??= []).Add((i, close, found.Count));
+            found.Add(new Mention(s.Start(i), s.End(next), "LOC", place, null, [Joined(s, i + 1, close), s.Display(next)]));
+            for (var k = i; k <= next; k++) used[k] = true;
+            return;
+        }
+        // `„Juodvarnio“ būgnininkas`, `„Palangos tilto“ žurnalistai`: a Lithuanian genitive right before a noun of a member or
+        // worker is a case of a body's name (a band, a paper, a club), named in the nominative.
+        if (!product && !trigger && next == close + 1 && after is not null && MemberNoun(after) && (entry is null || entry.Type == "ORG")
+            && s.IsWord(close - 1) && s.Morph(close - 1).Case == Case.Gen && !IsForeign(s.Display(close - 1))
+            && TeamGenitives.Any(e => s.Lower(close - 1).EndsWith(e, StringComparison.Ordinal)))
+        {
+            type = "ORG";
+            if (close == i + 2 && entry is null) name = NameLemma(s, i + 1);
+        }
         if (entry is not null && entry.Type != type) entry = null;
         // A name of several words declined in the sentence (`„SC Atakai“`, `„Pieno žvaigždžių“`, `„Lietuvos ryte“`) is
         // named in the nominative: its head and the adjectives agreeing with it. After an organization word it is
@@ -406,6 +429,24 @@ public sealed partial class EntityRecognizer
         found.Add(new Mention(s.Start(i + 1), s.End(close - 1), type, entry?.Canonical ?? name, entry, [name]));
         for (var k = i; k <= close; k++) used[k] = true;
         if (trigger && i > 0 && lists.OrganizationTriggers.Contains(s.Lower(i - 1))) used[i - 1] = true;
+    }
+
+    /// <summary>A noun of a person who belongs to or works for a body: a title of the list (`vadovas`, `treneris`,
+    /// `lyderis`) or a noun of a doer or member by its ending (`būgnininkas`, `vokalistas`, `darbuotojas`).</summary>
+    private bool MemberNoun(string lemma) =>
+        lists.Titles.Contains(lemma)
+        || lemma.EndsWith("ininkas", StringComparison.Ordinal) || lemma.EndsWith("ininkė", StringComparison.Ordinal)
+        || lemma.EndsWith("istas", StringComparison.Ordinal) || lemma.EndsWith("istė", StringComparison.Ordinal)
+        || lemma.EndsWith("tojas", StringComparison.Ordinal) || lemma.EndsWith("toja", StringComparison.Ordinal)
+        || lemma.EndsWith("ėjas", StringComparison.Ordinal) || lemma.EndsWith("ėja", StringComparison.Ordinal);
+
+    /// <summary>Whether the sentence tells of play: one of its words or lemmas is one only a game has (`rungtynės`,
+    /// `įvartis`, `tritaškis`; not `komanda`, which a government has too).</summary>
+    private bool AboutPlay(Sentence s)
+    {
+        for (var k = 0; k < s.Count; k++)
+            if (s.IsWord(k) && (lists.PlayWords.Contains(s.Lower(k)) || s.LowerLemma(k) is { } l && lists.PlayWords.Contains(l))) return true;
+        return false;
     }
 
     /// <summary>Whether the sentence is about a game: one of its words or lemmas is a sports word.</summary>
@@ -475,6 +516,7 @@ public sealed partial class EntityRecognizer
         // How far a name of the base can reach from here: as long as the words so far begin one.
         // Dashes, commas and quotes inside a name are stepped over (`Tėvynės sąjunga – Lietuvos krikščionys demokratai`,
         // `Demokratų sąjunga „Vardan Lietuvos“`).
+        bool? aboutAGame = null;
         var reach = i;
         while (reach < s.Count)
         {
@@ -502,6 +544,13 @@ public sealed partial class EntityRecognizer
                 candidates = [person];
             if (candidates.Length == 0) continue;
             var entry = Choose(candidates, s, i);
+            // A common noun opening a sentence in an oblique case that is also a short name of an entry (`Komisijos` of
+            // Europos Komisija) names that entry only after the text has named it: `Komisijos ir žiūrovų balsavimas` may be
+            // any commission's. (Inside a sentence its capital says it is the institution, and so does a subject acting:
+            // `Komisija pasiūlė`.)
+            if (length == 1 && !s.Headline && !s.IsAcronym(i) && OpensClause(s, i) && s.Morph(i).Case != Case.Nom && entry.Canonical.Contains(' ')
+                && memory?.Known.Contains(entry) != true && IsCommonWord(s.Lower(i))
+                && NameKey.Of(entry.Canonical) != s.Key(i)) continue;
             // A quotation is part of a name of the base only when the name itself is written with it (`Demokratų sąjunga
             // „Vardan Lietuvos“`); `Los Andželo „Lakers“` and `agentūra „Reuters“` are a place or a word before a name.
             if (CountOf(s, i, i + length, "„", "\"") > 0 && !entry.Canonical.Contains('„')) continue;
@@ -510,10 +559,21 @@ public sealed partial class EntityRecognizer
             if (length == 1 && IsFirstName(s, i) && s.IsWord(i + 1) && s.IsCapitalised(i + 1) && !s.IsAcronym(i + 1)) continue;
             // A surname alone that the base knows is taken where the tagger reads a name or inside a sentence.
             if (length == 1 && entry.Type == "PER" && s.Token(i).Upos != Upos.PROPN && !s.Headline && OpensClause(s, i)) continue;
+            // A person of the base named by an initial or a surname alone in a sentence about a game is that person only
+            // if the base knows a sportsman or a title before the name says who it is (`A. Butkevičius pelnė 20 taškų` is
+            // no prime minister).
+            if (entry.Type == "PER" && (length == 1 || HasInitial(s, i, i + length)) && !IsTitle(s, i - 1) && !SportsPerson(entry)
+                && (aboutAGame ??= AboutPlay(s)))
+                return (new Mention(s.Start(i), s.End(last), "PER", Canonical(s, i, i + length, "PER", hasHead: false), null, [.. Words(s, i, i + length)]), length);
             // A known name in the genitive before a head names the place or body it heads (`Kinijos užsienio reikalų
             // ministerija`, `Partizanų gatvė`, `A. Stulginskio mokykla`), not what a person owns (`Putino administracija`).
+            // (A place's genitive before a head in the plural names things of that place, no one of them: `Lietuvos upės`,
+            // `Lietuvos festivalių sezonas`; a plural-only head is one: `Vilniaus rūmai`.)
             if (s.Morph(last).Case == Case.Gen && HeadAfter(s, i + length) is { } head
-                && !(entry.Type == "PER" && s.LowerLemma(head.End - 1) is { } owned && lists.OwnedHeads.Contains(owned)))
+                && !(entry.Type == "PER" && s.LowerLemma(head.End - 1) is { } owned && lists.OwnedHeads.Contains(owned))
+                && !(entry.Type == "LOC" && head.End - 1 == i + length && s.Morph(head.End - 1).IsPlural && !s.IsCapitalised(head.End - 1)
+                     && s.LowerLemma(head.End - 1) is { } common && !common.EndsWith("ai", StringComparison.Ordinal) && !common.EndsWith("os", StringComparison.Ordinal)
+                     && !common.EndsWith("ės", StringComparison.Ordinal) && !common.EndsWith("ys", StringComparison.Ordinal)))
             {
                 var end = head.End;
                 return (new Mention(s.Start(i), s.End(end - 1), head.Type, Canonical(s, i, end, head.Type, hasHead: true), null, [.. Words(s, i, end)]), end - i);
@@ -526,6 +586,20 @@ public sealed partial class EntityRecognizer
         }
         return null;
     }
+
+    private static bool HasInitial(Sentence s, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+            if (s.Has(k, TokenFlags.Initial)) return true;
+        return false;
+    }
+
+    /// <summary>Whether the base describes the person as a sportsman or coach (`krepšininkas`, `trenerė`).</summary>
+    private static bool SportsPerson(KbEntry entry) =>
+        entry.Related is { } about && SportsRoles.Any(r => about.Contains(r, StringComparison.OrdinalIgnoreCase));
+
+    private static readonly string[] SportsRoles = ["sportinink", "krepšinink", "futbolinink", "rankinink", "tinklinink", "tenisinink", "plauki", "trener",
+        "žaidėj", "lengvaatlet", "biatlonin", "dviratinink", "boksinink", "imtynink", "irkluotoj", "slidinink", "čiuožėj", "šachmatinink", "lenktynin"];
 
     /// <summary>How many of tokens from..to (exclusive) are one of two texts.</summary>
     private static int CountOf(Sentence s, int from, int to, string a, string b)
@@ -693,7 +767,8 @@ public sealed partial class EntityRecognizer
             // `R. Š. Tikslinant aplinkybes`: after initials, a common word that is no noun opens the next sentence.
             else if (j > i && s[j - 1] == "." && s.IsWord(j) && IsCommonWord(s.Lower(j))
                      && s.Token(j).Upos is not (Upos.PROPN or Upos.NOUN or Upos.ADJ)) break;
-            else if (s.IsWord(j) && s.IsCapitalised(j) && !IsTitle(s, j) && !lists.NotNames.Contains(s.Form(j))
+            // (A title's word capitalised after given names is a surname: `Tautvydo Karaliaus`, `Jonas Kunigas`.)
+            else if (s.IsWord(j) && s.IsCapitalised(j) && (!IsTitle(s, j) || j > i && !s.IsAcronym(j) && GivenNames(s, i, j)) && !lists.NotNames.Contains(s.Form(j))
                      && !(IsNotName(s, j) && (j == i || !s.IsAllCaps(j - 1)))
                      && (j == i || s.IsAcronym(j) == s.IsAcronym(i) || Byline(s, i, j))
                      && (!s.Headline || IsHeadlineName(s, j) || GivenNames(s, i, j) && !IsCommonWord(s.Lower(j)))) j++;
@@ -777,7 +852,9 @@ public sealed partial class EntityRecognizer
         if (i > 0 && s.LowerLemma(i - 1) is { } before && lists.OrganizationTriggers.Contains(before)) return "ORG";
         // Capitalised common words that no head, title, earlier mention or tagger makes a name (`Švietimo`, `Geros`,
         // `Šventojo Tėvo`, `Vidaus` of `Vidaus reikalų ministras`, `Vakarų`) are not one, first names or not.
-        if (!memory.People.Contains(s.Key(end - 1)) && Enumerable.Range(i, end - i).All(k => IsCommonWord(s.Lower(k)) && s.Token(k).Upos != Upos.PROPN)) return null;
+        // (A first name before a surname of the base is a person though both are words: `Gintarą Kairį`.)
+        if (!memory.People.Contains(s.Key(end - 1)) && Enumerable.Range(i, end - i).All(k => IsCommonWord(s.Lower(k)) && s.Token(k).Upos != Upos.PROPN)
+            && !(end - i == 2 && FirstNameBeforeSurname(s, i))) return null;
         // A first name is one person's: a plural (`Vakarai`, though `Vakaris` is a name) is not.
         if (IsFirstName(s, i) && !PluralForm(s, i)) return "PER";
         if (FemaleSurnameEndings.Any(e => last.EndsWith(e, StringComparison.Ordinal))) return "PER";

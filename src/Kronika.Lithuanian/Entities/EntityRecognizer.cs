@@ -18,7 +18,8 @@ public sealed record EntityWords(
     FrozenSet<string> Makers,
     FrozenSet<string> PlaceNouns,
     FrozenSet<string> ProductTriggers,
-    FrozenSet<string> SportsWords)
+    FrozenSet<string> SportsWords,
+    FrozenSet<string> PlayWords)
 {
     public static EntityWords Load() => new(
         // First names by their case-free key: `Gitanui`, `Gitano` and `Gitanas` find `Gitanas` (and `Gitana`, told apart by gender).
@@ -36,7 +37,8 @@ public sealed record EntityWords(
         Resources.Set("Entities/Data/makers.txt"),
         Resources.Set("Entities/Data/place-nouns.txt"),
         Resources.Set("Entities/Data/product-triggers.txt"),
-        Resources.Set("Entities/Data/sports-words.txt"));
+        Resources.Set("Entities/Data/sports-words.txt"),
+        Resources.Set("Entities/Data/play-words.txt"));
 
     /// <summary>The nominative first name a form (any case) is, if it is one; the gender picks between `Gitanas` and `Gitana`.</summary>
     public string? FirstName(string form, Gender gender) => FirstNameOf(NameKey.Word(form), form, gender);
@@ -103,11 +105,24 @@ public sealed partial class EntityRecognizer(KnowledgeBase kb, EntityWords lists
     private bool IsCommonWord(string lower)
     {
         if (_commonWords.TryGetValue(lower, out var common)) return common;
-        common = lexicon.Analyze(lower).Any(a => !char.IsUpper(a.Headword.Text[0]));
+        common = lexicon.Analyze(lower).Any(a => !char.IsUpper(a.Headword.Text[0]))
+                 // A definite adjective the dictionary lists by its plain form (`paskutinysis` of `paskutinis`, `naujoji` of `nauja`).
+                 || IndefiniteOf(lower) is { } plain && lexicon.Analyze(plain).Any(a => !char.IsUpper(a.Headword.Text[0]));
         // (A count of its own: the dictionary's Count takes all its locks.)
         if (_commonWordCount < 200_000 && _commonWords.TryAdd(lower, common)) Interlocked.Increment(ref _commonWordCount);
         return common;
     }
+
+    /// <summary>The plain adjective a definite nominative is made of (`paskutinysis` → `paskutinis`, `naujasis` → `naujas`,
+    /// `naujoji` → `nauja`, `didžiosios` → `didžios`); null for any other word.</summary>
+    private static string? IndefiniteOf(string lower) =>
+        lower.Length < 6 ? null
+        : lower.EndsWith("ysis", StringComparison.Ordinal) ? lower[..^4] + "is"
+        : lower.EndsWith("asis", StringComparison.Ordinal) ? lower[..^4] + "as"
+        : lower.EndsWith("usis", StringComparison.Ordinal) ? lower[..^4] + "us"
+        : lower.EndsWith("oji", StringComparison.Ordinal) ? lower[..^3] + "a"
+        : lower.EndsWith("osios", StringComparison.Ordinal) ? lower[..^5] + "os"
+        : null;
 
     public static EntityRecognizer Load(MorphologyModel morphology, Lexicon lexicon) =>
         new(KnowledgeBase.Load(), EntityWords.Load(), morphology, lexicon);
@@ -225,6 +240,9 @@ public sealed partial class EntityRecognizer(KnowledgeBase kb, EntityWords lists
         /// <summary>Words the document defined as its own short terms (`(toliau – Komitetas)`), by key: common nouns of
         /// the text, not names.</summary>
         public HashSet<string> Terms { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The entries of the base the text has named so far (`Europos Komisija` before a bare `Komisija`).</summary>
+        public HashSet<KbEntry> Known { get; } = new(ReferenceEqualityComparer.Instance);
     }
 
     /// <summary>One sentence's tokens with what the recognizer asks of them.</summary>

@@ -362,6 +362,75 @@ public class EntityRecognizerTests
         Assert.Equal(canonical, e.Canonical);
     }
 
+    [Theory]
+    // A genitive in `-o` after a consonant is a man's `-as` (`Jankausko` is no `Jankauskis`, whose genitive is `Jankauskio`);
+    // Ukrainian `-enko` stays as written.
+    [InlineData("Po to Edgaro Jankausko treniruota rinktinė pateko į duobę.", "Edgaro Jankausko", "PER", "Edgaras Jankauskas")]
+    [InlineData("Apie Andrijų Ševčenko kalbėjo treneris.", "Andrijų Ševčenko", "PER", "Andrijus Ševčenko")]
+    // A surname in the nominative puts the given name in the nominative as written (`Brūno` is no genitive here).
+    [InlineData("Skyriaus vedėjas Brūno Aleknavičius sakė, kad viskas gerai.", "Brūno Aleknavičius", "PER", "Brūno Aleknavičius")]
+    // Foreign surnames ending as no Lithuanian name's case does (a consonant before `-s`, a plain `-es`) are written as
+    // given, and the given name before them too.
+    [InlineData("Scenoje pasirodė Erica Jennings.", "Erica Jennings", "PER", "Erica Jennings")]
+    [InlineData("Su Laura Adams kalbėjomės ilgai.", "Laura Adams", "PER", "Laura Adams")]
+    [InlineData("Prisimenu Varg Vikernes dainas.", "Varg Vikernes", "PER", "Varg Vikernes")]
+    // A woman's given name before a surname that is no woman's: the surname is foreign and undeclined (`Liu` is no `Lis`).
+    [InlineData("Apdovanojimas įteiktas Monikai Liu.", "Monikai Liu", "PER", "Monika Liu")]
+    [InlineData("Scenoje pasirodė Monika Liu.", "Monika Liu", "PER", "Monika Liu")]
+    // A Lithuanian given name in an oblique case declines before an undeclined surname.
+    [InlineData("Su Mantu Ben sutarėme greitai.", "Mantu Ben", "PER", "Mantas Ben")]
+    // A title's word capitalised after a given name is the surname (`Karalius`); a first name opening a sentence before
+    // a surname of the base is the person, though both are also common words (`gintaras`, `kairys`).
+    [InlineData("Padėjo Tautvydo Karaliaus brolis.", "Tautvydo Karaliaus", "PER", "Tautvydas Karalius")]
+    [InlineData("Gintarą Kairį pakvietė į komandą.", "Gintarą Kairį", "PER", "Gintaras Kairys")]
+    // A place's head right after a quoted name is part of the place's name (an arena named by a club or a sponsor).
+    [InlineData("Krepšininkai žaidė „Žalgirio“ arenoje.", "„Žalgirio“ arenoje", "LOC", "Žalgirio arena")]
+    [InlineData("Koncertas vyks „Siemens“ arenoje.", "„Siemens“ arenoje", "LOC", "Siemens arena")]
+    // A quoted genitive before a noun of a member or worker is a body's name in a case: named in the nominative.
+    [InlineData("Apie tai rašė „Palangos tilto“ žurnalistai.", "Palangos tilto", "ORG", "Palangos tiltas")]
+    [InlineData("Tai patvirtino „Baltojo Kiro“ vokalistas.", "Baltojo Kiro", "ORG", "Baltasis Kiras")]
+    [InlineData("Sceną apšvietė „Juodvarnio“ būgnininkas.", "Juodvarnio", "ORG", "Juodvarnis")]
+    // An initial and a surname in a sentence about a game are no politician of the base with that surname.
+    [InlineData("Rungtynėse A.Butkevičius pelnė 20 taškų.", "A.Butkevičius", "PER", "A. Butkevičius")]
+    // A woman's foreign name in an oblique case: her given name by the feminine endings (or the list, or a feminine noun
+    // before it), her surname as written unless it declines as `-a`.
+    [InlineData("Ji 6:3 nugalėjo Simonos Halep varžovę.", "Simonos Halep", "PER", "Simona Halep")]
+    [InlineData("Ji nusileido amerikietei Jessicai Pegulai.", "Jessicai Pegulai", "PER", "Jessica Pegula")]
+    [InlineData("Ji įveikė Jeleną Rybakiną.", "Jeleną Rybakiną", "PER", "Jelena Rybakina")]
+    [InlineData("Brazilė įveikė tautietę Caroliną Alves.", "Caroliną Alves", "PER", "Carolina Alves")]
+    [InlineData("Čekė nugalėjo kroatę Petrą Martič.", "Petrą Martič", "PER", "Petra Martič")]
+    [InlineData("Varžėsi kanadietė Bianca Andreescu.", "Bianca Andreescu", "PER", "Bianca Andreescu")]
+    [InlineData("Treneris pagyrė Petrą Vaitkų.", "Petrą Vaitkų", "PER", "Petras Vaitkus")]
+    public void EntityRecognizer_ReadsTheSixthAuditsNamesAsALithuanianWould(string text, string mention, string type, string canonical)
+    {
+        var e = Only(text, mention);
+        Assert.Equal(type, e.Type);
+        Assert.Equal(canonical, e.Canonical);
+    }
+
+    [Fact]
+    public void EntityRecognizer_LinksACommonNounOpeningASentenceToTheBaseOnlyAfterTheTextNamedIt()
+    {
+        Assert.Empty(Entities("Komisijos nariai posėdžiavo vakar.").Entities);
+        var doc = Entities("Europos Komisija pateikė pasiūlymą. Komisijos nariai jį aptarė.");
+        Assert.Equal(2, doc.Entities.Count(e => e.Canonical == "Europos Komisija"));
+        // A title before the initial says who it is, whatever the sentence is about.
+        Assert.Contains(Entities("Rungtynes stebėjo premjeras A. Butkevičius.").Entities, e => e.Canonical == "Algirdas Butkevičius");
+    }
+
+    [Theory]
+    // A definite adjective opening a sentence is a word, not a name (the dictionary has `paskutinis`).
+    [InlineData("Paskutinysis vakaras buvo šiltas.")]
+    public void EntityRecognizer_TakesNoDefiniteAdjectiveAtASentenceStartForAName(string text) =>
+        Assert.Empty(Entities(text).Entities);
+
+    [Theory]
+    // A place's genitive before a plural head names things of that place, not one named thing: the place alone.
+    [InlineData("Lietuvos festivalių sezonas prasideda.", "Lietuvos", "Lietuva")]
+    [InlineData("Vyko Europos čempionatai.", "Europos", "Europa")]
+    public void EntityRecognizer_KeepsAPlaceBeforeAPluralHeadAlone(string text, string mention, string canonical) =>
+        Assert.Equal(canonical, Only(text, mention).Canonical);
+
     [Fact]
     public void EntityRecognizer_NamesAPlaceOpenedByAnAdjectiveOnceWhereverItStands()
     {
