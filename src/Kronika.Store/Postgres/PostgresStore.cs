@@ -306,13 +306,10 @@ public sealed class PostgresStore : IStore
         var outcomes = new List<WriteOutcome>(batch.Count);
         try
         {
-            WriteProfile.Mark("months");
             AddMonths(connection, batch.Select(a => a.Date));
-            WriteProfile.Mark("begin");
             using var transaction = connection.BeginTransaction();
             // The writers' lock, held to the commit: what is a copy, a near-copy, which story and which chronicle event is
             // decided by one writer at a time, each seeing every batch committed before (READ COMMITTED, after the lock).
-            WriteProfile.Mark("lockwait");
             var waited = System.Diagnostics.Stopwatch.StartNew();
             long generation;
             using (var writers = Command(connection, "SELECT pg_advisory_xact_lock(4712); " + WriterGeneration.Read, transaction))
@@ -325,10 +322,8 @@ public sealed class PostgresStore : IStore
                 generation = reader.GetInt64(0);
             }
             LockWaitSeconds += waited.Elapsed.TotalSeconds;
-            WriteProfile.Mark("people-load");
             if (generation != _generation) Forget();
             _people ??= new People(ReadPeople(connection));
-            WriteProfile.Mark("other");
             if (_featureCounts.Count > StoryGroups.MaxCounts) _featureCounts.Clear();
             if (_events.Count > ChronicleIndex.MaxKnown) _events.Clear();
             using var writes = new DeferredWrites(connection, transaction);
@@ -346,7 +341,6 @@ public sealed class PostgresStore : IStore
                 long? sameContent = null;
                 var similar = new List<(long Id, ulong SimHash)>();
                 long? newId = null;
-                WriteProfile.Mark("same-lookup");
                 // The stored version of the same source, the first article with the same content, the stories a near-copy
                 // could be of and, for a source not stored, its new id (taken under the lock, so ids grow in the order
                 // batches commit, as watches read them), in one round trip (with the writes waiting).
@@ -374,7 +368,6 @@ public sealed class PostgresStore : IStore
                     reader.NextResult();
                     if (reader.Read()) newId = reader.GetInt64(0);
                 }
-                WriteProfile.Mark("other");
                 var (outcome, original) = stories.Decide(a, sameSource, sameContent, similar);
                 outcomes.Add(outcome);
                 if (outcome == WriteOutcome.Unchanged) continue;
@@ -382,9 +375,7 @@ public sealed class PostgresStore : IStore
                 foreach (var (key, canonical) in renamed)
                     using (var rename = Command(connection, "UPDATE entities SET canonical = @c, folded = @f WHERE key = @k", transaction, ("c", canonical), ("f", EntityNames.Fold(canonical)), ("k", key)))
                         writes.Run(rename);
-                WriteProfile.Mark("story-find");
                 var story = original is { } o ? groups.StoryOf(o) ?? o : groups.Find(a.Features, a.Date, sameSource?.Id ?? 0);
-                WriteProfile.Mark("article-insert");
                 var values = new (string, object?)[]
                 {
                     ("story", story), ("model", a.Model), ("features", StoryFeatures.Pack(a.Features)), ("analysis", a.Analysis), ("tokens", a.Tokens),
@@ -426,17 +417,11 @@ public sealed class PostgresStore : IStore
                                transaction, ("id", id), ("s", a.SourceId), ("h", a.Hash), ("dup", original), ("d", a.Date), ("sim", unchecked((long)a.SimHash))))
                         writes.Run(key);
                 }
-                WriteProfile.Mark("layers");
                 WriteLayers(writes, id, a, story: original is null);
-                WriteProfile.Mark("chronicle");
                 chronicle.Write(events, id, a);
-                WriteProfile.Mark("story-post");
                 if (original is null) groups.Add(id, a.Date, a.Features);
-                WriteProfile.Mark("other");
             }
-            WriteProfile.Mark("story-flush");
             groups.Flush();
-            WriteProfile.Mark("commit");
             if (outcomes.Contains(WriteOutcome.Updated))
             {
                 writes.Flush();
@@ -445,7 +430,6 @@ public sealed class PostgresStore : IStore
             using (var next = Command(connection, WriterGeneration.Next, transaction)) writes.Run(next);
             writes.Flush();
             transaction.Commit();
-            WriteProfile.Mark(null);
             _generation = generation + 1;
         }
         catch
@@ -815,7 +799,10 @@ public sealed class PostgresStore : IStore
 
     private static DateOnly ReadDay(System.Data.Common.DbDataReader r, int i) => r.GetFieldValue<DateOnly>(i);
 
-    public Task<StoredAnalysis?> AnalysisAsync(long id, bool tokens = false, CancellationToken ct = default) => Read(c => ChronicleReads.AnalysisAsync(c, id, tokens, ct), ct);
+    /// <summary>The condition that reads article `@id` from its month's partition alone: its date from `article_keys`.</summary>
+    private const string OneMonth = " AND date = (SELECT date FROM article_keys WHERE article_id = @id)";
+
+    public Task<StoredAnalysis?> AnalysisAsync(long id, bool tokens = false, CancellationToken ct = default) => Read(c => ChronicleReads.AnalysisAsync(c, id, tokens, ct, OneMonth), ct);
 
     public IReadOnlyList<long> Stale(string model, long afterId, int limit)
     {
@@ -829,7 +816,14 @@ public sealed class PostgresStore : IStore
         return ChronicleReads.StaleCount(connection, model);
     }
 
-    public Task<StoryInfo?> StoryAsync(long articleId, CancellationToken ct = default) => Read(c => ChronicleReads.StoryAsync(c, articleId, ReadDay, ct), ct);
+    public Task<StoryInfo?> StoryAsync(long articleId, CancellationToken ct = default) => Read(c => ChronicleReads.StoryAsync(c, articleId, ReadDay, ct, StoryOf), ct);
+
+    /// <summary>An article's story id: its story's row (the article itself, or the one it copies) found by key and read from its month alone.</summary>
+    private const string StoryOf = """
+        SELECT coalesce(s.story_id, s.id) FROM articles s
+        WHERE s.id = (SELECT original FROM article_keys WHERE article_id = @id)
+          AND s.date = (SELECT o.date FROM article_keys o WHERE o.article_id = (SELECT original FROM article_keys WHERE article_id = @id))
+        """;
 
     public Task<ChroniclePage> ChronicleAsync(ChronicleRequest request, CancellationToken ct = default) => Read(connection =>
     {
