@@ -68,7 +68,8 @@ public static class IngestCommand
     private static string Summary(IngestProgress done) =>
         $"{done.Read} read in {done.Seconds:0.0} s ({done.PerSecond:0} articles/s): {done.Inserted} new, {done.Updated} updated, " +
         $"{done.Unchanged} unchanged, {done.Copies} copies of stories already stored, {done.Errors} errors; " +
-        $"writing took {done.WriteSeconds:0.0} s ({(done.Written > 0 ? 1000 * done.WriteSeconds / done.Written : 0):0.0} ms per article, waits for other writers included)";
+        $"writing took {done.WriteSeconds:0.0} s ({(done.Written > 0 ? 1000 * done.WriteSeconds / done.Written : 0):0.0} ms per article, " +
+        $"of which {(done.Written > 0 ? 1000 * done.WaitSeconds / done.Written : 0):0.0} ms waiting for other writers' batches)";
 
     /// <summary>Not a terminal: errors one line each, a progress line at most every two seconds.</summary>
     private static IngestProgress WithProgressLines(CliIO io, Ingestor ingestor, IEnumerable<ReadResult> reads, CancellationToken ct)

@@ -8,7 +8,8 @@ namespace Kronika.Ingest;
 
 /// <summary>Counts of an ingest so far.</summary>
 /// <param name="WriteSeconds">How long the writer spent in the store (the rest of its time it waited for analysis).</param>
-public sealed record IngestProgress(int Read, int Inserted, int Updated, int Unchanged, int Copies, int Errors, double Seconds, double WriteSeconds = 0)
+/// <param name="WaitSeconds">Of <paramref name="WriteSeconds"/>, how long it waited for other writers' batches (<see cref="IStore.LockWaitSeconds"/>).</param>
+public sealed record IngestProgress(int Read, int Inserted, int Updated, int Unchanged, int Copies, int Errors, double Seconds, double WriteSeconds = 0, double WaitSeconds = 0)
 {
     public int Written => Inserted + Updated + Unchanged + Copies;
     public double PerSecond => Seconds > 0 ? Written / Seconds : 0;
@@ -64,7 +65,7 @@ public sealed class Ingestor(Pipeline lithuanian, Pipeline plain, IStore store, 
         int readCount = 0, inserted = 0, updated = 0, unchanged = 0, copies = 0, errors = 0;
         var batch = new List<StoredArticle>(batchSize);
         var writing = new Stopwatch();
-        IngestProgress Snapshot() => new(readCount, inserted, updated, unchanged, copies, errors, clock.Elapsed.TotalSeconds, writing.Elapsed.TotalSeconds);
+        IngestProgress Snapshot() => new(readCount, inserted, updated, unchanged, copies, errors, clock.Elapsed.TotalSeconds, writing.Elapsed.TotalSeconds, store.LockWaitSeconds);
         void Flush()
         {
             if (batch.Count == 0) return;

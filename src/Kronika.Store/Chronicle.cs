@@ -317,10 +317,14 @@ public static class ChronicleReads
         }
     }
 
-    /// <summary>An article's stored analysis; its tokens read (a column of their own since schema 12) only when asked for.</summary>
-    public static async Task<StoredAnalysis?> AnalysisAsync(DbConnection connection, long id, bool tokens, CancellationToken ct)
+    /// <summary>
+    /// An article's stored analysis; its tokens read (a column of their own since schema 12) only when asked for.
+    /// <paramref name="oneMonth"/>: a further condition on `articles` that names the row's partition (PostgreSQL: its
+    /// date from `article_keys`), so that the read touches one month, not every month's index.
+    /// </summary>
+    public static async Task<StoredAnalysis?> AnalysisAsync(DbConnection connection, long id, bool tokens, CancellationToken ct, string oneMonth = "")
     {
-        using var command = Command(connection, $"SELECT id, model, analysis, coalesce(story_id, id), text{(tokens ? ", tokens" : "")} FROM articles WHERE id = @id", [("@id", id)]);
+        using var command = Command(connection, $"SELECT id, model, analysis, coalesce(story_id, id), text{(tokens ? ", tokens" : "")} FROM articles WHERE id = @id{oneMonth}", [("@id", id)]);
         using var r = await command.ExecuteReaderAsync(ct);
         if (!await r.ReadAsync(ct)) return null;
         return new StoredAnalysis(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : (byte[])r.GetValue(2),
@@ -344,12 +348,15 @@ public static class ChronicleReads
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    public static async Task<StoryInfo?> StoryAsync(DbConnection connection, long articleId, Func<DbDataReader, int, DateOnly> readDay, CancellationToken ct)
+    /// <summary>The SQL of an article's story id (`@id` the article's id), for a store whose articles are one table.</summary>
+    public const string StoryOf = "SELECT coalesce(s.story_id, s.id) FROM articles a JOIN articles s ON s.id = coalesce(a.duplicate_of, a.id) WHERE a.id = @id";
+
+    /// <param name="storyOf">The SQL of the article's story id (<see cref="StoryOf"/>, or the store's own).</param>
+    public static async Task<StoryInfo?> StoryAsync(DbConnection connection, long articleId, Func<DbDataReader, int, DateOnly> readDay, CancellationToken ct,
+        string storyOf = StoryOf)
     {
         long story;
-        using (var command = Command(connection, """
-                   SELECT coalesce(s.story_id, s.id) FROM articles a JOIN articles s ON s.id = coalesce(a.duplicate_of, a.id) WHERE a.id = @id
-                   """, [("@id", articleId)]))
+        using (var command = Command(connection, storyOf, [("@id", articleId)]))
             if (await command.ExecuteScalarAsync(ct) is not { } found || found is DBNull) return null;
             else story = Convert.ToInt64(found, CultureInfo.InvariantCulture);
         var articles = new List<StoryArticle>();

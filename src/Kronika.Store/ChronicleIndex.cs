@@ -107,13 +107,20 @@ public sealed class ChronicleIndex(DeferredWrites writes, Func<DbDataReader, int
         if (ids.Count == 0) return entries;
         var list = List("i", ids.Count);
         var values = Values("i", ids).ToArray();
-        // The event, its sides and its places in one command (one round trip to a server).
-        writes.Flush();
-        using (var r = Command($"""
-                   SELECT id, type, mode, day_from, day_to FROM events WHERE id IN ({list});
-                   SELECT event_id, role, side FROM event_participants WHERE event_id IN ({list});
-                   SELECT DISTINCT event_id, location_side FROM event_mentions WHERE event_id IN ({list}) AND location_side IS NOT NULL
-                   """, values).ExecuteReader())
+        // The event, its sides and its places in one round trip to a server (with the writes waiting), or one command.
+        string[] reads =
+        [
+            $"SELECT id, type, mode, day_from, day_to FROM events WHERE id IN ({list})",
+            $"SELECT event_id, role, side FROM event_participants WHERE event_id IN ({list})",
+            $"SELECT DISTINCT event_id, location_side FROM event_mentions WHERE event_id IN ({list}) AND location_side IS NOT NULL",
+        ];
+        DbDataReader Open()
+        {
+            if (writes.Connection.CanCreateBatch) return writes.Reader([.. reads.Select(sql => Command(sql, values))]);
+            writes.Flush();
+            return Command(string.Join(";\n", reads), values).ExecuteReader();
+        }
+        using (var r = Open())
         {
             while (r.Read())
                 entries[r.GetInt64(0)] = new Entry(r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), readDay(r, 3), readDay(r, 4));
@@ -172,10 +179,10 @@ public sealed class ChronicleIndex(DeferredWrites writes, Func<DbDataReader, int
     /// <summary>One side set lies within the other (an empty one within any).</summary>
     private static bool Within(HashSet<string> a, HashSet<string> b) => a.Count <= b.Count ? a.IsSubsetOf(b) : b.IsSubsetOf(a);
 
-    /// <summary>Records a report of chronicle event <paramref name="id"/> (new when <paramref name="entry"/> is null): its sides filed, and the days narrowed to those both allow (the writer stores them).</summary>
+    /// <summary>Records a report of chronicle event <paramref name="id"/> (new when <paramref name="entry"/> is null, then known from here on): its sides filed, and the days narrowed to those both allow (the writer stores them).</summary>
     public Entry Add(long id, Entry? entry, StoredEvent report)
     {
-        if (entry is null) entry = new Entry(id, report.Type, report.Mode, report.From!.Value, report.To!.Value);
+        if (entry is null) known[id] = entry = new Entry(id, report.Type, report.Mode, report.From!.Value, report.To!.Value);
         else
         {
             var from = report.From!.Value > entry.From ? report.From.Value : entry.From;

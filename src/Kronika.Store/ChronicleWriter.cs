@@ -30,12 +30,19 @@ public sealed class ChronicleWriter : IDisposable
 
     private readonly DeferredWrites _writes;
 
-    public ChronicleWriter(DeferredWrites writes, Func<DateOnly, object> day)
+    /// <summary>Whether the insert also says if it made a new event (PostgreSQL: `xmax = 0` of the row it returns).</summary>
+    private readonly bool _tellsNew;
+
+    /// <param name="tellsNew">
+    /// The store's insert can say whether the event is new (PostgreSQL): a new one is then not read back from the store.
+    /// </param>
+    public ChronicleWriter(DeferredWrites writes, Func<DateOnly, object> day, bool tellsNew = false)
     {
         _day = day;
         _writes = writes;
+        _tellsNew = tellsNew;
         var (connection, transaction) = (writes.Connection, writes.Transaction);
-        _insert = Prepare(connection, transaction, Insert, "key", "type", "mode", "date", "from", "to", "reported");
+        _insert = Prepare(connection, transaction, tellsNew ? Insert + ", xmax = 0" : Insert, "key", "type", "mode", "date", "from", "to", "reported");
         _narrow = Prepare(connection, transaction, Narrow, "date", "from", "to", "mode", "reported", "id");
         _participant = Prepare(connection, transaction, Participant, "event", "entity", "role", "side");
         _mention = Prepare(connection, transaction, Mention, "article", "start", "end", "event", "sentence_start", "sentence", "modality", "source",
@@ -79,9 +86,18 @@ public sealed class ChronicleWriter : IDisposable
                     System.Globalization.CultureInfo.InvariantCulture);
             else if (entry is null)
             {
-                eventId = Convert.ToInt64(_writes.Scalar(With(_insert, e.Key, e.Type, e.Mode, e.Date, _day(e.From!.Value), _day(e.To!.Value), _day(a.Date))),
-                    System.Globalization.CultureInfo.InvariantCulture);
-                entry = chronicle.Get(eventId);
+                var isNew = false;
+                if (_tellsNew)
+                    using (var r = _writes.Reader(With(_insert, e.Key, e.Type, e.Mode, e.Date, _day(e.From!.Value), _day(e.To!.Value), _day(a.Date))))
+                    {
+                        r.Read();
+                        (eventId, isNew) = (r.GetInt64(0), r.GetBoolean(1));
+                    }
+                else
+                    eventId = Convert.ToInt64(_writes.Scalar(With(_insert, e.Key, e.Type, e.Mode, e.Date, _day(e.From!.Value), _day(e.To!.Value), _day(a.Date))),
+                        System.Globalization.CultureInfo.InvariantCulture);
+                // A new event is what the report says (Add makes its entry); one the key already named is read from the store.
+                entry = isNew ? null : chronicle.Get(eventId);
                 var added = chronicle.Add(eventId, entry, e);
                 if (entry is not null) Narrowed(added, e, a);
             }

@@ -25,6 +25,16 @@ public sealed class DeferredWrites(DbConnection connection, DbTransaction transa
     /// <summary>Runs the writes waiting, then the read, and returns the read's rows.</summary>
     public DbDataReader Reader(DbCommand read) => _pending.Count == 0 ? read.ExecuteReader() : With(read).ExecuteReader();
 
+    /// <summary>
+    /// Runs the writes waiting, then the reads (each one statement), in one round trip where the connection batches;
+    /// the reader gives each read's rows in turn (<see cref="DbDataReader.NextResult"/>).
+    /// </summary>
+    public DbDataReader Reader(IReadOnlyList<DbCommand> reads)
+    {
+        if (!connection.CanCreateBatch) throw new NotSupportedException("several reads at once need a connection that batches commands");
+        return WithAll(reads).ExecuteReader();
+    }
+
     /// <summary>Runs the writes waiting, then the read, and returns its first value.</summary>
     public object? Scalar(DbCommand read) => _pending.Count == 0 ? read.ExecuteScalar() : With(read).ExecuteScalar();
 
@@ -34,13 +44,16 @@ public sealed class DeferredWrites(DbConnection connection, DbTransaction transa
         if (_pending.Count > 0) With(null).ExecuteNonQuery();
     }
 
-    private DbBatch With(DbCommand? read)
+    private DbBatch With(DbCommand? read) => WithAll(read is null ? [] : [read]);
+
+    private DbBatch WithAll(IReadOnlyList<DbCommand> reads)
     {
         _batch?.Dispose();
         _batch = connection.CreateBatch();
         _batch.Transaction = transaction;
         foreach (var (sql, values) in _pending) Add(_batch, sql, values);
-        if (read is not null) Add(_batch, read.CommandText, read.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value ?? DBNull.Value)).ToArray());
+        foreach (var read in reads)
+            Add(_batch, read.CommandText, read.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value ?? DBNull.Value)).ToArray());
         _pending.Clear();
         return _batch;
     }

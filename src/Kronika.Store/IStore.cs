@@ -129,6 +129,9 @@ public interface IStore : IDisposable
     /// <summary>Writes a batch in one transaction: all of it is stored, or (on a crash) none of it.</summary>
     IReadOnlyList<WriteOutcome> Write(IReadOnlyList<StoredArticle> batch);
 
+    /// <summary>How long this store's <see cref="Write"/>s waited for other writers' batches, in seconds (where the store can tell).</summary>
+    double LockWaitSeconds => 0;
+
     /// <summary>Whether the article of this source is stored with this content hash: re-reading it needs no analysis.</summary>
     bool Holds(string sourceId, string hash);
 

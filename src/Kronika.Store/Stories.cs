@@ -12,21 +12,24 @@ public sealed class Stories(StoryLookups db)
     /// model (or the article names no model); otherwise an
     /// update of its source's row or a new row, a copy of the story with the same content (<paramref name="sameContent"/>,
     /// the story's id) or a SimHash within <see cref="StoredArticle.NearDuplicateBits"/> bits, else a story of its own.
+    /// <paramref name="similar"/>: the stories <see cref="StoryLookups.SimilarStories"/> gives, when the caller read them
+    /// already (with its other look-ups, in one round trip).
     /// </summary>
-    public (WriteOutcome Outcome, long? Original) Decide(StoredArticle article, (long Id, string Hash, string? Model)? sameSource, long? sameContent)
+    public (WriteOutcome Outcome, long? Original) Decide(StoredArticle article, (long Id, string Hash, string? Model)? sameSource, long? sameContent,
+        List<(long Id, ulong SimHash)>? similar = null)
     {
         if (sameSource is { } s && s.Hash == article.Hash && (article.Model is null || article.Model == s.Model)) return (WriteOutcome.Unchanged, null);
         var original = sameSource is null ? sameContent : null;
-        original ??= NearestStory(article.SimHash, sameSource?.Id);
+        original ??= NearestStory(article.SimHash, sameSource?.Id, similar);
         if (sameSource is not null) return (WriteOutcome.Updated, original);
         return (original is null ? WriteOutcome.Inserted : WriteOutcome.Copy, original);
     }
 
-    private long? NearestStory(ulong simHash, long? except)
+    private long? NearestStory(ulong simHash, long? except, List<(long Id, ulong SimHash)>? similar)
     {
         if (simHash == 0) return null;
         long? best = null;
-        foreach (var (id, other) in db.SimilarStories(simHash))
+        foreach (var (id, other) in similar ?? db.SimilarStories(simHash))
             if (id != except && StoredArticle.Distance(simHash, other) <= StoredArticle.NearDuplicateBits && (best is null || id < best))
                 best = id;
         return best;

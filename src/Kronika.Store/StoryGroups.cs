@@ -130,7 +130,7 @@ public sealed class StoryGroups(StoryLookups db, Dictionary<uint, long> counts)
         if (shared.Count == 0) return null;
         var own = features.Sum(f => Weight(f, _df[f], stories));
         var top = shared.OrderByDescending(p => p.Value).Take(MaxCandidates).Select(p => p.Key).ToList();
-        var candidates = db.Candidates(top);
+        var candidates = db.Candidates(top, date.AddDaysWithin(-WindowDays), date.AddDaysWithin(WindowDays));
         foreach (var c in candidates.Values) Count(c.Features);
         long? best = null;
         var bestScore = Threshold;
@@ -244,8 +244,8 @@ public abstract class StoryLookups
     /// <summary>The stories posted under these features published between the days, by feature, then id.</summary>
     public abstract List<(uint Feature, long Id)> Postings(uint[] features, DateOnly from, DateOnly to);
 
-    /// <summary>These stories' story ids and features.</summary>
-    public abstract Dictionary<long, (long Story, uint[] Features)> Candidates(List<long> ids);
+    /// <summary>These stories' story ids and features (each published between the days, as its postings say).</summary>
+    public abstract Dictionary<long, (long Story, uint[] Features)> Candidates(List<long> ids, DateOnly from, DateOnly to);
 
     /// <summary>Takes a recorded story out: its postings under these features on this day, one story less for each feature and in all.</summary>
     public abstract void Remove(long id, DateOnly date, uint[] features);
@@ -270,6 +270,16 @@ public abstract class StoryLookups
 
     public static string SimilarQuery(string mark) => string.Join(" UNION ALL ", Enumerable.Range(0, 4).Select(q =>
         $"SELECT id, simhash FROM articles WHERE duplicate_of IS NULL AND {Quarter(q)} = {mark}q{q}"));
+
+    /// <summary>
+    /// The same indexes on PostgreSQL's `article_keys` (stories: `original = article_id`): one unpartitioned table, so a
+    /// near-copy look-up reads four indexes, not four in every month's partition.
+    /// </summary>
+    public static string KeyQuarterIndexes => string.Concat(Enumerable.Range(0, 4).Select(q =>
+        $"CREATE INDEX IF NOT EXISTS article_keys_sim{q} ON article_keys ({Quarter(q)}) WHERE original = article_id;\n"));
+
+    public static string KeySimilarQuery(string mark) => string.Join(" UNION ALL ", Enumerable.Range(0, 4).Select(q =>
+        $"SELECT article_id, simhash FROM article_keys WHERE original = article_id AND {Quarter(q)} = {mark}q{q}"));
 
     public static long QuarterOf(ulong simHash, int q) => (long)(ushort)(simHash >> (16 * q));
 }

@@ -153,6 +153,29 @@ public sealed class PostgresStoreTests : StoreConformance
     }
 
     [Fact]
+    public void A_store_of_schema_15_is_upgraded_with_the_near_copy_lookup_on_the_article_keys()
+    {
+        var samples = Articles.Samples;
+        Store.Write(samples);
+        var before = Seen(Store);
+        // As schema 15 kept it: no SimHash in the keys, the quarter indexes on every month's partition.
+        Execute("""
+            ALTER TABLE article_keys DROP COLUMN simhash;
+            CREATE INDEX articles_sim0 ON articles ((simhash & 65535)) WHERE duplicate_of IS NULL;
+            COMMENT ON TABLE articles IS 'kronika schema 15';
+            """);
+
+        using var upgraded = new PostgresStore(InSchema());
+        Assert.Equal(["0"], Rows("SELECT COUNT(*) FROM article_keys k JOIN articles a ON a.id = k.article_id AND a.date = k.date WHERE k.simhash <> a.simhash"));
+        Assert.Equal(["0"], Rows("SELECT COUNT(*) FROM pg_indexes WHERE tablename LIKE 'articles%' AND indexdef LIKE '%65535%'"));
+        Assert.Equal(["4"], Rows("SELECT COUNT(*) FROM pg_indexes WHERE tablename = 'article_keys' AND indexname LIKE 'article_keys_sim%'"));
+        Assert.Equal(before, Seen(upgraded));
+        // A stored article's near-copy (another text, the same SimHash) from another source is found through the keys.
+        var original = Articles.Sample("putinas-kim");
+        Assert.Equal([WriteOutcome.Copy], upgraded.Write([original with { SourceId = "https://trecias.lt/y", Url = "https://trecias.lt/y", Hash = "kitas-tekstas" }]));
+    }
+
+    [Fact]
     public void A_new_month_gets_its_partition_and_an_article_moved_to_another_month_moves_with_its_layers()
     {
         var article = Articles.Sample("putinas-kim");

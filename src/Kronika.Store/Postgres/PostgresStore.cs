@@ -25,7 +25,9 @@ public sealed class PostgresStore : IStore
             hash TEXT NOT NULL,
             -- The story this article is (its own id) or is a copy of (the original's id): coalesce(duplicate_of, id).
             original BIGINT NOT NULL,
-            date DATE NOT NULL);
+            date DATE NOT NULL,
+            -- The article's SimHash, for the near-copy look-up (StoryLookups.KeyQuarterIndexes).
+            simhash BIGINT NOT NULL DEFAULT 0);
         CREATE INDEX IF NOT EXISTS article_keys_hash ON article_keys(hash);
         CREATE INDEX IF NOT EXISTS article_keys_copies ON article_keys(original) WHERE original <> article_id;
         CREATE TABLE IF NOT EXISTS articles (
@@ -82,7 +84,8 @@ public sealed class PostgresStore : IStore
     /// per entity and per entity and day (<see cref="EntityStats"/>), filled from the stored mentions; 13 → 14, the story
     /// postings without an index by article (found by the article's features and day); 14 → 15, the articles partitioned
     /// by month: the table is set aside here (its constraints, indexes and the layers' references to it dropped, so the new
-    /// table can take their names), the new one made by <see cref="Schema"/>, and <see cref="Partitioned"/> moves the rows.</summary>
+    /// table can take their names), the new one made by <see cref="Schema"/>, and <see cref="Partitioned"/> moves the rows;
+    /// 15 → 16, the SimHash copied into `article_keys` and its quarter indexes moved there from every month's partition.</summary>
     private static readonly Dictionary<int, string> Upgrades = new()
     {
         [11] = "ALTER TABLE articles ADD COLUMN IF NOT EXISTS tokens BYTEA;",
@@ -106,6 +109,16 @@ public sealed class PostgresStore : IStore
                 END IF;
             END $$;
             """,
+        [15] = """
+            DO $$
+            BEGIN
+                IF to_regclass('article_keys') IS NOT NULL THEN
+                    ALTER TABLE article_keys ADD COLUMN IF NOT EXISTS simhash BIGINT NOT NULL DEFAULT 0;
+                    UPDATE article_keys k SET simhash = a.simhash FROM articles a WHERE a.id = k.article_id AND a.date = k.date;
+                END IF;
+            END $$;
+            DROP INDEX IF EXISTS articles_sim0, articles_sim1, articles_sim2, articles_sim3;
+            """,
     };
 
     /// <summary>The second half of the upgrade 14 → 15, after <see cref="Schema"/> made the partitioned table: a partition per
@@ -124,8 +137,8 @@ public sealed class PostgresStore : IStore
                         story_id, model, lemmas, text, features, analysis, tokens)
                     SELECT id, source_id, name, hash, date, language, duplicate_of, simhash, ingested, title, url, site, spans,
                         story_id, model, lemmas, text, features, analysis, tokens FROM articles_14;
-                INSERT INTO article_keys (article_id, source_id, hash, original, date)
-                    SELECT id, source_id, hash, coalesce(duplicate_of, id), date FROM articles_14;
+                INSERT INTO article_keys (article_id, source_id, hash, original, date, simhash)
+                    SELECT id, source_id, hash, coalesce(duplicate_of, id), date, simhash FROM articles_14;
                 PERFORM setval(pg_get_serial_sequence('articles', 'id'), coalesce((SELECT max(id) FROM articles_14), 0) + 1, false);
                 DROP TABLE articles_14;
                 ALTER TABLE mentions ADD FOREIGN KEY (article_id) REFERENCES article_keys(article_id) ON DELETE CASCADE;
@@ -207,7 +220,7 @@ public sealed class PostgresStore : IStore
             }
         }
         // One batch, run as one implicit transaction: a failed upgrade leaves the store as it was.
-        using (var command = new NpgsqlCommand(upgrade + Schema + StoryLookups.QuarterIndexes + StoryGroups.Tables("DATE") + SharedTables.Of("BIGSERIAL", "DATE", "article_keys(article_id)") + ChronicleIndex.Table + EntityStats.Tables("DATE") + (upgrade.Length > 0 ? Partitioned : "") + $"COMMENT ON TABLE articles IS '{SchemaComment}';", connection))
+        using (var command = new NpgsqlCommand(upgrade + Schema + StoryLookups.KeyQuarterIndexes + StoryGroups.Tables("DATE") + SharedTables.Of("BIGSERIAL", "DATE", "article_keys(article_id)") + ChronicleIndex.Table + EntityStats.Tables("DATE") + (upgrade.Length > 0 ? Partitioned : "") + $"COMMENT ON TABLE articles IS '{SchemaComment}';", connection))
             command.ExecuteNonQuery();
         using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(4711)", connection);
         unlock.ExecuteNonQuery();
@@ -276,6 +289,16 @@ public sealed class PostgresStore : IStore
         _months.UnionWith(months);
     }
 
+    /// <summary>How long this store's writes waited for the writers' lock (other writers' batches), in seconds.</summary>
+    public double LockWaitSeconds { get; private set; }
+
+    /// <summary>
+    /// Writes the batch in one transaction under the writers' lock, after the batch's new months' partitions. Under the
+    /// lock, each article's reads go in one round trip (its source's stored version, the first article with its content,
+    /// the stories with a SimHash quarter in common, a new id), its story's and events' look-ups as few as they need, and every
+    /// write waits (<see cref="DeferredWrites"/>) and goes with the next read: the lock is held for the decisions'
+    /// round trips and the server's own work, not a round trip per statement.
+    /// </summary>
     public IReadOnlyList<WriteOutcome> Write(IReadOnlyList<StoredArticle> batch)
     {
         if (ReadOnly) throw new InvalidOperationException("the store is open read-only");
@@ -287,23 +310,28 @@ public sealed class PostgresStore : IStore
             using var transaction = connection.BeginTransaction();
             // The writers' lock, held to the commit: what is a copy, a near-copy, which story and which chronicle event is
             // decided by one writer at a time, each seeing every batch committed before (READ COMMITTED, after the lock).
-            using (var writers = Command(connection, "SELECT pg_advisory_xact_lock(4712)", transaction))
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            long generation;
+            using (var writers = Command(connection, "SELECT pg_advisory_xact_lock(4712); " + WriterGeneration.Read, transaction))
             {
                 writers.CommandTimeout = WriterWaitSeconds;
-                writers.ExecuteNonQuery();
+                // Two statements, so the generation is read after the lock is held (each statement sees what was committed before it).
+                using var reader = writers.ExecuteReader();
+                reader.NextResult();
+                reader.Read();
+                generation = reader.GetInt64(0);
             }
-            long generation;
-            using (var read = Command(connection, WriterGeneration.Read, transaction)) generation = (long)read.ExecuteScalar()!;
+            LockWaitSeconds += waited.Elapsed.TotalSeconds;
             if (generation != _generation) Forget();
             _people ??= new People(ReadPeople(connection));
             if (_featureCounts.Count > StoryGroups.MaxCounts) _featureCounts.Clear();
             if (_events.Count > ChronicleIndex.MaxKnown) _events.Clear();
             using var writes = new DeferredWrites(connection, transaction);
             using var events = new ChronicleIndex(writes, (r, i) => r.GetFieldValue<DateOnly>(i), d => d, _events);
-            var lookups = new PostgresStoryLookups(connection, transaction);
+            var lookups = new PostgresStoryLookups(writes);
             var stories = new Stories(lookups);
             var groups = new StoryGroups(lookups, _featureCounts);
-            using var chronicle = new ChronicleWriter(writes, d => d);
+            using var chronicle = new ChronicleWriter(writes, d => d, tellsNew: true);
             foreach (var written in batch)
             {
                 var a = written;
@@ -311,13 +339,21 @@ public sealed class PostgresStore : IStore
                 var sameSourceDate = default(DateOnly);
                 (DateOnly Date, uint[] Features)? recorded = null; // the stored version's story features, when it is a story that has them
                 long? sameContent = null;
-                // The stored version of the same source and the first article with the same content, in one command.
-                using (var command = Command(connection, """
+                var similar = new List<(long Id, ulong SimHash)>();
+                long? newId = null;
+                // The stored version of the same source, the first article with the same content, the stories a near-copy
+                // could be of and, for a source not stored, its new id (taken under the lock, so ids grow in the order
+                // batches commit, as watches read them), in one round trip (with the writes waiting).
+                using (var source = Command(connection, """
                     SELECT a.id, a.hash, a.model, a.date, CASE WHEN a.duplicate_of IS NULL THEN a.features END
-                    FROM article_keys k JOIN articles a ON a.id = k.article_id AND a.date = k.date WHERE k.source_id = @s;
-                    SELECT original FROM article_keys WHERE hash = @h LIMIT 1
-                    """, transaction, ("s", a.SourceId), ("h", a.Hash)))
-                using (var reader = command.ExecuteReader())
+                    FROM article_keys k JOIN articles a ON a.id = k.article_id AND a.date = k.date WHERE k.source_id = @s
+                    """, transaction, ("s", a.SourceId)))
+                using (var content = Command(connection, "SELECT original FROM article_keys WHERE hash = @h LIMIT 1", transaction, ("h", a.Hash)))
+                using (var near = Command(connection, StoryLookups.KeySimilarQuery("@"), transaction, ("q0", StoryLookups.QuarterOf(a.SimHash, 0)),
+                           ("q1", StoryLookups.QuarterOf(a.SimHash, 1)), ("q2", StoryLookups.QuarterOf(a.SimHash, 2)), ("q3", StoryLookups.QuarterOf(a.SimHash, 3))))
+                using (var next = Command(connection, "SELECT nextval(pg_get_serial_sequence('articles', 'id')) WHERE NOT EXISTS (SELECT 1 FROM article_keys WHERE source_id = @s)",
+                           transaction, ("s", a.SourceId)))
+                using (var reader = writes.Reader([source, content, near, next]))
                 {
                     if (reader.Read())
                     {
@@ -327,14 +363,18 @@ public sealed class PostgresStore : IStore
                     }
                     reader.NextResult();
                     if (reader.Read()) sameContent = reader.GetInt64(0);
+                    reader.NextResult();
+                    while (reader.Read()) similar.Add((reader.GetInt64(0), unchecked((ulong)reader.GetInt64(1))));
+                    reader.NextResult();
+                    if (reader.Read()) newId = reader.GetInt64(0);
                 }
-                var (outcome, original) = stories.Decide(a, sameSource, sameContent);
+                var (outcome, original) = stories.Decide(a, sameSource, sameContent, similar);
                 outcomes.Add(outcome);
                 if (outcome == WriteOutcome.Unchanged) continue;
                 (a, var renamed) = _people.Resolve(a);
                 foreach (var (key, canonical) in renamed)
                     using (var rename = Command(connection, "UPDATE entities SET canonical = @c, folded = @f WHERE key = @k", transaction, ("c", canonical), ("f", EntityNames.Fold(canonical)), ("k", key)))
-                        rename.ExecuteNonQuery();
+                        writes.Run(rename);
                 var story = original is { } o ? groups.StoryOf(o) ?? o : groups.Find(a.Features, a.Date, sameSource?.Id ?? 0);
                 var values = new (string, object?)[]
                 {
@@ -346,13 +386,17 @@ public sealed class PostgresStore : IStore
                 long id;
                 if (sameSource is { Id: var old })
                 {
-                    using (var remove = Command(connection, EntityStats.Remove, transaction, ("id", old))) remove.ExecuteNonQuery();
+                    // Replacing a stored article is rare: its statements run as they come.
+                    writes.Flush();
+                    using (var remove = Command(connection, EntityStats.Remove.Replace("a.id = m.article_id", "a.id = m.article_id AND a.date = @was"), transaction, ("id", old), ("was", sameSourceDate)))
+                        remove.ExecuteNonQuery();
                     if (recorded is { } r) groups.Remove(old, r.Date, r.Features);
+                    writes.Flush();
                     using (var update = Command(connection, """
                         UPDATE articles SET hash = @h, date = @d, title = @t, url = @u, site = @site, language = @lang, text = @text,
                             lemmas = @lemmas, spans = @spans, simhash = @sim, duplicate_of = @dup, name = @name, ingested = now(),
                             story_id = @story, model = @model, features = @features, analysis = @analysis, tokens = @tokens WHERE id = @id AND date = @was;
-                        UPDATE article_keys SET hash = @h, date = @d, original = coalesce(@dup, @id) WHERE article_id = @id;
+                        UPDATE article_keys SET hash = @h, date = @d, original = coalesce(@dup, @id), simhash = @sim WHERE article_id = @id;
                         """, transaction, [.. values, ("id", old), ("was", sameSourceDate)]))
                         update.ExecuteNonQuery();
                     using (var delete = Command(connection, "DELETE FROM mentions WHERE article_id = @id; DELETE FROM times WHERE article_id = @id; DELETE FROM event_mentions WHERE article_id = @id", transaction, ("id", old)))
@@ -362,26 +406,29 @@ public sealed class PostgresStore : IStore
                 }
                 else
                 {
-                    using var insert = Command(connection, """
-                        INSERT INTO articles (source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, duplicate_of, name,
+                    id = newId!.Value;
+                    using (var insert = Command(connection, """
+                        INSERT INTO articles (id, source_id, hash, date, title, url, site, language, text, lemmas, spans, simhash, duplicate_of, name,
                             story_id, model, features, analysis, tokens)
-                        VALUES (@s, @h, @d, @t, @u, @site, @lang, @text, @lemmas, @spans, @sim, @dup, @name, @story, @model, @features, @analysis, @tokens) RETURNING id
-                        """, transaction, values);
-                    id = (long)insert.ExecuteScalar()!;
-                    using var key = Command(connection, "INSERT INTO article_keys (article_id, source_id, hash, original, date) VALUES (@id, @s, @h, coalesce(@dup, @id), @d)",
-                        transaction, ("id", id), ("s", a.SourceId), ("h", a.Hash), ("dup", original), ("d", a.Date));
-                    key.ExecuteNonQuery();
+                        VALUES (@id, @s, @h, @d, @t, @u, @site, @lang, @text, @lemmas, @spans, @sim, @dup, @name, @story, @model, @features, @analysis, @tokens)
+                        """, transaction, [.. values, ("id", id)]))
+                        writes.Run(insert);
+                    using (var key = Command(connection, "INSERT INTO article_keys (article_id, source_id, hash, original, date, simhash) VALUES (@id, @s, @h, coalesce(@dup, @id), @d, @sim)",
+                               transaction, ("id", id), ("s", a.SourceId), ("h", a.Hash), ("dup", original), ("d", a.Date), ("sim", unchecked((long)a.SimHash))))
+                        writes.Run(key);
                 }
-                WriteLayers(connection, transaction, id, a);
+                WriteLayers(writes, id, a, story: original is null);
                 chronicle.Write(events, id, a);
                 if (original is null) groups.Add(id, a.Date, a.Features);
             }
             groups.Flush();
             if (outcomes.Contains(WriteOutcome.Updated))
             {
+                writes.Flush();
                 using (var orphans = Command(connection, EventQueries.DeleteOrphans, transaction)) orphans.ExecuteNonQuery();
-                    }
-            using (var next = Command(connection, WriterGeneration.Next, transaction)) next.ExecuteNonQuery();
+            }
+            using (var next = Command(connection, WriterGeneration.Next, transaction)) writes.Run(next);
+            writes.Flush();
             transaction.Commit();
             _generation = generation + 1;
         }
@@ -404,27 +451,44 @@ public sealed class PostgresStore : IStore
     }
 
     /// <summary>
-    /// Writes the article's entities, mentions and time expressions and puts its share into the entity counts, in one
-    /// command (one round trip to the server: arrays unnested, not a statement per row).
+    /// Writes the article's entities, mentions and time expressions and, when it is a <paramref name="story"/> (not a
+    /// copy), puts its share into the entity counts: four statements with arrays unnested, not a statement per row, that
+    /// wait in <paramref name="writes"/> for the next read.
     /// </summary>
-    private void WriteLayers(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, StoredArticle a)
+    private void WriteLayers(DeferredWrites writes, long id, StoredArticle a, bool story)
     {
+        var (connection, transaction) = ((NpgsqlConnection)writes.Connection, (NpgsqlTransaction)writes.Transaction);
         var entities = a.MentionsByEntity().ToList();
-        using var insert = Command(connection, $"""
-            INSERT INTO entities SELECT * FROM unnest(@k, @c, @t, @kb, @f) ON CONFLICT DO NOTHING;
-            INSERT INTO mentions (article_id, entity_key, count, offsets) SELECT @id, * FROM unnest(@k, @n, @o);
-            INSERT INTO times (article_id, start_offset, end_offset, type, value, mod, day_from, day_to)
-                SELECT @id, * FROM unnest(@ts, @te, @tt, @tv, @tm, @tf, @tto);
-            {EntityStats.Add}
-            """, transaction,
-            ("id", id), ("k", entities.Select(e => e.Entity.EntityKey).ToArray()), ("c", entities.Select(e => e.Entity.Canonical).ToArray()),
-            ("t", entities.Select(e => e.Entity.Type).ToArray()), ("kb", entities.Select(e => e.Entity.Kb).ToArray()),
-            ("f", entities.Select(e => EntityNames.Fold(e.Entity.Canonical)).ToArray()),
-            ("n", entities.Select(e => e.Count).ToArray()), ("o", entities.Select(e => e.Offsets).ToArray()),
-            ("ts", a.Times.Select(t => t.Start).ToArray()), ("te", a.Times.Select(t => t.End).ToArray()), ("tt", a.Times.Select(t => t.Type).ToArray()),
-            ("tv", a.Times.Select(t => t.Value).ToArray()), ("tm", a.Times.Select(t => t.Mod).ToArray()),
-            ("tf", a.Times.Select(t => t.From).ToArray()), ("tto", a.Times.Select(t => t.To).ToArray()));
-        insert.ExecuteNonQuery();
+        var keys = entities.Select(e => e.Entity.EntityKey).ToArray();
+        var types = entities.Select(e => e.Entity.Type).ToArray();
+        var counts = entities.Select(e => e.Count).ToArray();
+        using (var insert = Command(connection, "INSERT INTO entities SELECT * FROM unnest(@k, @c, @t, @kb, @f) ON CONFLICT DO NOTHING", transaction,
+                   ("k", keys), ("c", entities.Select(e => e.Entity.Canonical).ToArray()), ("t", types), ("kb", entities.Select(e => e.Entity.Kb).ToArray()),
+                   ("f", entities.Select(e => EntityNames.Fold(e.Entity.Canonical)).ToArray())))
+            writes.Run(insert);
+        using (var insert = Command(connection, "INSERT INTO mentions (article_id, entity_key, count, offsets) SELECT @id, * FROM unnest(@k, @n, @o)", transaction,
+                   ("id", id), ("k", keys), ("n", counts), ("o", entities.Select(e => e.Offsets).ToArray())))
+            writes.Run(insert);
+        using (var insert = Command(connection, """
+                   INSERT INTO times (article_id, start_offset, end_offset, type, value, mod, day_from, day_to)
+                       SELECT @id, * FROM unnest(@ts, @te, @tt, @tv, @tm, @tf, @tto)
+                   """, transaction,
+                   ("id", id), ("ts", a.Times.Select(t => t.Start).ToArray()), ("te", a.Times.Select(t => t.End).ToArray()), ("tt", a.Times.Select(t => t.Type).ToArray()),
+                   ("tv", a.Times.Select(t => t.Value).ToArray()), ("tm", a.Times.Select(t => t.Mod).ToArray()),
+                   ("tf", a.Times.Select(t => t.From).ToArray()), ("tto", a.Times.Select(t => t.To).ToArray())))
+            writes.Run(insert);
+        if (!story || keys.Length == 0) return;
+        // The counts from the arrays written above (as EntityStats.Add counts them from the rows), reading no article by id.
+        using (var stats = Command(connection, """
+                   INSERT INTO entity_stats (entity_key, type, articles, mentions) SELECT k, t, 1, n FROM unnest(@k, @t, @n) AS u(k, t, n)
+                   ON CONFLICT (entity_key) DO UPDATE SET articles = entity_stats.articles + 1, mentions = entity_stats.mentions + excluded.mentions
+                   """, transaction, ("k", keys), ("t", types), ("n", counts)))
+            writes.Run(stats);
+        using (var days = Command(connection, """
+                   INSERT INTO entity_days (entity_key, day, articles) SELECT k, @d, 1 FROM unnest(@k) AS u(k)
+                   ON CONFLICT (entity_key, day) DO UPDATE SET articles = entity_days.articles + 1
+                   """, transaction, ("k", keys), ("d", a.Date)))
+            writes.Run(days);
     }
 
     private List<(string, string)> ReadPeople(NpgsqlConnection connection)
@@ -735,7 +799,10 @@ public sealed class PostgresStore : IStore
 
     private static DateOnly ReadDay(System.Data.Common.DbDataReader r, int i) => r.GetFieldValue<DateOnly>(i);
 
-    public Task<StoredAnalysis?> AnalysisAsync(long id, bool tokens = false, CancellationToken ct = default) => Read(c => ChronicleReads.AnalysisAsync(c, id, tokens, ct), ct);
+    /// <summary>The condition that reads article `@id` from its month's partition alone: its date from `article_keys`.</summary>
+    private const string OneMonth = " AND date = (SELECT date FROM article_keys WHERE article_id = @id)";
+
+    public Task<StoredAnalysis?> AnalysisAsync(long id, bool tokens = false, CancellationToken ct = default) => Read(c => ChronicleReads.AnalysisAsync(c, id, tokens, ct, OneMonth), ct);
 
     public IReadOnlyList<long> Stale(string model, long afterId, int limit)
     {
@@ -749,7 +816,14 @@ public sealed class PostgresStore : IStore
         return ChronicleReads.StaleCount(connection, model);
     }
 
-    public Task<StoryInfo?> StoryAsync(long articleId, CancellationToken ct = default) => Read(c => ChronicleReads.StoryAsync(c, articleId, ReadDay, ct), ct);
+    public Task<StoryInfo?> StoryAsync(long articleId, CancellationToken ct = default) => Read(c => ChronicleReads.StoryAsync(c, articleId, ReadDay, ct, StoryOf), ct);
+
+    /// <summary>An article's story id: its story's row (the article itself, or the one it copies) found by key and read from its month alone.</summary>
+    private const string StoryOf = """
+        SELECT coalesce(s.story_id, s.id) FROM articles s
+        WHERE s.id = (SELECT original FROM article_keys WHERE article_id = @id)
+          AND s.date = (SELECT o.date FROM article_keys o WHERE o.article_id = (SELECT original FROM article_keys WHERE article_id = @id))
+        """;
 
     public Task<ChroniclePage> ChronicleAsync(ChronicleRequest request, CancellationToken ct = default) => Read(connection =>
     {

@@ -160,7 +160,7 @@ public sealed class SqliteStore : IStore
     }
 
     /// <summary>Raised whenever the tables change; a store of another version is upgraded (<see cref="Upgrades"/>) or refused, never misread.</summary>
-    public const int SchemaVersion = 15;
+    public const int SchemaVersion = 16;
 
     /// <summary>
     /// What turns a store of schema N into one of N + 1, keeping every stored article readable. 11 → 12: the tokens of
@@ -169,6 +169,7 @@ public sealed class SqliteStore : IStore
     /// counts per entity and per entity and day (<see cref="EntityStats"/>), filled from the stored mentions. 13 → 14: the
     /// story postings kept WITHOUT ROWID, by day number, with no index by article (found by the article's features and day).
     /// 14 → 15: nothing here (the PostgreSQL store's articles partitioned by month; the version is the two stores' one).
+    /// 15 → 16: nothing here (the PostgreSQL store's near-copy look-up moved to `article_keys`).
     /// </summary>
     private static readonly Dictionary<int, string> Upgrades = new()
     {
@@ -181,6 +182,7 @@ public sealed class SqliteStore : IStore
             ALTER TABLE story_postings_14 RENAME TO story_postings;
             """,
         [14] = "",
+        [15] = "",
     };
 
     /// <summary>Upgrades the store from schema <paramref name="found"/> under the file's write lock (taken here unless <paramref name="locked"/>).</summary>

@@ -73,7 +73,7 @@ internal sealed class SqliteStoryLookups : StoryLookups, IDisposable
         return list;
     }
 
-    public override Dictionary<long, (long Story, uint[] Features)> Candidates(List<long> ids)
+    public override Dictionary<long, (long Story, uint[] Features)> Candidates(List<long> ids, DateOnly from, DateOnly to)
     {
         var found = new Dictionary<long, (long, uint[])>();
         using var r = With(_candidates, Json(ids)).ExecuteReader();
