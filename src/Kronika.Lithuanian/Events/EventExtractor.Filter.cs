@@ -256,6 +256,8 @@ public sealed partial class EventExtractor
     private static bool ReportsAfter(Grammar g, Found f, int mention)
     {
         var doc = g.Doc;
+        // `„… parašiau, kad prašome pritarti …“, – teigė A. Kupčinskas`: in the first person the speaker tells of their own act.
+        if (g.Morph(f.Trigger).Person == Kronika.Core.Model.Person.First) return false;
         var m = doc.Entities[mention];
         var trigger = doc.TokenAt(f.Trigger).Start;
         foreach (var a in doc.Attributions)

@@ -420,7 +420,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                 Prepositional(g, f, p);
                 // `susitiko su prezidentu X ir parlamento pirmininku Y`: the names coordinated with a `su` phrase in its case are partners too.
                 if (p.Preposition == "su")
-                    for (var k = phrases.IndexOf(p) + 1; k > 0 && k < phrases.Count && phrases[k].Preposition is null && phrases[k].Case == p.Case && phrases[k].Head >= 0
+                    for (var k = phrases.IndexOf(p) + 1; k > 0 && k < phrases.Count && phrases[k].Preposition is null && (phrases[k].Case == p.Case || phrases[k].Case == Case.None) && phrases[k].Head >= 0
                                                         && phrases[k - 1].Last + 2 == phrases[k].First && g.Lemma(phrases[k].First - 1) is "ir" or "bei" or ","; k++)
                         Prepositional(g, f, phrases[k] with { Preposition = "su" });
             }
@@ -740,7 +740,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
     {
         var doc = g.Doc;
         var s = doc.Sentence(doc.SentenceOf(i));
-        if (doc.Token(s.FirstToken + s.TokenCount - 1).Span == "?") return true;
+        if (doc.Token(s.FirstToken + s.TokenCount - 1).Span is "?") return true;
         // `klausė, ar Rusija užpuls`: `ar` after a comma opens a question (`du ar trys` is `or`).
         for (var k = i - 1; k > s.FirstToken; k--)
         {
