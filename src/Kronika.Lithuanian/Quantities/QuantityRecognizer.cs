@@ -205,34 +205,18 @@ public sealed partial class QuantityRecognizer : IPipelineStep
         {
             ct.ThrowIfCancellationRequested();
             var s = new Scope(doc, sentence) { TimeIndex = timeIndex };
-            string? lastUnit = null;
             for (var i = s.First; i < s.End;)
             {
                 s.SkipTimesBefore(s.T[i].Start);
                 if (!s.InTime(s.T[i].Start, s.T[i].End) && MayStart(s, i) && Match(s, i) is { } found)
                 {
-                    var quantity = found.Quantity;
-                    // `žuvo trys žmonės ir dar du buvo sužeisti`: a number standing alone after another figure of the
-                    // sentence counts what that one counts.
-                    if (quantity.Unit is null && lastUnit is not null && Elliptic(s, i, found.Next)) quantity = quantity with { Unit = lastUnit };
-                    doc.Quantities.Add(quantity);
-                    lastUnit = quantity.Unit;
+                    doc.Quantities.Add(found.Quantity);
                     i = found.Next;
                 }
                 else i++;
             }
             timeIndex = s.TimeIndex;
         }
-    }
-
-    /// <summary>
-    /// A number told as the next of a list (after `dar`, `ir`, `o`, `bei`) with no noun after it: a verb, a
-    /// punctuation mark or the sentence's end follows (`… ir dar du buvo sužeisti`).
-    /// </summary>
-    private static bool Elliptic(in Scope s, int start, int next)
-    {
-        if (start <= s.First || !(s.Text(start - 1) is "dar" or "ir" or "o" or "bei")) return false;
-        return next >= s.End || s.Pos(next) is Upos.VERB or Upos.AUX or Upos.PUNCT;
     }
 
     /// <summary>A number, a sign or currency symbol, a number word or an approximation word; most tokens are none.</summary>
