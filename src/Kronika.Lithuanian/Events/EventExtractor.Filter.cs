@@ -26,7 +26,7 @@ public sealed partial class EventExtractor
     /// actor is not a news outlet, and whose paragraph is not of a domain that cancels their type (a fixture, a road
     /// crash, a fire, the weather, a market move).
     /// </summary>
-    private List<Found> Admissible(Grammar g, List<Found> found)
+    private List<Found> Admissible(Grammar g, List<Found> found, HashSet<EntityMention> added)
     {
         var doc = g.Doc;
         var domains = Domains(g, out var articleWide);
@@ -37,10 +37,15 @@ public sealed partial class EventExtractor
             f.Targets.RemoveAll(e => NotParticipant(doc.Entities[e]));
             // `Kaip pranešė Prezidentūra, G. Nausėda su Ukrainos lyderiu aptars …`, `Kaip pranešė Prezidentūra, vėliau
             // prezidentai lankysis …`: the source named before the comma reports the event; it does not act in it …
-            f.Actors.RemoveAll(e => ReportsBefore(g, f, e));
+            // … and so does the speaker named after a cue that closes the claim (`…, žuvo 60 metų vyras, pranešė meras X`,
+            // `…, rusams surengus ataką, sakė gubernatorius X`).
+            f.Actors.RemoveAll(e => ReportsBefore(g, f, e) || ReportsAfter(g, f, e));
             // `Anot STT pranešimo, jie sulaikyti …`: nor is it what the event is done to.
-            f.Targets.RemoveAll(e => ReportsBefore(g, f, e));
+            f.Targets.RemoveAll(e => ReportsBefore(g, f, e) || ReportsAfter(g, f, e));
             if (f.Actors.Count + f.Targets.Count == 0) continue;
+            // `Teismas automobilį gali konfiskuoti`, `Policija prašo gyventojų būti atsargiems`: what a body named only by
+            // its common noun can do, or does as a rule (the present tense), to nobody named is a rule or advice, not news.
+            if (f.Targets.Count == 0 && f.Actors.Count > 0 && f.Actors.All(e => Bare(g, added, e)) && Generic(g, f)) continue;
             // Asking, rejecting, supporting, sanctioning are told of someone: without an actor the claim is not known (`jo
             // dalyviai kreipsis į prezidentą`). An arrest, a charge, an investigation, an attack or a protest is news about
             // its target even when the text leaves out who did it (`jam pareikšti įtarimai`); a meeting or an agreement
@@ -63,6 +68,27 @@ public sealed partial class EventExtractor
             if (!blocked) kept.Add(f);
         }
         return kept;
+    }
+
+    /// <summary>
+    /// A body named by a bare common noun (`teismas`, `policija`): one word the event step added, no name of the article,
+    /// and not one of its people (`Generalinė prokurorė prašo …` is someone).
+    /// </summary>
+    private bool Bare(Grammar g, HashSet<EntityMention> added, int mention)
+    {
+        var m = g.Doc.Entities[mention];
+        var first = g.FirstTokenFrom(m.Start);
+        return m.Type == "ORG" && added.Contains(m) && g.FirstTokenFrom(m.End) - first == 1 && g.Lemma(first) is { } l && !institutions.IsMember(l)
+               && !g.Doc.Entities.Any(e => e.Id == m.Id && !added.Contains(e));
+    }
+
+    /// <summary>A possibility (`gali konfiskuoti`, `galėtų`), or a present-tense request or the like: what is done as a rule, not an act told.</summary>
+    private bool Generic(Grammar g, Found f)
+    {
+        var verb = g.IsFinite(f.Trigger) ? f.Trigger : NearestFinite(g, f);
+        if (g.Morph(f.Trigger).VerbForm == VerbForm.Inf && GovernorKind(g, f.Trigger, f.Clause) == "able") return true;
+        // `Policija tiria …` is news going on; `policija prašo …`, `ragina …` is advice.
+        return verb >= 0 && (g.Morph(verb).Mood == Mood.Cnd || g.Morph(verb).Tense == Tense.Pres && !g.IsPassive(verb) && !PatientNews.Contains(f.Predicate.Type));
     }
 
     /// <summary>
@@ -159,7 +185,9 @@ public sealed partial class EventExtractor
         if (a.Predicate.Type != b.Predicate.Type || a.Mode != b.Mode && a.Mode is not null && b.Mode is not null && !(a.Mode is "visit" || b.Mode is "visit")) return false;
         // Dates agree when they are the same or one is given by the text and the other only by tense; two tense-only
         // dates agree within one sentence (`kreipėsi į teismą ir prašo suimti`).
-        if (a.ExplicitDate && b.ExplicitDate ? a.Date != b.Date : a.DateMod != b.DateMod && !a.ExplicitDate && !b.ExplicitDate && a.Sentence != b.Sentence) return false;
+        // A mention the text gives no date or tense at all (`Per Rusijos apšaudymą sužeistas …`) agrees with any.
+        if (a.Date is not null && b.Date is not null
+            && (a.ExplicitDate && b.ExplicitDate ? a.Date != b.Date : a.DateMod != b.DateMod && !a.ExplicitDate && !b.ExplicitDate && a.Sentence != b.Sentence)) return false;
         if (a.ExplicitDate != b.ExplicitDate && !FitsTense(g, a.ExplicitDate ? a : b, a.ExplicitDate ? b : a)) return false;
         if (g.Morph(a.Trigger).Negative != g.Morph(b.Trigger).Negative) return false;
         // The title tells the news the first sentences tell again (`STT sulaikė Šakių rajono merą`, then `STT pareigūnai
@@ -218,6 +246,22 @@ public sealed partial class EventExtractor
             for (var k = g.FirstTokenFrom(m.End); k < f.Trigger; k++)
                 if (doc.Token(k).Span is ",") return true;
         }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether an entity mention is the speaker named after a cue that follows the trigger in its claim (`Per ataką žuvo
+    /// du žmonės, pranešė meras X`): the speaker reports what the claim before the cue tells.
+    /// </summary>
+    private static bool ReportsAfter(Grammar g, Found f, int mention)
+    {
+        var doc = g.Doc;
+        // `„… parašiau, kad prašome pritarti …“, – teigė A. Kupčinskas`: in the first person the speaker tells of their own act.
+        if (g.Morph(f.Trigger).Person == Kronika.Core.Model.Person.First) return false;
+        var m = doc.Entities[mention];
+        var trigger = doc.TokenAt(f.Trigger).Start;
+        foreach (var a in doc.Attributions)
+            if (a.Source == m.Id && a.Start <= trigger && trigger < a.CueStart && m.Start >= a.CueEnd && m.End <= a.End) return true;
         return false;
     }
 

@@ -18,6 +18,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
     private static readonly HashSet<string> PhoneWords = ["telefonas", "telefoninis"];
     private static readonly HashSet<string> BothWords = ["abu", "abi", "abeji"];
     private static readonly System.Collections.Frozen.FrozenSet<string> LightVerbs = Resources.Set("Events/Data/light-verbs.txt", StringComparer.Ordinal);
+    private static readonly System.Collections.Frozen.FrozenSet<string> TopicHeads = Resources.Set("Events/Data/topic-heads.txt", StringComparer.Ordinal);
 
     /// <summary>How many of the last events an event noun's antecedent is looked for among.</summary>
     private const int Recent = 100;
@@ -60,7 +61,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
     public void Process(Document doc, CancellationToken ct = default)
     {
         doc.Events.Clear();
-        var added = institutions.Add(doc).ToHashSet();
+        var added = institutions.Add(doc, l => predicates.TryGet(l, out _)).ToHashSet();
         var g = new Grammar(doc);
         var found = new List<Found>();
         List<int> lastPair = [];
@@ -85,7 +86,7 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
             }
         }
         ShareAcrossMentions(found);
-        foreach (var f in OneEventEach(g, Admissible(g, found))) doc.Events.Add(Finish(g, f));
+        foreach (var f in OneEventEach(g, Admissible(g, found, added))) doc.Events.Add(Finish(g, f));
         // The institutions no event names as a participant leave the Entities layer again.
         var participants = doc.Events.SelectMany(e => e.Actors.Concat(e.Targets)).ToHashSet();
         doc.Entities.RemoveAll(m => added.Contains(m) && !participants.Contains(m.Id));
@@ -210,6 +211,13 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                 if (verbs && i + 1 < clause.End && g.Lemma(i + 1) is { } next && contexts.GovernorKind(next) == "able") continue;
                 // `pareiškė apie kaltinimus`: an event noun after `apie` is what is spoken of.
                 if (!verbs && i > clause.Start && (g.Lemma(i - 1) == "apie" || i - 1 > clause.Start && g.Lemma(i - 2) == "apie" && g.Upos(i - 1) is Upos.ADJ or Upos.DET)) continue;
+                // `pasiūlymas dėl sankcijų paketo`, `derybos dėl paliaubų`: an event noun after a noun's `dėl` is what that
+                // noun is about (a verb's `dėl` gives a cause: `sulaikytas dėl nužudymo`).
+                if (!verbs && AboutOfNoun(g, i, clause)) continue;
+                // `aptarė bendradarbiavimo galimybes`, `bendradarbiavimo projektai`: a genitive describing a topic noun.
+                if (!verbs && g.CaseOf(i) == Case.Gen && i + 1 < clause.End && g.Upos(i + 1) == Upos.NOUN && g.Lemma(i + 1) is { } head && TopicHeads.Contains(head)) continue;
+                // `diskutavo, kaip plėtoti santykius`, `klausė, ar Rusija užpuls`: an indirect question asks, it tells nothing.
+                if (verbs && Asked(g, i, clause)) continue;
                 if (consumed.Contains(i) || Match(g, i, clause) is not { } match || match.Predicate.Victim != (pass == 2)) continue;
                 // `žuvęs Lietuvos pilietis`: a participle of dying names the dead, not an event.
                 if (participle && match.Predicate.Victim) continue;
@@ -246,6 +254,11 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
                 // The parse, when there is one, says which phrases are the verb's; the window rules are the fallback.
                 if (verbs) Roles(g, f, phrases, sentencePhrases, subjects, inherited);
                 else if (!NounRoles(g, f, phrases, subjects, found)) continue;
+                // `Tyrimus atlikę … skyrių (VIGS) prokurorai`: a participle before its noun has its objects before it; the
+                // names in the noun phrase after it own that noun (they are who acted), not what was done.
+                if (participle && phrases.FirstOrDefault(p => p.First > i) is { Preposition: null } following && g.CaseOf(following.Last) != Case.Acc
+                    && phrases.FirstOrDefault(p => p.First > i && p.Preposition is null && p.Case == Case.Nom) is { } described)
+                    f.Targets.RemoveAll(e => g.Doc.Entities[e].Start > g.Doc.TokenAt(i).Start && g.Doc.Entities[e].End <= g.Doc.TokenAt(described.Last).End);
                 if (dativeSubject >= 0)
                 {
                     var id = g.Doc.Entities[dativeSubject].Id;
@@ -402,7 +415,15 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         // `apkaltino Minską išpuoliu prieš Lietuvą`: with an object, a later `prieš` belongs to a noun, not the verb.
         var hasObject = f.Targets.Count > 0;
         foreach (var p in prepositional)
-            if (!(hasObject && p.Preposition is "prieš" or "pas") && !(p.Preposition == "su" && g.WithOfPrepositionalNoun(p.First))) Prepositional(g, f, p);
+            if (!(hasObject && p.Preposition is "prieš" or "pas") && !(p.Preposition == "su" && g.WithOfPrepositionalNoun(p.First)))
+            {
+                Prepositional(g, f, p);
+                // `susitiko su prezidentu X ir parlamento pirmininku Y`: the names coordinated with a `su` phrase in its case are partners too.
+                if (p.Preposition == "su")
+                    for (var k = phrases.IndexOf(p) + 1; k > 0 && k < phrases.Count && phrases[k].Preposition is null && (phrases[k].Case == p.Case || phrases[k].Case == Case.None) && phrases[k].Head >= 0
+                                                        && phrases[k - 1].Last + 2 == phrases[k].First && g.Lemma(phrases[k].First - 1) is "ir" or "bei" or ","; k++)
+                        Prepositional(g, f, phrases[k] with { Preposition = "su" });
+            }
     }
 
     /// <summary>
@@ -426,12 +447,15 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
     /// Roles of an event noun: its genitive owners are actors, `su`/`prieš`/`pas` and a dative after it targets.
     /// Without either it refers to the last event of its type; with targets only, the clause's subject is the actor.
     /// </summary>
-    private static bool NounRoles(Grammar g, Found f, List<Phrase> phrases, List<int> subjects, List<Found> found)
+    private bool NounRoles(Grammar g, Found f, List<Phrase> phrases, List<int> subjects, List<Found> found)
     {
         var own = phrases.FirstOrDefault(p => p.Contains(f.Trigger));
         if (own is not null)
             foreach (var e in own.Owners)
-                if (g.EntityAt[f.Trigger] != e && g.Doc.Entities[e].End <= g.Doc.TokenAt(f.Trigger).Start) f.Actors.Add(e);
+                if (g.EntityAt[f.Trigger] != e && g.Doc.Entities[e].End <= g.Doc.TokenAt(f.Trigger).Start)
+                    // `policininko nužudymas`, `opozicijos lyderio sulaikymas`: a person owning a noun of what is done to
+                    // someone is who suffered it; a body or state did it (`Rusijos užpuolimas`).
+                    (f.Predicate.Frame?.Contains("gen") == true && Person(g, e) ? f.Targets : f.Actors).Add(e);
         var after = phrases.Where(p => p.First > f.Trigger && p.First <= f.Trigger + 3).Take(2);
         foreach (var p in after)
         {
@@ -463,6 +487,15 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         f.Actors.AddRange(antecedent.Actors);
         f.Targets.AddRange(antecedent.Targets);
         return true;
+    }
+
+    /// <summary>A person: a PER mention, or an institution's member named by a common noun (`policininko` → policija).</summary>
+    private bool Person(Grammar g, int mention)
+    {
+        var m = g.Doc.Entities[mention];
+        if (m.Type == "PER") return true;
+        var last = g.FirstTokenFrom(m.End) - 1;
+        return last >= 0 && g.Lemma(last) is { } l && institutions.IsMember(l);
     }
 
     private static bool LightVerbBefore(Grammar g, Found f)
@@ -679,14 +712,48 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
     {
         var doc = g.Doc;
         if (TreeRoles.Parsed(doc) && doc.Token(i).HeadIndex is var h and >= 0 && h >= clause.Start && h < i
-            && g.Upos(h) is Upos.VERB or Upos.NOUN)
+            && g.Upos(h) is Upos.VERB or Upos.NOUN or Upos.ADJ)
             return h;
         for (var k = i - 1; k >= clause.Start; k--)
         {
             if (g.Upos(k) == Upos.VERB && g.EntityAt[k] < 0) return k;
+            // `būtina pradėti`: a neuter adjective of necessity.
+            if (g.Upos(k) == Upos.ADJ && g.Morph(k).Gender == Gender.Neut) return k;
             if (k == i - 1 && g.Upos(k) == Upos.NOUN && g.EntityAt[k] < 0) return k;
         }
         return -1;
+    }
+
+    /// <summary>An event noun in a `dėl` phrase hanging on a common noun before it (`pasiūlymas dėl naujų sankcijų`).</summary>
+    private static bool AboutOfNoun(Grammar g, int i, (int Start, int End) clause)
+    {
+        var k = i - 1;
+        while (k > clause.Start && (g.EntityAt[k] >= 0 || g.Upos(k) is Upos.ADJ or Upos.DET or Upos.NUM or Upos.PROPN || g.CaseOf(k) == Case.Gen && g.Upos(k) == Upos.NOUN)) k--;
+        return k > clause.Start && g.Lemma(k) == "dėl" && g.Upos(k - 1) == Upos.NOUN && g.EntityAt[k - 1] < 0;
+    }
+
+    /// <summary>
+    /// A trigger in an indirect or direct question: an infinitive right after `kaip`/`ar` (`diskutavo, kaip plėtoti
+    /// santykius`), a clause opened by `ar` (`klausė, ar Rusija užpuls`), a sentence ending in a question mark.
+    /// </summary>
+    private static bool Asked(Grammar g, int i, (int Start, int End) clause)
+    {
+        var doc = g.Doc;
+        var s = doc.Sentence(doc.SentenceOf(i));
+        if (doc.Token(s.FirstToken + s.TokenCount - 1).Span is "?") return true;
+        // `klausė, ar Rusija užpuls`: `ar` after a comma opens a question (`du ar trys` is `or`).
+        for (var k = i - 1; k > s.FirstToken; k--)
+        {
+            if (doc.Token(k).Span is "," or "–" or ":") break;
+            if (g.Lemma(k) == "ar" && doc.Token(k - 1).Span is "," or ":") return true;
+        }
+        if (g.Morph(i).VerbForm != VerbForm.Inf) return false;
+        for (var k = i - 1; k >= clause.Start && k >= i - 2; k--)
+        {
+            if (g.Lemma(k) is "kaip" or "ar" or "kur" or "kada") return true;
+            if (g.Upos(k) is Upos.VERB or Upos.PUNCT) return false;
+        }
+        return false;
     }
 
     /// <summary>The nearest verb before a word in its clause, or -1.</summary>
@@ -701,10 +768,13 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
     /// What the word an infinitive hangs on says of it (Data/governors.tsv): ask, plan, able, or null. A plan denied
     /// (`neketina atsistatydinti`, `nenori susitikti`) is no event either: it counts as ask.
     /// </summary>
-    private string? GovernorKind(Grammar g, int i, (int Start, int End) clause)
+    private string? GovernorKind(Grammar g, int i, (int Start, int End) clause, int depth = 0)
     {
         var k = Governor(g, i, clause);
         if (k < 0 || g.Lemma(k) is not { } lemma) return null;
+        // `paragino nutraukti ugnį ir pradėti derybas`, `būtina įtvirtinti … ir pradėti`: an infinitive on an infinitive
+        // shares what that one hangs on.
+        if (contexts.GovernorKind(lemma) is null && g.Morph(k).VerbForm == VerbForm.Inf && depth < 3) return GovernorKind(g, k, clause, depth + 1);
         var negative = g.Morph(k).Negative;
         var kind = contexts.GovernorKind(lemma);
         if (kind is null && lemma.StartsWith("ne", StringComparison.Ordinal) && contexts.GovernorKind(lemma[2..]) is { } positive)

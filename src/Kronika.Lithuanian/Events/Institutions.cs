@@ -9,16 +9,30 @@ namespace Kronika.Lithuanian.Events;
 /// no actor. Each such phrase becomes an ORG mention: the body the article names whose name ends in the noun (a bare
 /// `teismas` after `Vilniaus apygardos teismas` is that court), else the genitive words before the noun with the noun
 /// in the nominative (`Kauno apskrities policija`), else the bare noun. The event step adds the mentions to the Entities
-/// layer for as long as it reads the document, and keeps only those an event names as a participant.
+/// layer for as long as it reads the document, and keeps only those an event names as a participant. The people of a
+/// state in the plural (Data/demonyms.tsv: `rusams apšaudžius`, `rusų ataka`) stand for the state likewise.
 /// </summary>
 public sealed class Institutions
 {
     public const string Resource = "Events/Data/institutions.tsv";
+    public const string DemonymResource = "Events/Data/demonyms.tsv";
+    public const string ForcesResource = "Events/Data/forces.txt";
 
     private readonly FrozenDictionary<string, (string? Institution, string Kind)> _words;
+    private readonly FrozenDictionary<string, (string State, string Kb)> _demonyms;
+    private readonly FrozenSet<string> _forces;
 
-    public Institutions(IEnumerable<string> lines)
+    public Institutions(IEnumerable<string> lines, IEnumerable<string>? demonyms = null, IEnumerable<string>? forces = null)
     {
+        var states = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        foreach (var line in demonyms ?? [])
+        {
+            var parts = line.Split('\t');
+            if (parts.Length != 3 || parts[1].Length == 0 || !parts[2].StartsWith('Q')) throw new FormatException($"{DemonymResource}: bad line '{line}'");
+            states[parts[0]] = (parts[1], parts[2]);
+        }
+        _demonyms = states.ToFrozenDictionary(StringComparer.Ordinal);
+        _forces = (forces ?? []).ToFrozenSet(StringComparer.Ordinal);
         var words = new Dictionary<string, (string?, string)>(StringComparer.Ordinal);
         foreach (var line in lines)
         {
@@ -30,13 +44,16 @@ public sealed class Institutions
         _words = words.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    public static Institutions Load() => new(Resources.Lines(Resource));
+    /// <summary>Whether a noun names one of an institution's people (`policininkas`, `prokurorė`): a person, not the body.</summary>
+    public bool IsMember(string lemma) => _words.TryGetValue(lemma.ToLowerInvariant(), out var w) && w.Kind != "body";
+
+    public static Institutions Load() => new(Resources.Lines(Resource), Resources.Lines(DemonymResource), Resources.Lines(ForcesResource));
 
     /// <summary>
     /// Adds a mention for each institution phrase no entity or reference covers; returns the mentions added (they are
     /// in <see cref="Document.Entities"/>, in text order).
     /// </summary>
-    public List<EntityMention> Add(Document doc)
+    public List<EntityMention> Add(Document doc, Func<string, bool>? eventNoun = null)
     {
         var added = new List<EntityMention>();
         if (doc.TokenCount == 0) return added;
@@ -47,7 +64,22 @@ public sealed class Institutions
         for (var i = 0; i < doc.TokenCount; i++)
         {
             ref readonly var t = ref doc.TokenAt(i);
-            if (covered[i] || t.Upos != Upos.NOUN || doc.Token(i).Lemma is not { } lemma || !_words.TryGetValue(lemma.ToLowerInvariant(), out var word)) continue;
+            if (covered[i] || t.Upos is not (Upos.NOUN or Upos.PROPN) || doc.Token(i).Lemma is not { } lemma) continue;
+            // In the genitive only before an event noun or forces (`rusų ataka`, `rusų pajėgos`): `lietuvių bendruomenė`,
+            // `rusų kalba` are no party.
+            if (t.Morph.Number == Number.Plur && _demonyms.TryGetValue(lemma.ToLowerInvariant(), out var state)
+                && (t.Morph.Case != Case.Gen || i + 1 < doc.TokenCount && doc.Token(i + 1).Lemma is { } next
+                    && (_forces.Contains(next) || eventNoun?.Invoke(next) == true)))
+            {
+                var known = doc.Entities.FirstOrDefault(e => e.Kb == state.Kb || e.Type == "LOC" && e.Canonical == state.State);
+                var people = new EntityMention(known?.Id ?? nextId, t.Start, t.End, "LOC", state.State, known?.Kb ?? state.Kb);
+                if (known is null) nextId++;
+                added.Add(people);
+                Insert(doc.Entities, people);
+                Cover(people.Start, people.End);
+                continue;
+            }
+            if (t.Upos != Upos.NOUN || !_words.TryGetValue(lemma.ToLowerInvariant(), out var word)) continue;
             if (word.Kind == "body" && t.Morph.Number == Number.Plur) continue;
             // `dviejų socialdemokratų neliečiamybė`, `trys prokurorai`: counted members are people, not their body.
             if (word.Kind == "member" && i > 0 && doc.TokenAt(i - 1).Upos == Upos.NUM) continue;
@@ -60,6 +92,9 @@ public sealed class Institutions
                 && doc.Token(i - 1).Lemma is { } before && _words.TryGetValue(before.ToLowerInvariant(), out var owner) && owner.Kind == "body")
                 (head, institution) = (i - 1, owner.Institution);
             else if (word.Kind == "qualified") continue;
+            // `Vilniaus apygardos prokuratūros prokurorai`: the body is named right before its member; the name stands for them.
+            else if (i > 0 && covered[i - 1] && doc.TokenAt(i - 1).Morph.Case == Case.Gen && doc.Token(i - 1).Lemma is { } named
+                     && _words.TryGetValue(named.ToLowerInvariant(), out var body) && body.Kind == "body") continue;
             // The genitive words before it that qualify it: places, districts (`Vilniaus apygardos`, `Kauno apskrities`).
             var first = head;
             while (first > 0 && first > head - 4 && doc.TokenAt(first - 1) is { Upos: Upos.NOUN or Upos.PROPN, Morph.Case: Case.Gen } && !InOtherEntity(first - 1)) first--;
