@@ -319,7 +319,7 @@ public sealed partial class TimeNormalizer
             && Year(s, i + 2, bare: true) is { } year && SafeDate(year.Year, int.Parse(m, CultureInfo.InvariantCulture), day.Day) is { } date)
             return DayFound(s, start, i - start + 2 + year.Length, new Period(Grain.Day, date));
         // `SAU 03 10:08 2018`: the abbreviation in capitals (`sau` is also a pronoun), the day, a time, the year.
-        if (start == i && s.Form(i) is { Length: >= 3 } caps && caps.All(char.IsUpper) && s.Get(i, "month-abbr") is { } abbr
+        if (start == i && s.Token(i).Span is { Length: >= 3 } caps && AllUpper(caps) && s.Get(i, "month-abbr") is { } abbr
             && Day(s, i + 1) is { Length: 1 } d && i + 3 < s.Count && ClockTime(s, i + 2, DateOnly.MinValue) is { Length: 1 } && Year(s, i + 3, bare: true) is { } y
             && SafeDate(y.Year, int.Parse(abbr, CultureInfo.InvariantCulture), d.Day) is { } day2)
         {
@@ -1115,7 +1115,7 @@ public sealed partial class TimeNormalizer
     {
         if (i + 1 >= s.Count) return null;
         var last = s.Lower[i].StartsWith("paskutin", StringComparison.Ordinal); // `paskutinį ketvirtį`: the fourth
-        var n = numbers.Ordinal(s.Lower[i]) ?? RomanNumeral(s.Form(i)) ?? (last ? 0 : null);
+        var n = numbers.Ordinal(s.Lower[i]) ?? RomanNumeral(s.Token(i).Span) ?? (last ? 0 : null);
         if (n is not { } k) return null;
         var u = i + 1;
         if (Year(s, u) is { } inner)
@@ -1215,9 +1215,16 @@ public sealed partial class TimeNormalizer
         return colon > 0 && int.TryParse(form[..colon], out var a) && int.TryParse(form[(colon + 1)..], out var b) && (a > 24 || b > 59);
     }
 
-    private static int? RomanNumeral(string s)
+    private static bool AllUpper(ReadOnlySpan<char> form)
     {
-        if (s.Length is 0 or > 6 || s.AsSpan().IndexOfAnyExcept("IVXLC") >= 0) return null;
+        foreach (var ch in form)
+            if (!char.IsUpper(ch)) return false;
+        return true;
+    }
+
+    private static int? RomanNumeral(ReadOnlySpan<char> s)
+    {
+        if (s.Length is 0 or > 6 || s.IndexOfAnyExcept("IVXLC") >= 0) return null;
         int total = 0, previous = 0;
         for (var i = s.Length - 1; i >= 0; i--)
         {
@@ -1236,7 +1243,7 @@ public sealed partial class TimeNormalizer
     {
         Period? century = null;
         var length = 0;
-        if (RomanNumeral(s.Form(i)) is { } roman && roman is >= 1 and <= 30)
+        if (RomanNumeral(s.Token(i).Span) is { } roman && roman is >= 1 and <= 30)
         {
             if (s.IsAbbreviation(i + 1, "a")) length = 3;
             else if (s[i + 1] is { } u && words.Get(u, "unit") == "CENTURY" && u != "a") length = 2;
