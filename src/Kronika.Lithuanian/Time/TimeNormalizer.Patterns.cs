@@ -38,7 +38,7 @@ public sealed partial class TimeNormalizer
         var w = s.Lower[i];
         if (MinuteMark(s, i)) return null;
         // `19 cm per parą`, `2 tūkst. per mėnesį`: the unit of a rate is no length of time.
-        if (i > 1 && s[i - 1] == "per" && !s.IsNumber(i) && words.Get(w, "unit") is not null && AfterAmount(s, i - 1)) return null;
+        if (i > 1 && s[i - 1] == "per" && !s.IsNumber(i) && s.Get(i, "unit") is not null && AfterAmount(s, i - 1)) return null;
 
         // A preposition or modifier opens an expression only before a word that can start one (`ne`, `po`, `per` mostly
         // stand before other words): the patterns are not tried.
@@ -134,7 +134,7 @@ public sealed partial class TimeNormalizer
     private bool Governs(Words s, int i, Found? core)
     {
         // `Po sekmadienio susitikimų`: a weekday in the genitive before a noun in the genitive modifies it.
-        if (core is { Length: 1 } day && s.Lower[i] == "po" && !s.IsNumber(i + 1) && words.Get(s.Lower[i + 1], "weekday") is not null
+        if (core is { Length: 1 } day && s.Lower[i] == "po" && !s.IsNumber(i + 1) && s.Get(i + 1, "weekday") is not null
             && s.Token(i + 1).Morph.Case == Case.Gen && s.Pos(i + 2) == Upos.NOUN && s.Token(i + 2).Morph.Case == Case.Gen && !words.Has(s.Lower[i + 2]))
             return true;
         // Only a year in the genitive (`2008 m.`, `2008 metų`, `2008-ųjų`) modifies a noun after it.
@@ -236,7 +236,7 @@ public sealed partial class TimeNormalizer
         for (var k = 0; k < s.Count; k++)
         {
             // A habit in the sentence (`darbai vyks naktimis … nuo 19 val.`): the times are any night's, whatever dates frame them.
-            if (words.Get(s.Lower[k], "set") is not null) return true;
+            if (s.Get(k, "set") is not null) return true;
             // A schedule (`penktadieniais 17–21 val.`, `darbo dienomis 18–21 val.`, `keturis sekmadienius iš eilės nuo 16
             // val.`): the times are any such day's.
             if (Schedule(s, k)) return true;
@@ -248,14 +248,14 @@ public sealed partial class TimeNormalizer
         {
             // `Ribojimai įvesti nuo 19.36 val.`: a time to the minute is an event's; rules keep round times.
             if (OddMinute(s, k)) return false;
-            if ((words.Get(s.Lower[k], "rule") ?? (s.Lemma(k) is { } lemma ? words.Get(lemma, "rule") : null)) is { } kind)
+            if ((s.Get(k, "rule") ?? (s.Lemma(k) is { } lemma ? words.Get(lemma, "rule") : null)) is { } kind)
             {
                 // An obligation (`įpareigotas būti namie nuo 22 val.`) is a rule whatever the tense.
                 if (kind == "any") anyTense = true;
                 rule = true;
             }
             // A date in the sentence (a month, weekday, deictic day) makes the time that day's.
-            if (words.Get(s.Lower[k], "month") is not null || words.Get(s.Lower[k], "weekday") is not null || words.Get(s.Lower[k], "day-offset") is not null) return false;
+            if (s.Get(k, "month") is not null || s.Get(k, "weekday") is not null || s.Get(k, "day-offset") is not null) return false;
         }
         return rule && (anyTense || tense != Tense.Past);
     }
@@ -278,7 +278,7 @@ public sealed partial class TimeNormalizer
     /// not `rugsėjo 6–14 dienomis`, which follows a number).
     /// </summary>
     private bool Schedule(Words s, int k) =>
-        words.Get(s.Lower[k], "weekdays") is not null || words.Get(s.Lower[k], "schedule") is not null
+        s.Get(k, "weekdays") is not null || s.Get(k, "schedule") is not null
         || s.Lower[k] == "dienomis" && k > 0 && s.Pos(k - 1) == Upos.NOUN && s.Token(k - 1).Morph.Case == Case.Gen;
 
     // ---- Dates written as numbers -------------------------------------------------------------------------
@@ -313,13 +313,13 @@ public sealed partial class TimeNormalizer
     private Found? DateLine(Words s, int i)
     {
         var start = i;
-        if (words.Get(s.Lower[i], "weekday") is not null && s[i + 1] == "," && s.IsNumber(i + 2)) i += 2;
+        if (s.Get(i, "weekday") is not null && s[i + 1] == "," && s.IsNumber(i + 2)) i += 2;
         if (s.IsNumber(i) && Day(s, i) is { Length: 1 } day && i + 2 < s.Count
-            && (words.Get(s.Lower[i + 1], "month") ?? words.Get(s.Lower[i + 1], "month-abbr")) is { } m
+            && (s.Get(i + 1, "month") ?? s.Get(i + 1, "month-abbr")) is { } m
             && Year(s, i + 2, bare: true) is { } year && SafeDate(year.Year, int.Parse(m, CultureInfo.InvariantCulture), day.Day) is { } date)
             return DayFound(s, start, i - start + 2 + year.Length, new Period(Grain.Day, date));
         // `SAU 03 10:08 2018`: the abbreviation in capitals (`sau` is also a pronoun), the day, a time, the year.
-        if (start == i && s.Form(i) is { Length: >= 3 } caps && caps.All(char.IsUpper) && words.Get(s.Lower[i], "month-abbr") is { } abbr
+        if (start == i && s.Token(i).Span is { Length: >= 3 } caps && AllUpper(caps) && s.Get(i, "month-abbr") is { } abbr
             && Day(s, i + 1) is { Length: 1 } d && i + 3 < s.Count && ClockTime(s, i + 2, DateOnly.MinValue) is { Length: 1 } && Year(s, i + 3, bare: true) is { } y
             && SafeDate(y.Year, int.Parse(abbr, CultureInfo.InvariantCulture), d.Day) is { } day2)
         {
@@ -423,7 +423,7 @@ public sealed partial class TimeNormalizer
             var length = month.Length + MonthWord(s, j + month.Length);
             return WithPart(s, j + length, new Found(length, "DATE", m.Value, Reference: m));
         }
-        if (words.Get(s.Lower[j], "season") is { } season)
+        if (s.Get(j, "season") is { } season)
         {
             var p = Period.Season(year, season);
             return new Found(1, "DATE", p.Value, Reference: p);
@@ -450,7 +450,7 @@ public sealed partial class TimeNormalizer
         var next = i + length;
         if (i > 0 && s[i - 1] is "po" or "prieš" or "iki" or "nuo" or "per" or "apie" || next >= s.Count) return false;
         if (s.Token(next - 1).Morph.Case != Case.Gen || s.Pos(next) is not (Upos.NOUN or Upos.PROPN)) return false;
-        return words.Get(s.Lower[next], "daypart") is null && words.Get(s.Lower[next], "unit") is null
+        return s.Get(next, "daypart") is null && s.Get(next, "unit") is null
             && s.Lower[next] is not ("išvakarėse" or "proga" or "metu" or "laikotarpiu");
     }
 
@@ -510,7 +510,7 @@ public sealed partial class TimeNormalizer
     {
         if (i >= s.Count) return null;
         var w = s.Lower[i];
-        if (words.Get(w, "month") is { } m)
+        if (s.Get(i, "month") is { } m)
         {
             var month = int.Parse(m, CultureInfo.InvariantCulture);
             if (strict && (w.EndsWith("is") || w.EndsWith("as") || w is "gegužė" or "liepa")) return null; // nominative
@@ -518,7 +518,7 @@ public sealed partial class TimeNormalizer
             if (s.IsCapitalised(i) && i > 0 && (s.IsCapitalised(i - 1) || s[i - 1] == "." && s[i - 2] != "m")) return null;
             return (month, 1);
         }
-        if (words.Get(w, "month-abbr") is { } a && s[i + 1] == ".") return (int.Parse(a, CultureInfo.InvariantCulture), 2);
+        if (s.Get(i, "month-abbr") is { } a && s[i + 1] == ".") return (int.Parse(a, CultureInfo.InvariantCulture), 2);
         return null;
     }
 
@@ -600,7 +600,7 @@ public sealed partial class TimeNormalizer
             // `Birželio 23-iosios gatvėje`, `Kovo 11-osios g.`: a street (Data/time-words.txt, street) named by a date,
             // at the start of a sentence too.
             if (s.IsCapitalised(i) && s.Lower[j].EndsWith("osios", StringComparison.Ordinal) && after < s.Count
-                && (LemmaHas(s, after, "street") || words.Get(s.Lower[after], "street") is not null && s[after + 1] == "."))
+                && (LemmaHas(s, after, "street") || s.Get(after, "street") is not null && s[after + 1] == "."))
                 return null;
             // `įprastai tai daroma spalio 1–15 d.`: a habit's day is any year's.
             if (tense == Tense.Present && YearBefore(s, i, c) is null && Habitual(s, i))
@@ -876,13 +876,13 @@ public sealed partial class TimeNormalizer
     private Found? Weekday(Words s, int i, Context c)
     {
         var w = s.Lower[i];
-        if (words.Get(w, "weekdays") is { } habit && w.EndsWith("ais"))
+        if (s.Get(i, "weekdays") is { } habit && w.EndsWith("ais"))
             return new Found(1, "SET", $"XXXX-WXX-{habit}");
-        if (words.Get(w, "weekday") is not { } d) return null;
+        if (s.Get(i, "weekday") is not { } d) return null;
         if (w.EndsWith("is")) return null; // nominative: `Pirmadienis buvo…` names the day, it does not place an event
         // `vasaros šeštadienį`, `rugsėjo penktadienį`: some weekday of that season or month (`paskutinį vasaros šeštadienį`
         // is taken whole at `paskutinį`), not the one nearest the DCT.
-        if (i > 0 && (words.Get(s.Lower[i - 1], "season") is not null || words.Get(s.Lower[i - 1], "month") is not null)) return null;
+        if (i > 0 && (s.Get(i - 1, "season") is not null || s.Get(i - 1, "month") is not null)) return null;
         var isoDay = int.Parse(d, CultureInfo.InvariantCulture);
         // `pirmadienį, rugsėjo 2 dieną`: a date in apposition that falls on that weekday is the weekday's date.
         if (s[i + 1] == "," && MonthExpression(s, i + 2, c) is { Value.Length: 10 } apposed
@@ -930,19 +930,19 @@ public sealed partial class TimeNormalizer
     private Found? Deictic(Words s, int i, Context c)
     {
         var w = s.Lower[i];
-        if (words.Get(w, "day-offset") is { } days)
+        if (s.Get(i, "day-offset") is { } days)
         {
             var day = new Period(Grain.Day, c.Dct).Shift(int.Parse(days, CultureInfo.InvariantCulture));
             return WithTime(s, i + 1, day, new Found(1, "DATE", day.Value, Reference: day));
         }
-        if (words.Get(w, "year-offset") is { } years)
+        if (s.Get(i, "year-offset") is { } years)
         {
             var year = Period.Year(c.Dct.Year + int.Parse(years, CultureInfo.InvariantCulture));
             if (!year.Unresolved && WithinYear(s, i + 1, c, year.Start.Year) is { } inner && inner.Type == "DATE" && inner.Mod is null)
                 return inner with { Length = inner.Length + 1 };
             return new Found(1, "DATE", year.Value, Reference: year);
         }
-        if (words.Get(w, "today-part") is { } part) return new Found(1, "TIME", Period.Of(Grain.Day, c.Dct).Value + "T" + part);
+        if (s.Get(i, "today-part") is { } part) return new Found(1, "TIME", Period.Of(Grain.Day, c.Dct).Value + "T" + part);
         // `tądien`: the day last mentioned.
         if (w == "tądien")
         {
@@ -1013,24 +1013,24 @@ public sealed partial class TimeNormalizer
         var w = s.Lower[j];
         var tense = s.TenseAt(i);
 
-        if (words.Get(w, "weekday") is { } weekday && relation != Relation.Same)
+        if (s.Get(j, "weekday") is { } weekday && relation != Relation.Same)
         {
             // `Kitas penktadienio vakare …` is another one (a subject), not next Friday: the words do not agree in case.
             if (s.Token(i).Morph.Case is var c1 and not Case.None && s.Token(j).Morph.Case is var c2 and not Case.None && c1 != c2) return null;
             var day = WeekdayDate(c.Dct, int.Parse(weekday, CultureInfo.InvariantCulture), tense, relation);
             return WithTime(s, j + 1, day, new Found(j + 1 - i, "DATE", day.Value, Reference: day));
         }
-        if (words.Get(w, "season") is { } season)
+        if (s.Get(j, "season") is { } season)
         {
             var p = RelativeSeason(c, season, relation);
             return new Found(j + 1 - i, "DATE", p.Value, Reference: p);
         }
-        if (words.Get(w, "daypart") is { } part && relation is Relation.This or Relation.Same)
+        if (s.Get(j, "daypart") is { } part && relation is Relation.This or Relation.Same)
         {
             var day = relation == Relation.This ? c.Dct : c.ReferenceOr(Grain.Day).Start;
             return new Found(j + 1 - i, "TIME", Period.Of(Grain.Day, day).Value + "T" + part);
         }
-        if (words.Get(w, "unit") is not { } unit) return null;
+        if (s.Get(j, "unit") is not { } unit) return null;
         // `kitomis dienomis`, `kitais mėnesiais`: on other days, no one period (`kitais metais` is next year).
         if (relation == Relation.Next && w is "dienomis" or "savaitėmis" or "mėnesiais") return null;
         if (unit == "WE")
@@ -1093,7 +1093,7 @@ public sealed partial class TimeNormalizer
     private Found? SeasonAlone(Words s, int i, Context c)
     {
         var w = s.Lower[i];
-        if (words.Get(w, "season") is not { } season || !(w.EndsWith('į') || w.EndsWith('ą') || w.EndsWith("je"))) return null;
+        if (s.Get(i, "season") is not { } season || !(w.EndsWith('į') || w.EndsWith('ą') || w.EndsWith("je"))) return null;
         if (s.TenseAt(i) == Tense.Present && Habitual(s, i)) return new Found(1, "DATE", $"XXXX-{season}");
         var current = Period.Of(Grain.Season, c.Dct);
         var p = Period.Season(c.Dct.Year, season);
@@ -1115,7 +1115,7 @@ public sealed partial class TimeNormalizer
     {
         if (i + 1 >= s.Count) return null;
         var last = s.Lower[i].StartsWith("paskutin", StringComparison.Ordinal); // `paskutinį ketvirtį`: the fourth
-        var n = numbers.Ordinal(s.Lower[i]) ?? RomanNumeral(s.Form(i)) ?? (last ? 0 : null);
+        var n = numbers.Ordinal(s.Lower[i]) ?? RomanNumeral(s.Token(i).Span) ?? (last ? 0 : null);
         if (n is not { } k) return null;
         var u = i + 1;
         if (Year(s, u) is { } inner)
@@ -1134,7 +1134,7 @@ public sealed partial class TimeNormalizer
         }
         if (u >= s.Count) return null;
         var unitLength = s.IsAbbreviation(u, "ketv") ? 2 : 1;
-        var unit = unitLength == 2 ? "Q" : words.Get(s.Lower[u], "unit");
+        var unit = unitLength == 2 ? "Q" : s.Get(u, "unit");
         if (last) k = unit == "Q" ? 4 : 2;
         // `po pirmojo ketvirčio atsiliko 18:20`: a quarter of a game, not of the year.
         if (unit == "Q" && !yearGiven && InGame(s)) return null;
@@ -1151,12 +1151,12 @@ public sealed partial class TimeNormalizer
     /// </summary>
     private Found? NthWeekday(Words s, int i, Context c)
     {
-        if (i + 2 >= s.Count || words.Get(s.Lower[i + 2], "weekday") is not { } weekday || s.Lower[i + 2].EndsWith("is")) return null;
+        if (i + 2 >= s.Count || s.Get(i + 2, "weekday") is not { } weekday || s.Lower[i + 2].EndsWith("is")) return null;
         var last = s.Lower[i].StartsWith("paskutin", StringComparison.Ordinal);
         if (!last && numbers.Ordinal(s.Lower[i]) is not (>= 1 and <= 5)) return null;
         var iso = int.Parse(weekday, CultureInfo.InvariantCulture);
         DateOnly from, to;
-        if (words.Get(s.Lower[i + 1], "season") is { } season && s.Lower[i + 1].EndsWith('s'))
+        if (s.Get(i + 1, "season") is { } season && s.Lower[i + 1].EndsWith('s'))
         {
             var p = Period.Season(season == "WI" && c.Dct.Month <= 2 ? c.Dct.Year - 1 : c.Dct.Year, season);
             if (p.Unresolved) return null;
@@ -1215,9 +1215,16 @@ public sealed partial class TimeNormalizer
         return colon > 0 && int.TryParse(form[..colon], out var a) && int.TryParse(form[(colon + 1)..], out var b) && (a > 24 || b > 59);
     }
 
-    private static int? RomanNumeral(string s)
+    private static bool AllUpper(ReadOnlySpan<char> form)
     {
-        if (s.Length is 0 or > 6 || s.AsSpan().IndexOfAnyExcept("IVXLC") >= 0) return null;
+        foreach (var ch in form)
+            if (!char.IsUpper(ch)) return false;
+        return true;
+    }
+
+    private static int? RomanNumeral(ReadOnlySpan<char> s)
+    {
+        if (s.Length is 0 or > 6 || s.IndexOfAnyExcept("IVXLC") >= 0) return null;
         int total = 0, previous = 0;
         for (var i = s.Length - 1; i >= 0; i--)
         {
@@ -1236,7 +1243,7 @@ public sealed partial class TimeNormalizer
     {
         Period? century = null;
         var length = 0;
-        if (RomanNumeral(s.Form(i)) is { } roman && roman is >= 1 and <= 30)
+        if (RomanNumeral(s.Token(i).Span) is { } roman && roman is >= 1 and <= 30)
         {
             if (s.IsAbbreviation(i + 1, "a")) length = 3;
             else if (s[i + 1] is { } u && words.Get(u, "unit") == "CENTURY" && u != "a") length = 2;
@@ -1258,7 +1265,7 @@ public sealed partial class TimeNormalizer
     private Found? Decade(Words s, int i, Period century)
     {
         if (i + 1 >= s.Count || numbers.Ordinal(s.Lower[i]) is not { } n || n is < 1 or > 10) return null;
-        if (words.Get(s.Lower[i + 1], "unit") != "DECADE") return null;
+        if (s.Get(i + 1, "unit") != "DECADE") return null;
         var decade = century.Unresolved ? Period.Unknown(Grain.Decade) : new Period(Grain.Decade, century.Start.AddYears(10 * (n - 1)));
         return WithPart(s, i + 2, new Found(2, "DATE", decade.Value, Reference: decade));
     }
@@ -1339,8 +1346,8 @@ public sealed partial class TimeNormalizer
     private (string Unit, int Length)? Unit(Words s, int k, bool abbreviated)
     {
         if (k >= s.Count) return null;
-        if (abbreviated && s[k + 1] == "." && words.Get(s.Lower[k], "unit-abbr") is { } abbr) return (abbr, 2);
-        return words.Get(s.Lower[k], "unit") is { } unit ? (unit, 1) : null;
+        if (abbreviated && s[k + 1] == "." && s.Get(k, "unit-abbr") is { } abbr) return (abbr, 2);
+        return s.Get(k, "unit") is { } unit ? (unit, 1) : null;
     }
 
     /// <summary>
@@ -1370,7 +1377,7 @@ public sealed partial class TimeNormalizer
         if (s.Lower[i] is not ("metų" or "mėnesio" or "savaitės") || PartOf(s, i + 1) is not { } part) return null;
         // `mokslo metų pradžia`, `finansinių metų pabaigoje`: a school or fiscal year, not the calendar's.
         if (i > 0 && s.Pos(i - 1) is Upos.NOUN or Upos.ADJ) return null;
-        var grain = words.Get(s.Lower[i], "unit") switch { "Y" => Grain.Year, "M" => Grain.Month, _ => Grain.Week };
+        var grain = s.Get(i, "unit") switch { "Y" => Grain.Year, "M" => Grain.Month, _ => Grain.Week };
         var period = c.ReferenceInSentence && c.Reference is { } r && r.Grain <= grain && r.Grain != Grain.Season ? r.As(grain) : Period.Of(grain, c.Dct);
         return new Found(2, "DATE", period.Value, part, period);
     }
@@ -1382,7 +1389,7 @@ public sealed partial class TimeNormalizer
         if (s[j] is "vos" or "tik" or "dar" or "vienai") j += s[j] == "vienai" ? 0 : 1;
         var amount = Amount(s, j);
         var k = amount is { } a ? j + a.Length : j;
-        if (k >= s.Count || words.Get(s.Lower[k], "unit") is not { } unit || UnitGrain(unit) is null) return null;
+        if (k >= s.Count || s.Get(k, "unit") is not { } unit || UnitGrain(unit) is null) return null;
         // The event: the head noun of the genitive phrase after `iki`, up to the next punctuation.
         string? eventLemma = null;
         if (s[k + 1] == "iki")
@@ -1394,7 +1401,7 @@ public sealed partial class TimeNormalizer
     private (Grain Grain, int Count)? AnchorOffset(Words s, int i, int length)
     {
         for (var k = i + length - 1; k > i; k--)
-            if (words.Get(s.Lower[k], "unit") is { } unit && UnitGrain(unit) is { } grain)
+            if (s.Get(k, "unit") is { } unit && UnitGrain(unit) is { } grain)
             {
                 var amount = Amount(s, k - 1);
                 return (grain, amount is { Number: { } n } ? (int)n : 1);
@@ -1419,7 +1426,7 @@ public sealed partial class TimeNormalizer
         var k = i + amount.Length;
         if (k >= s.Count) return null;
         var unitToken = s.IsAbbreviation(k, "val") || s.IsAbbreviation(k, "min") || s.IsAbbreviation(k, "mėn") ? 2 : 1;
-        if (words.Get(s.Lower[k], "unit") is not { } unit || unit == "WE" || s.Lower[k] == "a") return null;
+        if (s.Get(k, "unit") is not { } unit || unit == "WE" || s.Lower[k] == "a") return null;
         if (unit == "Q" && InGame(s)) return null; // `per tris ketvirčius` of a game
         // `suimti 1–2 mėnesiams`: the upper end of a range of lengths is no length of its own.
         if (i > 1 && Dashes.Contains(s[i - 1]!) && s.IsNumber(i - 2)) return null;
@@ -1484,7 +1491,7 @@ public sealed partial class TimeNormalizer
 
     /// <summary>A unit alone after `per`, `beveik`, `ilgiau nei` (`per savaitę`, `beveik valandą`): one of it.</summary>
     private Found? BareUnit(Words s, int i) =>
-        s[i] is { } w && words.Get(w, "unit") is { } unit && unit is not ("WE" or "CENTURY") && DurationValue("1", unit) is { } value
+        s[i] is { } w && s.Get(i, "unit") is { } unit && unit is not ("WE" or "CENTURY") && DurationValue("1", unit) is { } value
             ? new Found(1, "DURATION", value)
             : null;
 
@@ -1535,7 +1542,7 @@ public sealed partial class TimeNormalizer
 
     /// <summary>Whether token i's form or lemma is in the time table's <paramref name="category"/>.</summary>
     private bool Has(Words s, int i, string category) =>
-        i >= 0 && i < s.Count && (words.Get(s.Lower[i], category) is not null || s.Lemma(i) is { } lemma && words.Get(lemma, category) is not null);
+        i >= 0 && i < s.Count && (s.Get(i, category) is not null || s.Lemma(i) is { } lemma && words.Get(lemma, category) is not null);
 
     private bool IsAge(Words s, int next) =>
         next < s.Count && (s[next] == "amžiaus" || IsPerson(s, next) || PersonAfterPlace(s, next)
@@ -1582,7 +1589,7 @@ public sealed partial class TimeNormalizer
     private Found? Frequency(Words s, int i)
     {
         var w = s.Lower[i];
-        if (words.Get(w, "set") is { } set) return new Found(1, "SET", set.StartsWith('T') ? "XXXX-XX-XX" + set : set);
+        if (s.Get(i, "set") is { } set) return new Found(1, "SET", set.StartsWith('T') ? "XXXX-XX-XX" + set : set);
         if (w == "savaitgaliais") return new Found(1, "SET", "XXXX-WXX-WE");
         if (w is not "kas" && w is not "kiekvienų" && !EveryForms.Contains(w) || i + 1 >= s.Count) return null;
         var next = s.Lower[i + 1];
@@ -1616,7 +1623,7 @@ public sealed partial class TimeNormalizer
     private int? NthOfMonth(Words s, int k)
     {
         bool Nth(int x) => s[x] is "paskutinį" or "paskutinįjį" || numbers.Ordinal(s[x] ?? "") is > 0 and < 6;
-        bool Weekday(int x) => s[x] is { } w && words.Get(w, "weekday") is not null;
+        bool Weekday(int x) => s[x] is { } w && s.Get(x, "weekday") is not null;
         if (Nth(k) && s[k + 1] == "mėnesio" && Weekday(k + 2)) return 3;
         if (s[k] == "mėnesio" && Nth(k + 1) && Weekday(k + 2)) return 3;
         return null;
@@ -1629,8 +1636,8 @@ public sealed partial class TimeNormalizer
         var next = s[i + 1];
         // `netrukus` in a past narrative is "soon after" something told, not a future reference.
         // `važiuoja greitai`, `greitai plinta`: beside a verb of motion or growth (Data/time-words.txt, speed) it is fast, not soon.
-        if (words.Get(w, "speed") is not null && (LemmaHas(s, i - 1, "speed") || LemmaHas(s, i + 1, "speed"))) return null;
-        if (words.Get(w, "vague") is { } value) return value == "FUTURE_REF" && s.TenseAt(i) == Tense.Past ? null : new Found(1, "DATE", value);
+        if (s.Get(i, "speed") is not null && (LemmaHas(s, i - 1, "speed") || LemmaHas(s, i + 1, "speed"))) return null;
+        if (s.Get(i, "vague") is { } value) return value == "FUTURE_REF" && s.TenseAt(i) == Tense.Past ? null : new Found(1, "DATE", value);
         if (w is "ankstesniais" or "ankstesniems" or "ankstesnių" && next is "metais" or "metams" or "metų") return new Found(2, "DATE", "PAST_REF");
         if (w is "pastaruoju" or "pastaraisiais" or "pastarąjį" or "pastarąsias" or "pastaruosius" && next is "metu" or "metais" or "laiku" or "mėnesiais" or "dešimtmečiais")
             return new Found(2, "DATE", "PAST_REF");

@@ -112,7 +112,7 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
             // Most sentences hold no word that can open an expression: they are passed over before their words are read.
             if (cues.Length < sentenceData.TokenCount) cues = new bool[Math.Max(sentenceData.TokenCount, 2 * cues.Length)];
             if (!Cues(doc, sentenceData, starters, cues)) continue;
-            var s = new Words(doc, sentenceData);
+            var s = new Words(doc, sentenceData, words);
             for (var i = 0; i < s.Count;)
             {
                 if (!cues[i] || !MayStartTime(s, i) || Match(s, i, context) is not { } found)
@@ -130,7 +130,7 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
                 }
                 else doc.Times.Add(new TimeExpression(s.Start(i), s.End(end), found.Type, found.Value, found.Mod, found.Anchor));
                 // `mažesnė nei pernai`: the time compared with is not the one the text goes on about.
-                if (found.Reference is { Unresolved: false } reference && !(i > 0 && words.Get(s.Lower[i - 1], "compare") is not null))
+                if (found.Reference is { Unresolved: false } reference && !(i > 0 && s.Get(i - 1, "compare") is not null))
                 {
                     context.Reference = reference;
                     context.ReferenceMod = found.Mod;
@@ -241,7 +241,7 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
         var w = s.Lower[i];
         if (Starters.Contains(w))
             // A part of the day or a habit capitalised inside a sentence is a name (`kova su Vakarais` is the West).
-            return !(i > 0 && s.IsCapitalised(i) && s[i - 1] is not ("„" or "\"" or ":" or "–" or "(") && (words.Get(w, "daypart") ?? words.Get(w, "set")) is not null);
+            return !(i > 0 && s.IsCapitalised(i) && s[i - 1] is not ("„" or "\"" or ":" or "–" or "(") && (s.Get(i, "daypart") ?? s.Get(i, "set")) is not null);
         return w[0] switch
         {
             >= '0' and <= '9' => numbers.Ordinal(w) is not null,
@@ -298,14 +298,30 @@ public sealed partial class TimeNormalizer(TimeWords words, NumberWords numbers,
     {
         private readonly Document _doc;
         private readonly int _first;
+        private readonly TimeWords _table;
+        private readonly (string Category, string Value)[]?[] _entries;
         private Tense[]? _tense;
 
-        public Words(Document doc, SentenceData sentence)
+        public Words(Document doc, SentenceData sentence, TimeWords table)
         {
             _doc = doc;
             _first = sentence.FirstToken;
             Count = sentence.TokenCount;
             Lower = new LowerForms(doc, _first, Count);
+            _table = table;
+            _entries = new (string, string)[]?[Count];
+        }
+
+        /// <summary>
+        /// The value of token i's lowercase form in a category of the time table (Data/time-words.txt), or null: the same
+        /// as <see cref="TimeWords.Get"/> on <c>Lower[i]</c>, with the form looked up once per token (the patterns ask
+        /// about the same token many times).
+        /// </summary>
+        public string? Get(int i, string category)
+        {
+            foreach (var (c, v) in _entries[i] ??= _table.Entries(Lower[i]))
+                if (c == category) return v;
+            return null;
         }
 
         public int Count { get; }

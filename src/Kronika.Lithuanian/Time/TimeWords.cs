@@ -60,6 +60,9 @@ public sealed class TimeWords
         return null;
     }
 
+    /// <summary>A lowercase form's (category, value) entries in the table; empty when it is not in it.</summary>
+    public (string Category, string Value)[] Entries(string lower) => _forms.TryGetValue(lower, out var entries) ? entries : [];
+
     /// <summary>The categories a form has in the table (none when it is not in it).</summary>
     public IEnumerable<string> Categories(string lower) => _forms.TryGetValue(lower, out var entries) ? entries.Select(e => e.Category) : [];
 
