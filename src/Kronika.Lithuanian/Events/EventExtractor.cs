@@ -732,6 +732,9 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         return k > clause.Start && g.Lemma(k) == "dėl" && g.Upos(k - 1) == Upos.NOUN && g.EntityAt[k - 1] < 0;
     }
 
+    /// <summary>How far back a question's `ar` is looked for (tokens).</summary>
+    private const int QuestionReach = 40;
+
     /// <summary>
     /// A trigger in an indirect or direct question: an infinitive right after `kaip`/`ar` (`diskutavo, kaip plėtoti
     /// santykius`), a clause opened by `ar` (`klausė, ar Rusija užpuls`), a sentence ending in a question mark.
@@ -741,8 +744,9 @@ public sealed partial class EventExtractor(Predicates predicates, Contexts conte
         var doc = g.Doc;
         var s = doc.Sentence(doc.SentenceOf(i));
         if (doc.Token(s.FirstToken + s.TokenCount - 1).Span is "?") return true;
-        // `klausė, ar Rusija užpuls`: `ar` after a comma opens a question (`du ar trys` is `or`).
-        for (var k = i - 1; k > s.FirstToken; k--)
+        // `klausė, ar Rusija užpuls`: `ar` after a comma opens a question (`du ar trys` is `or`); looked for within a
+        // clause's reach, so that a sentence with no commas costs no more than a short one.
+        for (var k = i - 1; k > s.FirstToken && k >= i - QuestionReach; k--)
         {
             if (doc.Token(k).Span is "," or "–" or ":") break;
             if (g.Lemma(k) == "ar" && doc.Token(k - 1).Span is "," or ":") return true;
