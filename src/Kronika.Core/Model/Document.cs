@@ -113,6 +113,31 @@ public sealed class Document
         return ref _tokens[index];
     }
 
+    private int[]? _firstChild, _nextSibling;
+
+    /// <summary>
+    /// Each token's first dependent and each dependent's next sibling, in text order, built on first use once the parse
+    /// is in (the parser sets every head before <see cref="Layers.Syntax"/> is added, and nothing changes them after):
+    /// reading a word's dependents then costs their number, not the sentence's length.
+    /// </summary>
+    internal (int[] FirstChild, int[] NextSibling) ChildIndex()
+    {
+        if (_firstChild is null || _nextSibling is null)
+        {
+            var first = new int[TokenCount];
+            var next = new int[TokenCount];
+            Array.Fill(first, -1);
+            for (var i = TokenCount - 1; i >= 0; i--)
+            {
+                var head = _tokens[i].Head;
+                next[i] = head >= 0 ? first[head] : -1;
+                if (head >= 0) first[head] = i;
+            }
+            (_firstChild, _nextSibling) = (first, next);
+        }
+        return (_firstChild, _nextSibling);
+    }
+
     /// <summary>The token table as a read-only span (fast paths read it directly).</summary>
     public ReadOnlySpan<TokenData> TokenTable => _tokens.AsSpan(0, TokenCount);
 

@@ -41,11 +41,9 @@ public readonly struct Token(Document doc, int index)
     /// <summary>The tokens this one heads, in text order (they are always in its sentence).</summary>
     public IEnumerable<Token> Children()
     {
-        var s = (doc.Layers & Layers.Syntax) == 0 ? -1 : doc.SentenceOf(index);
-        if (s < 0) yield break;
-        var sentence = doc.Sentence(s);
-        for (var i = sentence.FirstToken; i < sentence.FirstToken + sentence.TokenCount; i++)
-            if (doc.TokenAt(i).Head == index) yield return doc.Token(i);
+        if ((doc.Layers & Layers.Syntax) == 0) yield break;
+        var (first, next) = doc.ChildIndex();
+        for (var i = first[index]; i >= 0; i = next[i]) yield return doc.Token(i);
     }
 
     /// <summary>The first child with the relation (or a subtype of it: `obl` finds `obl:arg`), or null.</summary>
