@@ -268,13 +268,6 @@ public static class SyntaxScore
 {
     public static (double Uas, double Las, double TokensPerSecond) Of(DependencyModel model, IReadOnlyList<ParsedSentence> sentences)
     {
-        var longest = sentences.Max(s => s.Words.Length);
-        var state = new ArcEager(longest);
-        var features = new List<ulong>(128);
-        var scores = new float[model.ActionCount];
-        var beam = model.NewBeam(longest);
-        var heads = new int[longest];
-        var labels = new int[longest];
         int total = 0, uas = 0, las = 0;
         var seconds = double.MaxValue;
         // Three passes, the fastest timed (the first runs before the JIT has optimized the code); processor time, not
@@ -283,10 +276,7 @@ public static class SyntaxScore
         {
             total = uas = las = 0;
             var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-            foreach (var s in sentences)
-            {
-                var words = s.Words.Append(ParserWord.Root).ToArray();
-                model.Parse(words, s.Words.Length, state, features, scores, heads, labels, s.Guide, beam);
+            foreach (var (s, heads, labels) in Parses(model, sentences))
                 for (var i = 0; i < s.Words.Length; i++)
                 {
                     total++;
@@ -294,17 +284,13 @@ public static class SyntaxScore
                     uas++;
                     if (Universal(model.Labels[labels[i]]) == Universal(s.Relations[i])) las++;
                 }
-            }
             seconds = Math.Min(seconds, (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
         }
         return (100.0 * uas / total, 100.0 * las / total, total / Math.Max(seconds, 1e-9));
     }
 
-    /// <summary>
-    /// Where the errors are, by gold relation (universal part): each relation's share of the words, its head accuracy,
-    /// its label accuracy where the head is right, and the LAS points lost to wrong heads and to wrong labels.
-    /// </summary>
-    public static IEnumerable<string> Breakdown(DependencyModel model, IReadOnlyList<ParsedSentence> sentences)
+    /// <summary>Each sentence with the heads and label ids the model gives it (the arrays are reused from one sentence to the next).</summary>
+    private static IEnumerable<(ParsedSentence Sentence, int[] Heads, int[] Labels)> Parses(DependencyModel model, IReadOnlyList<ParsedSentence> sentences)
     {
         var longest = sentences.Max(s => s.Words.Length);
         var state = new ArcEager(longest);
@@ -313,13 +299,25 @@ public static class SyntaxScore
         var beam = model.NewBeam(longest);
         var heads = new int[longest];
         var labels = new int[longest];
-        var counts = new Dictionary<string, (int Words, int Heads, int Labels)>(StringComparer.Ordinal);
-        var confusions = new Dictionary<(string Gold, string Parsed), int>();
-        var total = 0;
         foreach (var s in sentences)
         {
             var words = s.Words.Append(ParserWord.Root).ToArray();
             model.Parse(words, s.Words.Length, state, features, scores, heads, labels, s.Guide, beam);
+            yield return (s, heads, labels);
+        }
+    }
+
+    /// <summary>
+    /// Where the errors are, by gold relation (universal part): each relation's share of the words, its head accuracy,
+    /// its label accuracy where the head is right, and the LAS points lost to wrong heads and to wrong labels.
+    /// </summary>
+    public static IEnumerable<string> Breakdown(DependencyModel model, IReadOnlyList<ParsedSentence> sentences)
+    {
+        var counts = new Dictionary<string, (int Words, int Heads, int Labels)>(StringComparer.Ordinal);
+        var confusions = new Dictionary<(string Gold, string Parsed), int>();
+        var total = 0;
+        foreach (var (s, heads, labels) in Parses(model, sentences))
+        {
             for (var i = 0; i < s.Words.Length; i++)
             {
                 total++;
